@@ -1,0 +1,2 @@
+// Placeholder until the CLI's worker pool lands.
+export {};

@@ -1,0 +1,207 @@
+// The engine: parse, detect the kind, run the rules, stamp and filter the findings.
+import type { CourseModule, KindDef } from '../course/schema.ts';
+import { assignSections, detectKind, type KindSource } from '../kinds/detect.ts';
+import { parse } from '../model/parse.ts';
+import { positionAt } from '../model/positions.ts';
+import type { Doc, Section, Span } from '../model/types.ts';
+import { isSetRule, type AnyRule, type Report, type Rule, type RuleContext, type SetMember, type SetRule } from '../rules/define.ts';
+import { DEFAULT_CONFIG, levelOf, type Config } from './config.ts';
+import type { Diagnostic, Severity } from './diagnostic.ts';
+
+export interface CheckOptions {
+  module: CourseModule;
+  rules: readonly AnyRule[];
+  config?: Config;
+  filePath?: string;
+  /** Rule docs are linked as `${docsBase}${ruleId}`; surfaces pick a base they can open. */
+  docsBase?: string;
+}
+
+export interface FileResult {
+  filePath: string;
+  doc: Doc;
+  kind: KindDef | undefined;
+  kindSource: KindSource;
+  /** The `set:` this file belongs to (audience variants checked together). */
+  set: string | undefined;
+  diagnostics: Diagnostic[];
+  errorCount: number;
+  warningCount: number;
+  infoCount: number;
+}
+
+export const DEFAULT_DOCS_BASE = 'docs/rules/';
+
+export function checkText(text: string, options: CheckOptions): FileResult {
+  const doc = parse(text);
+  const match = detectKind(doc, options.module);
+  if (match.kind) assignSections(doc, match.kind);
+  const setName = doc.frontMatter?.data['set'];
+  const result: FileResult = {
+    filePath: options.filePath ?? '<text>',
+    doc,
+    kind: match.kind,
+    kindSource: match.source,
+    set: typeof setName === 'string' && setName.trim() ? setName.trim() : undefined,
+    diagnostics: [],
+    errorCount: 0,
+    warningCount: 0,
+    infoCount: 0,
+  };
+  const stamp = stamper(doc, options);
+  for (const rule of options.rules) {
+    if (isSetRule(rule) || !applies(rule, match.kind)) continue;
+    const severity = levelOf(options.config ?? DEFAULT_CONFIG, rule.meta.id, rule.meta.severity);
+    if (!severity) continue;
+    const context: RuleContext = {
+      doc,
+      module: options.module,
+      kind: match.kind,
+      kindSource: match.source,
+      section: (key) => sectionByKey(doc, key),
+      textOf: (span: Span) => doc.text.slice(span.start, span.end),
+      report: (r) => result.diagnostics.push(stamp(rule, severity, r)),
+    };
+    try {
+      rule.check(context);
+    } catch (e) {
+      result.diagnostics.push(internalError(rule, e, options));
+    }
+  }
+  finish(result);
+  return result;
+}
+
+/** Runs the set rules over files that share a `set:`, adding their findings in place. */
+export function checkSets(results: FileResult[], options: Omit<CheckOptions, 'filePath'>): void {
+  const groups = new Map<string, FileResult[]>();
+  for (const r of results) {
+    if (!r.set) continue;
+    const key = r.set;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  for (const [set, group] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const members: SetMember[] = group.map((r) => ({
+      filePath: r.filePath,
+      doc: r.doc,
+      kind: r.kind,
+      section: (key) => sectionByKey(r.doc, key),
+    }));
+    for (const rule of options.rules) {
+      if (!isSetRule(rule)) continue;
+      const severity = levelOf(options.config ?? DEFAULT_CONFIG, rule.meta.id, rule.meta.severity);
+      if (!severity) continue;
+      const eligible = members.filter((m) => applies(rule, m.kind));
+      if (eligible.length < 2) continue;
+      try {
+        rule.checkSet({
+          set,
+          members: eligible,
+          module: options.module,
+          report: (member, r) => {
+            const target = group[members.indexOf(member)] as FileResult;
+            target.diagnostics.push(stamper(target.doc, options)(rule, severity, r));
+          },
+        });
+      } catch (e) {
+        const first = group[0] as FileResult;
+        first.diagnostics.push(internalError(rule, e, options));
+      }
+    }
+  }
+  for (const r of results) if (r.set) finish(r);
+}
+
+function applies(rule: AnyRule, kind: KindDef | undefined): boolean {
+  return !rule.meta.kinds || (kind !== undefined && rule.meta.kinds.includes(kind.id));
+}
+
+export function sectionByKey(doc: Doc, key: string): Section | undefined {
+  return doc.sections.find((s) => s.key === key);
+}
+
+function stamper(doc: Doc, options: Pick<CheckOptions, 'docsBase'>) {
+  return (rule: AnyRule, severity: Severity, r: Report): Diagnostic => {
+    const start = clamp(r.span.start, doc.text.length);
+    const end = clamp(Math.max(r.span.end, start), doc.text.length);
+    const s = positionAt(doc.lineStarts, start);
+    const e = positionAt(doc.lineStarts, end);
+    const template = rule.meta.messages[r.messageId] ?? r.messageId;
+    const d: Diagnostic = {
+      ruleId: rule.meta.id,
+      messageId: r.messageId,
+      message: interpolate(template, r.data ?? {}),
+      severity,
+      range: [start, end],
+      loc: { start: { line: s.line, column: s.column }, end: { line: e.line, column: e.column } },
+      note: rule.meta.docs.better,
+      url: `${options.docsBase ?? DEFAULT_DOCS_BASE}${rule.meta.id}`,
+    };
+    const words = r.words ?? (end > start && end - start <= 80 ? [doc.text.slice(start, end)] : undefined);
+    if (words?.length) d.words = words;
+    if (r.fix) d.fix = r.fix;
+    if (r.related?.length) d.related = r.related.map((x) => ({ message: x.message, range: [x.span.start, x.span.end] }));
+    return d;
+  };
+}
+
+function clamp(n: number, max: number): number {
+  return Number.isFinite(n) ? Math.min(Math.max(0, Math.floor(n)), max) : 0;
+}
+
+export function interpolate(template: string, data: Record<string, string | number>): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (all, key: string) => (key in data ? String(data[key]) : all));
+}
+
+function internalError(rule: Rule | SetRule, e: unknown, options: Pick<CheckOptions, 'docsBase'>): Diagnostic {
+  const message = e instanceof Error ? e.message : String(e);
+  return {
+    ruleId: rule.meta.id,
+    messageId: 'internalError',
+    message: `Rule ${rule.meta.id} failed on this file (${message}); please report it.`,
+    severity: 'error',
+    range: [0, 0],
+    loc: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+    url: `${options.docsBase ?? DEFAULT_DOCS_BASE}${rule.meta.id}`,
+  };
+}
+
+/** Applies inline disable comments, sorts deterministically and counts. */
+function finish(result: FileResult): void {
+  const { doc } = result;
+  let list = result.diagnostics;
+  if (doc.directives.length) list = list.filter((d) => !disabled(doc, d));
+  list.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message));
+  // The same rule reporting the same span twice (e.g. a set rule run again) is one finding.
+  result.diagnostics = list.filter((d, i) => {
+    const p = list[i - 1];
+    return !p || p.ruleId !== d.ruleId || p.range[0] !== d.range[0] || p.range[1] !== d.range[1] || p.message !== d.message;
+  });
+  result.errorCount = result.diagnostics.filter((d) => d.severity === 'error').length;
+  result.warningCount = result.diagnostics.filter((d) => d.severity === 'warning').length;
+  result.infoCount = result.diagnostics.filter((d) => d.severity === 'info').length;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * `staffwork-disable [rules]` turns rules off until `staffwork-enable`; placed before the first
+ * section it covers the whole file. `-line` and `-next-line` cover one line.
+ */
+function disabled(doc: Doc, d: Diagnostic): boolean {
+  const firstSection = doc.sections[0]?.titleSpan.start ?? doc.text.length;
+  const matches = (rules: string[]) => rules.length === 0 || rules.includes(d.ruleId) || rules.includes(`${d.ruleId.split('/')[0]}/*`);
+  const line = d.loc.start.line;
+  let off = false;
+  for (const dir of doc.directives) {
+    if (!matches(dir.rules)) continue;
+    const dirLine = positionAt(doc.lineStarts, dir.start).line;
+    if (dir.kind === 'disable-line' && dirLine === line) return true;
+    if (dir.kind === 'disable-next-line' && dirLine + 1 === line) return true;
+    if (dir.kind === 'disable' && (dir.start <= d.range[0] || dir.start < firstSection)) off = true;
+    if (dir.kind === 'enable' && dir.start <= d.range[0]) off = false;
+  }
+  return off;
+}

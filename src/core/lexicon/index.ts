@@ -1,0 +1,28 @@
+// Phrase lists as data: see README.md beside this file.
+import data from '../../generated/lexicon.json' with { type: 'json' };
+import { phraseRegex } from '../rules/util.ts';
+
+export interface Lexicon {
+  description: string;
+  phrases: string[];
+}
+
+const lexicons = data as Record<string, Lexicon>;
+const cache = new Map<string, RegExp>();
+
+/** A fresh-state global regex for a lexicon; throws on an unknown name (a programming error). */
+export function lexicon(name: string): RegExp {
+  let re = cache.get(name);
+  if (!re) {
+    const entry = lexicons[name];
+    if (!entry) throw new Error(`unknown lexicon "${name}"`);
+    re = phraseRegex(entry.phrases);
+    cache.set(name, re);
+  }
+  re.lastIndex = 0;
+  return re;
+}
+
+export function lexiconNames(): string[] {
+  return Object.keys(lexicons).sort();
+}

@@ -1,0 +1,303 @@
+// Markdown + YAML front matter -> Doc. markdown-it does the CommonMark/GFM block
+// parsing (it is ~20x faster than micromark on our corpus); we only take its line
+// maps and derive every offset and column from the source text ourselves.
+import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+import { parseFrontMatter } from './front-matter.ts';
+import { lineEnd, lineStartsOf } from './positions.ts';
+import type { Block, Directive, Doc, FrontMatter, Section, Span, TableCell, TableRow } from './types.ts';
+
+// Block structure only: inline parsing is the bulk of markdown-it's time and no rule needs it.
+const md = new MarkdownIt('default', { html: true });
+md.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
+
+/** `Label:` alone on a line (also `**Label:**`, `**Label**:`, `### `-less): starts a section. */
+const LABEL = /^[ \t]{0,3}(?:\*\*|__)?([A-Za-z][^:\n\r*_|]{0,60}?)(?::(?:\*\*|__)?|(?:\*\*|__):)[ \t]*$/;
+/** `Key: value` at the start of a line: a field, nested under the label or heading above. */
+const FIELD = /^[ \t]{0,3}(?:\*\*|__)?([A-Za-z][A-Za-z0-9 '/()-]{0,40}?)(?::(?:\*\*|__)?|(?:\*\*|__):)[ \t]+\S/;
+const MAX_LABEL_WORDS = 8;
+const MAX_FIELD_WORDS = 4;
+const DIRECTIVE = /<!--\s*staffwork-(disable-next-line|disable-line|disable|enable)\b([^]*?)-->/g;
+
+export function parse(input: string): Doc {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const lineStarts = lineStartsOf(text);
+  const frontMatter = parseFrontMatter(text, lineStarts);
+  const firstBodyLine = frontMatter ? lineIndexAfter(lineStarts, frontMatter.span.end) : 0;
+  // Blank out the front matter so markdown-it's line numbers match ours.
+  const body = frontMatter ? '\n'.repeat(firstBodyLine) + text.slice(lineStarts[firstBodyLine] ?? text.length) : text;
+  const tokens = md.parse(body, {});
+  const builder = new Builder(text, lineStarts);
+  const blocks = builder.blocks(tokens, 0, tokens.length);
+  const doc: Doc = {
+    text,
+    lineStarts,
+    blocks,
+    sections: [],
+    tables: builder.tables,
+    directives: directivesOf(text),
+  };
+  if (frontMatter) doc.frontMatter = frontMatter;
+  doc.sections = sectionsOf(doc, builder.headings);
+  return doc;
+}
+
+function lineIndexAfter(lineStarts: number[], offset: number): number {
+  let i = 0;
+  while (i < lineStarts.length && (lineStarts[i] as number) < offset) i++;
+  return i;
+}
+
+interface HeadingInfo {
+  block: Block;
+  depth: number;
+  title: string;
+  titleSpan: Span;
+}
+
+class Builder {
+  tables: Block[] = [];
+  headings: HeadingInfo[] = [];
+  constructor(
+    private text: string,
+    private lineStarts: number[],
+  ) {}
+
+  spanOfLines(map: [number, number] | null): Span {
+    if (!map) return { start: 0, end: 0 };
+    const start = this.lineStarts[map[0]] ?? this.text.length;
+    const end = lineEnd(this.text, this.lineStarts, Math.max(map[0], map[1] - 1));
+    return { start, end: Math.max(start, end) };
+  }
+
+  /** Builds blocks from tokens[from, to) at one nesting level. */
+  blocks(tokens: Token[], from: number, to: number, depth = 0): Block[] {
+    const out: Block[] = [];
+    let i = from;
+    while (i < to) {
+      const t = tokens[i] as Token;
+      if (t.nesting === 1) {
+        const close = matchingClose(tokens, i, to);
+        const block = this.container(tokens, i, close, depth);
+        if (block) out.push(block);
+        i = close + 1;
+        continue;
+      }
+      const span = this.spanOfLines(t.map);
+      if (t.type === 'fence' || t.type === 'code_block') out.push({ type: 'code', ...span, text: '' });
+      else if (t.type === 'html_block') out.push({ type: 'html', ...span, text: '' });
+      else if (t.type === 'hr') out.push({ type: 'rule', ...span, text: '' });
+      i++;
+    }
+    return out;
+  }
+
+  container(tokens: Token[], open: number, close: number, depth: number): Block | undefined {
+    const t = tokens[open] as Token;
+    const span = this.spanOfLines(t.map);
+    const text = this.text.slice(span.start, span.end);
+    switch (t.type) {
+      case 'paragraph_open':
+        return { type: 'paragraph', ...span, text };
+      case 'heading_open': {
+        const block: Block = { type: 'heading', ...span, text };
+        if (depth === 0) {
+          const level = Number(t.tag.slice(1));
+          this.headings.push({ block, depth: level, ...headingTitle(this.text, span, t.markup) });
+        }
+        return block;
+      }
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        return {
+          type: 'list',
+          ...span,
+          text,
+          ordered: t.type === 'ordered_list_open',
+          children: this.blocks(tokens, open + 1, close, depth + 1),
+        };
+      case 'list_item_open':
+        return { type: 'listItem', ...span, text, children: this.blocks(tokens, open + 1, close, depth + 1) };
+      case 'blockquote_open':
+        return { type: 'quote', ...span, text, children: this.blocks(tokens, open + 1, close, depth + 1) };
+      case 'table_open':
+        return this.table(tokens, open, close, span, text);
+      default:
+        return undefined;
+    }
+  }
+
+  table(tokens: Token[], open: number, close: number, span: Span, text: string): Block {
+    const rows: TableRow[] = [];
+    for (let i = open; i < close; i++) {
+      const t = tokens[i] as Token;
+      if (t.type === 'tr_open' && t.map) rows.push(this.row(t.map[0]));
+    }
+    const [header, ...body] = rows;
+    const block: Block = { type: 'table', ...span, text, rows: body };
+    if (header) block.header = header;
+    this.tables.push(block);
+    return block;
+  }
+
+  row(line: number): TableRow {
+    const start = this.lineStarts[line] ?? 0;
+    const end = lineEnd(this.text, this.lineStarts, line);
+    return { start, end, cells: splitRow(this.text, start, end) };
+  }
+}
+
+function matchingClose(tokens: Token[], open: number, to: number): number {
+  let level = 0;
+  for (let i = open; i < to; i++) {
+    level += (tokens[i] as Token).nesting;
+    if (level === 0) return i;
+  }
+  return to - 1;
+}
+
+function headingTitle(text: string, span: Span, markup: string): { title: string; titleSpan: Span } {
+  // ATX: first line minus `#`s; setext: the text lines above the underline.
+  const firstLineEnd = text.indexOf('\n', span.start);
+  const lineStop = markup.startsWith('#') ? (firstLineEnd === -1 || firstLineEnd > span.end ? span.end : firstLineEnd) : lastLineStart(text, span);
+  let raw = text.slice(span.start, lineStop).replace(/\r$/, '');
+  let start = span.start;
+  if (markup.startsWith('#')) {
+    const lead = /^[ \t]*#{1,6}[ \t]*/.exec(raw)?.[0] ?? '';
+    start += lead.length;
+    raw = raw.slice(lead.length).replace(/[ \t]+#+[ \t]*$|^#+[ \t]*$/, '');
+  }
+  return trimmedSpan(raw, start, (s) => s.replace(/[*_`]/g, '').replace(/[:\s]+$/, '').trim());
+}
+
+function lastLineStart(text: string, span: Span): number {
+  const slice = text.slice(span.start, span.end).replace(/\s+$/, '');
+  const nl = Math.max(slice.lastIndexOf('\n'), slice.lastIndexOf('\r'));
+  return nl === -1 ? span.end : span.start + nl;
+}
+
+function trimmedSpan(raw: string, start: number, clean: (s: string) => string): { title: string; titleSpan: Span } {
+  const lead = raw.length - raw.trimStart().length;
+  const trimmed = raw.trim();
+  return { title: clean(trimmed), titleSpan: { start: start + lead, end: start + lead + trimmed.length } };
+}
+
+/** Splits a GFM table row into cells with their source spans; `\|` does not split. */
+export function splitRow(text: string, start: number, end: number): TableCell[] {
+  let s = start;
+  while (s < end && /[\s>]/.test(text[s] as string)) s++;
+  let e = end;
+  while (e > s && /\s/.test(text[e - 1] as string)) e--;
+  if (text[s] === '|') s++;
+  if (e > s && text[e - 1] === '|' && text[e - 2] !== '\\') e--;
+  const cells: TableCell[] = [];
+  let cellStart = s;
+  for (let i = s; i <= e; i++) {
+    if (i === e || (text[i] === '|' && text[i - 1] !== '\\')) {
+      let a = cellStart;
+      let b = i;
+      while (a < b && /\s/.test(text[a] as string)) a++;
+      while (b > a && /\s/.test(text[b - 1] as string)) b--;
+      cells.push({ start: a, end: b, text: text.slice(a, b) });
+      cellStart = i + 1;
+    }
+  }
+  return cells;
+}
+
+function sectionsOf(doc: Doc, headings: HeadingInfo[]): Section[] {
+  type Start = Omit<Section, 'contentSpan' | 'blocks' | 'parent'>;
+  const starts: Start[] = [];
+  let hi = 0;
+  let headingDepth = 0;
+  const pushHeadingsBefore = (offset: number) => {
+    while (hi < headings.length && (headings[hi] as HeadingInfo).block.start <= offset) {
+      const h = headings[hi++] as HeadingInfo;
+      starts.push({ title: h.title, style: 'heading', depth: h.depth, titleSpan: h.titleSpan });
+      headingDepth = h.depth;
+    }
+  };
+  for (const block of doc.blocks) {
+    pushHeadingsBefore(block.start);
+    if (block.type !== 'paragraph') continue;
+    // Labels and fields may sit on any line of a top-level paragraph.
+    let lineStart = block.start;
+    while (lineStart <= block.end) {
+      let lineStop = doc.text.indexOf('\n', lineStart);
+      if (lineStop === -1 || lineStop > block.end) lineStop = block.end;
+      const line = doc.text.slice(lineStart, lineStop).replace(/\r$/, '');
+      const label = LABEL.exec(line);
+      const field = label ? null : FIELD.exec(line);
+      const m = label ?? field;
+      if (m && words(m[1] as string) <= (label ? MAX_LABEL_WORDS : MAX_FIELD_WORDS)) {
+        const name = (m[1] as string).trim();
+        const at = lineStart + line.indexOf(name);
+        const titleEnd = label ? lineStart + line.trimEnd().length : at + line.slice(at - lineStart).indexOf(':') + 1;
+        starts.push({
+          title: name,
+          style: label ? 'label' : 'field',
+          depth: headingDepth + (label ? 1 : 2),
+          titleSpan: { start: at, end: label ? titleEnd : at + name.length },
+        });
+        // A field's content starts right after its colon.
+        if (!label) (starts[starts.length - 1] as Start & { contentStart?: number }).contentStart = titleEnd;
+      }
+      lineStart = lineStop + 1;
+    }
+  }
+  pushHeadingsBefore(Number.MAX_SAFE_INTEGER);
+
+  const sections: Section[] = [];
+  const stack: number[] = [];
+  starts.forEach((s, i) => {
+    const contentStart = (s as Start & { contentStart?: number }).contentStart ?? lineAfter(doc, s.titleSpan.end);
+    let end = doc.text.length;
+    for (let j = i + 1; j < starts.length; j++) {
+      const next = starts[j] as Start;
+      if (next.depth <= s.depth) {
+        end = lineStartOf(doc, next.titleSpan.start);
+        break;
+      }
+    }
+    while (stack.length && (sections[stack[stack.length - 1] as number] as Section).depth >= s.depth) stack.pop();
+    const contentSpan = { start: Math.min(contentStart, end), end };
+    sections.push({
+      ...s,
+      contentSpan,
+      blocks: doc.blocks.filter((b) => b.end > contentSpan.start && b.start < contentSpan.end && b.type !== 'heading'),
+      parent: stack.length ? (stack[stack.length - 1] as number) : -1,
+    });
+    stack.push(i);
+  });
+  return sections;
+}
+
+function words(s: string): number {
+  return s.trim().split(/\s+/).length;
+}
+
+function lineAfter(doc: Doc, offset: number): number {
+  const nl = doc.text.indexOf('\n', offset);
+  return nl === -1 ? doc.text.length : nl + 1;
+}
+
+function lineStartOf(doc: Doc, offset: number): number {
+  let i = offset;
+  while (i > 0 && doc.text[i - 1] !== '\n' && doc.text[i - 1] !== '\r') i--;
+  return i;
+}
+
+function directivesOf(text: string): Directive[] {
+  if (!text.includes('staffwork-')) return [];
+  const out: Directive[] = [];
+  for (const m of text.matchAll(DIRECTIVE)) {
+    const rules = (m[2] as string)
+      .split(/[\s,]+/)
+      .map((r) => r.trim())
+      .filter((r) => r && r !== '--');
+    out.push({ kind: m[1] as Directive['kind'], rules, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+export type { FrontMatter };

@@ -1,0 +1,36 @@
+import type { Position } from './types.ts';
+
+/** Offsets at which each line starts; `\r\n`, `\n` and a lone `\r` end a line, as in CommonMark. */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** Offset just past the last character of line `index` (0-based), before its line break. */
+export function lineEnd(text: string, lineStarts: number[], index: number): number {
+  const next = lineStarts[index + 1];
+  if (next === undefined) return text.length;
+  let end = next;
+  if (text.charCodeAt(end - 1) === 10) end--;
+  if (text.charCodeAt(end - 1) === 13) end--;
+  return end;
+}
+
+export function positionAt(lineStarts: number[], offset: number): Position {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((lineStarts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - (lineStarts[lo] as number) + 1, offset };
+}

@@ -1,0 +1,98 @@
+// The shape of a rule. A rule is plain data (meta) plus a `check` function that reads
+// the document through its context and reports findings; the engine stamps rule id,
+// severity, url and positions, as unified-lint-rule does.
+import type { CourseModule, KindDef } from '../course/schema.ts';
+import type { Severity, TextEdit } from '../engine/diagnostic.ts';
+import type { Doc, Section, Span } from '../model/types.ts';
+
+export interface RuleDocs {
+  /** One line: what the rule catches. */
+  description: string;
+  /** Why it matters, in the module's terms. */
+  why: string;
+  /** How the better approach reads (from the case study). */
+  better: string;
+  /** The case study (1-5) whose wrong approach this catches, if any. */
+  caseStudy?: number;
+  /** The module concept it teaches. */
+  concept?: string;
+  /** A Markdown artifact on which the rule fires at least once. */
+  bad: string;
+  /** A Markdown artifact on which the rule does not fire. */
+  good: string;
+}
+
+export interface RuleMeta<M extends string = string> {
+  /** `<area>/<problem>`, also the file path under src/core/rules/. */
+  id: string;
+  severity: Severity;
+  /** Kinds the rule applies to; omitted = every document, whatever its kind. */
+  kinds?: string[];
+  docs: RuleDocs;
+  messages: Record<M, string>;
+  /** Set when the rule offers a `fix` (an insertion or edit that is safe to apply). */
+  fixable?: boolean;
+}
+
+export interface Report<M extends string = string> {
+  messageId: M;
+  data?: Record<string, string | number>;
+  span: Span;
+  /** The words that fired; defaults to the reported text when the span is short. */
+  words?: string[];
+  fix?: TextEdit;
+  related?: { message: string; span: Span }[];
+}
+
+export interface RuleContext<M extends string = string> {
+  doc: Doc;
+  module: CourseModule;
+  /** The document's kind, when known. */
+  kind: KindDef | undefined;
+  kindSource: 'front-matter' | 'inferred' | 'none';
+  /** The first section with this key, if present. */
+  section(key: string): Section | undefined;
+  /** Text of a span. */
+  textOf(span: Span): string;
+  report(report: Report<M>): void;
+}
+
+export interface Rule<M extends string = string> {
+  meta: RuleMeta<M>;
+  check(context: RuleContext<M>): void;
+}
+
+/** One member of a `set:` (audience variants of one summary), already checked alone. */
+export interface SetMember {
+  filePath: string;
+  doc: Doc;
+  kind: KindDef | undefined;
+  section(key: string): Section | undefined;
+}
+
+export interface SetRuleContext<M extends string = string> {
+  set: string;
+  members: SetMember[];
+  module: CourseModule;
+  report(member: SetMember, report: Report<M>): void;
+}
+
+/** A rule over the files of one `set:`, checked together. */
+export interface SetRule<M extends string = string> {
+  meta: RuleMeta<M>;
+  checkSet(context: SetRuleContext<M>): void;
+}
+
+export type AnyRule = Rule | SetRule;
+
+export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
+  return rule;
+}
+
+export function defineSetRule<M extends string>(rule: SetRule<M>): SetRule<M> {
+  return rule;
+}
+
+export function isSetRule(rule: AnyRule): rule is SetRule {
+  return 'checkSet' in rule;
+}

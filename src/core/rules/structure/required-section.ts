@@ -1,0 +1,71 @@
+import type { Doc, Section, Span } from '../../model/types.ts';
+import type { KindDef, SectionDef } from '../../course/schema.ts';
+import type { TextEdit } from '../../engine/diagnostic.ts';
+import { defineRule } from '../define.ts';
+
+export default defineRule({
+  meta: {
+    id: 'structure/required-section',
+    severity: 'error',
+    fixable: true,
+    docs: {
+      description: 'Every section the artifact kind requires is present.',
+      why:
+        'Each required artifact in the module names its parts: a strategy needs diagnosis, guiding policy, coherent actions, anti-scope and success metrics; an escalation brief needs the decision, facts, options, a recommendation and a decision maker. A missing part is usually the wrong approach in disguise: a strategy without a diagnosis is a roadmap.',
+      better: 'Add the missing section under its heading or as a `Label:` line, with content that answers its hint.',
+      concept: 'required artifact',
+      bad: '---\nkind: growth-plan\n---\n\nSkill goal:\nSam leads the API migration design.\n\nSupport:\nI review the draft by 5 March.\n',
+      good:
+        '---\nkind: growth-plan\n---\n\nSkill goal:\nSam leads the API migration design.\n\nOpportunity:\nSam presents the RFC to architecture review on 12 March.\n\nSupport:\nI review the draft by 5 March.\n\nVisibility:\nThe April status update names Sam as owner.\n',
+    },
+    messages: {
+      missing: 'The {{kind}} has no `{{section}}` section. {{hint}}',
+    },
+  },
+  check(context) {
+    const { doc, kind } = context;
+    if (!kind) return;
+    for (const def of kind.sections) {
+      if (!def.required || context.section(def.id)) continue;
+      context.report({
+        messageId: 'missing',
+        data: { kind: kind.name.toLowerCase(), section: def.title, hint: def.hint ?? '' },
+        span: anchor(doc),
+        words: [],
+        fix: insertSection(doc, kind, def),
+      });
+    }
+  },
+});
+
+/** Where a finding about something missing points: the title, else the `kind:` line, else line 1. */
+export function anchor(doc: Doc): Span {
+  const h1 = doc.sections.find((s) => s.style === 'heading' && s.depth === 1);
+  if (h1) return h1.titleSpan;
+  const fm = doc.frontMatter;
+  if (fm) {
+    const m = /^kind:.*$/m.exec(doc.text.slice(fm.span.start, fm.span.end));
+    if (m) return { start: fm.span.start + m.index, end: fm.span.start + m.index + m[0].trimEnd().length };
+  }
+  return { start: 0, end: 0 };
+}
+
+/** A skeleton for `def`, in the document's own style, after the section that precedes it. */
+export function insertSection(doc: Doc, kind: KindDef, def: SectionDef): TextEdit {
+  const keyed = doc.sections.filter((s) => s.key);
+  const useLabels = keyed.length > 0 ? keyed.filter((s) => s.style !== 'heading').length > keyed.length / 2 : !doc.sections.some((s) => s.style === 'heading' && s.depth > 1);
+  const depth = keyed.find((s) => s.style === 'heading')?.depth ?? 2;
+  const order = kind.sections.map((s) => s.id);
+  const before = order.slice(0, order.indexOf(def.id)).reverse();
+  let after: Section | undefined;
+  for (const id of before) {
+    after = keyed.find((s) => s.key === id);
+    if (after) break;
+  }
+  const at = after ? after.contentSpan.end : doc.text.length;
+  const hint = def.hint ? `<!-- ${def.hint.replace(/--/g, '-')} -->` : '';
+  const body = useLabels ? `${def.title}:\n${hint}\n` : `${'#'.repeat(depth)} ${def.title}\n\n${hint}\n`;
+  const lead = at > 0 && !doc.text.slice(0, at).endsWith('\n\n') ? (doc.text.slice(0, at).endsWith('\n') ? '\n' : '\n\n') : '';
+  const trail = at < doc.text.length ? '\n' : '';
+  return { range: [at, at], text: `${lead}${body}${trail}` };
+}

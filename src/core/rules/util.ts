@@ -1,0 +1,148 @@
+// Small text queries shared by rules. All spans are absolute offsets into doc.text.
+import type { Block, Doc, Section, Span } from '../model/types.ts';
+
+export interface Match extends Span {
+  text: string;
+}
+
+/** A case-insensitive regex for a phrase list; entries may use regex syntax (Vale's tokens). */
+export function phraseRegex(phrases: readonly string[]): RegExp {
+  const sorted = [...phrases].sort((a, b) => b.length - a.length);
+  return new RegExp(`(?<![\\w-])(?:${sorted.join('|')})(?![\\w-])`, 'gi');
+}
+
+/** Matches of `re` (global) inside `span`, outside code blocks, HTML and front matter. */
+export function findAll(doc: Doc, span: Span, re: RegExp, blocks?: Block[]): Match[] {
+  const out: Match[] = [];
+  const ranges = prose(doc, span, blocks);
+  for (const r of ranges) {
+    const slice = doc.text.slice(r.start, r.end);
+    re.lastIndex = 0;
+    for (let m = re.exec(slice); m; m = re.exec(slice)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      out.push({ start: r.start + m.index, end: r.start + m.index + m[0].length, text: m[0] });
+    }
+  }
+  return out;
+}
+
+/** Parts of `span` that are prose: code, HTML and rules left out. */
+export function prose(doc: Doc, span: Span, blocks: Block[] = doc.blocks): Span[] {
+  const out: Span[] = [];
+  let cursor = span.start;
+  for (const b of blocks) {
+    if (b.end <= span.start || b.start >= span.end) continue;
+    if (b.type === 'code' || b.type === 'html' || b.type === 'rule') {
+      if (b.start > cursor) out.push({ start: cursor, end: b.start });
+      cursor = Math.max(cursor, b.end);
+    }
+  }
+  if (cursor < span.end) out.push({ start: cursor, end: span.end });
+  return out;
+}
+
+/** The text of a section's content, prose only, joined by newlines. */
+export function sectionText(doc: Doc, section: Section): string {
+  return prose(doc, section.contentSpan, section.blocks)
+    .map((s) => doc.text.slice(s.start, s.end))
+    .join('\n');
+}
+
+/**
+ * The entries of a section: its list items if it has a list, otherwise its non-empty lines
+ * (the module writes entries one per line under a label). Markers are left out of spans.
+ */
+export function entries(doc: Doc, section: Section): Match[] {
+  const items: Match[] = [];
+  const { start, end } = section.contentSpan;
+  for (const b of doc.blocks) {
+    if (b.end <= start || b.start >= end) continue;
+    if (b.type === 'list') for (const item of b.children ?? []) items.push(itemContent(doc, item));
+  }
+  if (items.length) return items;
+  const lines: Match[] = [];
+  for (const r of prose(doc, section.contentSpan, section.blocks)) {
+    let pos = r.start;
+    for (const raw of doc.text.slice(r.start, r.end).split(/\r?\n|\r/)) {
+      const lead = /^[\s>]*(?:[-*+]|\d+[.)])?\s*/.exec(raw)?.[0].length ?? 0;
+      const body = raw.slice(lead).trimEnd();
+      if (body && !/^\|/.test(body) && !/^<!--/.test(body)) lines.push({ start: pos + lead, end: pos + lead + body.length, text: body });
+      pos += raw.length + 1;
+    }
+  }
+  return lines.filter((l) => !/^[-|:\s]+$/.test(l.text));
+}
+
+/** A list item without its marker (and without a task checkbox). */
+export function itemContent(doc: Doc, item: Block): Match {
+  const raw = doc.text.slice(item.start, item.end);
+  const lead = /^\s*(?:[-*+]|\d+[.)])\s*(?:\[[ xX]\]\s*)?/.exec(raw)?.[0].length ?? 0;
+  const body = raw.slice(lead).trimEnd();
+  return { start: item.start + lead, end: item.start + lead + body.length, text: body };
+}
+
+/** Sentences in a span (split after . ! ? followed by space, or at blank lines). */
+export function sentences(doc: Doc, span: Span): Match[] {
+  const out: Match[] = [];
+  const text = doc.text.slice(span.start, span.end);
+  const re = /[^.!?\n]+(?:[.!?]+|\n|$)(?:["')\]]*)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const lead = m[0].length - m[0].trimStart().length;
+    const body = m[0].trim();
+    if (/\w/.test(body)) out.push({ start: span.start + m.index + lead, end: span.start + m.index + lead + body.length, text: body });
+  }
+  return out;
+}
+
+const NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred|half|double|twice|zero)\b/i;
+const DATE =
+  /\b(?:Q[1-4]|H[12]|(?:19|20)\d\d|\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|end of (?:the )?(?:week|month|quarter|year|half|sprint)|next (?:week|month|quarter|sprint)|this (?:week|month|quarter|half|sprint)|within \w+ (?:days?|weeks?|months?)|by (?:the )?(?:end|eod|eow))\b/i;
+
+export function hasNumber(text: string): boolean {
+  return NUMBER.test(text);
+}
+
+export function hasDate(text: string): boolean {
+  return DATE.test(text);
+}
+
+/** Content words of a text, lower-cased and crudely stemmed, for overlap between sections. */
+export function contentWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of text.toLowerCase().match(/[a-z][a-z0-9-]{2,}/g) ?? []) {
+    if (STOP.has(w)) continue;
+    out.add(stem(w));
+  }
+  return out;
+}
+
+export function stem(word: string): string {
+  return word
+    .replace(/(?:ies)$/, 'y')
+    .replace(/(?:ing|ed|es|s|ly|ness|ment|ation|ize|ise)$/, '')
+    .replace(/(.)\1$/, '$1')
+    .slice(0, 7);
+}
+
+const STOP = new Set(
+  (
+    'the and for with that this from into onto over under than then they them their there these those what when where which while who whom why how ' +
+    'are was were been being have has had not but all any each every our ours your you its his her she him can could should would will shall may might must ' +
+    'more most less least very much many such only also just about after before again against between both during other same some own too out off per via ' +
+    'one two three new make made use using used get got team teams work'
+  ).split(' '),
+);
+
+/** A zero-width span at the start of a line, for findings about something missing. */
+export function startOfLine(doc: Doc, offset: number): Span {
+  let i = offset;
+  while (i > 0 && doc.text[i - 1] !== '\n') i--;
+  return { start: i, end: i };
+}

@@ -1,0 +1,90 @@
+// Table-driven rule tests, after ESLint's RuleTester: every invalid case names the
+// messageId and all four positions of each finding; fixes are checked by their output.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyFixes, checkSets, checkText, defaultModule, isSetRule, type AnyRule, type FileResult } from '../../src/core/index.ts';
+
+export interface ExpectedError {
+  messageId: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** Placeholders the message must have been filled with. */
+  data?: Record<string, string | number>;
+  /** Words that fired, when the rule names them. */
+  words?: string[];
+  /** For set rules: the file (its `path`) the finding is in. */
+  file?: string;
+}
+
+export interface InvalidCase {
+  name?: string;
+  code?: string;
+  /** For set rules: the files of one set, checked together. */
+  files?: { path: string; code: string }[];
+  errors: ExpectedError[];
+  /** The text after applying every fix the rule offers (fixable rules only). */
+  output?: string;
+}
+
+export interface ValidCase {
+  name?: string;
+  code?: string;
+  files?: { path: string; code: string }[];
+}
+
+function run(rule: AnyRule, c: ValidCase | InvalidCase): FileResult[] {
+  const options = { module: defaultModule, rules: [rule] };
+  const files = c.files ?? [{ path: 'case.md', code: c.code ?? '' }];
+  const results = files.map((f) => checkText(f.code, { ...options, filePath: f.path }));
+  if (isSetRule(rule)) checkSets(results, options);
+  return results;
+}
+
+export function ruleTester(rule: AnyRule, cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] }): void {
+  const id = rule.meta.id;
+  describe(id, () => {
+    const seen = new Set<string>();
+    const key = (c: ValidCase | InvalidCase) => JSON.stringify(c.files ?? c.code);
+    for (const [i, raw] of cases.valid.entries()) {
+      const c = typeof raw === 'string' ? { code: raw } : raw;
+      it(`valid #${i + 1}${c.name ? `: ${c.name}` : ''}`, () => {
+        assert.ok(!seen.has(key(c)), 'duplicate test case');
+        seen.add(key(c));
+        const found = run(rule, c).flatMap((r) => r.diagnostics.filter((d) => d.ruleId === id));
+        assert.deepEqual(found.map((d) => `${d.loc.start.line}:${d.loc.start.column} ${d.message}`), []);
+      });
+    }
+    for (const [i, c] of cases.invalid.entries()) {
+      it(`invalid #${i + 1}${c.name ? `: ${c.name}` : ''}`, () => {
+        assert.ok(!seen.has(key(c)), 'duplicate test case');
+        seen.add(key(c));
+        assert.ok(c.errors.length > 0, 'an invalid case must expect at least one finding');
+        const results = run(rule, c);
+        const found = results.flatMap((r) => r.diagnostics.filter((d) => d.ruleId === id).map((d) => ({ d, file: r.filePath })));
+        assert.equal(found.length, c.errors.length, `expected ${c.errors.length} findings, got: ${found.map(({ d }) => `${d.loc.start.line}:${d.loc.start.column} ${d.message}`).join(' | ')}`);
+        c.errors.forEach((e, j) => {
+          const { d, file } = found[j]!;
+          assert.ok(e.messageId in rule.meta.messages, `messageId "${e.messageId}" is not in meta.messages`);
+          assert.doesNotMatch(d.message, /\{\{\s*\w+\s*\}\}/, 'message has unfilled placeholders');
+          assert.deepEqual(
+            { messageId: d.messageId, line: d.loc.start.line, column: d.loc.start.column, endLine: d.loc.end.line, endColumn: d.loc.end.column, ...(e.file ? { file } : {}) },
+            { messageId: e.messageId, line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn, ...(e.file ? { file: e.file } : {}) },
+            `finding ${j + 1}: ${d.message}`,
+          );
+          for (const [k, v] of Object.entries(e.data ?? {})) assert.ok(d.message.includes(String(v)), `message should contain ${k}=${v}: ${d.message}`);
+          if (e.words) assert.deepEqual(d.words, e.words);
+        });
+        const fixes = found.flatMap(({ d }) => (d.fix ? [d.fix] : []));
+        if (rule.meta.fixable && fixes.length) {
+          assert.ok(c.output !== undefined, 'a fixable rule that fixes must assert `output`');
+          assert.equal(applyFixes(c.code ?? '', fixes).output, c.output);
+        } else {
+          assert.equal(fixes.length, 0, 'a rule that is not `fixable` must not offer fixes');
+          assert.equal(c.output, undefined, '`output` given but the rule fixed nothing');
+        }
+      });
+    }
+  });
+}

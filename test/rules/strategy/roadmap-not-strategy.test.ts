@@ -1,0 +1,25 @@
+import rule from '../../../src/core/rules/strategy/roadmap-not-strategy.ts';
+import { ruleTester } from '../../helpers/rule-tester.ts';
+
+const strategy = (body: string) => `---\nkind: strategy\n---\n\n${body}`;
+
+ruleTester(rule, {
+  valid: [
+    strategy('## Diagnosis\n\nLead time is 3.5 days.\n\n## Coherent actions\n\n- Stabilize CI\n- Migrate CI\n'),
+    strategy('Guiding policy:\nreduce friction before features\n\nCoherent actions:\n- stabilize CI\n'),
+    { name: 'not a strategy', code: '# Plan\n\n- Migrate CI\n- Upgrade Kubernetes\n' },
+    { name: 'a strategy with no list yet', code: strategy('# Platform strategy\n\nTBD.\n') },
+  ],
+  invalid: [
+    {
+      name: 'the case study roadmap',
+      code: strategy('# Platform strategy\n\n- Migrate CI\n- Improve observability\n- Reduce build times\n- Upgrade Kubernetes\n'),
+      errors: [{ messageId: 'roadmap', line: 7, column: 3, endLine: 10, endColumn: 21, words: ['Migrate CI', 'Improve observability', 'Reduce build times', 'Upgrade Kubernetes'] }],
+    },
+    {
+      name: 'empty diagnosis and policy headings do not count',
+      code: strategy('## Diagnosis\n\n## Guiding policy\n\n## Coherent actions\n\n1. Migrate CI\n2. Upgrade Kubernetes\n'),
+      errors: [{ messageId: 'roadmap', line: 11, column: 4, endLine: 12, endColumn: 22, data: { projects: '`Migrate CI`, `Upgrade Kubernetes`' } }],
+    },
+  ],
+});
