@@ -97,7 +97,8 @@ await Promise.all([
   existsSync(join(root, 'src/web/app.ts')) &&
     esbuild.build({
       ...common,
-      entryPoints: { app: 'src/web/app.ts' },
+      // app.ts imports style.css (-> dist/web/app.css); print.css styles the printable pages.
+      entryPoints: { app: 'src/web/app.ts', print: 'src/web/print.css' },
       outdir: 'dist/web',
       platform: 'browser',
       format: 'esm',

@@ -4,7 +4,8 @@ import { open, stat } from 'node:fs/promises';
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
-export type ReadResult = { ok: true; text: string; bytes: number } | { ok: false; error: string };
+/** `bom`: the bytes started with a UTF-8 byte order mark (decoding drops it; writers put it back). */
+export type ReadResult = { ok: true; text: string; bytes: number; bom: boolean } | { ok: false; error: string };
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -14,7 +15,8 @@ export function decodeText(bytes: Uint8Array, maxSize = DEFAULT_MAX_FILE_SIZE): 
   const probe = bytes.subarray(0, 8000);
   if (probe.includes(0)) return { ok: false, error: 'binary file (it contains NUL bytes), not a Markdown document' };
   try {
-    return { ok: true, text: decoder.decode(bytes), bytes: bytes.length };
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    return { ok: true, text: decoder.decode(bytes), bytes: bytes.length, bom };
   } catch {
     return { ok: false, error: `invalid UTF-8 at byte ${firstInvalidUtf8(bytes)}; save the file as UTF-8` };
   }

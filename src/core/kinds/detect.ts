@@ -52,8 +52,9 @@ export function sectionKeyOf(kind: KindDef, title: string): string | undefined {
  */
 export function assignSections(doc: Doc, kind: KindDef): void {
   const claimed = new Set<string>();
+  const synonyms = synonymsOf(kind);
   const assign = (s: Section) => {
-    const key = sectionKeyOf(kind, s.title);
+    const key = synonyms.get(normalizeTitle(s.title));
     if (key && !claimed.has(key)) {
       s.key = key;
       claimed.add(key);
@@ -74,11 +75,13 @@ export function detectKind(doc: Doc, module: CourseModule): KindMatch {
     return kind ? { kind, source: 'front-matter' } : { source: 'none', unknownKind: declared.trim() };
   }
   let best: { kind: KindDef; score: number } | undefined;
+  // Normalised once here rather than once per kind: titles are most of detection's time.
+  const titles = doc.sections.filter((s) => s.style !== 'field').map((s) => normalizeTitle(s.title));
   for (const kind of module.kinds) {
     const found = new Set<string>();
-    for (const s of doc.sections) {
-      if (s.style === 'field') continue;
-      const key = sectionKeyOf(kind, s.title);
+    const synonyms = synonymsOf(kind);
+    for (const title of titles) {
+      const key = synonyms.get(title);
       if (key) found.add(key);
     }
     const required = kind.sections.filter((s) => s.required);

@@ -8,7 +8,8 @@ import { lineEnd, lineStartsOf } from './positions.ts';
 import type { Block, Directive, Doc, FrontMatter, Section, Span, TableCell, TableRow } from './types.ts';
 
 // Block structure only: inline parsing is the bulk of markdown-it's time and no rule needs it.
-const md = new MarkdownIt('default', { html: true });
+// Exported for bench/baseline.ts (a bare parse with exactly this configuration), not by the core's index.
+export const md = new MarkdownIt('default', { html: true });
 md.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
 
 /** `Label:` alone on a line (also `**Label:**`, `**Label**:`, `### `-less): starts a section. */
@@ -16,6 +17,8 @@ const LABEL = /^[ \t]{0,3}(?:\*\*|__)?([A-Za-z][^:\n\r*_|]{0,60}?)(?::(?:\*\*|__
 /** `Key: value` at the start of a line: a field, nested under the label or heading above. */
 const FIELD = /^[ \t]{0,3}(?:\*\*|__)?([A-Za-z][A-Za-z0-9 '/()-]{0,40}?)(?::(?:\*\*|__)?|(?:\*\*|__):)[ \t]+\S/;
 const MAX_LABEL_WORDS = 8;
+/** Past this column a line's first colon cannot end a LABEL or FIELD name (3 + 2 + 1 + 60 + 2). */
+const MAX_COLON = 68;
 const MAX_FIELD_WORDS = 4;
 const DIRECTIVE = /<!--\s*staffwork-(disable-next-line|disable-line|disable|enable)\b([^]*?)-->/g;
 
@@ -206,7 +209,8 @@ export function splitRow(text: string, start: number, end: number): TableCell[] 
 }
 
 function sectionsOf(doc: Doc, headings: HeadingInfo[]): Section[] {
-  type Start = Omit<Section, 'contentSpan' | 'blocks' | 'parent'>;
+  /** A section's title; a field's content starts right after its colon (`contentStart`). */
+  type Start = Pick<Section, 'title' | 'style' | 'depth' | 'titleSpan'> & { contentStart?: number };
   const starts: Start[] = [];
   let hi = 0;
   let headingDepth = 0;
@@ -225,6 +229,13 @@ function sectionsOf(doc: Doc, headings: HeadingInfo[]): Section[] {
     while (lineStart <= block.end) {
       let lineStop = doc.text.indexOf('\n', lineStart);
       if (lineStop === -1 || lineStop > block.end) lineStop = block.end;
+      // Both patterns need their colon within the first MAX_COLON chars and no colon before it,
+      // so most prose lines are skipped without slicing or running the regexes.
+      const colon = doc.text.indexOf(':', lineStart);
+      if (colon === -1 || colon >= lineStop || colon - lineStart > MAX_COLON) {
+        lineStart = lineStop + 1;
+        continue;
+      }
       const line = doc.text.slice(lineStart, lineStop).replace(/\r$/, '');
       const label = LABEL.exec(line);
       const field = label ? null : FIELD.exec(line);
@@ -233,43 +244,71 @@ function sectionsOf(doc: Doc, headings: HeadingInfo[]): Section[] {
         const name = (m[1] as string).trim();
         const at = lineStart + line.indexOf(name);
         const titleEnd = label ? lineStart + line.trimEnd().length : at + line.slice(at - lineStart).indexOf(':') + 1;
-        starts.push({
-          title: name,
-          style: label ? 'label' : 'field',
-          depth: headingDepth + (label ? 1 : 2),
-          titleSpan: { start: at, end: label ? titleEnd : at + name.length },
-        });
-        // A field's content starts right after its colon.
-        if (!label) (starts[starts.length - 1] as Start & { contentStart?: number }).contentStart = titleEnd;
+        const start: Start = { title: name, style: label ? 'label' : 'field', depth: headingDepth + (label ? 1 : 2), titleSpan: { start: at, end: label ? titleEnd : at + name.length } };
+        if (!label) start.contentStart = titleEnd;
+        starts.push(start);
       }
       lineStart = lineStop + 1;
     }
   }
   pushHeadingsBefore(Number.MAX_SAFE_INTEGER);
 
+  const ends = sectionEnds(doc, starts);
   const sections: Section[] = [];
   const stack: number[] = [];
   starts.forEach((s, i) => {
-    const contentStart = (s as Start & { contentStart?: number }).contentStart ?? lineAfter(doc, s.titleSpan.end);
-    let end = doc.text.length;
-    for (let j = i + 1; j < starts.length; j++) {
-      const next = starts[j] as Start;
-      if (next.depth <= s.depth) {
-        end = lineStartOf(doc, next.titleSpan.start);
-        break;
-      }
-    }
+    const contentStart = s.contentStart ?? lineAfter(doc, s.titleSpan.end);
+    const end = ends[i] as number;
     while (stack.length && (sections[stack[stack.length - 1] as number] as Section).depth >= s.depth) stack.pop();
     const contentSpan = { start: Math.min(contentStart, end), end };
+    // Built field by field: spreading `s` was most of this loop's time (and leaked contentStart).
     sections.push({
-      ...s,
+      title: s.title,
+      style: s.style,
+      depth: s.depth,
+      titleSpan: s.titleSpan,
       contentSpan,
-      blocks: doc.blocks.filter((b) => b.end > contentSpan.start && b.start < contentSpan.end && b.type !== 'heading'),
+      blocks: blocksIn(doc.blocks, contentSpan),
       parent: stack.length ? (stack[stack.length - 1] as number) : -1,
     });
     stack.push(i);
   });
   return sections;
+}
+
+/**
+ * Where each section ends: at the line of the next section of the same or a shallower depth,
+ * else at the end of the text. One pass from the back with a stack keeps big documents linear.
+ */
+function sectionEnds(doc: Doc, starts: { depth: number; titleSpan: Span }[]): number[] {
+  const ends = new Array<number>(starts.length);
+  const pending: number[] = []; // indices after i, depths strictly increasing from top to bottom
+  for (let i = starts.length - 1; i >= 0; i--) {
+    const depth = (starts[i] as { depth: number }).depth;
+    while (pending.length && (starts[pending[pending.length - 1] as number] as { depth: number }).depth > depth) pending.pop();
+    const next = pending[pending.length - 1];
+    ends[i] = next === undefined ? doc.text.length : lineStartOf(doc, (starts[next] as { titleSpan: Span }).titleSpan.start);
+    pending.push(i);
+  }
+  return ends;
+}
+
+/** Non-heading blocks overlapping `span`; `blocks` are in document order and do not overlap. */
+function blocksIn(blocks: Block[], span: Span): Block[] {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((blocks[mid] as Block).end > span.start) hi = mid;
+    else lo = mid + 1;
+  }
+  const out: Block[] = [];
+  for (let i = lo; i < blocks.length; i++) {
+    const b = blocks[i] as Block;
+    if (b.start >= span.end) break;
+    if (b.end > span.start && b.type !== 'heading') out.push(b);
+  }
+  return out;
 }
 
 function words(s: string): number {

@@ -3,6 +3,11 @@ import type { Position } from './types.ts';
 /** Offsets at which each line starts; `\r\n`, `\n` and a lone `\r` end a line, as in CommonMark. */
 export function lineStartsOf(text: string): number[] {
   const starts = [0];
+  if (!text.includes('\r')) {
+    // The common case; indexOf is several times faster than a charCodeAt loop.
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) starts.push(i + 1);

@@ -23,3 +23,22 @@ ruleTester(rule, {
     },
   ],
 });
+
+ruleTester(rule, {
+  valid: [
+    { name: 'a strategy whose only list is its metrics', code: strategy('# Platform strategy\n\n## Success metrics\n\n- Lead time below 1 day by Q2\n- Flaky rate below 3% by Q2\n') },
+    { name: 'links and key-value lines are not projects', code: strategy('# Platform strategy\n\n- Owner: platform team\n- Status: draft\n\n- [RFC 12](rfc-12.md)\n- [RFC 13](rfc-13.md)\n') },
+  ],
+  invalid: [
+    {
+      name: 'a roadmap as one project per line under a label',
+      code: strategy('Coherent actions:\nmigrate CI\nimprove observability\nreduce build times\nupgrade Kubernetes\n'),
+      errors: [{ messageId: 'roadmap', line: 6, column: 1, endLine: 9, endColumn: 19, words: ['migrate CI', 'improve observability', 'reduce build times', 'upgrade Kubernetes'] }],
+    },
+    {
+      name: 'one project per line under some other label',
+      code: strategy('# Platform strategy\n\nOur plan for the year:\nMigrate CI\nUpgrade Kubernetes\n'),
+      errors: [{ messageId: 'roadmap', line: 8, column: 1, endLine: 9, endColumn: 19 }],
+    },
+  ],
+});

@@ -1,6 +1,7 @@
-import type { Doc, Span } from '../../model/types.ts';
+import type { Block, Doc, Section, Span } from '../../model/types.ts';
 import { defineRule } from '../define.ts';
-import { itemContent, prose } from '../util.ts';
+import { itemContent, type Match } from '../util.ts';
+import { filled, units } from '../units.ts';
 
 export default defineRule({
   meta: {
@@ -25,12 +26,8 @@ export default defineRule({
   },
   check(context) {
     const { doc } = context;
-    const filled = (key: string) => {
-      const s = context.section(key);
-      return s !== undefined && prose(doc, s.contentSpan, s.blocks).some((r) => /\w/.test(doc.text.slice(r.start, r.end)));
-    };
-    if (filled('diagnosis') || filled('policy')) return;
-    const items = projectItems(doc);
+    if (filled(doc, context.section('diagnosis')) || filled(doc, context.section('policy'))) return;
+    const items = projectItems(doc, context.section('actions'));
     if (items.length === 0) return;
     const shown = items.slice(0, 4).map((i) => `\`${i.text}\``);
     const span: Span = { start: (items[0] as Span).start, end: (items[items.length - 1] as Span).end };
@@ -38,12 +35,32 @@ export default defineRule({
   },
 });
 
-/** List items (or lines of the actions section) that read as projects. */
-function projectItems(doc: Doc) {
-  const out = [];
-  for (const b of doc.blocks) {
-    if (b.type !== 'list') continue;
-    for (const item of b.children ?? []) out.push(itemContent(doc, item));
+/** Short entries that read as projects, one per line or per list item. */
+const MAX_PROJECT_WORDS = 8;
+
+function isProject(m: Match): boolean {
+  return m.text.split(/\s+/).length <= MAX_PROJECT_WORDS && !/[?:]$/.test(m.text) && !/^(?:\[|!\[|<|`|\w[\w ]{0,30}:\s)/.test(m.text);
+}
+
+/**
+ * The projects: the actions section's entries when there is one; otherwise list items outside
+ * the anti-scope and metrics (which are lists too, but not of projects); otherwise short
+ * one-per-line entries under some other label ("Our plan for the year:").
+ */
+function projectItems(doc: Doc, actions: Section | undefined): Match[] {
+  if (actions) {
+    const listed = units(doc, actions);
+    if (listed.length) return listed;
   }
-  return out.filter((i) => i.text.length > 0);
+  const elsewhere = (b: Block) => !doc.sections.some((s) => s.key && s.key !== 'actions' && s.contentSpan.start <= b.start && b.end <= s.contentSpan.end);
+  const lists = doc.blocks.filter((b) => b.type === 'list' && elsewhere(b)).map((b) => (b.children ?? []).map((item) => itemContent(doc, item)));
+  // A list of projects is short imperative lines, not prose, links or `Key: value` metadata.
+  const items = lists.filter((l) => l.length >= 2 && l.every(isProject)).flat();
+  if (items.length) return items;
+  for (const s of doc.sections) {
+    if (s.key) continue;
+    const lines = units(doc, s).filter(isProject);
+    if (lines.length >= 2 && lines.length === units(doc, s).length) return lines;
+  }
+  return [];
 }

@@ -1,0 +1,57 @@
+// Which files a command reads: explicit files as given, folders walked for Markdown, globs
+// expanded; node_modules, .git and the config's `ignore` globs skipped. Sorted, so every
+// run (and every --jobs) reports in the same order.
+import { statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { globSync, isDynamicPattern } from 'tinyglobby';
+
+export const MARKDOWN = ['**/*.md', '**/*.markdown'];
+const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
+
+export interface FoundFiles {
+  /** Absolute paths, sorted. */
+  files: string[];
+  /** One line each: `target: why` (missing file, glob with no match). */
+  problems: string[];
+  /** Explicit files skipped because an ignore glob matches them. */
+  ignored: string[];
+}
+
+export function findFiles(targets: string[], cwd: string, ignore: string[], ignoreBase: string): FoundFiles {
+  const ignoredBy = ignore.length ? picomatch(ignore, { dot: true }) : undefined;
+  // gitignore-like: `drafts` and `drafts/**` both ignore everything under drafts/.
+  const isIgnored = (file: string) => {
+    if (!ignoredBy) return false;
+    const rel = relative(ignoreBase, file);
+    if (rel.startsWith('..')) return false;
+    const parts = rel.split(sep);
+    return parts.some((_, i) => ignoredBy(parts.slice(0, i + 1).join('/')));
+  };
+  const found = new Set<string>();
+  const problems: string[] = [];
+  const ignored: string[] = [];
+  const glob = (patterns: string[], dir: string) => globSync(patterns, { cwd: dir, absolute: true, ignore: ALWAYS_SKIPPED, expandDirectories: false });
+  for (const target of targets) {
+    const abs = resolve(cwd, target);
+    const info = statSync(abs, { throwIfNoEntry: false });
+    let matches: string[];
+    if (info?.isDirectory()) matches = glob(MARKDOWN, abs);
+    else if (info) {
+      if (isIgnored(abs)) {
+        ignored.push(target);
+        continue;
+      }
+      found.add(abs);
+      continue;
+    } else if (isDynamicPattern(target)) {
+      matches = glob([target], cwd);
+      if (!matches.length) problems.push(`${target}: no files match this pattern`);
+    } else {
+      problems.push(`${target}: no such file or folder`);
+      continue;
+    }
+    for (const m of matches) if (!isIgnored(m)) found.add(resolve(m));
+  }
+  return { files: [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), problems, ignored };
+}

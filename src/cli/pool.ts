@@ -1,0 +1,80 @@
+// Checking many files, in worker threads or in this thread, with the same results.
+//
+// Files are handed out one at a time and each worker reads its own file, so the main thread
+// never holds file text: it keeps only the findings, by index, and reports in file order
+// once all are in, which makes the output of --jobs N identical to --jobs 1.
+//
+// Set rules need every file of a `set:` at once, and a file's set is only known once it is
+// parsed. So a worker returns the whole parsed result for files that have `set:` (a few
+// audience variants, not the corpus) and the main thread runs the set rules over them at
+// the end; every other file returns its findings only.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { builtinRules, checkSets } from '../core/index.ts';
+import { checkFile, type CheckSetup, type Job, type Outcome } from './check-file.ts';
+import { workerFile } from './paths.ts';
+
+/** Below this many files a worker's start-up (loading the core again) costs more than it saves. */
+const MIN_FILES_FOR_WORKERS = 24;
+
+export function defaultJobs(fileCount: number): number {
+  return fileCount < MIN_FILES_FOR_WORKERS ? 1 : Math.max(1, availableParallelism());
+}
+
+export async function checkFiles(jobs: Job[], setup: CheckSetup, threads: number, onDone: () => void): Promise<Outcome[]> {
+  const outcomes: Outcome[] = new Array(jobs.length);
+  if (threads <= 1 || jobs.length < 2) {
+    for (const job of jobs) {
+      outcomes[job.index] = await checkFile(job, setup);
+      onDone();
+    }
+  } else {
+    await inWorkers(jobs, setup, Math.min(threads, jobs.length), (index, outcome) => {
+      outcomes[index] = outcome;
+      onDone();
+    });
+  }
+  runSetRules(outcomes, setup);
+  return outcomes;
+}
+
+function runSetRules(outcomes: Outcome[], setup: CheckSetup): void {
+  const members = outcomes.flatMap((o) => (o.ok && o.member ? [o.member] : []));
+  if (members.length > 1) checkSets(members, { module: setup.module, rules: builtinRules, config: setup.config });
+  for (const o of outcomes) {
+    if (!o.ok || !o.member) continue;
+    o.diagnostics = o.member.diagnostics;
+    delete o.member;
+  }
+}
+
+async function inWorkers(jobs: Job[], setup: CheckSetup, threads: number, done: (index: number, outcome: Outcome) => void): Promise<void> {
+  let next = 0;
+  const workers: Worker[] = [];
+  const one = () =>
+    new Promise<void>((resolve, reject) => {
+      const worker = new Worker(workerFile, { workerData: setup });
+      workers.push(worker);
+      let finished = false;
+      const feed = () => {
+        const job = jobs[next++];
+        if (job) return worker.postMessage(job);
+        finished = true;
+        resolve();
+      };
+      worker.on('message', (m: { index: number; outcome: Outcome }) => {
+        done(m.index, m.outcome);
+        feed();
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => {
+        if (!finished) reject(new Error(`a check worker stopped (exit code ${code})`));
+      });
+      feed();
+    });
+  try {
+    await Promise.all(Array.from({ length: threads }, one));
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,40 @@
+import { lexicon } from '../../lexicon/index.ts';
+import { defineRule } from '../define.ts';
+import { findAll } from '../util.ts';
+import { filled, units } from '../units.ts';
+import { sponsorship } from './_sponsorship.ts';
+
+export default defineRule({
+  meta: {
+    id: 'growth/not-delegated',
+    severity: 'warning',
+    kinds: ['growth-plan'],
+    docs: {
+      description: 'The opportunity does not make the person own, lead or present anything: they attend, shadow or help.',
+      why:
+        'Case study 4: the required artifact is "one delegated artifact". Sitting in on a review or helping the writer present is still mentorship: others see the writer, not the engineer. Delegated ownership is what creates real growth, with its risk and the support it needs.',
+      better: 'Make the person the subject of the work: "Sam owns the API migration RFC and presents it to architecture review on 12 March".',
+      caseStudy: 4,
+      concept: 'delegated ownership',
+      bad: '---\nkind: growth-plan\n---\n\nOpportunity:\nSam attends the architecture review on 12 March and takes notes while I present.\n',
+      good: '---\nkind: growth-plan\n---\n\nOpportunity:\nSam owns the API migration RFC and presents it to the architecture review on 12 March.\n',
+    },
+    messages: {
+      passive: 'In the opportunity the person {{words}} rather than owning the work, so others will see you, not them. Delegate something they own, lead or present.',
+      nothing: 'The opportunity gives the person nothing to own, lead or present, so it is advice with a date. Delegate one artifact they own and present.',
+    },
+  },
+  check(context) {
+    const { doc } = context;
+    const opportunity = context.section('opportunity');
+    if (!filled(doc, opportunity)) return;
+    if (sponsorship(doc, opportunity.contentSpan).length) return;
+    const passive = findAll(doc, opportunity.contentSpan, lexicon('participation'), opportunity.blocks);
+    if (passive.length) {
+      context.report({ messageId: 'passive', data: { words: passive.map((p) => `\`${p.text}\``).join(', ') }, span: passive[0]!, words: passive.map((p) => p.text) });
+      return;
+    }
+    const first = units(doc, opportunity)[0]!;
+    context.report({ messageId: 'nothing', span: first, words: [] });
+  },
+});

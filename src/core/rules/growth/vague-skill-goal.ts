@@ -1,0 +1,34 @@
+import { lexicon } from '../../lexicon/index.ts';
+import { defineRule } from '../define.ts';
+import { findAll } from '../util.ts';
+import { filled } from '../units.ts';
+import { sponsorship } from './_sponsorship.ts';
+
+export default defineRule({
+  meta: {
+    id: 'growth/vague-skill-goal',
+    severity: 'warning',
+    kinds: ['growth-plan'],
+    docs: {
+      description: 'The skill goal is a wish ("get better at system design", "grow leadership skills") rather than work the person will lead.',
+      why:
+        'Case study 4: the better approach states the skill goal as work ("lead API migration design"). A vague goal cannot be delegated, reviewed or made visible, so the plan slides back into advice; RUBRICS notes vague goals as the typical sign of mentorship without sponsorship.',
+      better: 'Name the work that shows the skill: "Sam leads the API migration design", not "Sam gets better at design".',
+      caseStudy: 4,
+      concept: 'mentorship',
+      bad: '---\nkind: growth-plan\n---\n\nSkill goal:\nSam should get better at system design.\n',
+      good: '---\nkind: growth-plan\n---\n\nSkill goal:\nSam leads the API migration design.\n',
+    },
+    messages: {
+      vague: 'The skill goal `{{phrase}}` is a wish, not work: nothing in it can be delegated or seen. State it as something the person will lead or own, e.g. "lead the API migration design".',
+    },
+  },
+  check(context) {
+    const { doc } = context;
+    const skill = context.section('skill');
+    if (!filled(doc, skill) || sponsorship(doc, skill.contentSpan).length) return;
+    const wish = findAll(doc, skill.contentSpan, lexicon('vague-goal'), skill.blocks)[0];
+    if (!wish) return;
+    context.report({ messageId: 'vague', data: { phrase: wish.text }, span: wish, words: [wish.text] });
+  },
+});

@@ -1,0 +1,176 @@
+// Options and tradeoff tables: what the escalation, ADR and tradeoff rules compare across
+// sections (is the recommendation one of the options? is it a row of the table?).
+import { lexicon } from '../lexicon/index.ts';
+import type { Block, Doc, Section, TableRow } from '../model/types.ts';
+import { contentWords, entries, itemContent, type Match } from './util.ts';
+
+/** One listed option: its text, the label it goes by ("Option 2", "B") and its words. */
+export interface Choice extends Match {
+  /** `2` for "Option 2", `B` for "Option B" or "B.", when the option names itself. */
+  label?: string;
+  /** Content words of the option's name (its text up to the first `:`, `.`, ` - `, `,`). */
+  nameWords: Set<string>;
+  /** Content words of the whole option. */
+  words: Set<string>;
+}
+
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
+const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6 };
+const SELF_LABEL = /^(?:\*\*|__)?(?:(?:option|alternative|choice)\s*#?\s*([0-9]{1,2}|[A-H]\b)|([A-H])[.)])/i;
+const REFERENCE = /\b(?:[Oo]ption|[Aa]lternative|[Cc]hoice)\s*#?\s*(?:([0-9]{1,2})|([A-H])\b|(one|two|three|four|five|six)\b)/g;
+const ORDINAL_REFERENCE = /\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|last)\s+(?:option|alternative|choice)\b/gi;
+
+/** One entry that still names several options: "team A or team B", "two options: ...". */
+export function namesSeveral(text: string): boolean {
+  return /\bor\b|;|\bvs\.?(?!\w)|\bversus\b|\b(?:two|three|four|five|[2-9]) (?:options|alternatives|choices)\b/i.test(text);
+}
+
+/** Text short enough to quote in a message. */
+export function clip(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
+}
+
+/** Whether a cell or entry says "nothing" (none, n/a, -, TBD): an empty answer. */
+export function isNothing(text: string): boolean {
+  const t = text.replace(/[*_`~]/g, '').trim();
+  if (!t) return true;
+  const re = lexicon('nothing');
+  const m = re.exec(t);
+  return m !== null && m.index === 0 && m[0].length === t.replace(/[.!]+$/, '').length;
+}
+
+function choiceOf(text: string, start: number): Choice {
+  const label = SELF_LABEL.exec(text);
+  const labelText = label ? (label[1] ?? label[2] ?? '').toUpperCase() : undefined;
+  // The name is the part before the first separator; "Option 2: team B ..." names "team B ...".
+  const body = label ? text.slice(label[0].length).replace(/^[\s:*_.)-]+/, '') : text;
+  const name = body.split(/[:;.,(]|\s[-\u2013\u2014]\s/)[0] ?? body;
+  const c: Choice = { start, end: start + text.length, text, nameWords: contentWords(name), words: contentWords(text) };
+  if (labelText) c.label = labelText;
+  return c;
+}
+
+/**
+ * The options listed in a section: its sub-sections ("### Option 1: ..."), else its list
+ * items, else the first cells of a table in it, else its lines. Entries that say "none" or
+ * "n/a" are not options.
+ */
+export function optionsOf(doc: Doc, section: Section): Choice[] {
+  const index = doc.sections.indexOf(section);
+  const children = doc.sections.filter((s) => s.parent === index && index >= 0);
+  let out: Choice[];
+  if (children.length >= 1 && children.every((s) => s.style !== 'field' || !/^(?:pros?|cons?|good|bad|neutral)$/i.test(s.title))) {
+    out = children.map((s) => {
+      const body = doc.text.slice(s.contentSpan.start, s.contentSpan.end).trim().split(/\n\s*\n/)[0] ?? '';
+      const c = choiceOf(s.title, s.titleSpan.start);
+      return { ...c, words: new Set([...c.words, ...contentWords(body)]) };
+    });
+  } else {
+    const { start, end } = section.contentSpan;
+    const lists = doc.blocks.filter((b) => b.type === 'list' && b.end > start && b.start < end);
+    const tables = section.blocks.filter((b) => b.type === 'table');
+    if (lists.length) out = lists.flatMap((l) => (l.children ?? []).map((item) => itemContent(doc, item))).map((m) => choiceOf(m.text, m.start));
+    else if (tables.length) out = tables.flatMap((t) => t.rows ?? []).flatMap((r) => (r.cells[0] ? [choiceOf(r.cells[0].text, r.cells[0].start)] : []));
+    else out = entries(doc, section).map((m) => choiceOf(m.text, m.start));
+  }
+  // Template placeholders (`<!-- option -->`) and "None" are not options.
+  return out.filter((c) => !isNothing(c.text.replace(/<!--[^]*?(?:-->|$)/g, '').replace(/^(?:option|alternative)s?\s*[:-]?\s*/i, '')));
+}
+
+/** An explicit reference to an option ("Option 3", "option B", "the second option"). */
+export interface OptionReference extends Match {
+  /** 1-based position, or the letter/number the options label themselves with. */
+  label: string;
+  position: number | 'last';
+}
+
+export function optionReference(text: string, offset: number): OptionReference | undefined {
+  REFERENCE.lastIndex = 0;
+  ORDINAL_REFERENCE.lastIndex = 0;
+  const a = REFERENCE.exec(text);
+  const b = ORDINAL_REFERENCE.exec(text);
+  if (a && (!b || a.index <= b.index)) {
+    const n = a[1] ? Number(a[1]) : a[3] ? (NUMBER_WORDS[a[3].toLowerCase()] as number) : (a[2] as string).charCodeAt(0) - 64;
+    return { start: offset + a.index, end: offset + a.index + a[0].length, text: a[0], label: (a[1] ?? a[2] ?? String(n)).toUpperCase(), position: n };
+  }
+  if (b) {
+    const word = (b[1] as string).toLowerCase();
+    const position = word === 'last' ? 'last' : (ORDINALS[word] as number);
+    return { start: offset + b.index, end: offset + b.index + b[0].length, text: b[0], label: String(position), position };
+  }
+  return undefined;
+}
+
+/** The option a reference points at: by the options' own labels first, then by position. */
+export function resolveReference(ref: OptionReference, choices: Choice[]): Choice | undefined {
+  const labelled = choices.find((c) => c.label === ref.label);
+  if (labelled) return labelled;
+  if (choices.some((c) => c.label)) return undefined;
+  return ref.position === 'last' ? choices[choices.length - 1] : choices[ref.position - 1];
+}
+
+/**
+ * The option whose words a text uses: all of its name's words, two of them, or three words
+ * of the option as a whole. Returns the best match, or undefined when none is close enough.
+ */
+export function matchChoice(words: Set<string>, choices: Choice[]): Choice | undefined {
+  let best: { c: Choice; score: number } | undefined;
+  for (const c of choices) {
+    const name = overlap(c.nameWords, words);
+    const all = overlap(c.words, words);
+    const ok = (c.nameWords.size > 0 && name === c.nameWords.size) || name >= 2 || all >= 3;
+    if (!ok) continue;
+    const score = name * 2 + all;
+    if (!best || score > best.score) best = { c, score };
+  }
+  return best?.c;
+}
+
+function overlap(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const w of a) if (b.has(w)) n++;
+  return n;
+}
+
+// --- Tradeoff tables -------------------------------------------------------------------
+
+const COST = /\b(?:costs?|risks?|cons|downsides?|drawbacks?|disadvantages?|trade-?offs?|weakness(?:es)?|bad|negatives?|penalty|price)\b/i;
+const GAIN = /\b(?:gains?|benefits?|pros|leverage|upsides?|advantages?|good|strengths?|positives?|wins?|value)\b/i;
+const CHOICE_HEADER = /\b(?:choices?|options?|alternatives?|approach(?:es)?|archetypes?|styles?|actions?|strateg(?:y|ies)|solutions?|candidates?|paths?)\b/i;
+
+export interface TradeoffTable {
+  table: Block;
+  header: TableRow;
+  /** Columns (0-based) whose header names a cost: Cost, Risk, Cons, Downside... */
+  costColumns: number[];
+  rows: TableRow[];
+}
+
+/**
+ * Tables that weigh choices: a cost-like column after the first, and a gain-like column or
+ * a first column that names the choices. A `| Item | Cost |` budget or a
+ * `| Risk | Mitigation |` register is not a tradeoff table.
+ */
+export function tradeoffTables(doc: Doc): TradeoffTable[] {
+  const out: TradeoffTable[] = [];
+  for (const table of doc.tables) {
+    const header = table.header;
+    if (!header || header.cells.length < 2) continue;
+    const names = header.cells.map((c) => c.text.replace(/[*_`]/g, ''));
+    const costColumns = names.flatMap((n, i) => (i > 0 && COST.test(n) ? [i] : []));
+    if (!costColumns.length) continue;
+    const weighsChoices = names.some((n, i) => i > 0 && !costColumns.includes(i) && GAIN.test(n)) || CHOICE_HEADER.test(names[0] ?? '');
+    if (weighsChoices) out.push({ table, header, costColumns, rows: table.rows ?? [] });
+  }
+  return out;
+}
+
+/** The rows of a tradeoff table as choices, named by their first cell. */
+export function rowChoices(t: TradeoffTable): Choice[] {
+  return t.rows.flatMap((r) => {
+    const first = r.cells[0];
+    if (!first || !first.text) return [];
+    const c = choiceOf(first.text, first.start);
+    return [{ ...c, end: first.end }];
+  });
+}

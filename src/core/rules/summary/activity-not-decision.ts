@@ -1,0 +1,49 @@
+import { lexicon } from '../../lexicon/index.ts';
+import type { Span } from '../../model/types.ts';
+import { defineRule } from '../define.ts';
+import { findAll } from '../util.ts';
+import { bodyStart, isDecisive, quote, scopeOf, sentencesIn } from './_summary.ts';
+
+const MAX_QUOTED = 4;
+
+export default defineRule({
+  meta: {
+    id: 'summary/activity-not-decision',
+    severity: 'error',
+    kinds: ['exec-summary'],
+    docs: {
+      description: 'The summary reports activity ("we evaluated", "looked into", "discussed") and states no decision.',
+      why:
+        'Case study 5: a 12-page design doc recommends delaying a launch, but its executive summary says "we evaluated reliability concerns". The reader learns what the team did, not what it decided, so the decision, the risk and the ask are lost. This is the wrong approach itself: summarise activity instead of the decision.',
+      better:
+        'Lead with the decision as a plain statement, then the reason, the risk if ignored, the plan and the ask: "Decision: delay launch two weeks. Reason: payment retry path can duplicate charges under timeout."',
+      caseStudy: 5,
+      concept: 'executive summary',
+      bad: '---\nkind: exec-summary\naudience: executive\n---\n\nOver the last three weeks we evaluated reliability concerns across the payments stack and discussed timeouts with the processor team.\n',
+      good:
+        '---\nkind: exec-summary\naudience: executive\n---\n\nDecision:\nDelay the payments launch two weeks, to 14 May.\n\nReason:\nWe evaluated the retry path: it can charge a customer twice when the processor times out.\n\nAsk:\nApprove the revised date by Friday.\n',
+    },
+    messages: {
+      activity: 'The summary reports activity ({{words}}) but states no decision. Case study 5: lead with what was decided, e.g. "Decision: delay launch two weeks", then the reason and the ask.',
+      activityInDecision:
+        'The Decision section reports activity ({{words}}) instead of a decision. Say what was decided, as a plain statement: "Delay the launch two weeks, to 14 May."',
+    },
+  },
+  check(context) {
+    const { doc } = context;
+    const decision = context.section('decision');
+    // With a Decision section, that section must decide; without one, any sentence may.
+    const scope: Span = decision ? scopeOf(doc, decision) : { start: bodyStart(doc), end: doc.text.length };
+    if (sentencesIn(doc, scope).some((s) => isDecisive(s.text))) return;
+    const found = findAll(doc, scope, lexicon('activity')).filter((m) => !insideTitle(doc.sections, m));
+    const first = found[0];
+    if (!first) return;
+    const words = [...new Set(found.map((m) => m.text))];
+    const shown = words.slice(0, MAX_QUOTED).map((w) => quote(w)).join(', ') + (words.length > MAX_QUOTED ? ', ...' : '');
+    context.report({ messageId: decision ? 'activityInDecision' : 'activity', data: { words: shown }, span: first, words });
+  },
+});
+
+function insideTitle(sections: { titleSpan: Span }[], m: Span): boolean {
+  return sections.some((s) => m.start >= s.titleSpan.start && m.end <= s.titleSpan.end);
+}

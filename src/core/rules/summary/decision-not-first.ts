@@ -1,0 +1,111 @@
+import type { Doc, Section } from '../../model/types.ts';
+import { defineRule, type RuleContext } from '../define.ts';
+import { bodyStart, isDecisive, quote, scopeOf, sentencesIn, wordsOf, type Sentence } from './_summary.ts';
+
+// Sections that may come before the decision: the module's tradeoff table accepts risk-first
+// and ask-first summaries ("risk-first: urgency", "ask-first: actionable"); only
+// background-first buries the decision.
+const MAY_PRECEDE = new Set(['risk', 'ask']);
+// A short line above the decision ("Summary for the payments sync.") is a caption, not background.
+const MIN_BACKGROUND_WORDS = 12;
+
+export default defineRule({
+  meta: {
+    id: 'summary/decision-not-first',
+    // A warning, not an error: the module's wrong approach is the activity summary
+    // (summary/activity-not-decision); a buried decision is the cost of the
+    // "background-heavy" row of its tradeoff table, a quality signal.
+    severity: 'warning',
+    kinds: ['exec-summary'],
+    docs: {
+      description: 'The decision is buried below background: the first section, or the first sentence, is not the decision.',
+      why:
+        'Case study 5\'s tradeoff table: a background-heavy summary is complete but its decision is buried; an executive who reads only the first lines never reaches it. The module\'s better approach opens with "Decision:", and conclusion-first writing (BLUF, Minto) puts the answer before the support.',
+      better: 'Move the decision to the top: "Decision: delay launch two weeks", then the reason, risk, plan and ask. Risk-first or ask-first openings are fine too.',
+      caseStudy: 5,
+      concept: 'executive summary',
+      bad:
+        '---\nkind: exec-summary\naudience: executive\n---\n\nBackground:\nThe payments team spent three weeks testing the retry path against processor timeouts.\n\nDecision:\nDelay the payments launch two weeks, to 14 May.\n\nAsk:\nApprove the revised date by Friday.\n',
+      good:
+        '---\nkind: exec-summary\naudience: executive\n---\n\nDecision:\nDelay the payments launch two weeks, to 14 May.\n\nBackground:\nThe payments team spent three weeks testing the retry path against processor timeouts.\n\nAsk:\nApprove the revised date by Friday.\n',
+    },
+    messages: {
+      afterSection:
+        'The decision comes after {{before}}, so a reader who stops early misses it (case study 5: background-heavy buries the decision). Move the Decision section to the top.',
+      afterProse:
+        'The decision comes after {{words}} words of background ({{before}}), so a reader who stops early misses it. Open with the decision: "Decision: delay launch two weeks."',
+      buriedSentence:
+        'The decision ({{decision}}) comes only after {{before}}. Put the decision in the first sentence; the background can follow it.',
+    },
+  },
+  check(context) {
+    const { doc } = context;
+    const decision = context.section('decision');
+    if (decision) {
+      checkSection(context, doc, decision);
+      return;
+    }
+    // No Decision section: the first sentence should be the decision.
+    const all = sentencesIn(doc, { start: bodyStart(doc), end: doc.text.length }).filter((s) => !isMetadata(s));
+    reportBuried(context, all);
+  },
+});
+
+type Ctx = RuleContext<'afterSection' | 'afterProse' | 'buriedSentence'>;
+
+function checkSection(context: Ctx, doc: Doc, decision: Section): void {
+  const index = doc.sections.indexOf(decision);
+  const ancestors = new Set<number>();
+  for (let p = decision.parent; p !== -1; p = doc.sections[p]?.parent ?? -1) ancestors.add(p);
+  const before = doc.sections.slice(0, index).find((s, i) => !ancestors.has(i) && s.style !== 'field' && !MAY_PRECEDE.has(s.key ?? '') && hasProse(doc, s));
+  if (before) {
+    context.report({
+      messageId: 'afterSection',
+      data: { before: quote(before.title) },
+      span: decision.titleSpan,
+      words: [decision.title],
+      related: [{ message: `\`${before.title}\` comes first`, span: before.titleSpan }],
+    });
+    return;
+  }
+  // Loose paragraphs above the decision (under the title heading, before any section).
+  const inOther = (x: Sentence) => doc.sections.some((s, i) => !ancestors.has(i) && x.start >= s.contentSpan.start && x.start < s.contentSpan.end);
+  const loose = sentencesIn(doc, { start: bodyStart(doc), end: decision.titleSpan.start }).filter((s) => !isMetadata(s) && !inOther(s));
+  const count = loose.reduce((n, s) => n + wordsOf(s.text).length, 0);
+  const first = loose[0];
+  if (first && count >= MIN_BACKGROUND_WORDS) {
+    context.report({
+      messageId: 'afterProse',
+      data: { words: count, before: quote(first.text, 40) },
+      span: decision.titleSpan,
+      words: [decision.title],
+      related: [{ message: 'background starts here', span: first }],
+    });
+    return;
+  }
+  reportBuried(context, sentencesIn(doc, scopeOf(doc, decision)));
+}
+
+/** Reports the first decisive sentence when sentences before it are not decisive. */
+function reportBuried(context: Ctx, list: Sentence[]): void {
+  const at = list.findIndex((s) => isDecisive(s.text));
+  const first = list[0];
+  const found = list[at];
+  if (at <= 0 || !first || !found) return;
+  context.report({
+    messageId: 'buriedSentence',
+    data: { decision: quote(found.text, 50), before: at === 1 ? `a sentence of background (${quote(first.text, 40)})` : `${at} sentences of background` },
+    span: found,
+    words: [found.text],
+    related: [{ message: 'the summary opens here instead', span: first }],
+  });
+}
+
+function hasProse(doc: Doc, s: Section): boolean {
+  return sentencesIn(doc, scopeOf(doc, s)).some((x) => x.start < s.contentSpan.end);
+}
+
+/** A memo header line (`To: VP Eng`, `Date: 3 May`): a field no section of the kind claims. */
+function isMetadata(s: Sentence): boolean {
+  return s.after?.style === 'field' && s.after.key === undefined;
+}

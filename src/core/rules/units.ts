@@ -1,0 +1,134 @@
+// What the strategy, role and growth rules read: the entries of a section as a reader sees
+// them, and the terms two sections share. util.ts `entries` splits prose at every line break,
+// which cuts hard-wrapped sentences in two; `units` keeps a wrapped sentence whole.
+import { lexicon } from '../lexicon/index.ts';
+import type { Block, Doc, Section, Span } from '../model/types.ts';
+import { contentWords, findAll, hasDate, itemContent, type Match } from './util.ts';
+
+/** Lines this short, with nothing that reads as a wrap, are one entry each (the module's label style). */
+const MAX_ENTRY_LINE = 72;
+const WRAPPED = /(?:[,(]|\b(?:and|or|the|a|an|to|of|for|with|in|on|at|by|from|that|is|are|but))$/i;
+
+/** A tradeoff table (`| Choice | Gain | Cost |`) weighs options; its rows are not entries of the section above it. */
+const TRADEOFF_HEADER = /\b(?:gains?|costs?|risks?|leverage|pros?|cons?|trade-?offs?|downsides?|upsides?)\b/i;
+
+/** List items, table rows, one-per-line entries, or sentences of prose, inside the section. */
+export function units(doc: Doc, section: Section): Match[] {
+  const out: Match[] = [];
+  const { start, end } = section.contentSpan;
+  for (const b of section.blocks) {
+    const s = Math.max(b.start, start);
+    const e = Math.min(b.end, end);
+    if (e <= s) continue;
+    if (b.type === 'list') {
+      for (const item of b.children ?? []) if (item.start >= s && item.end <= e) push(out, leadOf(doc, item));
+    } else if (b.type === 'table' && !TRADEOFF_HEADER.test(b.header?.cells.map((c) => c.text).join(' ') ?? '')) {
+      for (const row of b.rows ?? []) {
+        if (row.start < s || row.end > e) continue;
+        const cells = row.cells.filter((c) => c.text);
+        if (cells.length) out.push({ start: row.start, end: row.end, text: cells.map((c) => c.text).join('; ') });
+      }
+    } else if (b.type === 'paragraph' || b.type === 'quote') {
+      out.push(...paragraphUnits(doc, { start: s, end: e }));
+    }
+  }
+  return out;
+}
+
+/** A list item's own text, without the nested list or paragraphs under it. */
+function leadOf(doc: Doc, item: Block): Match {
+  const m = itemContent(doc, item);
+  const first = item.children?.[0];
+  if (!first || first.type !== 'paragraph' || first.end >= m.end) return m;
+  const end = Math.max(m.start, first.end);
+  return { start: m.start, end, text: doc.text.slice(m.start, end).replace(/\s*\n\s*/g, ' ') };
+}
+
+function push(out: Match[], m: Match): void {
+  if (/\w/.test(m.text)) out.push(m);
+}
+
+function paragraphUnits(doc: Doc, span: Span): Match[] {
+  const lines: Match[] = [];
+  let pos = span.start;
+  for (const raw of doc.text.slice(span.start, span.end).split('\n')) {
+    const lead = /^[\s>]*(?:[-*+]\s+|\d+[.)]\s+)?/.exec(raw)?.[0].length ?? 0;
+    const body = raw.slice(lead).replace(/\s+$/, '');
+    if (/\w/.test(body)) lines.push({ start: pos + lead, end: pos + lead + body.length, text: body });
+    pos += raw.length + 1;
+  }
+  const oneEach =
+    lines.length > 1 && lines.every((l) => l.text.length <= MAX_ENTRY_LINE && !WRAPPED.test(l.text) && !/[.!?]\s+\S/.test(l.text));
+  if (oneEach) return lines;
+  const out: Match[] = [];
+  const text = doc.text.slice(span.start, span.end);
+  // A sentence ends at . ! ? followed by white space (so "3.5 days" and "v1.2" stay whole).
+  const re = /[^\s][^]*?(?:[.!?]+["')\]]*(?=\s|$)|$)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const body = m[0].replace(/\s+$/, '');
+    push(out, { start: span.start + m.index, end: span.start + m.index + body.length, text: body.replace(/\s*\n\s*/g, ' ') });
+  }
+  return out;
+}
+
+/** The prose text of a section, with its entries joined by newlines (empty when absent). */
+export function unitText(doc: Doc, section: Section | undefined): string {
+  return section ? units(doc, section).map((u) => u.text).join('\n') : '';
+}
+
+/** True when the section has any words in it. */
+export function filled(doc: Doc, section: Section | undefined): section is Section {
+  return section !== undefined && units(doc, section).length > 0;
+}
+
+/**
+ * The terms a text is about, for tracing one section to another: stemmed content words
+ * (generic ones such as "improve" or "platform" left out), two-letter acronyms ("CI"), and the
+ * names of the related-terms groups it mentions ("flaky" and "CI" both give `#ci`).
+ */
+export function terms(text: string): Set<string> {
+  const out = contentWords(text.replace(lexicon('trace-generic'), ' '));
+  for (const m of text.matchAll(/\b[A-Z][A-Z0-9]\b/g)) out.add(m[0].toLowerCase());
+  for (const m of text.matchAll(lexicon('related-terms'))) {
+    for (const [name, value] of Object.entries(m.groups ?? {})) if (value) out.add(`#${name}`);
+  }
+  return out;
+}
+
+/** The terms `a` shares with `b`, readable (group names without their `#`). */
+export function shared(a: Set<string>, b: Set<string>): string[] {
+  return [...a].filter((t) => b.has(t)).map((t) => t.replace(/^#/, ''));
+}
+
+/** util.ts `hasDate`, without reading the modal "may" ("Sam may present") as the month. */
+export function hasDateStrict(text: string): boolean {
+  if (/\b(?:next|this|end of(?: the)?) year\b|\bin (?:\w+ )?(?:weeks?|months?|quarters?)\b/i.test(text)) return true;
+  return hasDate(text.replace(/\bmay\b(?!\s+\d)/gi, (m, at: number) => (/(?:\d|\b(?:in|by|of|early|mid|late|end of))\s*$/i.test(text.slice(Math.max(0, at - 12), at)) ? m : '')));
+}
+
+/** Lexicon matches in a span that no negation ("not", "never", "no") governs. */
+export function affirmed(doc: Doc, span: Span, name: string): Match[] {
+  return findAll(doc, span, lexicon(name)).filter((m) => !/\b(?:not|never|no|n't|without|nor)\s+(?:\S+\s+)?$/i.test(doc.text.slice(Math.max(span.start, m.start - 24), m.start)));
+}
+
+/** A section's title span with its words, for findings about the section as a whole. */
+export function titleOf(section: Section): { span: Span; words: string[] } {
+  return { span: section.titleSpan, words: [section.title] };
+}
+
+/** `a`, `b` and `c` quoted in backticks, at most `max` of them. */
+export function quoted(words: readonly string[], max = 4): string {
+  const unique = [...new Set(words)];
+  const shown = unique.slice(0, max).map((w) => `\`${w}\``);
+  return shown.join(', ') + (unique.length > max ? ', ...' : '');
+}
+
+/** Text for a message: white space collapsed, cut to `max` characters. */
+export function clip(text: string, max = 90): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 3).trimEnd()}...` : flat;
+}

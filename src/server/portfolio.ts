@@ -1,0 +1,58 @@
+// The server's use of the core: what an artifact is called, the portfolio's findings and
+// completion standard, and export file names.
+import { builtinRules, checkSets, checkText, defaultModule, detectKind, evaluateProgress, parse, type FileResult, type Progress } from '../core/index.ts';
+import type { ArtifactMeta, ArtifactSummary } from './storage/types.ts';
+
+export const checkOptions = { module: defaultModule, rules: builtinRules, docsBase: '/rules/' };
+
+/** Kind and title for listing: front matter first, then the first heading, then the kind's name. */
+export function describe(text: string): ArtifactMeta {
+  const doc = parse(text);
+  const kind = detectKind(doc, defaultModule).kind;
+  const fmTitle = doc.frontMatter?.data['title'];
+  const h1 = doc.sections.find((s) => s.style === 'heading' && s.depth === 1)?.title;
+  const title = (typeof fmTitle === 'string' && fmTitle.trim()) || h1 || (kind ? `Untitled ${kind.name.toLowerCase()}` : 'Untitled artifact');
+  return { kind: kind?.id ?? null, title: title.slice(0, 200) };
+}
+
+export interface PortfolioEntry extends ArtifactSummary {
+  errorCount: number;
+  warningCount: number;
+  infoCount: number;
+}
+
+/** Checks every artifact's head (sets together, as the CLI does) and evaluates the standard. */
+export function evaluatePortfolio(items: { artifact: ArtifactSummary; text: string }[]): { artifacts: PortfolioEntry[]; progress: Progress } {
+  const results: FileResult[] = items.map(({ artifact, text }) => checkText(text, { ...checkOptions, filePath: artifact.id }));
+  checkSets(results, checkOptions);
+  return {
+    artifacts: items.map(({ artifact }, i) => {
+      const r = results[i] as FileResult;
+      return { ...artifact, errorCount: r.errorCount, warningCount: r.warningCount, infoCount: r.infoCount };
+    }),
+    progress: evaluateProgress(defaultModule, results),
+  };
+}
+
+/** Distinct, portable `.md` file names from titles. */
+export function fileNames(titles: string[]): string[] {
+  const used = new Set<string>();
+  return titles.map((title) => {
+    const base = slug(title) || 'artifact';
+    let name = `${base}.md`;
+    for (let n = 2; used.has(name); n++) name = `${base}-${n}.md`;
+    used.add(name);
+    return name;
+  });
+}
+
+export function slug(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+}

@@ -1,0 +1,555 @@
+// The editor: CodeMirror 6 with the core's findings inline and in a side list, the section
+// outline, autosave with revisions, conflict handling between tabs, a localStorage draft
+// until the server acknowledges, history with restore, and a sanitised preview.
+import { linter, lintGutter, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
+import { EditorView, basicSetup } from 'codemirror';
+import { assignSections, builtinRules, checkText, defaultModule, detectKind, parse, type Diagnostic, type FileResult, type KindDef } from '../core/index.ts';
+import { insertSection } from '../core/rules/structure/required-section.ts';
+import { prose } from '../core/rules/util.ts';
+import { api, ApiError, type Revision } from './api.ts';
+import { formatTime, h, plural, withArticle, wordCount } from './dom.ts';
+import { renderPreview } from './preview.ts';
+import { markdownSupport } from './syntax.ts';
+
+const CHECK = { module: defaultModule, rules: builtinRules, docsBase: '/rules/' };
+const SAVE_DELAY_MS = 600;
+const LINT_DELAY_MS = 120;
+const DRAFT_DELAY_MS = 200;
+
+interface Draft {
+  text: string;
+  base: number;
+  at: number;
+}
+
+/** Timings of each lint pass, read by the browser test and bench (never asserted). */
+export interface LintTiming {
+  /** checkText + mapping, ms. */
+  pass: number;
+  /** From the last keystroke to findings ready (includes the debounce), ms. */
+  sinceKeystroke: number;
+  chars: number;
+}
+
+declare global {
+  interface Window {
+    __staffwork?: { view: EditorView; timings: LintTiming[]; saves: number };
+  }
+}
+
+export async function renderNewArtifact(main: HTMLElement, kind: string | null): Promise<void> {
+  if (!kind || !defaultModule.kinds.some((k) => k.id === kind)) {
+    document.title = 'Choose a kind · staffwork';
+    main.replaceChildren(
+      h('h1', {}, 'Choose what to write'),
+      h('p', {}, kind ? `"${kind}" is not a kind this module knows. ` : '', 'Start one of these:'),
+      h('ul', { class: 'plain' }, defaultModule.kinds.map((k) => h('li', {}, h('a', { href: `/artifacts/new?kind=${k.id}` }, k.name)))),
+    );
+    return;
+  }
+  const created = await api.create({ kind });
+  history.replaceState(null, '', `/artifacts/${created.artifact.id}`);
+  const revision: Revision = { ...created.revision, artifactId: created.artifact.id, text: created.text };
+  mountEditor(main, created.artifact.id, revision, true);
+}
+
+export async function renderArtifact(main: HTMLElement, id: string): Promise<void> {
+  let found;
+  try {
+    found = await api.get(id);
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) {
+      document.title = 'Artifact not found · staffwork';
+      main.replaceChildren(h('h1', {}, 'Artifact not found'), h('p', {}, 'There is no artifact with this address here. ', h('a', { href: '/' }, 'Back to the module')));
+      return;
+    }
+    throw e;
+  }
+  mountEditor(main, id, found.revision, false);
+}
+
+function mountEditor(main: HTMLElement, id: string, server: Revision, fresh: boolean): void {
+  const draftKey = `staffwork:draft:${id}`;
+  let base = server.id;
+  let savedText = server.text;
+  let conflict: Revision | null = null;
+  let saving = false;
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  let draftTimer: ReturnType<typeof setTimeout> | undefined;
+  let retryDelay = 2000;
+  let lastChangeAt = performance.now();
+  let previous: Diagnostic[] | undefined;
+  let quietNextPass = true;
+  const timings: LintTiming[] = [];
+
+  // Layout.
+  const title = h('h1', { id: 'artifact-title' }, '');
+  const eyebrow = h('p', { class: 'eyebrow' }, '');
+  const status = h('p', { class: 'save-status', id: 'save-status' }, 'Saved');
+  const note = h('p', { class: 'live-note', role: 'status', 'aria-live': 'polite', id: 'live-note' });
+  const previewBtn = h('button', { type: 'button', class: 'button', 'aria-pressed': 'false', id: 'preview-toggle' }, 'Preview');
+  const historyBtn = h('button', { type: 'button', class: 'button', 'aria-expanded': 'false', 'aria-controls': 'history-panel', id: 'history-toggle' }, 'History');
+  const conflictBox = h('div', { id: 'conflict' });
+  const editorHost = h('div', { class: 'editor-host', id: 'editor' });
+  const preview = h('div', { class: 'preview prose', id: 'preview', hidden: true, tabindex: '0', 'aria-label': 'Preview' });
+  const outline = h('ol', { class: 'outline', id: 'outline' });
+  const outlineNote = h('p', { class: 'muted small', id: 'outline-note' });
+  const findingsCount = h('span', { class: 'count', id: 'findings-count' }, '');
+  const findings = h('ol', { class: 'findings', id: 'findings' });
+  const historyList = h('ol', { class: 'history', id: 'history-list' });
+  const historyView = h('div', { class: 'history-view', id: 'history-view' });
+  const historyPanel = h(
+    'section',
+    { class: 'panel', id: 'history-panel', hidden: true, 'aria-labelledby': 'history-h' },
+    h('h2', { id: 'history-h' }, 'History'),
+    h('p', { class: 'muted small' }, 'Every save is a revision. Restoring one saves it again as the newest.'),
+    historyList,
+    historyView,
+  );
+
+  main.replaceChildren(
+    h(
+      'div',
+      { class: 'editor-page' },
+      h('nav', { class: 'breadcrumb', 'aria-label': 'Breadcrumb' }, h('a', { href: '/' }, 'Module'), h('span', { 'aria-hidden': 'true' }, ' › '), h('span', { 'aria-current': 'page' }, 'Artifact')),
+      h(
+        'div',
+        { class: 'editor-head' },
+        h('div', { class: 'editor-title' }, eyebrow, title),
+        h(
+          'div',
+          { class: 'toolbar', role: 'group', 'aria-label': 'Artifact actions' },
+          status,
+          previewBtn,
+          historyBtn,
+          h('a', { class: 'button', href: `/api/artifacts/${id}/export.md`, download: '' }, 'Export .md'),
+          h('a', { class: 'button', href: `/artifacts/${id}/print` }, 'Print'),
+        ),
+      ),
+      conflictBox,
+      h(
+        'div',
+        { class: 'editor-grid' },
+        h('section', { class: 'editor-pane', 'aria-label': 'Editor' }, editorHost, preview),
+        h(
+          'aside',
+          { class: 'side', 'aria-label': 'Checks' },
+          h('section', { class: 'panel', 'aria-labelledby': 'outline-h' }, h('h2', { id: 'outline-h' }, 'Outline'), outlineNote, outline),
+          h('section', { class: 'panel', 'aria-labelledby': 'findings-h' }, h('h2', { id: 'findings-h' }, 'Findings ', findingsCount), findings),
+          historyPanel,
+        ),
+      ),
+      note,
+    ),
+  );
+
+  // Draft: restore it when it holds words the server never acknowledged.
+  let initial = server.text;
+  const draft = readDraft(draftKey);
+  if (draft && draft.text !== server.text) {
+    if (draft.base === server.id) {
+      initial = draft.text;
+      announce('Restored changes this browser kept while they were not saved yet.');
+    } else {
+      conflict = server;
+      initial = draft.text;
+    }
+  } else if (draft) localStorage.removeItem(draftKey);
+
+  const lint = linter(
+    (view) => {
+      const t0 = performance.now();
+      const text = view.state.doc.toString();
+      const result = checkText(text, { ...CHECK, filePath: id });
+      const docAtLint = view.state.doc;
+      const out: CmDiagnostic[] = result.diagnostics.map((d) => ({
+        from: d.range[0],
+        to: d.range[1],
+        severity: d.severity,
+        source: d.ruleId,
+        message: d.message,
+        ...(d.fix
+          ? {
+              actions: [
+                {
+                  name: 'Insert',
+                  apply: (v: EditorView) => {
+                    if (v.state.doc !== docAtLint || !d.fix) return;
+                    v.dispatch({ changes: { from: d.fix.range[0], to: d.fix.range[1], insert: d.fix.text } });
+                  },
+                },
+              ],
+            }
+          : {}),
+      }));
+      showResult(result);
+      const now = performance.now();
+      timings.push({ pass: now - t0, sinceKeystroke: now - lastChangeAt, chars: text.length });
+      return out;
+    },
+    { delay: LINT_DELAY_MS },
+  );
+
+  const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content ?? '';
+  const view = new EditorView({
+    doc: initial,
+    parent: editorHost,
+    extensions: [
+      basicSetup,
+      markdownSupport,
+      EditorView.lineWrapping,
+      lint,
+      lintGutter(),
+      EditorView.cspNonce.of(nonce),
+      // tabindex lets axe see the scroller's focusable content; contenteditable is focusable anyway.
+      EditorView.contentAttributes.of({ 'aria-label': 'Artifact text (Markdown)', tabindex: '0' }),
+      EditorView.updateListener.of((u) => {
+        if (!u.docChanged) return;
+        lastChangeAt = performance.now();
+        scheduleDraft();
+        scheduleSave();
+      }),
+    ],
+  });
+  window.__staffwork = { view, timings, saves: 0 };
+  if (conflict) showConflict(conflict);
+  else if (initial !== savedText) scheduleSave();
+  if (fresh) view.focus();
+
+  // Findings, outline, title.
+  function showResult(result: FileResult): void {
+    const kind = result.kind;
+    const fmTitle = result.doc.frontMatter?.data['title'];
+    const h1 = result.doc.sections.find((s) => s.style === 'heading' && s.depth === 1)?.title;
+    const name = (typeof fmTitle === 'string' && fmTitle.trim()) || h1 || 'Untitled artifact';
+    title.textContent = name;
+    document.title = `${name} · staffwork`;
+    const cs = kind && defaultModule.caseStudies.find((c) => c.kind === kind.id);
+    eyebrow.replaceChildren(kind ? kind.name : 'Kind not detected', ...(cs ? [' · ', h('a', { href: `/cases/${cs.id}` }, `case study ${cs.id}`)] : []));
+    renderFindings(result.diagnostics);
+    renderOutline(result, kind);
+    noteFixed(result.diagnostics);
+  }
+
+  function renderFindings(list: Diagnostic[]): void {
+    const errors = list.filter((d) => d.severity === 'error').length;
+    findingsCount.textContent = list.length ? `(${list.length})` : '';
+    if (!list.length) {
+      findings.replaceChildren(h('li', { class: 'finding-none' }, 'No findings. The artifact meets every rule that applies to it.'));
+      return;
+    }
+    findings.replaceChildren(
+      ...list.map((d) =>
+        h(
+          'li',
+          {},
+          h(
+            'button',
+            { type: 'button', class: `finding ${d.severity}`, onclick: () => goTo(d.range[0], d.range[1]) },
+            h('span', { class: 'finding-top' }, h('span', { class: `badge ${d.severity}` }, d.severity), h('code', { class: 'rule-id' }, d.ruleId), h('span', { class: 'muted small' }, `line ${d.loc.start.line}`)),
+            h('span', { class: 'finding-msg' }, ...inlineCode(d.message)),
+            d.words?.length ? h('span', { class: 'finding-words' }, h('span', { class: 'muted' }, 'Words that fired: '), d.words.slice(0, 6).map((w) => h('mark', {}, w.length > 60 ? `${w.slice(0, 57)}…` : w))) : null,
+            d.note ? h('span', { class: 'finding-note' }, h('span', { class: 'muted' }, 'Better: '), ...inlineCode(d.note)) : null,
+          ),
+        ),
+      ),
+    );
+    findings.dataset['errors'] = String(errors);
+  }
+
+  function renderOutline(result: FileResult, kind: KindDef | undefined): void {
+    if (!kind) {
+      outlineNote.textContent = 'No kind detected yet. Add front matter such as "kind: strategy", or the sections of a kind.';
+      outline.replaceChildren();
+      return;
+    }
+    outlineNote.textContent = `Sections of ${withArticle(kind.name.toLowerCase())}.`;
+    const { doc } = result;
+    const rows = kind.sections
+      .filter((def) => def.required || doc.sections.some((s) => s.key === def.id))
+      .map((def) => {
+        const s = doc.sections.find((x) => x.key === def.id);
+        const filled = s ? prose(doc, s.contentSpan, s.blocks).some((p) => /\S/.test(doc.text.slice(p.start, p.end))) : false;
+        const state = !s ? 'missing' : filled ? 'present' : 'empty';
+        const label = { present: 'present', empty: 'empty', missing: 'missing' }[state];
+        return h(
+          'li',
+          { class: `outline-item ${state}` },
+          h('span', { class: 'outline-mark', 'aria-hidden': 'true' }, state === 'present' ? '✓' : state === 'empty' ? '◐' : '○'),
+          s ? h('button', { type: 'button', class: 'link-button', onclick: () => goTo(s.titleSpan.start, s.titleSpan.end) }, def.title) : h('span', {}, def.title),
+          h('span', { class: `state ${state}` }, def.required ? label : `${label} (optional)`),
+          state === 'missing' ? h('button', { type: 'button', class: 'button small', onclick: () => insertMissing(def.id), 'aria-label': `Insert ${def.title} section` }, 'Insert') : null,
+        );
+      });
+    outline.replaceChildren(...rows);
+  }
+
+  function insertMissing(sectionId: string): void {
+    const text = view.state.doc.toString();
+    const doc = parse(text);
+    const kind = detectKind(doc, defaultModule).kind;
+    const def = kind?.sections.find((s) => s.id === sectionId);
+    if (!kind || !def) return;
+    assignSections(doc, kind);
+    const edit = insertSection(doc, kind, def);
+    const end = edit.range[0] + edit.text.trimEnd().length;
+    view.dispatch({ changes: { from: edit.range[0], to: edit.range[1], insert: edit.text }, selection: { anchor: end }, scrollIntoView: true });
+    view.focus();
+  }
+
+  function goTo(from: number, to: number): void {
+    const len = view.state.doc.length;
+    view.dispatch({ selection: { anchor: Math.min(from, len), head: Math.min(to, len) }, scrollIntoView: true });
+    view.focus();
+  }
+
+  /** Says, politely, which findings the learner's last edits resolved. */
+  function noteFixed(now: Diagnostic[]): void {
+    const before = previous;
+    previous = now;
+    if (!before || quietNextPass) {
+      quietNextPass = false;
+      return;
+    }
+    const remaining = new Map<string, number>();
+    for (const d of now) remaining.set(key(d), (remaining.get(key(d)) ?? 0) + 1);
+    const gone: Diagnostic[] = [];
+    for (const d of before) {
+      const n = remaining.get(key(d)) ?? 0;
+      if (n > 0) remaining.set(key(d), n - 1);
+      else gone.push(d);
+    }
+    // A finding whose rule still fires as often as before only moved or reworded itself.
+    const count = (list: Diagnostic[], rule: string) => list.filter((d) => d.ruleId === rule).length;
+    const fixed = gone.filter((d) => count(now, d.ruleId) < count(before, d.ruleId));
+    if (!fixed.length) return;
+    const first = fixed[0] as Diagnostic;
+    const what = firstSentence(first.message).replace(/`/g, '');
+    const more = fixed.length > 1 ? ` and ${plural(fixed.length - 1, 'more finding')}` : '';
+    const left = now.filter((d) => d.severity === 'error').length;
+    announce(`Fixed (${first.ruleId}): “${what}” no longer applies${more}. ${left === 0 ? 'No errors left.' : `${plural(left, 'error')} to go.`}`);
+  }
+
+  // Saving.
+  function scheduleDraft(): void {
+    clearTimeout(draftTimer);
+    draftTimer = setTimeout(writeDraft, DRAFT_DELAY_MS);
+  }
+
+  function writeDraft(): void {
+    const text = view.state.doc.toString();
+    try {
+      if (text === savedText && !conflict) localStorage.removeItem(draftKey);
+      else localStorage.setItem(draftKey, JSON.stringify({ text, base: conflict ? conflict.id : base, at: Date.now() } satisfies Draft));
+    } catch {
+      // Storage full or disabled: the server copy and autosave still protect the text.
+    }
+  }
+
+  function scheduleSave(delay = SAVE_DELAY_MS): void {
+    clearTimeout(saveTimer);
+    if (conflict) return setStatus('Not saved: choose a version above', 'warn');
+    setStatus('Editing…', 'pending');
+    saveTimer = setTimeout(() => void flush(), delay);
+  }
+
+  async function flush(): Promise<void> {
+    if (saving || conflict) return;
+    const text = view.state.doc.toString();
+    if (text === savedText) return setStatus(`Saved ${clock()}`, 'ok');
+    saving = true;
+    setStatus('Saving…', 'pending');
+    try {
+      const res = await api.save(id, text, base);
+      base = res.revision.id;
+      savedText = text;
+      retryDelay = 2000;
+      window.__staffwork && window.__staffwork.saves++;
+      writeDraft();
+      setStatus(`Saved ${clock()}`, 'ok');
+      if (!historyPanel.hidden) void loadHistory();
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) showConflict(e.body['current'] as Revision);
+      else if (e instanceof ApiError && e.status === 413) setStatus('Not saved: the text is over the 2 MiB limit', 'error');
+      else {
+        setStatus('Not saved yet: cannot reach the workbench server. Your text is kept in this browser; retrying.', 'error');
+        retryDelay = Math.min(retryDelay * 2, 30000);
+        saveTimer = setTimeout(() => void flush(), retryDelay);
+      }
+    } finally {
+      saving = false;
+    }
+    if (!conflict && view.state.doc.toString() !== savedText) scheduleSave(0);
+  }
+
+  function setStatus(text: string, tone: 'ok' | 'pending' | 'warn' | 'error'): void {
+    status.textContent = text;
+    status.dataset['tone'] = tone;
+  }
+
+  // On leaving or hiding the page, keep the draft and send what is unsaved (keepalive outlives the page).
+  const onHide = () => {
+    if (document.visibilityState !== 'hidden') return;
+    writeDraft();
+    const text = view.state.doc.toString();
+    if (text !== savedText && !conflict && !saving) {
+      api.save(id, text, base, true).then(
+        (res) => {
+          base = res.revision.id;
+          savedText = text;
+          writeDraft();
+        },
+        () => undefined,
+      );
+    }
+  };
+  document.addEventListener('visibilitychange', onHide);
+  window.addEventListener('pagehide', onHide);
+
+  // Two versions: the learner's and the one saved meanwhile (another tab, an old draft).
+  function showConflict(current: Revision): void {
+    conflict = current;
+    clearTimeout(saveTimer);
+    writeDraft();
+    setStatus('Not saved: choose a version above', 'warn');
+    const mine = view.state.doc.toString();
+    const heading = h('h2', { id: 'conflict-h', tabindex: '-1' }, 'This artifact changed somewhere else');
+    const resolve = (text: string) => {
+      conflict = null;
+      conflictBox.replaceChildren();
+      base = current.id;
+      savedText = current.text;
+      if (text !== mine) replaceText(text);
+      scheduleSave(0);
+      writeDraft();
+    };
+    conflictBox.replaceChildren(
+      h(
+        'section',
+        { class: 'conflict', 'aria-labelledby': 'conflict-h' },
+        heading,
+        h('p', {}, `Another tab or window saved revision ${current.id} (${formatTime(current.createdAt)}) while you were editing. Nothing has been overwritten: choose which version to keep, or combine them and tidy up by hand.`),
+        h(
+          'div',
+          { class: 'conflict-grid' },
+          h('figure', {}, h('figcaption', {}, `Your version · ${plural(wordCount(mine), 'word')}`), h('pre', { class: 'conflict-text', id: 'conflict-mine', tabindex: '0' }, mine)),
+          h('figure', {}, h('figcaption', {}, `Saved version (revision ${current.id}) · ${plural(wordCount(current.text), 'word')}`), h('pre', { class: 'conflict-text', id: 'conflict-theirs', tabindex: '0' }, current.text)),
+        ),
+        h(
+          'div',
+          { class: 'conflict-actions' },
+          h('button', { type: 'button', class: 'button primary', id: 'keep-mine', onclick: () => resolve(mine) }, 'Keep mine'),
+          h('button', { type: 'button', class: 'button', id: 'take-theirs', onclick: () => resolve(current.text) }, 'Use the saved version'),
+          h('button', { type: 'button', class: 'button', id: 'combine', onclick: () => resolve(`${mine.trimEnd()}\n\n<!-- Saved version (revision ${current.id}) follows: keep what you need, then delete the rest. -->\n\n${current.text}`) }, 'Combine both'),
+        ),
+      ),
+    );
+    announce('Not saved: this artifact changed in another tab. Choose a version.');
+    heading.focus();
+  }
+
+  /** Replaces the whole text (restore, conflict choice) without announcing fixes that were not the learner's edits. */
+  function replaceText(text: string): void {
+    quietNextPass = true;
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+  }
+
+  // History.
+  historyBtn.addEventListener('click', () => {
+    const open = historyPanel.hidden;
+    historyPanel.hidden = !open;
+    historyBtn.setAttribute('aria-expanded', String(open));
+    if (open) {
+      void loadHistory();
+      historyPanel.scrollIntoView({ block: 'nearest' });
+    }
+  });
+
+  async function loadHistory(): Promise<void> {
+    const { revisions } = await api.revisions(id);
+    historyList.replaceChildren(
+      ...revisions.map((r) =>
+        h(
+          'li',
+          { class: r.id === base ? 'current' : '' },
+          h('span', { class: 'history-meta' }, h('time', { datetime: r.createdAt }, formatTime(r.createdAt)), h('span', { class: 'muted small' }, ` · ${r.size.toLocaleString()} characters${r.id === base ? ' · current' : ''}`)),
+          h('button', { type: 'button', class: 'button small', onclick: () => void showRevision(r.id), 'aria-label': `Show revision ${r.id} from ${formatTime(r.createdAt)}` }, 'Show'),
+        ),
+      ),
+    );
+  }
+
+  async function showRevision(rev: number): Promise<void> {
+    const { revision } = await api.revision(id, rev);
+    const restore = h('button', { type: 'button', class: 'button primary small', id: 'restore-revision', onclick: () => void restoreRevision(rev) }, 'Restore this version');
+    historyView.replaceChildren(h('h3', {}, `Revision ${rev} · ${formatTime(revision.createdAt)}`), h('pre', { class: 'history-text', tabindex: '0', 'aria-label': `Text of revision ${rev}` }, revision.text), revision.id === base ? h('p', { class: 'muted small' }, 'This is the current version.') : restore);
+  }
+
+  async function restoreRevision(rev: number): Promise<void> {
+    clearTimeout(saveTimer);
+    await flush();
+    if (conflict) return;
+    try {
+      const res = await api.restore(id, rev, base);
+      const { revision } = await api.revision(id, res.revision.id);
+      base = revision.id;
+      savedText = revision.text;
+      replaceText(revision.text);
+      writeDraft();
+      setStatus(`Saved ${clock()}`, 'ok');
+      announce(`Restored revision ${rev} as revision ${revision.id}.`);
+      historyView.replaceChildren();
+      await loadHistory();
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) showConflict(e.body['current'] as Revision);
+      else announce(`Could not restore: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  // Preview.
+  previewBtn.addEventListener('click', () => {
+    const on = preview.hidden;
+    if (on) renderPreview(preview, view.state.doc.toString());
+    preview.hidden = !on;
+    editorHost.hidden = on;
+    previewBtn.setAttribute('aria-pressed', String(on));
+    previewBtn.textContent = on ? 'Edit' : 'Preview';
+    if (!on) view.focus();
+  });
+
+  function announce(text: string): void {
+    // Re-setting the same text is not announced; clear first.
+    note.textContent = '';
+    requestAnimationFrame(() => (note.textContent = text));
+  }
+
+}
+
+function key(d: Diagnostic): string {
+  return `${d.ruleId}\u0000${d.message}`;
+}
+
+function firstSentence(s: string): string {
+  const m = /^(.+?[.!?])(\s|$)/.exec(s);
+  return (m?.[1] ?? s).replace(/[.!?]$/, '');
+}
+
+/** Messages quote words in backticks; show them as code, as text nodes (never HTML). */
+function inlineCode(s: string): (Node | string)[] {
+  return s.split('`').map((part, i) => (i % 2 ? h('code', {}, part) : part));
+}
+
+function readDraft(k: string): Draft | undefined {
+  try {
+    const raw = localStorage.getItem(k);
+    if (!raw) return undefined;
+    const d = JSON.parse(raw) as Partial<Draft>;
+    return typeof d.text === 'string' && typeof d.base === 'number' && typeof d.at === 'number' ? (d as Draft) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function clock(): string {
+  return new Date().toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}

@@ -1,0 +1,149 @@
+// Home: the module, its case studies, the completion standard as a live checklist with
+// evidence and a chart, and the learner's artifacts.
+import type { CriterionResult, Progress } from '../core/index.ts';
+import { defaultModule } from '../core/index.ts';
+import { api, type PortfolioEntry } from './api.ts';
+import { formatTime, h, plural, svg } from './dom.ts';
+
+const module = defaultModule;
+
+export async function renderHome(main: HTMLElement): Promise<void> {
+  document.title = `${module.title} · staffwork`;
+  const { artifacts, progress } = await api.portfolio();
+  const titles = new Map(artifacts.map((a) => [a.id, a.title]));
+  main.replaceChildren(
+    h('div', { class: 'page-head' }, h('h1', {}, module.title), module.summary ? h('p', { class: 'lede' }, module.summary) : null),
+    h(
+      'div',
+      { class: 'home-grid' },
+      h(
+        'section',
+        { class: 'cases', 'aria-labelledby': 'cases-h' },
+        h('h2', { id: 'cases-h' }, 'Case studies'),
+        h(
+          'ol',
+          { class: 'case-list' },
+          module.caseStudies.map((cs) =>
+            h(
+              'li',
+              { class: 'case-card' },
+              h('a', { href: `/cases/${cs.id}`, class: 'case-link' }, h('span', { class: 'case-num' }, `Case ${cs.id}`), h('span', { class: 'case-title' }, cs.title)),
+              h('p', { class: 'case-wrong' }, h('span', { class: 'tag tag-wrong' }, 'Wrong approach'), ' ', cs.wrongApproach),
+              h('p', { class: 'case-artifact' }, kindName(cs.kind)),
+            ),
+          ),
+        ),
+      ),
+      h(
+        'section',
+        { class: 'standard card', 'aria-labelledby': 'standard-h' },
+        h('h2', { id: 'standard-h' }, 'Completion standard'),
+        chart(progress),
+        h('ul', { class: 'checklist' }, progress.criteria.map((c) => criterion(c, titles))),
+      ),
+    ),
+    h(
+      'section',
+      { class: 'artifacts', 'aria-labelledby': 'artifacts-h' },
+      h('div', { class: 'section-head' }, h('h2', { id: 'artifacts-h' }, 'Your artifacts'), newArtifactForm()),
+      artifacts.length ? artifactTable(artifacts) : h('p', { class: 'empty' }, 'No artifacts yet. Open a case study and start its artifact, or pick a kind above.'),
+    ),
+  );
+}
+
+function kindName(id: string): string {
+  return module.kinds.find((k) => k.id === id)?.name ?? id;
+}
+
+/** One bar per criterion: how many artifacts count toward it against how many it needs. */
+function chart(progress: Progress): HTMLElement {
+  const passed = progress.criteria.filter((c) => c.pass).length;
+  const total = progress.criteria.length;
+  const rowH = 26;
+  const width = 320;
+  const label = 118;
+  const height = total * rowH + 8;
+  const rows = progress.criteria.map((c, i) => {
+    const y = 4 + i * rowH;
+    const frac = Math.min(1, c.count / c.needed);
+    const barW = width - label - 44;
+    return svg(
+      'g',
+      {},
+      svg('text', { x: 0, y: y + 15, class: 'chart-label' }, shortLabel(c)),
+      svg('rect', { x: label, y: y + 4, width: barW, height: 14, rx: 7, class: 'chart-track' }),
+      svg('rect', { x: label, y: y + 4, width: Math.max(frac * barW, frac > 0 ? 14 : 0), height: 14, rx: 7, class: c.pass ? 'chart-bar pass' : 'chart-bar' }),
+      svg('text', { x: width - 36, y: y + 15, class: 'chart-count' }, `${Math.min(c.count, c.needed)}/${c.needed}`),
+    );
+  });
+  const summary = `${passed} of ${total} criteria met`;
+  const el = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': 'chart-title', class: 'chart' }, svg('title', { id: 'chart-title' }, `Progress: ${summary}`), ...rows);
+  return h('figure', { class: 'chart-wrap' }, el, h('figcaption', { class: progress.pass ? 'chart-summary done' : 'chart-summary' }, progress.pass ? 'Module complete: every criterion is met.' : summary));
+}
+
+function shortLabel(c: CriterionResult): string {
+  const labels: Record<string, string> = { 'three-artifacts': 'Three complete', 'strategy-spine': 'Strategy', 'role-scope': 'Role memo', 'escalation-decision': 'Escalation', 'summary-ask': 'Exec summary' };
+  return labels[c.id] ?? c.id;
+}
+
+function criterion(c: CriterionResult, titles: Map<string, string>): HTMLElement {
+  const good = c.evidence.filter((e) => e.ok);
+  const link = (id: string) => h('a', { href: `/artifacts/${id}` }, titles.get(id) ?? id);
+  let evidence: HTMLElement;
+  if (c.pass) evidence = h('p', { class: 'evidence' }, 'Met by ', join(good.slice(0, c.needed).map((e) => link(e.file))), '.');
+  else if (c.evidence.length === 0) evidence = h('p', { class: 'evidence' }, c.needed > 1 ? `Missing: ${c.needed - c.count} more complete artifacts (no errors).` : 'Missing: no artifact of this kind yet.');
+  else {
+    const near = c.evidence.filter((e) => !e.ok).slice(0, 2);
+    evidence = h(
+      'p',
+      { class: 'evidence' },
+      c.count > 0 ? `${c.count} of ${c.needed} so far. ` : '',
+      'Missing: ',
+      join(near.map((e) => h('span', {}, link(e.file), ` (${e.reasons.join('; ')})`))),
+      '.',
+    );
+  }
+  return h(
+    'li',
+    { class: c.pass ? 'criterion pass' : 'criterion' },
+    h('span', { class: 'mark', 'aria-hidden': 'true' }, c.pass ? '✓' : '○'),
+    h('div', {}, h('p', { class: 'criterion-text' }, h('span', { class: 'visually-hidden' }, c.pass ? 'Met: ' : 'Not met yet: '), c.description), evidence),
+  );
+}
+
+function join(nodes: Node[]): Node[] {
+  return nodes.flatMap((n, i) => (i === 0 ? [n] : [document.createTextNode(i === nodes.length - 1 ? ' and ' : ', '), n]));
+}
+
+function newArtifactForm(): HTMLElement {
+  const select = h('select', { id: 'new-kind', name: 'kind' }, module.kinds.map((k) => h('option', { value: k.id }, k.name)));
+  return h('form', { class: 'new-form', action: '/artifacts/new', method: 'get' }, h('label', { for: 'new-kind' }, 'New artifact'), select, h('button', { type: 'submit', class: 'button primary' }, 'Start'));
+}
+
+function artifactTable(artifacts: PortfolioEntry[]): HTMLElement {
+  return h(
+    'table',
+    { class: 'artifact-table' },
+    h('caption', { class: 'visually-hidden' }, 'Your artifacts, most recently saved first'),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Title'), h('th', { scope: 'col' }, 'Kind'), h('th', { scope: 'col' }, 'Findings'), h('th', { scope: 'col' }, 'Last saved'))),
+    h(
+      'tbody',
+      {},
+      artifacts.map((a) =>
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, h('a', { href: `/artifacts/${a.id}` }, a.title)),
+          h('td', {}, a.kind ? kindName(a.kind) : 'unknown kind'),
+          h('td', {}, findings(a)),
+          h('td', {}, h('time', { datetime: a.updatedAt }, formatTime(a.updatedAt))),
+        ),
+      ),
+    ),
+  );
+}
+
+function findings(a: PortfolioEntry): HTMLElement {
+  if (a.errorCount + a.warningCount === 0) return h('span', { class: 'badge ok' }, 'complete');
+  return h('span', {}, a.errorCount ? h('span', { class: 'badge error' }, plural(a.errorCount, 'error')) : null, ' ', a.warningCount ? h('span', { class: 'badge warning' }, plural(a.warningCount, 'warning')) : null);
+}

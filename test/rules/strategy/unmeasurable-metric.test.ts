@@ -1,0 +1,34 @@
+import rule from '../../../src/core/rules/strategy/unmeasurable-metric.ts';
+import { ruleTester } from '../../helpers/rule-tester.ts';
+
+const strategy = (body: string) => `---\nkind: strategy\n---\n\n${body}`;
+
+ruleTester(rule, {
+  valid: [
+    strategy('## Success metrics\n\n- Median lead time below 1 day by the end of Q2.\n- Flaky CI failure rate below 3% of runs by 30 June.\n'),
+    { name: 'label style, one per line', code: strategy('Success metrics:\nmedian deploy lead time under 1 day by end of Q2\nflaky test rate below 2% by end of Q2\n') },
+    { name: 'a deadline stated once for all metrics', code: strategy('## Success metrics\n\nBy the end of Q2:\n\n- lead time below 1 day\n- flaky rate below 2%\n') },
+    { name: 'a metrics table', code: strategy('## Key results\n\n| Metric | Target | By |\n|---|---|---|\n| Lead time | 1 day | Q2 |\n') },
+    { name: 'a tradeoff table under the metrics is not a metric', code: strategy('## Success metrics\n\n- Lead time below 1 day by Q2.\n\n| Choice | Gain | Cost |\n|---|---|---|\n| friction first | faster | features wait |\n') },
+  ],
+  invalid: [
+    {
+      name: 'neither number nor date',
+      code: strategy('## Success metrics\n\n- Faster builds\n- Lead time below 1 day by Q2\n'),
+      errors: [{ messageId: 'neither', line: 7, column: 3, endLine: 7, endColumn: 16, words: ['Faster builds'] }],
+    },
+    {
+      name: 'a number without a date, and a date without a number',
+      code: strategy('Success metrics:\nflaky rate below 3% of runs\nbetter uptime by end of Q3\n'),
+      errors: [
+        { messageId: 'noDate', line: 6, column: 1, endLine: 6, endColumn: 28 },
+        { messageId: 'noNumber', line: 7, column: 1, endLine: 7, endColumn: 27 },
+      ],
+    },
+    {
+      name: '"may" the modal is not May the month',
+      code: strategy('## Success metrics\n\nLatency may drop below 200 ms.\n'),
+      errors: [{ messageId: 'noDate', line: 7, column: 1, endLine: 7, endColumn: 31 }],
+    },
+  ],
+});
