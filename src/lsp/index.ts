@@ -5,6 +5,8 @@ import { createConnection, ErrorCodes, StreamMessageWriter, type Connection, typ
 import { ResyncingMessageReader } from './reader.ts';
 import { serve, type ServerOptions } from './server.ts';
 
+const DRAIN_MS = 250;
+
 export function startLanguageServer(options: { stdio?: boolean } & ServerOptions = {}): void {
   // A long-running server reports a failed promise (e.g. a notification to a client that left)
   // in one line and keeps serving, rather than dying with a stack trace.
@@ -17,8 +19,9 @@ export function startLanguageServer(options: { stdio?: boolean } & ServerOptions
   }
   const connection = stdioConnection();
   const server = serve(connection, options);
-  // The client went away without `exit`: stop, with the exit code the protocol asks for.
-  process.stdin.on('end', () => process.exit(server.shutdownReceived() ? 0 : 1));
+  // The client closed our stdin: answer what was already read (its last messages may be
+  // `shutdown` and `exit`), then stop with the exit code the protocol asks for.
+  process.stdin.on('end', () => setTimeout(() => process.exit(server.shutdownReceived() ? 0 : 1), DRAIN_MS));
   connection.listen();
 }
 

@@ -90,7 +90,14 @@ export function createApp({ storage, assets, allowedHosts }: AppOptions): Hono<E
   });
   app.use(
     '/api/*',
-    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: `request body is over the ${MAX_BODY_BYTES / 1024 / 1024} MiB limit` }, 413) }),
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => {
+        // The rest of the body is never read, so this connection cannot carry another request.
+        c.header('connection', 'close');
+        return c.json({ error: `request body is over the ${MAX_BODY_BYTES / 1024 / 1024} MiB limit` }, 413);
+      },
+    }),
   );
 
   // Pages: one shell; the front end renders the route. Unknown ids get a 404 status.

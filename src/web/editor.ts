@@ -134,9 +134,9 @@ function mountEditor(main: HTMLElement, id: string, server: Revision, fresh: boo
         h(
           'aside',
           { class: 'side', 'aria-label': 'Checks' },
+          historyPanel,
           h('section', { class: 'panel', 'aria-labelledby': 'outline-h' }, h('h2', { id: 'outline-h' }, 'Outline'), outlineNote, outline),
           h('section', { class: 'panel', 'aria-labelledby': 'findings-h' }, h('h2', { id: 'findings-h' }, 'Findings ', findingsCount), findings),
-          historyPanel,
         ),
       ),
       note,
@@ -358,6 +358,7 @@ function mountEditor(main: HTMLElement, id: string, server: Revision, fresh: boo
     const text = view.state.doc.toString();
     if (text === savedText) return setStatus(`Saved ${clock()}`, 'ok');
     saving = true;
+    let saved = false;
     setStatus('Saving…', 'pending');
     try {
       const res = await api.save(id, text, base);
@@ -367,6 +368,7 @@ function mountEditor(main: HTMLElement, id: string, server: Revision, fresh: boo
       window.__staffwork && window.__staffwork.saves++;
       writeDraft();
       setStatus(`Saved ${clock()}`, 'ok');
+      saved = true;
       if (!historyPanel.hidden) void loadHistory();
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) showConflict(e.body['current'] as Revision);
@@ -379,7 +381,8 @@ function mountEditor(main: HTMLElement, id: string, server: Revision, fresh: boo
     } finally {
       saving = false;
     }
-    if (!conflict && view.state.doc.toString() !== savedText) scheduleSave(0);
+    // Typing during the request: save again now. (After a failure the retry timer is already set.)
+    if (saved && view.state.doc.toString() !== savedText) scheduleSave(0);
   }
 
   function setStatus(text: string, tone: 'ok' | 'pending' | 'warn' | 'error'): void {
@@ -388,8 +391,8 @@ function mountEditor(main: HTMLElement, id: string, server: Revision, fresh: boo
   }
 
   // On leaving or hiding the page, keep the draft and send what is unsaved (keepalive outlives the page).
-  const onHide = () => {
-    if (document.visibilityState !== 'hidden') return;
+  const onHide = (e: Event) => {
+    if (e.type === 'visibilitychange' && document.visibilityState !== 'hidden') return;
     writeDraft();
     const text = view.state.doc.toString();
     if (text !== savedText && !conflict && !saving) {
@@ -428,23 +431,23 @@ function mountEditor(main: HTMLElement, id: string, server: Revision, fresh: boo
         'section',
         { class: 'conflict', 'aria-labelledby': 'conflict-h' },
         heading,
-        h('p', {}, `Another tab or window saved revision ${current.id} (${formatTime(current.createdAt)}) while you were editing. Nothing has been overwritten: choose which version to keep, or combine them and tidy up by hand.`),
+        h('p', {}, `Another tab or window saved a newer version (${formatTime(current.createdAt)}) while you were editing. Nothing has been overwritten: choose which version to keep, or combine them and tidy up by hand.`),
         h(
           'div',
           { class: 'conflict-grid' },
           h('figure', {}, h('figcaption', {}, `Your version · ${plural(wordCount(mine), 'word')}`), h('pre', { class: 'conflict-text', id: 'conflict-mine', tabindex: '0' }, mine)),
-          h('figure', {}, h('figcaption', {}, `Saved version (revision ${current.id}) · ${plural(wordCount(current.text), 'word')}`), h('pre', { class: 'conflict-text', id: 'conflict-theirs', tabindex: '0' }, current.text)),
+          h('figure', {}, h('figcaption', {}, `Saved version · ${plural(wordCount(current.text), 'word')}`), h('pre', { class: 'conflict-text', id: 'conflict-theirs', tabindex: '0' }, current.text)),
         ),
         h(
           'div',
           { class: 'conflict-actions' },
           h('button', { type: 'button', class: 'button primary', id: 'keep-mine', onclick: () => resolve(mine) }, 'Keep mine'),
           h('button', { type: 'button', class: 'button', id: 'take-theirs', onclick: () => resolve(current.text) }, 'Use the saved version'),
-          h('button', { type: 'button', class: 'button', id: 'combine', onclick: () => resolve(`${mine.trimEnd()}\n\n<!-- Saved version (revision ${current.id}) follows: keep what you need, then delete the rest. -->\n\n${current.text}`) }, 'Combine both'),
+          h('button', { type: 'button', class: 'button', id: 'combine', onclick: () => resolve(`${mine.trimEnd()}\n\n<!-- The saved version follows: keep what you need, then delete the rest. -->\n\n${current.text}`) }, 'Combine both'),
         ),
       ),
     );
-    announce('Not saved: this artifact changed in another tab. Choose a version.');
+    announce('Not saved: this artifact changed in another tab. Choose a version.', 'warn');
     heading.focus();
   }
 
@@ -467,25 +470,27 @@ function mountEditor(main: HTMLElement, id: string, server: Revision, fresh: boo
 
   async function loadHistory(): Promise<void> {
     const { revisions } = await api.revisions(id);
+    // Newest first; versions are numbered per artifact (revision ids are global to the store).
     historyList.replaceChildren(
-      ...revisions.map((r) =>
-        h(
+      ...revisions.map((r, i) => {
+        const n = revisions.length - i;
+        return h(
           'li',
           { class: r.id === base ? 'current' : '' },
-          h('span', { class: 'history-meta' }, h('time', { datetime: r.createdAt }, formatTime(r.createdAt)), h('span', { class: 'muted small' }, ` · ${r.size.toLocaleString()} characters${r.id === base ? ' · current' : ''}`)),
-          h('button', { type: 'button', class: 'button small', onclick: () => void showRevision(r.id), 'aria-label': `Show revision ${r.id} from ${formatTime(r.createdAt)}` }, 'Show'),
-        ),
-      ),
+          h('span', { class: 'history-meta' }, h('strong', {}, `Version ${n}`), ' · ', h('time', { datetime: r.createdAt }, formatTime(r.createdAt)), h('span', { class: 'muted small' }, ` · ${r.size.toLocaleString()} characters${r.id === base ? ' · current' : ''}`)),
+          h('button', { type: 'button', class: 'button small', onclick: () => void showRevision(r.id, n), 'aria-label': `Show version ${n}` }, 'Show'),
+        );
+      }),
     );
   }
 
-  async function showRevision(rev: number): Promise<void> {
+  async function showRevision(rev: number, n: number): Promise<void> {
     const { revision } = await api.revision(id, rev);
-    const restore = h('button', { type: 'button', class: 'button primary small', id: 'restore-revision', onclick: () => void restoreRevision(rev) }, 'Restore this version');
-    historyView.replaceChildren(h('h3', {}, `Revision ${rev} · ${formatTime(revision.createdAt)}`), h('pre', { class: 'history-text', tabindex: '0', 'aria-label': `Text of revision ${rev}` }, revision.text), revision.id === base ? h('p', { class: 'muted small' }, 'This is the current version.') : restore);
+    const restore = h('button', { type: 'button', class: 'button primary small', id: 'restore-revision', onclick: () => void restoreRevision(rev, n) }, `Restore version ${n}`);
+    historyView.replaceChildren(h('h3', {}, `Version ${n} · ${formatTime(revision.createdAt)}`), h('pre', { class: 'history-text', tabindex: '0', 'aria-label': `Text of version ${n}` }, revision.text), revision.id === base ? h('p', { class: 'muted small' }, 'This is the current version.') : restore);
   }
 
-  async function restoreRevision(rev: number): Promise<void> {
+  async function restoreRevision(rev: number, n: number): Promise<void> {
     clearTimeout(saveTimer);
     await flush();
     if (conflict) return;
@@ -497,7 +502,7 @@ function mountEditor(main: HTMLElement, id: string, server: Revision, fresh: boo
       replaceText(revision.text);
       writeDraft();
       setStatus(`Saved ${clock()}`, 'ok');
-      announce(`Restored revision ${rev} as revision ${revision.id}.`);
+      announce(`Restored version ${n}; it is saved as the newest version.`);
       historyView.replaceChildren();
       await loadHistory();
     } catch (e) {
@@ -517,10 +522,15 @@ function mountEditor(main: HTMLElement, id: string, server: Revision, fresh: boo
     if (!on) view.focus();
   });
 
-  function announce(text: string): void {
-    // Re-setting the same text is not announced; clear first.
+  let noteTimer: ReturnType<typeof setTimeout> | undefined;
+  function announce(text: string, tone: 'ok' | 'warn' = 'ok'): void {
+    // Re-setting the same text is not announced; clear first. The note then fades after a
+    // while so it does not cover the outline.
     note.textContent = '';
+    note.dataset['tone'] = tone;
+    clearTimeout(noteTimer);
     requestAnimationFrame(() => (note.textContent = text));
+    noteTimer = setTimeout(() => (note.textContent = ''), 10_000);
   }
 
 }

@@ -72,3 +72,42 @@ export async function axe(page: Page): Promise<string[]> {
   });
   return result;
 }
+
+/** Creates an artifact through the API from inside the page (same origin, CSRF header). */
+export async function createArtifact(page: Page, body: { text: string } | { kind: string }): Promise<{ id: string; revision: number }> {
+  return page.evaluate(async (b) => {
+    const res = await fetch('/api/artifacts', { method: 'POST', headers: { 'content-type': 'application/json', 'x-staffwork': '1' }, body: JSON.stringify(b) });
+    const json = (await res.json()) as { artifact: { id: string }; revision: { id: number } };
+    return { id: json.artifact.id, revision: json.revision.id };
+  }, body);
+}
+
+/** The head text the server holds for an artifact. */
+export async function serverText(url: string, id: string): Promise<string> {
+  const res = await fetch(`${url}/api/artifacts/${id}`);
+  return ((await res.json()) as { revision: { text: string } }).revision.text;
+}
+
+/** Waits until `check` passes, polling; for state outside the page (the server). */
+export async function until(check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The editor's text, read through CodeMirror. */
+export function editorText(page: Page): Promise<string> {
+  return page.evaluate(() => window.__staffwork?.view.state.doc.toString() ?? '');
+}
+
+/** Puts the cursor at `offset` in the editor and focuses it. */
+export async function cursorAt(page: Page, offset: number | 'end'): Promise<void> {
+  await page.evaluate((o) => {
+    const view = window.__staffwork?.view;
+    if (!view) throw new Error('no editor');
+    view.dispatch({ selection: { anchor: o === 'end' ? view.state.doc.length : o } });
+    view.focus();
+  }, offset);
+}

@@ -1,9 +1,10 @@
 // Bad input over the protocol: after each, the server still answers, and prints no stack trace.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DiagnosticSeverity, ErrorCodes, ResponseError, type Hover } from 'vscode-languageserver-protocol/node';
-import { open, ROOT, STACK_LINE, startClient, uriOf, type Client } from './client.ts';
+import { open, ROOT, serverCommand, STACK_LINE, startClient, uriOf, type Client } from './client.ts';
 
 const frame = (body: Buffer | string) => {
   const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body);
@@ -92,5 +93,25 @@ describe('lsp bad input', () => {
     const q = await client.diagnostics(big, (x) => x.version === 2, 60_000);
     assert.equal(q.diagnostics.length, 1);
     await stillServing();
+  });
+});
+
+describe('lsp stdin closed by the client', () => {
+  const run = (messages: object[]) =>
+    spawnSync(process.execPath, serverCommand(), { cwd: ROOT, input: Buffer.concat(messages.map((m) => frame(JSON.stringify(m)))), encoding: 'utf8', timeout: 30_000 });
+  const initialize = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } };
+
+  it('answers what it already read, then exits 0 after shutdown', () => {
+    const r = run([initialize, { jsonrpc: '2.0', method: 'initialized', params: {} }, { jsonrpc: '2.0', id: 2, method: 'shutdown' }]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /"id":1,"result":\{"capabilities"/);
+    assert.match(r.stdout, /"id":2,"result":null/);
+  });
+
+  it('exits 1 without shutdown', () => {
+    const r = run([initialize]);
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /"id":1,"result"/);
+    assert.doesNotMatch(r.stderr, STACK_LINE);
   });
 });

@@ -86,9 +86,13 @@ describe('workbench API', () => {
   it('limits request bodies with a 413 JSON error and writes nothing', async () => {
     const created = await s.call('POST', '/api/artifacts', { text: 'small' });
     const id = created.body.artifact.id;
-    const huge = await s.call('PUT', `/api/artifacts/${id}`, { text: 'x'.repeat(3 * 1024 * 1024), baseRevision: created.body.revision.id });
+    const huge = await fetch(`${s.url}/api/artifacts/${id}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'x-staffwork': '1' },
+      body: JSON.stringify({ text: 'x'.repeat(3 * 1024 * 1024), baseRevision: created.body.revision.id }),
+    });
     assert.equal(huge.status, 413);
-    assert.match(huge.body.error, /over the 2 MiB limit/);
+    assert.match(((await huge.json()) as { error: string }).error, /over the 2 MiB limit/);
     assert.equal((await s.call('GET', `/api/artifacts/${id}`)).body.revision.text, 'small');
   });
 

@@ -4,7 +4,7 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { parseFrontMatter } from './front-matter.ts';
-import { lineEnd, lineStartsOf } from './positions.ts';
+import { lineEnd, lineStartsOf, positionAt } from './positions.ts';
 import type { Block, Directive, Doc, FrontMatter, Section, Span, TableCell, TableRow } from './types.ts';
 
 // Block structure only: inline parsing is the bulk of markdown-it's time and no rule needs it.
@@ -225,18 +225,14 @@ function sectionsOf(doc: Doc, headings: HeadingInfo[]): Section[] {
     pushHeadingsBefore(block.start);
     if (block.type !== 'paragraph') continue;
     // Labels and fields may sit on any line of a top-level paragraph.
-    let lineStart = block.start;
-    while (lineStart <= block.end) {
-      let lineStop = doc.text.indexOf('\n', lineStart);
-      if (lineStop === -1 || lineStop > block.end) lineStop = block.end;
+    for (let li = positionAt(doc.lineStarts, block.start).line - 1; li < doc.lineStarts.length; li++) {
+      const lineStart = doc.lineStarts[li] as number;
+      if (lineStart > block.end) break;
+      const lineStop = Math.min(lineEnd(doc.text, doc.lineStarts, li), block.end);
       // Both patterns need their colon within the first MAX_COLON chars and no colon before it,
-      // so most prose lines are skipped without slicing or running the regexes.
-      const colon = doc.text.indexOf(':', lineStart);
-      if (colon === -1 || colon >= lineStop || colon - lineStart > MAX_COLON) {
-        lineStart = lineStop + 1;
-        continue;
-      }
-      const line = doc.text.slice(lineStart, lineStop).replace(/\r$/, '');
+      // so most prose lines are skipped before running the regexes.
+      if (!doc.text.slice(lineStart, Math.min(lineStop, lineStart + MAX_COLON + 1)).includes(':')) continue;
+      const line = doc.text.slice(lineStart, lineStop);
       const label = LABEL.exec(line);
       const field = label ? null : FIELD.exec(line);
       const m = label ?? field;
@@ -248,7 +244,6 @@ function sectionsOf(doc: Doc, headings: HeadingInfo[]): Section[] {
         if (!label) start.contentStart = titleEnd;
         starts.push(start);
       }
-      lineStart = lineStop + 1;
     }
   }
   pushHeadingsBefore(Number.MAX_SAFE_INTEGER);
@@ -315,9 +310,9 @@ function words(s: string): number {
   return s.trim().split(/\s+/).length;
 }
 
+/** Start of the line after the one containing `offset` (any line ending), or the end of the text. */
 function lineAfter(doc: Doc, offset: number): number {
-  const nl = doc.text.indexOf('\n', offset);
-  return nl === -1 ? doc.text.length : nl + 1;
+  return doc.lineStarts[positionAt(doc.lineStarts, offset).line] ?? doc.text.length;
 }
 
 function lineStartOf(doc: Doc, offset: number): number {

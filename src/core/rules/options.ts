@@ -20,6 +20,15 @@ const SELF_LABEL = /^(?:\*\*|__)?(?:(?:option|alternative|choice)\s*#?\s*([0-9]{
 const REFERENCE = /\b(?:[Oo]ption|[Aa]lternative|[Cc]hoice)\s*#?\s*(?:([0-9]{1,2})|([A-H])\b|(one|two|three|four|five|six)\b)/g;
 const ORDINAL_REFERENCE = /\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|last)\s+(?:option|alternative|choice)\b/gi;
 
+/** A section's prose without its tables and code: what a recommendation or decision says. */
+export function statedText(doc: Doc, section: Section): string {
+  const { start, end } = section.contentSpan;
+  return section.blocks
+    .filter((b) => b.type === 'paragraph' || b.type === 'list' || b.type === 'quote')
+    .map((b) => doc.text.slice(Math.max(b.start, start), Math.min(b.end, end)))
+    .join('\n');
+}
+
 /** One entry that still names several options: "team A or team B", "two options: ...". */
 export function namesSeveral(text: string): boolean {
   return /\bor\b|;|\bvs\.?(?!\w)|\bversus\b|\b(?:two|three|four|five|[2-9]) (?:options|alternatives|choices)\b/i.test(text);

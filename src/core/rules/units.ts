@@ -3,7 +3,7 @@
 // which cuts hard-wrapped sentences in two; `units` keeps a wrapped sentence whole.
 import { lexicon } from '../lexicon/index.ts';
 import type { Block, Doc, Section, Span } from '../model/types.ts';
-import { contentWords, findAll, hasDate, itemContent, type Match } from './util.ts';
+import { contentWords, findAll, hasDate, hasNumber, itemContent, stem, type Match } from './util.ts';
 
 /** Lines this short, with nothing that reads as a wrap, are one entry each (the module's label style). */
 const MAX_ENTRY_LINE = 72;
@@ -88,11 +88,13 @@ export function filled(doc: Doc, section: Section | undefined): section is Secti
 /**
  * The terms a text is about, for tracing one section to another: stemmed content words
  * (generic ones such as "improve" or "platform" left out), two-letter acronyms ("CI"), and the
- * names of the related-terms groups it mentions ("flaky" and "CI" both give `#ci`).
+ * names of the related-terms groups it mentions ("flaky" and "CI" both give `#ci`), unless
+ * `related` is false (for "says the same thing", where a shared topic is not enough).
  */
-export function terms(text: string): Set<string> {
+export function terms(text: string, related = true): Set<string> {
   const out = contentWords(text.replace(lexicon('trace-generic'), ' '));
   for (const m of text.matchAll(/\b[A-Z][A-Z0-9]\b/g)) out.add(m[0].toLowerCase());
+  if (!related) return out;
   for (const m of text.matchAll(lexicon('related-terms'))) {
     for (const [name, value] of Object.entries(m.groups ?? {})) if (value) out.add(`#${name}`);
   }
@@ -102,6 +104,14 @@ export function terms(text: string): Set<string> {
 /** The terms `a` shares with `b`, readable (group names without their `#`). */
 export function shared(a: Set<string>, b: Set<string>): string[] {
   return [...a].filter((t) => b.has(t)).map((t) => t.replace(/^#/, ''));
+}
+
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*';
+const DATE_TOKENS = new RegExp(`\\b(?:[QH][1-4]|(?:19|20)\\d\\d|\\d{1,2}[/.-]\\d{1,2}(?:[/.-]\\d{2,4})?|\\d{1,2}(?:st|nd|rd|th)? ${MONTH}|${MONTH} \\d{1,2}(?:st|nd|rd|th)?)\\b`, 'gi');
+
+/** A number that is a target, not part of a date ("Q3", "30 June", "2027" do not count). */
+export function hasTarget(text: string): boolean {
+  return hasNumber(text.replace(DATE_TOKENS, ' '));
 }
 
 /** util.ts `hasDate`, without reading the modal "may" ("Sam may present") as the month. */
@@ -115,11 +125,6 @@ export function affirmed(doc: Doc, span: Span, name: string): Match[] {
   return findAll(doc, span, lexicon(name)).filter((m) => !/\b(?:not|never|no|n't|without|nor)\s+(?:\S+\s+)?$/i.test(doc.text.slice(Math.max(span.start, m.start - 24), m.start)));
 }
 
-/** A section's title span with its words, for findings about the section as a whole. */
-export function titleOf(section: Section): { span: Span; words: string[] } {
-  return { span: section.titleSpan, words: [section.title] };
-}
-
 /** `a`, `b` and `c` quoted in backticks, at most `max` of them. */
 export function quoted(words: readonly string[], max = 4): string {
   const unique = [...new Set(words)];
@@ -131,4 +136,37 @@ export function quoted(words: readonly string[], max = 4): string {
 export function clip(text: string, max = 90): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 3).trimEnd()}...` : flat;
+}
+
+/** True when every word of `text` is a "nothing excluded" phrase ("None for now.", "N/A"). */
+export function saysNothing(text: string): boolean {
+  return text.replace(lexicon('empty-scope'), '').replace(/\b(?:for now|yet|at the moment|currently|so far)\b/gi, '').replace(/[\W_]/g, '') === '';
+}
+
+/**
+ * The words of an entry that say what an exclusion excludes, or none: all of the entry's words
+ * are in the exclusion, or it shares two of them. Topic groups are left out: "deploy pipeline"
+ * and "lead time" share a topic, not a claim.
+ */
+export function restates(entry: string, exclusion: string): string[] {
+  const own = terms(entry, false);
+  const other = terms(exclusion, false);
+  const common = new Set(shared(own, other));
+  if (!(common.size >= 2 || (own.size > 0 && common.size === own.size))) return [];
+  // The entry's own words, not their stems, so the learner sees what matched.
+  const words = (entry.match(/[A-Za-z][A-Za-z0-9-]+/g) ?? []).filter((w) => common.has(w.length === 2 ? w.toLowerCase() : stem(w.toLowerCase())));
+  return [...new Set(words)];
+}
+
+/** Entries split further at ";" and ",", for lists written on one line ("a; b; c"). */
+export function clauses(doc: Doc, entries: Match[]): Match[] {
+  return entries.flatMap((e) => {
+    const out: Match[] = [];
+    for (const m of doc.text.slice(e.start, e.end).matchAll(/[^;,]+/g)) {
+      const lead = m[0].length - m[0].trimStart().length;
+      const body = m[0].trim();
+      if (/\w/.test(body)) out.push({ start: e.start + m.index + lead, end: e.start + m.index + lead + body.length, text: body.replace(/\s+/g, ' ') });
+    }
+    return out;
+  });
 }

@@ -36,7 +36,8 @@ export default defineRule({
       if (m.start >= opts.contentSpan.start && m.start < opts.contentSpan.end) continue;
       const g = new RegExp(CHOSEN.source, 'i').exec(m.text);
       const name = g?.slice(1).find((x) => x !== undefined)?.trim();
-      if (!g || !name) continue;
+      // Template placeholders (`""`, `{title of option 1}`) are not a choice yet.
+      if (!g || !name || !/\w/.test(name) || /^\{.*\}$/.test(name)) continue;
       const start = m.start + g.index + g[0].lastIndexOf(name);
       const span = { start, end: start + name.length };
       const ref = optionReference(name, start);

@@ -26,7 +26,7 @@ export default defineRule({
   check(context) {
     const section = context.section('options');
     // An empty section is structure/empty-section's finding, not this one.
-    if (!section || !sectionText(context.doc, section).replace(/<!--[^]*?-->/g, '').trim()) return;
+    if (!section || !/\w/.test(sectionText(context.doc, section).replace(/<!--[^]*?-->/g, ''))) return;
     const options = optionsOf(context.doc, section);
     if (options.length >= 2) return;
     const only = options[0];

@@ -1,6 +1,7 @@
 import { lexicon } from '../../lexicon/index.ts';
 import type { Block } from '../../model/types.ts';
 import { defineRule } from '../define.ts';
+import { sentences } from '../util.ts';
 
 const ESCALATION = '---\nkind: escalation\n---\n\n';
 /** Sections that are background when they come before the decision needed. */
@@ -24,7 +25,7 @@ export default defineRule({
       good: `${ESCALATION}Decision needed:\nWho owns v1 compatibility during the v2 migration?\n\nBackground:\nThe v2 migration started in January.\n`,
     },
     messages: {
-      background: 'The brief opens with `{{words}}` before the decision needed: the decision maker reads history before knowing what is asked. Move `{{decision}}` to the top.',
+      background: 'The brief opens with `{{words}}` before the decision needed: the decision maker has to read it without knowing what is being asked. Move `{{decision}}` to the top.',
       preamble: 'The brief opens with {{count}} words of background before the decision needed: the decision maker reads history before knowing what is asked. Lead with `{{decision}}`.',
     },
   },
@@ -45,8 +46,7 @@ export default defineRule({
     const count = text.split(/\s+/).filter((w) => /\w/.test(w)).length;
     const first = prose[0];
     if (!first || count <= MAX_PREAMBLE_WORDS || lexicon('ask').test(text)) return;
-    const firstLineEnd = doc.text.indexOf('\n', first.start);
-    const span = { start: first.start, end: firstLineEnd === -1 || firstLineEnd > first.end ? first.end : firstLineEnd };
+    const span = sentences(doc, first)[0] ?? first;
     context.report({ messageId: 'preamble', data: { count, decision: decision.title }, span, words: [], related });
   },
 });

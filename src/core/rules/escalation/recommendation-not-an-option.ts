@@ -1,6 +1,6 @@
 import { defineRule } from '../define.ts';
-import { clip, matchChoice, optionReference, optionsOf, resolveReference } from '../options.ts';
-import { contentWords, findAll, sectionText } from '../util.ts';
+import { clip, matchChoice, optionReference, optionsOf, resolveReference, statedText } from '../options.ts';
+import { contentWords, findAll } from '../util.ts';
 
 const brief = (recommendation: string) =>
   `---\nkind: escalation\n---\n\nOptions:\n1. Team A owns a v1-to-v2 adapter until shutdown.\n2. Team B owns dual support of v1 and v2.\n3. A shared migration squad for six weeks.\n\nRecommendation:\n${recommendation}\n`;
@@ -21,7 +21,7 @@ export default defineRule({
       good: brief('Option 3: it spreads the cost and ends on a fixed date.'),
     },
     messages: {
-      noSuchOption: 'The recommendation names `{{words}}`, but the `{{options}}` section lists {{count}} option(s). Point at one of the listed options, or add the one you recommend to the options.',
+      noSuchOption: 'The recommendation names `{{words}}`, which is not one of the options listed in `{{options}}`, so it was never weighed against them. Point at one of the listed options, or add the one you recommend to the options.',
       notAnOption: 'The recommendation (`{{words}}`) is none of the listed options, so the decision maker cannot weigh it against the others. Recommend one of them by number or name, or add it to `{{options}}` with its tradeoffs.',
     },
   },
@@ -30,14 +30,14 @@ export default defineRule({
     const rec = context.section('recommendation');
     const opts = context.section('options');
     if (!rec || !opts) return;
-    const text = sectionText(doc, rec);
+    const text = statedText(doc, rec);
     const choices = optionsOf(doc, opts);
     if (!text.trim() || choices.length === 0) return;
     const related = [{ message: `the options (${opts.title})`, span: opts.titleSpan }];
     const ref = optionReference(doc.text.slice(rec.contentSpan.start, rec.contentSpan.end), rec.contentSpan.start);
     if (ref) {
       if (!resolveReference(ref, choices)) {
-        context.report({ messageId: 'noSuchOption', data: { words: ref.text, options: opts.title, count: choices.length }, span: ref, related });
+        context.report({ messageId: 'noSuchOption', data: { words: ref.text, options: opts.title }, span: ref, related });
       }
       return;
     }

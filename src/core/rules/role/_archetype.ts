@@ -19,7 +19,7 @@ const PRIMARY_TITLE = /^(?:primary(?: archetype| role)?|archetype \(primary\)|ma
 /** A clause with one of these words is not about the primary archetype. */
 const NOT_PRIMARY = /\b(?:secondar\w*|not|no longer|never|later|occasional\w*|sometimes|backup|formerly|previously|future|partner\w*|works? with|reports? to|instead of|rather than)\b/i;
 /** An archetype named after these words is someone else ("with the tech lead of each team"). */
-const SOMEONE_ELSE = /\b(?:the|each|every|other|their|our|with|for|to|team's|teams')\s+$/i;
+const SOMEONE_ELSE = /\b(?:(?:with|to|for|from|by|under|alongside)\s+(?:the|each|every|our|their|other|a)?\s*|(?:each|every|other|their|our|team's|teams')\s+)$/i;
 const ALL = /\b(?:all (?:of them|four|of the above|archetypes|the archetypes|roles|of these)|every archetype|each archetype|a bit of everything|whatever (?:is needed|it takes))\b/gi;
 
 /** The primary archetype statement: a `Primary:` field or label, else the archetype section's own lines. */

@@ -1,8 +1,7 @@
-import { lexicon } from '../../lexicon/index.ts';
 import { normalizeTitle } from '../../kinds/detect.ts';
 import type { Section } from '../../model/types.ts';
 import { defineRule } from '../define.ts';
-import { units } from '../units.ts';
+import { saysNothing, units } from '../units.ts';
 
 const NOT_CURRENTLY = /^(?:not currently|non-scope|non scope|out of scope|not in scope|not my scope)$/;
 
@@ -32,7 +31,7 @@ export default defineRule({
       const own = units(doc, s);
       if (own.length === 0) continue; // empty: structure/empty-section says so
       // Every word of the section is one of the "nothing excluded" phrases.
-      if (!own.every((u) => u.text.replace(lexicon('empty-scope'), '').replace(/[\W_]/g, '') === '')) continue;
+      if (!own.every((u) => saysNothing(u.text))) continue;
       const span = { start: own[0]!.start, end: own[own.length - 1]!.end };
       const text = context.textOf(span);
       context.report({ messageId: 'none', data: { section: s.title, text }, span, words: [text] });

@@ -1,6 +1,5 @@
-import { lexicon } from '../../lexicon/index.ts';
 import { defineRule } from '../define.ts';
-import { units } from '../units.ts';
+import { saysNothing, units } from '../units.ts';
 
 export default defineRule({
   meta: {
@@ -27,8 +26,7 @@ export default defineRule({
     if (!anti) return;
     const own = units(doc, anti);
     if (own.length === 0) return; // empty: structure/empty-section says so
-    const nothing = (text: string) => text.replace(lexicon('empty-scope'), '').replace(/\b(?:for now|yet|at the moment|currently|so far)\b/gi, '').replace(/[\W_]/g, '') === '';
-    if (!own.every((u) => nothing(u.text))) return;
+    if (!own.every((u) => saysNothing(u.text))) return;
     const span = { start: own[0]!.start, end: own[own.length - 1]!.end };
     const text = context.textOf(span);
     context.report({ messageId: 'none', data: { text }, span, words: [text] });

@@ -1,4 +1,4 @@
-import type { Block, Doc, Section, Span } from '../../model/types.ts';
+import type { Doc, Section, Span } from '../../model/types.ts';
 import { defineRule } from '../define.ts';
 import { itemContent, type Match } from '../util.ts';
 import { filled, units } from '../units.ts';
@@ -52,15 +52,17 @@ function projectItems(doc: Doc, actions: Section | undefined): Match[] {
     const listed = units(doc, actions);
     if (listed.length) return listed;
   }
-  const elsewhere = (b: Block) => !doc.sections.some((s) => s.key && s.key !== 'actions' && s.contentSpan.start <= b.start && b.end <= s.contentSpan.end);
+  const keyed = doc.sections.filter((s) => s.key && s.key !== 'actions');
+  const elsewhere = (b: Span) => !keyed.some((s) => s.contentSpan.start <= b.start && b.end <= s.contentSpan.end);
   const lists = doc.blocks.filter((b) => b.type === 'list' && elsewhere(b)).map((b) => (b.children ?? []).map((item) => itemContent(doc, item)));
   // A list of projects is short imperative lines, not prose, links or `Key: value` metadata.
   const items = lists.filter((l) => l.length >= 2 && l.every(isProject)).flat();
   if (items.length) return items;
   for (const s of doc.sections) {
-    if (s.key) continue;
-    const lines = units(doc, s).filter(isProject);
-    if (lines.length >= 2 && lines.length === units(doc, s).length) return lines;
+    // Labels ("Our plan for the year:") and the title section; deeper headings are the document's own structure.
+    if (s.key || !(s.style === 'label' || s.depth === 1)) continue;
+    const own = units(doc, s).filter((u) => elsewhere(u) && !/:$/.test(u.text));
+    if (own.length >= 2 && own.every(isProject)) return own;
   }
   return [];
 }

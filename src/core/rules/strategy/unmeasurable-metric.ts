@@ -1,7 +1,6 @@
 import type { Doc, Section } from '../../model/types.ts';
 import { defineRule } from '../define.ts';
-import { hasNumber } from '../util.ts';
-import { clip, hasDateStrict, units } from '../units.ts';
+import { clip, hasDateStrict, hasTarget, units } from '../units.ts';
 
 export default defineRule({
   meta: {
@@ -33,7 +32,7 @@ export default defineRule({
     const datedAbove = hasDateStrict(sharedContext(doc, metrics));
     for (const m of units(doc, metrics)) {
       if (/:$/.test(m.text)) continue; // an intro line such as "By the end of Q2:" is not a metric
-      const number = hasNumber(m.text);
+      const number = hasTarget(m.text);
       const date = datedAbove || hasDateStrict(m.text);
       if (number && date) continue;
       const messageId = !number && !date ? 'neither' : number ? 'noDate' : 'noNumber';

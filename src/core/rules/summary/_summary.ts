@@ -79,9 +79,11 @@ function splitSentences(doc: Doc, from: number, to: number, after: Section | und
       SENTENCE.lastIndex++;
       continue;
     }
-    // Trim whitespace and the Markdown emphasis left over from `**Label:**`.
-    const lead = /^[\s*_>]*/.exec(m[0])?.[0].length ?? 0;
-    const body = m[0].slice(lead).replace(/[\s*_]+$/, '');
+    // Trim whitespace, a list marker and the Markdown emphasis left over from `**Label:**`.
+    const lead = /^[\s*_>]*(?:(?:[-+*]|\d+[.)])\s+(?:\[[ xX]\]\s+)?)?[\s*_]*/.exec(m[0])?.[0].length ?? 0;
+    let stop = m[0].length;
+    while (stop > lead && /[\s*_]/.test(m[0][stop - 1] as string)) stop--;
+    const body = m[0].slice(lead, stop);
     if (!/[\p{L}\p{N}]/u.test(body)) continue;
     const start = from + m.index + lead;
     const s: Sentence = { start, end: start + body.length, text: body.replace(/\s+/g, ' ') };
@@ -115,14 +117,16 @@ function firstIndex(re: RegExp, text: string): number {
 }
 
 /**
- * Whether a sentence states a decision: a marker ("we recommend", "we decided", "we will"),
- * an imperative opening ("Delay the launch"), or a decision verb that does not come after an
- * activity verb ("we looked into whether to delay" is still activity).
+ * Whether a sentence states a decision: a marker ("we recommend", "we decided", "we will") or an
+ * imperative opening ("Delay the launch"). Unless `strict`, also a decision verb anywhere that
+ * does not come after an activity verb ("we looked into whether to delay" is still activity).
  */
-export function isDecisive(sentence: string): boolean {
+export function isDecisive(sentence: string, strict = false): boolean {
   if (has(lexicon('decision-markers'), sentence)) return true;
   const at = firstIndex(lexicon('decision'), sentence);
   if (at === -1) return false;
+  if (at === (/^[^\p{L}]*/u.exec(sentence)?.[0].length ?? 0)) return true;
+  if (strict) return false;
   const activityAt = firstIndex(lexicon('activity'), sentence);
   return activityAt === -1 || at < activityAt;
 }

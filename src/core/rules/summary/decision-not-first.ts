@@ -1,3 +1,4 @@
+import { lexicon } from '../../lexicon/index.ts';
 import type { Doc, Section } from '../../model/types.ts';
 import { defineRule, type RuleContext } from '../define.ts';
 import { bodyStart, isDecisive, quote, scopeOf, sentencesIn, wordsOf, type Sentence } from './_summary.ts';
@@ -8,6 +9,8 @@ import { bodyStart, isDecisive, quote, scopeOf, sentencesIn, wordsOf, type Sente
 const MAY_PRECEDE = new Set(['risk', 'ask']);
 // A short line above the decision ("Summary for the payments sync.") is a caption, not background.
 const MIN_BACKGROUND_WORDS = 12;
+// `Start Date: 2017-12-05` is a header line; a key longer than this is a sentence with a colon.
+const MAX_KEY_WORDS = 4;
 
 export default defineRule({
   meta: {
@@ -57,7 +60,9 @@ function checkSection(context: Ctx, doc: Doc, decision: Section): void {
   const index = doc.sections.indexOf(decision);
   const ancestors = new Set<number>();
   for (let p = decision.parent; p !== -1; p = doc.sections[p]?.parent ?? -1) ancestors.add(p);
-  const before = doc.sections.slice(0, index).find((s, i) => !ancestors.has(i) && s.style !== 'field' && !MAY_PRECEDE.has(s.key ?? '') && hasProse(doc, s));
+  const before = doc.sections
+    .slice(0, index)
+    .find((s, i) => !ancestors.has(i) && s.style !== 'field' && !MAY_PRECEDE.has(s.key ?? '') && !isMetaTitle(s.title) && hasProse(doc, s));
   if (before) {
     context.report({
       messageId: 'afterSection',
@@ -69,7 +74,7 @@ function checkSection(context: Ctx, doc: Doc, decision: Section): void {
     return;
   }
   // Loose paragraphs above the decision (under the title heading, before any section).
-  const inOther = (x: Sentence) => doc.sections.some((s, i) => !ancestors.has(i) && x.start >= s.contentSpan.start && x.start < s.contentSpan.end);
+  const inOther = (x: Sentence) => doc.sections.some((s, i) => !ancestors.has(i) && !isMetaTitle(s.title) && x.start >= s.contentSpan.start && x.start < s.contentSpan.end);
   const loose = sentencesIn(doc, { start: bodyStart(doc), end: decision.titleSpan.start }).filter((s) => !isMetadata(s) && !inOther(s));
   const count = loose.reduce((n, s) => n + wordsOf(s.text).length, 0);
   const first = loose[0];
@@ -88,7 +93,8 @@ function checkSection(context: Ctx, doc: Doc, decision: Section): void {
 
 /** Reports the first decisive sentence when sentences before it are not decisive. */
 function reportBuried(context: Ctx, list: Sentence[]): void {
-  const at = list.findIndex((s) => isDecisive(s.text));
+  // Strict: only a stated decision ("We recommend...", "Delay the launch...") counts as one here.
+  const at = list.findIndex((s) => isDecisive(s.text, true));
   const first = list[0];
   const found = list[at];
   if (at <= 0 || !first || !found) return;
@@ -102,10 +108,22 @@ function reportBuried(context: Ctx, list: Sentence[]): void {
 }
 
 function hasProse(doc: Doc, s: Section): boolean {
-  return sentencesIn(doc, scopeOf(doc, s)).some((x) => x.start < s.contentSpan.end);
+  return sentencesIn(doc, scopeOf(doc, s)).length > 0;
 }
 
-/** A memo header line (`To: VP Eng`, `Date: 3 May`): a field no section of the kind claims. */
+/**
+ * A memo header or navigation line, not background: a field no section of the kind claims
+ * (`To: VP Eng`), a `Key: value` list item (`- Start Date: 2017-12-05`), or links only (a table of contents).
+ */
 function isMetadata(s: Sentence): boolean {
-  return s.after?.style === 'field' && s.after.key === undefined;
+  if (s.after?.style === 'field' && s.after.key === undefined) return true;
+  if (/^[\p{L}][\p{L}\p{N} '/()-]{0,40}:\s/u.test(s.text) && (s.text.split(':')[0] ?? '').trim().split(/\s+/).length <= MAX_KEY_WORDS) return true;
+  return wordsOf(s.text.replace(/\[[^\]]*\]\([^)]*\)/g, ' ')).length === 0;
+}
+
+function isMetaTitle(title: string): boolean {
+  const re = lexicon('meta-sections');
+  const m = re.exec(title.trim());
+  re.lastIndex = 0;
+  return m !== null && m.index === 0 && m[0].length === title.trim().length;
 }

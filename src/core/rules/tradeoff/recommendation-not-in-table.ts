@@ -1,7 +1,7 @@
 import type { Section } from '../../model/types.ts';
 import { defineRule } from '../define.ts';
-import { clip, matchChoice, optionReference, optionsOf, resolveReference, rowChoices, tradeoffTables, type Choice } from '../options.ts';
-import { contentWords, findAll, sectionText } from '../util.ts';
+import { clip, matchChoice, optionReference, optionsOf, resolveReference, rowChoices, statedText, tradeoffTables, type Choice } from '../options.ts';
+import { contentWords, findAll } from '../util.ts';
 
 const SUMMARY = '---\nkind: exec-summary\n---\n\nDecision:\n';
 const TABLE = '\n\n| Option | Gain | Cost |\n|---|---|---|\n| delay two weeks | no duplicate charges | launch slips |\n| launch now | revenue this month | duplicate charge incidents |\n';
@@ -32,7 +32,7 @@ export default defineRule({
     if (!tables.length) return;
     const rec = recommendation(context.section('recommendation'), context.section('decision'), doc.text);
     if (!rec) return;
-    const text = sectionText(doc, rec);
+    const text = statedText(doc, rec);
     // Resolve "Option 3" to the option's own words first, so the table can name it differently.
     const optsSection = context.section('options');
     const options = optsSection ? optionsOf(doc, optsSection) : [];

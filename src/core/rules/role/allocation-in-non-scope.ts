@@ -1,0 +1,48 @@
+import { normalizeTitle } from '../../kinds/detect.ts';
+import { defineRule } from '../define.ts';
+import { clauses, clip, restates, units } from '../units.ts';
+
+const AMOUNT = /\d+(?:\.\d+)?\s?(?:%|h\b|hrs?\b|hours?\b|days?\b)/i;
+const NOT_CURRENTLY = /^(?:not currently|not now)$/;
+
+export default defineRule({
+  meta: {
+    id: 'role/allocation-in-non-scope',
+    severity: 'warning',
+    kinds: ['role-memo'],
+    docs: {
+      description: 'The weekly allocation spends time on work the non-scope (or "not currently") says is not yours.',
+      why:
+        'Case study 2: the memo clarifies the role by saying what is not in it ("not currently: incident solver for every escalation"). Budgeting a share of the week for that same work says the opposite, and the conflicting expectations of the scenario come back through the calendar.',
+      better: 'Take the time out of the allocation and give it to the scope, or move the work from non-scope into scope and say what leaves instead.',
+      caseStudy: 2,
+      concept: 'role clarity',
+      bad: '---\nkind: role-memo\n---\n\nNon-scope:\nIncident response; the on-call rotation owns it.\n\nWeekly allocation:\n- 70% architecture reviews\n- 30% incident response\n',
+      good: '---\nkind: role-memo\n---\n\nNon-scope:\nIncident response; the on-call rotation owns it.\n\nWeekly allocation:\n- 70% architecture reviews\n- 30% migration design\n',
+    },
+    messages: {
+      contradicts: 'The allocation gives time to `{{entry}}`, which `{{section}}` rules out (`{{exclusion}}`). Move that time to your scope, or move the work into scope and say what leaves.',
+    },
+  },
+  check(context) {
+    const { doc } = context;
+    const allocation = context.section('allocation');
+    if (!allocation) return;
+    const excluding = doc.sections.filter((s) => s.key === 'non-scope' || NOT_CURRENTLY.test(normalizeTitle(s.title)));
+    const exclusions = excluding.flatMap((s) => clauses(doc, units(doc, s)).map((x) => ({ ...x, section: s.title })));
+    if (exclusions.length === 0) return;
+    for (const entry of units(doc, allocation)) {
+      if (!AMOUNT.test(entry.text)) continue;
+      const work = entry.text.replace(new RegExp(AMOUNT.source, 'gi'), ' ');
+      const hit = exclusions.find((x) => restates(work, x.text).length > 0);
+      if (!hit) continue;
+      context.report({
+        messageId: 'contradicts',
+        data: { entry: clip(entry.text, 70), section: hit.section, exclusion: clip(hit.text, 70) },
+        span: entry,
+        words: restates(work, hit.text),
+        related: [{ message: `the ${hit.section.toLowerCase()} that rules it out`, span: hit }],
+      });
+    }
+  },
+});

@@ -1,0 +1,58 @@
+// Runs the built `staffwork` binary (node bin/staffwork.js, i.e. dist/cli.js) in a folder.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after } from 'node:test';
+
+export const root = join(import.meta.dirname, '../..');
+export const bin = join(root, 'bin/staffwork.js');
+export const examples = join(root, 'test/fixtures/examples');
+
+if (!existsSync(join(root, 'dist/cli.js'))) throw new Error('dist/cli.js is missing: run `node tools/build.mjs` before the CLI tests');
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function staffwork(args: string[], options: { cwd: string; input?: string | Buffer; env?: Record<string, string> }): Run {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: options.cwd,
+    input: options.input ?? '',
+    encoding: 'utf8',
+    // No colours and no progress bar unless a test asks: output is compared as text.
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', CI: '', ...options.env },
+    timeout: 60_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A fresh temp folder, removed after the file's tests; `withExamples` copies good/ and bad/ in. */
+export function tempDir(withExamples = false): string {
+  const dir = mkdtempSync(join(tmpdir(), 'staffwork-cli-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  if (withExamples) {
+    cpSync(join(examples, 'good'), join(dir, 'good'), { recursive: true });
+    cpSync(join(examples, 'bad'), join(dir, 'bad'), { recursive: true });
+  }
+  return dir;
+}
+
+/** No stack trace ever reaches the user. */
+export function assertNoStack(r: Run): void {
+  assert.doesNotMatch(r.stderr, /^\s+at .+:\d+:\d+\)?$/m, r.stderr);
+  assert.doesNotMatch(r.stdout, /^\s+at .+:\d+:\d+\)?$/m);
+}
+
+export interface JsonResult {
+  filePath: string;
+  messages: { ruleId: string; severity: 1 | 2; info?: true; message: string; line: number; column: number; endLine: number; endColumn: number; fix?: unknown }[];
+  errorCount: number;
+  warningCount: number;
+  fatalErrorCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+}

@@ -1,0 +1,33 @@
+import rule from '../../../src/core/rules/adr/chosen-not-considered.ts';
+import { ruleTester } from '../../helpers/rule-tester.ts';
+
+const adr = (options: string, outcome: string) => `---\nkind: adr\n---\n\n# ADR 7\n\n## Considered Options\n\n${options}\n\n## Decision Outcome\n\n${outcome}\n`;
+const two = '* PostgreSQL\n* DynamoDB';
+
+ruleTester(rule, {
+  valid: [
+    adr(two, 'Chosen option: "PostgreSQL", because it has transactions.'),
+    { name: 'unquoted, with a version', code: adr(two, 'Chosen option: PostgreSQL 16, because it has transactions.') },
+    { name: 'a long option title (madr)', code: adr('* Use YAML front matter\n* Use badge', 'Chosen option: "Use YAML front matter", because comes out best (see below).') },
+    { name: 'by number, bold label', code: adr('1. PostgreSQL\n2. DynamoDB', '**Chosen option:** option 2, because it scales.') },
+    { name: '"the chosen option" in prose is not the outcome line', code: adr(two, 'The chosen option is stated below.') },
+    { name: 'a template placeholder', code: adr(two, 'Chosen option: "", because') },
+  ],
+  invalid: [
+    {
+      name: 'a quoted option nobody considered',
+      code: adr(two, 'Chosen option: "CockroachDB", because it scales.'),
+      errors: [{ messageId: 'notConsidered', line: 14, column: 17, endLine: 14, endColumn: 28, words: ['CockroachDB'] }],
+    },
+    {
+      name: 'an unquoted one',
+      code: adr(two, 'Chosen option: MongoDB, because it scales.'),
+      errors: [{ messageId: 'notConsidered', line: 14, column: 16, endLine: 14, endColumn: 23, data: { words: 'MongoDB' } }],
+    },
+    {
+      name: 'a number past the list',
+      code: adr('1. PostgreSQL\n2. DynamoDB', 'Chosen option: option 3, because it scales.'),
+      errors: [{ messageId: 'notConsidered', line: 14, column: 16, endLine: 14, endColumn: 24 }],
+    },
+  ],
+});

@@ -1,0 +1,34 @@
+import rule from '../../../src/core/rules/adr/status.ts';
+import { ruleTester } from '../../helpers/rule-tester.ts';
+
+const adr = (body: string) => `---\nkind: adr\n---\n\n# ADR 7: Use PostgreSQL\n\n${body}`;
+
+ruleTester(rule, {
+  valid: [
+    adr('## Status\n\nAccepted\n'),
+    { name: 'MADR front matter', code: '---\nkind: adr\nstatus: proposed\n---\n\n# Use PostgreSQL\n' },
+    { name: 'MADR 2 list item, emphasised', code: adr('* Status: **superseded by ADR 12**\n* Deciders: Ana\n') },
+    { name: 'a field line with an emoji (moj-cloud-platform)', code: adr('Status: ✅ Accepted\n') },
+    { name: 'superseded with a link', code: adr('## Status\n\n⌛️ Superseded by [036. Multi-cluster](036-multi-cluster.md)\n') },
+    { name: 'spellings real collections use', code: adr('## Status\n\nPending\n') },
+    { name: 'work in progress', code: adr('Status: WIP\n') },
+    { name: 'an inferred Nygard ADR', code: '# 9. Use LDAP\n\n## Status\n\nDeprecated\n\n## Context\n\nx\n\n## Decision\n\ny\n\n## Consequences\n\nz\n' },
+  ],
+  invalid: [
+    {
+      name: 'an unknown status',
+      code: adr('## Status\n\nMaybe\n'),
+      errors: [{ messageId: 'unknown', line: 9, column: 1, endLine: 9, endColumn: 6, words: ['Maybe'] }],
+    },
+    {
+      name: 'no status at all',
+      code: adr('## Context\n\nThe ledger needs transactions.\n'),
+      errors: [{ messageId: 'missing', line: 5, column: 3, endLine: 5, endColumn: 24 }],
+    },
+    {
+      name: 'an unknown status in front matter',
+      code: '---\nkind: adr\nstatus: thinking about it\n---\n\n# ADR 7\n',
+      errors: [{ messageId: 'unknown', line: 3, column: 9, endLine: 3, endColumn: 26, data: { words: 'thinking about it' } }],
+    },
+  ],
+});

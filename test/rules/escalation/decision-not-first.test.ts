@@ -1,0 +1,32 @@
+import rule from '../../../src/core/rules/escalation/decision-not-first.ts';
+import { ruleTester } from '../../helpers/rule-tester.ts';
+
+const brief = (body: string) => `---\nkind: escalation\n---\n\n${body}`;
+const history =
+  'The migration has been going on for months. Team B has been slow on reviews and the timeline slipped twice. We raised it at three syncs. Product keeps asking us when it will be done and we have no answer. Meanwhile partners are asking about v1 and nobody knows who owns it. We also tried to find a shared owner in the guild but that went nowhere.';
+
+ruleTester(rule, {
+  valid: [
+    brief('Decision needed:\nWho owns v1 compatibility?\n\nBackground:\nThe v2 migration started in January.\n'),
+    { name: 'a title and a short intro first', code: brief('# Owner for v1\n\nOne decision, below.\n\n## Decision needed\n\nWho owns v1?\n\n## Context\n\n14 consumers.\n') },
+    { name: 'a long intro that leads with the ask', code: brief(`# Owner for v1\n\nThis brief asks the VP of Engineering to choose an owner for v1 by 1 March. ${history}\n\nDecision needed:\nWho owns v1 compatibility?\n`) },
+    { name: 'no decision section: required-section reports it', code: brief('Background:\nThe v2 migration started in January.\n') },
+  ],
+  invalid: [
+    {
+      name: 'a Background section first',
+      code: brief('Background:\nThe v2 migration started in January.\n\nDecision needed:\nWho owns v1 compatibility?\n'),
+      errors: [{ messageId: 'background', line: 5, column: 1, endLine: 5, endColumn: 12, words: ['Background'] }],
+    },
+    {
+      name: 'options before the question',
+      code: brief('# Ownership of v1\n\n## Options\n\n- A\n- B\n\n## Decision needed\n\nWho owns v1?\n'),
+      errors: [{ messageId: 'background', line: 7, column: 4, endLine: 7, endColumn: 11, words: ['Options'] }],
+    },
+    {
+      name: 'paragraphs of history before the decision',
+      code: brief(`${history}\n\nDecision needed:\nWho owns v1 compatibility?\n`),
+      errors: [{ messageId: 'preamble', line: 5, column: 1, endLine: 5, endColumn: 44, data: { count: 67 } }],
+    },
+  ],
+});

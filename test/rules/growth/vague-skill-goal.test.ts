@@ -1,0 +1,22 @@
+import rule from '../../../src/core/rules/growth/vague-skill-goal.ts';
+import { ruleTester } from '../../helpers/rule-tester.ts';
+
+const plan = (body: string) => `---\nkind: growth-plan\n---\n\n${body}`;
+
+ruleTester(rule, {
+  valid: [
+    plan('Skill goal:\nSam leads the API migration design.\n'),
+    { name: 'a wish with the work that shows it', code: plan('## Goal\n\nAna gets better at API design by owning the billing export RFC.\n') },
+  ],
+  invalid: [
+    {
+      code: plan('Skill goal:\nSam should get better at system design.\n'),
+      errors: [{ messageId: 'vague', line: 6, column: 5, endLine: 6, endColumn: 22, words: ['should get better'] }],
+    },
+    {
+      name: 'heading style',
+      code: plan('## Growth goal\n\nJo grows their leadership skills.\n'),
+      errors: [{ messageId: 'vague', line: 7, column: 4, endLine: 7, endColumn: 33, data: { phrase: 'grows their leadership skills' } }],
+    },
+  ],
+});

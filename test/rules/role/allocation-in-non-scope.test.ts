@@ -1,0 +1,22 @@
+import rule from '../../../src/core/rules/role/allocation-in-non-scope.ts';
+import { ruleTester } from '../../helpers/rule-tester.ts';
+
+const memo = (body: string) => `---\nkind: role-memo\n---\n\n${body}`;
+
+ruleTester(rule, {
+  valid: [
+    memo('Non-scope:\nDay-to-day sprint planning for the ledger team; executive status reporting; hiring loops.\n\nWeekly allocation:\n- 50% architecture reviews\n- 30% ledger migration tech lead work\n- 20% mentoring and writing\n'),
+    { name: 'no non-scope', code: memo('Weekly allocation:\n- 100% incident response\n') },
+  ],
+  invalid: [
+    {
+      code: memo('Non-scope:\nIncident response; the on-call rotation owns it.\n\nWeekly allocation:\n- 70% architecture reviews\n- 30% incident response\n'),
+      errors: [{ messageId: 'contradicts', line: 10, column: 3, endLine: 10, endColumn: 24, data: { exclusion: 'Incident response' } }],
+    },
+    {
+      name: 'a "Not currently" field',
+      code: memo('## Archetype\n\nPrimary: architect\nNot currently: executive status reporting\n\n## Typical week\n\n- 20h design reviews\n- 10h executive status reporting\n'),
+      errors: [{ messageId: 'contradicts', line: 13, column: 3, endLine: 13, endColumn: 33, data: { section: 'Not currently' } }],
+    },
+  ],
+});

@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import rule from '../../../src/core/rules/summary/activity-not-decision.ts';
+import { ruleTester } from '../../helpers/rule-tester.ts';
+
+const examples = join(import.meta.dirname, '../../fixtures/examples');
+const fm = '---\nkind: exec-summary\naudience: executive\n---\n\n';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'the module example, `Label:` lines', code: readFileSync(join(examples, 'good/launch-delay-exec.md'), 'utf8') },
+    {
+      name: 'headings; activity in the reason is fine once the decision is stated',
+      code: `${fm}## Decision\n\nDelay the payments launch two weeks, to 14 May.\n\n## Reason\n\nWe evaluated the retry path and looked into processor timeouts: a timeout can charge twice.\n`,
+    },
+    {
+      name: 'prose with a bolded decision line',
+      code: `${fm}**Decision:** Delay the payments launch two weeks, to 14 May.\n\nWe looked into the retry path and discussed timeouts with the processor team.\n`,
+    },
+    { name: 'prose: a recommendation after the activity', code: `${fm}We evaluated reliability concerns across payments. We recommend delaying the launch two weeks.\n` },
+    { name: 'activity and decision in one sentence', code: `${fm}Decision:\nWe evaluated three options and decided to delay the launch to 14 May.\n` },
+    { name: 'a plan to evaluate is not a report of activity', code: `${fm}Decision:\nPayments launch: reliability first; we evaluate the retry path next week.\n` },
+    { name: 'other kinds are not summaries', code: '---\nkind: strategy\n---\n\n## Diagnosis\n\nWe evaluated build times and discussed flaky tests.\n' },
+  ],
+  invalid: [
+    {
+      name: 'the module\'s wrong approach (shared bad example)',
+      code: readFileSync(join(examples, 'bad/activity-exec-summary.md'), 'utf8'),
+      errors: [{ messageId: 'activity', line: 7, column: 30, endLine: 7, endColumn: 39, words: ['evaluated', 'looked into', 'discussed', 'explored', 'The full analysis'] }],
+    },
+    {
+      name: '`Label:` decision that reports activity',
+      code: `${fm}Decision:\nWe looked into the retry path and discussed timeouts.\n\nAsk:\nApprove by Friday.\n`,
+      errors: [{ messageId: 'activityInDecision', line: 7, column: 4, endLine: 7, endColumn: 15, words: ['looked into', 'discussed'] }],
+    },
+    {
+      name: 'heading decision that reports activity, even with a plan that decides',
+      code: `${fm}## Decision\n\nWe evaluated reliability concerns.\n\n## Plan\n\nWe will add idempotency keys.\n`,
+      errors: [{ messageId: 'activityInDecision', line: 8, column: 4, endLine: 8, endColumn: 13, data: { words: '`evaluated`' } }],
+    },
+    {
+      name: 'bolded decision line that reports activity; the next paragraph is not the decision',
+      code: `${fm}**Decision:** We discussed the launch date with the processor team.\n\nWe will ship idempotency keys next.\n`,
+      errors: [{ messageId: 'activityInDecision', line: 6, column: 18, endLine: 6, endColumn: 27 }],
+    },
+    {
+      name: 'a decision verb after the activity is still activity',
+      code: `${fm}We looked into whether to delay the launch, and reviewed the retry path.\n`,
+      errors: [{ messageId: 'activity', line: 6, column: 4, endLine: 6, endColumn: 15, words: ['looked into', 'reviewed'] }],
+    },
+  ],
+});

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import rule from '../../../src/core/rules/summary/audience-fit.ts';
+import { ruleTester } from '../../helpers/rule-tester.ts';
+
+const fixtures = join(import.meta.dirname, '../../fixtures');
+const variant = (name: string) => readFileSync(join(fixtures, 'summary/launch-delay', `${name}.md`), 'utf8');
+const fm = (audience: string) => `---\nkind: exec-summary\naudience: ${audience}\n---\n\n`;
+// Ten plain words a sentence, one sentence a line.
+const plain = (n: number) => Array.from({ length: n }, () => 'We fix the retry path and then we ship it.').join('\n');
+const hard =
+  'Decision:\nPostpone general availability of the consolidated payments orchestration platform.\n\n' +
+  'Reason:\nNon-idempotent retries under processor unavailability produce duplicate authorisations.\n\n' +
+  'Risk if ignored:\nUnrecoverable reconciliation discrepancies necessitating manual financial intervention.\n\n' +
+  'Plan:\nIntroduce idempotency identifiers, deterministic replay verification, and automated deployment gating.\n\n' +
+  'Ask:\nAuthorise the revised availability date, conditional on successful verification, before the quarterly operational review.\n';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'the module example (executive)', code: readFileSync(join(fixtures, 'examples/good/launch-delay-exec.md'), 'utf8') },
+    { name: 'executive variant of the launch-delay set', code: variant('executive') },
+    { name: 'peer variant: jargon and acronyms are fine for peers', code: variant('peer') },
+    { name: 'junior variant: terms spelled out, short sentences', code: variant('junior') },
+    { name: 'acronyms defined on first use, both ways round', code: `${fm('junior')}Decision:\nWe missed our service-level objective (SLO) twice, so the PSP (payment service provider) retry changes. The SLO and the PSP are now tracked weekly.\n` },
+    { name: 'well-known acronyms and capitals for emphasis', code: `${fm('executive')}Decision:\nDo NOT launch on 30 April; the CEO approved the API change and the new date in Q2.\n` },
+    { name: 'acronyms in inline code are code', code: `${fm('junior')}Decision:\nWe set \`MAX_RETRIES\` to 0 until the fix ships.\n` },
+    { name: '200 words is the executive limit, not over it', code: `${fm('executive')}${plain(20)}\n` },
+    { name: 'peers have no word limit', code: `${fm('peer')}${plain(40)}\n` },
+    { name: 'an audience the module does not know is front-matter\'s finding', code: `${fm('board')}${plain(40)}\n` },
+  ],
+  invalid: [
+    {
+      name: 'executive summary over 200 words: points where it passes the limit',
+      code: `${fm('executive')}${plain(21)}\n`,
+      errors: [{ messageId: 'tooLong', line: 26, column: 1, endLine: 26, endColumn: 43, data: { count: 210, over: 10, limit: 200 } }],
+    },
+    {
+      name: 'no audience: read as executive (it is an executive summary)',
+      code: `---\nkind: exec-summary\n---\n\n${plain(21)}\n`,
+      errors: [{ messageId: 'tooLong', line: 25, column: 1, endLine: 25, endColumn: 43 }],
+    },
+    {
+      name: 'an executive summary in long words: grade above 12, at the hardest sentence',
+      code: `${fm('executive')}${hard}`,
+      errors: [{ messageId: 'tooHard', line: 13, column: 1, endLine: 13, endColumn: 88, data: { limit: 12 } }],
+    },
+    {
+      name: 'a 31-word sentence',
+      code: `${fm('peer')}Decision:\nWe are delaying the payments launch by two weeks because the retry path can charge customers twice when the processor times out and we need time to add keys and tests.\n`,
+      errors: [{ messageId: 'longSentence', line: 7, column: 1, endLine: 7, endColumn: 168, data: { count: 31, over: 1 } }],
+    },
+    {
+      name: 'undefined acronyms for a junior reader, each reported once',
+      code: `${fm('junior')}Decision:\nWe delay the launch: the PSP retry breaks our SLO. The PSP team agrees.\n`,
+      errors: [
+        { messageId: 'undefinedAcronym', line: 7, column: 26, endLine: 7, endColumn: 29, words: ['PSP'] },
+        { messageId: 'undefinedAcronym', line: 7, column: 47, endLine: 7, endColumn: 50, words: ['SLO'] },
+      ],
+    },
+    {
+      name: 'plural acronym, executive reader',
+      code: `${fm('executive')}**Decision:** Delay the launch until the SLOs hold for a week.\n`,
+      errors: [{ messageId: 'undefinedAcronym', line: 6, column: 42, endLine: 6, endColumn: 46, data: { acronym: '`SLOs`' } }],
+    },
+  ],
+});

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import rule from '../../../src/core/rules/summary/decision-not-first.ts';
+import { ruleTester } from '../../helpers/rule-tester.ts';
+
+const examples = join(import.meta.dirname, '../../fixtures/examples');
+const fm = '---\nkind: exec-summary\naudience: executive\n---\n\n';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'the module example, `Label:` lines', code: readFileSync(join(examples, 'good/launch-delay-exec.md'), 'utf8') },
+    { name: 'a title heading above the Decision section', code: `${fm}# Payments launch\n\n## Decision\n\nDelay the launch two weeks.\n\n## Background\n\nThe payments team spent three weeks testing the retry path against timeouts.\n` },
+    { name: 'risk-first (the tradeoff table accepts it)', code: `${fm}Risk if ignored:\nCustomers can be charged twice on a processor timeout.\n\nDecision:\nDelay the payments launch two weeks, to 14 May.\n` },
+    { name: 'ask-first (the tradeoff table accepts it)', code: `${fm}## Ask\n\nApprove a two-week delay by Friday.\n\n## Decision\n\nDelay the payments launch two weeks, to 14 May.\n` },
+    { name: 'memo header fields and an ADR-style status above the decision', code: `${fm}To: VP Engineering\nFrom: Payments team\n\n## Status\n\nProposed, for the 3 May review.\n\n## Decision\n\nDelay the launch two weeks.\n` },
+    { name: 'a short caption above the decision', code: `${fm}# Launch\n\nSummary for the payments sync.\n\nDecision:\nDelay the launch two weeks.\n` },
+    { name: 'prose that opens with the decision', code: `${fm}**Decision:** Delay the payments launch two weeks, to 14 May.\n\nThe retry path can charge twice on a timeout. We will add idempotency keys.\n` },
+    { name: 'prose: first sentence is the recommendation', code: `${fm}We recommend delaying the launch two weeks. The retry path can charge twice.\n` },
+    { name: 'prose with no decision at all is activity-not-decision\'s finding', code: `${fm}We evaluated reliability concerns. We discussed timeouts.\n` },
+  ],
+  invalid: [
+    {
+      name: 'a Background section before the Decision',
+      code: `${fm}Background:\nThe payments team spent three weeks testing the retry path against processor timeouts.\n\nDecision:\nDelay the payments launch two weeks, to 14 May.\n`,
+      errors: [{ messageId: 'afterSection', line: 9, column: 1, endLine: 9, endColumn: 10, data: { before: '`Background`' } }],
+    },
+    {
+      name: 'headings: Context, then Decision',
+      code: `${fm}# Reliability review\n\n## Context\n\nThe payments team spent three weeks testing the retry path.\n\n## Decision\n\nDelay the launch.\n`,
+      errors: [{ messageId: 'afterSection', line: 12, column: 4, endLine: 12, endColumn: 12 }],
+    },
+    {
+      name: 'a paragraph of background under the title, before the `Decision:` label',
+      code: `${fm}# Payments launch\n\nThis note follows the reliability review that the payments team ran over the last three weeks.\n\nDecision:\nDelay the launch two weeks.\n`,
+      errors: [{ messageId: 'afterProse', line: 10, column: 1, endLine: 10, endColumn: 10, data: { words: 16 } }],
+    },
+    {
+      name: 'prose: the recommendation is the second sentence',
+      code: `${fm}Over the last three weeks the payments team tested the retry path against timeouts.\nWe recommend delaying the launch two weeks, to 14 May.\n`,
+      errors: [{ messageId: 'buriedSentence', line: 7, column: 1, endLine: 7, endColumn: 55 }],
+    },
+    {
+      name: 'a Decision section whose first sentence is background',
+      code: `${fm}## Decision\n\nThe retry path can charge a customer twice. Timeouts are common at launch volume. We will delay the launch two weeks.\n`,
+      errors: [{ messageId: 'buriedSentence', line: 8, column: 83, endLine: 8, endColumn: 118, data: { before: '2 sentences of background' } }],
+    },
+  ],
+});
