@@ -97,8 +97,9 @@ await Promise.all([
   existsSync(join(root, 'src/web/app.ts')) &&
     esbuild.build({
       ...common,
-      // app.ts imports style.css (-> dist/web/app.css); print.css styles the printable pages.
-      entryPoints: { app: 'src/web/app.ts', print: 'src/web/print.css' },
+      // app.ts imports style.css (-> dist/web/app.css); print.css styles the printable pages;
+      // the lint worker checks the editor's text off the main thread.
+      entryPoints: { app: 'src/web/app.ts', 'lint-worker': 'src/web/lint-worker.ts', print: 'src/web/print.css' },
       outdir: 'dist/web',
       platform: 'browser',
       format: 'esm',

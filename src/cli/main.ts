@@ -112,10 +112,10 @@ command('lsp', 'start the language server (for editors)')
   .option('--clientProcessId <pid>', "exit when the editor's process does")
   .action(run(async () => (await import('./commands/lsp.ts')).lsp));
 
-// A reader that stops early (`staffwork check | head`) is not an error.
+// A reader that stops early (`staffwork check | head`) is not an error: the rest of the
+// report goes nowhere and the exit code still says what was found.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  else throw e;
+  if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
 });
 // Errors outside the command's promise (a worker, a stream) still end in one line, exit 2.
 process.on('uncaughtException', (e) => {

@@ -20,6 +20,7 @@ export const CSRF_HEADER = 'x-staffwork';
 
 export interface Assets {
   'app.js': string;
+  'lint-worker.js': string;
   'app.css': string;
   'print.css': string;
 }
@@ -65,6 +66,10 @@ export function createApp({ storage, assets, allowedHosts }: AppOptions): Hono<E
         // CodeMirror injects its theme as a <style> element carrying this nonce; it also sets
         // element.style through the CSSOM, which CSP does not restrict.
         styleSrc: ["'self'", NONCE],
+        // Chromium's own contenteditable editing (deleting across lines, pasting) writes style
+        // attributes that CodeMirror then replaces; blocking them only fills the console. A
+        // style attribute cannot run script, and learner text never reaches the DOM as markup.
+        styleSrcAttr: ["'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         baseUri: ["'none'"],
@@ -118,7 +123,7 @@ export function createApp({ storage, assets, allowedHosts }: AppOptions): Hono<E
   });
   app.get('/assets/:name', (c) => {
     const name = c.req.param('name') as keyof Assets;
-    const body = assets?.[name];
+    const body = assets && Object.hasOwn(assets, name) ? assets[name] : undefined;
     if (body === undefined) return c.text(assets ? 'not found' : 'the workbench is not built; run `npm run build`', assets ? 404 : 503);
     c.header('content-type', name.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8');
     c.header('cache-control', 'no-cache');

@@ -25,7 +25,13 @@ export async function startServer(options: ServerOptions = {}): Promise<{ url: s
   const host = options.host ?? DEFAULT_HOST;
   const port = options.port ?? DEFAULT_PORT;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port ${port}; expected 0-65535`);
-  const storage = openSqlite(options.dataDir ?? '.staffwork');
+  const dataDir = options.dataDir ?? '.staffwork';
+  let storage: ReturnType<typeof openSqlite>;
+  try {
+    storage = openSqlite(dataDir);
+  } catch (e) {
+    throw new Error(`cannot open the workbench data in ${resolve(dataDir)}: ${e instanceof Error ? e.message : String(e)}`);
+  }
   const assets = loadAssets();
   if (!assets && !options.quiet) console.error('staffwork serve: the front end is not built (dist/web); run `npm run build` first.');
   // Bound to loopback, only loopback Host names are served: a DNS-rebinding page cannot talk to us.
@@ -75,10 +81,8 @@ function packageRoot(): string {
 function loadAssets(): Assets | undefined {
   const dir = join(packageRoot(), 'dist/web');
   const read = (f: string) => (existsSync(join(dir, f)) ? readFileSync(join(dir, f), 'utf8') : undefined);
-  const js = read('app.js');
-  const css = read('app.css');
-  const print = read('print.css');
-  return js !== undefined && css !== undefined && print !== undefined ? { 'app.js': js, 'app.css': css, 'print.css': print } : undefined;
+  const files = { 'app.js': read('app.js'), 'lint-worker.js': read('lint-worker.js'), 'app.css': read('app.css'), 'print.css': read('print.css') };
+  return Object.values(files).every((f) => f !== undefined) ? (files as Assets) : undefined;
 }
 
 function openBrowser(url: string): void {

@@ -3,15 +3,15 @@
 // until the server acknowledges, history with restore, and a sanitised preview.
 import { linter, lintGutter, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
 import { EditorView, basicSetup } from 'codemirror';
-import { assignSections, builtinRules, checkText, defaultModule, detectKind, parse, type Diagnostic, type FileResult, type KindDef } from '../core/index.ts';
+import { assignSections, defaultModule, detectKind, parse, type Diagnostic } from '../core/index.ts';
 import { insertSection } from '../core/rules/structure/required-section.ts';
-import { prose } from '../core/rules/util.ts';
+import type { Analysis } from './analyse.ts';
 import { api, ApiError, type Revision } from './api.ts';
+import { createChecker } from './checker.ts';
 import { formatTime, h, plural, withArticle, wordCount } from './dom.ts';
 import { renderPreview } from './preview.ts';
 import { markdownSupport } from './syntax.ts';
 
-const CHECK = { module: defaultModule, rules: builtinRules, docsBase: '/rules/' };
 const SAVE_DELAY_MS = 600;
 const LINT_DELAY_MS = 120;
 const DRAFT_DELAY_MS = 200;
@@ -24,7 +24,7 @@ interface Draft {
 
 /** Timings of each lint pass, read by the browser test and bench (never asserted). */
 export interface LintTiming {
-  /** checkText + mapping, ms. */
+  /** The check itself (core checkText + outline), in the lint worker, ms. */
   pass: number;
   /** From the last keystroke to findings ready (includes the debounce), ms. */
   sinceKeystroke: number;
@@ -156,36 +156,28 @@ function mountEditor(main: HTMLElement, id: string, server: Revision, fresh: boo
     }
   } else if (draft) localStorage.removeItem(draftKey);
 
+  const checker = createChecker(id);
   const lint = linter(
-    (view) => {
-      const t0 = performance.now();
-      const text = view.state.doc.toString();
-      const result = checkText(text, { ...CHECK, filePath: id });
-      const docAtLint = view.state.doc;
-      const out: CmDiagnostic[] = result.diagnostics.map((d) => ({
-        from: d.range[0],
-        to: d.range[1],
-        severity: d.severity,
-        source: d.ruleId,
-        message: d.message,
-        ...(d.fix
-          ? {
-              actions: [
-                {
-                  name: 'Insert',
-                  apply: (v: EditorView) => {
-                    if (v.state.doc !== docAtLint || !d.fix) return;
-                    v.dispatch({ changes: { from: d.fix.range[0], to: d.fix.range[1], insert: d.fix.text } });
-                  },
-                },
-              ],
-            }
-          : {}),
-      }));
-      showResult(result);
+    async (view) => {
+      const doc = view.state.doc;
+      const text = doc.toString();
+      const { analysis, pass } = await checker.check(text);
+      // Typed on meanwhile: CodeMirror drops these diagnostics, and the panels wait for the next pass.
+      if (view.state.doc !== doc) return [];
+      showResult(analysis);
       const now = performance.now();
-      timings.push({ pass: now - t0, sinceKeystroke: now - lastChangeAt, chars: text.length });
-      return out;
+      timings.push({ pass, sinceKeystroke: now - lastChangeAt, chars: text.length });
+      if (timings.length > 500) timings.splice(0, timings.length - 500);
+      return analysis.diagnostics.map(
+        (d): CmDiagnostic => ({
+          from: d.range[0],
+          to: d.range[1],
+          severity: d.severity,
+          source: d.ruleId,
+          message: d.message,
+          ...(d.fix ? { actions: [{ name: 'Insert', apply: (v: EditorView) => v.state.doc === doc && d.fix && v.dispatch({ changes: { from: d.fix.range[0], to: d.fix.range[1], insert: d.fix.text } }) }] } : {}),
+        }),
+      );
     },
     { delay: LINT_DELAY_MS },
   );
@@ -217,18 +209,14 @@ function mountEditor(main: HTMLElement, id: string, server: Revision, fresh: boo
   if (fresh) view.focus();
 
   // Findings, outline, title.
-  function showResult(result: FileResult): void {
-    const kind = result.kind;
-    const fmTitle = result.doc.frontMatter?.data['title'];
-    const h1 = result.doc.sections.find((s) => s.style === 'heading' && s.depth === 1)?.title;
-    const name = (typeof fmTitle === 'string' && fmTitle.trim()) || h1 || 'Untitled artifact';
-    title.textContent = name;
-    document.title = `${name} · staffwork`;
-    const cs = kind && defaultModule.caseStudies.find((c) => c.kind === kind.id);
-    eyebrow.replaceChildren(kind ? kind.name : 'Kind not detected', ...(cs ? [' · ', h('a', { href: `/cases/${cs.id}` }, `case study ${cs.id}`)] : []));
-    renderFindings(result.diagnostics);
-    renderOutline(result, kind);
-    noteFixed(result.diagnostics);
+  function showResult(a: Analysis): void {
+    title.textContent = a.title;
+    document.title = `${a.title} · staffwork`;
+    const cs = a.kind && defaultModule.caseStudies.find((c) => c.kind === a.kind?.id);
+    eyebrow.replaceChildren(a.kind ? a.kind.name : 'Kind not detected', ...(cs ? [' · ', h('a', { href: `/cases/${cs.id}` }, `case study ${cs.id}`)] : []));
+    renderFindings(a.diagnostics);
+    renderOutline(a);
+    noteFixed(a.diagnostics);
   }
 
   function renderFindings(list: Diagnostic[]): void {
@@ -257,31 +245,26 @@ function mountEditor(main: HTMLElement, id: string, server: Revision, fresh: boo
     findings.dataset['errors'] = String(errors);
   }
 
-  function renderOutline(result: FileResult, kind: KindDef | undefined): void {
-    if (!kind) {
+  function renderOutline(a: Analysis): void {
+    if (!a.kind) {
       outlineNote.textContent = 'No kind detected yet. Add front matter such as "kind: strategy", or the sections of a kind.';
       outline.replaceChildren();
       return;
     }
-    outlineNote.textContent = `Sections of ${withArticle(kind.name.toLowerCase())}.`;
-    const { doc } = result;
-    const rows = kind.sections
-      .filter((def) => def.required || doc.sections.some((s) => s.key === def.id))
-      .map((def) => {
-        const s = doc.sections.find((x) => x.key === def.id);
-        const filled = s ? prose(doc, s.contentSpan, s.blocks).some((p) => /\S/.test(doc.text.slice(p.start, p.end))) : false;
-        const state = !s ? 'missing' : filled ? 'present' : 'empty';
-        const label = { present: 'present', empty: 'empty', missing: 'missing' }[state];
+    outlineNote.textContent = `Sections of ${withArticle(a.kind.name.toLowerCase())}.`;
+    outline.replaceChildren(
+      ...a.outline.map((row) => {
+        const at = row.at;
         return h(
           'li',
-          { class: `outline-item ${state}` },
-          h('span', { class: 'outline-mark', 'aria-hidden': 'true' }, state === 'present' ? '✓' : state === 'empty' ? '◐' : '○'),
-          s ? h('button', { type: 'button', class: 'link-button', onclick: () => goTo(s.titleSpan.start, s.titleSpan.end) }, def.title) : h('span', {}, def.title),
-          h('span', { class: `state ${state}` }, def.required ? label : `${label} (optional)`),
-          state === 'missing' ? h('button', { type: 'button', class: 'button small', onclick: () => insertMissing(def.id), 'aria-label': `Insert ${def.title} section` }, 'Insert') : null,
+          { class: `outline-item ${row.state}` },
+          h('span', { class: 'outline-mark', 'aria-hidden': 'true' }, row.state === 'present' ? '✓' : row.state === 'empty' ? '◐' : '○'),
+          at ? h('button', { type: 'button', class: 'link-button', onclick: () => goTo(at[0], at[1]) }, row.title) : h('span', {}, row.title),
+          h('span', { class: `state ${row.state}` }, row.required ? row.state : `${row.state} (optional)`),
+          row.state === 'missing' ? h('button', { type: 'button', class: 'button small', onclick: () => insertMissing(row.id), 'aria-label': `Insert ${row.title} section` }, 'Insert') : null,
         );
-      });
-    outline.replaceChildren(...rows);
+      }),
+    );
   }
 
   function insertMissing(sectionId: string): void {

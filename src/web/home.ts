@@ -88,26 +88,21 @@ function shortLabel(c: CriterionResult): string {
 
 function criterion(c: CriterionResult, titles: Map<string, string>): HTMLElement {
   const good = c.evidence.filter((e) => e.ok);
+  const near = c.evidence.filter((e) => !e.ok).slice(0, 2);
   const link = (id: string) => h('a', { href: `/artifacts/${id}` }, titles.get(id) ?? id);
-  let evidence: HTMLElement;
-  if (c.pass) evidence = h('p', { class: 'evidence' }, 'Met by ', join(good.slice(0, c.needed).map((e) => link(e.file))), '.');
-  else if (c.evidence.length === 0) evidence = h('p', { class: 'evidence' }, c.needed > 1 ? `Missing: ${c.needed - c.count} more complete artifacts (no errors).` : 'Missing: no artifact of this kind yet.');
+  const parts: (Node | string)[] = [];
+  if (c.pass) parts.push('Met by ', ...join(good.slice(0, c.needed).map((e) => link(e.file))), '.');
   else {
-    const near = c.evidence.filter((e) => !e.ok).slice(0, 2);
-    evidence = h(
-      'p',
-      { class: 'evidence' },
-      c.count > 0 ? `${c.count} of ${c.needed} so far. ` : '',
-      'Missing: ',
-      join(near.map((e) => h('span', {}, link(e.file), ` (${e.reasons.join('; ')})`))),
-      '.',
-    );
+    if (good.length) parts.push(`${c.count} of ${c.needed} so far: `, ...join(good.map((e) => link(e.file))), '. ');
+    if (near.length) parts.push(good.length ? 'Not yet: ' : 'Missing: ', ...join(near.map((e) => h('span', {}, link(e.file), ` (${e.reasons.join('; ')})`))), '.');
+    else if (good.length) parts.push(`Needs ${c.needed - c.count} more.`);
+    else parts.push(c.needed > 1 ? `Missing: ${c.needed} complete artifacts (no errors).` : 'Missing: no artifact of this kind yet.');
   }
   return h(
     'li',
     { class: c.pass ? 'criterion pass' : 'criterion' },
     h('span', { class: 'mark', 'aria-hidden': 'true' }, c.pass ? '✓' : '○'),
-    h('div', {}, h('p', { class: 'criterion-text' }, h('span', { class: 'visually-hidden' }, c.pass ? 'Met: ' : 'Not met yet: '), c.description), evidence),
+    h('div', {}, h('p', { class: 'criterion-text' }, h('span', { class: 'visually-hidden' }, c.pass ? 'Met: ' : 'Not met yet: '), c.description), h('p', { class: 'evidence' }, ...parts)),
   );
 }
 

@@ -167,7 +167,7 @@ describe('editor', () => {
     const since = timings.map((x) => x.sinceKeystroke).sort((a, b) => a - b);
     const fmt = (v: number[]) => `median ${percentile(v, 50).toFixed(1)} ms, p95 ${percentile(v, 95).toFixed(1)} ms`;
     t.diagnostic(`12-page artifact: ${words} words, ${text.length} chars, ${samples} keystrokes`);
-    t.diagnostic(`lint pass (checkText + mapping): ${fmt(pass)}`);
+    t.diagnostic(`check in the lint worker (checkText + outline): ${fmt(pass)}`);
     t.diagnostic(`keystroke to findings (incl. 120 ms debounce): ${fmt(since)}`);
     assert.equal(timings.length, samples);
     assert.ok(words > 5500 && words < 7000, `the document has ${words} words`);

@@ -45,7 +45,7 @@ export async function openHarness(): Promise<Harness> {
         if (m.type() === 'error' && !/Failed to load resource.*(404|409|413)/.test(m.text())) problems.push(`console: ${m.text()}`);
       });
       await page.addInitScript(() => {
-        document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+        document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
       });
       return page;
     },

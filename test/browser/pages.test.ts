@@ -108,6 +108,8 @@ describe('workbench pages', () => {
     // Tab through to the first finding; every stop on the way shows a focus outline.
     for (let i = 0; i < 60; i++) {
       await page.keyboard.press('Tab');
+      // CodeMirror marks its frame focused on the next update; wait for it when focus is inside.
+      await page.waitForFunction(() => !document.activeElement?.closest('.cm-editor') || document.querySelector('.cm-editor.cm-focused') !== null);
       const focus = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement;
         // CodeMirror draws focus on its frame, not on the content element.
@@ -175,7 +177,7 @@ describe('a new learner, from the home page to a completed strategy', () => {
       await page.keyboard.insertText(answer);
       await page.waitForSelector(`.outline-item.present:has-text("${section}")`);
     }
-    const table = '\n| Choice | Gain | Cost |\n|---|---|---|\n| friction first | teams ship faster | new features wait two quarters |\n| features first | visible launches | lead time keeps growing |\n';
+    const table = '\n\n| Choice | Gain | Cost |\n|---|---|---|\n| friction first | teams ship faster | new features wait two quarters |\n| features first | visible launches | lead time keeps growing |\n';
     await cursorAt(page, 'end');
     await page.keyboard.insertText(table);
     await page.waitForFunction(() => document.querySelector('#findings')?.textContent?.startsWith('No findings') ?? false);
@@ -188,6 +190,7 @@ describe('a new learner, from the home page to a completed strategy', () => {
     assert.match((await strategy.getAttribute('class')) ?? '', /\bpass\b/);
     assert.match((await strategy.locator('.evidence').textContent()) ?? '', /Met by New engineering strategy/);
     assert.match((await page.locator('.chart-summary').textContent()) ?? '', /^1 of 5 criteria met$/);
+    assert.equal(await page.locator('.checklist > li').first().locator('.evidence').textContent(), '1 of 3 so far: New engineering strategy. Needs 2 more.');
     await page.screenshot({ path: join(shots, 'flow-3-home-after.png'), fullPage: true });
     assert.deepEqual(hx.problems, []);
   });

@@ -3,9 +3,12 @@
 // against every invariant in invariants.ts.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { assertSound, decodeLossy } from './invariants.ts';
+import { LONG, assertSound, decodeLossy } from './invariants.ts';
 
 const DEEP = 20_000;
+/** Sizes for repetition (not depth): a fifth in `npm test`, in full with `npm run fuzz`. */
+const n = (full: number) => (LONG ? full : full / 5);
+const fmt = (x: number) => x.toLocaleString('en-US');
 const strategy = (body: string) => `---\nkind: strategy\n---\n\n# Platform strategy\n\n${body}`;
 const labels = (n: number) => Array.from({ length: n }, (_, i) => `${['Diagnosis', 'Guiding policy', 'Coherent actions', 'Options', 'Decision needed'][i % 5]}:\nline ${i}\n`).join('\n');
 
@@ -18,24 +21,24 @@ const cases: [string, () => string][] = [
   ['200 lines of 20,000-deep blockquote and list markers', () => strategy(Array.from({ length: 200 }, (_, i) => `${(i % 2 ? '> ' : '- ').repeat(DEEP)}Decision: ${i}`).join('\n'))],
   ['20,000-deep list markers on one line', () => strategy(`${'- '.repeat(DEEP)}Coherent actions:\n`)],
   ['20,000 nested ordered lists', () => strategy(Array.from({ length: DEEP }, (_, i) => `${'   '.repeat(i % 200)}1. item ${i}`).join('\n'))],
-  ['a 10,000-row, 30-column table', () => strategy(`| ${Array.from({ length: 30 }, (_, i) => `c${i}`).join(' | ')} |\n|${'---|'.repeat(30)}\n${Array.from({ length: 10_000 }, (_, r) => `| ${Array.from({ length: 30 }, (_, c) => (c === 2 ? '' : `r${r}c${c} \\| x`)).join(' | ')} |`).join('\n')}\n`)],
+  [`a ${fmt(n(10_000))}-row, 30-column table`, () => strategy(`| ${Array.from({ length: 30 }, (_, i) => `c${i}`).join(' | ')} |\n|${'---|'.repeat(30)}\n${Array.from({ length: n(10_000) }, (_, r) => `| ${Array.from({ length: 30 }, (_, c) => (c === 2 ? '' : `r${r}c${c} \\| x`)).join(' | ')} |`).join('\n')}\n`)],
   ['a tradeoff table with 5,000 columns in one row', () => strategy(`| Choice | Gain | Cost |${' x |'.repeat(5000)}\n|---|---|---|\n| a | b | none |\n`)],
-  ['front matter opened and never closed', () => `---\nkind: strategy\ntitle: x\n${'key: value\n'.repeat(5000)}\n# Diagnosis\n\ntext\n`],
+  ['front matter opened and never closed', () => `---\nkind: strategy\ntitle: x\n${'key: value\n'.repeat(n(5000))}\n# Diagnosis\n\ntext\n`],
   ['front matter closed after the 2,000-line scan limit', () => `---\nkind: strategy\n${'a: b\n'.repeat(3000)}---\n\n# Diagnosis\n`],
   ['a YAML alias bomb in front matter', () => `---\nkind: strategy\na: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n---\n\n# Diagnosis\n`],
   ['YAML with a recursive merge key, tags and a 100 KB scalar', () => `---\nkind: !!str strategy\nbase: &base { x: 1 }\nderived:\n  <<: *base\n  <<: *base\ntitle: ${'y'.repeat(100_000)}\nset: !custom tag\n---\n\n## Decision\n\nGo.\n`],
   ['front matter that is a list, then a scalar, then a number kind', () => `---\n- kind\n- strategy\n---\n\n---\njust text\n---\n\n---\nkind: 42\ncase: [1, 2]\naudience: {a: 1}\n---\n`],
   ['a 1 MB line', () => strategy(`Diagnosis: ${'lead time '.repeat(100_000)}\n`)],
-  ['100,000 label lines', () => strategy(labels(100_000))],
-  ['10,000 headings of every depth', () => Array.from({ length: 10_000 }, (_, i) => `${'#'.repeat((i % 6) + 1)} ${['Diagnosis', 'Decision', 'Options', 'Context'][i % 4]} ${i}\n\ntext ${i}\n`).join('\n')],
-  ['headings whose depth only falls (section ends scan)', () => Array.from({ length: 20_000 }, (_, i) => `${'#'.repeat(6 - Math.floor((i * 6) / 20_000))} Step ${i}\nField ${i}: value\n`).join('\n')],
-  ['50,000 disable directives', () => strategy(`${'<!-- staffwork-disable structure/required-section -->\n<!-- staffwork-enable -->\n'.repeat(25_000)}Diagnosis:\nx\n`)],
+  [`${fmt(n(100_000))} label lines`, () => strategy(labels(n(100_000)))],
+  [`${fmt(n(10_000))} headings of every depth`, () => Array.from({ length: n(10_000) }, (_, i) => `${'#'.repeat((i % 6) + 1)} ${['Diagnosis', 'Decision', 'Options', 'Context'][i % 4]} ${i}\n\ntext ${i}\n`).join('\n')],
+  ['headings whose depth only falls (section ends scan)', () => Array.from({ length: n(20_000) }, (_, i) => `${'#'.repeat(6 - Math.floor((i * 6) / n(20_000)))} Step ${i}\nField ${i}: value\n`).join('\n')],
+  [`${fmt(n(50_000))} disable directives`, () => strategy(`${'<!-- staffwork-disable structure/required-section -->\n<!-- staffwork-enable -->\n'.repeat(n(25_000))}Diagnosis:\nx\n`)],
   ['an unclosed HTML comment and an unclosed fence', () => strategy(`<!-- staffwork-disable\n${'Decision needed:\n'.repeat(1000)}\n\`\`\`\n${'# not a heading\n'.repeat(1000)}`)],
   ['CR-only and mixed line endings', () => strategy('Diagnosis:\rslow deploys\r\nGuiding policy:\n\rfix first\r\r## Anti-scope\r- none\r')],
   ['NUL, BOM, lone surrogates and bidi controls', () => `\uFEFF---\nkind: escalation\n---\n\n# Decision needed\u0000\n\n\uD800who owns\uDFFF v1?\u202E\n\nOptions:\n- \uFEFFa\n- b\n`],
   ['invalid UTF-8 decoded with replacement', () => decodeLossy(new Uint8Array([...new TextEncoder().encode('---\nkind: strategy\n---\n# Diag'), 0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1, 0xf0, 0x90, 0x28, 0xbc, 0xff, 0xfe, ...new TextEncoder().encode('nosis:\nDecision: x\n')]))],
-  ['every line a table delimiter or setext underline', () => strategy(Array.from({ length: 20_000 }, (_, i) => (i % 3 === 0 ? '|---|---|' : i % 3 === 1 ? '===' : '| a | b |')).join('\n'))],
-  ['10,000 reference definitions and links', () => strategy(Array.from({ length: 10_000 }, (_, i) => `[r${i}]: https://example.com/${i} "t"\n[r${i}][r${(i * 7) % 10_000}]`).join('\n'))],
+  ['every line a table delimiter or setext underline', () => strategy(Array.from({ length: n(20_000) }, (_, i) => (i % 3 === 0 ? '|---|---|' : i % 3 === 1 ? '===' : '| a | b |')).join('\n'))],
+  [`${fmt(n(10_000))} reference definitions and links`, () => strategy(Array.from({ length: n(10_000) }, (_, i) => `[r${i}]: https://example.com/${i} "t"\n[r${i}][r${(i * 7) % n(10_000)}]`).join('\n'))],
   ['the empty document and whitespace only', () => '\n \t\r\n'],
 ];
 

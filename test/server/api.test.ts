@@ -119,7 +119,8 @@ describe('workbench API', () => {
     const csp = res.headers.get('content-security-policy') ?? '';
     assert.match(csp, /default-src 'none'/);
     assert.match(csp, /script-src 'self'(;|$)/);
-    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+    assert.doesNotMatch(csp.replace("style-src-attr 'unsafe-inline'", ''), /unsafe-inline|unsafe-eval/);
+    assert.match(csp, /style-src-attr 'unsafe-inline'/);
     assert.match(csp, /frame-ancestors 'none'/);
     assert.match(csp, /style-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
     const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
@@ -227,6 +228,19 @@ describe('workbench API', () => {
     } finally {
       await again.close();
     }
+  });
+
+  it('serves only the built assets by name', async () => {
+    for (const name of ['__proto__', 'constructor', '..%2Fpackage.json', 'app.js.map']) assert.equal((await fetch(`${s.url}/assets/${name}`)).status, 404, name);
+    const js = await fetch(`${s.url}/assets/app.js`);
+    assert.equal(js.status, 200);
+    assert.match(js.headers.get('content-type') ?? '', /^text\/javascript/);
+  });
+
+  it('says in one line when the data dir cannot be used', async () => {
+    const { startServer } = await import('../../src/server/index.ts');
+    const file = join(s.dataDir, 'workbench.sqlite');
+    await assert.rejects(startServer({ port: 0, dataDir: join(file, 'inside-a-file'), quiet: true }), (e: Error) => /^cannot open the workbench data in .+inside-a-file: /.test(e.message) && !e.message.includes('\n'));
   });
 
   it('says in one line when the port is taken', async () => {

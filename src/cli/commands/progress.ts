@@ -32,12 +32,12 @@ export async function progress(dir: string, opts: { format: 'text' | 'json'; con
   if (opts.format === 'json') {
     const files = results.map((r) => ({ file: r.filePath, kind: r.kind?.id ?? null, errorCount: r.errorCount, warningCount: r.warningCount, infoCount: r.infoCount }));
     process.stdout.write(JSON.stringify({ ...report, files, unreadable }, null, 2) + '\n');
-  } else process.stdout.write(render(report, results.length, displayPath(resolve(cwd, dir), cwd) || '.', createColors(opts.color ?? isColorSupported)));
+  } else process.stdout.write(render(report, settings.module.title, results.length, displayPath(resolve(cwd, dir), cwd) || '.', createColors(opts.color ?? isColorSupported)));
   return unreadable.length ? 2 : report.pass ? 0 : 1;
 }
 
-function render(p: Progress, fileCount: number, dir: string, c: ReturnType<typeof createColors>): string {
-  const out = [`${c.bold('Completion standard')} ${c.dim(`(${p.module}) over ${dir}: ${fileCount} file${fileCount === 1 ? '' : 's'}`)}`, ''];
+function render(p: Progress, title: string, fileCount: number, dir: string, c: ReturnType<typeof createColors>): string {
+  const out = [`${c.bold(`Completion standard, ${title}`)}`, c.dim(`${dir}: ${fileCount} file${fileCount === 1 ? '' : 's'}`), ''];
   for (const cr of p.criteria) out.push(...criterion(cr, c), '');
   const met = p.criteria.filter((x) => x.pass).length;
   out.push((p.pass ? c.green : c.red)(c.bold(`${met} of ${p.criteria.length} criteria met`)) + (p.pass ? '' : c.dim('  (fix the files marked ✖, then run again)')));

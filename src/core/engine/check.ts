@@ -49,6 +49,7 @@ export function checkText(text: string, options: CheckOptions): FileResult {
     infoCount: 0,
   };
   const stamp = stamper(doc, options);
+  const section = sectionIndex(doc);
   for (const rule of options.rules) {
     if (isSetRule(rule) || !applies(rule, match.kind)) continue;
     const severity = levelOf(options.config ?? DEFAULT_CONFIG, rule.meta.id, rule.meta.severity);
@@ -58,7 +59,7 @@ export function checkText(text: string, options: CheckOptions): FileResult {
       module: options.module,
       kind: match.kind,
       kindSource: match.source,
-      section: (key) => sectionByKey(doc, key),
+      section,
       textOf: (span: Span) => doc.text.slice(span.start, span.end),
       report: (r) => result.diagnostics.push(stamp(rule, severity, r)),
     };
@@ -85,7 +86,7 @@ export function checkSets(results: FileResult[], options: Omit<CheckOptions, 'fi
       filePath: r.filePath,
       doc: r.doc,
       kind: r.kind,
-      section: (key) => sectionByKey(r.doc, key),
+      section: sectionIndex(r.doc),
     }));
     for (const rule of options.rules) {
       if (!isSetRule(rule)) continue;
@@ -118,6 +119,13 @@ function applies(rule: AnyRule, kind: KindDef | undefined): boolean {
 
 export function sectionByKey(doc: Doc, key: string): Section | undefined {
   return doc.sections.find((s) => s.key === key);
+}
+
+/** sectionByKey as a lookup table: every rule asks for sections, and KEPs have hundreds. */
+function sectionIndex(doc: Doc): (key: string) => Section | undefined {
+  const first = new Map<string, Section>();
+  for (const s of doc.sections) if (s.key !== undefined && !first.has(s.key)) first.set(s.key, s);
+  return (key) => first.get(key);
 }
 
 function stamper(doc: Doc, options: Pick<CheckOptions, 'docsBase'>) {

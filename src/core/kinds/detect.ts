@@ -12,8 +12,23 @@ export interface KindMatch {
   unknownKind?: string;
 }
 
+// Titles repeat across documents and keystrokes ("Summary", "Motivation", "Decision"), and
+// normalising them was most of detection's time. A bounded memo; the output is unchanged.
+const normalized = new Map<string, string>();
+const MAX_MEMO = 10_000;
+
 /** Lower-case, without numbering ("1.", "2)"), markup, punctuation or a trailing colon. */
 export function normalizeTitle(title: string): string {
+  let n = normalized.get(title);
+  if (n === undefined) {
+    if (normalized.size >= MAX_MEMO) normalized.clear();
+    n = normalize(title);
+    normalized.set(title, n);
+  }
+  return n;
+}
+
+function normalize(title: string): string {
   return title
     .toLowerCase()
     .replace(/^\s*(?:\d+[.)]|[ivx]+\.)\s*/, '')

@@ -2,7 +2,6 @@
 // parsing (it is ~20x faster than micromark on our corpus); we only take its line
 // maps and derive every offset and column from the source text ourselves.
 import MarkdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
 import { parseFrontMatter } from './front-matter.ts';
 import { lineEnd, lineStartsOf, positionAt } from './positions.ts';
 import type { Block, Directive, Doc, FrontMatter, Section, Span, TableCell, TableRow } from './types.ts';
@@ -11,6 +10,8 @@ import type { Block, Directive, Doc, FrontMatter, Section, Span, TableCell, Tabl
 // Exported for bench/baseline.ts (a bare parse with exactly this configuration), not by the core's index.
 export const md = new MarkdownIt('default', { html: true });
 md.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
+// The token type as this markdown-it build declares it (it ships its own types beside @types/markdown-it).
+type Token = ReturnType<typeof md.parse>[number];
 
 /** `Label:` alone on a line (also `**Label:**`, `**Label**:`, `### `-less): starts a section. */
 const LABEL = /^[ \t]{0,3}(?:\*\*|__)?([A-Za-z][^:\n\r*_|]{0,60}?)(?::(?:\*\*|__)?|(?:\*\*|__):)[ \t]*$/;

@@ -15,7 +15,7 @@ const TRADEOFF_HEADER = /\b(?:gains?|costs?|risks?|leverage|pros?|cons?|trade-?o
 /** List items, table rows, one-per-line entries, or sentences of prose, inside the section. */
 export function units(doc: Doc, section: Section): Match[] {
   const out: Match[] = [];
-  const { start, end } = section.contentSpan;
+  const { start, end } = ownSpan(doc, section);
   for (const b of section.blocks) {
     const s = Math.max(b.start, start);
     const e = Math.min(b.end, end);
@@ -42,6 +42,19 @@ function leadOf(doc: Doc, item: Block): Match {
   if (!first || first.type !== 'paragraph' || first.end >= m.end) return m;
   const end = Math.max(m.start, first.end);
   return { start: m.start, end, text: doc.text.slice(m.start, end).replace(/\s*\n\s*/g, ' ') };
+}
+
+/**
+ * A section's content without the kind's other sections nested in it: `**Stakeholders:** ...`
+ * written after a `Weekly allocation:` label is parsed as a field inside it, but is not part of it.
+ */
+export function ownSpan(doc: Doc, section: Section): Span {
+  const { start, end } = section.contentSpan;
+  const i = doc.sections.indexOf(section);
+  const inner = doc.sections.find((s, j) => j > i && s.key && s.titleSpan.start >= start && s.titleSpan.start < end);
+  if (!inner) return section.contentSpan;
+  const cut = doc.text.lastIndexOf('\n', inner.titleSpan.start - 1) + 1;
+  return { start, end: Math.max(start, cut) };
 }
 
 function push(out: Match[], m: Match): void {

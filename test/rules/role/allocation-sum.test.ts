@@ -11,6 +11,7 @@ ruleTester(rule, {
     { name: 'a table', code: memo('## Allocation\n\n| Work | Share |\n|---|---|\n| Deep dives | 70% |\n| Reviews | 30% |\n') },
     { name: 'hours of a stated week', code: memo('Weekly allocation:\nOf my 36-hour week: 20h architecture, 10h migration, 6h mentoring.\n') },
     { name: 'days', code: memo('Weekly allocation:\n3 days architecture, 2 days migration\n') },
+    { name: 'a field after the allocation label is its own section', code: memo('**Weekly allocation:**\n- 60% team execution\n- 40% payment API redesign\n\n**Success signal:** 50% fewer escalations by Q3.\n') },
     { name: 'ranges are not a sum', code: memo('Weekly allocation:\n20-30% mentoring, the rest architecture\n') },
   ],
   invalid: [

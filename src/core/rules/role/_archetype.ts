@@ -4,6 +4,7 @@ import { lexicon } from '../../lexicon/index.ts';
 import { normalizeTitle } from '../../kinds/detect.ts';
 import type { Doc, Section, Span } from '../../model/types.ts';
 import { findAll, type Match } from '../util.ts';
+import { ownSpan } from '../units.ts';
 
 export interface PrimaryReading {
   /** The part of the memo that states the primary archetype. */
@@ -27,12 +28,13 @@ export function readPrimary(doc: Doc, archetype: Section | undefined): PrimaryRe
   const field = doc.sections.find((s) => s.style !== 'heading' && PRIMARY_TITLE.test(normalizeTitle(s.title)));
   if (field) return read(doc, field, field.contentSpan, false);
   if (!archetype) return undefined;
-  if (PRIMARY_TITLE.test(normalizeTitle(archetype.title))) return read(doc, archetype, archetype.contentSpan, false);
+  const own = ownSpan(doc, archetype);
+  if (PRIMARY_TITLE.test(normalizeTitle(archetype.title))) return read(doc, archetype, own, false);
   // The section's own text, up to a `Secondary:` / `Not currently:` sub-section.
   const index = doc.sections.indexOf(archetype);
   const child = doc.sections.find((s, i) => i > index && s.parent === index && NOT_PRIMARY_TITLE.test(normalizeTitle(s.title)));
-  const end = child ? lineStart(doc, child.titleSpan.start) : archetype.contentSpan.end;
-  return read(doc, archetype, { start: archetype.contentSpan.start, end: Math.max(archetype.contentSpan.start, end) }, true);
+  const end = child ? Math.min(lineStart(doc, child.titleSpan.start), own.end) : own.end;
+  return read(doc, archetype, { start: own.start, end: Math.max(own.start, end) }, true);
 }
 
 function read(doc: Doc, where: Section, span: Span, clausesOnly: boolean): PrimaryReading {

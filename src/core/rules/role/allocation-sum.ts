@@ -1,6 +1,7 @@
 import type { Doc, Section, Span } from '../../model/types.ts';
 import { defineRule } from '../define.ts';
 import { findAll, type Match } from '../util.ts';
+import { ownSpan } from '../units.ts';
 
 /** Percent rounding ("33% + 33% + 33%") is not a wrong sum. */
 const PERCENT_SLACK = 1;
@@ -43,10 +44,11 @@ export default defineRule({
     const { doc } = context;
     const allocation = context.section('allocation');
     if (!allocation) return;
-    const text = context.textOf(allocation.contentSpan);
+    const own = ownSpan(doc, allocation);
+    const text = context.textOf(own);
     if (UNCLEAR.test(text)) return;
     for (const unit of ['percent', 'hours', 'days'] as const) {
-      const parts = amounts(doc, allocation, unit);
+      const parts = amounts(doc, allocation, own, unit);
       if (parts.length === 0) continue;
       const total = parts.reduce((sum, p) => sum + parseFloat(p.text), 0);
       const week = weekOf(unit, text);
@@ -68,8 +70,8 @@ export default defineRule({
 });
 
 /** The amounts of one unit in the section, leaving out a "Total:" line and a stated week ("40-hour week"). */
-function amounts(doc: Doc, section: Section, unit: Unit): Match[] {
-  return findAll(doc, section.contentSpan, AMOUNT[unit], section.blocks).filter((m) => {
+function amounts(doc: Doc, section: Section, span: Span, unit: Unit): Match[] {
+  return findAll(doc, span, AMOUNT[unit], section.blocks).filter((m) => {
     const line = lineOf(doc, m.start);
     return !TOTAL_LINE.test(line) && !(unit === 'hours' && STATED_WEEK.test(doc.text.slice(m.start, m.start + 24)));
   });
