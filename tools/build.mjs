@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Build: compile data (modules, lexicons) to JSON, generate the rule registry, then bundle
 // the CLI (Node) and the workbench (browser) with esbuild. Runs on `npm install` (prepare).
-import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -93,7 +93,8 @@ await Promise.all([
     external: ['better-sqlite3', 'pg', 'playwright-core'],
     // Bundled CommonJS dependencies call require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  }),
+    metafile: true,
+  }).then(removeStaleChunks),
   existsSync(join(root, 'src/web/app.ts')) &&
     esbuild.build({
       ...common,
@@ -107,3 +108,10 @@ await Promise.all([
       minify: true,
     }),
 ]);
+
+/** Chunk names carry a content hash, so every build adds new ones: drop those this build did not write. */
+function removeStaleChunks(result) {
+  const dir = join(root, 'dist/chunks');
+  const written = new Set(Object.keys(result.metafile.outputs).map((f) => join(root, f)));
+  for (const f of existsSync(dir) ? readdirSync(dir) : []) if (!written.has(join(dir, f))) rmSync(join(dir, f), { force: true });
+}

@@ -77,6 +77,7 @@ function mountEditor(main: HTMLElement, id: string, server: Revision, fresh: boo
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   let draftTimer: ReturnType<typeof setTimeout> | undefined;
   let retryDelay = 2000;
+  let noteTimer: ReturnType<typeof setTimeout> | undefined;
   let lastChangeAt = performance.now();
   let previous: Diagnostic[] | undefined;
   let quietNextPass = true;
@@ -505,7 +506,6 @@ function mountEditor(main: HTMLElement, id: string, server: Revision, fresh: boo
     if (!on) view.focus();
   });
 
-  let noteTimer: ReturnType<typeof setTimeout> | undefined;
   function announce(text: string, tone: 'ok' | 'warn' = 'ok'): void {
     // Re-setting the same text is not announced; clear first. The note then fades after a
     // while so it does not cover the outline.

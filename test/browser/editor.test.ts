@@ -170,6 +170,7 @@ describe('editor', () => {
     t.diagnostic(`check in the lint worker (checkText + outline): ${fmt(pass)}`);
     t.diagnostic(`keystroke to findings (incl. 120 ms debounce): ${fmt(since)}`);
     assert.equal(timings.length, samples);
+    assert.ok(page.workers().some((w) => w.url().endsWith('/assets/lint-worker.js')), 'the check runs in the lint worker');
     assert.ok(words > 5500 && words < 7000, `the document has ${words} words`);
   });
 });

@@ -92,6 +92,23 @@ describe('safety', () => {
     assert.equal(revisions.revisions.length, 3, 'skeleton, A, combined');
   });
 
+  it('a draft left from an older revision comes back as a choice, not over the newer text', async () => {
+    const { id, revision } = await createArtifact(a, { text: BASE });
+    // This browser kept unsaved words on revision 1; meanwhile another device saved revision 2.
+    await a.evaluate(({ key, text, base }) => localStorage.setItem(key, JSON.stringify({ text, base, at: Date.now() })), { key: `staffwork:draft:${id}`, text: `${BASE}\nUnsaved here.`, base: revision });
+    const put = await fetch(`${hx.url}/api/artifacts/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json', 'x-staffwork': '1' }, body: JSON.stringify({ text: `${BASE}\nSaved elsewhere.`, baseRevision: revision }) });
+    assert.equal(put.status, 200);
+    await a.goto(`${hx.url}/artifacts/${id}`);
+    await ready(a);
+    await a.waitForSelector('section.conflict');
+    assert.equal(await a.locator('#conflict-mine').textContent(), `${BASE}\nUnsaved here.`);
+    assert.equal(await a.locator('#conflict-theirs').textContent(), `${BASE}\nSaved elsewhere.`);
+    assert.equal(await serverText(hx.url, id), `${BASE}\nSaved elsewhere.`);
+    await a.locator('#keep-mine').click();
+    await until(async () => (await serverText(hx.url, id)) === `${BASE}\nUnsaved here.`, 'the kept draft to be saved');
+    await a.waitForFunction((k) => localStorage.getItem(k) === null, `staffwork:draft:${id}`);
+  });
+
   it('hostile Markdown never runs, in the list, the editor, the preview or the printable page', async () => {
     const { id } = await createArtifact(a, { text: XSS });
     const pages = [`/`, `/artifacts/${id}`, `/artifacts/${id}/print`, `/print`];
