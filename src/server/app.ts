@@ -8,7 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { NONCE, secureHeaders, type SecureHeadersVariables } from 'hono/secure-headers';
 import { z } from 'zod';
-import { defaultModule, skeleton } from '../core/index.ts';
+import { builtinRules, defaultModule, skeleton } from '../core/index.ts';
 import { describe, evaluatePortfolio, fileNames, slug } from './portfolio.ts';
 import { escapeHtml, printPage } from './print.ts';
 import type { Storage } from './storage/types.ts';
@@ -109,6 +109,7 @@ export function createApp({ storage, assets, allowedHosts }: AppOptions): Hono<E
   app.get('/', (c) => page(c, 200));
   app.get('/cases/:id', (c) => page(c, defaultModule.caseStudies.some((cs) => String(cs.id) === c.req.param('id')) ? 200 : 404));
   app.get('/artifacts/new', (c) => page(c, 200));
+  app.get('/rules/:area/:name', (c) => page(c, builtinRules.some((r) => r.meta.id === `${c.req.param('area')}/${c.req.param('name')}`) ? 200 : 404));
   app.get('/artifacts/:id', async (c) => page(c, (await storage.get(c.req.param('id'))) ? 200 : 404));
   app.get('/artifacts/:id/print', async (c) => {
     const found = await storage.get(c.req.param('id'));
@@ -228,7 +229,8 @@ function printItem(artifact: { title: string; kind: string | null; updatedAt: st
   const e = counts?.errorCount ?? 0;
   const w = counts?.warningCount ?? 0;
   const findings = e + w === 0 ? 'no errors or warnings' : `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}`;
-  return { title: artifact.title, kind: artifact.kind, updatedAt: artifact.updatedAt, text, findings };
+  const kind = defaultModule.kinds.find((k) => k.id === artifact.kind)?.name ?? null;
+  return { title: artifact.title, kind, updatedAt: artifact.updatedAt, text, findings };
 }
 
 /** The body as JSON, or a 400 that says what is wrong with it. */

@@ -5,6 +5,7 @@ import { h } from './dom.ts';
 import { renderCase } from './case.ts';
 import { renderArtifact, renderNewArtifact } from './editor.ts';
 import { renderHome } from './home.ts';
+import { renderRule } from './rule.ts';
 
 async function route(main: HTMLElement): Promise<void> {
   const path = location.pathname.replace(/\/+$/, '') || '/';
@@ -13,6 +14,7 @@ async function route(main: HTMLElement): Promise<void> {
   if ((m = /^\/cases\/([^/]+)$/.exec(path))) return renderCase(main, decodeURIComponent(m[1] as string));
   if (path === '/artifacts/new') return renderNewArtifact(main, new URLSearchParams(location.search).get('kind'));
   if ((m = /^\/artifacts\/([^/]+)$/.exec(path))) return renderArtifact(main, decodeURIComponent(m[1] as string));
+  if ((m = /^\/rules\/([^/]+\/[^/]+)$/.exec(path))) return renderRule(main, decodeURIComponent(m[1] as string));
   document.title = 'Not found · staffwork';
   main.replaceChildren(h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: '/' }, 'Back to the module')));
 }

@@ -33,7 +33,8 @@ export interface LintTiming {
 
 declare global {
   interface Window {
-    __staffwork?: { view: EditorView; timings: LintTiming[]; saves: number };
+    /** For the browser tests and the latency measurement. */
+    __staffwork?: { view: EditorView; timings: LintTiming[] };
   }
 }
 
@@ -204,7 +205,7 @@ function mountEditor(main: HTMLElement, id: string, server: Revision, fresh: boo
       }),
     ],
   });
-  window.__staffwork = { view, timings, saves: 0 };
+  window.__staffwork = { view, timings };
   if (conflict) showConflict(conflict);
   else if (initial !== savedText) scheduleSave();
   if (fresh) view.focus();
@@ -231,7 +232,7 @@ function mountEditor(main: HTMLElement, id: string, server: Revision, fresh: boo
       ...list.map((d) =>
         h(
           'li',
-          {},
+          { class: 'finding-item' },
           h(
             'button',
             { type: 'button', class: `finding ${d.severity}`, onclick: () => goTo(d.range[0], d.range[1]) },
@@ -240,6 +241,7 @@ function mountEditor(main: HTMLElement, id: string, server: Revision, fresh: boo
             d.words?.length ? h('span', { class: 'finding-words' }, h('span', { class: 'muted' }, 'Words that fired: '), d.words.slice(0, 6).map((w) => h('mark', {}, w.length > 60 ? `${w.slice(0, 57)}…` : w))) : null,
             d.note ? h('span', { class: 'finding-note' }, h('span', { class: 'muted' }, 'Better: '), ...inlineCode(d.note)) : null,
           ),
+          h('a', { class: 'finding-doc', href: d.url }, 'Why this rule?', h('span', { class: 'visually-hidden' }, ` (${d.ruleId})`)),
         ),
       ),
     );
@@ -349,7 +351,6 @@ function mountEditor(main: HTMLElement, id: string, server: Revision, fresh: boo
       base = res.revision.id;
       savedText = text;
       retryDelay = 2000;
-      window.__staffwork && window.__staffwork.saves++;
       writeDraft();
       setStatus(`Saved ${clock()}`, 'ok');
       saved = true;

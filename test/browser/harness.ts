@@ -23,11 +23,16 @@ export interface Harness {
 export async function openHarness(): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'staffwork-browser-'));
   const server = await startServer({ port: 0, dataDir, quiet: true });
-  const browser = await chromium.launch({
+  const launch = chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     // launch() gives every browser a fresh temporary profile (user-data-dir) of its own.
     timeout: 60_000,
+  });
+  const browser = await launch.catch(async (e: unknown) => {
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw e;
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const problems: string[] = [];

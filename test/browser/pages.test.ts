@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { defaultModule, skeleton } from '../../src/core/index.ts';
+import { builtinRules, defaultModule, skeleton } from '../../src/core/index.ts';
 import { axe, createArtifact, cursorAt, editorText, openHarness, ready, serverText, until, type Harness } from './harness.ts';
 
 const shots = join(import.meta.dirname, '../../scratch');
@@ -127,6 +127,23 @@ describe('workbench pages', () => {
     });
     assert.equal(sel.focused, true);
     assert.ok(sel.from > 0);
+  });
+
+  it('each finding links to its rule page: why it matters, the better approach, examples', async () => {
+    const { id } = await createArtifact(page, { text: fixture('bad/roadmap-strategy.md') });
+    await page.goto(`${hx.url}/artifacts/${id}`);
+    await ready(page);
+    await page.locator('.finding-item', { hasText: 'strategy/roadmap-not-strategy' }).getByRole('link', { name: /Why this rule/ }).click();
+    await page.waitForURL(/\/rules\/strategy\/roadmap-not-strategy$/);
+    await ready(page);
+    const rule = builtinRules.find((r) => r.meta.id === 'strategy/roadmap-not-strategy')!;
+    assert.equal(await page.locator('h1').textContent(), rule.meta.id);
+    const text = (await page.locator('main').textContent()) ?? '';
+    for (const part of [rule.meta.docs.why, rule.meta.docs.better, rule.meta.docs.description]) assert.ok(text.includes(part), part);
+    assert.deepEqual(await page.locator('pre.example').allTextContents(), [rule.meta.docs.bad, rule.meta.docs.good]);
+    assert.deepEqual(await axe(page), []);
+    await page.screenshot({ path: join(shots, 'test-rule-1280.png'), fullPage: true });
+    assert.equal((await page.goto(`${hx.url}/rules/strategy/no-such-rule`))?.status(), 404);
   });
 
   it('an unknown kind or artifact gets a helpful page, not a crash', async () => {

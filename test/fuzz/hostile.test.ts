@@ -3,6 +3,7 @@
 // against every invariant in invariants.ts.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { defaultModule } from '../../src/core/index.ts';
 import { LONG, assertSound, decodeLossy } from './invariants.ts';
 
 const DEEP = 20_000;
@@ -10,6 +11,8 @@ const DEEP = 20_000;
 const n = (full: number) => (LONG ? full : full / 5);
 const fmt = (x: number) => x.toLocaleString('en-US');
 const strategy = (body: string) => `---\nkind: strategy\n---\n\n# Platform strategy\n\n${body}`;
+const VOCABULARY = ['reduce', 'platform', 'friction', 'deploy', 'lead', 'time', 'team', 'owner', 'by', 'Q2', '40%', 'we', 'will', 'not', 'build', 'portal', 'instead', 'of', 'review', 'March'];
+const entry = (i: number) => `${Array.from({ length: 8 }, (_, k) => VOCABULARY[(i * 7 + k * 13) % VOCABULARY.length]).join(' ')} ${i}`;
 const labels = (n: number) => Array.from({ length: n }, (_, i) => `${['Diagnosis', 'Guiding policy', 'Coherent actions', 'Options', 'Decision needed'][i % 5]}:\nline ${i}\n`).join('\n');
 
 const cases: [string, () => string][] = [
@@ -40,6 +43,11 @@ const cases: [string, () => string][] = [
   ['every line a table delimiter or setext underline', () => strategy(Array.from({ length: n(20_000) }, (_, i) => (i % 3 === 0 ? '|---|---|' : i % 3 === 1 ? '===' : '| a | b |')).join('\n'))],
   [`${fmt(n(10_000))} reference definitions and links`, () => strategy(Array.from({ length: n(10_000) }, (_, i) => `[r${i}]: https://example.com/${i} "t"\n[r${i}][r${(i * 7) % n(10_000)}]`).join('\n'))],
   ['the empty document and whitespace only', () => '\n \t\r\n'],
+  // Long sections for every kind, so a rule that compares entries pairwise shows up here.
+  ...defaultModule.kinds.map((kind): [string, () => string] => [
+    `a ${kind.id} with ${fmt(n(2000))} entries in every section and a ${fmt(n(200))}-row tradeoff table`,
+    () => `---\nkind: ${kind.id}\n---\n\n# T\n\n${kind.sections.map((s) => `## ${s.title}\n\n${Array.from({ length: n(2000) }, (_, i) => `- ${entry(i)}`).join('\n')}\n\n| Choice | Gain | Cost |\n|---|---|---|\n${Array.from({ length: n(200) }, (_, i) => `| ${entry(i)} | a | b |`).join('\n')}\n`).join('\n')}`,
+  ]),
 ];
 
 describe('hostile documents', () => {
@@ -50,6 +58,12 @@ describe('hostile documents', () => {
       assert.equal(result.doc.text, text.replace(/^\uFEFF/, ''), 'the model keeps the text it was given');
     });
   }
+  it('labels are found with any line ending, a lone CR included', () => {
+    for (const nl of ['\n', '\r\n', '\r']) {
+      const titles = assertSound(['Diagnosis:', 'slow deploys', 'Guiding policy:', 'fix first'].join(nl)).doc.sections.map((s) => s.title);
+      assert.deepEqual(titles, ['Diagnosis', 'Guiding policy'], JSON.stringify(nl));
+    }
+  });
   it('the empty string', () => {
     assert.equal(assertSound('').diagnostics.filter((d) => d.severity === 'error').length, 0);
   });
