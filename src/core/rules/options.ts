@@ -2,7 +2,8 @@
 // sections (is the recommendation one of the options? is it a row of the table?).
 import { lexicon } from '../lexicon/index.ts';
 import type { Block, Doc, Section, TableRow } from '../model/types.ts';
-import { contentWords, entries, itemContent, type Match } from './util.ts';
+import type { RuleContext } from './define.ts';
+import { clip, contentWords, entries, itemContent, sectionText, type Match } from './util.ts';
 
 /** One listed option: its text, the label it goes by ("Option 2", "B") and its words. */
 export interface Choice extends Match {
@@ -34,10 +35,6 @@ export function namesSeveral(text: string): boolean {
   return /\bor\b|;|\bvs\.?(?!\w)|\bversus\b|\b(?:two|three|four|five|[2-9]) (?:options|alternatives|choices)\b/i.test(text);
 }
 
-/** Text short enough to quote in a message. */
-export function clip(text: string, max = 60): string {
-  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
-}
 
 /** Whether a cell or entry says "nothing" (none, n/a, -, TBD): an empty answer. */
 export function isNothing(text: string): boolean {
@@ -182,4 +179,21 @@ export function rowChoices(t: TradeoffTable): Choice[] {
     const c = choiceOf(first.text, first.start);
     return [{ ...c, end: first.end }];
   });
+}
+
+/**
+ * Reports an `options` section with fewer than two options, as messageIds `none` / `one`:
+ * the same wrong approach in an escalation brief and an ADR (a demand or an announcement).
+ */
+export function checkOptionCount(context: RuleContext<'none' | 'one'>): void {
+  const section = context.section('options');
+  // An empty section is structure/empty-section's finding, not this one.
+  if (!section || !/\w/.test(sectionText(context.doc, section).replace(/<!--[^]*?-->/g, ''))) return;
+  const options = optionsOf(context.doc, section);
+  if (options.length >= 2) return;
+  const only = options[0];
+  // One line can still hold several options: "team A owns it, or team B does"; "two options: ...".
+  if (only && namesSeveral(only.text)) return;
+  if (only) context.report({ messageId: 'one', data: { section: section.title, option: clip(only.text, 60) }, span: section.titleSpan, words: [section.title], related: [{ message: 'the only option', span: only }] });
+  else context.report({ messageId: 'none', data: { section: section.title }, span: section.titleSpan, words: [section.title] });
 }

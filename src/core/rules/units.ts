@@ -145,12 +145,6 @@ export function quoted(words: readonly string[], max = 4): string {
   return shown.join(', ') + (unique.length > max ? ', ...' : '');
 }
 
-/** Text for a message: white space collapsed, cut to `max` characters. */
-export function clip(text: string, max = 90): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 3).trimEnd()}...` : flat;
-}
-
 /** True when every word of `text` is a "nothing excluded" phrase ("None for now.", "N/A"). */
 export function saysNothing(text: string): boolean {
   return text.replace(lexicon('empty-scope'), '').replace(/\b(?:for now|yet|at the moment|currently|so far)\b/gi, '').replace(/[\W_]/g, '') === '';
@@ -161,9 +155,8 @@ export function saysNothing(text: string): boolean {
  * are in the exclusion, or it shares two of them. Topic groups are left out: "deploy pipeline"
  * and "lead time" share a topic, not a claim.
  */
-export function restates(entry: string, exclusion: string): string[] {
-  const own = terms(entry, false);
-  const other = terms(exclusion, false);
+export function restates(entry: string, exclusion: Exclusion, own = terms(entry, false)): string[] {
+  const other = exclusion.terms;
   const common = new Set(shared(own, other));
   if (!(common.size >= 2 || (own.size > 0 && common.size === own.size))) return [];
   // The entry's own words, not their stems, so the learner sees what matched.
@@ -171,14 +164,21 @@ export function restates(entry: string, exclusion: string): string[] {
   return [...new Set(words)];
 }
 
+export interface Exclusion extends Match {
+  /** Its terms, computed once: every entry is compared with every exclusion. */
+  terms: Set<string>;
+}
+
 /** Entries split further at ";" and ",", for lists written on one line ("a; b; c"). */
-export function clauses(doc: Doc, entries: Match[]): Match[] {
+export function clauses(doc: Doc, entries: Match[]): Exclusion[] {
   return entries.flatMap((e) => {
-    const out: Match[] = [];
+    const out: Exclusion[] = [];
     for (const m of doc.text.slice(e.start, e.end).matchAll(/[^;,]+/g)) {
       const lead = m[0].length - m[0].trimStart().length;
       const body = m[0].trim();
-      if (/\w/.test(body)) out.push({ start: e.start + m.index + lead, end: e.start + m.index + lead + body.length, text: body.replace(/\s+/g, ' ') });
+      if (!/\w/.test(body)) continue;
+      const text = body.replace(/\s+/g, ' ');
+      out.push({ start: e.start + m.index + lead, end: e.start + m.index + lead + body.length, text, terms: terms(text, false) });
     }
     return out;
   });

@@ -146,3 +146,9 @@ export function startOfLine(doc: Doc, offset: number): Span {
   while (i > 0 && doc.text[i - 1] !== '\n') i--;
   return { start: i, end: i };
 }
+
+/** Text for a message: white space collapsed, cut to `max` characters. */
+export function clip(text: string, max = 90): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 3).trimEnd()}...` : flat;
+}

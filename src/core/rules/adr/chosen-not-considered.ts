@@ -1,6 +1,6 @@
 import { defineRule } from '../define.ts';
-import { clip, matchChoice, optionReference, optionsOf, resolveReference } from '../options.ts';
-import { contentWords, findAll } from '../util.ts';
+import { matchChoice, optionReference, optionsOf, resolveReference } from '../options.ts';
+import { clip, contentWords, findAll } from '../util.ts';
 
 const ADR = '---\nkind: adr\n---\n\n# ADR 7: Ledger database\n\n## Considered Options\n\n* PostgreSQL\n* DynamoDB\n\n## Decision Outcome\n\n';
 /** MADR's `Chosen option: "X", because ...` (the colon is what tells it from prose); the option is quoted, or runs to the comma or "because". */
@@ -43,7 +43,7 @@ export default defineRule({
       const ref = optionReference(name, start);
       const found = ref ? resolveReference(ref, choices) : matchChoice(contentWords(name), choices) ?? choices.find((c) => sameName(c.text, name));
       if (found) continue;
-      context.report({ messageId: 'notConsidered', data: { words: clip(name), options: opts.title }, span, words: [name], related: [{ message: 'the considered options', span: opts.titleSpan }] });
+      context.report({ messageId: 'notConsidered', data: { words: clip(name, 60), options: opts.title }, span, words: [name], related: [{ message: 'the considered options', span: opts.titleSpan }] });
     }
   },
 });

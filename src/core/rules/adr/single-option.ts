@@ -1,6 +1,5 @@
 import { defineRule } from '../define.ts';
-import { sectionText } from '../util.ts';
-import { clip, namesSeveral, optionsOf } from '../options.ts';
+import { checkOptionCount } from '../options.ts';
 
 const ADR = '---\nkind: adr\n---\n\n# ADR 7: Use PostgreSQL for the ledger\n\n## Context\n\nThe ledger needs multi-row transactions.\n\n';
 
@@ -23,15 +22,5 @@ export default defineRule({
       one: 'The `{{section}}` section lists one option (`{{option}}`): a reader cannot see what it was weighed against. Add at least one more option (doing nothing counts) and why it lost.',
     },
   },
-  check(context) {
-    const section = context.section('options');
-    // An empty section is structure/empty-section's finding, not this one.
-    if (!section || !/\w/.test(sectionText(context.doc, section).replace(/<!--[^]*?-->/g, ''))) return;
-    const options = optionsOf(context.doc, section);
-    if (options.length >= 2) return;
-    const only = options[0];
-    if (only && namesSeveral(only.text)) return;
-    if (only) context.report({ messageId: 'one', data: { section: section.title, option: clip(only.text) }, span: section.titleSpan, words: [section.title], related: [{ message: 'the only option', span: only }] });
-    else context.report({ messageId: 'none', data: { section: section.title }, span: section.titleSpan, words: [section.title] });
-  },
+  check: checkOptionCount,
 });

@@ -1,8 +1,8 @@
 import { lexicon } from '../../lexicon/index.ts';
 import type { Section } from '../../model/types.ts';
 import { defineRule } from '../define.ts';
-import { clip } from '../options.ts';
-import { findAll, hasDate, sectionText } from '../util.ts';
+
+import { clip, findAll, hasDate, sectionText } from '../util.ts';
 
 const brief = (maker: string) =>
   `---\nkind: escalation\n---\n\nDecision needed:\nWho owns v1 compatibility during the v2 migration?\n\nDecision maker:\n${maker}\n`;
@@ -39,7 +39,7 @@ export default defineRule({
     if (!namesDecider(text)) {
       const content = findAll(doc, maker.contentSpan, /\S(?:.*\S)?/g)[0];
       const span = content ?? maker.titleSpan;
-      context.report({ messageId: 'noDecider', data: { words: clip(doc.text.slice(span.start, span.end)) }, span });
+      context.report({ messageId: 'noDecider', data: { words: clip(doc.text.slice(span.start, span.end), 60) }, span });
     }
     const places: Section[] = [maker, ...[context.section('decision')].filter((s) => s !== undefined), ...doc.sections.filter((s) => DEADLINE_TITLE.test(s.title))];
     const dated = places.some((s) => hasDate(s.title) || hasDate(sectionText(doc, s)));

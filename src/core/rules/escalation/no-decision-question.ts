@@ -1,8 +1,8 @@
 import { lexicon } from '../../lexicon/index.ts';
 import type { Span } from '../../model/types.ts';
 import { defineRule } from '../define.ts';
-import { clip } from '../options.ts';
-import { findAll, sectionText, type Match } from '../util.ts';
+
+import { clip, findAll, type Match, sectionText } from '../util.ts';
 
 const brief = (decision: string) => `---\nkind: escalation\n---\n\nDecision needed:\n${decision}\n\nOptions:\n- Team A owns an adapter.\n- Team B owns dual support.\n`;
 
@@ -43,7 +43,7 @@ export default defineRule({
       return;
     }
     const content = findAll(doc, section.contentSpan, /\S(?:.*\S)?/g, section.blocks)[0];
-    if (content) context.report({ messageId: 'noQuestion', data: { words: clip(content.text) }, span: content });
+    if (content) context.report({ messageId: 'noQuestion', data: { words: clip(content.text, 60) }, span: content });
   },
 });
 

@@ -1,6 +1,6 @@
 import { defineRule } from '../define.ts';
-import { clip, matchChoice, optionReference, optionsOf, resolveReference, statedText } from '../options.ts';
-import { contentWords, findAll } from '../util.ts';
+import { matchChoice, optionReference, optionsOf, resolveReference, statedText } from '../options.ts';
+import { clip, contentWords, findAll } from '../util.ts';
 
 const brief = (recommendation: string) =>
   `---\nkind: escalation\n---\n\nOptions:\n1. Team A owns a v1-to-v2 adapter until shutdown.\n2. Team B owns dual support of v1 and v2.\n3. A shared migration squad for six weeks.\n\nRecommendation:\n${recommendation}\n`;
@@ -44,6 +44,6 @@ export default defineRule({
     if (matchChoice(contentWords(text), choices)) return;
     const first = findAll(doc, rec.contentSpan, /[^\s.!?][^.!?\n]*[.!?]?/g, rec.blocks)[0];
     if (!first) return;
-    context.report({ messageId: 'notAnOption', data: { words: clip(first.text), options: opts.title }, span: first, related });
+    context.report({ messageId: 'notAnOption', data: { words: clip(first.text, 60), options: opts.title }, span: first, related });
   },
 });

@@ -1,6 +1,5 @@
 import { defineRule } from '../define.ts';
-import { sectionText } from '../util.ts';
-import { clip, namesSeveral, optionsOf } from '../options.ts';
+import { checkOptionCount } from '../options.ts';
 
 const brief = (options: string) =>
   `---\nkind: escalation\n---\n\nDecision needed:\nWho owns v1 compatibility during the v2 migration?\n\nOptions:\n${options}\n`;
@@ -26,16 +25,5 @@ export default defineRule({
       one: 'The `{{section}}` section lists one option (`{{option}}`): with nothing to weigh it against, the brief reads as a demand. Add at least one more real option (doing nothing counts).',
     },
   },
-  check(context) {
-    const section = context.section('options');
-    // An empty section is structure/empty-section's finding, not this one.
-    if (!section || !/\w/.test(sectionText(context.doc, section).replace(/<!--[^]*?-->/g, ''))) return;
-    const options = optionsOf(context.doc, section);
-    if (options.length >= 2) return;
-    const only = options[0];
-    // One line can still hold several options: "team A owns it, or team B does"; "two options: ...".
-    if (only && namesSeveral(only.text)) return;
-    if (only) context.report({ messageId: 'one', data: { section: section.title, option: clip(only.text) }, span: section.titleSpan, words: [section.title], related: [{ message: 'the only option', span: only }] });
-    else context.report({ messageId: 'none', data: { section: section.title }, span: section.titleSpan, words: [section.title] });
-  },
+  check: checkOptionCount,
 });

@@ -1,6 +1,7 @@
 import { normalizeTitle } from '../../kinds/detect.ts';
 import { defineRule } from '../define.ts';
-import { clauses, clip, restates, units } from '../units.ts';
+import { clauses, restates, terms, units } from '../units.ts';
+import { clip } from '../util.ts';
 
 const AMOUNT = /\d+(?:\.\d+)?\s?(?:%|h\b|hrs?\b|hours?\b|days?\b)/i;
 const NOT_CURRENTLY = /^(?:not currently|not now)$/;
@@ -34,13 +35,14 @@ export default defineRule({
     for (const entry of units(doc, allocation)) {
       if (!AMOUNT.test(entry.text)) continue;
       const work = entry.text.replace(new RegExp(AMOUNT.source, 'gi'), ' ');
-      const hit = exclusions.find((x) => restates(work, x.text).length > 0);
+      const own = terms(work, false);
+      const hit = exclusions.find((x) => restates(work, x, own).length > 0);
       if (!hit) continue;
       context.report({
         messageId: 'contradicts',
         data: { entry: clip(entry.text, 70), section: hit.section, exclusion: clip(hit.text, 70) },
         span: entry,
-        words: restates(work, hit.text),
+        words: restates(work, hit, own),
         related: [{ message: `the ${hit.section.toLowerCase()} that rules it out`, span: hit }],
       });
     }

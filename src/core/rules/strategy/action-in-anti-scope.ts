@@ -1,5 +1,6 @@
 import { defineRule } from '../define.ts';
-import { clauses, clip, restates, units } from '../units.ts';
+import { clauses, restates, terms, units } from '../units.ts';
+import { clip } from '../util.ts';
 
 export default defineRule({
   meta: {
@@ -27,13 +28,14 @@ export default defineRule({
     if (!actions || !anti) return;
     const exclusions = clauses(doc, units(doc, anti));
     for (const a of units(doc, actions)) {
-      const hit = exclusions.find((x) => restates(a.text, x.text).length > 0);
+      const own = terms(a.text, false);
+      const hit = exclusions.find((x) => restates(a.text, x, own).length > 0);
       if (!hit) continue;
       context.report({
         messageId: 'contradicts',
         data: { action: clip(a.text, 70), exclusion: clip(hit.text, 70) },
         span: a,
-        words: restates(a.text, hit.text),
+        words: restates(a.text, hit, own),
         related: [{ message: 'the anti-scope that rules it out', span: hit }],
       });
     }

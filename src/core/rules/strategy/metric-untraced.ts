@@ -1,5 +1,6 @@
 import { defineRule } from '../define.ts';
-import { clip, filled, shared, terms, unitText, units } from '../units.ts';
+import { filled, shared, terms, unitText, units } from '../units.ts';
+import { clip } from '../util.ts';
 
 export default defineRule({
   meta: {

@@ -2,7 +2,8 @@ import { lexicon } from '../../lexicon/index.ts';
 import type { Doc, Section } from '../../model/types.ts';
 import { defineRule } from '../define.ts';
 import type { Match } from '../util.ts';
-import { clip, units } from '../units.ts';
+import { units } from '../units.ts';
+import { clip } from '../util.ts';
 
 export default defineRule({
   meta: {

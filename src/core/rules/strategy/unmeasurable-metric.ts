@@ -1,6 +1,7 @@
 import type { Doc, Section } from '../../model/types.ts';
 import { defineRule } from '../define.ts';
-import { clip, hasDateStrict, hasTarget, units } from '../units.ts';
+import { hasDateStrict, hasTarget, units } from '../units.ts';
+import { clip } from '../util.ts';
 
 export default defineRule({
   meta: {

@@ -1,7 +1,7 @@
 import type { Section } from '../../model/types.ts';
 import { defineRule } from '../define.ts';
-import { clip, matchChoice, optionReference, optionsOf, resolveReference, rowChoices, statedText, tradeoffTables, type Choice } from '../options.ts';
-import { contentWords, findAll } from '../util.ts';
+import { matchChoice, optionReference, optionsOf, resolveReference, rowChoices, statedText, tradeoffTables, type Choice } from '../options.ts';
+import { clip, contentWords, findAll } from '../util.ts';
 
 const SUMMARY = '---\nkind: exec-summary\n---\n\nDecision:\n';
 const TABLE = '\n\n| Option | Gain | Cost |\n|---|---|---|\n| delay two weeks | no duplicate charges | launch slips |\n| launch now | revenue this month | duplicate charge incidents |\n';
@@ -45,7 +45,7 @@ export default defineRule({
       if (matchChoice(words, rows) || (ref && !chosen && resolveReference(ref, rows))) continue;
       const first = findAll(doc, rec.contentSpan, /[^\s.!?][^.!?\n]*[.!?]?/g, rec.blocks)[0];
       if (!first) return;
-      context.report({ messageId: 'notInTable', data: { section: rec.title.toLowerCase(), words: clip(first.text) }, span: first, related: [{ message: 'the tradeoff table', span: t.header }] });
+      context.report({ messageId: 'notInTable', data: { section: rec.title.toLowerCase(), words: clip(first.text, 60) }, span: first, related: [{ message: 'the tradeoff table', span: t.header }] });
     }
   },
 });
