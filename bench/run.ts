@@ -39,12 +39,13 @@ if (want('corpus')) result.corpus = { dir, rows: await benchCorpus(dir) };
 if (want('startup')) result.startup = await benchStartup();
 if (want('recheck')) result.recheck = await benchRecheck();
 
+result.machine['loadAverage1mAtEnd'] = loadavg()[0];
 const out = join(root, 'bench/results');
 mkdirSync(out, { recursive: true });
 const json = JSON.stringify(result, null, 2) + '\n';
 writeFileSync(join(out, `${result.date.replace(/[:.]/g, '-')}.json`), json);
 writeFileSync(join(out, 'latest.json'), json);
-console.log(`\nwrote bench/results/latest.json (load average at start: ${loadavg()[0]?.toFixed(2)} on ${cpus().length} CPUs)`);
+console.log(`\nwrote bench/results/latest.json (1-minute load average ${Number(result.machine['loadAverage1m']).toFixed(2)} at the start, ${loadavg()[0]?.toFixed(2)} at the end, on ${cpus().length} CPUs)`);
 
 async function benchCorpus(target: string): Promise<Row[]> {
   const files = markdownFiles(target);
@@ -83,35 +84,56 @@ async function benchCorpus(target: string): Promise<Row[]> {
   ];
 
   console.log(`corpus: ${files.length} files, ${mb.toFixed(1)} MB under ${target}; ${runs} runs each (textlint 1)`);
-  const rows: Row[] = [];
-  for (const [kind, list] of [['tool', peers], ['baseline', baselines]] as const) {
-    for (const c of list) {
-      const times: number[] = [];
-      let rss = 0;
-      let failed: string | undefined;
-      for (let i = 0; i < c.runs; i++) {
-        process.stdout.write(`  ${c.label}: run ${i + 1}/${c.runs}...`);
-        const r = await timeProcess(c, c.timeoutMs);
-        process.stdout.write(` ${r.seconds.toFixed(2)} s\n`);
-        // Linters exit 1 when they find problems, which on a real corpus they do.
-        if (r.timedOut || r.crashed) {
-          failed = r.timedOut ? `timed out after ${c.timeoutMs / 1000} s` : `exit ${r.exitCode}: ${r.stderrTail}`;
-          break;
-        }
-        times.push(r.seconds);
-        rss = Math.max(rss, r.rssMB ?? 0);
+  // Round-robin (run 1 of every tool, then run 2, ...) so that load from other processes on the
+  // machine spreads over all tools instead of landing on whichever ran at the time.
+  const all = [...peers.map((c) => ({ c, kind: 'tool' as const })), ...baselines.map((c) => ({ c, kind: 'baseline' as const }))];
+  const runsOf = all.map(() => ({ times: [] as number[], rss: 0, failed: undefined as string | undefined }));
+  for (let round = 0; round < runs; round++) {
+    for (const [i, { c }] of all.entries()) {
+      const state = runsOf[i] as (typeof runsOf)[number];
+      if (round >= c.runs || state.failed) continue;
+      process.stdout.write(`  ${c.label}: run ${round + 1}/${c.runs}...`);
+      const r = await timeProcess(c, c.timeoutMs);
+      process.stdout.write(` ${r.seconds.toFixed(2)} s\n`);
+      // Linters exit 1 when they find problems, which on a real corpus they do.
+      if (r.timedOut || r.crashed) {
+        state.failed = r.timedOut ? `timed out after ${c.timeoutMs / 1000} s` : `exit ${r.exitCode}: ${r.stderrTail}`;
+        continue;
       }
-      const seconds = times.length ? median(times) : NaN;
-      const row: Row = { tool: c.label, kind, files: files.length, mb: round(mb, 2), runs: times.length, seconds: round(seconds, 3), filesPerSecond: round(files.length / seconds, 0), mbPerSecond: round(mb / seconds, 2), peakRssMB: rss ? round(rss, 0) : undefined };
-      if (c.note) row.note = c.note;
-      if (failed) row.failed = failed;
-      rows.push(row);
+      state.times.push(r.seconds);
+      state.rss = Math.max(state.rss, r.rssMB ?? 0);
     }
   }
+  const rows: Row[] = all.map(({ c, kind }, i) => {
+    const { times, rss, failed } = runsOf[i] as (typeof runsOf)[number];
+    const seconds = times.length ? median(times) : NaN;
+    const row: Row = { tool: c.label, kind, files: files.length, mb: round(mb, 2), runs: times.length, seconds: round(seconds, 3), filesPerSecond: round(files.length / seconds, 0), mbPerSecond: round(mb / seconds, 2), peakRssMB: rss ? round(rss, 0) : undefined };
+    if (c.note) row.note = c.note;
+    if (failed) row.failed = failed;
+    return row;
+  });
   const base = rows[0]?.seconds ?? NaN;
   for (const r of rows.slice(1)) r.vsStaffwork = round(r.seconds / base, 2);
   printTable(rows);
+  printTargets(rows);
   return rows;
+}
+
+/** The issue's targets, checked against this run's rows (a row that did not run is skipped). */
+function printTargets(rows: Row[]): void {
+  const [staffwork] = rows;
+  const find = (prefix: string) => rows.find((r) => r.tool.startsWith(prefix) && !r.failed);
+  if (!staffwork || staffwork.failed) return;
+  const checks: [string, number | undefined, (x: number) => boolean, string][] = [
+    ['>= 5x faster than markdownlint-cli2', find('markdownlint-cli2')?.vsStaffwork, (x) => x >= 5, 'x'],
+    ['>= 100x faster than textlint', find('textlint')?.vsStaffwork, (x) => x >= 100, 'x'],
+    ['within 3x of a bare markdown-it parse (default)', find('bare parse: markdown-it default') && staffwork.seconds / (find('bare parse: markdown-it default') as Row).seconds, (x) => x <= 3, 'x its time'],
+    ['peak RSS < 300 MB', staffwork.peakRssMB, (x) => x < 300, 'MB'],
+  ];
+  console.log('');
+  for (const [name, value, ok, unit] of checks) {
+    if (value !== undefined) console.log(`target ${name}: ${value.toFixed(2)} ${unit}: ${ok(value) ? 'met' : 'NOT met'}`);
+  }
 }
 
 function printTable(rows: Row[]): void {
