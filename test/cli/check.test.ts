@@ -109,7 +109,8 @@ describe('check: json is ESLint json', () => {
     const missing = roadmap.messages.filter((m) => m.ruleId === 'structure/required-section');
     assert.deepEqual(
       missing.map((m) => m.message.match(/`([^`]+)`/)?.[1]),
-      ['Anti-scope', 'Coherent actions', 'Diagnosis', 'Guiding policy', 'Success metrics'],
+      // In the kind's order, as the module lists the sections.
+      ['Diagnosis', 'Guiding policy', 'Coherent actions', 'Anti-scope', 'Success metrics'],
     );
     for (const m of missing) assert.deepEqual([m.severity, m.line, m.column, m.endLine, m.endColumn, Boolean(m.fix)], [2, 6, 3, 6, 20, true]);
   });
@@ -277,7 +278,10 @@ describe('check: --fix', () => {
     assert.match(r.stderr, /^staffwork: --fix rewrote 1 file\n$/);
     const fixed = readFileSync(join(d, 'bad/roadmap-strategy.md'), 'utf8');
     // Heading or label: the rule writes the skeleton in the document's own style.
-    for (const title of ['Diagnosis', 'Guiding policy', 'Coherent actions', 'Anti-scope', 'Success metrics']) assert.match(fixed, new RegExp(`^(## ${title}|${title}:)$`, 'm'));
+    const titles = ['Diagnosis', 'Guiding policy', 'Coherent actions', 'Anti-scope', 'Success metrics'];
+    const at = titles.map((title) => fixed.search(new RegExp(`^(## ${title}|${title}:)$`, 'm')));
+    assert.ok(at.every((i) => i > 0), `every section inserted: ${at}`);
+    assert.deepEqual([...at].sort((a, b) => a - b), at, 'inserted in the kind\'s order, not alphabetically');
     assert.ok(fixed.startsWith(readFileSync(join(examples, 'bad/roadmap-strategy.md'), 'utf8').trimEnd()), 'the original text is kept');
     // The report describes the fixed file: no missing section left, the empty ones now reported.
     const after = (JSON.parse(r.stdout) as JsonResult[]).find((f) => f.filePath.endsWith('roadmap-strategy.md'))!;

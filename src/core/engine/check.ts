@@ -179,11 +179,16 @@ function finish(result: FileResult): void {
   const { doc } = result;
   let list = result.diagnostics;
   if (doc.directives.length) list = list.filter((d) => !disabled(doc, d));
-  list.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message));
+  // Ties keep the order the rule reported them in (the sort is stable and rules run in registry
+  // order): missing sections are listed, and their skeletons inserted, in the kind's order.
+  list.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || cmp(a.ruleId, b.ruleId));
   // The same rule reporting the same span twice (e.g. a set rule run again) is one finding.
-  result.diagnostics = list.filter((d, i) => {
-    const p = list[i - 1];
-    return !p || p.ruleId !== d.ruleId || p.range[0] !== d.range[0] || p.range[1] !== d.range[1] || p.message !== d.message;
+  const seen = new Set<string>();
+  result.diagnostics = list.filter((d) => {
+    const key = `${d.ruleId}\0${d.range[0]}\0${d.range[1]}\0${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
   result.errorCount = result.diagnostics.filter((d) => d.severity === 'error').length;
   result.warningCount = result.diagnostics.filter((d) => d.severity === 'warning').length;
