@@ -77,7 +77,7 @@ const table = [
 const readme = join(root, 'README.md');
 if (existsSync(readme)) {
   const text = readFileSync(readme, 'utf8');
-  const next = text.replace(/(<!-- rules:start -->\n)[^]*?(\n<!-- rules:end -->)/, `$1${table}$2`);
+  const next = text.replace(/(<!-- rules:start -->)[^]*?(<!-- rules:end -->)/, `$1\n${table}\n$2`);
   write(readme, next);
 }
 

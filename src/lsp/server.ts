@@ -106,13 +106,15 @@ export function serve(connection: Connection, options: ServerOptions = {}): { sh
     const doc = documents.get(uri);
     if (!doc || !isMarkdown(doc)) return;
     const checkSeq = ++seq;
+    // The version this analysis is of: TextDocuments updates `doc` in place during the awaits below.
+    const version = doc.version;
     const analysis = analyzeDoc(doc);
     const set = analysis.ok ? analysis.result.set : undefined;
     const before = setOf.get(uri);
     setOf.set(uri, set);
     if (before && before !== set) await checkSet(before);
     if (set) await checkSet(set);
-    else publish(doc, doc.version, checkSeq, analysis.diagnostics, analysis.ok ? analysis.result : undefined);
+    else publish(doc, version, checkSeq, analysis.diagnostics, analysis.ok ? analysis.result : undefined);
   }
 
   /** Checks every open file of a set with the set's files on disk, and republishes the open ones. */

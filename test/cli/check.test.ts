@@ -72,6 +72,10 @@ describe('check: exit codes and stylish', () => {
     const over = staffwork(['check', 'a.md', '--max-warnings', '0'], { cwd: d });
     assert.equal(over.code, 1);
     assert.match(over.stderr, /^staffwork: \d+ warnings, more than --max-warnings 0$/m);
+    // --quiet hides the warnings from the report but they still count.
+    const quiet = staffwork(['check', 'a.md', '--quiet', '--max-warnings', '0'], { cwd: d });
+    assert.equal(quiet.code, 1);
+    assert.doesNotMatch(quiet.stdout, /warning/);
   });
 });
 

@@ -48,6 +48,11 @@ const cases: [string, () => string][] = [
     `a ${kind.id} with ${fmt(n(2000))} entries in every section and a ${fmt(n(200))}-row tradeoff table`,
     () => `---\nkind: ${kind.id}\n---\n\n# T\n\n${kind.sections.map((s) => `## ${s.title}\n\n${Array.from({ length: n(2000) }, (_, i) => `- ${entry(i)}`).join('\n')}\n\n| Choice | Gain | Cost |\n|---|---|---|\n${Array.from({ length: n(200) }, (_, i) => `| ${entry(i)} | a | b |`).join('\n')}\n`).join('\n')}`,
   ]),
+  // Runs of sentence punctuation with no space: a backtracking sentence pattern goes quadratic here.
+  ...defaultModule.kinds.map((kind): [string, () => string] => [
+    `a ${kind.id} with a 20,000-character run of dots, bangs and question marks in every section`,
+    () => `---\nkind: ${kind.id}\n---\n\n${kind.sections.map((s, i) => `${s.title}:\nx${'.!?'[i % 3]!.repeat(20_000)}\n- y${'.'.repeat(20_000)}\n`).join('\n')}`,
+  ]),
 ];
 
 describe('hostile documents', () => {

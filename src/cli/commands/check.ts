@@ -58,10 +58,13 @@ export async function check(targets: string[], opts: CheckCommandOptions): Promi
 
   const files: ReportFile[] = [];
   let fixed = 0;
+  // --quiet hides warnings from the report, but --max-warnings still counts them (as ESLint).
+  let warnings = 0;
   for (const { path, display, outcome } of checked) {
     if (!outcome.ok) errorLines.push(`${display}: ${outcome.error}`);
     else {
       if (outcome.fixed) fixed++;
+      warnings += outcome.diagnostics.filter((d) => d.severity === 'warning').length;
       files.push(reportFile(path, display, opts.quiet ? outcome.diagnostics.filter((d) => d.severity === 'error') : outcome.diagnostics));
     }
   }
@@ -74,7 +77,6 @@ export async function check(targets: string[], opts: CheckCommandOptions): Promi
   if (fixed) process.stderr.write(`staffwork: --fix rewrote ${fixed} file${fixed === 1 ? '' : 's'}\n`);
 
   const errors = files.reduce((n, f) => n + f.errorCount, 0);
-  const warnings = files.reduce((n, f) => n + f.warningCount, 0);
   const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
   if (tooManyWarnings) process.stderr.write(`staffwork: ${warnings} warnings, more than --max-warnings ${opts.maxWarnings}\n`);
   return errorLines.length ? 2 : errors || tooManyWarnings ? 1 : 0;

@@ -22,7 +22,3 @@ export function lexicon(name: string): RegExp {
   re.lastIndex = 0;
   return re;
 }
-
-export function lexiconNames(): string[] {
-  return Object.keys(lexicons).sort();
-}

@@ -3,7 +3,7 @@
 // maps and derive every offset and column from the source text ourselves.
 import MarkdownIt from 'markdown-it';
 import { parseFrontMatter } from './front-matter.ts';
-import { lineEnd, lineStartsOf, positionAt } from './positions.ts';
+import { lineEnd, lineStartAt, lineStartsOf, positionAt } from './positions.ts';
 import type { Block, Directive, Doc, FrontMatter, Section, Span, TableCell, TableRow } from './types.ts';
 
 // Block structure only: inline parsing is the bulk of markdown-it's time and no rule needs it.
@@ -283,7 +283,7 @@ function sectionEnds(doc: Doc, starts: { depth: number; titleSpan: Span }[]): nu
     const depth = (starts[i] as { depth: number }).depth;
     while (pending.length && (starts[pending[pending.length - 1] as number] as { depth: number }).depth > depth) pending.pop();
     const next = pending[pending.length - 1];
-    ends[i] = next === undefined ? doc.text.length : lineStartOf(doc, (starts[next] as { titleSpan: Span }).titleSpan.start);
+    ends[i] = next === undefined ? doc.text.length : lineStartAt(doc.lineStarts, (starts[next] as { titleSpan: Span }).titleSpan.start);
     pending.push(i);
   }
   return ends;
@@ -316,12 +316,6 @@ function lineAfter(doc: Doc, offset: number): number {
   return doc.lineStarts[positionAt(doc.lineStarts, offset).line] ?? doc.text.length;
 }
 
-function lineStartOf(doc: Doc, offset: number): number {
-  let i = offset;
-  while (i > 0 && doc.text[i - 1] !== '\n' && doc.text[i - 1] !== '\r') i--;
-  return i;
-}
-
 function directivesOf(text: string): Directive[] {
   if (!text.includes('staffwork-')) return [];
   const out: Directive[] = [];
@@ -335,4 +329,3 @@ function directivesOf(text: string): Directive[] {
   return out;
 }
 
-export type { FrontMatter };

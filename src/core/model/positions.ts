@@ -39,3 +39,8 @@ export function positionAt(lineStarts: number[], offset: number): Position {
   }
   return { line: lo + 1, column: offset - (lineStarts[lo] as number) + 1, offset };
 }
+
+/** Offset of the start of the line that holds `offset`, whatever the line endings. */
+export function lineStartAt(lineStarts: number[], offset: number): number {
+  return lineStarts[positionAt(lineStarts, offset).line - 1] ?? 0;
+}

@@ -3,7 +3,8 @@
 // which cuts hard-wrapped sentences in two; `units` keeps a wrapped sentence whole.
 import { lexicon } from '../lexicon/index.ts';
 import type { Block, Doc, Section, Span } from '../model/types.ts';
-import { contentWords, findAll, hasDate, hasNumber, itemContent, stem, type Match } from './util.ts';
+import { lineStartAt } from '../model/positions.ts';
+import { contentWords, findAll, hasDate, hasNumber, itemContent, SENTENCE, stem, type Match } from './util.ts';
 
 /** Lines this short, with nothing that reads as a wrap, are one entry each (the module's label style). */
 const MAX_ENTRY_LINE = 72;
@@ -12,8 +13,21 @@ const WRAPPED = /(?:[,(]|\b(?:and|or|the|a|an|to|of|for|with|in|on|at|by|from|th
 /** A tradeoff table (`| Choice | Gain | Cost |`) weighs options; its rows are not entries of the section above it. */
 const TRADEOFF_HEADER = /\b(?:gains?|costs?|risks?|leverage|pros?|cons?|trade-?offs?|downsides?|upsides?)\b/i;
 
+// Sections are new objects on every parse, so a section's units can be kept with it: many
+// rules read the same sections' units on every keystroke.
+const unitCache = new WeakMap<Section, Match[]>();
+
 /** List items, table rows, one-per-line entries, or sentences of prose, inside the section. */
 export function units(doc: Doc, section: Section): Match[] {
+  let cached = unitCache.get(section);
+  if (!cached) {
+    cached = computeUnits(doc, section);
+    unitCache.set(section, cached);
+  }
+  return cached;
+}
+
+function computeUnits(doc: Doc, section: Section): Match[] {
   const out: Match[] = [];
   const { start, end } = ownSpan(doc, section);
   for (const b of section.blocks) {
@@ -53,7 +67,7 @@ export function ownSpan(doc: Doc, section: Section): Span {
   const i = doc.sections.indexOf(section);
   const inner = doc.sections.find((s, j) => j > i && s.key && s.titleSpan.start >= start && s.titleSpan.start < end);
   if (!inner) return section.contentSpan;
-  const cut = doc.text.lastIndexOf('\n', inner.titleSpan.start - 1) + 1;
+  const cut = lineStartAt(doc.lineStarts, inner.titleSpan.start);
   return { start, end: Math.max(start, cut) };
 }
 
@@ -75,15 +89,11 @@ function paragraphUnits(doc: Doc, span: Span): Match[] {
   if (oneEach) return lines;
   const out: Match[] = [];
   const text = doc.text.slice(span.start, span.end);
-  // A sentence ends at . ! ? followed by white space (so "3.5 days" and "v1.2" stay whole).
-  const re = /[^\s][^]*?(?:[.!?]+["')\]]*(?=\s|$)|$)/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
-    const body = m[0].replace(/\s+$/, '');
-    push(out, { start: span.start + m.index, end: span.start + m.index + body.length, text: body.replace(/\s*\n\s*/g, ' ') });
+  for (const m of text.matchAll(SENTENCE)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const body = m[0].trim();
+    const at = span.start + m.index + lead;
+    push(out, { start: at, end: at + body.length, text: body.replace(/\s*\n\s*/g, ' ') });
   }
   return out;
 }

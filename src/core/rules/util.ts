@@ -84,6 +84,12 @@ export function itemContent(doc: Doc, item: Block): Match {
   return { start: item.start + lead, end: item.start + lead + body.length, text: body };
 }
 
+/**
+ * One sentence: it ends at . ! ? followed by white space or the end (so "3.5 days" and "v1.2"
+ * stay whole). The alternatives are disjoint, so a long run of dots cannot backtrack.
+ */
+export const SENTENCE = /(?:[^.!?]|[.!?](?!["')\]]*(?:\s|$)))+(?:[.!?]+["')\]]*)?/g;
+
 /** Sentences in a span (split after . ! ? followed by space, or at blank lines). */
 export function sentences(doc: Doc, span: Span): Match[] {
   const out: Match[] = [];
@@ -139,13 +145,6 @@ const STOP = new Set(
     'one two three new make made use using used get got team teams work'
   ).split(' '),
 );
-
-/** A zero-width span at the start of a line, for findings about something missing. */
-export function startOfLine(doc: Doc, offset: number): Span {
-  let i = offset;
-  while (i > 0 && doc.text[i - 1] !== '\n') i--;
-  return { start: i, end: i };
-}
 
 /** Text for a message: white space collapsed, cut to `max` characters. */
 export function clip(text: string, max = 90): string {

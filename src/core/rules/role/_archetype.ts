@@ -3,6 +3,7 @@
 import { lexicon } from '../../lexicon/index.ts';
 import { normalizeTitle } from '../../kinds/detect.ts';
 import type { Doc, Section, Span } from '../../model/types.ts';
+import { lineStartAt } from '../../model/positions.ts';
 import { findAll, type Match } from '../util.ts';
 import { ownSpan } from '../units.ts';
 
@@ -33,7 +34,7 @@ export function readPrimary(doc: Doc, archetype: Section | undefined): PrimaryRe
   // The section's own text, up to a `Secondary:` / `Not currently:` sub-section.
   const index = doc.sections.indexOf(archetype);
   const child = doc.sections.find((s, i) => i > index && s.parent === index && NOT_PRIMARY_TITLE.test(normalizeTitle(s.title)));
-  const end = child ? Math.min(lineStart(doc, child.titleSpan.start), own.end) : own.end;
+  const end = child ? Math.min(lineStartAt(doc.lineStarts, child.titleSpan.start), own.end) : own.end;
   return read(doc, archetype, { start: own.start, end: Math.max(own.start, end) }, true);
 }
 
@@ -60,12 +61,6 @@ function clauses(doc: Doc, span: Span): Match[] {
     if (/\w/.test(m[0])) out.push({ start: span.start + m.index, end: span.start + m.index + m[0].length, text: m[0] });
   }
   return out;
-}
-
-function lineStart(doc: Doc, offset: number): number {
-  let i = offset;
-  while (i > 0 && doc.text[i - 1] !== '\n') i--;
-  return i;
 }
 
 /** Distinct archetype ids, in order of first mention. */

@@ -1,4 +1,5 @@
 import type { Doc, Section, Span } from '../../model/types.ts';
+import { lineEnd, positionAt } from '../../model/positions.ts';
 import { defineRule } from '../define.ts';
 import { findAll, type Match } from '../util.ts';
 import { ownSpan } from '../units.ts';
@@ -85,9 +86,8 @@ function weekOf(unit: Unit, text: string): { min: number; max: number; label: st
 }
 
 function lineOf(doc: Doc, offset: number): string {
-  const start = doc.text.lastIndexOf('\n', offset - 1) + 1;
-  const end = doc.text.indexOf('\n', offset);
-  return doc.text.slice(start, end === -1 ? doc.text.length : end);
+  const { line } = positionAt(doc.lineStarts, offset);
+  return doc.text.slice(doc.lineStarts[line - 1], lineEnd(doc.text, doc.lineStarts, line - 1));
 }
 
 function round(n: number): string {

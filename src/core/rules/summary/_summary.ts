@@ -4,8 +4,7 @@
 // "the decision", "the ask" and "the sentences" whichever spelling the writer chose.
 import { lexicon } from '../../lexicon/index.ts';
 import type { Block, Doc, Section, Span } from '../../model/types.ts';
-import type { Match } from '../util.ts';
-import { findAll } from '../util.ts';
+import { findAll, SENTENCE, type Match } from '../util.ts';
 
 /** Where the body starts: after the front matter. */
 export function bodyStart(doc: Doc): number {
@@ -39,7 +38,6 @@ export interface Sentence extends Match {
   after?: Section;
 }
 
-const SENTENCE = /(?:[^.!?]|[.!?](?!["')\]]*(?:\s|$)))+(?:[.!?]+["')\]]*)?/g;
 
 /**
  * Sentences in `span`, joined across hard-wrapped lines (util's `sentences` splits at every
