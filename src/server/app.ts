@@ -10,7 +10,7 @@ import { NONCE, secureHeaders, type SecureHeadersVariables } from 'hono/secure-h
 import { z } from 'zod';
 import { builtinRules, defaultModule, skeleton } from '../core/index.ts';
 import { describe, evaluatePortfolio, fileNames, slug } from './portfolio.ts';
-import { escapeHtml, printPage } from './print.ts';
+import { escapeHtml, ICON_LINK, printPage } from './print.ts';
 import type { Storage } from './storage/types.ts';
 
 /** 2 MiB: far above a 12-page artifact (~40 KB), far below what could hurt the server. */
@@ -203,6 +203,7 @@ function shell(nonce: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="csp-nonce" content="${escapeHtml(nonce)}">
 <title>staffwork</title>
+${ICON_LINK}
 <link rel="stylesheet" href="/assets/app.css">
 <script type="module" src="/assets/app.js"></script>
 </head>

@@ -3,7 +3,7 @@
 // refuses `javascript:`, `vbscript:`, `file:` and non-image `data:` URLs). The page has no
 // script at all, and the CSP forbids any.
 import MarkdownIt from 'markdown-it';
-import { parse } from '../core/index.ts';
+import { readableBody } from '../core/index.ts';
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
 const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
@@ -24,16 +24,18 @@ export interface PrintItem {
   findings: string;
 }
 
+/** The tab icon, inline (CSP allows data: images) so no request 404s: a check mark on a page. */
+export const ICON_LINK =
+  '<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 viewBox=%220 0 32 32%22%3E%3Crect x=%224%22 y=%222%22 width=%2224%22 height=%2228%22 rx=%224%22 fill=%22%23264a73%22/%3E%3Cpath d=%22M10 17l4 4 8-9%22 stroke=%22white%22 stroke-width=%223%22 fill=%22none%22/%3E%3C/svg%3E">';
+
 /** `heading` is shown for a portfolio; a single artifact carries its own title. */
 export function printPage(heading: string, items: PrintItem[], showHeading: boolean): string {
   const body = items
     .map((it) => {
-      const doc = parse(it.text);
-      const markdown = doc.frontMatter ? it.text.slice(doc.frontMatter.span.end) : it.text;
       const date = it.updatedAt.slice(0, 16).replace('T', ' ');
       return `<article class="artifact">
 <p class="meta">${escapeHtml(it.kind ?? 'unknown kind')} · saved ${escapeHtml(date)} UTC · ${escapeHtml(it.findings)}</p>
-${md.render(markdown)}
+${md.render(readableBody(it.text))}
 </article>`;
     })
     .join('\n');
@@ -43,6 +45,7 @@ ${md.render(markdown)}
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(heading)} · staffwork</title>
+${ICON_LINK}
 <link rel="stylesheet" href="/assets/print.css">
 </head>
 <body>

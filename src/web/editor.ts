@@ -278,8 +278,11 @@ function mountEditor(main: HTMLElement, id: string, server: Revision, fresh: boo
     if (!kind || !def) return;
     assignSections(doc, kind);
     const edit = insertSection(doc, kind, def);
-    const end = edit.range[0] + edit.text.trimEnd().length;
-    view.dispatch({ changes: { from: edit.range[0], to: edit.range[1], insert: edit.text }, selection: { anchor: end }, scrollIntoView: true });
+    // Leave the cursor on a new empty line under the hint, ready for the learner's words.
+    const hintEnd = edit.text.lastIndexOf('-->') + 3;
+    const cut = hintEnd > 2 ? hintEnd : edit.text.trimEnd().length;
+    const insert = `${edit.text.slice(0, cut)}\n${edit.text.slice(cut)}`;
+    view.dispatch({ changes: { from: edit.range[0], to: edit.range[1], insert }, selection: { anchor: edit.range[0] + cut + 1 }, scrollIntoView: true });
     view.focus();
   }
 

@@ -3,14 +3,12 @@
 // touches the DOM.
 import DOMPurify from 'dompurify';
 import MarkdownIt from 'markdown-it';
-import { parse } from '../core/index.ts';
+import { readableBody } from '../core/index.ts';
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
 export function renderPreview(target: HTMLElement, text: string): void {
-  const doc = parse(text);
-  const body = doc.frontMatter ? text.slice(doc.frontMatter.span.end) : text;
-  const clean = DOMPurify.sanitize(md.render(body), { USE_PROFILES: { html: true }, RETURN_DOM_FRAGMENT: true });
+  const clean = DOMPurify.sanitize(md.render(readableBody(text)), { USE_PROFILES: { html: true }, RETURN_DOM_FRAGMENT: true });
   for (const a of clean.querySelectorAll('a')) a.setAttribute('rel', 'noopener noreferrer');
   target.replaceChildren(clean);
 }

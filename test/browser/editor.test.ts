@@ -80,10 +80,10 @@ describe('editor', () => {
     await page.waitForFunction(() => /Fixed \(structure\/required-section\)/.test(document.getElementById('live-note')?.textContent ?? ''));
     assert.match((await note.textContent()) ?? '', /Diagnosis/);
     assert.equal(await note.getAttribute('aria-live'), 'polite');
-    // Writing the diagnosis resolves the empty section and the roadmap finding.
-    const text = await editorText(page);
-    await cursorAt(page, text.indexOf('-->', text.indexOf('Diagnosis:')) + 3);
-    await page.keyboard.insertText('\nDeploy lead time and test flakiness block product teams.');
+    // The cursor waits on its own line under the hint: typing at once writes the diagnosis there,
+    // which resolves the empty section and the roadmap finding.
+    await page.keyboard.insertText('Deploy lead time and test flakiness block product teams.');
+    assert.match(await editorText(page), /\nDiagnosis:\n<!--[^\n]*-->\nDeploy lead time and test flakiness block product teams\.\n/);
     await page.waitForSelector('.outline-item.present:has-text("Diagnosis")');
     await page.waitForFunction(() => !document.querySelector('#findings')?.textContent?.includes('strategy/roadmap-not-strategy'));
     await page.waitForFunction(() => /^Fixed \(/.test(document.getElementById('live-note')?.textContent ?? ''));

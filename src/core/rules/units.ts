@@ -174,6 +174,8 @@ export function restates(entry: string, exclusion: Exclusion, own = terms(entry,
   return [...new Set(words)];
 }
 
+const CONDITION = /\b(?:until|unless|before|once|as long as|so long as|while|except|if|when|after)\b/i;
+
 export interface Exclusion extends Match {
   /** Its terms, computed once: every entry is compared with every exclusion. */
   terms: Set<string>;
@@ -188,7 +190,10 @@ export function clauses(doc: Doc, entries: Match[]): Exclusion[] {
       const body = m[0].trim();
       if (!/\w/.test(body)) continue;
       const text = body.replace(/\s+/g, ' ');
-      out.push({ start: e.start + m.index + lead, end: e.start + m.index + lead + body.length, text, terms: terms(text, false) });
+      // "No upgrade until lead time is below 1 day": what follows `until` is the condition for
+      // lifting the exclusion, not something excluded.
+      const excluded = text.split(CONDITION)[0] ?? text;
+      out.push({ start: e.start + m.index + lead, end: e.start + m.index + lead + body.length, text, terms: terms(excluded, false) });
     }
     return out;
   });

@@ -11,6 +11,12 @@ ruleTester(rule, {
       code: strategy('## Coherent actions\n\n- Standardize service templates so every new service starts with the same deploy pipeline.\n\n## Anti-scope\n\n- No new self-service features until the lead-time target is met.\n'),
     },
     { name: 'no anti-scope', code: strategy('## Coherent actions\n\n- Upgrade Kubernetes.\n') },
+    {
+      name: 'words of the condition ("until lead time ...") are not what is excluded',
+      code: strategy(
+        '## Coherent actions\n\n- Standardize service templates so every new service starts with the same build and deploy pipeline, cutting lead time.\n\n## Anti-scope\n\n- We will not upgrade Kubernetes beyond security patches until lead time is below 1 day.\n',
+      ),
+    },
   ],
   invalid: [
     {

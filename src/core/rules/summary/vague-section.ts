@@ -1,0 +1,54 @@
+import { lexicon } from '../../lexicon/index.ts';
+import { defineRule } from '../define.ts';
+import { contentWords, findAll, hasNumber } from '../util.ts';
+import { scopeOf } from './_summary.ts';
+
+// Fewer content words than this cannot name a cause, an impact or a step ("Things could go
+// wrong." has two); the module's own shortest answer ("customer-impacting financial incident")
+// has three.
+const MIN_CONTENT_WORDS = 3;
+const PARTS = ['reason', 'risk', 'plan'] as const;
+
+export default defineRule({
+  meta: {
+    id: 'summary/vague-section',
+    severity: 'error',
+    kinds: ['exec-summary'],
+    docs: {
+      description: 'A reason, risk or plan that is there but says nothing concrete ("There were some issues.", "Things could go wrong.").',
+      why:
+        'Case study 5: the summary "does not state the decision, risk, or ask". A Risk section that reads "things could go wrong" states no risk either: an executive cannot weigh it against the cost of the decision. Filling the headings with placeholder words passes a structure check and still loses the decision.',
+      better:
+        'Say it concretely: Reason "payment retry path can duplicate charges under timeout"; Risk if ignored "customer-impacting financial incident"; Plan "idempotency keys, replay test, launch gate".',
+      caseStudy: 5,
+      concept: 'risk framing',
+      bad: '---\nkind: exec-summary\naudience: executive\n---\n\nDecision:\nDelay the payments launch two weeks, to 14 May.\n\nReason:\nThere were some issues.\n\nRisk if ignored:\nThings could go wrong.\n\nPlan:\nIdempotency keys, a replay test and a launch gate.\n\nAsk:\nApprove the revised date by Friday.\n',
+      good: '---\nkind: exec-summary\naudience: executive\n---\n\nDecision:\nDelay the payments launch two weeks, to 14 May.\n\nReason:\nThe payment retry path can charge a customer twice when the processor times out.\n\nRisk if ignored:\nA customer-impacting financial incident.\n\nPlan:\nIdempotency keys, a replay test and a launch gate.\n\nAsk:\nApprove the revised date by Friday.\n',
+    },
+    messages: {
+      vague: 'The `{{section}}` says nothing a decision maker can weigh ({{words}}). {{hint}}',
+      thin: 'The `{{section}}` is too thin to weigh (`{{text}}`). {{hint}}',
+    },
+  },
+  check(context) {
+    const { doc, kind } = context;
+    for (const key of PARTS) {
+      const section = context.section(key);
+      if (!section) continue;
+      const span = scopeOf(doc, section);
+      const text = doc.text.slice(span.start, span.end).replace(/<!--[^]*?-->/g, ' ').trim();
+      // An empty section is structure/empty-section's finding.
+      if (!/\w/.test(text)) continue;
+      const hint = kind?.sections.find((s) => s.id === key)?.hint ?? '';
+      const vague = findAll(doc, span, lexicon('vague'));
+      const first = vague[0];
+      if (first && !hasNumber(text)) {
+        context.report({ messageId: 'vague', data: { section: section.title, words: vague.map((m) => `\`${m.text}\``).join(', '), hint }, span: first, words: vague.map((m) => m.text) });
+      } else if (contentWords(text).size < MIN_CONTENT_WORDS && !hasNumber(text)) {
+        const lead = doc.text.slice(span.start, span.end).search(/\S/);
+        const at = span.start + Math.max(0, lead);
+        context.report({ messageId: 'thin', data: { section: section.title, text: text.replace(/\s+/g, ' '), hint }, span: { start: at, end: at + text.length }, words: [text] });
+      }
+    }
+  },
+});

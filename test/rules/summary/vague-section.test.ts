@@ -1,0 +1,30 @@
+import rule from '../../../src/core/rules/summary/vague-section.ts';
+import { ruleTester } from '../../helpers/rule-tester.ts';
+
+const summary = (reason: string, risk: string, plan: string) =>
+  `---\nkind: exec-summary\naudience: executive\n---\n\nDecision:\nDelay the launch two weeks.\n\nReason:\n${reason}\n\nRisk if ignored:\n${risk}\n\nPlan:\n${plan}\n\nAsk:\nApprove the revised date by Friday.\n`;
+
+ruleTester(rule, {
+  valid: [
+    summary('Payment retry path can duplicate charges under timeout.', 'Customer-impacting financial incident.', 'Idempotency keys, replay test, launch gate.'),
+    { name: 'a number makes it concrete', code: summary('Two outages.', '3% of charges duplicated.', 'Fix it by 14 May.') },
+    { name: 'headings, and an empty section is another rule\'s', code: '---\nkind: exec-summary\n---\n\n## Decision\n\nDelay.\n\n## Reason\n\n<!-- hint -->\n\n## Risk if ignored\n\nRefunds, chargebacks and regulator attention.\n' },
+    { name: 'not a summary', code: '---\nkind: strategy\n---\n\nPlan:\nTBD\n' },
+  ],
+  invalid: [
+    {
+      name: 'the walkthrough draft',
+      code: summary('There were some issues.', 'Things could go wrong.', 'We will keep looking into it.'),
+      errors: [
+        { messageId: 'vague', line: 10, column: 12, endLine: 10, endColumn: 23, words: ['some issues'] },
+        { messageId: 'vague', line: 13, column: 1, endLine: 13, endColumn: 22, words: ['Things could go wrong'] },
+        { messageId: 'vague', line: 16, column: 9, endLine: 16, endColumn: 29, words: ['keep looking into it'] },
+      ],
+    },
+    {
+      name: 'too thin',
+      code: summary('Reliability.', 'Customer-impacting financial incident.', 'Idempotency keys, replay test, launch gate.'),
+      errors: [{ messageId: 'thin', line: 10, column: 1, endLine: 10, endColumn: 13, data: { text: 'Reliability.' } }],
+    },
+  ],
+});
