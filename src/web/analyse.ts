@@ -1,7 +1,7 @@
 // What the editor shows for a text: the core's findings plus the title, kind and section
 // outline, as plain data so it can cross from the lint worker to the page.
 import { builtinRules, checkText, defaultModule, type Diagnostic } from '../core/index.ts';
-import { prose } from '../core/rules/util.ts';
+import { hasContent } from '../core/rules/util.ts';
 
 export interface OutlineRow {
   id: string;
@@ -31,8 +31,7 @@ export function analyse(text: string, filePath: string): Analysis {
     .map((def) => {
       const s = doc.sections.find((x) => x.key === def.id);
       if (!s) return { id: def.id, title: def.title, required: def.required, state: 'missing' };
-      const filled = prose(doc, s.contentSpan, s.blocks).some((p) => /\S/.test(doc.text.slice(p.start, p.end)));
-      return { id: def.id, title: def.title, required: def.required, state: filled ? 'present' : 'empty', at: [s.titleSpan.start, s.titleSpan.end] };
+      return { id: def.id, title: def.title, required: def.required, state: hasContent(doc, s) ? 'present' : 'empty', at: [s.titleSpan.start, s.titleSpan.end] };
     });
   return {
     diagnostics: result.diagnostics,

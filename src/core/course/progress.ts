@@ -1,6 +1,6 @@
 // The completion standard over a portfolio: each criterion pass/fail with its evidence.
 import type { FileResult } from '../engine/check.ts';
-import { prose } from '../rules/util.ts';
+import { hasContent } from '../rules/util.ts';
 import type { CourseModule, Criterion } from './schema.ts';
 
 export interface Evidence {
@@ -45,7 +45,7 @@ function judge(c: Criterion, r: FileResult): { ok: boolean; reasons: string[] } 
     const s = r.doc.sections.find((x) => x.key === key);
     const title = r.kind?.sections.find((d) => d.id === key)?.title ?? key;
     if (!s) reasons.push(`no ${title} section`);
-    else if (!prose(r.doc, s.contentSpan, s.blocks).some((p) => /\S/.test(r.doc.text.slice(p.start, p.end)))) reasons.push(`${title} is empty`);
+    else if (!hasContent(r.doc, s)) reasons.push(`${title} is empty`);
   }
   const fired = new Set(r.diagnostics.map((d) => d.ruleId));
   for (const rule of c.clean) if (fired.has(rule)) reasons.push(`${rule} fires`);

@@ -43,7 +43,10 @@ export interface Section {
   /** Heading level (1-6); labels sit one level under the heading above them. */
   depth: number;
   titleSpan: Span;
-  /** From the end of the title line to the start of the next section. */
+  /**
+   * From the end of the title line to the next section of the same or a higher level, so it
+   * includes the sections nested under this one.
+   */
   contentSpan: Span;
   /** Blocks (top-level within this section) that make up the content. */
   blocks: Block[];

@@ -5,12 +5,6 @@ export interface Match extends Span {
   text: string;
 }
 
-/** A case-insensitive regex for a phrase list; entries may use regex syntax (Vale's tokens). */
-export function phraseRegex(phrases: readonly string[]): RegExp {
-  const sorted = [...phrases].sort((a, b) => b.length - a.length);
-  return new RegExp(`(?<![\\w-])(?:${sorted.join('|')})(?![\\w-])`, 'gi');
-}
-
 /** Matches of `re` (global) inside `span`, outside code blocks, HTML and front matter. */
 export function findAll(doc: Doc, span: Span, re: RegExp, blocks?: Block[]): Match[] {
   const out: Match[] = [];
@@ -42,6 +36,15 @@ export function prose(doc: Doc, span: Span, blocks: Block[] = doc.blocks): Span[
   }
   if (cursor < span.end) out.push({ start: cursor, end: span.end });
   return out;
+}
+
+/**
+ * Whether a section has content: prose other than HTML comments (skeleton hints), a table or
+ * a code block. The empty-section rule, the completion standard and the workbench outline agree.
+ */
+export function hasContent(doc: Doc, section: Section): boolean {
+  if (section.blocks.some((b) => (b.type === 'table' || b.type === 'code') && b.start >= section.contentSpan.start)) return true;
+  return prose(doc, section.contentSpan, section.blocks).some((r) => /\S/.test(doc.text.slice(r.start, r.end).replace(/<!--[^]*?-->/g, '')));
 }
 
 /** The text of a section's content, prose only, joined by newlines. */

@@ -7,6 +7,7 @@ ruleTester(rule, {
   valid: [
     strategy('## Diagnosis\n\nLead time is 3.5 days.\n'),
     { name: 'a table is content', code: strategy('## Tradeoffs\n\n| Choice | Gain | Cost |\n|---|---|---|\n| a | b | c |\n') },
+    { name: 'a code block is content', code: strategy('## Success metrics\n\n```\nlead_time_p50 < 1d by 2027-06-30\n```\n') },
     { name: 'an unknown section may be empty', code: strategy('## Notes\n\n## Diagnosis\n\nx\n') },
     { name: 'not an artifact', code: '## Diagnosis\n\n## Policy\n' },
   ],

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.ts';
-import { prose } from '../util.ts';
+import { hasContent } from '../util.ts';
 
 export default defineRule({
   meta: {
@@ -22,9 +22,7 @@ export default defineRule({
     if (!kind) return;
     for (const s of doc.sections) {
       if (!s.key) continue;
-      const hasText = prose(doc, s.contentSpan, s.blocks).some((r) => /\S/.test(doc.text.slice(r.start, r.end).replace(/<!--[^]*?-->/g, '')));
-      const hasTable = s.blocks.some((b) => b.type === 'table' || b.type === 'code');
-      if (hasText || hasTable) continue;
+      if (hasContent(doc, s)) continue;
       const def = kind.sections.find((d) => d.id === s.key);
       context.report({ messageId: 'empty', data: { section: s.title, hint: def?.hint ?? '' }, span: s.titleSpan, words: [s.title] });
     }
