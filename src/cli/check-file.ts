@@ -2,7 +2,7 @@
 // both produce the same findings.
 import { writeFile } from 'node:fs/promises';
 import { applyFixes, builtinRules, checkText, type CheckOptions, type Config, type CourseModule, type Diagnostic, type FileResult } from '../core/index.ts';
-import { readText } from '../node/read-text.ts';
+import { readTextSync } from '../node/read-text.ts';
 
 /** What a worker is started with (structured-cloned into it). */
 export interface CheckSetup {
@@ -38,7 +38,7 @@ export function checkOptions(setup: CheckSetup, filePath: string): CheckOptions 
 }
 
 export async function checkFile(job: Job, setup: CheckSetup): Promise<Outcome> {
-  const read = await readText(job.path, setup.maxFileSize);
+  const read = readTextSync(job.path, setup.maxFileSize);
   if (!read.ok) return { ok: false, error: read.error };
   const options = checkOptions(setup, job.display);
   let result = checkText(read.text, options);
