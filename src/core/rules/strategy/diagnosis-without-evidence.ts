@@ -7,7 +7,7 @@ export default defineRule({
   meta: {
     id: 'strategy/diagnosis-without-evidence',
     // A suggestion: an opinion can still name the right problem, but nobody can test it.
-    severity: 'info',
+    severity: 'warning',
     kinds: ['strategy'],
     docs: {
       description: 'A diagnosis with no number, fact or observation behind it.',
