@@ -10,9 +10,12 @@
 // the end; every other file returns its findings only.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { builtinRules, checkSets } from '../core/index.ts';
-import { checkFile, type CheckSetup, type Job, type Outcome } from './check-file.ts';
-import { workerFile } from './paths.ts';
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { builtinRules, checkSets, checkText, type FileResult } from '../core/index.ts';
+import { readTextSync } from '../node/read-text.ts';
+import { checkFile, checkOptions, type CheckSetup, type Job, type Outcome } from './check-file.ts';
+import { displayPath, workerFile } from './paths.ts';
 
 /** Below this many files a worker's start-up (loading the core again) costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 24;
@@ -42,13 +45,38 @@ export async function checkFiles(jobs: Job[], setup: CheckSetup, threads: number
       onDone();
     });
   }
-  runSetRules(outcomes, setup);
+  runSetRules(outcomes, jobs, setup);
   return outcomes;
 }
 
-function runSetRules(outcomes: Outcome[], setup: CheckSetup): void {
+/**
+ * Set rules compare the audience variants of one `set:`. Variants that were not asked for but sit
+ * in the same folder as one that was are read too, so `check peer.md` still compares it with
+ * exec.md beside it (as the language server does); their own findings are not reported.
+ */
+function runSetRules(outcomes: Outcome[], jobs: Job[], setup: CheckSetup): void {
   const members = outcomes.flatMap((o) => (o.ok && o.member ? [o.member] : []));
-  if (members.length > 1) checkSets(members, { module: setup.module, rules: builtinRules, config: setup.config });
+  const asked = new Set(jobs.map((j) => j.path));
+  const sets = new Set(members.map((m) => m.set));
+  const folders = new Set(jobs.filter((j, i) => (outcomes[i] as Outcome).ok && (outcomes[i] as { member?: unknown }).member).map((j) => dirname(j.path)));
+  const siblings: FileResult[] = [];
+  for (const folder of folders) {
+    let names: string[];
+    try {
+      names = readdirSync(folder);
+    } catch {
+      continue;
+    }
+    for (const name of names.sort()) {
+      const path = join(folder, name);
+      if (!/\.(md|markdown)$/i.test(name) || asked.has(path)) continue;
+      const read = readTextSync(path, setup.maxFileSize);
+      if (!read.ok) continue;
+      const result = checkText(read.text, checkOptions(setup, displayPath(path)));
+      if (result.set && sets.has(result.set)) siblings.push(result);
+    }
+  }
+  if (members.length + siblings.length > 1) checkSets([...members, ...siblings], { module: setup.module, rules: builtinRules, config: setup.config });
   for (const o of outcomes) {
     if (!o.ok || !o.member) continue;
     o.diagnostics = o.member.diagnostics;

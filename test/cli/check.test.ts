@@ -325,13 +325,20 @@ describe('check: stdin, sets, bad input', () => {
     const exec = readFileSync(join(examples, 'good/launch-delay-exec.md'), 'utf8');
     writeFileSync(join(d, 'exec.md'), exec);
     writeFileSync(join(d, 'peer.md'), exec.replace('audience: executive', 'audience: peer').replace('two weeks, to 14 May', 'three weeks, to 21 May'));
-    const alone = json(['peer.md'], d).results[0]!;
+    // The same peer variant in a folder of its own has nothing to disagree with.
+    const lone = tempDir();
+    writeFileSync(join(lone, 'peer.md'), readFileSync(join(d, 'peer.md')));
+    const alone = json(['peer.md'], lone).results[0]!;
     const together = json(['.'], d).results;
     const setFindings = (f: JsonResult) => f.messages.filter((m) => !alone.messages.some((a) => a.ruleId === m.ruleId && a.line === m.line && a.column === m.column));
     const peer = together.find((f) => f.filePath.endsWith('peer.md'))!;
     assert.ok(setFindings(peer).length > 0, 'a set rule reports the disagreement');
     assert.ok(setFindings(peer).every((m) => m.message.includes('exec.md')), 'it names the other variant');
     assert.deepEqual(json(['.', '--jobs', '2'], d).results, together);
+    // Checking one variant still compares it with the variants beside it, and reports only it.
+    const one = json(['peer.md'], d).results;
+    assert.deepEqual(one.map((f) => f.filePath), [join(d, 'peer.md')]);
+    assert.deepEqual(one[0]!.messages, peer.messages);
   });
 
   it('binary, invalid UTF-8, too large, missing: one line each, the rest still checked, exit 2', () => {
