@@ -2,9 +2,9 @@
 // expanded; node_modules, .git and the config's `ignore` globs skipped. Sorted, so every
 // run (and every --jobs) reports in the same order.
 import { statSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
+import { resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
+import { ignoreMatcher } from '../node/ignore.ts';
 
 export const MARKDOWN = ['**/*.md', '**/*.markdown'];
 const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
@@ -19,15 +19,7 @@ export interface FoundFiles {
 }
 
 export function findFiles(targets: string[], cwd: string, ignore: string[], ignoreBase: string): FoundFiles {
-  const ignoredBy = ignore.length ? picomatch(ignore, { dot: true }) : undefined;
-  // gitignore-like: `drafts` and `drafts/**` both ignore everything under drafts/.
-  const isIgnored = (file: string) => {
-    if (!ignoredBy) return false;
-    const rel = relative(ignoreBase, file);
-    if (rel.startsWith('..')) return false;
-    const parts = rel.split(sep);
-    return parts.some((_, i) => ignoredBy(parts.slice(0, i + 1).join('/')));
-  };
+  const isIgnored = ignoreMatcher(ignore, ignoreBase);
   const found = new Set<string>();
   const problems: string[] = [];
   const ignored: string[] = [];

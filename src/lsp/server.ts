@@ -17,6 +17,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { builtinRules, checkSets, checkText, defaultModule, type Config, type FileResult } from '../core/index.ts';
 import { CONFIG_FILES } from '../node/config.ts';
+import { ignoreMatcher } from '../node/ignore.ts';
 import { DEFAULT_MAX_FILE_SIZE, readText } from '../node/read-text.ts';
 import { codeActions } from './actions.ts';
 import { analyze, DOCS_BASE, toLsp, type Analysis } from './analyze.ts';
@@ -85,11 +86,20 @@ export function serve(connection: Connection, options: ServerOptions = {}): { sh
     return dir ? configs.forDir(dir) : configs.forDir(process.cwd());
   }
 
+  /** Whether the config's `ignore` globs skip this file, as `staffwork check` would. */
+  function ignored(uri: string, config: Config): boolean {
+    const path = pathOf(uri);
+    if (!path || !config.ignore.length) return false;
+    const file = configs.fileFor(dirname(path));
+    return ignoreMatcher(config.ignore, file ? dirname(file) : dirname(path))(path);
+  }
+
   /** The document checked alone, cached per version. */
   function analyzeDoc(doc: TextDocument): Analysis {
     const cached = analyses.get(doc.uri);
     if (cached?.version === doc.version) return cached.analysis;
-    const analysis = analyze(doc, { config: configFor(doc.uri), filePath: pathOf(doc.uri) ?? doc.uri });
+    const config = configFor(doc.uri);
+    const analysis: Analysis = ignored(doc.uri, config) ? { ok: false, diagnostics: [] } : analyze(doc, { config, filePath: pathOf(doc.uri) ?? doc.uri });
     analyses.set(doc.uri, { version: doc.version, analysis });
     return analysis;
   }

@@ -17,13 +17,15 @@ export class ConfigStore {
 
   constructor(private readonly report: (message: string) => void) {}
 
+  /** The config file that governs files in `dir` (the nearest upward), if any. */
+  fileFor(dir: string): string | undefined {
+    if (!this.fileOf.has(dir)) this.fileOf.set(dir, findConfig(dir));
+    return this.fileOf.get(dir);
+  }
+
   /** The config for files in `dir`: the nearest file upward, or the last good one if it is invalid. */
   forDir(dir: string): Config {
-    let file = this.fileOf.get(dir);
-    if (!this.fileOf.has(dir)) {
-      file = findConfig(dir);
-      this.fileOf.set(dir, file);
-    }
+    const file = this.fileFor(dir);
     if (!file) return DEFAULT_CONFIG;
     if (!this.read.has(file)) {
       this.read.add(file);

@@ -73,6 +73,20 @@ describe('lsp config', () => {
     assert.equal(client.messages.filter((m) => m.type === MessageType.Error).length, 2, 'a different problem is reported');
   });
 
+  it('skips files the config ignores, as check does, and checks them again when the glob goes', async () => {
+    mkdirSync(join(dir, 'drafts'), { recursive: true });
+    const draft = uriOf(join(dir, 'drafts/plan.md'));
+    writeConfig(JSON.stringify({ rules: { [RULE]: 'warning' }, ignore: ['drafts'] }));
+    await changed();
+    await open(client, draft, PLAN);
+    assert.deepEqual((await client.diagnostics(draft)).diagnostics, []);
+    // The file beside the config is still checked under the same config.
+    assert.equal(levelOf(await client.diagnostics(docUri(), (p) => levelOf(p) === 'warning')), 'warning');
+    writeConfig(JSON.stringify({ rules: { [RULE]: 'warning' } }));
+    await changed();
+    assert.equal(levelOf(await client.diagnostics(draft, (p) => p.diagnostics.length > 0)), 'warning');
+  });
+
   it('re-reads on didSave of the open config file', async () => {
     writeConfig(JSON.stringify({ rules: { [RULE]: 'error' } }));
     const uri = uriOf(configFile);
