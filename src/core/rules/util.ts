@@ -93,19 +93,22 @@ export function itemContent(doc: Doc, item: Block): Match {
  */
 export const SENTENCE = /(?:[^.!?]|[.!?](?!["')\]]*(?:\s|$)))+(?:[.!?]+["')\]]*)?/g;
 
-/** Sentences in a span (split after . ! ? followed by space, or at blank lines). */
+/**
+ * Sentences in a span: a sentence ends at . ! ? before white space, or at a blank line; a
+ * hard-wrapped sentence stays one sentence.
+ */
 export function sentences(doc: Doc, span: Span): Match[] {
   const out: Match[] = [];
   const text = doc.text.slice(span.start, span.end);
-  const re = /[^.!?\n]+(?:[.!?]+|\n|$)(?:["')\]]*)/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
+  let offset = 0;
+  for (const para of text.split(/(\r?\n[ \t]*\r?\n)/)) {
+    for (const m of para.matchAll(SENTENCE)) {
+      const lead = m[0].length - m[0].trimStart().length;
+      const body = m[0].trim();
+      const at = span.start + offset + m.index + lead;
+      if (/\w/.test(body)) out.push({ start: at, end: at + body.length, text: body });
     }
-    const lead = m[0].length - m[0].trimStart().length;
-    const body = m[0].trim();
-    if (/\w/.test(body)) out.push({ start: span.start + m.index + lead, end: span.start + m.index + lead + body.length, text: body });
+    offset += para.length;
   }
   return out;
 }
