@@ -9,7 +9,7 @@ import { HTTPException } from 'hono/http-exception';
 import { NONCE, secureHeaders, type SecureHeadersVariables } from 'hono/secure-headers';
 import { z } from 'zod';
 import { builtinRules, defaultModule, skeleton } from '../core/index.ts';
-import { describe, evaluatePortfolio, fileNames, slug } from './portfolio.ts';
+import { describe, evaluatePortfolio, fileNames, setOf, slug } from './portfolio.ts';
 import { escapeHtml, ICON_LINK, printPage } from './print.ts';
 import type { Storage } from './storage/types.ts';
 
@@ -36,6 +36,7 @@ type Env = { Variables: SecureHeadersVariables };
 
 const SaveBody = z.object({ text: z.string(), baseRevision: z.number().int().nonnegative() }).strict();
 const CreateBody = z.union([z.object({ text: z.string() }).strict(), z.object({ kind: z.string(), title: z.string().max(200).optional() }).strict()]);
+const ArchiveBody = z.object({ archived: z.boolean() }).strict();
 const RestoreBody = z.object({ revision: z.number().int().positive(), baseRevision: z.number().int().nonnegative() }).strict();
 
 export function createApp({ storage, assets, allowedHosts }: AppOptions): Hono<Env> {
@@ -145,6 +146,24 @@ export function createApp({ storage, assets, allowedHosts }: AppOptions): Hono<E
     return c.json({ artifact, revision, text }, 201);
   });
 
+  // The archived artifacts, for the home page's "Show archived" list (the portfolio leaves them out).
+  app.get('/api/artifacts', async (c) => {
+    const which = c.req.query('archived');
+    if (which !== undefined && which !== 'only' && which !== 'include' && which !== 'exclude') return c.json({ error: 'archived must be one of only, include, exclude' }, 400);
+    return c.json({ artifacts: await storage.list({ archived: which ?? 'exclude' }) });
+  });
+
+  // The heads of the artifacts in one `set:` (the audience variants of a summary), for the
+  // editor's live set check. Archived artifacts are not members, as in the portfolio.
+  app.get('/api/sets/:name', async (c) => {
+    const name = c.req.param('name').trim();
+    const members = (await heads(storage)).flatMap(({ artifact, text, revision }) => {
+      const set = setOf(text);
+      return set && set.name === name ? [{ artifact, audience: set.audience, revision: { id: revision.id, text } }] : [];
+    });
+    return c.json({ set: name, members });
+  });
+
   app.get('/api/artifacts/:id', async (c) => {
     const found = await storage.get(c.req.param('id'));
     return found ? c.json({ artifact: found.artifact, revision: found.revision }) : c.json({ error: 'no such artifact' }, 404);
@@ -153,6 +172,14 @@ export function createApp({ storage, assets, allowedHosts }: AppOptions): Hono<E
   app.put('/api/artifacts/:id', async (c) => {
     const { text, baseRevision } = SaveBody.parse(await json(c));
     return saveResult(c, await storage.save(c.req.param('id'), text, baseRevision, describe(text)));
+  });
+
+  // Archiving hides an artifact from the home list, the portfolio, progress and exports; the
+  // text and every revision stay, and archived: false brings it back.
+  app.post('/api/artifacts/:id/archive', async (c) => {
+    const { archived } = ArchiveBody.parse(await json(c));
+    const artifact = await storage.setArchived(c.req.param('id'), archived);
+    return artifact ? c.json({ artifact }) : c.json({ error: 'no such artifact' }, 404);
   });
 
   app.get('/api/artifacts/:id/revisions', async (c) => {
@@ -223,7 +250,7 @@ ${ICON_LINK}
 async function heads(storage: Storage) {
   const list = await storage.list();
   const found = await Promise.all(list.map((a) => storage.get(a.id)));
-  return found.flatMap((f) => (f ? [{ artifact: f.artifact, text: f.revision.text }] : []));
+  return found.flatMap((f) => (f ? [{ artifact: f.artifact, text: f.revision.text, revision: f.revision }] : []));
 }
 
 function printItem(artifact: { title: string; kind: string | null; updatedAt: string }, text: string, counts: { errorCount: number; warningCount: number } | undefined) {

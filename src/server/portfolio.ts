@@ -15,7 +15,19 @@ export function describe(text: string): ArtifactMeta {
   return { kind: kind?.id ?? null, title: title.slice(0, 200) };
 }
 
+/** The `set:` a text belongs to and its `audience:` (executive when unsaid, as the rules read it), or undefined. */
+export function setOf(text: string): { name: string; audience: string } | undefined {
+  const data = parse(text).frontMatter?.data;
+  const name = data?.['set'];
+  if (typeof name !== 'string' || !name.trim()) return undefined;
+  const audience = data?.['audience'];
+  return { name: name.trim(), audience: typeof audience === 'string' && audience.trim() ? audience.trim().toLowerCase() : 'executive' };
+}
+
 export interface PortfolioEntry extends ArtifactSummary {
+  /** The `set:` and audience of a summary variant. */
+  set?: string;
+  audience?: string;
   errorCount: number;
   warningCount: number;
   infoCount: number;
@@ -26,9 +38,10 @@ export function evaluatePortfolio(items: { artifact: ArtifactSummary; text: stri
   const results: FileResult[] = items.map(({ artifact, text }) => checkText(text, { ...checkOptions, filePath: artifact.id }));
   checkSets(results, checkOptions);
   return {
-    artifacts: items.map(({ artifact }, i) => {
+    artifacts: items.map(({ artifact, text }, i) => {
       const r = results[i] as FileResult;
-      return { ...artifact, errorCount: r.errorCount, warningCount: r.warningCount, infoCount: r.infoCount };
+      const set = r.set ? setOf(text) : undefined;
+      return { ...artifact, ...(set ? { set: set.name, audience: set.audience } : {}), errorCount: r.errorCount, warningCount: r.warningCount, infoCount: r.infoCount };
     }),
     progress: evaluateProgress(defaultModule, results),
   };

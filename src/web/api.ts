@@ -6,6 +6,13 @@ import type { Progress } from '../core/index.ts';
 
 export type { ArtifactSummary, PortfolioEntry, Revision, RevisionMeta };
 
+/** One artifact of a `set:` (an audience variant of a summary) and its head text. */
+export interface SetMember {
+  artifact: ArtifactSummary;
+  audience: string;
+  revision: { id: number; text: string };
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -32,6 +39,9 @@ export const api = {
   get: (id: string) => call<{ artifact: ArtifactSummary; revision: Revision }>('GET', `/api/artifacts/${encodeURIComponent(id)}`),
   save: (id: string, text: string, baseRevision: number, keepalive = false) =>
     call<{ revision: RevisionMeta; unchanged: boolean }>('PUT', `/api/artifacts/${encodeURIComponent(id)}`, { text, baseRevision }, keepalive ? { keepalive: true } : {}),
+  archived: () => call<{ artifacts: ArtifactSummary[] }>('GET', '/api/artifacts?archived=only'),
+  archive: (id: string, archived: boolean) => call<{ artifact: ArtifactSummary }>('POST', `/api/artifacts/${encodeURIComponent(id)}/archive`, { archived }),
+  set: (name: string) => call<{ set: string; members: SetMember[] }>('GET', `/api/sets/${encodeURIComponent(name)}`),
   revisions: (id: string) => call<{ revisions: RevisionMeta[] }>('GET', `/api/artifacts/${encodeURIComponent(id)}/revisions`),
   revision: (id: string, rev: number) => call<{ revision: Revision }>('GET', `/api/artifacts/${encodeURIComponent(id)}/revisions/${rev}`),
   restore: (id: string, revision: number, baseRevision: number) =>

@@ -1,5 +1,6 @@
 // Runs analyse() in the lint worker, or on the page when a worker cannot start.
-import { analyse, type Analysis } from './analyse.ts';
+import type { FileResult } from '../core/index.ts';
+import { analyse, prepareMembers, type Analysis, type MemberText } from './analyse.ts';
 import type { LintRequest } from './lint-worker.ts';
 
 export interface Checked {
@@ -8,7 +9,13 @@ export interface Checked {
   pass: number;
 }
 
-export function createChecker(filePath: string): { check(text: string): Promise<Checked> } {
+export interface Checker {
+  check(text: string): Promise<Checked>;
+  /** The other members of the open artifact's set, checked with it from the next check on. */
+  setMembers(members: MemberText[]): void;
+}
+
+export function createChecker(filePath: string): Checker {
   let worker: Worker | undefined;
   try {
     worker = new Worker('/assets/lint-worker.js', { type: 'module' });
@@ -16,10 +23,14 @@ export function createChecker(filePath: string): { check(text: string): Promise<
     worker = undefined;
   }
   let seq = 0;
+  let memberTexts: MemberText[] = [];
+  // Parsed on the page only if the worker is gone.
+  let inlineMembers: FileResult[] | undefined;
   const pending = new Map<number, { text: string; done: (c: Checked) => void }>();
   const inline = (text: string): Checked => {
     const t0 = performance.now();
-    return { analysis: analyse(text, filePath), pass: performance.now() - t0 };
+    inlineMembers ??= prepareMembers(memberTexts);
+    return { analysis: analyse(text, filePath, inlineMembers), pass: performance.now() - t0 };
   };
   worker?.addEventListener('message', (e: MessageEvent<{ seq: number } & Checked>) => {
     pending.get(e.data.seq)?.done({ analysis: e.data.analysis, pass: e.data.pass });
@@ -37,8 +48,14 @@ export function createChecker(filePath: string): { check(text: string): Promise<
       const n = ++seq;
       return new Promise((done) => {
         pending.set(n, { text, done });
-        worker?.postMessage({ seq: n, text, filePath } satisfies LintRequest);
+        worker?.postMessage({ type: 'check', seq: n, text, filePath } satisfies LintRequest);
       });
+    },
+    setMembers(members) {
+      memberTexts = members;
+      inlineMembers = undefined;
+      // Messages are handled in order: every check sent after this one sees these members.
+      worker?.postMessage({ type: 'members', members } satisfies LintRequest);
     },
   };
 }

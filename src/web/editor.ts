@@ -1,20 +1,24 @@
 // The editor: CodeMirror 6 with the core's findings inline and in a side list, the section
 // outline, autosave with revisions, conflict handling between tabs, a localStorage draft
 // until the server acknowledges, history with restore, and a sanitised preview.
+import { StateEffect } from '@codemirror/state';
 import { linter, lintGutter, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
 import { EditorView, basicSetup } from 'codemirror';
 import { assignSections, defaultModule, detectKind, parse, type Diagnostic } from '../core/index.ts';
 import { insertSection } from '../core/rules/structure/required-section.ts';
 import type { Analysis } from './analyse.ts';
-import { api, ApiError, type Revision } from './api.ts';
+import { api, ApiError, type ArtifactSummary, type Revision, type SetMember } from './api.ts';
 import { createChecker } from './checker.ts';
 import { formatTime, h, plural, withArticle, wordCount } from './dom.ts';
 import { renderPreview } from './preview.ts';
 import { markdownSupport } from './syntax.ts';
+import { AUDIENCES, audienceName, setNameFrom, withFrontMatter } from './variants.ts';
 
 const SAVE_DELAY_MS = 600;
 const LINT_DELAY_MS = 120;
 const DRAFT_DELAY_MS = 200;
+/** Dispatched when the other members of the set changed: the open text is checked again. */
+const membersChanged = StateEffect.define<null>();
 
 interface Draft {
   text: string;
@@ -34,7 +38,7 @@ export interface LintTiming {
 declare global {
   interface Window {
     /** For the browser tests and the latency measurement. */
-    __staffwork?: { view: EditorView; timings: LintTiming[] };
+    __staffwork?: { view: EditorView; timings: LintTiming[]; setLoaded?: () => Promise<void> };
   }
 }
 
@@ -51,7 +55,7 @@ export async function renderNewArtifact(main: HTMLElement, kind: string | null):
   const created = await api.create({ kind });
   history.replaceState(null, '', `/artifacts/${created.artifact.id}`);
   const revision: Revision = { ...created.revision, artifactId: created.artifact.id, text: created.text };
-  mountEditor(main, created.artifact.id, revision, true);
+  mountEditor(main, created.artifact, revision, true);
 }
 
 export async function renderArtifact(main: HTMLElement, id: string): Promise<void> {
@@ -66,10 +70,11 @@ export async function renderArtifact(main: HTMLElement, id: string): Promise<voi
     }
     throw e;
   }
-  mountEditor(main, id, found.revision, false);
+  mountEditor(main, found.artifact, found.revision, false);
 }
 
-function mountEditor(main: HTMLElement, id: string, server: Revision, fresh: boolean): void {
+function mountEditor(main: HTMLElement, artifact: ArtifactSummary, server: Revision, fresh: boolean): void {
+  const id = artifact.id;
   const draftKey = `staffwork:draft:${id}`;
   let base = server.id;
   let savedText = server.text;
@@ -83,12 +88,23 @@ function mountEditor(main: HTMLElement, id: string, server: Revision, fresh: boo
   let previous: Diagnostic[] | undefined;
   let quietNextPass = true;
   const timings: LintTiming[] = [];
+  let archived = artifact.archivedAt !== null;
+  let last: Analysis | undefined;
+  /** The set whose other members the checker holds, and those members as the server gave them. */
+  let setName: string | null = null;
+  let setMembers: SetMember[] = [];
+  let setLoading: Promise<void> | undefined;
+  let variantsShown = '';
 
   // Layout.
   const title = h('h1', { id: 'artifact-title' }, '');
   const eyebrow = h('p', { class: 'eyebrow' }, '');
   const status = h('p', { class: 'save-status', id: 'save-status' }, 'Saved');
+  // A slot of its own under the toolbar: the note never covers the findings or their links.
   const note = h('p', { class: 'live-note', role: 'status', 'aria-live': 'polite', id: 'live-note' });
+  const archiveBtn = h('button', { type: 'button', class: 'button', id: 'archive-toggle' }, 'Archive');
+  const archivedBox = h('div', { id: 'archived-box' });
+  const variantsPanel = h('section', { class: 'panel variants', id: 'variants', hidden: true, 'aria-labelledby': 'variants-h' });
   const previewBtn = h('button', { type: 'button', class: 'button', 'aria-pressed': 'false', id: 'preview-toggle' }, 'Preview');
   const historyBtn = h('button', { type: 'button', class: 'button', 'aria-expanded': 'false', 'aria-controls': 'history-panel', id: 'history-toggle' }, 'History');
   const conflictBox = h('div', { id: 'conflict' });
@@ -126,8 +142,11 @@ function mountEditor(main: HTMLElement, id: string, server: Revision, fresh: boo
           historyBtn,
           h('a', { class: 'button', href: `/api/artifacts/${id}/export.md`, download: '' }, 'Export .md'),
           h('a', { class: 'button', href: `/artifacts/${id}/print` }, 'Print'),
+          archiveBtn,
         ),
       ),
+      note,
+      archivedBox,
       conflictBox,
       h(
         'div',
@@ -137,13 +156,14 @@ function mountEditor(main: HTMLElement, id: string, server: Revision, fresh: boo
           'aside',
           { class: 'side', 'aria-label': 'Checks' },
           historyPanel,
+          variantsPanel,
           h('section', { class: 'panel', 'aria-labelledby': 'outline-h' }, h('h2', { id: 'outline-h' }, 'Outline'), outlineNote, outline),
           h('section', { class: 'panel', 'aria-labelledby': 'findings-h' }, h('h2', { id: 'findings-h' }, 'Findings ', findingsCount), findings),
         ),
       ),
-      note,
     ),
   );
+  showArchived();
 
   // Draft: restore it when it holds words the server never acknowledged.
   let initial = server.text;
@@ -181,7 +201,7 @@ function mountEditor(main: HTMLElement, id: string, server: Revision, fresh: boo
         }),
       );
     },
-    { delay: LINT_DELAY_MS },
+    { delay: LINT_DELAY_MS, needsRefresh: (u) => u.transactions.some((tr) => tr.effects.some((e) => e.is(membersChanged))) },
   );
 
   const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content ?? '';
@@ -205,7 +225,7 @@ function mountEditor(main: HTMLElement, id: string, server: Revision, fresh: boo
       }),
     ],
   });
-  window.__staffwork = { view, timings };
+  window.__staffwork = { view, timings, setLoaded: () => setLoading ?? Promise.resolve() };
   if (conflict) showConflict(conflict);
   else if (initial !== savedText) scheduleSave();
   if (fresh) view.focus();
@@ -219,7 +239,152 @@ function mountEditor(main: HTMLElement, id: string, server: Revision, fresh: boo
     renderFindings(a.diagnostics);
     renderOutline(a);
     noteFixed(a.diagnostics);
+    last = a;
+    if (a.set !== setName) void loadSet(a.set);
+    renderVariants();
   }
+
+  // The audience variants (the artifacts of this one's `set:`), checked together live.
+  /** Fetches the other members' current texts; the checker keeps them parsed, and the open text is checked with them. */
+  function loadSet(name: string | null): Promise<void> {
+    setName = name;
+    const run = (async () => {
+      let members: SetMember[] = [];
+      if (name) {
+        try {
+          members = (await api.set(name)).members;
+        } catch {
+          // Offline: keep what was there; the next focus tries again.
+          if (setName === name) return;
+        }
+      }
+      if (setName !== name) return;
+      setMembers = members;
+      checker.setMembers(members.filter((m) => m.artifact.id !== id).map((m) => ({ id: m.artifact.id, name: m.artifact.title, text: m.revision.text })));
+      view.dispatch({ effects: membersChanged.of(null) });
+      renderVariants();
+    })();
+    setLoading = run;
+    return run;
+  }
+
+  const refreshSet = () => {
+    if (document.visibilityState === 'visible' && setName) void loadSet(setName);
+  };
+  window.addEventListener('focus', refreshSet);
+  document.addEventListener('visibilitychange', refreshSet);
+
+  function renderVariants(): void {
+    const a = last;
+    const show = !!a && (a.kind?.id === 'exec-summary' || a.set !== null);
+    const others = setMembers.filter((m) => m.artifact.id !== id);
+    const present = new Set([a?.audience, ...others.map((m) => m.audience)]);
+    const missing = AUDIENCES.filter((x) => !present.has(x.id));
+    // Re-render only when something shown changed, so a keystroke never moves focus out of the panel.
+    const shown = JSON.stringify([show, a?.set, a?.audience, a?.title, others.map((m) => [m.artifact.id, m.audience, m.artifact.title]), missing.map((x) => x.id)]);
+    if (shown === variantsShown) return;
+    variantsShown = shown;
+    variantsPanel.hidden = !show;
+    if (!a || !show) return;
+    const rows = [{ id, audience: a.audience ?? 'executive', title: a.title }, ...others.map((m) => ({ id: m.artifact.id, audience: m.audience, title: m.artifact.title }))];
+    const order = (x: string) => {
+      const i = AUDIENCES.findIndex((y) => y.id === x);
+      return i === -1 ? AUDIENCES.length : i;
+    };
+    rows.sort((x, y) => order(x.audience) - order(y.audience));
+    const select = h('select', { id: 'variant-audience', name: 'audience' }, missing.map((x) => h('option', { value: x.id }, x.name)));
+    const addBtn = h('button', { type: 'submit', class: 'button small', id: 'add-variant' }, 'Add variant');
+    const form = h(
+      'form',
+      {
+        class: 'variant-form',
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          addBtn.disabled = true;
+          void addVariant(select.value).finally(() => (addBtn.disabled = false));
+        },
+      },
+      h('label', { for: 'variant-audience' }, 'Add a variant for another audience'),
+      h('div', { class: 'variant-add' }, select, addBtn),
+    );
+    variantsPanel.replaceChildren(
+      h('h2', { id: 'variants-h' }, 'Audience variants'),
+      a.set
+        ? h('p', { class: 'muted small' }, 'Set ', h('code', {}, a.set), ': one summary for each reader. They are checked together as you type, so a date or number that differs shows up here.')
+        : h('p', { class: 'muted small' }, 'Case study 5 asks for this summary for executive, peer and junior readers. Adding a variant names a set after the title and puts both in it.'),
+      h(
+        'ul',
+        { class: 'variant-list', id: 'variant-list' },
+        rows.map((r) =>
+          h(
+            'li',
+            {},
+            h('span', { class: 'variant-audience' }, audienceName(r.audience)),
+            r.id === id ? h('span', { 'aria-current': 'page' }, r.title, h('span', { class: 'muted small' }, ' (this one)')) : h('a', { href: `/artifacts/${r.id}` }, r.title),
+          ),
+        ),
+      ),
+      missing.length ? form : h('p', { class: 'muted small' }, 'Every audience has a variant.'),
+    );
+  }
+
+  /** Copies this summary for another audience, in the same set (naming one first if there is none), and opens the copy. */
+  async function addVariant(audience: string): Promise<void> {
+    const a = last;
+    if (!a) return;
+    let name = a.set;
+    if (!name) {
+      const base = setNameFrom(a.title);
+      name = base;
+      // A set of that name made from another summary: take the next free one.
+      for (let n = 2; (await api.set(name)).members.some((m) => m.artifact.id !== id) && n < 50; n++) name = `${base}-${n}`;
+      const mine = withFrontMatter(view.state.doc.toString(), { kind: 'exec-summary', audience: a.audience ?? 'executive', set: name });
+      if (mine === undefined) return announce('Fix the front matter first (between the --- lines): the variant copies it.', 'warn');
+      replaceText(mine, true);
+    }
+    if (!(await saveNow())) return announce('Not added: save this summary first (see the status above).', 'warn');
+    const copy = withFrontMatter(view.state.doc.toString(), { kind: 'exec-summary', audience, set: name });
+    if (copy === undefined) return announce('Fix the front matter first (between the --- lines): the variant copies it.', 'warn');
+    const created = await api.create({ text: copy });
+    location.assign(`/artifacts/${encodeURIComponent(created.artifact.id)}`);
+  }
+
+  /** Saves what is typed now, waiting for a save in flight; true when the server holds it. */
+  async function saveNow(): Promise<boolean> {
+    clearTimeout(saveTimer);
+    for (let i = 0; i < 3 && !conflict; i++) {
+      while (saving) await new Promise((r) => setTimeout(r, 25));
+      await flush();
+      if (view.state.doc.toString() === savedText) return true;
+    }
+    return false;
+  }
+
+  // Archive: hides the artifact from the lists, the portfolio, progress and exports; nothing is deleted.
+  function showArchived(): void {
+    archiveBtn.textContent = archived ? 'Unarchive' : 'Archive';
+    if (archived) archiveBtn.setAttribute('aria-describedby', 'archived-text');
+    else archiveBtn.removeAttribute('aria-describedby');
+    archivedBox.replaceChildren(
+      ...(archived
+        ? [h('p', { class: 'archived-note', id: 'archived-text' }, h('strong', {}, 'Archived. '), 'It is hidden from your artifacts, the portfolio, progress and exports. Its text and history are kept; Unarchive brings it back.')]
+        : []),
+    );
+  }
+
+  archiveBtn.addEventListener('click', () => {
+    void (async () => {
+      const to = !archived;
+      if (to) await saveNow();
+      try {
+        archived = (await api.archive(id, to)).artifact.archivedAt !== null;
+        showArchived();
+        announce(archived ? 'Archived. Unarchive brings it back.' : 'Unarchived: it is back in your artifacts and progress.');
+      } catch (e) {
+        announce(`Could not ${to ? 'archive' : 'unarchive'}: ${e instanceof Error ? e.message : String(e)}`, 'warn');
+      }
+    })();
+  });
 
   function renderFindings(list: Diagnostic[]): void {
     const errors = list.filter((d) => d.severity === 'error').length;
@@ -439,10 +604,16 @@ function mountEditor(main: HTMLElement, id: string, server: Revision, fresh: boo
     heading.focus();
   }
 
-  /** Replaces the whole text (restore, conflict choice) without announcing fixes that were not the learner's edits. */
-  function replaceText(text: string): void {
+  /** Replaces the text (restore, conflict choice, a new set name) without announcing fixes that were not the learner's edits; `minimal` changes only the part that differs, keeping the cursor. */
+  function replaceText(text: string, minimal = false): void {
     quietNextPass = true;
-    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+    if (!minimal) return view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+    const old = view.state.doc.toString();
+    let from = 0;
+    while (from < old.length && from < text.length && old[from] === text[from]) from++;
+    let end = 0;
+    while (end < old.length - from && end < text.length - from && old[old.length - 1 - end] === text[text.length - 1 - end]) end++;
+    view.dispatch({ changes: { from, to: old.length - end, insert: text.slice(from, text.length - end) } });
   }
 
   // History.
@@ -511,8 +682,8 @@ function mountEditor(main: HTMLElement, id: string, server: Revision, fresh: boo
   });
 
   function announce(text: string, tone: 'ok' | 'warn' = 'ok'): void {
-    // Re-setting the same text is not announced; clear first. The note then fades after a
-    // while so it does not cover the outline.
+    // Re-setting the same text is not announced; clear first. The note is cleared after a
+    // while; its slot stays, so nothing moves.
     note.textContent = '';
     note.dataset['tone'] = tone;
     clearTimeout(noteTimer);

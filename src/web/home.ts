@@ -2,14 +2,24 @@
 // evidence and a chart, and the learner's artifacts.
 import type { CriterionResult, Progress } from '../core/index.ts';
 import { defaultModule } from '../core/index.ts';
-import { api, type PortfolioEntry } from './api.ts';
+import { api, type ArtifactSummary, type PortfolioEntry } from './api.ts';
 import { formatTime, h, plural, svg } from './dom.ts';
 
 const module = defaultModule;
 
-export async function renderHome(main: HTMLElement): Promise<void> {
+interface HomeState {
+  /** The artifact just archived, offered back with Undo. */
+  archived?: { id: string; title: string };
+  /** Says what happened last (unarchived, or a failure). */
+  message?: string;
+  showArchived?: boolean;
+  /** Where focus goes after the page is drawn again. */
+  focus?: string;
+}
+
+export async function renderHome(main: HTMLElement, state: HomeState = {}): Promise<void> {
   document.title = `${module.title} · staffwork`;
-  const { artifacts, progress } = await api.portfolio();
+  const [{ artifacts, progress }, { artifacts: archivedList }] = await Promise.all([api.portfolio(), api.archived()]);
   const titles = new Map(artifacts.map((a) => [a.id, a.title]));
   main.replaceChildren(
     h('div', { class: 'page-head' }, h('h1', {}, module.title), module.summary ? h('p', { class: 'lede' }, module.summary) : null),
@@ -46,7 +56,62 @@ export async function renderHome(main: HTMLElement): Promise<void> {
       'section',
       { class: 'artifacts', 'aria-labelledby': 'artifacts-h' },
       h('div', { class: 'section-head' }, h('h2', { id: 'artifacts-h' }, 'Your artifacts'), newArtifactForm()),
-      artifacts.length ? artifactTable(artifacts) : h('p', { class: 'empty' }, 'No artifacts yet. Open a case study and start its artifact, or pick a kind above.'),
+      notice(main, state),
+      artifacts.length ? artifactTable(main, artifacts, state) : h('p', { class: 'empty' }, 'No artifacts yet. Open a case study and start its artifact, or pick a kind above.'),
+      archivedSection(main, archivedList, state),
+    ),
+  );
+  if (state.focus) document.getElementById(state.focus)?.focus();
+}
+
+/** Archiving and bringing back, then drawing the page again (progress changes with it). */
+async function setArchived(main: HTMLElement, a: { id: string; title: string }, archived: boolean, state: HomeState): Promise<void> {
+  try {
+    await api.archive(a.id, archived);
+    const next: HomeState = { showArchived: state.showArchived ?? false };
+    if (archived) await renderHome(main, { ...next, archived: a, focus: 'undo-archive' });
+    else await renderHome(main, { ...next, message: `Unarchived “${a.title}”: it is back in your artifacts and progress.`, focus: 'artifacts-h' });
+  } catch (e) {
+    await renderHome(main, { ...state, message: `Could not ${archived ? 'archive' : 'unarchive'} “${a.title}”: ${e instanceof Error ? e.message : String(e)}` });
+  }
+}
+
+function notice(main: HTMLElement, state: HomeState): HTMLElement {
+  const box = h('div', { class: 'home-notice', role: 'status', id: 'home-notice' });
+  const a = state.archived;
+  if (a) {
+    box.append(
+      h('span', {}, `Archived “${a.title}”. It is hidden from this list, progress and exports; nothing is deleted.`),
+      h('button', { type: 'button', class: 'button small', id: 'undo-archive', onclick: () => void setArchived(main, a, false, state) }, 'Undo'),
+    );
+  } else if (state.message) box.append(h('span', {}, state.message));
+  return box;
+}
+
+function archivedSection(main: HTMLElement, list: ArtifactSummary[], state: HomeState): HTMLElement | null {
+  if (!list.length) return null;
+  const open = state.showArchived ?? false;
+  const toggle = h(
+    'button',
+    { type: 'button', class: 'link-button', id: 'show-archived', 'aria-expanded': String(open), 'aria-controls': 'archived-list', onclick: () => void renderHome(main, { showArchived: !open, focus: 'show-archived' }) },
+    `${open ? 'Hide' : 'Show'} archived (${list.length})`,
+  );
+  return h(
+    'div',
+    { class: 'archived' },
+    h('p', {}, toggle),
+    h(
+      'ul',
+      { class: 'archived-list', id: 'archived-list', hidden: !open, 'aria-label': 'Archived artifacts' },
+      list.map((a) =>
+        h(
+          'li',
+          {},
+          h('a', { href: `/artifacts/${a.id}` }, a.title),
+          h('span', { class: 'muted small' }, `${a.kind ? kindName(a.kind) : 'unknown kind'} · archived ${a.archivedAt ? formatTime(a.archivedAt) : ''}`),
+          h('button', { type: 'button', class: 'button small', 'aria-label': `Unarchive ${a.title}`, onclick: () => void setArchived(main, a, false, { showArchived: open }) }, 'Unarchive'),
+        ),
+      ),
     ),
   );
 }
@@ -115,12 +180,12 @@ function newArtifactForm(): HTMLElement {
   return h('form', { class: 'new-form', action: '/artifacts/new', method: 'get' }, h('label', { for: 'new-kind' }, 'New artifact'), select, h('button', { type: 'submit', class: 'button primary' }, 'Start'));
 }
 
-function artifactTable(artifacts: PortfolioEntry[]): HTMLElement {
+function artifactTable(main: HTMLElement, artifacts: PortfolioEntry[], state: HomeState): HTMLElement {
   return h(
     'table',
     { class: 'artifact-table' },
     h('caption', { class: 'visually-hidden' }, 'Your artifacts, most recently saved first'),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Title'), h('th', { scope: 'col' }, 'Kind'), h('th', { scope: 'col' }, 'Findings'), h('th', { scope: 'col' }, 'Last saved'))),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Title'), h('th', { scope: 'col' }, 'Kind'), h('th', { scope: 'col' }, 'Findings'), h('th', { scope: 'col' }, 'Last saved'), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
     h(
       'tbody',
       {},
@@ -129,9 +194,10 @@ function artifactTable(artifacts: PortfolioEntry[]): HTMLElement {
           'tr',
           {},
           h('th', { scope: 'row' }, h('a', { href: `/artifacts/${a.id}` }, a.title)),
-          h('td', {}, a.kind ? kindName(a.kind) : 'unknown kind'),
+          h('td', {}, a.kind ? kindName(a.kind) : 'unknown kind', a.audience ? h('span', { class: 'muted small' }, ` · for ${audienceLabel(a.audience)}`) : null),
           h('td', {}, findings(a)),
           h('td', {}, h('time', { datetime: a.updatedAt }, formatTime(a.updatedAt))),
+          h('td', { class: 'actions' }, h('button', { type: 'button', class: 'button small', 'aria-label': `Archive ${a.title}`, onclick: () => void setArchived(main, a, true, state) }, 'Archive')),
         ),
       ),
     ),
@@ -141,4 +207,8 @@ function artifactTable(artifacts: PortfolioEntry[]): HTMLElement {
 function findings(a: PortfolioEntry): HTMLElement {
   if (a.errorCount + a.warningCount === 0) return h('span', { class: 'badge ok' }, 'complete');
   return h('span', {}, a.errorCount ? h('span', { class: 'badge error' }, plural(a.errorCount, 'error')) : null, ' ', a.warningCount ? h('span', { class: 'badge warning' }, plural(a.warningCount, 'warning')) : null);
+}
+
+function audienceLabel(id: string): string {
+  return { executive: 'executives', peer: 'peer engineers', junior: 'junior engineers' }[id] ?? id;
 }

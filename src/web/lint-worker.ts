@@ -1,14 +1,20 @@
 // Checks the editor's text off the page's main thread, so typing never waits for the rules.
-import { analyse } from './analyse.ts';
+// The other members of the open artifact's set arrive separately and are kept parsed here, so
+// a keystroke sends, and re-parses, only the open text.
+import type { FileResult } from '../core/index.ts';
+import { analyse, prepareMembers, type MemberText } from './analyse.ts';
 
-export interface LintRequest {
-  seq: number;
-  text: string;
-  filePath: string;
-}
+export type LintRequest = { type: 'check'; seq: number; text: string; filePath: string } | { type: 'members'; members: MemberText[] };
+
+let members: FileResult[] = [];
 
 self.onmessage = (e: MessageEvent<LintRequest>) => {
+  const req = e.data;
+  if (req.type === 'members') {
+    members = prepareMembers(req.members);
+    return;
+  }
   const t0 = performance.now();
-  const analysis = analyse(e.data.text, e.data.filePath);
-  self.postMessage({ seq: e.data.seq, analysis, pass: performance.now() - t0 });
+  const analysis = analyse(req.text, req.filePath, members);
+  self.postMessage({ seq: req.seq, analysis, pass: performance.now() - t0 });
 };

@@ -15,7 +15,8 @@ CREATE TABLE IF NOT EXISTS artifacts (
   kind TEXT,
   title TEXT NOT NULL,
   created_at TEXT NOT NULL,
-  head_id INTEGER NOT NULL
+  head_id INTEGER NOT NULL,
+  archived_at TEXT
 );
 CREATE TABLE IF NOT EXISTS revisions (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -27,6 +28,29 @@ CREATE TABLE IF NOT EXISTS revisions (
 );
 CREATE INDEX IF NOT EXISTS revisions_by_artifact ON revisions(artifact_id, id);
 `;
+
+/**
+ * Schema changes after the first release, in order; PRAGMA user_version counts those applied.
+ * Each runs once, in a transaction with the version bump, on a file made by older code.
+ */
+const MIGRATIONS: ((db: Database.Database) => void)[] = [
+  // 1: archiving. Files made before it have no archived_at column (new files get it from SCHEMA).
+  (db) => {
+    const columns = db.prepare<[], { name: string }>('PRAGMA table_info(artifacts)').all();
+    if (!columns.some((c) => c.name === 'archived_at')) db.exec('ALTER TABLE artifacts ADD COLUMN archived_at TEXT');
+  },
+];
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > MIGRATIONS.length) throw new Error(`the data file was written by a newer staffwork (schema ${version}; this one knows ${MIGRATIONS.length}); upgrade staffwork`);
+  MIGRATIONS.slice(version).forEach((step, i) =>
+    db.transaction(() => {
+      step(db);
+      db.pragma(`user_version = ${version + i + 1}`);
+    }).immediate(),
+  );
+}
 
 interface RevisionRow {
   id: number;
@@ -43,12 +67,13 @@ interface SummaryRow {
   title: string;
   created_at: string;
   head_id: number;
+  archived_at: string | null;
   base_id: number | null;
   size: number;
   updated_at: string;
 }
 
-const SUMMARY = `SELECT a.id, a.kind, a.title, a.created_at, a.head_id, r.base_id, r.size, r.created_at AS updated_at
+const SUMMARY = `SELECT a.id, a.kind, a.title, a.created_at, a.head_id, a.archived_at, r.base_id, r.size, r.created_at AS updated_at
   FROM artifacts a JOIN revisions r ON r.id = a.head_id`;
 
 export function openSqlite(dataDir: string): Storage {
@@ -61,9 +86,13 @@ export function openSqlite(dataDir: string): Storage {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  migrate(db);
 
   const q = {
-    list: db.prepare<[], SummaryRow>(`${SUMMARY} ORDER BY r.created_at DESC, a.id`),
+    list: db.prepare<[], SummaryRow>(`${SUMMARY} WHERE a.archived_at IS NULL ORDER BY r.created_at DESC, a.id`),
+    listArchived: db.prepare<[], SummaryRow>(`${SUMMARY} WHERE a.archived_at IS NOT NULL ORDER BY a.archived_at DESC, a.id`),
+    listAll: db.prepare<[], SummaryRow>(`${SUMMARY} ORDER BY r.created_at DESC, a.id`),
+    setArchived: db.prepare<[string | null, string]>('UPDATE artifacts SET archived_at = ? WHERE id = ?'),
     summary: db.prepare<[string], SummaryRow>(`${SUMMARY} WHERE a.id = ?`),
     head: db.prepare<[string], RevisionRow>('SELECT r.* FROM artifacts a JOIN revisions r ON r.id = a.head_id WHERE a.id = ?'),
     insertArtifact: db.prepare('INSERT INTO artifacts (id, kind, title, created_at, head_id) VALUES (?, ?, ?, ?, 0)'),
@@ -101,7 +130,17 @@ export function openSqlite(dataDir: string): Storage {
   return {
     engine: 'sqlite',
     location: file,
-    list: async () => q.list.all().map(toSummary),
+    list: async (options = {}) => {
+      const which = options.archived ?? 'exclude';
+      return (which === 'only' ? q.listArchived : which === 'include' ? q.listAll : q.list).all().map(toSummary);
+    },
+    setArchived: async (id, archived) => {
+      const row = q.summary.get(id);
+      if (!row) return undefined;
+      // Archiving an archived artifact keeps the first time; only the flag ever changes.
+      if (archived !== (row.archived_at !== null)) q.setArchived.run(archived ? new Date().toISOString() : null, id);
+      return toSummary(q.summary.get(id) as SummaryRow);
+    },
     create: async (text, meta) => create.immediate(text, meta),
     get: async (id) => {
       const head = q.head.get(id);
@@ -141,6 +180,7 @@ function toSummary(r: SummaryRow): ArtifactSummary {
     title: r.title,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    archivedAt: r.archived_at,
     head: { id: r.head_id, baseId: r.base_id, createdAt: r.updated_at, size: r.size },
   };
 }

@@ -23,6 +23,8 @@ export interface ArtifactSummary {
   title: string;
   createdAt: string;
   updatedAt: string;
+  /** When the learner archived it (ISO 8601, UTC); null while it is in use. Archiving only hides: nothing is deleted. */
+  archivedAt: string | null;
   head: RevisionMeta;
 }
 
@@ -41,12 +43,15 @@ export interface Storage {
   readonly engine: string;
   /** Where the data lives, for the start-up line. */
   readonly location: string;
-  list(): Promise<ArtifactSummary[]>;
+  /** Most recently saved first. Archived artifacts are left out unless asked for ('only' lists just them, 'include' both). */
+  list(options?: { archived?: 'exclude' | 'only' | 'include' }): Promise<ArtifactSummary[]>;
   create(text: string, meta: ArtifactMeta): Promise<{ artifact: ArtifactSummary; revision: RevisionMeta }>;
   /** The artifact and its head revision, or undefined when there is no such artifact. */
   get(id: string): Promise<{ artifact: ArtifactSummary; revision: Revision } | undefined>;
   /** Appends a revision if `baseId` is still the head (optimistic concurrency); undefined when no such artifact. */
   save(id: string, text: string, baseId: number, meta: ArtifactMeta): Promise<SaveResult | undefined>;
+  /** Archives (true) or brings back (false) an artifact; its text and revisions stay. Undefined when no such artifact. */
+  setArchived(id: string, archived: boolean): Promise<ArtifactSummary | undefined>;
   revisions(id: string): Promise<RevisionMeta[] | undefined>;
   revision(id: string, revisionId: number): Promise<Revision | undefined>;
   close(): Promise<void>;
