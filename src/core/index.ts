@@ -1,7 +1,7 @@
 // staffwork's pure core: no fs, no process, no Node-only imports. Runs in the browser unchanged.
 export { parse } from './model/parse.ts';
 export { positionAt, lineStartsOf } from './model/positions.ts';
-export { readableBody } from './model/body.ts';
+export { readableBody, titleOf } from './model/body.ts';
 export type * from './model/types.ts';
 export { checkText, checkSets, interpolate, sectionByKey, DEFAULT_DOCS_BASE, type CheckOptions, type FileResult } from './engine/check.ts';
 export { applyFixes } from './engine/fixes.ts';

@@ -1,6 +1,6 @@
 // The server's use of the core: what an artifact is called, the portfolio's findings and
 // completion standard, and export file names.
-import { builtinRules, checkSets, checkText, defaultModule, detectKind, evaluateProgress, parse, type FileResult, type Progress } from '../core/index.ts';
+import { builtinRules, checkSets, checkText, defaultModule, detectKind, evaluateProgress, parse, titleOf, type FileResult, type Progress } from '../core/index.ts';
 import type { ArtifactMeta, ArtifactSummary } from './storage/types.ts';
 
 export const checkOptions = { module: defaultModule, rules: builtinRules, docsBase: '/rules/' };
@@ -9,9 +9,7 @@ export const checkOptions = { module: defaultModule, rules: builtinRules, docsBa
 export function describe(text: string): ArtifactMeta {
   const doc = parse(text);
   const kind = detectKind(doc, defaultModule).kind;
-  const fmTitle = doc.frontMatter?.data['title'];
-  const h1 = doc.sections.find((s) => s.style === 'heading' && s.depth === 1)?.title;
-  const title = (typeof fmTitle === 'string' && fmTitle.trim()) || h1 || (kind ? `Untitled ${kind.name.toLowerCase()}` : 'Untitled artifact');
+  const title = titleOf(doc) ?? (kind ? `Untitled ${kind.name.toLowerCase()}` : 'Untitled artifact');
   return { kind: kind?.id ?? null, title: title.slice(0, 200) };
 }
 

@@ -1,6 +1,6 @@
 // What the editor shows for a text: the core's findings plus the title, kind and section
 // outline, as plain data so it can cross from the lint worker to the page.
-import { builtinRules, checkSets, checkText, defaultModule, type Diagnostic, type FileResult } from '../core/index.ts';
+import { builtinRules, checkSets, checkText, defaultModule, titleOf, type Diagnostic, type FileResult } from '../core/index.ts';
 import { hasContent } from '../core/rules/util.ts';
 
 export interface OutlineRow {
@@ -46,8 +46,6 @@ export function analyse(text: string, filePath: string, members: readonly FileRe
   // Fresh copies: checkSets adds findings to every member; only the open text's are shown.
   if (same.length) checkSets([result, ...same.map((m) => ({ ...m, diagnostics: [] }))], CHECK);
   const { doc, kind } = result;
-  const fmTitle = doc.frontMatter?.data['title'];
-  const h1 = doc.sections.find((s) => s.style === 'heading' && s.depth === 1)?.title;
   const outline: OutlineRow[] = (kind?.sections ?? [])
     .filter((def) => def.required || doc.sections.some((s) => s.key === def.id))
     .map((def) => {
@@ -58,7 +56,7 @@ export function analyse(text: string, filePath: string, members: readonly FileRe
   return {
     diagnostics: result.diagnostics,
     kind: kind ? { id: kind.id, name: kind.name, ...(kind.case ? { case: kind.case } : {}) } : null,
-    title: (typeof fmTitle === 'string' && fmTitle.trim()) || h1 || 'Untitled artifact',
+    title: titleOf(doc) ?? 'Untitled artifact',
     outline,
     set: result.set ?? null,
     audience: result.set || kind?.id === 'exec-summary' ? audienceOf(doc.frontMatter?.data['audience']) : null,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readableBody, skeleton, defaultModule } from '../../src/core/index.ts';
+import { defaultModule, parse, readableBody, skeleton, titleOf } from '../../src/core/index.ts';
 
 describe('readableBody', () => {
   it('drops the front matter and the hint comments of a skeleton, and keeps the rest', () => {
@@ -15,5 +15,13 @@ describe('readableBody', () => {
   });
   it('handles a BOM and no front matter', () => {
     assert.equal(readableBody('\uFEFF# T\n\n<!-- x -->\n\nBody\n'), '# T\n\n\n\nBody\n');
+  });
+});
+
+describe('titleOf', () => {
+  it('prefers front matter, then the first # heading, else nothing', () => {
+    assert.equal(titleOf(parse('---\ntitle: "  Plan  "\n---\n# Other\n')), 'Plan');
+    assert.equal(titleOf(parse('---\ntitle: 3\n---\n## Sub\n\n# Heading\n')), 'Heading');
+    assert.equal(titleOf(parse('Diagnosis:\nx\n')), undefined);
   });
 });

@@ -1,4 +1,5 @@
 import { parse } from './parse.ts';
+import type { Doc } from './types.ts';
 
 /**
  * The Markdown to render for a reader: without the front matter and without HTML comment blocks
@@ -15,4 +16,11 @@ export function readableBody(text: string): string {
     cursor = b.end;
   }
   return out + doc.text.slice(cursor);
+}
+
+/** The artifact's title: `title:` in front matter, else its first `#` heading. */
+export function titleOf(doc: Doc): string | undefined {
+  const fm = doc.frontMatter?.data['title'];
+  if (typeof fm === 'string' && fm.trim()) return fm.trim();
+  return doc.sections.find((s) => s.style === 'heading' && s.depth === 1)?.title || undefined;
 }
