@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { cursorAt, createArtifact, editorText, openHarness, ready, serverText, until, type Harness } from './harness.ts';
+import { cursorAt, createArtifact, editorText, openArtifact, openHarness, ready, serverText, until, type Harness } from './harness.ts';
 
 const ROADMAP = '---\nkind: strategy\ntitle: Platform strategy\n---\n\n# Platform strategy\n\n- Migrate CI\n- Improve observability\n- Reduce build times\n- Upgrade Kubernetes\n';
 
@@ -42,11 +42,7 @@ describe('editor', () => {
   });
   after(() => hx.close());
 
-  async function open(id: string): Promise<void> {
-    await page.goto(`${hx.url}/artifacts/${id}`);
-    await ready(page);
-    await page.waitForSelector('#findings li');
-  }
+  const open = (id: string) => openArtifact(page, hx.url, id);
 
   it('shows findings inline (underline, gutter marker, hover text) and in the side list; clicking one moves the cursor there', async () => {
     const { id } = await createArtifact(page, { text: ROADMAP });

@@ -68,6 +68,13 @@ export async function ready(page: Page): Promise<void> {
   await page.waitForSelector('main[data-ready="true"]');
 }
 
+/** Opens an artifact in the editor and waits for its first findings. */
+export async function openArtifact(page: Page, url: string, id: string): Promise<void> {
+  await page.goto(`${url}/artifacts/${id}`);
+  await ready(page);
+  await page.waitForSelector('#findings li');
+}
+
 export async function axe(page: Page): Promise<string[]> {
   // evaluate() runs through DevTools, outside the page's CSP (which rightly refuses inline scripts).
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);

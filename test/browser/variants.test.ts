@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { axe, createArtifact, cursorAt, editorText, openHarness, ready, serverText, until, type Harness } from './harness.ts';
+import { axe, createArtifact, cursorAt, editorText, openArtifact, openHarness, ready, serverText, until, type Harness } from './harness.ts';
 
 const shots = '/tmp/wb';
 mkdirSync(shots, { recursive: true });
@@ -46,11 +46,7 @@ describe('audience variants, live set check, archive', () => {
   });
   after(() => hx.close());
 
-  async function open(id: string): Promise<void> {
-    await page.goto(`${hx.url}/artifacts/${id}`);
-    await ready(page);
-    await page.waitForSelector('#findings li');
-  }
+  const open = (id: string) => openArtifact(page, hx.url, id);
 
   const findingsText = () => page.locator('#findings').textContent().then((t) => t ?? '');
 
