@@ -114,18 +114,35 @@ export function filled(doc: Doc, section: Section | undefined): section is Secti
  * names of the related-terms groups it mentions ("flaky" and "CI" both give `#ci`), unless
  * `related` is false (for "says the same thing", where a shared topic is not enough).
  */
-export function terms(text: string, related = true): Set<string> {
+export function terms(text: string, related = true): ReadonlySet<string> {
+  // The same entries are traced by several rules, and again on every keystroke with one of
+  // them changed: the terms are a pure function of the text, so a bounded memo serves them.
+  const key = `${related ? 1 : 0}${text}`;
+  let out = termCache.get(key);
+  if (!out) {
+    out = computeTerms(text, related);
+    if (termCache.size >= MAX_TERM_CACHE) termCache.clear();
+    termCache.set(key, out);
+  }
+  return out;
+}
+
+const termCache = new Map<string, ReadonlySet<string>>();
+const MAX_TERM_CACHE = 5_000;
+
+function computeTerms(text: string, related: boolean): Set<string> {
   const out = contentWords(text.replace(lexicon('trace-generic'), ' '));
   for (const m of text.matchAll(/\b[A-Z][A-Z0-9]\b/g)) out.add(m[0].toLowerCase());
   if (!related) return out;
   for (const m of text.matchAll(lexicon('related-terms'))) {
-    for (const [name, value] of Object.entries(m.groups ?? {})) if (value) out.add(`#${name}`);
+    const groups = m.groups ?? {};
+    for (const name in groups) if (groups[name]) out.add(`#${name}`);
   }
   return out;
 }
 
 /** The terms `a` shares with `b`, readable (group names without their `#`). */
-export function shared(a: Set<string>, b: Set<string>): string[] {
+export function shared(a: ReadonlySet<string>, b: ReadonlySet<string>): string[] {
   return [...a].filter((t) => b.has(t)).map((t) => t.replace(/^#/, ''));
 }
 
@@ -178,7 +195,7 @@ const CONDITION = /\b(?:until|unless|before|once|as long as|so long as|while|exc
 
 export interface Exclusion extends Match {
   /** Its terms, computed once: every entry is compared with every exclusion. */
-  terms: Set<string>;
+  terms: ReadonlySet<string>;
 }
 
 /** Entries split further at ";" and ",", for lists written on one line ("a; b; c"). */

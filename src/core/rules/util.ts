@@ -135,12 +135,23 @@ export function contentWords(text: string): Set<string> {
   return out;
 }
 
+// Stems are pure functions of the word and rules stem the same words on every keystroke;
+// remembering a bounded number of them keeps the cross-section rules inside a frame.
+const stems = new Map<string, string>();
+const MAX_STEMS = 20_000;
+
 export function stem(word: string): string {
-  return word
-    .replace(/(?:ies)$/, 'y')
-    .replace(/(?:ing|ed|es|s|ly|ness|ment|ation|ize|ise)$/, '')
-    .replace(/(.)\1$/, '$1')
-    .slice(0, 7);
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = word
+      .replace(/(?:ies)$/, 'y')
+      .replace(/(?:ing|ed|es|s|ly|ness|ment|ation|ize|ise)$/, '')
+      .replace(/(.)\1$/, '$1')
+      .slice(0, 7);
+    if (stems.size >= MAX_STEMS) stems.clear();
+    stems.set(word, s);
+  }
+  return s;
 }
 
 const STOP = new Set(
