@@ -1,0 +1,202 @@
+// Porting review comments from one revision to the next (src/core/review/anchor.ts).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { anchorAt, port, porter, ruleFiresOn, toW3C, type PortStatus } from '../../src/core/review/anchor.ts';
+
+const BASE = `# Checkout strategy
+
+## Diagnosis
+
+Deploy lead time is nine days. Test flakiness blocks product teams twice a week.
+
+## Guiding policy
+
+Reduce platform friction before adding new platform features.
+
+## Coherent actions
+
+- Stabilise CI.
+- Standardise service templates.
+`;
+
+/** Anchors the first occurrence of `quote` in BASE. */
+const on = (quote: string, text = BASE) => {
+  const i = text.indexOf(quote);
+  assert.ok(i >= 0, `quote not in text: ${quote}`);
+  return anchorAt(text, i, i + quote.length);
+};
+
+interface Case {
+  name: string;
+  quote: string;
+  next: string;
+  status: PortStatus;
+  /** The text under the ported anchor (the quote itself when omitted and not orphaned). */
+  under?: string;
+  section?: string;
+}
+
+const QUOTE = 'Test flakiness blocks product teams twice a week.';
+
+const cases: Case[] = [
+  { name: 'unchanged text', quote: QUOTE, next: BASE, status: 'kept', section: 'Diagnosis' },
+  { name: 'insertion before the anchor shifts it', quote: QUOTE, next: BASE.replace('# Checkout strategy\n', '# Checkout strategy\n\nDraft 2, after review.\n'), status: 'kept', section: 'Diagnosis' },
+  { name: 'insertion right before the anchor stays outside it', quote: QUOTE, next: BASE.replace(QUOTE, 'Also, ' + QUOTE), status: 'kept' },
+  { name: 'insertion right after the anchor stays outside it', quote: QUOTE, next: BASE.replace(QUOTE, QUOTE + ' We measured it in May.'), status: 'kept' },
+  { name: 'insertion after the anchor leaves it', quote: QUOTE, next: BASE + '\n## Anti-scope\n\nNo new portals.\n', status: 'kept' },
+  {
+    name: 'insertion inside the anchor makes it edited',
+    quote: QUOTE,
+    next: BASE.replace('blocks product teams', 'blocks three product teams'),
+    status: 'edited',
+    under: 'Test flakiness blocks three product teams twice a week.',
+  },
+  {
+    name: 'a word replaced inside the anchor makes it edited',
+    quote: QUOTE,
+    next: BASE.replace('twice a week', 'every day'),
+    status: 'edited',
+    under: 'Test flakiness blocks product teams every day.',
+  },
+  {
+    name: 'the anchored sentence rewritten in place is edited, with the new words',
+    quote: QUOTE,
+    next: BASE.replace(QUOTE, 'Flaky integration suites fail 14% of merges (May sample).'),
+    status: 'edited',
+    under: 'Flaky integration suites fail 14% of merges (May sample).',
+  },
+  {
+    name: 'an edit in place that also adds a paragraph before it is still edited',
+    quote: QUOTE,
+    next: BASE.replace('Deploy lead time is nine days. ' + QUOTE, 'We looked at the last quarter.\n\nDeploy lead time is nine days.\n\nTest flakiness blocks product teams twice per week.'),
+    status: 'edited',
+    under: 'Test flakiness blocks product teams twice per week.',
+  },
+  {
+    name: 'moved within its section, with a number rewritten, is relocated there',
+    quote: 'Deploy lead time is nine days.',
+    next: BASE.replace('Deploy lead time is nine days. ' + QUOTE, QUOTE + ' Deploy lead time is 9 days.'),
+    status: 'relocated',
+    under: 'Deploy lead time is 9 days.',
+    section: 'Diagnosis',
+  },
+  {
+    name: 'moved word for word to another section is moved',
+    quote: QUOTE,
+    next: BASE.replace(' ' + QUOTE, '').replace('- Stabilise CI.', `- Stabilise CI. ${QUOTE}`),
+    status: 'moved',
+    section: 'Coherent actions',
+  },
+  { name: 'deleted sentence is orphaned', quote: QUOTE, next: BASE.replace(' ' + QUOTE, ''), status: 'orphaned' },
+  {
+    name: 'deleted, with a lookalike elsewhere, is orphaned rather than re-anchored',
+    quote: 'Stabilise CI.',
+    next: BASE.replace('- Stabilise CI.\n', '').replace('Reduce platform friction', 'Stabilise CI first. Reduce platform friction'),
+    status: 'orphaned',
+  },
+  {
+    name: 'two lookalike sentences in the section: the deleted one is not moved onto the other',
+    quote: 'Standardise service templates.',
+    next: BASE.replace('- Standardise service templates.\n', '- Standardise service templates for Go.\n- Standardise service templates for Java.\n').replace('- Stabilise CI.\n', ''),
+    status: 'edited',
+  },
+];
+
+describe('port: carrying an anchor to the next revision', () => {
+  for (const c of cases) {
+    it(c.name, () => {
+      const anchor = on(c.quote);
+      const out = port(anchor, BASE, c.next);
+      assert.equal(out.status, c.status);
+      assert.equal(out.previous, anchor);
+      const { start, end } = out.anchor.position;
+      if (c.status === 'orphaned') {
+        assert.deepEqual(out.anchor, anchor, 'an orphaned thread keeps its old anchor to show');
+        return;
+      }
+      const under = c.next.slice(start, end);
+      assert.equal(out.anchor.quote.exact, under, 'the quote is the text under the new position');
+      if (c.under !== undefined) assert.equal(under, c.under);
+      else if (c.status !== 'edited') assert.equal(under, c.quote);
+      if (c.status === 'edited') assert.equal(out.now, under);
+      if (c.section) assert.equal(out.anchor.section, c.section);
+    });
+  }
+
+  it('two lookalikes both surviving: the anchored one stays where it was', () => {
+    const text = 'Intro.\n\n## Risks\n\nThe cutover may slip. The cutover may slip.\n';
+    const second = text.lastIndexOf('The cutover may slip.');
+    const anchor = anchorAt(text, second, second + 'The cutover may slip.'.length);
+    const next = text.replace('## Risks\n\n', '## Risks\n\nNew first line.\n\n');
+    const out = port(anchor, text, next);
+    assert.equal(out.status, 'kept');
+    assert.equal(out.anchor.position.start, next.lastIndexOf('The cutover may slip.'));
+  });
+
+  it('a comment on a whole section follows the section title', () => {
+    const i = BASE.indexOf('## Guiding policy');
+    const anchor = anchorAt(BASE, i, i);
+    assert.equal(anchor.section, 'Guiding policy');
+    const next = BASE.replace('## Diagnosis\n', '## Context\n\nWe run 40 services.\n\n## Diagnosis\n');
+    const out = port(anchor, BASE, next);
+    assert.equal(out.status, 'kept');
+    assert.equal(out.anchor.position.start, next.indexOf('## Guiding policy'));
+    assert.equal(port(anchor, BASE, BASE.replace('## Guiding policy', '## Policy')).status, 'orphaned');
+  });
+
+  it('an anchor whose quote does not match the old text is ported by its quote alone', () => {
+    const anchor = on(QUOTE);
+    const stale = { ...anchor, position: { ...anchor.position, start: 0, end: 5 } };
+    const out = port(stale, BASE, BASE.replace('## Diagnosis\n', '## Diagnosis\n\nSee the appendix.\n'));
+    assert.equal(out.status, 'relocated');
+    assert.equal(out.anchor.quote.exact, QUOTE);
+  });
+
+  it('is deterministic and clamps out-of-range anchors', () => {
+    const anchor = anchorAt(BASE, -5, BASE.length + 100);
+    assert.equal(anchor.position.start, 0);
+    assert.equal(anchor.position.end, BASE.length);
+    const next = BASE.replace('nine', 'eleven');
+    assert.deepEqual(port(on(QUOTE), BASE, next), port(on(QUOTE), BASE, next));
+  });
+
+  it('renders as a W3C selector: the section refined by position and quote', () => {
+    const w3c = toW3C(on(QUOTE)) as { type: string; value: string; refinedBy: { type: string }[] };
+    assert.equal(w3c.type, 'FragmentSelector');
+    assert.equal(w3c.value, 'Diagnosis');
+    assert.deepEqual(
+      w3c.refinedBy.map((s) => s.type),
+      ['TextPositionSelector', 'TextQuoteSelector'],
+    );
+  });
+});
+
+describe('ruleFiresOn: has the cited rule stopped firing on the anchor?', () => {
+  const anchor = on(QUOTE);
+  const { start, end } = anchor.position;
+  const table: [string, { ruleId: string; range: [number, number] }[], boolean][] = [
+    ['overlapping finding of the rule', [{ ruleId: 'strategy/x', range: [start + 3, start + 9] }], true],
+    ['finding of another rule', [{ ruleId: 'strategy/y', range: [start, end] }], false],
+    ['finding of the rule elsewhere', [{ ruleId: 'strategy/x', range: [0, 5] }], false],
+    ['zero-length finding at the start', [{ ruleId: 'strategy/x', range: [start, start] }], true],
+    ['finding ending where the anchor starts', [{ ruleId: 'strategy/x', range: [start - 4, start] }], false],
+  ];
+  for (const [name, findings, want] of table) it(name, () => assert.equal(ruleFiresOn(anchor, 'strategy/x', findings, BASE), want));
+
+  it('a section comment asks about the whole section', () => {
+    const i = BASE.indexOf('## Coherent actions');
+    const section = anchorAt(BASE, i, i);
+    const j = BASE.indexOf('Standardise');
+    assert.equal(ruleFiresOn(section, 'strategy/x', [{ ruleId: 'strategy/x', range: [j, j + 5] }], BASE), true);
+    assert.equal(ruleFiresOn(section, 'strategy/x', [{ ruleId: 'strategy/x', range: [5, 9] }], BASE), false);
+  });
+});
+
+describe('porter: many threads, one diff', () => {
+  it('ports each anchor as port() does', () => {
+    const next = BASE.replace('twice a week', 'every day').replace(' Deploy', ' Deploy');
+    const anchors = [on(QUOTE), on('Stabilise CI.'), on('Reduce platform friction')];
+    const many = porter(BASE, next);
+    assert.deepEqual(anchors.map(many), anchors.map((a) => port(a, BASE, next)));
+  });
+});
