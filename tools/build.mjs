@@ -80,10 +80,11 @@ if (!esbuild) {
   process.exit(1);
 }
 const common = { bundle: true, logLevel: 'warning', sourcemap: 'linked', legalComments: 'none', absWorkingDir: root };
-await Promise.all([
+// Settled, so one bundle's failure does not cut the other short (its manifest half-written).
+const bundles = await Promise.allSettled([
   esbuild.build({
     ...common,
-    entryPoints: { cli: 'src/cli/main.ts', 'check-worker': 'src/cli/check-worker.ts' },
+    entryPoints: { cli: 'src/cli/main.ts', 'check-worker': 'src/cli/check-worker.ts', 'server-check-worker': 'src/server/checker/worker.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'esm',
@@ -98,16 +99,48 @@ await Promise.all([
   existsSync(join(root, 'src/web/app.ts')) &&
     esbuild.build({
       ...common,
-      // app.ts imports style.css (-> dist/web/app.css); print.css styles the printable pages;
-      // the lint worker checks the editor's text off the main thread.
-      entryPoints: { app: 'src/web/app.ts', 'lint-worker': 'src/web/lint-worker.ts', print: 'src/web/print.css' },
+      // app.ts imports style.css (-> app.css); print.css and print-page.ts serve the printable
+      // pages; the lint worker checks the editor's text off the main thread. Names carry a
+      // content hash, so the server can let browsers cache them for good.
+      entryPoints: { app: 'src/web/app.ts', 'lint-worker': 'src/web/lint-worker.ts', print: 'src/web/print.css', 'print-page': 'src/web/print-page.ts' },
       outdir: 'dist/web',
+      entryNames: '[name]-[hash]',
       platform: 'browser',
       format: 'esm',
       target: 'es2022',
       minify: true,
-    }),
+      metafile: true,
+    }).then(writeWebManifest),
 ]);
+const failed = bundles.find((b) => b.status === 'rejected');
+if (failed) throw failed.reason;
+
+/**
+ * dist/web/manifest.json maps each logical asset name (app.js, app.css, lint-worker.js,
+ * print.css, print-page.js) to its fingerprinted file; every JS and CSS file gets a brotli and a
+ * gzip copy beside it, so the server never compresses on a request. Files of older builds go.
+ */
+async function writeWebManifest(result) {
+  const { brotliCompressSync, gzipSync, constants } = await import('node:zlib');
+  const dir = join(root, 'dist/web');
+  const assets = {};
+  const written = new Set();
+  for (const [out, meta] of Object.entries(result.metafile.outputs)) {
+    const file = out.slice('dist/web/'.length);
+    written.add(file);
+    const logical = file.replace(/-[A-Z0-9]{8}(\.[a-z]+(\.map)?)$/, '$1');
+    if (meta.entryPoint || meta.cssBundle || file.endsWith('.css')) assets[logical] = file;
+    if (/\.(js|css)$/.test(file)) {
+      const body = readFileSync(join(root, out));
+      writeFileSync(join(dir, `${file}.br`), brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+      writeFileSync(join(dir, `${file}.gz`), gzipSync(body, { level: 9 }));
+      written.add(`${file}.br`).add(`${file}.gz`);
+    }
+  }
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ assets, files: [...written].sort() }, null, 1) + '\n');
+  written.add('manifest.json');
+  for (const f of readdirSync(dir)) if (!written.has(f)) rmSync(join(dir, f), { force: true, recursive: true });
+}
 
 /** Chunk names carry a content hash, so every build adds new ones: drop those this build did not write. */
 function removeStaleChunks(result) {

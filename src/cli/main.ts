@@ -101,7 +101,32 @@ command('serve', 'start the workbench (web) server')
   .option('--port <n>', 'port', int(0), 4321)
   .option('--host <host>', 'interface to listen on', '127.0.0.1')
   .option('--data <dir>', 'where to keep the data', '.staffwork')
+  .option('--database <url>', 'a postgres:// URL to share with other app servers (default: $DATABASE_URL, else SQLite in --data)')
+  .option('--allowed-host <name>', 'also accept this Host header, e.g. a reverse proxy\'s public name (repeatable)', collect, [])
   .action(run(async () => (await import('./commands/serve.ts')).serve));
+
+command('migrate', 'bring the database schema up to date (also done by serve on start)')
+  .option('--data <dir>', 'the SQLite data folder', '.staffwork')
+  .option('--database <url>', 'a postgres:// URL (default: $DATABASE_URL)')
+  .action(run(async () => (await import('./commands/db.ts')).migrate));
+
+command('backup', 'copy the database to a file, consistently, while the server runs')
+  .argument('<file>', 'where to write the copy (SQLite: a database file; PostgreSQL: a pg_dump archive)')
+  .option('--data <dir>', 'the SQLite data folder', '.staffwork')
+  .option('--database <url>', 'a postgres:// URL (default: $DATABASE_URL)')
+  .action(run(async () => (await import('./commands/db.ts')).backup));
+
+command('restore', 'replace the database with a backup (stop the servers first)')
+  .argument('<file>', 'a file written by staffwork backup')
+  .option('--data <dir>', 'the SQLite data folder', '.staffwork')
+  .option('--database <url>', 'a postgres:// URL (default: $DATABASE_URL)')
+  .option('--force', 'replace existing data')
+  .action(run(async () => (await import('./commands/db.ts')).restore));
+
+command('export-db', 'copy every artifact and revision from the SQLite workbench into PostgreSQL')
+  .requiredOption('--to <url>', 'the postgres:// URL to copy into (its staffwork tables must be empty)')
+  .option('--data <dir>', 'the SQLite data folder', '.staffwork')
+  .action(run(async () => (await import('./commands/db.ts')).exportDb));
 
 command('lsp', 'start the language server (for editors)')
   .option('--stdio', 'talk LSP over stdin/stdout (the default)')

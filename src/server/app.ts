@@ -1,7 +1,8 @@
 // The workbench's HTTP surface: the page shell for every route, static assets, the JSON API
 // (artifacts, revisions, portfolio progress, export) and the printable pages. Safe by
 // default: strict CSP, a CSRF guard on every state-changing request, a Host check against
-// DNS rebinding when bound to loopback, and a body size limit.
+// DNS rebinding on every bind, and a body size limit. Checking and print rendering run in the
+// check pool's worker threads, never on the request thread.
 import { strToU8, zipSync } from 'fflate';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -9,41 +10,81 @@ import { HTTPException } from 'hono/http-exception';
 import { NONCE, secureHeaders, type SecureHeadersVariables } from 'hono/secure-headers';
 import { z } from 'zod';
 import { builtinRules, defaultModule, skeleton } from '../core/index.ts';
-import { describe, evaluatePortfolio, fileNames, setOf, slug } from './portfolio.ts';
-import { escapeHtml, ICON_LINK, printPage } from './print.ts';
-import type { Storage } from './storage/types.ts';
+import { CheckTimeoutError, type CheckPool } from './checker/pool.ts';
+import type { Item, TaskResult } from './checker/tasks.ts';
+import { liveRevisions } from './live.ts';
+import { fileNames, slug, type PortfolioEntry } from './portfolio.ts';
+import { assetResponse, type Assets } from './assets.ts';
+import { escapeHtml, ICON_LINK } from './print.ts';
+import { DatabaseUnavailableError, LOCAL_OWNER, type ArtifactSummary, type OwnerStorage, type Storage } from './storage/types.ts';
 
 /** 2 MiB: far above a 12-page artifact (~40 KB), far below what could hurt the server. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 /** The header every state-changing request must carry. Browsers cannot add it cross-site without a CORS preflight, which this server never grants. */
 export const CSRF_HEADER = 'x-staffwork';
 
-export interface Assets {
-  'app.js': string;
-  'lint-worker.js': string;
-  'app.css': string;
-  'print.css': string;
-}
+export type { Assets } from './assets.ts';
 
 export interface AppOptions {
   storage: Storage;
   assets: Assets | undefined;
-  /** Host names accepted in the Host header; undefined accepts any (the user chose --host). */
-  allowedHosts: Set<string> | undefined;
+  /** Host names accepted in the Host header (lower case, no port), whatever the bind. */
+  allowedHosts: Set<string>;
+  pool: CheckPool;
 }
 
-type Env = { Variables: SecureHeadersVariables };
+type Env = { Variables: SecureHeadersVariables & { store: OwnerStorage } };
 
-const SaveBody = z.object({ text: z.string(), baseRevision: z.number().int().nonnegative() }).strict();
-const CreateBody = z.union([z.object({ text: z.string() }).strict(), z.object({ kind: z.string(), title: z.string().max(200).optional() }).strict()]);
+/**
+ * A lone surrogate cannot be stored as UTF-8 (SQLite would keep U+FFFD, PostgreSQL refuses
+ * it): refuse it rather than acknowledge a text that is not the one saved.
+ */
+const wellFormed = (s: string) => (s as string & { isWellFormed(): boolean }).isWellFormed();
+const Text = z.string().refine(wellFormed, 'contains a lone surrogate (half of a UTF-16 pair), which is not valid Unicode; nothing was saved');
+const SaveBody = z.object({ text: Text, baseRevision: z.number().int().nonnegative() }).strict();
+const CreateBody = z.union([z.object({ text: Text }).strict(), z.object({ kind: z.string(), title: z.string().max(200).refine(wellFormed, 'contains a lone surrogate').optional() }).strict()]);
 const ArchiveBody = z.object({ archived: z.boolean() }).strict();
 const RestoreBody = z.object({ revision: z.number().int().positive(), baseRevision: z.number().int().nonnegative() }).strict();
 
-export function createApp({ storage, assets, allowedHosts }: AppOptions): Hono<Env> {
+export function createApp({ storage, assets, allowedHosts, pool }: AppOptions): Hono<Env> {
   const app = new Hono<Env>();
+  const page = (c: Context<Env>, status: 200 | 404) => pageWith(c, status, assets);
+  const findings = storedFindings();
+
+  /** A portfolio or print task on the owner's lane; the lane asks for the texts it has not checked yet. */
+  async function heavy<T extends TaskResult>(store: OwnerStorage, items: Item[], task: (texts: Record<string, string>) => Parameters<CheckPool['heavy']>[1]): Promise<T> {
+    let texts: Record<string, string> = {};
+    for (;;) {
+      const result = await pool.heavy(store.owner, task(texts));
+      if (result.type !== 'missing') {
+        if ('checked' in result) findings.keep(store, result.checked);
+        return result as T;
+      }
+      const keys = result.keys.map((k) => ({ artifactId: k.slice(0, k.lastIndexOf('@')), revisionId: Number(k.slice(k.lastIndexOf('@') + 1)) }));
+      const found = await store.texts(keys);
+      // A text that is gone (it cannot be: revisions are never deleted) would loop: stop.
+      if (found.length < keys.length) throw new Error('a revision to check is missing from the database');
+      texts = Object.fromEntries(found.map((r) => [`${r.artifactId}@${r.id}`, r.text]));
+    }
+  }
+  const itemsOf = (list: ArtifactSummary[]): Item[] => list.map((artifact) => ({ key: `${artifact.id}@${artifact.head.id}`, artifact }));
+  const portfolio = async (store: OwnerStorage) => {
+    const items = itemsOf(await store.list());
+    const r = await heavy<Extract<TaskResult, { type: 'portfolio' }>>(store, items, (texts) => ({ type: 'portfolio', items, texts }));
+    return { artifacts: r.artifacts as PortfolioEntry[], progress: r.progress };
+  };
+  const print = async (store: OwnerStorage, heading: string, list: ArtifactSummary[], showHeading: boolean) => {
+    const items = itemsOf(list);
+    return (await heavy<Extract<TaskResult, { type: 'print' }>>(store, items, (texts) => ({ type: 'print', heading, showHeading, items, texts }))).html;
+  };
 
   app.onError((err, c) => {
     if (err instanceof HTTPException) return err.getResponse();
+    if (err instanceof DatabaseUnavailableError || err instanceof CheckTimeoutError) {
+      // The client's retry is right here: nothing was applied, and the server recovers by itself.
+      c.header('retry-after', '2');
+      return c.json({ error: err instanceof CheckTimeoutError ? `${err.message}; try again` : 'the database is unavailable right now; nothing was applied, try again in a moment' }, 503);
+    }
     if (err instanceof z.ZodError) {
       const first = err.issues[0];
       return c.json({ error: `invalid request body: ${first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'unexpected shape'}` }, 400);
@@ -55,7 +96,10 @@ export function createApp({ storage, assets, allowedHosts }: AppOptions): Hono<E
 
   app.use('*', async (c, next) => {
     const host = (c.req.header('host') ?? '').replace(/:\d+$/, '').toLowerCase();
-    if (allowedHosts && !allowedHosts.has(host)) return c.json({ error: `unexpected Host header "${host}"` }, 421);
+    if (!allowedHosts.has(host)) return c.json({ error: `unexpected Host header "${host}"; add it with --allowed-host` }, 421);
+    // Until accounts exist, every request is the one local learner's (the server refuses a
+    // non-loopback bind without them), and every query below is scoped to that owner.
+    c.set('store', storage.as(LOCAL_OWNER));
     await next();
   });
   app.use(
@@ -111,28 +155,26 @@ export function createApp({ storage, assets, allowedHosts }: AppOptions): Hono<E
   app.get('/cases/:id', (c) => page(c, defaultModule.caseStudies.some((cs) => String(cs.id) === c.req.param('id')) ? 200 : 404));
   app.get('/artifacts/new', (c) => page(c, 200));
   app.get('/rules/:area/:name', (c) => page(c, builtinRules.some((r) => r.meta.id === `${c.req.param('area')}/${c.req.param('name')}`) ? 200 : 404));
-  app.get('/artifacts/:id', async (c) => page(c, (await storage.get(c.req.param('id'))) ? 200 : 404));
+  app.get('/artifacts/:id', async (c) => page(c, (await c.var.store.get(c.req.param('id'))) ? 200 : 404));
   app.get('/artifacts/:id/print', async (c) => {
-    const found = await storage.get(c.req.param('id'));
+    const found = await c.var.store.get(c.req.param('id'));
     if (!found) return page(c, 404);
-    const { artifacts } = evaluatePortfolio([{ artifact: found.artifact, text: found.revision.text }]);
-    return c.html(printPage(found.artifact.title, [printItem(found.artifact, found.revision.text, artifacts[0])], false));
+    return c.html(await print(c.var.store, found.artifact.title, [found.artifact], false));
   });
-  app.get('/print', async (c) => {
-    const items = await heads(storage);
-    const { artifacts } = evaluatePortfolio(items);
-    return c.html(printPage(`Portfolio: ${defaultModule.title}`, items.map((it, i) => printItem(it.artifact, it.text, artifacts[i])), true));
-  });
-  app.get('/assets/:name', (c) => {
-    const name = c.req.param('name') as keyof Assets;
-    const body = assets && Object.hasOwn(assets, name) ? assets[name] : undefined;
-    if (body === undefined) return c.text(assets ? 'not found' : 'the workbench is not built; run `npm run build`', assets ? 404 : 503);
-    c.header('content-type', name.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8');
-    c.header('cache-control', 'no-cache');
-    return c.body(body);
-  });
+  app.get('/print', async (c) => c.html(await print(c.var.store, `Portfolio: ${defaultModule.title}`, await c.var.store.list(), true)));
+  app.get('/assets/:name', (c) => assetResponse(assets, c.req.param('name'), { acceptEncoding: c.req.header('accept-encoding'), ifNoneMatch: c.req.header('if-none-match') }));
 
-  app.get('/api/portfolio', async (c) => c.json(evaluatePortfolio(await heads(storage))));
+  app.get('/api/portfolio', async (c) => c.json(await portfolio(c.var.store)));
+
+  // The database's state, for load balancers and monitoring: 200 when it answers, 503 when not.
+  app.get('/api/health', async (c) => {
+    try {
+      const { schema } = await storage.ping();
+      return c.json({ ok: true, engine: storage.engine, database: 'ok', schema, checkThreads: pool.threads });
+    } catch (e) {
+      return c.json({ ok: false, engine: storage.engine, database: 'unavailable', error: e instanceof Error ? e.message : String(e) }, 503);
+    }
+  });
 
   app.post('/api/artifacts', async (c) => {
     const body = CreateBody.parse(await json(c));
@@ -142,7 +184,8 @@ export function createApp({ storage, assets, allowedHosts }: AppOptions): Hono<E
       if (!defaultModule.kinds.some((k) => k.id === body.kind)) return c.json({ error: `unknown kind "${body.kind}"; expected one of ${defaultModule.kinds.map((k) => k.id).join(', ')}` }, 400);
       text = skeleton(defaultModule, body.kind, body.title ? { title: body.title } : {});
     }
-    const { artifact, revision } = await storage.create(text, describe(text));
+    if (!wellFormed(text)) return c.json({ error: 'the text contains a lone surrogate, which is not valid Unicode; nothing was saved' }, 400);
+    const { artifact, revision } = await c.var.store.create(text, await pool.describe(text));
     return c.json({ artifact, revision, text }, 201);
   });
 
@@ -150,45 +193,54 @@ export function createApp({ storage, assets, allowedHosts }: AppOptions): Hono<E
   app.get('/api/artifacts', async (c) => {
     const which = c.req.query('archived');
     if (which !== undefined && which !== 'only' && which !== 'include' && which !== 'exclude') return c.json({ error: 'archived must be one of only, include, exclude' }, 400);
-    return c.json({ artifacts: await storage.list({ archived: which ?? 'exclude' }) });
+    return c.json({ artifacts: await c.var.store.list({ archived: which ?? 'exclude' }) });
   });
 
   // The heads of the artifacts in one `set:` (the audience variants of a summary), for the
   // editor's live set check. Archived artifacts are not members, as in the portfolio.
   app.get('/api/sets/:name', async (c) => {
     const name = c.req.param('name').trim();
-    const members = (await heads(storage)).flatMap(({ artifact, text, revision }) => {
-      const set = setOf(text);
-      return set && set.name === name ? [{ artifact, audience: set.audience, revision: { id: revision.id, text } }] : [];
-    });
+    const members = (await c.var.store.setMembers(name)).map(({ artifact, audience, revision }) => ({ artifact, audience: audience ?? 'executive', revision: { id: revision.id, text: revision.text } }));
     return c.json({ set: name, members });
   });
 
   app.get('/api/artifacts/:id', async (c) => {
-    const found = await storage.get(c.req.param('id'));
+    const found = await c.var.store.get(c.req.param('id'));
     return found ? c.json({ artifact: found.artifact, revision: found.revision }) : c.json({ error: 'no such artifact' }, 404);
   });
 
   app.put('/api/artifacts/:id', async (c) => {
     const { text, baseRevision } = SaveBody.parse(await json(c));
-    return saveResult(c, await storage.save(c.req.param('id'), text, baseRevision, describe(text)));
+    return saveResult(c, await c.var.store.save(c.req.param('id'), text, baseRevision, await pool.describe(text)));
   });
 
   // Archiving hides an artifact from the home list, the portfolio, progress and exports; the
   // text and every revision stay, and archived: false brings it back.
   app.post('/api/artifacts/:id/archive', async (c) => {
     const { archived } = ArchiveBody.parse(await json(c));
-    const artifact = await storage.setArchived(c.req.param('id'), archived);
+    const artifact = await c.var.store.setArchived(c.req.param('id'), archived);
     return artifact ? c.json({ artifact }) : c.json({ error: 'no such artifact' }, 404);
   });
 
+  // Newest first; ?limit=N&before=REV pages through a long history (no limit: all of it).
   app.get('/api/artifacts/:id/revisions', async (c) => {
-    const list = await storage.revisions(c.req.param('id'));
+    const page: { limit?: number; before?: number } = {};
+    for (const key of ['limit', 'before'] as const) {
+      const raw = c.req.query(key);
+      if (raw === undefined) continue;
+      if (!/^[1-9]\d{0,9}$/.test(raw)) return c.json({ error: `${key} must be a positive whole number` }, 400);
+      page[key] = Number(raw);
+    }
+    const list = await c.var.store.revisions(c.req.param('id'), page);
     return list ? c.json({ revisions: list }) : c.json({ error: 'no such artifact' }, 404);
   });
 
+  // Live updates: server-sent events for each new revision, from any server on the database.
+  // The cursor (?after=REV, or Last-Event-ID on the browser's reconnect) re-sends what was missed.
+  app.get('/api/artifacts/:id/events', (c) => liveRevisions(c, c.var.store, storage.events, c.req.param('id')));
+
   app.get('/api/artifacts/:id/revisions/:rev', async (c) => {
-    const rev = await storage.revision(c.req.param('id'), Number(c.req.param('rev')));
+    const rev = await c.var.store.revision(c.req.param('id'), Number(c.req.param('rev')));
     return rev ? c.json({ revision: rev }) : c.json({ error: 'no such revision' }, 404);
   });
 
@@ -196,33 +248,35 @@ export function createApp({ storage, assets, allowedHosts }: AppOptions): Hono<E
   app.post('/api/artifacts/:id/restore', async (c) => {
     const id = c.req.param('id');
     const { revision, baseRevision } = RestoreBody.parse(await json(c));
-    const old = await storage.revision(id, revision);
+    const old = await c.var.store.revision(id, revision);
     if (!old) return c.json({ error: 'no such revision' }, 404);
-    return saveResult(c, await storage.save(id, old.text, baseRevision, describe(old.text)));
+    return saveResult(c, await c.var.store.save(id, old.text, baseRevision, await pool.describe(old.text)));
   });
 
   app.get('/api/artifacts/:id/export.md', async (c) => {
-    const found = await storage.get(c.req.param('id'));
+    const found = await c.var.store.get(c.req.param('id'));
     if (!found) return c.json({ error: 'no such artifact' }, 404);
     return download(c, found.revision.text, 'text/markdown; charset=utf-8', `${slug(found.artifact.title) || 'artifact'}.md`);
   });
 
   app.get('/api/export.zip', async (c) => {
-    const items = await heads(storage);
-    const names = fileNames(items.map((it) => it.artifact.title));
-    const zip = zipSync(Object.fromEntries(items.map((it, i) => [names[i] as string, strToU8(it.text)])), { level: 6, mtime: new Date('2000-01-01T00:00:00Z') });
+    const list = await c.var.store.list();
+    const texts = new Map((await c.var.store.texts(list.map((a) => ({ artifactId: a.id, revisionId: a.head.id })))).map((r) => [r.artifactId, r.text]));
+    const names = fileNames(list.map((a) => a.title));
+    const zip = zipSync(Object.fromEntries(list.map((a, i) => [names[i] as string, strToU8(texts.get(a.id) ?? '')])), { level: 6, mtime: new Date('2000-01-01T00:00:00Z') });
     return download(c, zip, 'application/zip', 'staffwork-portfolio.zip');
   });
 
   return app;
 }
 
-function page(c: Context<Env>, status: 200 | 404) {
+function pageWith(c: Context<Env>, status: 200 | 404, assets: Assets | undefined) {
   const nonce = c.get('secureHeadersNonce') ?? '';
-  return c.html(shell(nonce), status);
+  return c.html(shell(nonce, assets), status);
 }
 
-function shell(nonce: string): string {
+function shell(nonce: string, assets: Assets | undefined): string {
+  const url = (name: string) => escapeHtml(assets?.urls[name] ?? `/assets/${name}`);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -231,8 +285,9 @@ function shell(nonce: string): string {
 <meta name="csp-nonce" content="${escapeHtml(nonce)}">
 <title>staffwork</title>
 ${ICON_LINK}
-<link rel="stylesheet" href="/assets/app.css">
-<script type="module" src="/assets/app.js"></script>
+<meta name="lint-worker" content="${url('lint-worker.js')}">
+<link rel="stylesheet" href="${url('app.css')}">
+<script type="module" src="${url('app.js')}"></script>
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to main content</a>
@@ -247,18 +302,16 @@ ${ICON_LINK}
 `;
 }
 
-async function heads(storage: Storage) {
-  const list = await storage.list();
-  const found = await Promise.all(list.map((a) => storage.get(a.id)));
-  return found.flatMap((f) => (f ? [{ artifact: f.artifact, text: f.revision.text, revision: f.revision }] : []));
-}
-
-function printItem(artifact: { title: string; kind: string | null; updatedAt: string }, text: string, counts: { errorCount: number; warningCount: number } | undefined) {
-  const e = counts?.errorCount ?? 0;
-  const w = counts?.warningCount ?? 0;
-  const findings = e + w === 0 ? 'no errors or warnings' : `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}`;
-  const kind = defaultModule.kinds.find((k) => k.id === artifact.kind)?.name ?? null;
-  return { title: artifact.title, kind, updatedAt: artifact.updatedAt, text, findings };
+/** Per-revision finding counts the check lanes computed, written back once (for history), off the response path. */
+function storedFindings() {
+  return {
+    keep(store: OwnerStorage, checked: Record<string, { errors: number; warnings: number; infos: number }>) {
+      for (const [key, counts] of Object.entries(checked)) {
+        const revisionId = Number(key.slice(key.lastIndexOf('@') + 1));
+        store.setFindings(revisionId, counts).catch(() => undefined); // only a cache: the next view writes it again
+      }
+    },
+  };
 }
 
 /** The body as JSON, or a 400 that says what is wrong with it. */
@@ -270,7 +323,7 @@ async function json(c: Context): Promise<unknown> {
   }
 }
 
-function saveResult(c: Context, result: Awaited<ReturnType<Storage['save']>>) {
+function saveResult(c: Context, result: Awaited<ReturnType<OwnerStorage['save']>>) {
   if (!result) return c.json({ error: 'no such artifact' }, 404);
   if (!result.ok) return c.json({ error: 'this artifact changed since your copy was loaded', current: result.current }, 409);
   return c.json({ revision: result.revision, unchanged: result.unchanged });

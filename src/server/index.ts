@@ -1,17 +1,28 @@
-// `staffwork serve`: the workbench. Opens the storage, loads the built front end and
-// listens (loopback unless the user passes a host). Prints the URL it serves.
+// `staffwork serve`: the workbench. Opens the storage (SQLite in the data folder, or
+// PostgreSQL), starts the check workers, loads the built front end and listens on loopback.
+// Prints the URL it serves.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { createApp, type Assets } from './app.ts';
+import { createApp } from './app.ts';
+import { loadAssets } from './assets.ts';
+import { CheckPool } from './checker/pool.ts';
+import { isPostgresUrl, openPostgres } from './storage/postgres.ts';
 import { openSqlite } from './storage/sqlite.ts';
+import type { Storage } from './storage/types.ts';
 
 export interface ServerOptions {
   port?: number;
   host?: string;
   dataDir?: string;
+  /** A postgres:// URL: share one PostgreSQL database with other app servers instead of the SQLite file. */
+  database?: string;
+  /** Host names accepted in the Host header besides the loopback names and the bound address (a reverse proxy's public name). */
+  allowedHosts?: string[];
+  /** Check worker threads (0: check in this thread). */
+  workers?: number;
   open?: boolean;
   /** Do not print the start-up line (tests). */
   quiet?: boolean;
@@ -21,26 +32,55 @@ export const DEFAULT_PORT = 4321;
 export const DEFAULT_HOST = '127.0.0.1';
 const LOOPBACK = ['127.0.0.1', 'localhost', '::1', '[::1]'];
 
+/** 127.0.0.0/8, ::1 and localhost: only this machine can connect. */
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || /^::ffff:127\./.test(h);
+}
+
+/** What the Host header may name: the loopback names, the bound address, and what the user added. */
+export function allowedHostsFor(host: string, extra: string[] = []): Set<string> {
+  const names = [...LOOPBACK, host, ...extra].map((h) => h.trim().toLowerCase()).filter(Boolean);
+  return new Set(names.flatMap((h) => (h.includes(':') && !h.startsWith('[') ? [h, `[${h}]`] : [h])));
+}
+
 export async function startServer(options: ServerOptions = {}): Promise<{ url: string; close(): Promise<void> }> {
   const host = options.host ?? DEFAULT_HOST;
   const port = options.port ?? DEFAULT_PORT;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port ${port}; expected 0-65535`);
-  const dataDir = options.dataDir ?? '.staffwork';
-  let storage: ReturnType<typeof openSqlite>;
-  try {
-    storage = openSqlite(dataDir);
-  } catch (e) {
-    throw new Error(`cannot open the workbench data in ${resolve(dataDir)}: ${e instanceof Error ? e.message : String(e)}`);
+  if (!isLoopback(host)) {
+    // No accounts yet: whoever reaches the port could read and change every artifact.
+    throw new Error(`refusing to listen on ${host}: the workbench has no accounts yet, so anyone on the network could read and change every artifact; listen on loopback (127.0.0.1) behind a reverse proxy that authenticates, and name it with --allowed-host`);
   }
-  const assets = loadAssets();
+  const dataDir = options.dataDir ?? '.staffwork';
+  let storage: Storage;
+  if (options.database !== undefined) {
+    if (!isPostgresUrl(options.database)) throw new Error(`--database expects a postgres:// URL (got "${options.database.slice(0, 40)}"); the SQLite file lives in --data`);
+    storage = await openPostgres(options.database);
+  } else {
+    try {
+      storage = await openSqlite(dataDir);
+    } catch (e) {
+      throw new Error(`cannot open the workbench data in ${resolve(dataDir)}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  const pool = new CheckPool(options.workers === undefined ? {} : { workers: options.workers });
+  try {
+    await redescribe(storage, pool);
+  } catch (e) {
+    await Promise.all([pool.close(), storage.close()]);
+    throw e;
+  }
+  const assets = loadAssets(join(packageRoot(), 'dist/web'));
   if (!assets && !options.quiet) console.error('staffwork serve: the front end is not built (dist/web); run `npm run build` first.');
-  // Bound to loopback, only loopback Host names are served: a DNS-rebinding page cannot talk to us.
-  const allowedHosts = LOOPBACK.includes(host) ? new Set(LOOPBACK) : undefined;
-  const app = createApp({ storage, assets, allowedHosts });
+  // Only names of this server are served, whatever the bind: a DNS-rebinding page cannot talk to us.
+  const allowedHosts = allowedHostsFor(host, options.allowedHosts);
+  const app = createApp({ storage, assets, allowedHosts, pool });
 
   const server = await new Promise<ReturnType<typeof serve>>((ok, fail) => {
     const s = serve({ fetch: app.fetch, port, hostname: host }, () => ok(s));
     s.once('error', (e: NodeJS.ErrnoException) => {
+      void pool.close();
       void storage.close();
       if (e.code === 'EADDRINUSE') fail(new Error(`port ${port} on ${host} is in use; pick another with --port`));
       else if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND') fail(new Error(`cannot listen on host "${host}"; pass an address of this machine with --host`));
@@ -62,8 +102,19 @@ export async function startServer(options: ServerOptions = {}): Promise<{ url: s
         server.close(() => done());
         // Keep-alive connections would hold close() open; the data is already committed.
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-      }).then(() => storage.close())),
+      })
+        .then(() => pool.close())
+        .then(() => storage.close())),
   };
+}
+
+/** Rows written before kind/title/set were stored as they are now get them again, once. */
+async function redescribe(storage: Storage, pool: CheckPool): Promise<void> {
+  for (;;) {
+    const stale = await storage.maintenance.staleHeads(200);
+    if (stale.length === 0) return;
+    for (const row of stale) await storage.maintenance.updateMeta(row.id, row.headId, await pool.describe(row.text));
+  }
 }
 
 /** The package root, found from this file whether it runs from src/ (tsx) or a dist/ bundle. */
@@ -78,12 +129,6 @@ function packageRoot(): string {
   }
 }
 
-function loadAssets(): Assets | undefined {
-  const dir = join(packageRoot(), 'dist/web');
-  const read = (f: string) => (existsSync(join(dir, f)) ? readFileSync(join(dir, f), 'utf8') : undefined);
-  const files = { 'app.js': read('app.js'), 'lint-worker.js': read('lint-worker.js'), 'app.css': read('app.css'), 'print.css': read('print.css') };
-  return Object.values(files).every((f) => f !== undefined) ? (files as Assets) : undefined;
-}
 
 function openBrowser(url: string): void {
   const [cmd, args] = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];

@@ -31,17 +31,23 @@ export interface PortfolioEntry extends ArtifactSummary {
   infoCount: number;
 }
 
-/** Checks every artifact's head (sets together, as the CLI does) and evaluates the standard. */
-export function evaluatePortfolio(items: { artifact: ArtifactSummary; text: string }[]): { artifacts: PortfolioEntry[]; progress: Progress } {
-  const results: FileResult[] = items.map(({ artifact, text }) => checkText(text, { ...checkOptions, filePath: artifact.id }));
-  checkSets(results, checkOptions);
+/**
+ * Checks every artifact's head (sets together, as the CLI does) and evaluates the standard;
+ * `checked` gives results already checked (and set-checked) for these items, in order.
+ */
+export function evaluatePortfolio(items: { artifact: ArtifactSummary; text: string }[], checked?: FileResult[]): { artifacts: PortfolioEntry[]; progress: Progress } {
+  let results = checked;
+  if (!results) {
+    results = items.map(({ artifact, text }) => checkText(text, { ...checkOptions, filePath: artifact.id }));
+    checkSets(results, checkOptions);
+  }
   return {
     artifacts: items.map(({ artifact, text }, i) => {
-      const r = results[i] as FileResult;
+      const r = (results as FileResult[])[i] as FileResult;
       const set = r.set ? setOf(text) : undefined;
       return { ...artifact, ...(set ? { set: set.name, audience: set.audience } : {}), errorCount: r.errorCount, warningCount: r.warningCount, infoCount: r.infoCount };
     }),
-    progress: evaluateProgress(defaultModule, results),
+    progress: evaluateProgress(defaultModule, results as FileResult[]),
   };
 }
 

@@ -3,7 +3,7 @@
 // refuses `javascript:`, `vbscript:`, `file:` and non-image `data:` URLs). The page has no
 // script at all, and the CSP forbids any.
 import MarkdownIt from 'markdown-it';
-import { readableBody } from '../core/index.ts';
+import { parse, readableBody } from '../core/index.ts';
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
 const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
@@ -22,6 +22,8 @@ export interface PrintItem {
   updatedAt: string;
   text: string;
   findings: string;
+  /** Too long to render as Markdown within bounds: printed as preformatted text. */
+  plain?: boolean;
 }
 
 /** The tab icon, inline (CSP allows data: images) so no request 404s: a check mark on a page. */
@@ -33,9 +35,10 @@ export function printPage(heading: string, items: PrintItem[], showHeading: bool
   const body = items
     .map((it) => {
       const date = it.updatedAt.slice(0, 16).replace('T', ' ');
+      const audience = audienceLabel(it.text);
       return `<article class="artifact">
-<p class="meta">${escapeHtml(it.kind ?? 'unknown kind')} · saved ${escapeHtml(date)} UTC · ${escapeHtml(it.findings)}</p>
-${md.render(readableBody(it.text))}
+<p class="meta">${escapeHtml(it.kind ?? 'unknown kind')}${audience ? ` · for ${escapeHtml(audience)}` : ''} · saved <time datetime="${escapeHtml(it.updatedAt)}">${escapeHtml(date)} UTC</time> · ${escapeHtml(it.findings)}</p>
+${it.plain ? `<p class="meta">Printed as plain text: this artifact is too long to lay out.</p>\n<pre>${escapeHtml(it.text)}</pre>` : md.render(readableBody(it.text))}
 </article>`;
     })
     .join('\n');
@@ -47,13 +50,26 @@ ${md.render(readableBody(it.text))}
 <title>${escapeHtml(heading)} · staffwork</title>
 ${ICON_LINK}
 <link rel="stylesheet" href="/assets/print.css">
+<script type="module" src="/assets/print-page.js"></script>
 </head>
 <body>
 <main id="main">
+<p class="print-actions"><button type="button" id="print-button" hidden>Print</button> <a href="/">Back to the workbench</a></p>
 ${showHeading ? `<h1 class="print-title">${escapeHtml(heading)}</h1>` : ''}
 ${body || '<p>No artifacts yet.</p>'}
 </main>
 </body>
 </html>
 `;
+}
+
+const AUDIENCES: Record<string, string> = { executive: 'executives', peer: 'peer engineers', junior: 'junior engineers' };
+
+/** Who a summary variant is written for, from its `audience:` (only artifacts in a `set:` or with an audience say). */
+function audienceLabel(text: string): string | undefined {
+  const data = parse(text).frontMatter?.data;
+  const audience = data?.['audience'];
+  if (typeof audience !== 'string' || !audience.trim()) return undefined;
+  const id = audience.trim().toLowerCase();
+  return AUDIENCES[id] ?? id;
 }

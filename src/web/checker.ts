@@ -1,6 +1,5 @@
 // Runs analyse() in the lint worker, or on the page when a worker cannot start.
-import type { FileResult } from '../core/index.ts';
-import { analyse, prepareMembers, type Analysis, type MemberText } from './analyse.ts';
+import { analyse, prepareMembers, type Analysis, type MemberText, type PreparedMember } from './analyse.ts';
 import type { LintRequest } from './lint-worker.ts';
 
 export interface Checked {
@@ -18,14 +17,14 @@ export interface Checker {
 export function createChecker(filePath: string): Checker {
   let worker: Worker | undefined;
   try {
-    worker = new Worker('/assets/lint-worker.js', { type: 'module' });
+    worker = new Worker(document.querySelector<HTMLMetaElement>('meta[name="lint-worker"]')?.content ?? '/assets/lint-worker.js', { type: 'module' });
   } catch {
     worker = undefined;
   }
   let seq = 0;
   let memberTexts: MemberText[] = [];
   // Parsed on the page only if the worker is gone.
-  let inlineMembers: FileResult[] | undefined;
+  let inlineMembers: PreparedMember[] | undefined;
   const pending = new Map<number, { text: string; done: (c: Checked) => void }>();
   const inline = (text: string): Checked => {
     const t0 = performance.now();

@@ -1,6 +1,6 @@
 // Home: the module, its case studies, the completion standard as a live checklist with
 // evidence and a chart, and the learner's artifacts.
-import type { CriterionResult, Progress } from '../core/index.ts';
+import type { CriterionResult, Evidence, Progress } from '../core/index.ts';
 import { defaultModule } from '../core/index.ts';
 import { api, type ArtifactSummary, type PortfolioEntry } from './api.ts';
 import { formatTime, h, plural, svg } from './dom.ts';
@@ -23,6 +23,7 @@ export async function renderHome(main: HTMLElement, state: HomeState = {}): Prom
   const titles = new Map(artifacts.map((a) => [a.id, a.title]));
   main.replaceChildren(
     h('div', { class: 'page-head' }, h('h1', {}, module.title), module.summary ? h('p', { class: 'lede' }, module.summary) : null),
+    startHere(progress, artifacts),
     h(
       'div',
       { class: 'home-grid' },
@@ -154,12 +155,13 @@ function shortLabel(c: CriterionResult): string {
 function criterion(c: CriterionResult, titles: Map<string, string>): HTMLElement {
   const good = c.evidence.filter((e) => e.ok);
   const near = c.evidence.filter((e) => !e.ok).slice(0, 2);
-  const link = (id: string) => h('a', { href: `/artifacts/${id}` }, titles.get(id) ?? id);
+  const link = (id: string) => h('a', { href: `/artifacts/${id}` }, titles.get(id) ?? 'Untitled artifact');
   const parts: (Node | string)[] = [];
   if (c.pass) parts.push('Met by ', ...join(good.slice(0, c.needed).map((e) => link(e.file))), '.');
   else {
     if (good.length) parts.push(`${c.count} of ${c.needed} so far: `, ...join(good.map((e) => link(e.file))), '. ');
-    if (near.length) parts.push(good.length ? 'Not yet: ' : 'Missing: ', ...join(near.map((e) => h('span', {}, link(e.file), ` (${e.reasons.join('; ')})`))), '.');
+    // A draft that exists is a draft, never "missing": say how far it is.
+    if (near.length) parts.push(...join(near.map((e) => draft(e, link(e.file)))), '.');
     else if (good.length) parts.push(`Needs ${c.needed - c.count} more.`);
     else parts.push(c.needed > 1 ? `Missing: ${c.needed} complete artifacts (no errors).` : 'Missing: no artifact of this kind yet.');
   }
@@ -169,6 +171,44 @@ function criterion(c: CriterionResult, titles: Map<string, string>): HTMLElement
     h('span', { class: 'mark', 'aria-hidden': 'true' }, c.pass ? '✓' : '○'),
     h('div', {}, h('p', { class: 'criterion-text' }, h('span', { class: 'visually-hidden' }, c.pass ? 'Met: ' : 'Not met yet: '), c.description), h('p', { class: 'evidence' }, ...parts)),
   );
+}
+
+function draft(e: Evidence, link: HTMLElement): HTMLElement {
+  const other = e.reasons.filter((r) => !/^\d+ errors? to fix$/.test(r));
+  return h('span', { class: 'draft-evidence' }, `Draft${e.errors ? ` (${plural(e.errors, 'error')})` : ''}: `, link, other.length ? ` (${other.join('; ')})` : '');
+}
+
+/** The first thing to do: the first case study before anything is written, else the first criterion not met yet. */
+function startHere(progress: Progress, artifacts: PortfolioEntry[]): HTMLElement {
+  const open = progress.criteria.find((c) => !c.pass);
+  const first = module.caseStudies[0];
+  const body: (Node | string)[] = [];
+  if (!artifacts.length && first) {
+    body.push(
+      h('p', {}, 'Each case study shows a wrong approach and a better one, then asks for one artifact. The checks here read it as you write and say what the case study would.'),
+      h(
+        'ol',
+        { class: 'start-steps' },
+        h('li', {}, 'Read ', h('a', { href: `/cases/${first.id}`, id: 'start-case' }, `case study ${first.id}: ${first.title}`), '.'),
+        h('li', {}, h('a', { href: `/artifacts/new?kind=${encodeURIComponent(first.kind)}` }, `Write its ${kindName(first.kind).toLowerCase()}`), ', section by section, until no errors are left.'),
+        h('li', {}, 'Come back here: the completion standard on the right fills in as your artifacts meet it.'),
+      ),
+    );
+  } else if (open) {
+    const cs = open.id !== 'three-artifacts' ? module.caseStudies.find((x) => module.completion.find((k) => k.id === open.id)?.kind === x.kind) : undefined;
+    const nearest = open.evidence.find((e) => !e.ok);
+    const title = nearest ? (artifacts.find((a) => a.id === nearest.file)?.title ?? 'your draft') : undefined;
+    body.push(
+      h('p', {}, 'Next: ', open.description),
+      h(
+        'p',
+        {},
+        nearest ? h('a', { href: `/artifacts/${nearest.file}`, class: 'button primary small' }, `Continue “${title}”`) : cs ? h('a', { href: `/artifacts/new?kind=${encodeURIComponent(cs.kind)}`, class: 'button primary small' }, `Start ${kindName(cs.kind).toLowerCase()}`) : null,
+        cs ? h('span', { class: 'muted small' }, ' · ', h('a', { href: `/cases/${cs.id}` }, `case study ${cs.id}`)) : null,
+      ),
+    );
+  } else body.push(h('p', {}, 'Every criterion is met. Print the portfolio or export it from the menu above.'));
+  return h('section', { class: 'start-here card', id: 'start-here', 'aria-labelledby': 'start-h' }, h('h2', { id: 'start-h' }, artifacts.length ? 'Next step' : 'Start here'), ...body);
 }
 
 function join(nodes: Node[]): Node[] {

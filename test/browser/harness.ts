@@ -1,13 +1,44 @@
 // Shared by the browser tests and bench: a real server on a temp data dir, one Chromium,
 // axe-core, and a guard that records CSP violations and page errors.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServer } from '../../src/server/index.ts';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
 const AXE = readFileSync(join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** The app with the test hook (test/browser/entry.ts), bundled once per test process. */
+let testBundle: Promise<string> | undefined;
+function testApp(): Promise<string> {
+  testBundle ??= build({
+    entryPoints: [join(import.meta.dirname, 'entry.ts')],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    outdir: join(tmpdir(), 'staffwork-test-entry'),
+    logLevel: 'silent',
+  }).then((r) => {
+    const js = r.outputFiles.find((f) => f.path.endsWith('.js'));
+    if (!js) throw new Error('the test entry did not bundle');
+    return js.text;
+  });
+  return testBundle;
+}
+
+/** Screenshots only with STAFFWORK_SCREENSHOTS=1, into the system's temporary folder; returns the path or undefined. */
+export async function shot(page: Page, name: string, fullPage = false): Promise<string | undefined> {
+  if (!process.env['STAFFWORK_SCREENSHOTS']) return undefined;
+  const dir = join(tmpdir(), 'staffwork-screenshots');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
+  await page.screenshot({ path, fullPage });
+  return path;
+}
 
 export interface Harness {
   url: string;
@@ -22,7 +53,8 @@ export interface Harness {
 
 export async function openHarness(): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'staffwork-browser-'));
-  const server = await startServer({ port: 0, dataDir, quiet: true });
+  // Checks in this thread: the browser tests exercise the page, not the check pool.
+  const server = await startServer({ port: 0, dataDir, quiet: true, workers: 0 });
   const launch = chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -35,6 +67,9 @@ export async function openHarness(): Promise<Harness> {
     throw e;
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const app = await testApp();
+  // The production app bundle is replaced by the test entry; everything else is served as built.
+  await context.route(/\/assets\/app-[A-Za-z0-9]+\.js$/, (route) => route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: app }));
   const problems: string[] = [];
   return {
     url: server.url.replace(/\/$/, ''),

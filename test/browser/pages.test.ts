@@ -6,10 +6,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { builtinRules, defaultModule, skeleton } from '../../src/core/index.ts';
-import { axe, createArtifact, cursorAt, editorText, openHarness, ready, serverText, until, type Harness } from './harness.ts';
+import { axe, createArtifact, cursorAt, editorText, openHarness, ready, serverText, until, type Harness, shot } from './harness.ts';
 
-const shots = join(import.meta.dirname, '../../scratch');
-mkdirSync(shots, { recursive: true });
 const fixture = (f: string) => readFileSync(join(import.meta.dirname, '../fixtures/examples', f), 'utf8');
 
 describe('workbench pages', () => {
@@ -45,7 +43,7 @@ describe('workbench pages', () => {
     assert.match((await page.locator('svg.chart title').textContent()) ?? '', /^Progress: 1 of 5 criteria met$/);
     assert.equal(await page.locator('.artifact-table tbody tr').count(), 2);
     assert.deepEqual(await axe(page), []);
-    await page.screenshot({ path: join(shots, 'test-home-1280.png'), fullPage: true });
+    await shot(page, 'test-home-1280', true);
   });
 
   it('a case study shows every part and starts its artifact from the skeleton', async () => {
@@ -58,7 +56,7 @@ describe('workbench pages', () => {
     assert.deepEqual(await page.locator('table.tradeoff thead th').allTextContents(), cs.tradeoffTable.columns);
     assert.equal(await page.locator('table.tradeoff tbody tr').count(), cs.tradeoffTable.rows.length);
     assert.deepEqual(await axe(page), []);
-    await page.screenshot({ path: join(shots, 'test-case-1280.png'), fullPage: true });
+    await shot(page, 'test-case-1280', true);
 
     await page.locator('#start-artifact').click();
     await page.waitForURL(/\/artifacts\/[a-z0-9]+$/);
@@ -82,14 +80,14 @@ describe('workbench pages', () => {
       assert.equal(overflow, 0, `horizontal scroll at ${width}px`);
       const side = await page.locator('aside.side').boundingBox();
       assert.ok(side && side.y < 900, `the findings column starts in view at ${width}px`);
-      await page.screenshot({ path: join(shots, `test-editor-${width}.png`) });
+      await shot(page, `test-editor-${width}`);
     }
     for (const [name, path] of [['home', '/'], ['case', '/cases/1']]) {
       await page.goto(`${hx.url}${path}`);
       await ready(page);
       assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0, `horizontal scroll on ${name} at 800px`);
       assert.deepEqual(await axe(page), [], `axe on ${name} at 800px`);
-      await page.screenshot({ path: join(shots, `test-${name}-800.png`), fullPage: true });
+      await shot(page, `test-${name}-800`, true);
     }
     await page.setViewportSize({ width: 1280, height: 900 });
   });
@@ -142,7 +140,7 @@ describe('workbench pages', () => {
     for (const part of [rule.meta.docs.why, rule.meta.docs.better, rule.meta.docs.description]) assert.ok(text.includes(part), part);
     assert.deepEqual(await page.locator('pre.example').allTextContents(), [rule.meta.docs.bad, rule.meta.docs.good]);
     assert.deepEqual(await axe(page), []);
-    await page.screenshot({ path: join(shots, 'test-rule-1280.png'), fullPage: true });
+    await shot(page, 'test-rule-1280', true);
     assert.equal((await page.goto(`${hx.url}/rules/strategy/no-such-rule`))?.status(), 404);
   });
 
@@ -176,7 +174,7 @@ describe('a new learner, from the home page to a completed strategy', () => {
     await page.locator('#start-artifact').click();
     await page.waitForURL(/\/artifacts\/[a-z0-9]+$/);
     await page.waitForSelector('.outline-item.empty');
-    await page.screenshot({ path: join(shots, 'flow-1-new-strategy.png') });
+    await shot(page, 'flow-1-new-strategy');
     const answers: Record<string, string> = {
       Diagnosis: 'Product teams wait a median of 3.5 days from merge to production, and 18% of CI runs fail on a flaky test.',
       'Guiding policy': 'Reduce platform friction before adding new platform features: until lead time is under one day, we take on no new platform feature work.',
@@ -198,7 +196,7 @@ describe('a new learner, from the home page to a completed strategy', () => {
     await cursorAt(page, 'end');
     await page.keyboard.insertText(table);
     await page.waitForFunction(() => document.querySelector('#findings')?.textContent?.startsWith('No findings') ?? false);
-    await page.screenshot({ path: join(shots, 'flow-2-strategy-clean.png') });
+    await shot(page, 'flow-2-strategy-clean');
     const id = new URL(page.url()).pathname.split('/').pop()!;
     await until(async () => (await serverText(hx.url, id)) === (await editorText(page)), 'the strategy to be saved');
     await page.getByRole('link', { name: 'Module', exact: true }).first().click();
@@ -208,7 +206,7 @@ describe('a new learner, from the home page to a completed strategy', () => {
     assert.match((await strategy.locator('.evidence').textContent()) ?? '', /Met by New engineering strategy/);
     assert.match((await page.locator('.chart-summary').textContent()) ?? '', /^1 of 5 criteria met$/);
     assert.equal(await page.locator('.checklist > li').first().locator('.evidence').textContent(), '1 of 3 so far: New engineering strategy. Needs 2 more.');
-    await page.screenshot({ path: join(shots, 'flow-3-home-after.png'), fullPage: true });
+    await shot(page, 'flow-3-home-after', true);
     assert.deepEqual(hx.problems, []);
   });
 });

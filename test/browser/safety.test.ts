@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { createArtifact, cursorAt, editorText, openHarness, ready, serverText, until, type Harness } from './harness.ts';
+import { createArtifact, cursorAt, editorText, openHarness, ready, serverText, until, type Harness, shot } from './harness.ts';
 
 const BASE = '---\nkind: escalation\ntitle: Shared brief\n---\n\n# Shared brief\n\n## Decision needed\n\nWho owns v1 compatibility?\n';
 
@@ -71,7 +71,7 @@ describe('safety', () => {
     assert.equal(await serverText(hx.url, id), `${BASE}\nFrom tab A.`, 'B did not overwrite A');
     assert.equal(await b.evaluate(() => document.activeElement?.id), 'conflict-h', 'focus moves to the choice');
     assert.match((await b.locator('#save-status').textContent()) ?? '', /Not saved: choose a version/);
-    await b.screenshot({ path: join(import.meta.dirname, '../../scratch/test-conflict-1280.png') });
+    await shot(b, 'test-conflict-1280');
 
     // B combines both; the result is saved on top of A's revision.
     await b.locator('#combine').click();

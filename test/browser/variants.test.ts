@@ -5,10 +5,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { axe, createArtifact, cursorAt, editorText, openArtifact, openHarness, ready, serverText, until, type Harness } from './harness.ts';
+import { axe, createArtifact, cursorAt, editorText, openArtifact, openHarness, ready, serverText, until, type Harness, shot } from './harness.ts';
 
-const shots = '/tmp/wb';
-mkdirSync(shots, { recursive: true });
 
 const EXEC = `---
 kind: exec-summary
@@ -80,7 +78,7 @@ describe('audience variants, live set check, archive', () => {
     // Peer is the one left to add.
     assert.deepEqual(await page.locator('#variant-audience option').allTextContents(), ['Peer engineer']);
     assert.deepEqual(await axe(page), []);
-    await page.screenshot({ path: `${shots}/variants-1280.png` });
+    await shot(page, 'variants-1280');
   });
 
   it('checks the open variant against the others live: the disagreement appears and goes as the learner types, and follows the other variant on focus', async () => {
@@ -208,7 +206,7 @@ describe('audience variants, live set check, archive', () => {
     const archived = await page.locator('#archived-list li').allTextContents();
     assert.ok(archived.some((t) => t.includes('Junk draft two')));
     assert.deepEqual(await axe(page), []);
-    await page.screenshot({ path: `${shots}/home-archived-1280.png`, fullPage: true });
+    await shot(page, 'home-archived-1280', true);
     await page.getByRole('button', { name: 'Unarchive Junk draft two' }).click();
     await page.waitForSelector(`.artifact-table a[href="/artifacts/${junk2.id}"]`);
 
@@ -248,7 +246,7 @@ describe('audience variants, live set check, archive', () => {
       const top = await page.evaluate(([x, y]) => document.elementFromPoint(x as number, y as number)?.closest('a')?.className ?? '', [box.x + box.width / 2, box.y + box.height / 2]);
       assert.equal(top, 'finding-doc', `the last "Why this rule?" link is on top at ${width}px`);
       await page.evaluate(() => window.scrollTo(0, 0));
-      await page.screenshot({ path: `${shots}/note-${width}.png` });
+      await shot(page, `note-${width}`);
     }
     await page.setViewportSize({ width: 1280, height: 900 });
   });

@@ -19,8 +19,9 @@ describe('readableBody', () => {
 });
 
 describe('titleOf', () => {
-  it('prefers front matter, then the first # heading, else nothing', () => {
-    assert.equal(titleOf(parse('---\ntitle: "  Plan  "\n---\n# Other\n')), 'Plan');
+  it('prefers the first # heading (renaming is editing it), then front matter, else nothing', () => {
+    assert.equal(titleOf(parse('---\ntitle: "  Plan  "\n---\n# Renamed plan\n')), 'Renamed plan');
+    assert.equal(titleOf(parse('---\ntitle: "  Plan  "\n---\n\nDiagnosis:\nx\n')), 'Plan');
     assert.equal(titleOf(parse('---\ntitle: 3\n---\n## Sub\n\n# Heading\n')), 'Heading');
     assert.equal(titleOf(parse('Diagnosis:\nx\n')), undefined);
   });

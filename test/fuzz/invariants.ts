@@ -74,17 +74,25 @@ function assertModel(doc: Doc): void {
     previous = b;
   }
   for (const t of doc.tables) for (const row of [t.header, ...(t.rows ?? [])]) if (row) for (const c of row.cells) inside('table cell', c);
-  // parse.ts finds a section's blocks by binary search; on an even sample of sections (all of
-  // them would make this check quadratic) they must equal the plain definition.
-  const every = Math.max(1, Math.floor(doc.sections.length / 50));
+  // Each section's blocks are clipped to what it owns, and no piece of text belongs to two sections.
+  const pieces: { start: number; end: number; i: number }[] = [];
   doc.sections.forEach((s, i) => {
     inside(`section "${s.title}" title`, s.titleSpan);
+    inside(`section "${s.title}" span`, s.span);
+    inside(`section "${s.title}" own`, s.own);
     inside(`section "${s.title}" content`, s.contentSpan);
     assert.ok(s.parent < i && s.parent >= -1, `section ${i} has parent ${s.parent}`);
-    if (i % every !== 0) return;
-    const overlapping = doc.blocks.filter((b) => b.end > s.contentSpan.start && b.start < s.contentSpan.end && b.type !== 'heading');
-    assert.ok(s.blocks.length === overlapping.length && s.blocks.every((b, j) => b === overlapping[j]), `section "${s.title}" has the wrong blocks`);
+    assert.ok(s.span.start <= s.own.start && s.own.end <= s.span.end, `section "${s.title}" owns text outside its span`);
+    for (const b of s.blocks) {
+      assert.ok(b.type !== 'heading' && s.owned.some((r) => r.start <= b.start && b.end <= r.end), `section "${s.title}" has a block outside what it owns`);
+      pieces.push({ start: b.start, end: b.end, i });
+    }
   });
+  pieces.sort((a, b) => a.start - b.start);
+  for (let j = 1; j < pieces.length; j++) {
+    const [a, b] = [pieces[j - 1]!, pieces[j]!];
+    assert.ok(a.end <= b.start, `sections ${a.i} and ${b.i} share the text at ${b.start}`);
+  }
   for (const d of doc.directives) inside('directive', d);
   if (doc.frontMatter) inside('front matter', doc.frontMatter.span);
 }

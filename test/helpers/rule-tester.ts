@@ -1,8 +1,12 @@
 // Table-driven rule tests, after ESLint's RuleTester: every invalid case names the
-// messageId and all four positions of each finding; fixes are checked by their output.
+// messageId and all four positions of each finding; `data`, when given, must rebuild the
+// message exactly (every placeholder); fixes are checked by their output. A case marked
+// `spellings: true` is written with `## Heading` sections and is also run with each section
+// written as a `Label:` line and as a `**Field:** value`: every spelling must give the same
+// findings (message ids and the words quoted in the messages; positions differ).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyFixes, checkSets, checkText, defaultModule, isSetRule, type AnyRule, type FileResult } from '../../src/core/index.ts';
+import { applyFixes, checkSets, checkText, defaultModule, interpolate, isSetRule, type AnyRule, type Diagnostic, type FileResult } from '../../src/core/index.ts';
 
 export interface ExpectedError {
   messageId: string;
@@ -10,7 +14,7 @@ export interface ExpectedError {
   column: number;
   endLine: number;
   endColumn: number;
-  /** Placeholders the message must have been filled with. */
+  /** Every placeholder of the message: the message must equal the template filled with these. */
   data?: Record<string, string | number>;
   /** Words that fired, when the rule names them. */
   words?: string[];
@@ -26,12 +30,38 @@ export interface InvalidCase {
   errors: ExpectedError[];
   /** The text after applying every fix the rule offers (fixable rules only). */
   output?: string;
+  /** Also run with the `##` sections written as labels and as fields; the findings must agree. */
+  spellings?: boolean;
 }
 
 export interface ValidCase {
   name?: string;
   code?: string;
   files?: { path: string; code: string }[];
+  /** Also valid with the `##` sections written as labels and as fields. */
+  spellings?: boolean;
+}
+
+export type Spelling = 'label' | 'field';
+
+/**
+ * A document whose `## Title` sections are rewritten as `Title:` label lines or as
+ * `**Title:** value` fields (a field whose body is not one paragraph becomes a bold label, as
+ * writers do). Front matter, `# Title` and deeper headings stay.
+ */
+export function respell(text: string, spelling: Spelling): string {
+  return text.replace(/^## +(.+?)[ \t]*\n(?:[ \t]*\n)?((?:(?!#{1,6}[ \t]).*(?:\n|$))*)/gm, (_all, title: string, body: string) => {
+    const content = body.replace(/\s+$/, '');
+    const rest = body.slice(content.length) || '\n';
+    if (spelling === 'label') return `${title}:\n${content}${rest}`;
+    const onePara = content !== '' && !/\n[ \t]*\n/.test(content) && !/^[ \t]*(?:[-*+]|\d+[.)]|\||>|```)/m.test(content);
+    return onePara ? `**${title}:** ${content}${rest}` : `**${title}:**\n${content}${rest}`;
+  });
+}
+
+/** What must agree across spellings: the message id and the words the message quotes. */
+function gist(d: Diagnostic): string {
+  return `${d.messageId} ${(d.message.match(/`[^`]*`/g) ?? []).join(' ')}`;
 }
 
 function run(rule: AnyRule, c: ValidCase | InvalidCase): FileResult[] {
@@ -54,6 +84,10 @@ export function ruleTester(rule: AnyRule, cases: { valid: (string | ValidCase)[]
         seen.add(key(c));
         const found = run(rule, c).flatMap((r) => r.diagnostics.filter((d) => d.ruleId === id));
         assert.deepEqual(found.map((d) => `${d.loc.start.line}:${d.loc.start.column} ${d.message}`), []);
+        for (const spelling of c.spellings ? (['label', 'field'] as const) : []) {
+          const other = run(rule, { code: respell(c.code ?? '', spelling) }).flatMap((r) => r.diagnostics.filter((d) => d.ruleId === id));
+          assert.deepEqual(other.map((d) => `${d.loc.start.line}:${d.loc.start.column} ${d.message}`), [], `as ${spelling}s`);
+        }
       });
     }
     for (const [i, c] of cases.invalid.entries()) {
@@ -73,9 +107,13 @@ export function ruleTester(rule: AnyRule, cases: { valid: (string | ValidCase)[]
             { messageId: e.messageId, line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn, ...(e.file ? { file: e.file } : {}) },
             `finding ${j + 1}: ${d.message}`,
           );
-          for (const [k, v] of Object.entries(e.data ?? {})) assert.ok(d.message.includes(String(v)), `message should contain ${k}=${v}: ${d.message}`);
+          if (e.data) assert.equal(d.message, interpolate(rule.meta.messages[e.messageId] as string, e.data), `finding ${j + 1}: the message rebuilt from messageId and data`);
           if (e.words) assert.deepEqual(d.words, e.words);
         });
+        for (const spelling of c.spellings ? (['label', 'field'] as const) : []) {
+          const other = run(rule, { code: respell(c.code ?? '', spelling) }).flatMap((r) => r.diagnostics.filter((d) => d.ruleId === id));
+          assert.deepEqual(other.map(gist), found.map(({ d }) => gist(d)), `as ${spelling}s: ${respell(c.code ?? '', spelling)}`);
+        }
         const fixes = found.flatMap(({ d }) => (d.fix ? [d.fix] : []));
         if (rule.meta.fixable && fixes.length) {
           assert.ok(c.output !== undefined, 'a fixable rule that fixes must assert `output`');

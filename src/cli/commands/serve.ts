@@ -1,13 +1,14 @@
 // `staffwork serve`: the workbench; src/server owns it, loaded only here.
 import { CliError, firstLine } from '../errors.ts';
 
-export async function serve(opts: { port: number; host: string; data: string }): Promise<number> {
+export async function serve(opts: { port: number; host: string; data: string; database?: string; allowedHost: string[] }): Promise<number> {
   const { startServer } = await import('../../server/index.ts');
   let server: Awaited<ReturnType<typeof startServer>>;
+  const database = opts.database ?? (process.env['DATABASE_URL'] || undefined);
   try {
-    server = await startServer({ port: opts.port, host: opts.host, dataDir: opts.data });
+    server = await startServer({ port: opts.port, host: opts.host, dataDir: opts.data, allowedHosts: opts.allowedHost, ...(database ? { database } : {}) });
   } catch (e) {
-    // Port in use, bad host, unwritable data folder: the user's to fix, in one line.
+    // Port in use, bad host, unwritable or foreign data, unreachable database: the user's to fix, in one line.
     throw new CliError(`serve: ${firstLine(e)}`);
   }
   const stop = () => void server.close().then(() => process.exit(0));

@@ -6,7 +6,9 @@ import type { CourseModule, Criterion } from './schema.ts';
 export interface Evidence {
   file: string;
   ok: boolean;
-  /** Why the file does not count (empty when ok). */
+  /** Its errors, set findings (a variant that disagrees with a sibling) included. */
+  errors: number;
+  /** Why the file does not count, in plain words, never rule ids (empty when ok). */
   reasons: string[];
 }
 
@@ -33,21 +35,32 @@ export function evaluateProgress(module: CourseModule, results: readonly FileRes
 function evaluate(c: Criterion, results: readonly FileResult[]): CriterionResult {
   const candidates = results.filter((r) => r.kind && (!c.kind || r.kind.id === c.kind));
   const evidence = candidates.map((r) => ({ file: r.filePath, ...judge(c, r) }));
-  evidence.sort((a, b) => Number(b.ok) - Number(a.ok) || a.reasons.length - b.reasons.length || (a.file < b.file ? -1 : 1));
+  // Clean first, then the nearest to counting: a variant with errors is never cited before a clean one.
+  evidence.sort((a, b) => Number(b.ok) - Number(a.ok) || a.errors - b.errors || a.reasons.length - b.reasons.length || (a.file < b.file ? -1 : 1));
   const count = evidence.filter((e) => e.ok).length;
   return { id: c.id, description: c.description, pass: count >= c.min, needed: c.min, count, evidence };
 }
 
-function judge(c: Criterion, r: FileResult): { ok: boolean; reasons: string[] } {
+function judge(c: Criterion, r: FileResult): { ok: boolean; errors: number; reasons: string[] } {
   const reasons: string[] = [];
-  if (c.complete && r.errorCount > 0) reasons.push(`${r.errorCount} error${r.errorCount === 1 ? '' : 's'} to fix`);
+  // Counted from the findings: set rules add theirs after the file's own counts were taken.
+  const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
+  if (c.complete && errors > 0) reasons.push(`${errors} error${errors === 1 ? '' : 's'} to fix`);
   for (const key of c.sections) {
     const s = r.doc.sections.find((x) => x.key === key);
     const title = r.kind?.sections.find((d) => d.id === key)?.title ?? key;
     if (!s) reasons.push(`no ${title} section`);
     else if (!hasContent(r.doc, s)) reasons.push(`${title} is empty`);
   }
-  const fired = new Set(r.diagnostics.map((d) => d.ruleId));
-  for (const rule of c.clean) if (fired.has(rule)) reasons.push(`${rule} fires`);
-  return { ok: reasons.length === 0, reasons };
+  for (const rule of c.clean) {
+    const d = r.diagnostics.find((x) => x.ruleId === rule);
+    if (d) reasons.push(firstSentence(d.message));
+  }
+  return { ok: reasons.length === 0, errors, reasons: [...new Set(reasons)] };
+}
+
+/** A finding's message as a reason: its first sentence, backticks dropped. */
+function firstSentence(message: string): string {
+  const m = /^(.+?)[.!?](\s|$)/.exec(message);
+  return (m?.[1] ?? message).replace(/`/g, '').trim();
 }

@@ -8,6 +8,10 @@ export const SectionDefSchema = z
     id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'section ids are kebab-case'),
     title: text,
     synonyms: z.array(text).default([]),
+    /** Headings that hold this section in a document already known to be of this kind, but never make a document this kind ("Proposal"). */
+    fallbackSynonyms: z.array(text).default([]),
+    /** What the content of this section looks like, so a section under an unknown heading that plainly plays it is recognised. */
+    content: z.enum(['exclusions']).optional(),
     required: z.boolean().default(false),
     hint: text.optional(),
   })
@@ -20,6 +24,8 @@ export const KindDefSchema = z
     case: z.number().int().positive().optional(),
     source: text.optional(),
     audiences: z.array(text).optional(),
+    /** Words in a document's title that name this kind ("ADR", "escalation"): with two required sections, enough to infer it. */
+    titles: z.array(text).default([]),
     sections: z.array(SectionDefSchema).min(1),
   })
   .strict();

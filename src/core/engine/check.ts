@@ -3,10 +3,11 @@ import type { CourseModule, KindDef } from '../course/schema.ts';
 import { assignSections, detectKind, type KindSource } from '../kinds/detect.ts';
 import { parse } from '../model/parse.ts';
 import { positionAt } from '../model/positions.ts';
-import type { Doc, Section, Span } from '../model/types.ts';
+import type { Doc, Span } from '../model/types.ts';
+import { DocQuery } from '../query/doc-query.ts';
 import { isSetRule, type AnyRule, type Report, type Rule, type RuleContext, type SetMember, type SetRule } from '../rules/define.ts';
 import { DEFAULT_CONFIG, levelOf, type Config } from './config.ts';
-import type { Diagnostic, Severity } from './diagnostic.ts';
+import { SEVERITY_RANK, type Diagnostic, type Severity } from './diagnostic.ts';
 
 export interface CheckOptions {
   module: CourseModule;
@@ -49,7 +50,11 @@ export function checkText(text: string, options: CheckOptions): FileResult {
     infoCount: 0,
   };
   const stamp = stamper(doc, options);
-  const section = sectionIndex(doc);
+  // One query per check: every rule reads the same views, and their memos die with the check.
+  const query = new DocQuery(doc);
+  const section = (key: string) => query.section(key);
+  const view = (key: string) => query.view(key);
+  const viewOf = (s: Parameters<DocQuery['viewOf']>[0]) => query.viewOf(s);
   for (const rule of options.rules) {
     if (isSetRule(rule) || !applies(rule, match.kind)) continue;
     const severity = levelOf(options.config ?? DEFAULT_CONFIG, rule.meta.id, rule.meta.severity);
@@ -60,6 +65,11 @@ export function checkText(text: string, options: CheckOptions): FileResult {
       kind: match.kind,
       kindSource: match.source,
       section,
+      view,
+      viewOf,
+      get body() {
+        return query.body;
+      },
       textOf: (span: Span) => doc.text.slice(span.start, span.end),
       report: (r) => result.diagnostics.push(stamp(rule, severity, r)),
     };
@@ -69,7 +79,7 @@ export function checkText(text: string, options: CheckOptions): FileResult {
       result.diagnostics.push(internalError(rule, e, options));
     }
   }
-  finish(result);
+  finish(result, options.rules);
   return result;
 }
 
@@ -82,12 +92,10 @@ export function checkSets(results: FileResult[], options: Omit<CheckOptions, 'fi
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
   for (const [set, group] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const members: SetMember[] = group.map((r) => ({
-      filePath: r.filePath,
-      doc: r.doc,
-      kind: r.kind,
-      section: sectionIndex(r.doc),
-    }));
+    const members: SetMember[] = group.map((r) => {
+      const query = new DocQuery(r.doc);
+      return { filePath: r.filePath, doc: r.doc, kind: r.kind, section: (key: string) => query.section(key), view: (key: string) => query.view(key), body: query.body };
+    });
     for (const rule of options.rules) {
       if (!isSetRule(rule)) continue;
       const severity = levelOf(options.config ?? DEFAULT_CONFIG, rule.meta.id, rule.meta.severity);
@@ -110,22 +118,11 @@ export function checkSets(results: FileResult[], options: Omit<CheckOptions, 'fi
       }
     }
   }
-  for (const r of results) if (r.set) finish(r);
+  for (const r of results) if (r.set) finish(r, options.rules);
 }
 
 function applies(rule: AnyRule, kind: KindDef | undefined): boolean {
   return !rule.meta.kinds || (kind !== undefined && rule.meta.kinds.includes(kind.id));
-}
-
-export function sectionByKey(doc: Doc, key: string): Section | undefined {
-  return doc.sections.find((s) => s.key === key);
-}
-
-/** sectionByKey as a lookup table: every rule asks for sections, and KEPs have hundreds. */
-function sectionIndex(doc: Doc): (key: string) => Section | undefined {
-  const first = new Map<string, Section>();
-  for (const s of doc.sections) if (s.key !== undefined && !first.has(s.key)) first.set(s.key, s);
-  return (key) => first.get(key);
 }
 
 function stamper(doc: Doc, options: Pick<CheckOptions, 'docsBase'>) {
@@ -174,14 +171,33 @@ function internalError(rule: Rule | SetRule, e: unknown, options: Pick<CheckOpti
   };
 }
 
-/** Applies inline disable comments, sorts deterministically and counts. */
-function finish(result: FileResult): void {
+/**
+ * Where a rule's findings sit in the report: the case study's own lesson (a rule with
+ * `docs.caseStudy`, e.g. strategy/roadmap-not-strategy) first, structure/* last, others between.
+ */
+export function lessonRank(rule: AnyRule): number {
+  if (rule.meta.docs.caseStudy !== undefined && !rule.meta.id.startsWith('structure/')) return 0;
+  return rule.meta.id.startsWith('structure/') ? 2 : 1;
+}
+
+/**
+ * The report order every surface shows (CLI, language server, workbench): severity, then the
+ * lesson before structure (lessonRank), then position, then rule id. The sort is stable, so ties
+ * keep the order the rule reported them in (rules run in registry order): missing sections are
+ * listed, and their skeletons inserted, in the kind's order.
+ */
+export function compareDiagnostics(rank: (ruleId: string) => number): (a: Diagnostic, b: Diagnostic) => number {
+  return (a, b) =>
+    SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || rank(a.ruleId) - rank(b.ruleId) || a.range[0] - b.range[0] || a.range[1] - b.range[1] || cmp(a.ruleId, b.ruleId);
+}
+
+/** Applies inline disable comments, sorts (compareDiagnostics) and counts. */
+function finish(result: FileResult, rules: readonly AnyRule[]): void {
   const { doc } = result;
   let list = result.diagnostics;
   if (doc.directives.length) list = list.filter((d) => !disabled(doc, d));
-  // Ties keep the order the rule reported them in (the sort is stable and rules run in registry
-  // order): missing sections are listed, and their skeletons inserted, in the kind's order.
-  list.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || cmp(a.ruleId, b.ruleId));
+  const ranks = new Map(rules.map((r) => [r.meta.id, lessonRank(r)]));
+  list.sort(compareDiagnostics((id) => ranks.get(id) ?? 1));
   // The same rule reporting the same span twice (e.g. a set rule run again) is one finding.
   const seen = new Set<string>();
   result.diagnostics = list.filter((d) => {

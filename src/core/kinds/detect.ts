@@ -1,7 +1,11 @@
-// Which kind a document is, and which of its sections are which. `kind:` in front
-// matter wins; otherwise the kind whose sections the document has most of, if any.
+// Which kind a document is, and which of its sections are which. `kind:` in front matter wins;
+// otherwise the kind whose sections the document has, when the evidence is strong enough that a
+// README, KEP or postmortem is never taken for a leadership artifact (see `inferKind`).
+// Titles are compared by key (normalise.ts), against the module's synonyms, so the words live in
+// module.yaml and the code only knows how people decorate and inflect them.
 import type { CourseModule, KindDef } from '../course/schema.ts';
-import type { Doc, Section } from '../model/types.ts';
+import type { Block, Doc, Section, Span } from '../model/types.ts';
+import { cleanTitle, stem, titleTokens } from './normalise.ts';
 
 export type KindSource = 'front-matter' | 'inferred' | 'none';
 
@@ -12,76 +16,252 @@ export interface KindMatch {
   unknownKind?: string;
 }
 
-// Titles repeat across documents and keystrokes ("Summary", "Motivation", "Decision"), and
-// normalising them was most of detection's time. A bounded memo; the output is unchanged.
-const normalized = new Map<string, string>();
-const MAX_MEMO = 10_000;
-
-/** Lower-case, without numbering ("1.", "2)"), markup, punctuation or a trailing colon. */
+/** Lower-case, without numbering ("1.", "II.", "Step 3:"), emoji, markup or a trailing colon; words as written. */
 export function normalizeTitle(title: string): string {
-  let n = normalized.get(title);
-  if (n === undefined) {
-    if (normalized.size >= MAX_MEMO) normalized.clear();
-    n = normalize(title);
-    normalized.set(title, n);
+  return cleanTitle(title);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Per-document memo: each title is normalised once per document, however many kinds are tried
+// and however many rules ask. Keyed weakly on the Doc, so it lives exactly as long as the parse.
+
+interface DocInfo {
+  tokens: string[][];
+  title: string[];
+  implied?: Map<KindDef, Map<string, Span>>;
+}
+const docInfo = new WeakMap<Doc, DocInfo>();
+
+function infoOf(doc: Doc): DocInfo {
+  let info = docInfo.get(doc);
+  if (!info) {
+    info = { tokens: doc.sections.map((s) => titleTokens(s.title)), title: titleTokens(docTitle(doc)) };
+    docInfo.set(doc, info);
   }
-  return n;
+  return info;
 }
 
-function normalize(title: string): string {
-  return title
-    .toLowerCase()
-    .replace(/^\s*(?:\d+[.)]|[ivx]+\.)\s*/, '')
-    .replace(/[`*_]/g, '')
-    .replace(/[:.?!]+$/, '')
-    .replace(/[\u2010-\u2015-]+/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim();
+/** Front matter `title:`, else the first `#` heading, else the first line when it is short. */
+function docTitle(doc: Doc): string {
+  const fm = doc.frontMatter?.data['title'];
+  const parts: string[] = typeof fm === 'string' ? [fm] : [];
+  const h1 = doc.sections.find((s) => s.style === 'heading' && s.depth === 1);
+  if (h1) parts.push(h1.title);
+  else {
+    const start = doc.frontMatter?.span.end ?? 0;
+    const line = /^\s*(.*)$/m.exec(doc.text.slice(start, start + 300))?.[1] ?? '';
+    if (line.length <= 150) parts.push(line);
+  }
+  return parts.join(' \u2022 ');
 }
 
-const synonymCache = new WeakMap<KindDef, Map<string, string>>();
+// ---------------------------------------------------------------------------------------------
+// The synonym index of a kind, built from module data (immutable once loaded), so it is keyed
+// weakly on the KindDef rather than rebuilt for every document.
 
-function synonymsOf(kind: KindDef): Map<string, string> {
-  let map = synonymCache.get(kind);
-  if (!map) {
-    map = new Map();
-    for (const s of kind.sections) {
-      for (const name of [s.title, s.id, ...s.synonyms]) {
-        const key = normalizeTitle(name);
-        if (!map.has(key)) map.set(key, s.id);
-      }
+interface Entry {
+  tokens: string[];
+  id: string;
+  /** A fallback synonym: names the section only in a document already of this kind. */
+  weak: boolean;
+}
+interface Index {
+  exact: Map<string, Entry>;
+  /** By first token, longest first, for prefix and containment matches. */
+  byHead: Map<string, Entry[]>;
+  titles: string[][];
+}
+const indexes = new WeakMap<KindDef, Index>();
+
+function indexOf(kind: KindDef): Index {
+  let index = indexes.get(kind);
+  if (!index) {
+    const exact = new Map<string, Entry>();
+    const entries: Entry[] = [];
+    const add = (name: string, id: string, weak: boolean) => {
+      const tokens = titleTokens(name);
+      const key = tokens.join(' ');
+      if (!tokens.length || exact.has(key)) return;
+      const e = { tokens, id, weak };
+      exact.set(key, e);
+      entries.push(e);
+    };
+    for (const s of kind.sections) for (const name of [s.title, s.id, ...s.synonyms]) add(name, s.id, false);
+    for (const s of kind.sections) for (const name of s.fallbackSynonyms ?? []) add(name, s.id, true);
+    entries.sort((a, b) => b.tokens.length - a.tokens.length);
+    const byHead = new Map<string, Entry[]>();
+    for (const e of entries) byHead.set(e.tokens[0] as string, [...(byHead.get(e.tokens[0] as string) ?? []), e]);
+    index = { exact, byHead, titles: (kind.titles ?? []).map(titleTokens).filter((t) => t.length > 0) };
+    indexes.set(kind, index);
+  }
+  return index;
+}
+
+// Words that start a qualifier rather than a different name: "Risk if we wait", "Not doing this
+// quarter", "Options (3)", "Alternatives we rejected", "Ask of you", "Scope for H2".
+const QUALIFIERS = new Set(
+  'if for of this that these those in on at by during from to until till when while before after we i you they it them us so now per across with without as under over beyond q1 q2 q3 q4 h1 h2 fy'
+    .split(' ')
+    .map(stem),
+);
+const isQualifier = (t: string | undefined) => t !== undefined && (QUALIFIERS.has(t) || /^(?:\d+|q[1-4]|h[12]|fy\d+)$/.test(t));
+
+type How = 'exact' | 'prefix' | 'contains';
+
+function startsWith(tokens: string[], prefix: string[], at = 0): boolean {
+  for (let i = 0; i < prefix.length; i++) if (tokens[at + i] !== prefix[i]) return false;
+  return true;
+}
+
+/** Which section of the index a title names, and how closely. */
+function match(index: Index, tokens: string[], opts: { weak: boolean; contains: boolean; taken?: Set<string> }): { id: string; how: How } | undefined {
+  if (!tokens.length) return undefined;
+  const e = index.exact.get(tokens.join(' '));
+  if (e && (opts.weak || !e.weak) && !opts.taken?.has(e.id)) return { id: e.id, how: 'exact' };
+  for (const p of index.byHead.get(tokens[0] as string) ?? []) {
+    if ((p.weak && !opts.weak) || opts.taken?.has(p.id)) continue;
+    if (p.tokens.length < tokens.length && startsWith(tokens, p.tokens) && isQualifier(tokens[p.tokens.length])) return { id: p.id, how: 'prefix' };
+  }
+  if (!opts.contains || tokens.length > 6) return undefined;
+  for (let at = 1; at < tokens.length; at++) {
+    for (const p of index.byHead.get(tokens[at] as string) ?? []) {
+      if ((p.weak && !opts.weak) || opts.taken?.has(p.id)) continue;
+      if (startsWith(tokens, p.tokens, at)) return { id: p.id, how: 'contains' };
     }
-    synonymCache.set(kind, map);
   }
-  return map;
+  return undefined;
 }
 
 /** The section id that a title names in `kind`, if any. */
 export function sectionKeyOf(kind: KindDef, title: string): string | undefined {
-  return synonymsOf(kind).get(normalizeTitle(title));
+  return match(indexOf(kind), titleTokens(title), { weak: true, contains: false })?.id;
 }
 
-/**
- * Sets `key` on the sections that name one of the kind's sections. Headings and labels
- * claim a key first; an inline `Key: value` field only claims a key that nothing else has.
- */
-export function assignSections(doc: Doc, kind: KindDef): void {
-  const claimed = new Set<string>();
-  const synonyms = synonymsOf(kind);
-  const assign = (s: Section) => {
-    const key = synonyms.get(normalizeTitle(s.title));
-    if (key && !claimed.has(key)) {
-      s.key = key;
-      claimed.add(key);
+// ---------------------------------------------------------------------------------------------
+// Sections carried by something other than a heading: a Y-statement ("In the context of ...,
+// facing ..., we decided for ... and neglected ..., to achieve ..., accepting that ...") is a
+// whole ADR in one sentence; a `Status` row in a table is the status.
+
+const Y_STATEMENT = /\bin the context of\b[\s\S]{1,600}?\bwe (?:have )?decided (?:for|to|on|that)?\b([\s\S]{1,600}?)\b(?:to achieve|so that|in order to)\b[\s\S]{1,600}?\baccepting\b/i;
+
+const STATUS = stem('status');
+
+/** Section ids of `kind` that the document carries without a heading for them, with where. */
+export function impliedSections(doc: Doc, kind: KindDef): Map<string, Span> {
+  const info = infoOf(doc);
+  info.implied ??= new Map();
+  let found = info.implied.get(kind);
+  if (found) return found;
+  found = new Map();
+  const y = Y_STATEMENT.exec(doc.text);
+  if (y) {
+    const span = { start: y.index, end: y.index + y[0].length };
+    const parts = ['context', 'decision', 'consequences', ...(/\bneglected\b/i.test(y[1] ?? '') ? ['considered options'] : [])];
+    for (const part of parts) {
+      const id = sectionKeyOf(kind, part);
+      if (id) found.set(id, span);
     }
-  };
-  for (const s of doc.sections) delete s.key;
-  for (const s of doc.sections) if (s.style !== 'field') assign(s);
-  for (const s of doc.sections) if (s.style === 'field') assign(s);
+  }
+  for (const table of doc.tables) {
+    for (const row of [table.header, ...(table.rows ?? [])]) {
+      const [label, value] = row?.cells ?? [];
+      if (!row || !label || !value?.text.trim() || titleTokens(label.text).join(' ') !== STATUS) continue;
+      const id = sectionKeyOf(kind, 'status');
+      if (id) found.set(id, { start: row.start, end: row.end });
+    }
+  }
+  info.implied.set(kind, found);
+  return found;
 }
 
-const MIN_INFERRED_SECTIONS = 3;
+// ---------------------------------------------------------------------------------------------
+// Kind inference.
+
+/** The document's title heading: its only `#` heading, when nothing but fields comes before it. */
+function titleHeading(doc: Doc): number {
+  const h1s = doc.sections.flatMap((s, i) => (s.style === 'heading' && s.depth === 1 ? [i] : []));
+  const first = h1s[0];
+  if (h1s.length !== 1 || first === undefined) return -1;
+  return doc.sections.slice(0, first).every((s) => s.style === 'field') ? first : -1;
+}
+
+/** Sections that form the body's outline: headings and labels at the top of the body, not fields or subsections. */
+function outline(doc: Doc): number[] {
+  const title = titleHeading(doc);
+  return doc.sections.flatMap((s, i) => (s.style !== 'field' && i !== title && (s.parent === -1 || s.parent === title) ? [i] : []));
+}
+
+export interface KindEvidence {
+  kind: KindDef;
+  /** Section ids found by their titles (strong synonyms) or implied. */
+  found: Set<string>;
+  requiredFound: number;
+  required: number;
+  /** Share of the outline's sections that are this kind's. */
+  coverage: number;
+  titleNamesKind: boolean;
+  accepted: boolean;
+  score: number;
+}
+
+// A leadership artifact is mostly its kind's sections; an RFC or KEP that happens to have a
+// "Summary", "Goals" and "Risks" is mostly other sections.
+const MIN_SECTIONS = 3;
 const MIN_REQUIRED_SHARE = 0.6;
+const MIN_COVERAGE = 0.4;
+const MIN_COVERAGE_WITH_TITLE = 0.25;
+const MIN_REQUIRED_SHARE_WITH_TITLE = 0.5;
+const MIN_COVERAGE_TWO_REQUIRED = 0.75;
+
+/** How well the document fits each kind (for inference, tests and debugging). */
+export function kindEvidence(doc: Doc, module: CourseModule): KindEvidence[] {
+  const info = infoOf(doc);
+  const main = outline(doc);
+  const title = titleHeading(doc);
+  const candidates = doc.sections.flatMap((s, i) => (s.style !== 'field' || s.parent === -1 || s.parent === title ? [i] : []));
+  return module.kinds.map((kind) => {
+    const index = indexOf(kind);
+    const found = new Set<string>();
+    const matched = new Set<number>();
+    for (const i of candidates) {
+      const m = match(index, info.tokens[i] as string[], { weak: false, contains: false });
+      if (m) {
+        found.add(m.id);
+        matched.add(i);
+      }
+    }
+    for (const id of impliedSections(doc, kind).keys()) found.add(id);
+    // A `## Status` heading is as telling as a title that says "ADR": decision records have one.
+    // (A `Status:` line counts as the status, but proposals of every kind have those.)
+    const status = sectionKeyOf(kind, 'status');
+    const statusHeading = status !== undefined && [...matched].some((i) => doc.sections[i]?.style !== 'field' && match(index, info.tokens[i] as string[], { weak: false, contains: false })?.id === status);
+    const titleNamesKind = index.titles.some((t) => info.title.some((_, at) => startsWith(info.title, t, at))) || statusHeading;
+    // Once the title names the kind, fallback names count too ("Proposal" holds the decision).
+    if (titleNamesKind) {
+      for (const i of candidates) {
+        const m = matched.has(i) ? undefined : match(index, info.tokens[i] as string[], { weak: true, contains: false });
+        if (m && !found.has(m.id)) {
+          found.add(m.id);
+          matched.add(i);
+        }
+      }
+    }
+    const required = kind.sections.filter((s) => s.required);
+    const requiredFound = required.filter((s) => found.has(s.id)).length;
+    const share = required.length ? requiredFound / required.length : 0;
+    // An outline section counts when it, or a section nested in it, is one of the kind's.
+    const holds = new Set<number>();
+    for (const i of matched) for (let j = i; j !== -1 && !holds.has(j); j = doc.sections[j]?.parent ?? -1) holds.add(j);
+    const coverage = main.length ? main.filter((i) => holds.has(i)).length / main.length : 1;
+    const direct = main.length ? main.filter((i) => matched.has(i)).length / main.length : 1;
+    const accepted =
+      (found.size >= MIN_SECTIONS && share >= MIN_REQUIRED_SHARE && coverage >= MIN_COVERAGE) ||
+      (titleNamesKind && requiredFound >= 2 && share >= MIN_REQUIRED_SHARE_WITH_TITLE && coverage >= MIN_COVERAGE_WITH_TITLE) ||
+      (requiredFound >= 2 && direct >= MIN_COVERAGE_TWO_REQUIRED && [...matched].every((i) => (doc.sections[i]?.blocks.length ?? 0) > 0));
+    const score = share + found.size / 100 + (titleNamesKind ? 0.5 : 0) + coverage / 10;
+    return { kind, found, requiredFound, required: required.length, coverage, titleNamesKind, accepted, score };
+  });
+}
 
 export function detectKind(doc: Doc, module: CourseModule): KindMatch {
   const declared = doc.frontMatter?.data['kind'];
@@ -89,21 +269,64 @@ export function detectKind(doc: Doc, module: CourseModule): KindMatch {
     const kind = module.kinds.find((k) => k.id === declared.trim());
     return kind ? { kind, source: 'front-matter' } : { source: 'none', unknownKind: declared.trim() };
   }
-  let best: { kind: KindDef; score: number } | undefined;
-  // Normalised once here rather than once per kind: titles are most of detection's time.
-  const titles = doc.sections.filter((s) => s.style !== 'field').map((s) => normalizeTitle(s.title));
-  for (const kind of module.kinds) {
-    const found = new Set<string>();
-    const synonyms = synonymsOf(kind);
-    for (const title of titles) {
-      const key = synonyms.get(title);
-      if (key) found.add(key);
-    }
-    const required = kind.sections.filter((s) => s.required);
-    const share = required.length ? required.filter((s) => found.has(s.id)).length / required.length : 0;
-    if (found.size < MIN_INFERRED_SECTIONS || share < MIN_REQUIRED_SHARE) continue;
-    const score = share + found.size / 100;
-    if (!best || score > best.score) best = { kind, score };
-  }
+  let best: KindEvidence | undefined;
+  for (const e of kindEvidence(doc, module)) if (e.accepted && (!best || e.score > best.score)) best = e;
   return best ? { kind: best.kind, source: 'inferred' } : { source: 'none' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Section assignment.
+
+/**
+ * Sets `key` on the sections that name one of the kind's sections. Closest names claim first:
+ * exact names, then names with a qualifier ("Risk if we wait"), then fallback names
+ * ("Proposal"), then inline `Key: value` fields, then a heading that contains a name ("How I'll
+ * support it"), then an unnamed section whose content plainly plays a missing section's role.
+ */
+export function assignSections(doc: Doc, kind: KindDef): void {
+  const info = infoOf(doc);
+  const index = indexOf(kind);
+  const claimed = new Set<string>();
+  for (const s of doc.sections) delete s.key;
+  const pass = (fields: boolean, opts: { weak: boolean; contains: boolean }, accept: (how: How) => boolean) => {
+    doc.sections.forEach((s, i) => {
+      if (s.key || (s.style === 'field') !== fields) return;
+      const m = match(index, info.tokens[i] as string[], { ...opts, taken: claimed });
+      if (m && accept(m.how)) {
+        s.key = m.id;
+        claimed.add(m.id);
+      }
+    });
+  };
+  const strong = { weak: false, contains: false };
+  pass(false, strong, (how) => how === 'exact');
+  pass(false, strong, () => true);
+  pass(false, { weak: true, contains: false }, () => true);
+  pass(true, { weak: true, contains: false }, () => true);
+  pass(false, { weak: false, contains: true }, () => true);
+  for (const def of kind.sections) {
+    if (!def.content || claimed.has(def.id)) continue;
+    const s = doc.sections.find((x) => !x.key && x.style !== 'field' && playsRole(doc, x, def.content as string));
+    if (s) {
+      s.key = def.id;
+      claimed.add(def.id);
+    }
+  }
+}
+
+// "No new build agents this quarter.", "Not the on-call rota.", "We won't migrate billing."
+const EXCLUSION = /^(?:no|not|never|none|nothing|neither|without|we (?:will|shall|do|are) not|we won't|we don't|we aren't|won't|don't|do not|will not|out of scope|excluded)\b/i;
+
+function itemsOf(blocks: Block[]): string[] {
+  return blocks.flatMap((b) => (b.type === 'list' ? (b.children ?? []).map((c) => c.text) : b.type === 'paragraph' ? [b.text] : []));
+}
+
+/** Whether a section's own content plainly plays a section role the module names. */
+function playsRole(doc: Doc, s: Section, role: string): boolean {
+  if (role !== 'exclusions') return false;
+  const title = cleanTitle(s.title);
+  const items = itemsOf(s.blocks).map((t) => t.replace(/^[\s*_>-]+/, '').trim()).filter(Boolean);
+  const negatedTitle = /\b(?:not|won't|non|no|never|without|exclud\w*|skip\w*|stop\w*)\b/.test(title);
+  const excluding = items.filter((t) => EXCLUSION.test(t)).length;
+  return items.length >= 2 && (excluding >= Math.ceil((items.length * 2) / 3) || (negatedTitle && excluding >= items.length / 2));
 }

@@ -7,23 +7,28 @@ export interface Lexicon {
 }
 
 const lexicons = data as Record<string, Lexicon>;
-const cache = new Map<string, RegExp>();
 
-/** A case-insensitive regex for a phrase list; entries may use regex syntax (Vale's tokens). */
-export function phraseRegex(phrases: readonly string[]): RegExp {
+/** The regex source for a phrase list: longest phrase first, whole words only. */
+function sourceOf(phrases: readonly string[]): string {
   const sorted = [...phrases].sort((a, b) => b.length - a.length);
-  return new RegExp(`(?<![\\w-])(?:${sorted.join('|')})(?![\\w-])`, 'gi');
+  return `(?<![\\w-])(?:${sorted.join('|')})(?![\\w-])`;
 }
 
-/** A fresh-state global regex for a lexicon; throws on an unknown name (a programming error). */
-export function lexicon(name: string): RegExp {
-  let re = cache.get(name);
-  if (!re) {
-    const entry = lexicons[name];
-    if (!entry) throw new Error(`unknown lexicon "${name}"`);
-    re = phraseRegex(entry.phrases);
-    cache.set(name, re);
-  }
-  re.lastIndex = 0;
-  return re;
+// Derived once from the data (immutable strings): each call below builds its own RegExp, so no
+// caller shares `lastIndex` with another.
+const sources: Record<string, string> = Object.fromEntries(Object.entries(lexicons).map(([name, l]) => [name, sourceOf(l.phrases)]));
+
+/** The names of the compiled lexicons. */
+export type LexiconName = string;
+
+/** A new case-insensitive global regex for a lexicon; throws on an unknown name (a programming error). */
+export function lexicon(name: LexiconName): RegExp {
+  const source = sources[name];
+  if (source === undefined) throw new Error(`unknown lexicon "${name}"`);
+  return new RegExp(source, 'gi');
+}
+
+/** Whether a lexicon matches anywhere in `text`. */
+export function mentions(name: LexiconName, text: string): boolean {
+  return lexicon(name).test(text);
 }

@@ -18,9 +18,13 @@ export function readableBody(text: string): string {
   return out + doc.text.slice(cursor);
 }
 
-/** The artifact's title: `title:` in front matter, else its first `#` heading. */
+/**
+ * The artifact's name: its first `#` heading (what the reader sees, and what the learner edits
+ * to rename it), else `title:` in front matter.
+ */
 export function titleOf(doc: Doc): string | undefined {
+  const h1 = doc.sections.find((s) => s.style === 'heading' && s.depth === 1)?.title.trim();
+  if (h1) return h1;
   const fm = doc.frontMatter?.data['title'];
-  if (typeof fm === 'string' && fm.trim()) return fm.trim();
-  return doc.sections.find((s) => s.style === 'heading' && s.depth === 1)?.title || undefined;
+  return typeof fm === 'string' && fm.trim() ? fm.trim() : undefined;
 }

@@ -32,20 +32,8 @@ export function parseFrontMatter(text: string, lineStarts: number[]): FrontMatte
     };
   }
   const span = { start: 0, end: lineEnd(text, lineStarts, close) };
-  // The result depends only on the front matter's own text, which a keystroke in the body leaves
-  // alone; reading the YAML is a fifth of a re-check, so the last few results are kept.
-  const key = text.slice(0, span.end);
-  let result = recent.get(key);
-  if (!result) {
-    if (recent.size >= MAX_RECENT) recent.clear();
-    result = readYaml(text, lineStarts[1] as number, lineStarts[close] as number, span);
-    recent.set(key, result);
-  }
-  return result;
+  return readYaml(text, lineStarts[1] as number, lineStarts[close] as number, span);
 }
-
-const recent = new Map<string, FrontMatter>();
-const MAX_RECENT = 32;
 
 function readYaml(text: string, yamlStart: number, yamlEnd: number, span: FrontMatter['span']): FrontMatter {
   const source = text.slice(yamlStart, yamlEnd);

@@ -33,9 +33,13 @@ export function parse(input: string): Doc {
   const tokens = md.parse(body, {});
   const builder = new Builder(text, lineStarts);
   const blocks = builder.blocks(tokens, 0, tokens.length);
+  const comments = commentsOf(text, frontMatter ? frontMatter.span.end : 0, blocks);
   const doc: Doc = {
     text,
     lineStarts,
+    plain: blankOut(text, comments),
+    comments,
+    body: bodyOf(text, lineStarts, frontMatter, blocks),
     blocks,
     sections: [],
     tables: builder.tables,
@@ -44,6 +48,57 @@ export function parse(input: string): Doc {
   if (frontMatter) doc.frontMatter = frontMatter;
   doc.sections = sectionsOf(doc, builder.headings);
   return doc;
+}
+
+/**
+ * The writer's text: after the front matter and after a `# Title` that opens the document (HTML
+ * comments before it do not count). Every rule that reads "the whole document" reads this.
+ */
+function bodyOf(text: string, lineStarts: number[], frontMatter: FrontMatter | undefined, blocks: Block[]): Span {
+  let start = frontMatter ? frontMatter.span.end : 0;
+  const first = blocks.find((b) => b.type !== 'html');
+  if (first?.type === 'heading' && /^[ \t]*#(?!#)/.test(text.slice(first.start, first.end))) {
+    start = lineStarts[positionAt(lineStarts, first.end).line] ?? text.length;
+  }
+  return { start: Math.min(start, text.length), end: text.length };
+}
+
+const COMMENT = /<!--[^]*?-->/g;
+
+/** HTML comments after `from`, except inside code blocks (at any depth) and inline code spans. */
+function commentsOf(text: string, from: number, blocks: Block[]): Span[] {
+  if (!text.includes('<!--', from)) return [];
+  const code: Span[] = [];
+  const walk = (bs: Block[]) => {
+    for (const b of bs) {
+      if (b.type === 'code') code.push(b);
+      else if (b.children) walk(b.children);
+    }
+  };
+  walk(blocks);
+  const out: Span[] = [];
+  COMMENT.lastIndex = from;
+  for (let m = COMMENT.exec(text); m; m = COMMENT.exec(text)) {
+    const at = m.index;
+    if (code.some((c) => c.start <= at && at < c.end)) continue;
+    // Inside a `code span` on its line: an odd number of backticks before it.
+    const lineStart = Math.max(text.lastIndexOf('\n', at) + 1, 0);
+    if (((text.slice(lineStart, at).match(/`/g) ?? []).length & 1) === 1) continue;
+    out.push({ start: at, end: at + m[0].length });
+  }
+  return out;
+}
+
+/** `text` with each span replaced by spaces, line breaks kept. */
+function blankOut(text: string, spans: Span[]): string {
+  if (!spans.length) return text;
+  let out = '';
+  let cursor = 0;
+  for (const s of spans) {
+    out += text.slice(cursor, s.start) + text.slice(s.start, s.end).replace(/[^\r\n]/g, ' ');
+    cursor = s.end;
+  }
+  return out + text.slice(cursor);
 }
 
 function lineIndexAfter(lineStarts: number[], offset: number): number {
@@ -209,16 +264,21 @@ export function splitRow(text: string, start: number, end: number): TableCell[] 
   return cells;
 }
 
+type Start = Pick<Section, 'title' | 'style' | 'depth' | 'titleSpan'> & {
+  /** Where the content starts: the next line, or for a field the rest of its line. */
+  contentStart: number;
+  /** For a field: the paragraph it sits in. */
+  block?: Block;
+};
+
 function sectionsOf(doc: Doc, headings: HeadingInfo[]): Section[] {
-  /** A section's title; a field's content starts right after its colon (`contentStart`). */
-  type Start = Pick<Section, 'title' | 'style' | 'depth' | 'titleSpan'> & { contentStart?: number };
   const starts: Start[] = [];
   let hi = 0;
   let headingDepth = 0;
   const pushHeadingsBefore = (offset: number) => {
     while (hi < headings.length && (headings[hi] as HeadingInfo).block.start <= offset) {
       const h = headings[hi++] as HeadingInfo;
-      starts.push({ title: h.title, style: 'heading', depth: h.depth, titleSpan: h.titleSpan });
+      starts.push({ title: h.title, style: 'heading', depth: h.depth, titleSpan: h.titleSpan, contentStart: lineAfter(doc, h.block.end - 1) });
       headingDepth = h.depth;
     }
   };
@@ -237,39 +297,98 @@ function sectionsOf(doc: Doc, headings: HeadingInfo[]): Section[] {
       const label = LABEL.exec(line);
       const field = label ? null : FIELD.exec(line);
       const m = label ?? field;
-      if (m && words(m[1] as string) <= (label ? MAX_LABEL_WORDS : MAX_FIELD_WORDS)) {
-        const name = (m[1] as string).trim();
-        const at = lineStart + line.indexOf(name);
-        const titleEnd = label ? lineStart + line.trimEnd().length : at + line.slice(at - lineStart).indexOf(':') + 1;
-        const start: Start = { title: name, style: label ? 'label' : 'field', depth: headingDepth + (label ? 1 : 2), titleSpan: { start: at, end: label ? titleEnd : at + name.length } };
-        if (!label) start.contentStart = titleEnd;
-        starts.push(start);
+      if (!m || words(m[1] as string) > (label ? MAX_LABEL_WORDS : MAX_FIELD_WORDS)) continue;
+      const name = (m[1] as string).trim();
+      const at = lineStart + line.indexOf(name);
+      if (label) {
+        const titleSpan = { start: at, end: lineStart + line.trimEnd().length };
+        starts.push({ title: name, style: 'label', depth: headingDepth + 1, titleSpan, contentStart: lineAfter(doc, titleSpan.start) });
+      } else {
+        // The closing `**` and the colon belong to the title, not to the value.
+        const rest = line.slice(at - lineStart + name.length);
+        const closer = /^\s*(?::(?:\*\*|__)?|(?:\*\*|__):)/.exec(rest)?.[0].length ?? 0;
+        const end = at + name.length + closer;
+        const gap = /^[ \t]*/.exec(doc.text.slice(end, lineStop))?.[0].length ?? 0;
+        starts.push({ title: name, style: 'field', depth: headingDepth + 2, titleSpan: { start: at, end }, contentStart: end + gap, block });
       }
     }
   }
   pushHeadingsBefore(Number.MAX_SAFE_INTEGER);
 
   const ends = sectionEnds(doc, starts);
+  const lineOf = (s: Start) => lineStartAt(doc.lineStarts, s.titleSpan.start);
+  // A field ends with its paragraph (cut at the next label or field line in it), and takes a list
+  // that its value introduces ("**Options:** two of them:" and the list right under it).
+  starts.forEach((s, i) => {
+    if (s.style !== 'field' || !s.block) return;
+    const next = starts[i + 1];
+    let end = next && next.titleSpan.start < s.block.end ? trimBack(doc.text, s.contentStart, lineOf(next)) : s.block.end;
+    if (end === s.block.end && /:\s*$/.test(doc.text.slice(s.contentStart, end))) {
+      const after = doc.blocks[doc.blocks.indexOf(s.block) + 1];
+      if (after?.type === 'list' && (!next || next.titleSpan.start >= after.end)) end = after.end;
+    }
+    ends[i] = Math.min(ends[i] as number, end);
+  });
+
   const sections: Section[] = [];
   const stack: number[] = [];
   starts.forEach((s, i) => {
-    const contentStart = s.contentStart ?? lineAfter(doc, s.titleSpan.end);
-    const end = ends[i] as number;
-    while (stack.length && (sections[stack[stack.length - 1] as number] as Section).depth >= s.depth) stack.pop();
-    const contentSpan = { start: Math.min(contentStart, end), end };
-    // Built field by field: spreading `s` was most of this loop's time (and leaked contentStart).
+    const end = Math.max(ends[i] as number, s.titleSpan.end);
+    const top = () => sections[stack[stack.length - 1] as number] as Section;
+    while (stack.length && (top().depth >= s.depth || top().span.end <= s.titleSpan.start)) stack.pop();
+    const parent = stack.length ? (stack[stack.length - 1] as number) : -1;
+    const contentStart = Math.min(s.contentStart, end);
+    // Built field by field: spreading `s` was most of this loop's time.
     sections.push({
+      index: i,
       title: s.title,
       style: s.style,
       depth: s.depth,
       titleSpan: s.titleSpan,
-      contentSpan,
-      blocks: blocksIn(doc.blocks, contentSpan),
-      parent: stack.length ? (stack[stack.length - 1] as number) : -1,
+      span: { start: s.titleSpan.start, end },
+      own: { start: contentStart, end },
+      owned: [],
+      contentSpan: { start: contentStart, end },
+      blocks: [],
+      parent,
+      children: [],
     });
+    if (parent !== -1) (sections[parent] as Section).children.push(i);
     stack.push(i);
   });
+  for (const section of sections) {
+    // What the section owns: its content minus the spans of its children (from their title line).
+    const owned: Span[] = [];
+    let cursor = section.own.start;
+    for (const c of section.children) {
+      const child = sections[c] as Section;
+      const from = lineStartAt(doc.lineStarts, child.span.start);
+      if (from > cursor) owned.push({ start: cursor, end: trimBack(doc.text, cursor, from) });
+      cursor = Math.max(cursor, child.span.end);
+    }
+    if (section.span.end > cursor) owned.push({ start: cursor, end: section.span.end });
+    const firstChild = section.children.length ? lineStartAt(doc.lineStarts, (sections[section.children[0] as number] as Section).span.start) : section.span.end;
+    section.owned = owned.map((r) => trimmed(doc.text, r)).filter((r) => r.end > r.start);
+    const first = section.owned[0];
+    section.own = first && first.end <= firstChild ? first : { start: section.own.start, end: section.own.start };
+    section.blocks = section.owned.flatMap((r) => clippedBlocks(doc.text, doc.blocks, r));
+  }
   return sections;
+}
+
+/** A span without the white space at its ends. */
+function trimmed(text: string, r: Span): Span {
+  let start = r.start;
+  const end = trimBack(text, start, r.end);
+  while (start < end && /\s/.test(text[start] as string)) start++;
+  return { start, end };
+}
+
+/** `to`, moved back over white space but not before `from`. */
+function trimBack(text: string, from: number, to: number): number {
+  let e = to;
+  while (e > from && /\s/.test(text[e - 1] as string)) e--;
+  return e;
 }
 
 /**
@@ -289,8 +408,8 @@ function sectionEnds(doc: Doc, starts: { depth: number; titleSpan: Span }[]): nu
   return ends;
 }
 
-/** Non-heading blocks overlapping `span`; `blocks` are in document order and do not overlap. */
-function blocksIn(blocks: Block[], span: Span): Block[] {
+/** Non-heading blocks overlapping `span`, cut to it (a cut paragraph loses the white space at its ends). */
+export function clippedBlocks(text: string, blocks: readonly Block[], span: Span): Block[] {
   let lo = 0;
   let hi = blocks.length;
   while (lo < hi) {
@@ -302,7 +421,18 @@ function blocksIn(blocks: Block[], span: Span): Block[] {
   for (let i = lo; i < blocks.length; i++) {
     const b = blocks[i] as Block;
     if (b.start >= span.end) break;
-    if (b.end > span.start && b.type !== 'heading') out.push(b);
+    if (b.end <= span.start || b.type === 'heading') continue;
+    if (b.start >= span.start && b.end <= span.end) {
+      out.push(b);
+      continue;
+    }
+    let start = Math.max(b.start, span.start);
+    const end = trimBack(text, start, Math.min(b.end, span.end));
+    while (start < end && /\s/.test(text[start] as string)) start++;
+    if (end <= start) continue;
+    const piece: Block = { ...b, start, end, text: text.slice(start, end) };
+    if (b.children) piece.children = b.children.filter((c) => c.end > start && c.start < end);
+    out.push(piece);
   }
   return out;
 }

@@ -34,24 +34,44 @@ export interface Block extends Span {
   rows?: TableRow[];
 }
 
+export type SectionStyle = 'heading' | 'label' | 'field';
+
+/**
+ * One section: a heading, a `Label:` line or a `Key: value` field. What a section owns is decided
+ * here, once, for every rule (test/core/sections.test.ts is the contract):
+ * - `span` runs from the title to the next section of the same or a higher level, so it includes
+ *   the sections nested under this one; a field's span ends with its own paragraph.
+ * - `own` is the content before the first nested section; a field owns the rest of its line and
+ *   of its paragraph (paragraphs are split at label and field lines), not the paragraphs after it.
+ * - `blocks` are the pieces of blocks the section owns (clipped): each piece of text belongs to
+ *   exactly one section. After a nested field ends, the text that follows is the parent's again.
+ */
 export interface Section {
+  /** Position in `Doc.sections`. */
+  index: number;
   /** The heading or label text, without `#`, `**` or the trailing colon. */
   title: string;
   /** Canonical section id of the document's kind, once the kind is known. */
   key?: string;
-  style: 'heading' | 'label' | 'field';
-  /** Heading level (1-6); labels sit one level under the heading above them. */
+  style: SectionStyle;
+  /** Heading level (1-6); labels sit one level under the heading above them, fields two. */
   depth: number;
+  /** The title's words with a closing `**` and the colon (`Non-scope:**`); not the leading `**` or `#`. */
   titleSpan: Span;
-  /**
-   * From the end of the title line to the next section of the same or a higher level, so it
-   * includes the sections nested under this one.
-   */
+  /** Title to end, nested sections included. */
+  span: Span;
+  /** The section's own content: after the title, before its first nested section. */
+  own: Span;
+  /** Every range the section owns, in order (`own` first): text after a nested field ends is the parent's. */
+  owned: Span[];
+  /** @deprecated Use `own` (or `span` for "with subsections"); this is the content part of `span`. */
   contentSpan: Span;
-  /** Blocks (top-level within this section) that make up the content. */
+  /** Pieces of the blocks in `owned`, clipped (a paragraph split at a field line is two pieces). */
   blocks: Block[];
   /** Index of the enclosing section in `Doc.sections`, or -1. */
   parent: number;
+  /** Indices of the sections directly nested in this one. */
+  children: number[];
 }
 
 export interface FrontMatter {
@@ -65,6 +85,16 @@ export interface Doc {
   text: string;
   lineStarts: number[];
   frontMatter?: FrontMatter;
+  /**
+   * `text` with every HTML comment outside code blanked to spaces (line breaks kept, so offsets
+   * hold): the skeleton's hints are not the writer's text. The same string as `text` when the
+   * document has no comments.
+   */
+  plain: string;
+  /** HTML comments (`<!-- ... -->`) outside code, in order. */
+  comments: Span[];
+  /** Where the writer's text starts and ends: after the front matter and a leading `# Title`. */
+  body: Span;
   /** All top-level blocks in order (after the front matter). */
   blocks: Block[];
   /** Sections in document order, from headings and `Label:` lines. */

@@ -4,6 +4,7 @@
 import type { CourseModule, KindDef } from '../course/schema.ts';
 import type { Severity, TextEdit } from '../engine/diagnostic.ts';
 import type { Doc, Section, Span } from '../model/types.ts';
+import type { SectionView } from '../query/section-view.ts';
 
 export interface RuleDocs {
   /** One line: what the rule catches. */
@@ -52,6 +53,15 @@ export interface RuleContext<M extends string = string> {
   kindSource: 'front-matter' | 'inferred' | 'none';
   /** The first section with this key, if present. */
   section(key: string): Section | undefined;
+  /**
+   * How rules read a section: the view of the first section with this id (its own text, not
+   * the kind's other sections nested in it; comments left out), memoised for this check.
+   */
+  view(key: string): SectionView | undefined;
+  /** The view of any section of the document. */
+  viewOf(section: Section): SectionView;
+  /** A view over the whole body: after the front matter and the title. */
+  readonly body: SectionView;
   /** Text of a span. */
   textOf(span: Span): string;
   report(report: Report<M>): void;
@@ -68,6 +78,8 @@ export interface SetMember {
   doc: Doc;
   kind: KindDef | undefined;
   section(key: string): Section | undefined;
+  view(key: string): SectionView | undefined;
+  readonly body: SectionView;
 }
 
 export interface SetRuleContext<M extends string = string> {

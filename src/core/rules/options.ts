@@ -1,86 +1,27 @@
 // Options and tradeoff tables: what the escalation, ADR and tradeoff rules compare across
 // sections (is the recommendation one of the options? is it a row of the table?).
-import { lexicon } from '../lexicon/index.ts';
 import type { Block, Doc, Section, TableRow } from '../model/types.ts';
+import { readSpans } from '../query/doc-query.ts';
+import { SectionView } from '../query/section-view.ts';
+import { choiceOf, isNothing, namesSeveral, type Choice } from '../text/options.ts';
 import type { RuleContext } from './define.ts';
-import { clip, contentWords, entries, itemContent, sectionText, type Match } from './util.ts';
+import { clip, type Match } from './util.ts';
 
-/** One listed option: its text, the label it goes by ("Option 2", "B") and its words. */
-export interface Choice extends Match {
-  /** `2` for "Option 2", `B` for "Option B" or "B.", when the option names itself. */
-  label?: string;
-  /** Content words of the option's name (its text up to the first `:`, `.`, ` - `, `,`). */
-  nameWords: Set<string>;
-  /** Content words of the whole option. */
-  words: Set<string>;
-}
+export { isNothing, namesSeveral, type Choice };
 
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6 };
-const SELF_LABEL = /^(?:\*\*|__)?(?:(?:option|alternative|choice)\s*#?\s*([0-9]{1,2}|[A-H]\b)|([A-H])[.)])/i;
 const REFERENCE = /\b(?:[Oo]ption|[Aa]lternative|[Cc]hoice)\s*#?\s*(?:([0-9]{1,2})|([A-H])\b|(one|two|three|four|five|six)\b)/g;
 const ORDINAL_REFERENCE = /\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|last)\s+(?:option|alternative|choice)\b/gi;
 
-/** A section's prose without its tables and code: what a recommendation or decision says. */
+/** What a recommendation or decision says: the section's own prose (deprecated: `context.view(id).text()`). */
 export function statedText(doc: Doc, section: Section): string {
-  const { start, end } = section.contentSpan;
-  return section.blocks
-    .filter((b) => b.type === 'paragraph' || b.type === 'list' || b.type === 'quote')
-    .map((b) => doc.text.slice(Math.max(b.start, start), Math.min(b.end, end)))
-    .join('\n');
+  return new SectionView(doc, section, readSpans(doc, section)).text();
 }
 
-/** One entry that still names several options: "team A or team B", "two options: ...". */
-export function namesSeveral(text: string): boolean {
-  return /\bor\b|;|\bvs\.?(?!\w)|\bversus\b|\b(?:two|three|four|five|[2-9]) (?:options|alternatives|choices)\b/i.test(text);
-}
-
-
-/** Whether a cell or entry says "nothing" (none, n/a, -, TBD): an empty answer. */
-export function isNothing(text: string): boolean {
-  const t = text.replace(/[*_`~]/g, '').trim();
-  if (!t) return true;
-  const re = lexicon('nothing');
-  const m = re.exec(t);
-  return m !== null && m.index === 0 && m[0].length === t.replace(/[.!]+$/, '').length;
-}
-
-function choiceOf(text: string, start: number): Choice {
-  const label = SELF_LABEL.exec(text);
-  const labelText = label ? (label[1] ?? label[2] ?? '').toUpperCase() : undefined;
-  // The name is the part before the first separator; "Option 2: team B ..." names "team B ...".
-  const body = label ? text.slice(label[0].length).replace(/^[\s:*_.)-]+/, '') : text;
-  const name = body.split(/[:;.,(]|\s[-\u2013\u2014]\s/)[0] ?? body;
-  const c: Choice = { start, end: start + text.length, text, nameWords: contentWords(name), words: contentWords(text) };
-  if (labelText) c.label = labelText;
-  return c;
-}
-
-/**
- * The options listed in a section: its sub-sections ("### Option 1: ..."), else its list
- * items, else the first cells of a table in it, else its lines. Entries that say "none" or
- * "n/a" are not options.
- */
+/** The options listed in a section (deprecated: `context.view('options').options()`). */
 export function optionsOf(doc: Doc, section: Section): Choice[] {
-  const index = doc.sections.indexOf(section);
-  const children = doc.sections.filter((s) => s.parent === index && index >= 0);
-  let out: Choice[];
-  if (children.length >= 1 && children.every((s) => s.style !== 'field' || !/^(?:pros?|cons?|good|bad|neutral)$/i.test(s.title))) {
-    out = children.map((s) => {
-      const body = doc.text.slice(s.contentSpan.start, s.contentSpan.end).trim().split(/\n\s*\n/)[0] ?? '';
-      const c = choiceOf(s.title, s.titleSpan.start);
-      return { ...c, words: new Set([...c.words, ...contentWords(body)]) };
-    });
-  } else {
-    const { start, end } = section.contentSpan;
-    const lists = doc.blocks.filter((b) => b.type === 'list' && b.end > start && b.start < end);
-    const tables = section.blocks.filter((b) => b.type === 'table');
-    if (lists.length) out = lists.flatMap((l) => (l.children ?? []).map((item) => itemContent(doc, item))).map((m) => choiceOf(m.text, m.start));
-    else if (tables.length) out = tables.flatMap((t) => t.rows ?? []).flatMap((r) => (r.cells[0] ? [choiceOf(r.cells[0].text, r.cells[0].start)] : []));
-    else out = entries(doc, section).map((m) => choiceOf(m.text, m.start));
-  }
-  // Template placeholders (`<!-- option -->`) and "None" are not options.
-  return out.filter((c) => !isNothing(c.text.replace(/<!--[^]*?(?:-->|$)/g, '').replace(/^(?:option|alternative)s?\s*[:-]?\s*/i, '')));
+  return new SectionView(doc, section, readSpans(doc, section)).options();
 }
 
 /** An explicit reference to an option ("Option 3", "option B", "the second option"). */
@@ -186,10 +127,11 @@ export function rowChoices(t: TradeoffTable): Choice[] {
  * the same wrong approach in an escalation brief and an ADR (a demand or an announcement).
  */
 export function checkOptionCount(context: RuleContext<'none' | 'one'>): void {
-  const section = context.section('options');
+  const view = context.view('options');
+  const section = view?.section;
   // An empty section is structure/empty-section's finding, not this one.
-  if (!section || !/\w/.test(sectionText(context.doc, section).replace(/<!--[^]*?-->/g, ''))) return;
-  const options = optionsOf(context.doc, section);
+  if (!view || !section || view.isEmpty()) return;
+  const options = view.options();
   if (options.length >= 2) return;
   const only = options[0];
   // One line can still hold several options: "team A owns it, or team B does"; "two options: ...".

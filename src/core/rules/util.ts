@@ -1,16 +1,23 @@
 // Small text queries shared by rules. All spans are absolute offsets into doc.text.
+// Deprecated in favour of the section view (context.view / context.body, src/core/query) and
+// src/core/text; kept as thin wrappers while the rules move over. All read `Doc.plain`, so
+// HTML comments are never matched.
 import type { Block, Doc, Section, Span } from '../model/types.ts';
+import { SectionView } from '../query/section-view.ts';
+import type { Match } from '../text/match.ts';
+import { splitSentences } from '../text/sentences.ts';
 
-export interface Match extends Span {
-  text: string;
-}
+export type { Match } from '../text/match.ts';
+export { SENTENCE } from '../text/sentences.ts';
+export { contentWords, stem } from '../text/words.ts';
+import { itemContent as itemContentOf } from '../text/entries.ts';
 
 /** Matches of `re` (global) inside `span`, outside code blocks, HTML and front matter. */
 export function findAll(doc: Doc, span: Span, re: RegExp, blocks?: Block[]): Match[] {
   const out: Match[] = [];
   const ranges = prose(doc, span, blocks);
   for (const r of ranges) {
-    const slice = doc.text.slice(r.start, r.end);
+    const slice = doc.plain.slice(r.start, r.end);
     re.lastIndex = 0;
     for (let m = re.exec(slice); m; m = re.exec(slice)) {
       if (m[0].length === 0) {
@@ -39,18 +46,18 @@ export function prose(doc: Doc, span: Span, blocks: Block[] = doc.blocks): Span[
 }
 
 /**
- * Whether a section has content: prose other than HTML comments (skeleton hints), a table or
- * a code block. The empty-section rule, the completion standard and the workbench outline agree.
+ * Whether a section has content, its subsections included: prose other than HTML comments
+ * (skeleton hints), a table or a code block. The empty-section rule, the completion standard and
+ * the workbench outline agree.
  */
 export function hasContent(doc: Doc, section: Section): boolean {
-  if (section.blocks.some((b) => (b.type === 'table' || b.type === 'code') && b.start >= section.contentSpan.start)) return true;
-  return prose(doc, section.contentSpan, section.blocks).some((r) => /\S/.test(doc.text.slice(r.start, r.end).replace(/<!--[^]*?-->/g, '')));
+  return !new SectionView(doc, section, [section.contentSpan]).isEmpty();
 }
 
 /** The text of a section's content, prose only, joined by newlines. */
 export function sectionText(doc: Doc, section: Section): string {
   return prose(doc, section.contentSpan, section.blocks)
-    .map((s) => doc.text.slice(s.start, s.end))
+    .map((s) => doc.plain.slice(s.start, s.end))
     .join('\n');
 }
 
@@ -69,7 +76,7 @@ export function entries(doc: Doc, section: Section): Match[] {
   const lines: Match[] = [];
   for (const r of prose(doc, section.contentSpan, section.blocks)) {
     let pos = r.start;
-    for (const raw of doc.text.slice(r.start, r.end).split(/\r?\n|\r/)) {
+    for (const raw of doc.plain.slice(r.start, r.end).split(/\r?\n|\r/)) {
       const lead = /^[\s>]*(?:[-*+]|\d+[.)])?\s*/.exec(raw)?.[0].length ?? 0;
       const body = raw.slice(lead).trimEnd();
       if (body && !/^\|/.test(body) && !/^<!--/.test(body)) lines.push({ start: pos + lead, end: pos + lead + body.length, text: body });
@@ -81,36 +88,12 @@ export function entries(doc: Doc, section: Section): Match[] {
 
 /** A list item without its marker (and without a task checkbox). */
 export function itemContent(doc: Doc, item: Block): Match {
-  const raw = doc.text.slice(item.start, item.end);
-  const lead = /^\s*(?:[-*+]|\d+[.)])\s*(?:\[[ xX]\]\s*)?/.exec(raw)?.[0].length ?? 0;
-  const body = raw.slice(lead).trimEnd();
-  return { start: item.start + lead, end: item.start + lead + body.length, text: body };
+  return itemContentOf(doc.text, item);
 }
 
-/**
- * One sentence: it ends at . ! ? followed by white space or the end (so "3.5 days" and "v1.2"
- * stay whole). The alternatives are disjoint, so a long run of dots cannot backtrack.
- */
-export const SENTENCE = /(?:[^.!?]|[.!?](?!["')\]]*(?:\s|$)))+(?:[.!?]+["')\]]*)?/g;
-
-/**
- * Sentences in a span: a sentence ends at . ! ? before white space, or at a blank line; a
- * hard-wrapped sentence stays one sentence.
- */
+/** Sentences in a span (see text/sentences.ts); prefer `view.sentences()`. */
 export function sentences(doc: Doc, span: Span): Match[] {
-  const out: Match[] = [];
-  const text = doc.text.slice(span.start, span.end);
-  let offset = 0;
-  for (const para of text.split(/(\r?\n[ \t]*\r?\n)/)) {
-    for (const m of para.matchAll(SENTENCE)) {
-      const lead = m[0].length - m[0].trimStart().length;
-      const body = m[0].trim();
-      const at = span.start + offset + m.index + lead;
-      if (/\w/.test(body)) out.push({ start: at, end: at + body.length, text: body });
-    }
-    offset += para.length;
-  }
-  return out;
+  return splitSentences(doc.plain, span.start, span.end);
 }
 
 const NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred|half|double|twice|zero)\b/i;
@@ -124,44 +107,6 @@ export function hasNumber(text: string): boolean {
 export function hasDate(text: string): boolean {
   return DATE.test(text);
 }
-
-/** Content words of a text, lower-cased and crudely stemmed, for overlap between sections. */
-export function contentWords(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const w of text.toLowerCase().match(/[a-z][a-z0-9-]{2,}/g) ?? []) {
-    if (STOP.has(w)) continue;
-    out.add(stem(w));
-  }
-  return out;
-}
-
-// Stems are pure functions of the word and rules stem the same words on every keystroke;
-// remembering a bounded number of them keeps the cross-section rules inside a frame.
-const stems = new Map<string, string>();
-const MAX_STEMS = 20_000;
-
-export function stem(word: string): string {
-  let s = stems.get(word);
-  if (s === undefined) {
-    s = word
-      .replace(/(?:ies)$/, 'y')
-      .replace(/(?:ing|ed|es|s|ly|ness|ment|ation|ize|ise)$/, '')
-      .replace(/(.)\1$/, '$1')
-      .slice(0, 7);
-    if (stems.size >= MAX_STEMS) stems.clear();
-    stems.set(word, s);
-  }
-  return s;
-}
-
-const STOP = new Set(
-  (
-    'the and for with that this from into onto over under than then they them their there these those what when where which while who whom why how ' +
-    'are was were been being have has had not but all any each every our ours your you its his her she him can could should would will shall may might must ' +
-    'more most less least very much many such only also just about after before again against between both during other same some own too out off per via ' +
-    'one two three new make made use using used get got team teams work'
-  ).split(' '),
-);
 
 /** Text for a message: white space collapsed, cut to `max` characters. */
 export function clip(text: string, max = 90): string {

@@ -1,186 +1,171 @@
-// The default storage engine: one SQLite file (better-sqlite3). WAL mode with
+// The embedded engine: one SQLite file (better-sqlite3) under Kysely. WAL mode with
 // synchronous=FULL: a save is acknowledged only after its WAL frame is fsynced, so neither a
 // killed server nor a power cut loses an acknowledged revision (NORMAL would survive a killed
 // process but could drop the last commits on power loss; FULL costs one fsync per save, which
 // bench/server-load.ts measures).
-import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+//
+// Before anything is written, the file is checked: it must be staffwork's (its application_id,
+// or the exact tables of a file made before staffwork set one), pass quick_check, and be
+// writable. A file that fails is refused in one line and left exactly as it was.
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import type { ArtifactMeta, ArtifactSummary, Revision, RevisionMeta, SaveResult, Storage } from './types.ts';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import { LiveEvents, type LiveEvent } from '../events.ts';
+import { kyselyStorage } from './kysely.ts';
+import { MIGRATIONS, type Tables } from './schema.ts';
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS artifacts (
-  id TEXT PRIMARY KEY,
-  kind TEXT,
-  title TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  head_id INTEGER NOT NULL,
-  archived_at TEXT
-);
-CREATE TABLE IF NOT EXISTS revisions (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  artifact_id TEXT NOT NULL REFERENCES artifacts(id),
-  base_id INTEGER,
-  text TEXT NOT NULL,
-  size INTEGER NOT NULL,
-  created_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS revisions_by_artifact ON revisions(artifact_id, id);
-`;
+/** PRAGMA application_id of a staffwork workbench file ("SWRK"). */
+export const SQLITE_APPLICATION_ID = 0x5357524b;
+export const SQLITE_FILE = 'workbench.sqlite';
 
-/**
- * Schema changes after the first release, in order; PRAGMA user_version counts those applied.
- * Each runs once, in a transaction with the version bump, on a file made by older code.
- */
-const MIGRATIONS: ((db: Database.Database) => void)[] = [
-  // 1: archiving. Files made before it have no archived_at column (new files get it from SCHEMA).
-  (db) => {
-    const columns = db.prepare<[], { name: string }>('PRAGMA table_info(artifacts)').all();
-    if (!columns.some((c) => c.name === 'archived_at')) db.exec('ALTER TABLE artifacts ADD COLUMN archived_at TEXT');
-  },
-];
+const LEGACY_TABLES: Record<string, string[]> = {
+  artifacts: ['id', 'kind', 'title', 'created_at', 'head_id'],
+  revisions: ['id', 'artifact_id', 'base_id', 'text', 'size', 'created_at'],
+};
 
-function migrate(db: Database.Database): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > MIGRATIONS.length) throw new Error(`the data file was written by a newer staffwork (schema ${version}; this one knows ${MIGRATIONS.length}); upgrade staffwork`);
-  MIGRATIONS.slice(version).forEach((step, i) =>
-    db.transaction(() => {
-      step(db);
-      db.pragma(`user_version = ${version + i + 1}`);
-    }).immediate(),
-  );
-}
-
-interface RevisionRow {
-  id: number;
-  artifact_id: string;
-  base_id: number | null;
-  text: string;
-  size: number;
-  created_at: string;
-}
-
-interface SummaryRow {
-  id: string;
-  kind: string | null;
-  title: string;
-  created_at: string;
-  head_id: number;
-  archived_at: string | null;
-  base_id: number | null;
-  size: number;
-  updated_at: string;
-}
-
-const SUMMARY = `SELECT a.id, a.kind, a.title, a.created_at, a.head_id, a.archived_at, r.base_id, r.size, r.created_at AS updated_at
-  FROM artifacts a JOIN revisions r ON r.id = a.head_id`;
-
-export function openSqlite(dataDir: string): Storage {
+export async function openSqlite(dataDir: string) {
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, 'workbench.sqlite');
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  db.exec(SCHEMA);
-  migrate(db);
-
-  const q = {
-    list: db.prepare<[], SummaryRow>(`${SUMMARY} WHERE a.archived_at IS NULL ORDER BY r.created_at DESC, a.id`),
-    listArchived: db.prepare<[], SummaryRow>(`${SUMMARY} WHERE a.archived_at IS NOT NULL ORDER BY a.archived_at DESC, a.id`),
-    listAll: db.prepare<[], SummaryRow>(`${SUMMARY} ORDER BY r.created_at DESC, a.id`),
-    setArchived: db.prepare<[string | null, string]>('UPDATE artifacts SET archived_at = ? WHERE id = ?'),
-    summary: db.prepare<[string], SummaryRow>(`${SUMMARY} WHERE a.id = ?`),
-    head: db.prepare<[string], RevisionRow>('SELECT r.* FROM artifacts a JOIN revisions r ON r.id = a.head_id WHERE a.id = ?'),
-    insertArtifact: db.prepare('INSERT INTO artifacts (id, kind, title, created_at, head_id) VALUES (?, ?, ?, ?, 0)'),
-    insertRevision: db.prepare('INSERT INTO revisions (artifact_id, base_id, text, size, created_at) VALUES (?, ?, ?, ?, ?)'),
-    setHead: db.prepare('UPDATE artifacts SET head_id = ?, kind = ?, title = ? WHERE id = ?'),
-    revisions: db.prepare<[string], RevisionRow>('SELECT id, artifact_id, base_id, size, created_at FROM revisions WHERE artifact_id = ? ORDER BY id DESC'),
-    revision: db.prepare<[string, number], RevisionRow>('SELECT * FROM revisions WHERE artifact_id = ? AND id = ?'),
-  };
-
-  const append = (id: string, baseId: number | null, text: string, meta: ArtifactMeta): RevisionMeta => {
-    const createdAt = new Date().toISOString();
-    const info = q.insertRevision.run(id, baseId, text, text.length, createdAt);
-    const revId = Number(info.lastInsertRowid);
-    q.setHead.run(revId, meta.kind, meta.title, id);
-    return { id: revId, baseId, createdAt, size: text.length };
-  };
-
-  const create = db.transaction((text: string, meta: ArtifactMeta) => {
-    const id = newId();
-    q.insertArtifact.run(id, meta.kind, meta.title, new Date().toISOString());
-    const revision = append(id, null, text, meta);
-    return { artifact: toSummary(q.summary.get(id) as SummaryRow), revision };
-  });
-
-  // IMMEDIATE: take the write lock before reading the head, so two processes sharing the
-  // file cannot both see the same head and both append.
-  const save = db.transaction((id: string, text: string, baseId: number, meta: ArtifactMeta): SaveResult | undefined => {
-    const head = q.head.get(id);
-    if (!head) return undefined;
-    if (head.id !== baseId) return { ok: false, current: toRevision(head) };
-    if (head.text === text) return { ok: true, revision: toMeta(head), unchanged: true };
-    return { ok: true, revision: append(id, baseId, text, meta), unchanged: false };
-  });
-
-  return {
+  const file = join(dir, SQLITE_FILE);
+  if (existsSync(file)) inspect(file);
+  const raw = new Database(file);
+  try {
+    probeWrite(raw, file);
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('synchronous = FULL');
+    raw.pragma('foreign_keys = ON');
+    raw.pragma('busy_timeout = 5000');
+  } catch (e) {
+    raw.close();
+    throw e;
+  }
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: raw }) });
+  const events = new LiveEvents();
+  // One connection with a mutex: Kysely hands it to one caller at a time, so a transaction
+  // here is never interleaved with another request's queries.
+  const transaction = <T>(fn: (trx: Kysely<Tables>, publish: (e: LiveEvent) => void) => Promise<T>) =>
+    db.connection().execute(async (conn) => {
+      const published: LiveEvent[] = [];
+      await sql`BEGIN IMMEDIATE`.execute(conn);
+      try {
+        const result = await fn(conn, (e) => published.push(e));
+        await sql`COMMIT`.execute(conn);
+        for (const e of published) events.publish(e);
+        return result;
+      } catch (e) {
+        if (raw.inTransaction) await sql`ROLLBACK`.execute(conn);
+        throw e;
+      }
+    });
+  try {
+    await migrateSqlite(db, raw);
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
+  const storage = kyselyStorage({
     engine: 'sqlite',
     location: file,
-    list: async (options = {}) => {
-      const which = options.archived ?? 'exclude';
-      return (which === 'only' ? q.listArchived : which === 'include' ? q.listAll : q.list).all().map(toSummary);
-    },
-    setArchived: async (id, archived) => {
-      const row = q.summary.get(id);
-      if (!row) return undefined;
-      // Archiving an archived artifact keeps the first time; only the flag ever changes.
-      if (archived !== (row.archived_at !== null)) q.setArchived.run(archived ? new Date().toISOString() : null, id);
-      return toSummary(q.summary.get(id) as SummaryRow);
-    },
-    create: async (text, meta) => create.immediate(text, meta),
-    get: async (id) => {
-      const head = q.head.get(id);
-      const row = head && q.summary.get(id);
-      return head && row ? { artifact: toSummary(row), revision: toRevision(head) } : undefined;
-    },
-    save: async (id, text, baseId, meta) => save.immediate(id, text, baseId, meta),
-    revisions: async (id) => (q.summary.get(id) ? q.revisions.all(id).map(toMeta) : undefined),
-    revision: async (id, revisionId) => {
-      const row = q.revision.get(id, revisionId);
-      return row ? toRevision(row) : undefined;
-    },
+    db,
+    transaction: (_scope, fn) => transaction(fn),
+    read: (_scope, fn) => fn(db),
+    isUnavailable: (e) => (e as { code?: string })?.code === 'SQLITE_BUSY',
+    isUniqueViolation: (e) => (e as { code?: string })?.code === 'SQLITE_CONSTRAINT_UNIQUE',
+    events,
+    schemaVersion: async () => raw.pragma('user_version', { simple: true }) as number,
     close: async () => {
-      if (db.open) db.close();
+      if (raw.open) await db.destroy();
     },
-  };
+  });
+  return Object.assign(storage, {
+    /** A consistent copy of the live database (SQLite's online backup API), safe while serving. */
+    backup: (to: string) => raw.backup(to).then(() => undefined),
+  });
 }
 
-/** 12 random base32 characters: unguessable enough for a local tool, short enough for a URL. */
-function newId(): string {
-  const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
-  return [...randomBytes(12)].map((b) => alphabet[b % 32]).join('');
+/** Refuses (without writing) a file that is not a healthy staffwork database. */
+function inspect(file: string): void {
+  if (statSync(file).size === 0) return; // SQLite's own empty database
+  const header = Buffer.alloc(100);
+  const fd = openSync(file, 'r');
+  let read: number;
+  try {
+    read = readSync(fd, header, 0, 100, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (read < 100 || header.toString('latin1', 0, 16) !== 'SQLite format 3\0') throw new Error(`${file} is not a SQLite database (or its header is corrupted); move it away or pass another --data folder`);
+  const appId = header.readUInt32BE(68);
+  if (appId !== 0 && appId !== SQLITE_APPLICATION_ID) throw new Error(`${file} belongs to another application (application_id ${appId}); staffwork leaves it alone: pass another --data folder`);
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch (e) {
+    throw new Error(`${file} cannot be opened: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  try {
+    let tables: { name: string }[];
+    try {
+      tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all();
+    } catch (e) {
+      throw new Error(`${file} is corrupted (${e instanceof Error ? e.message : String(e)}); restore it from a backup (staffwork restore)`);
+    }
+    if (appId === 0 && tables.length > 0) {
+      const foreign = tables.map((t) => t.name).filter((t) => !(t in LEGACY_TABLES));
+      const shapeOk = Object.entries(LEGACY_TABLES).every(([table, cols]) => {
+        const have = new Set(db.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all().map((c) => c.name));
+        return cols.every((c) => have.has(c));
+      });
+      if (foreign.length > 0 || !shapeOk) throw new Error(`${file} is not a staffwork database (it has the tables ${tables.map((t) => t.name).join(', ')}); staffwork leaves it alone: pass another --data folder`);
+    }
+    const check = db.prepare<[], { quick_check: string }>('PRAGMA quick_check(1)').get();
+    if (check?.quick_check !== 'ok') throw new Error(`${file} is corrupted (${check?.quick_check ?? 'quick_check failed'}); restore it from a backup (staffwork restore)`);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > MIGRATIONS.length) throw new Error(`${file} was written by a newer staffwork (schema ${version}; this one knows ${MIGRATIONS.length}); upgrade staffwork`);
+  } catch (e) {
+    if (e instanceof Error && 'code' in e) throw new Error(`${file} is corrupted (${e.message}); restore it from a backup (staffwork restore)`);
+    throw e;
+  } finally {
+    db.close();
+  }
 }
 
-function toMeta(r: Pick<RevisionRow, 'id' | 'base_id' | 'created_at' | 'size'>): RevisionMeta {
-  return { id: r.id, baseId: r.base_id, createdAt: r.created_at, size: r.size };
+/** Tries a write and rolls it back: a read-only file (or folder) fails here, not on the first save. */
+function probeWrite(db: Database.Database, file: string): void {
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    db.exec('CREATE TABLE staffwork_write_probe (x)');
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? '';
+    if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM') throw new Error(`${file} is read-only; make it (and its folder) writable or pass another --data folder`);
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw new Error(`${file} is corrupted (${(e as Error).message}); restore it from a backup (staffwork restore)`);
+    throw e;
+  } finally {
+    if (db.inTransaction) db.exec('ROLLBACK');
+  }
 }
 
-function toRevision(r: RevisionRow): Revision {
-  return { ...toMeta(r), artifactId: r.artifact_id, text: r.text };
-}
-
-function toSummary(r: SummaryRow): ArtifactSummary {
-  return {
-    id: r.id,
-    kind: r.kind,
-    title: r.title,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    archivedAt: r.archived_at,
-    head: { id: r.head_id, baseId: r.base_id, createdAt: r.updated_at, size: r.size },
-  };
+async function migrateSqlite(db: Kysely<Tables>, raw: Database.Database): Promise<void> {
+  // BEGIN IMMEDIATE takes the write lock first: two processes starting on one file take turns.
+  await db.connection().execute(async (conn) => {
+    for (;;) {
+      await sql`BEGIN IMMEDIATE`.execute(conn);
+      try {
+        const version = raw.pragma('user_version', { simple: true }) as number;
+        if (version > MIGRATIONS.length) throw new Error(`the data file was written by a newer staffwork (schema ${version}; this one knows ${MIGRATIONS.length}); upgrade staffwork`);
+        if (raw.pragma('application_id', { simple: true }) !== SQLITE_APPLICATION_ID) raw.pragma(`application_id = ${SQLITE_APPLICATION_ID}`);
+        const step = MIGRATIONS[version];
+        if (step) {
+          await step(conn, 'sqlite');
+          raw.pragma(`user_version = ${version + 1}`);
+        }
+        await sql`COMMIT`.execute(conn);
+        if (!step) return;
+      } catch (e) {
+        if (raw.inTransaction) await sql`ROLLBACK`.execute(conn);
+        throw e;
+      }
+    }
+  });
 }

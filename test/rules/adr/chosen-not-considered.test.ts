@@ -22,7 +22,7 @@ ruleTester(rule, {
     {
       name: 'an unquoted one',
       code: adr(two, 'Chosen option: MongoDB, because it scales.'),
-      errors: [{ messageId: 'notConsidered', line: 14, column: 16, endLine: 14, endColumn: 23, data: { words: 'MongoDB' } }],
+      errors: [{ messageId: 'notConsidered', line: 14, column: 16, endLine: 14, endColumn: 23, data: { words: 'MongoDB', options: 'Considered Options' } }],
     },
     {
       name: 'a number past the list',

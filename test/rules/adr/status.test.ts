@@ -12,6 +12,10 @@ ruleTester(rule, {
     { name: 'superseded with a link', code: adr('## Status\n\n⌛️ Superseded by [036. Multi-cluster](036-multi-cluster.md)\n') },
     { name: 'spellings real collections use', code: adr('## Status\n\nPending\n') },
     { name: 'work in progress', code: adr('Status: WIP\n') },
+    { name: 'a status row in a metadata table', code: adr('| | |\n|---|---|\n| **Status** | Accepted |\n| Deciders | Platform team |\n') },
+    { name: 'a Status column in a table', code: adr('| Date | Status | Owner |\n|:--|:--|:--|\n| 2025-03-02 | Proposed | Ana |\n') },
+    { name: 'a bold label with the colon outside and a date after', code: adr('**Status**: Completed 2/6/21 [#2854](https://example.com/2854)\n') },
+    { name: 'the status in the heading itself', code: adr('## Status: Accepted\n\n## Context\n\nThe ledger needs transactions.\n') },
     { name: 'an inferred Nygard ADR', code: '# 9. Use LDAP\n\n## Status\n\nDeprecated\n\n## Context\n\nx\n\n## Decision\n\ny\n\n## Consequences\n\nz\n' },
   ],
   invalid: [
@@ -23,6 +27,16 @@ ruleTester(rule, {
     {
       name: 'no status at all',
       code: adr('## Context\n\nThe ledger needs transactions.\n'),
+      errors: [{ messageId: 'missing', line: 5, column: 3, endLine: 5, endColumn: 24 }],
+    },
+    {
+      name: 'an unknown status in a table row',
+      code: adr('| Field | Value |\n|---|---|\n| Status | Thinking about it |\n'),
+      errors: [{ messageId: 'unknown', line: 9, column: 12, endLine: 9, endColumn: 29, data: { words: 'Thinking about it' } }],
+    },
+    {
+      name: 'a "status-page" line is not a status',
+      code: adr('## Context\n\nStatus-page updates are manual today.\n'),
       errors: [{ messageId: 'missing', line: 5, column: 3, endLine: 5, endColumn: 24 }],
     },
     {

@@ -26,7 +26,7 @@ ruleTester(rule, {
     {
       name: 'paragraphs of history before the decision',
       code: brief(`${history}\n\nDecision needed:\nWho owns v1 compatibility?\n`),
-      errors: [{ messageId: 'preamble', line: 5, column: 1, endLine: 5, endColumn: 44, data: { count: 67 } }],
+      errors: [{ messageId: 'preamble', line: 5, column: 1, endLine: 5, endColumn: 44, data: { count: 67, decision: "Decision needed" } }],
     },
   ],
 });

@@ -19,7 +19,7 @@ ruleTester(rule, {
     {
       name: 'a number past the end of the list',
       code: brief(`${numbered}Recommendation:\nOption 4, because it is cheapest.\n`),
-      errors: [{ messageId: 'noSuchOption', line: 10, column: 1, endLine: 10, endColumn: 9, data: { words: 'Option 4' } }],
+      errors: [{ messageId: 'noSuchOption', line: 10, column: 1, endLine: 10, endColumn: 9, data: { words: 'Option 4', options: "Options" } }],
     },
     {
       name: 'a letter the options do not use',
@@ -29,7 +29,7 @@ ruleTester(rule, {
     {
       name: 'the case study: escalate to leadership instead of choosing',
       code: brief(`${numbered}Recommendation:\nLeadership should tell team B to prioritise the migration.\n`),
-      errors: [{ messageId: 'notAnOption', line: 10, column: 1, endLine: 10, endColumn: 59, data: { words: 'Leadership should tell team B to prioritise the migration.' } }],
+      errors: [{ messageId: 'notAnOption', line: 10, column: 1, endLine: 10, endColumn: 59, data: { words: 'Leadership should tell team B to prioritise the migration.', options: "Options" } }],
     },
   ],
 });

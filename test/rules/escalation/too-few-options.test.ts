@@ -17,12 +17,12 @@ ruleTester(rule, {
     {
       name: 'one option is a demand',
       code: brief('Options:\n- Team B owns dual support until shutdown.\n'),
-      errors: [{ messageId: 'one', line: 5, column: 1, endLine: 5, endColumn: 9, words: ['Options'], data: { option: 'Team B owns dual support until shutdown.' } }],
+      errors: [{ messageId: 'one', line: 5, column: 1, endLine: 5, endColumn: 9, words: ['Options'], data: { option: 'Team B owns dual support until shutdown.', section: "Options" } }],
     },
     {
       name: 'an option that says n/a does not count',
       code: brief('Options:\n- Team B owns it\n- n/a\n'),
-      errors: [{ messageId: 'one', line: 5, column: 1, endLine: 5, endColumn: 9, data: { option: 'Team B owns it' } }],
+      errors: [{ messageId: 'one', line: 5, column: 1, endLine: 5, endColumn: 9, data: { option: 'Team B owns it', section: "Options" } }],
     },
     {
       name: 'None',
@@ -32,7 +32,7 @@ ruleTester(rule, {
     {
       name: 'a one-line field',
       code: brief('Options: team B owns it.\n'),
-      errors: [{ messageId: 'one', line: 5, column: 1, endLine: 5, endColumn: 8 }],
+      errors: [{ messageId: 'one', line: 5, column: 1, endLine: 5, endColumn: 9 }],
     },
   ],
 });

@@ -5,15 +5,43 @@ const plan = (body: string) => `---\nkind: growth-plan\n---\n\n${body}`;
 
 ruleTester(rule, {
   valid: [
-    plan('Skill goal:\nSam leads the API migration design.\n\nSupport:\nI give Sam feedback in our weekly one-on-ones.\n'),
     { name: 'a sponsor act by the writer', code: plan('## Opportunity\n\nI will nominate Ana for the billing RFC review; until then, advice in our 1:1s.\n') },
     { name: 'no advice words either: not-delegated covers it', code: plan('Opportunity:\nJo attends the review.\n') },
+    {
+      name: 'a weekly 1:1 beside a delegated artifact and a visible moment',
+      code: plan(
+        '## Skill goal\n\nPriya leads the design of the refunds ledger.\n\n## Opportunity\n\nPriya owns the refunds RFC and presents it to architecture review on 18 March.\n\n## Support\n\n- Our weekly 1:1, with feedback on each draft.\n\n## Visibility\n\nHer name goes on the RFC, and I put her forward for the design award in April.\n',
+      ),
+    },
+    { name: 'bold fields, British', code: plan("**Skill goal:** Tomasz leads the organisation's evaluation platform.\n\n**Opportunity:** Tomasz chairs the evaluation working group from June; fortnightly mentoring chats with me.\n") },
   ],
   invalid: [
     {
       name: 'the case study plan',
       code: plan('Skill goal:\nSam should get better at system design.\n\nSupport:\nI will keep giving Sam advice in our weekly one-on-ones and share articles about design.\n'),
       errors: [{ messageId: 'adviceOnly', line: 6, column: 5, endLine: 6, endColumn: 22, words: ['should get better', 'advice', 'one-on-ones', 'share articles'] }],
+    },
+    {
+      name: 'a goal that leads is not a delegation',
+      code: plan('Skill goal:\nSam leads the API migration design.\n\nSupport:\nI give Sam feedback in our weekly one-on-ones.\n'),
+      errors: [{ messageId: 'adviceOnly', line: 9, column: 3, endLine: 9, endColumn: 20, words: ['give Sam feedback', 'one-on-ones'] }],
+    },
+    {
+      name: 'warm advice under a concrete "Lead" goal',
+      code: plan(
+        "## Skill goal\n\nLead the design of the billing export, instead of implementing someone else's.\n\n## Opportunity\n\nMarta will sit in on our architecture reviews this half.\n\n## Support\n\n- Weekly coffee chats.\n- I'll share my favourite books on distributed systems.\n- Candid feedback on her design comments.\n\n## Visibility\n\nI'll keep telling Marta how well she's doing.\n",
+      ),
+      errors: [{ messageId: 'adviceOnly', line: 15, column: 10, endLine: 15, endColumn: 22, words: ['coffee chats', 'share my favourite books', 'feedback', 'keep telling Marta how well'] }],
+    },
+    {
+      name: '"his own" is not ownership',
+      code: plan("## Opportunity\n\nDev works through the sync design on his own time; I'll answer his questions in our 1:1s.\n"),
+      errors: [{ messageId: 'adviceOnly', line: 7, column: 57, endLine: 7, endColumn: 77, words: ['answer his questions', '1:1s'] }],
+    },
+    {
+      name: '"the tech lead" is not leading',
+      code: plan('## Opportunity\n\nKai pairs with the tech lead on the replay system, with monthly chats with me.\n'),
+      errors: [{ messageId: 'adviceOnly', line: 7, column: 57, endLine: 7, endColumn: 70, words: ['monthly chats'] }],
     },
     {
       name: 'the writer presents, so it is not delegated',

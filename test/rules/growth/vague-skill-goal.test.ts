@@ -7,6 +7,7 @@ ruleTester(rule, {
   valid: [
     plan('Skill goal:\nSam leads the API migration design.\n'),
     { name: 'a wish with the work that shows it', code: plan('## Goal\n\nAna gets better at API design by owning the billing export RFC.\n') },
+    { name: 'an imperative goal', code: plan('**Skill goal:** Lead the design of the CRM change-data feed end to end.\n') },
   ],
   invalid: [
     {
@@ -17,6 +18,11 @@ ruleTester(rule, {
       name: 'heading style',
       code: plan('## Growth goal\n\nJo grows their leadership skills.\n'),
       errors: [{ messageId: 'vague', line: 7, column: 4, endLine: 7, endColumn: 33, data: { phrase: 'grows their leadership skills' } }],
+    },
+    {
+      name: 'a lead that is a noun is not leading',
+      code: plan('skill goal:\nbecome more strategic, like a tech lead would be.\n'),
+      errors: [{ messageId: 'vague', line: 6, column: 8, endLine: 6, endColumn: 22, data: { phrase: 'more strategic' } }],
     },
   ],
 });

@@ -2,6 +2,7 @@ import rule from '../../../src/core/rules/role/allocation-sum.ts';
 import { ruleTester } from '../../helpers/rule-tester.ts';
 
 const memo = (body: string) => `---\nkind: role-memo\n---\n\n${body}`;
+const HINT = '<!-- How a week splits across the scope, adding up to 100% (or to your weekly hours). -->';
 
 ruleTester(rule, {
   valid: [
@@ -13,22 +14,73 @@ ruleTester(rule, {
     { name: 'days', code: memo('Weekly allocation:\n3 days architecture, 2 days migration\n') },
     { name: 'a field after the allocation label is its own section', code: memo('**Weekly allocation:**\n- 60% team execution\n- 40% payment API redesign\n\n**Success signal:** 50% fewer escalations by Q3.\n') },
     { name: 'ranges are not a sum', code: memo('Weekly allocation:\n20-30% mentoring, the rest architecture\n') },
+    { name: 'a table of bare days under a "(5 days)" heading', code: memo('## Weekly allocation (5 days)\n\n| Work | Days |\n|:----|----:|\n| Design reviews across the teams | 2 |\n| Rewrite: tech lead work | 1.5 |\n| Writing ADRs | 1 |\n| Interviews | 0.5 |\n') },
+    { name: 'a table of bare hours in a stated 40-hour week', code: memo('## Weekly allocation (40 hours)\n\n| Activity | Hours |\n|---|---|\n| Profiling and fixes | 24 |\n| Pairing | 6 |\n| Write-ups | 4 |\n| 1:1s (three people) | 3 |\n| Architecture review | 3 |\n') },
+    { name: 'days in bold fields', code: memo('**Weekly allocation:**\n\n- Threat models and reviews: 2 days\n- Passkeys rollout: 2 days\n- Standards writing: 1 day\n') },
+    { name: 'half a day', code: memo('## Weekly allocation\n\n- Design: 2 days\n- Reviews: 2.5 days\n- Office hours: half a day\n') },
+    { name: 'a catch-all line covers the rest', code: memo('## Weekly allocation\n\n- 60% architecture\n- 20% mentoring\n- the rest: interviews and admin\n') },
+    { name: 'a nested breakdown is not added twice', code: memo('## Weekly allocation\n\n- 60% architecture\n  - 40% reviews\n  - 20% writing\n- 40% migration\n') },
+    { name: 'amounts only under nested items', code: memo('## Weekly allocation\n\n- Architecture:\n  - 40% reviews\n  - 20% writing\n- 40% migration\n') },
+    { name: 'commentary under the list', code: memo('## Weekly allocation\n\n| Area | Share of the week |\n|---|---|\n| Unblocking the programmes | 60% |\n| Mentoring | 40% |\n\nIf a week overruns by 10%, mentoring is the last line I cut.\n') },
+    { name: 'the writer states the total', code: memo('Weekly allocation:\n60% design and 40% reviews, which adds up to 100%.\n') },
+    { name: 'a percentage in parentheses annotates the days', code: memo('## Weekly allocation\n\n- Architecture: 3 days (60%)\n- Migration: 2 days (40%, until June)\n') },
+    { name: 'a skeleton hint with a good split', code: memo(`## Weekly allocation\n\n${HINT}\n\n- 70% architecture\n- 30% mentoring\n`) },
   ],
   invalid: [
     {
       name: 'the case study memo',
       code: memo('Weekly allocation:\n- 40% leading the team\n- 40% incidents\n- 30% architecture\n- 20% mentoring\n'),
-      errors: [{ messageId: 'over', line: 6, column: 3, endLine: 9, endColumn: 6, words: ['40%', '40%', '30%', '20%'], data: { total: '130%' } }],
+      errors: [{ messageId: 'over', line: 6, column: 3, endLine: 9, endColumn: 6, words: ['40%', '40%', '30%', '20%'], data: { total: '130%', parts: "`40%` + `40%` + `30%` + `20%`", week: "100%" } }],
     },
     {
       name: 'less than a week',
       code: memo('## Typical week\n\n| Work | Share |\n|---|---|\n| Deep dives | 60% |\n| Harness | 25% |\n| Reviews | 10% |\n'),
-      errors: [{ messageId: 'under', line: 9, column: 16, endLine: 11, endColumn: 16, data: { total: '95%' } }],
+      errors: [{ messageId: 'under', line: 9, column: 16, endLine: 11, endColumn: 16, data: { total: '95%', parts: "`60%` + `25%` + `10%`", week: "100%" } }],
     },
     {
       name: 'hours over a stated week',
       code: memo('## Weekly allocation\n\nI split my 40-hour week: 30h coding, 20h meetings.\n'),
-      errors: [{ messageId: 'over', line: 7, column: 26, endLine: 7, endColumn: 41, data: { total: '50 hours', week: '40 hours' }, words: ['30h', '20h'] }],
+      errors: [{ messageId: 'over', line: 7, column: 26, endLine: 7, endColumn: 41, data: { total: '50 hours', week: '40 hours', parts: "`30h` + `20h`" }, words: ['30h', '20h'] }],
+    },
+    {
+      name: '120% under the skeleton hint that says "adding up to 100%"',
+      code: memo(`## Weekly allocation\n\n${HINT}\n\n- 60% architecture\n- 40% migration\n- 20% incidents\n`),
+      errors: [{ messageId: 'over', line: 9, column: 3, endLine: 11, endColumn: 6, data: { total: '120%', parts: "`60%` + `40%` + `20%`", week: "100%" } }],
+    },
+    {
+      name: 'the hint inline, above the list',
+      code: memo(`Weekly allocation:\n${HINT}\n- 50% architecture\n- 50% migration\n- 10% mentoring\n`),
+      errors: [{ messageId: 'over', line: 7, column: 3, endLine: 9, endColumn: 6, data: { total: '110%', parts: "`50%` + `50%` + `10%`", week: "100%" } }],
+    },
+    {
+      name: 'six days in a five-day week, bold label with the week in parentheses',
+      code: memo('**Weekly allocation (5 days):**\n\n- Architecture reviews: 2 days\n- Rollout, tech lead: 2 days\n- Writing standards: 1 day\n- Office hours and mentoring: 1 day\n'),
+      errors: [{ messageId: 'over', line: 7, column: 25, endLine: 10, endColumn: 36, data: { total: '6 days', week: '5 days', parts: "`2 days` + `2 days` + `1 day` + `1 day`" }, words: ['2 days', '2 days', '1 day', '1 day'] }],
+    },
+    {
+      name: 'a table of bare days over a week',
+      code: memo('## Weekly allocation\n\n| Work | Days |\n|---|---|\n| Architecture | 3 |\n| Migration | 2 |\n| Mentoring | 1 |\n'),
+      errors: [{ messageId: 'over', line: 9, column: 18, endLine: 11, endColumn: 16, data: { total: '6 days', parts: '`3 days` + `2 days` + `1 day`', week: "5 days" } }],
+    },
+    {
+      name: 'a stated 40-hour week, 36 hours given',
+      code: memo('## Weekly allocation (40h)\n\n| Activity | Hours |\n|---|---|\n| Deep dives | 24 |\n| Pairing | 8 |\n| Write-ups | 4 |\n'),
+      errors: [{ messageId: 'under', line: 9, column: 16, endLine: 11, endColumn: 16, data: { total: '36 hours', week: '40 hours', parts: "`24 hours` + `8 hours` + `4 hours`" } }],
+    },
+    {
+      name: 'a stated total that the parts contradict',
+      code: memo('Weekly allocation:\n70% design and 40% reviews, which adds up to 100%.\n'),
+      errors: [{ messageId: 'over', line: 6, column: 1, endLine: 6, endColumn: 19, data: { total: '110%', parts: "`70%` + `40%`", week: "100%" } }],
+    },
+    {
+      name: 'a four-day week stated in prose',
+      code: memo('## Weekly allocation\n\nI work a four-day week.\n\n- Architecture: 3 days\n- Migration: 2 days\n'),
+      errors: [{ messageId: 'over', line: 9, column: 17, endLine: 10, endColumn: 20, data: { week: '4 days', total: "5 days", parts: "`3 days` + `2 days`" } }],
+    },
+    {
+      name: 'an unclear amount in the commentary does not hide the list',
+      code: memo('## Weekly allocation\n\n- 60% architecture\n- 30% migration, tech lead\n- 20% mentoring\n\nIn a bad week incidents take up to 10% more.\n'),
+      errors: [{ messageId: 'over', line: 7, column: 3, endLine: 9, endColumn: 6, data: { total: '110%', parts: "`60%` + `30%` + `20%`", week: "100%" } }],
     },
   ],
 });

@@ -6,21 +6,45 @@ const memo = (body: string) => `---\nkind: role-memo\n---\n\n${body}`;
 ruleTester(rule, {
   valid: [
     { name: 'Primary / Secondary / Not currently fields', code: memo('Archetype:\nPrimary: architect, for the payments architecture.\nSecondary: tech lead for the ledger migration.\nNot currently: incident solver for every escalation.\n') },
+    { name: 'the better approach on one line', code: memo('Archetype:\nPrimary: architect. Secondary: tech lead for the migration. Not currently: incident solver.\n') },
     { name: 'the case study labels', code: memo('Current need:\narchitecture across three teams\n\nPrimary archetype:\narchitect\n\nSecondary:\ntech lead for migration phase\n\nNot currently:\nincident solver for every escalation\n') },
     { name: 'secondary in the same sentence', code: memo('## Role\n\nArchitect (primary), tech lead (secondary) until the migration ends.\n') },
     { name: 'other people named as partners', code: memo('## Archetype\n\nSolver for search relevance, working with the tech lead of each search team.\n') },
+    {
+      name: 'bold markers in list items, a hand-over to someone else',
+      code: memo(
+        '## Archetype\n\n- **Primary: solver** for checkout latency.\n- **Secondary: tech lead** for the cache rewrite until it ships in May. After that, Priya\n  takes over as its tech lead.\n- **Not currently: architect.** Dana keeps the platform architecture.\n',
+      ),
+    },
+    { name: 'chatty lower-case, one paragraph', code: memo("archetype:\nprimary is right hand to our VP. secondary: none this half. not currently: tech lead for search, that's Omar's.\n\nscope:\nthe platform consolidation.\n") },
+    { name: 'em dashes, one paragraph each', code: memo('## Archetype\n\nPrimary — tech lead for the mobile platform team.\n\nSecondary — architect of the offline sync layer, only until the design is signed off.\n') },
+    { name: 'a nested not-currently list', code: memo('## Archetype\n\n- **Primary: architect** for the ledger.\n- **Not currently:**\n  - tech lead for the reporting team;\n  - solver for ledger incidents.\n') },
+    { name: 'a table', code: memo('## Archetype\n\n| Role | Archetype |\n|---|---|\n| Primary | architect for billing |\n| Secondary | tech lead for the invoicing rewrite |\n') },
+    { name: 'a possessive names someone else', code: memo("## Archetype\n\nPrimary: architect for payments. I meet each team's tech lead weekly.\n") },
+    { name: 'bold fields (British)', code: memo('**Primary archetype:** Right hand to the CTO, organising the programme’s priorities.\n\n**Secondary:** Architect for the data-centre exit.\n\n**Not currently:** Tech lead for identity.\n') },
+    { name: 'a hint comment that lists every archetype', code: memo('## Archetype\n\n<!-- One primary archetype (tech lead, architect, solver, right hand), a secondary if any. -->\nPrimary: solver for the ranking latency.\n') },
     { name: 'not a role memo', code: 'Archetype:\nTech lead, architect, solver and right hand.\n' },
   ],
   invalid: [
     {
       name: 'the case study memo',
       code: memo('Archetype:\nTech lead, architect, solver and right hand. I will do all of them.\n'),
-      errors: [{ messageId: 'several', line: 6, column: 1, endLine: 6, endColumn: 44, words: ['Tech lead', 'architect', 'solver', 'right hand', 'all of them'], data: { count: 4 } }],
+      errors: [{ messageId: 'several', line: 6, column: 1, endLine: 6, endColumn: 44, words: ['Tech lead', 'architect', 'solver', 'right hand', 'all of them'], data: { count: 4, names: "`Tech lead`, `architect`, `solver`, `right hand`" } }],
     },
     {
       name: 'two in a Primary field',
       code: memo('## Archetype\n\n- Primary: architect and right-hand\n- Secondary: solver\n'),
-      errors: [{ messageId: 'several', line: 7, column: 12, endLine: 7, endColumn: 36, data: { names: '`architect`, `right-hand`' } }],
+      errors: [{ messageId: 'several', line: 7, column: 12, endLine: 7, endColumn: 36, data: { names: '`architect`, `right-hand`', count: "2" } }],
+    },
+    {
+      name: 'two primaries, politely justified, then a not-currently',
+      code: memo('## Archetype\n\n**Primary (for now, both):** tech lead for the ingestion team and architect for the\nstorage migration.\n\n**Not currently:** solver for pipeline incidents.\n'),
+      errors: [{ messageId: 'several', line: 7, column: 30, endLine: 7, endColumn: 76, words: ['tech lead', 'architect'] }],
+    },
+    {
+      name: 'two primaries on one line before a secondary',
+      code: memo('Archetype:\nprimary: architect and tech lead. secondary: solver.\n'),
+      errors: [{ messageId: 'several', line: 6, column: 10, endLine: 6, endColumn: 33, data: { count: 2, names: "`architect`, `tech lead`" } }],
     },
     {
       name: '"all of them" alone',

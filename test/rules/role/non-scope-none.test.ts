@@ -6,23 +6,38 @@ const memo = (body: string) => `---\nkind: role-memo\n---\n\n${body}`;
 ruleTester(rule, {
   valid: [
     memo('Non-scope:\nDay-to-day sprint planning for the ledger team; executive status reporting.\n'),
-    { name: 'a sentence that starts with "none"', code: memo('## Out of scope\n\nNone of the incident response: the on-call rotation owns it.\n') },
+    { name: 'a sentence that starts with "none of"', code: memo('## Out of scope\n\nNone of the incident response: the on-call rotation owns it.\n') },
+    {
+      name: '"none of below" above a list',
+      code: memo('## Non-scope:\n\nNone of below is my job in this half:\n\n- people management of the SRE team (Katja leads it);\n- the vendor negotiation.\n'),
+    },
+    { name: 'a secondary archetype of "none" is not a non-scope', code: memo('## Archetype\n\n- Primary: solver for the search latency work.\n- Secondary: none this quarter.\n- Not currently: tech lead for the indexing team.\n') },
     { name: 'empty is structure/empty-section', code: memo('## Non-scope\n\n## Stakeholders\n\nVP Engineering.\n') },
   ],
   invalid: [
     {
       code: memo('Non-scope:\nNone.\n'),
-      errors: [{ messageId: 'none', line: 6, column: 1, endLine: 6, endColumn: 6, words: ['None.'] }],
+      errors: [{ messageId: 'none', line: 6, column: 1, endLine: 6, endColumn: 6, words: ['None'] }],
     },
     {
       name: 'a "Not currently" field',
       code: memo('## Archetype\n\nPrimary: architect\nNot currently: n/a\n\n## Non-scope\n\nHiring loops.\n'),
-      errors: [{ messageId: 'none', line: 8, column: 16, endLine: 8, endColumn: 19, data: { section: 'Not currently', text: 'n/a' } }],
+      errors: [{ messageId: 'none', line: 8, column: 16, endLine: 8, endColumn: 19, data: { section: 'Not currently', words: 'n/a' } }],
     },
     {
       name: 'everything is in scope',
       code: memo('## Not in scope\n\n- Everything is in scope for now\n'),
       errors: [{ messageId: 'none', line: 7, column: 3, endLine: 7, endColumn: 33 }],
+    },
+    {
+      name: 'nothing in particular, and an offer to help',
+      code: memo("## Non-scope\n\nNothing in particular, honestly. I'm glad to pitch in wherever the team needs me.\n"),
+      errors: [{ messageId: 'none', line: 7, column: 1, endLine: 7, endColumn: 82, words: ['Nothing in particular, honestly'] }],
+    },
+    {
+      name: 'chatty lower-case label, none for now',
+      code: memo('non-scope:\nnone for now, happy to take whatever comes up while the team is short-staffed.\n\nstakeholders:\nthe payments leads.\n'),
+      errors: [{ messageId: 'none', line: 6, column: 1, endLine: 6, endColumn: 79, words: ['none for now'] }],
     },
   ],
 });

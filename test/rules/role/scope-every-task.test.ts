@@ -7,12 +7,36 @@ ruleTester(rule, {
   valid: [
     memo('Scope:\nCross-team architecture for payments; the ledger migration design and its review.\n'),
     { name: 'three kinds is a broad scope, not every task', code: memo('## Responsibilities\n\n- Architecture across three teams\n- Mentoring two senior engineers\n- Incident reviews for payments\n') },
+    {
+      name: 'recounting the jobs the writer was asked to do, then scoping one',
+      code: memo("## Scope\n\nSince the reorg I've been asked to lead the platform team, cover incidents, own the architecture, mentor\nthe new hires and brief the executives. From April I keep one of them: the architecture of the\nsettlement services and its decision log.\n"),
+    },
+    {
+      name: 'the excluded tasks are named in a non-scope field inside the paragraph',
+      code: memo('Scope:\nThe settlement architecture and its reviews.\n**Non-scope:** leading the team, incidents, mentoring engineers, representing the group to executives.\n'),
+    },
+    {
+      name: 'the excluded tasks follow an inline non-scope label',
+      code: memo('Scope:\nThe settlement architecture and its reviews. **Non-scope:** leading the team, incidents, mentoring engineers, representing the group to executives.\n'),
+    },
+    { name: 'negated tasks in one sentence', code: memo('## Scope\n\nThe architecture of the ledger, not incidents, not the on-call rota, no mentoring programme and no executive reporting.\n') },
+    { name: 'what the writer hands back', code: memo('## Scope\n\n- The search relevance architecture.\n- Handing over team lead duties, incidents, mentoring and the exec review to Priya by May.\n') },
   ],
   invalid: [
     {
       name: 'the case study scope',
       code: memo('Scope:\nLead the team, unblock every incident, define the architecture, mentor engineers and\nrepresent the group to executives.\n'),
-      errors: [{ messageId: 'every', line: 6, column: 1, endLine: 7, endColumn: 20, data: { count: 5 }, words: ['Lead the team', 'unblock every', 'architecture', 'mentor', 'represent the group'] }],
+      errors: [{ messageId: 'every', line: 6, column: 1, endLine: 7, endColumn: 20, data: { count: 5, tasks: '`Lead the team`, `unblock every`, `architecture`, `mentor`, `represent the group`' }, words: ['Lead the team', 'unblock every', 'architecture', 'mentor', 'represent the group'] }],
+    },
+    {
+      name: 'leading a named team, in a list',
+      code: memo('## Scope\n\n- Lead the build-tools team day to day\n- First responder for CI incidents\n- Own the developer platform architecture\n- Mentor the senior engineers\n'),
+      errors: [{ messageId: 'every', line: 7, column: 3, endLine: 10, endColumn: 9, data: { count: 4, tasks: '`Lead the build-tools team`, `incidents`, `architecture`, `Mentor`' }, words: ['Lead the build-tools team', 'incidents', 'architecture', 'Mentor'] }],
+    },
+    {
+      name: 'a bold field scope',
+      code: memo('**Scope:** sprint planning for the checkout team, the on-call rota, technical direction for payments, coaching two seniors and the monthly exec review.\n'),
+      errors: [{ messageId: 'every', line: 5, column: 12, endLine: 5, endColumn: 144, data: { count: 5, tasks: '`sprint planning`, `on-call`, `technical direction`, `coaching`, `exec`' } }],
     },
   ],
 });

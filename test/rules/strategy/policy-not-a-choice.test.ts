@@ -16,6 +16,16 @@ ruleTester(rule, {
     },
     { name: 'the choice is in the second sentence', code: strategy('## Guiding policy\n\nFocus on the checkout path. Everything else waits until checkout p95 is under 300 ms.\n') },
     { name: 'X over Y', code: strategy('Policy:\nprioritize reliability work over new features\n') },
+    { name: 'a list with one goal beside real choices', code: strategy('## Guiding policy\n\n- Reduce friction before adding features.\n- Improve reliability.\n') },
+    {
+      name: 'Rumelt-style binding rules, none with a choice word',
+      code: strategy('## Guiding Policy\n\n- Teams are at most nine people, including their manager.\n- Every service has exactly one owning team in the catalogue.\n- Each team runs its own on-call rotation.\n'),
+    },
+    {
+      name: 'references to policies already in force',
+      code: strategy('## Guiding policy\n\n* New vendors are onboarded per the existing procurement policy.\n* Data stays in the EU, as set out in our data-residency standard.\n'),
+    },
+    { name: 'a framing that is neither goal nor choice is left alone', code: strategy('## Guiding policy\n\nThe platform is a product, and product engineers are its customers.\n') },
     { name: 'no kind, no rule', code: '## Guiding policy\n\nImprove reliability.\n' },
     { name: 'no policy section', code: strategy('## Diagnosis\n\nLead time is 3.5 days.\n') },
   ],
@@ -28,7 +38,7 @@ ruleTester(rule, {
     {
       name: 'prose: the first sentence stands for the paragraph',
       code: strategy('## Guiding policy\n\nImprove reliability. Teams will be happier.\n'),
-      errors: [{ messageId: 'goal', line: 7, column: 1, endLine: 7, endColumn: 21, data: { policy: 'Improve reliability.' } }],
+      errors: [{ messageId: 'goal', line: 7, column: 1, endLine: 7, endColumn: 21, data: { policy: 'Improve reliability.', words: '`Improve`' } }],
     },
     {
       name: '"over the next year" is a time, not a tradeoff',
@@ -36,9 +46,14 @@ ruleTester(rule, {
       errors: [{ messageId: 'goal', line: 7, column: 1, endLine: 7, endColumn: 37 }],
     },
     {
-      name: 'a list: only the item that chooses nothing',
-      code: strategy('## Guiding policy\n\n- Reduce friction before adding features.\n- Improve reliability.\n'),
-      errors: [{ messageId: 'goal', line: 8, column: 3, endLine: 8, endColumn: 23, words: ['Improve reliability.'] }],
+      name: 'a list of goals is reported once, on its first goal',
+      code: strategy('## Guiding Policy\n\n1. Improve reliability of the checkout flow.\n2. Increase deploy frequency.\n3. Become the best-in-class payments team.\n'),
+      errors: [{ messageId: 'goal', line: 7, column: 4, endLine: 7, endColumn: 45, words: ['Improve', 'Increase', 'Become the best-in-class'] }],
+    },
+    {
+      name: 'a target with a bound inside it is still a target',
+      code: strategy('**Guiding policy:** Achieve 99.9% availability for every tier-1 service by the end of Q3.\n'),
+      errors: [{ messageId: 'goal', line: 5, column: 21, endLine: 5, endColumn: 90, words: ['Achieve', '99.9%'] }],
     },
     {
       name: 'a modal before a goal is still a goal',

@@ -12,7 +12,7 @@ ruleTester(rule, {
   invalid: [
     {
       code: strategy(`## Operations\n\n${items(8)}`),
-      errors: [{ messageId: 'tooMany', line: 5, column: 4, endLine: 5, endColumn: 14, data: { count: 8 } }],
+      errors: [{ messageId: 'tooMany', line: 5, column: 4, endLine: 5, endColumn: 14, data: { count: 8, max: 7 } }],
     },
   ],
 });

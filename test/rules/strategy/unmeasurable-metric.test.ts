@@ -9,6 +9,11 @@ ruleTester(rule, {
     { name: 'label style, one per line', code: strategy('Success metrics:\nmedian deploy lead time under 1 day by end of Q2\nflaky test rate below 2% by end of Q2\n') },
     { name: 'a deadline stated once for all metrics', code: strategy('## Success metrics\n\nBy the end of Q2:\n\n- lead time below 1 day\n- flaky rate below 2%\n') },
     { name: 'a metrics table', code: strategy('## Key results\n\n| Metric | Target | By |\n|---|---|---|\n| Lead time | 1 day | Q2 |\n') },
+    {
+      name: 'a Google-Docs table of measures with a sign-off line after it',
+      code: strategy('## **Success measures**\n\n| Measure | Now | Target | Date |\n| :---- | :---- | :---- | :---- |\n| Services on the shared cluster | 4 of 19 | 17 of 19 | 31 March 2027 |\n| Open critical findings | 38 | fewer than 5 | pen test, February 2027 |\n\n\n\nQuestions to \\#infra\\-strategy or the author before the review.\n'),
+    },
+    { name: 'a decimal percentage is a target, not a date', code: strategy('## How we will know\n\n- Crash-free sessions above 99.5% by the end of September.\n') },
     { name: 'a tradeoff table under the metrics is not a metric', code: strategy('## Success metrics\n\n- Lead time below 1 day by Q2.\n\n| Choice | Gain | Cost |\n|---|---|---|\n| friction first | faster | features wait |\n') },
   ],
   invalid: [
@@ -24,6 +29,11 @@ ruleTester(rule, {
         { messageId: 'noDate', line: 6, column: 1, endLine: 6, endColumn: 28 },
         { messageId: 'noNumber', line: 7, column: 1, endLine: 7, endColumn: 27 },
       ],
+    },
+    {
+      name: 'a decimal percentage with no date',
+      code: strategy('**Success metrics:** Error rate below 0.5% on checkout.\n'),
+      errors: [{ messageId: 'noDate', line: 5, column: 22, endLine: 5, endColumn: 56 }],
     },
     {
       name: '"may" the modal is not May the month',

@@ -1,6 +1,9 @@
 import rule from '../../../src/core/rules/structure/empty-section.ts';
 import { ruleTester } from '../../helpers/rule-tester.ts';
 
+import { defaultModule } from '../../../src/core/index.ts';
+
+const hintOf = (id: string) => defaultModule.kinds.find((k) => k.id === 'strategy')?.sections.find((s) => s.id === id)?.hint ?? '';
 const strategy = (body: string) => `---\nkind: strategy\n---\n\n${body}`;
 
 ruleTester(rule, {
@@ -15,7 +18,7 @@ ruleTester(rule, {
     {
       name: 'empty heading followed by another',
       code: strategy('## Diagnosis\n\n## Guiding policy\n\nReduce friction.\n'),
-      errors: [{ messageId: 'empty', line: 5, column: 4, endLine: 5, endColumn: 13, data: { section: 'Diagnosis' } }],
+      errors: [{ messageId: 'empty', line: 5, column: 4, endLine: 5, endColumn: 13, data: { section: 'Diagnosis', hint: hintOf('diagnosis') } }],
     },
     {
       name: 'a label with only a hint comment',

@@ -23,7 +23,7 @@ ruleTester(rule, {
     {
       name: 'a bolded ask in prose without a date',
       code: `${fm}**Decision:** Delay the launch.\n\n**Ask:** We need your decision on the new date.\n`,
-      errors: [{ messageId: 'noDeadline', line: 8, column: 10, endLine: 8, endColumn: 31, data: { verb: '`We need your decision`' } }],
+      errors: [{ messageId: 'noDeadline', line: 8, column: 10, endLine: 8, endColumn: 31, data: { verb: 'We need your decision' } }],
     },
     {
       name: 'prose without an Ask section',

@@ -32,7 +32,7 @@ ruleTester(rule, {
     {
       name: 'executive summary over 200 words: points where it passes the limit',
       code: `${fm('executive')}${plain(21)}\n`,
-      errors: [{ messageId: 'tooLong', line: 26, column: 1, endLine: 26, endColumn: 43, data: { count: 210, over: 10, limit: 200 } }],
+      errors: [{ messageId: 'tooLong', line: 26, column: 1, endLine: 26, endColumn: 43, data: { audience: 'executive', count: 210, over: 10, limit: 200 } }],
     },
     {
       name: 'no audience: read as executive (it is an executive summary)',
@@ -40,14 +40,24 @@ ruleTester(rule, {
       errors: [{ messageId: 'tooLong', line: 25, column: 1, endLine: 25, endColumn: 43 }],
     },
     {
+      name: 'a blank `audience: ""` is no audience: read as executive, like the workbench and the portfolio',
+      code: `---\nkind: exec-summary\naudience: ""\n---\n\n${plain(21)}\n`,
+      errors: [{ messageId: 'tooLong', line: 26, column: 1, endLine: 26, endColumn: 43, data: { audience: 'executive', count: 210, over: 10, limit: 200 } }],
+    },
+    {
+      name: 'a blank `audience:` (YAML null) is no audience too',
+      code: `---\nkind: exec-summary\naudience:\n---\n\nDecision:\nWe delay the launch: the PSP retry breaks.\n`,
+      errors: [{ messageId: 'undefinedAcronym', line: 7, column: 26, endLine: 7, endColumn: 29, words: ['PSP'] }],
+    },
+    {
       name: 'an executive summary in long words: grade above 12, at the hardest sentence',
       code: `${fm('executive')}${hard}`,
-      errors: [{ messageId: 'tooHard', line: 13, column: 1, endLine: 13, endColumn: 88, data: { limit: 12 } }],
+      errors: [{ messageId: 'tooHard', line: 13, column: 1, endLine: 13, endColumn: 88, data: { grade: '27.5', over: '15.5', limit: 12, audience: 'executive', worst: '39.4' } }],
     },
     {
       name: 'a 31-word sentence',
       code: `${fm('peer')}Decision:\nWe are delaying the payments launch by two weeks because the retry path can charge customers twice when the processor times out and we need time to add keys and tests.\n`,
-      errors: [{ messageId: 'longSentence', line: 7, column: 1, endLine: 7, endColumn: 168, data: { count: 31, over: 1 } }],
+      errors: [{ messageId: 'longSentence', line: 7, column: 1, endLine: 7, endColumn: 168, data: { count: 31, over: 1, limit: 30 } }],
     },
     {
       name: 'undefined acronyms for a junior reader, each reported once',
@@ -60,7 +70,7 @@ ruleTester(rule, {
     {
       name: 'plural acronym, executive reader',
       code: `${fm('executive')}**Decision:** Delay the launch until the SLOs hold for a week.\n`,
-      errors: [{ messageId: 'undefinedAcronym', line: 6, column: 42, endLine: 6, endColumn: 46, data: { acronym: '`SLOs`' } }],
+      errors: [{ messageId: 'undefinedAcronym', line: 6, column: 42, endLine: 6, endColumn: 46, data: { acronym: 'SLOs', audience: 'executive' } }],
     },
   ],
 });

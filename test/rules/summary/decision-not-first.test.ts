@@ -16,13 +16,25 @@ ruleTester(rule, {
     { name: 'a short caption above the decision', code: `${fm}# Launch\n\nSummary for the payments sync.\n\nDecision:\nDelay the launch two weeks.\n` },
     { name: 'prose that opens with the decision', code: `${fm}**Decision:** Delay the payments launch two weeks, to 14 May.\n\nThe retry path can charge twice on a timeout. We will add idempotency keys.\n` },
     { name: 'prose: first sentence is the recommendation', code: `${fm}We recommend delaying the launch two weeks. The retry path can charge twice.\n` },
+    {
+      name: 'a pointer to the full design and a note on the readers, then the Decision heading',
+      code: `${fm}# Ledger cutover: summary for payments engineers\n\nFull design: [ledger-migration.md](https://git.example.com/design/ledger-migration.md).\nThis is the short version, for engineers on the payouts and treasury teams.\n\n## Decision\n\nWe move the ledger to PostgreSQL on 9 March.\n`,
+    },
+    {
+      name: 'the same pointer as a `Context` section of one link, then a `Decision:` label',
+      code: `${fm}Context:\nSee the full design in [RFC-112](https://example.com/rfc-112) for the numbers.\n\nDecision:\nFrom 1 July every team gets a GPU quota.\n`,
+    },
+    {
+      name: 'the same pointer above a bolded decision line',
+      code: `${fm}_Longer version: [the design doc](https://example.com/d)._\n\n**Decision:** From 1 July every team gets a GPU quota.\n`,
+    },
     { name: 'prose with no decision at all is activity-not-decision\'s finding', code: `${fm}We evaluated reliability concerns. We discussed timeouts.\n` },
   ],
   invalid: [
     {
       name: 'a Background section before the Decision',
       code: `${fm}Background:\nThe payments team spent three weeks testing the retry path against processor timeouts.\n\nDecision:\nDelay the payments launch two weeks, to 14 May.\n`,
-      errors: [{ messageId: 'afterSection', line: 9, column: 1, endLine: 9, endColumn: 10, data: { before: '`Background`' } }],
+      errors: [{ messageId: 'afterSection', line: 9, column: 1, endLine: 9, endColumn: 10, data: { before: 'Background' } }],
     },
     {
       name: 'headings: Context, then Decision',
@@ -32,7 +44,12 @@ ruleTester(rule, {
     {
       name: 'a paragraph of background under the title, before the `Decision:` label',
       code: `${fm}# Payments launch\n\nThis note follows the reliability review that the payments team ran over the last three weeks.\n\nDecision:\nDelay the launch two weeks.\n`,
-      errors: [{ messageId: 'afterProse', line: 10, column: 1, endLine: 10, endColumn: 10, data: { words: 16 } }],
+      errors: [{ messageId: 'afterProse', line: 10, column: 1, endLine: 10, endColumn: 10, data: { words: 16, before: 'This note follows the reliability revie…' } }],
+    },
+    {
+      name: 'two paragraphs of background under the title, then a bolded decision (a link line first does not excuse them)',
+      code: `${fm}# GPU quotas\n\nFull design: [RFC-112](https://example.com/rfc-112).\n\nIf you trained a model lately you probably waited. The cluster has 256 GPUs and jobs run in order.\n\nOver two months the platform team looked at who waits and for how long.\n\n**Decision:** From 1 July every team gets a quota.\n`,
+      errors: [{ messageId: 'afterProse', line: 14, column: 3, endLine: 14, endColumn: 14, data: { words: 33, before: 'If you trained a model lately you proba…' } }],
     },
     {
       name: 'prose: the recommendation is the second sentence',
@@ -42,7 +59,7 @@ ruleTester(rule, {
     {
       name: 'a Decision section whose first sentence is background',
       code: `${fm}## Decision\n\nThe retry path can charge a customer twice. Timeouts are common at launch volume. We will delay the launch two weeks.\n`,
-      errors: [{ messageId: 'buriedSentence', line: 8, column: 83, endLine: 8, endColumn: 118, data: { before: '2 sentences of background' } }],
+      errors: [{ messageId: 'buriedSentence', line: 8, column: 83, endLine: 8, endColumn: 118, data: { decision: 'We will delay the launch two weeks.', before: '2 sentences of background' } }],
     },
   ],
 });

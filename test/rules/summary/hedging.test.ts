@@ -18,7 +18,7 @@ ruleTester(rule, {
       name: '`Label:` decision with two hedges',
       code: `${fm}Decision:\nI think we should maybe delay the payments launch two weeks.\n\nAsk:\nApprove the revised date by Friday.\n`,
       errors: [
-        { messageId: 'hedge', line: 7, column: 1, endLine: 7, endColumn: 8, words: ['I think'], data: { part: 'decision' } },
+        { messageId: 'hedge', line: 7, column: 1, endLine: 7, endColumn: 8, words: ['I think'], data: { hedge: 'I think', part: 'decision' } },
         { messageId: 'hedge', line: 7, column: 19, endLine: 7, endColumn: 24, words: ['maybe'] },
       ],
     },
@@ -26,14 +26,14 @@ ruleTester(rule, {
       name: 'a hedged ask under a heading',
       code: `${fm}## Decision\n\nDelay the launch two weeks.\n\n## Ask\n\nIdeally, approve the new date by Friday if possible.\n`,
       errors: [
-        { messageId: 'hedge', line: 12, column: 1, endLine: 12, endColumn: 8, data: { hedge: '`Ideally`', part: 'ask' } },
+        { messageId: 'hedge', line: 12, column: 1, endLine: 12, endColumn: 8, data: { hedge: 'Ideally', part: 'ask' } },
         { messageId: 'hedge', line: 12, column: 41, endLine: 12, endColumn: 52, words: ['if possible'] },
       ],
     },
     {
       name: 'prose: the hedged sentence is the decision, found without a Decision section',
       code: `${fm}The retry path can charge twice. We will probably delay the launch two weeks.\n`,
-      errors: [{ messageId: 'hedge', line: 6, column: 42, endLine: 6, endColumn: 50, data: { part: 'decision' } }],
+      errors: [{ messageId: 'hedge', line: 6, column: 42, endLine: 6, endColumn: 50, data: { hedge: 'probably', part: 'decision' } }],
     },
     {
       name: 'a bolded decision line: only its paragraph is the decision',

@@ -14,6 +14,13 @@ ruleTester(rule, {
     { name: 'prose without an Ask section that still asks', code: `${fm}We recommend delaying the launch two weeks. We need your decision by Friday.\n` },
     { name: 'an empty Ask is structure/empty-section\'s finding', code: `${fm}Decision:\nDelay the launch.\n\nAsk:\n\nPlan:\nKeys.\n` },
     { name: 'synonym: `What we need`', code: `${fm}Decision:\nDelay the launch.\n\nWhat we need:\nChoose between the two launch dates by Monday.\n` },
+    // Peers and juniors are asked for something else, in their own words: an imperative asks.
+    { name: 'a polite imperative to peers, lower case', code: `---\nkind: exec-summary\naudience: peer\n---\n\n## Decision\n\nWe cut over the ledger on 9 March.\n\n## Ask\n\nplease review the runbook before Thursday\n` },
+    { name: 'a condition, then the imperative', code: `---\nkind: exec-summary\naudience: peer\n---\n\n**Decision:** Quotas start on 1 July.\n\n**Ask:** If you own a training service, add the queue label to your jobs by 27 June.\n` },
+    { name: 'an addressee before the imperative, one ask per list item', code: `---\nkind: exec-summary\naudience: peer\n---\n\nDecision:\nChange freeze from 2 December to 6 January.\n\nAsk:\n- Service teams: agree your last planned release with your delivery manager by 22 November.\n- Technical leads: put your names on the on-call rota.\n` },
+    { name: 'a verb the lexicon does not list (sign up, ping)', code: `---\nkind: exec-summary\naudience: junior\n---\n\n## What we decided\n\nWe move the ledger on 9 March.\n\n## The ask\n\nSign up for one rehearsal shift by Friday. Ping me with questions.\n` },
+    { name: 'a request in other words', code: `---\nkind: exec-summary\naudience: peer\n---\n\nDecision:\nWe delay the launch two weeks.\n\nAsk:\nCould you pair with us on the replay test this week?\n` },
+    { name: 'no Ask section: a heading the kind does not name that holds imperatives', code: `---\nkind: exec-summary\naudience: junior\n---\n\n## Decision\n\nFrom 1 July each team gets a GPU quota.\n\n## Over to you\n\n- Add the queue label to your training jobs by 27 June.\n` },
   ],
   invalid: [
     {
@@ -24,12 +31,32 @@ ruleTester(rule, {
     {
       name: 'an Ask that requests nothing',
       code: `${fm}Decision:\nDelay the payments launch two weeks.\n\nAsk:\nYour awareness of the new timeline.\n`,
-      errors: [{ messageId: 'vagueAsk', line: 10, column: 1, endLine: 10, endColumn: 36, data: { ask: '`Your awareness of the new timeline.`' } }],
+      errors: [{ messageId: 'vagueAsk', line: 10, column: 1, endLine: 10, endColumn: 36, data: { ask: 'Your awareness of the new timeline.' } }],
     },
     {
       name: 'a heading Ask that only informs, over two sentences',
       code: `${fm}# Launch\n\n## Decision\n\nDelay the launch.\n\n## Ask\n\nNothing yet. We will keep you posted.\n`,
       errors: [{ messageId: 'vagueAsk', line: 14, column: 1, endLine: 14, endColumn: 38 }],
+    },
+    {
+      name: 'an ask with no verb',
+      code: `${fm}Decision:\nDelay the launch two weeks.\n\nAsk:\nThe revised date.\n`,
+      errors: [{ messageId: 'vagueAsk', line: 10, column: 1, endLine: 10, endColumn: 18 }],
+    },
+    {
+      name: 'a heading ask of support and alignment (nouns, no request)',
+      code: `${fm}## Decision\n\nWe keep looking at vendors.\n\n## The ask\n\nContinued support and alignment from the leadership team on the overall direction.\n`,
+      errors: [{ messageId: 'vagueAsk', line: 12, column: 1, endLine: 12, endColumn: 83 }],
+    },
+    {
+      name: 'a negated request asks for nothing',
+      code: `${fm}**Decision:** Delay the launch two weeks.\n\n**Ask:** No approval needed; this is for your awareness.\n`,
+      errors: [{ messageId: 'vagueAsk', line: 8, column: 10, endLine: 8, endColumn: 57 }],
+    },
+    {
+      name: 'no Ask section: an imperative plan step asks the reader for nothing',
+      code: `${fm}## Decision\n\nDelay the launch two weeks, to 14 May.\n\n## Plan\n\n1. Add a unique key to every charge.\n2. Replay the timeout path in a test.\n`,
+      errors: [{ messageId: 'noAsk', line: 2, column: 1, endLine: 2, endColumn: 19 }],
     },
     {
       name: 'a bolded Ask line that informs; the paragraph after it is not the ask',

@@ -24,7 +24,7 @@ ruleTester(rule, {
     {
       name: 'too thin',
       code: summary('Reliability.', 'Customer-impacting financial incident.', 'Idempotency keys, replay test, launch gate.'),
-      errors: [{ messageId: 'thin', line: 10, column: 1, endLine: 10, endColumn: 13, data: { text: 'Reliability.' } }],
+      errors: [{ messageId: 'thin', line: 10, column: 1, endLine: 10, endColumn: 13, data: { section: 'Reason', text: 'Reliability.', hint: 'The one reason that drives the decision, concretely.' } }],
     },
   ],
 });

@@ -16,8 +16,8 @@ ruleTester(rule, {
       name: 'none, an empty cell and a dash',
       code: strategy('| Choice | Gain | Cost |\n|---|---|---|\n| friction first | teams ship faster | none |\n| features first | launches | |\n| platform | speed | - |\n'),
       errors: [
-        { messageId: 'nothing', line: 7, column: 40, endLine: 7, endColumn: 44, words: ['none'], data: { choice: 'friction first' } },
-        { messageId: 'empty', line: 8, column: 29, endLine: 8, endColumn: 32, data: { choice: 'features first' } },
+        { messageId: 'nothing', line: 7, column: 40, endLine: 7, endColumn: 44, words: ['none'], data: { column: 'cost', choice: 'friction first', words: 'none' } },
+        { messageId: 'empty', line: 8, column: 29, endLine: 8, endColumn: 32, data: { column: 'cost', choice: 'features first' } },
         { messageId: 'nothing', line: 9, column: 22, endLine: 9, endColumn: 23, words: ['-'] },
       ],
     },
@@ -25,8 +25,8 @@ ruleTester(rule, {
       name: 'the archetype table: risk n/a, and a row missing its risk cell',
       code: '---\nkind: role-memo\n---\n\n| Archetype | Leverage | Risk |\n|---|---|---|\n| architect | coherence | n/a |\n| solver | unblocks |\n',
       errors: [
-        { messageId: 'nothing', line: 7, column: 27, endLine: 7, endColumn: 30, data: { column: 'risk', words: 'n/a' } },
-        { messageId: 'empty', line: 8, column: 22, endLine: 8, endColumn: 22, data: { choice: 'solver' } },
+        { messageId: 'nothing', line: 7, column: 27, endLine: 7, endColumn: 30, data: { column: 'risk', choice: 'architect', words: 'n/a' } },
+        { messageId: 'empty', line: 8, column: 22, endLine: 8, endColumn: 22, data: { column: 'risk', choice: 'solver' } },
       ],
     },
     {

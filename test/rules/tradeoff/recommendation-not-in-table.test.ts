@@ -19,12 +19,12 @@ ruleTester(rule, {
     {
       name: 'a decision the table never weighed',
       code: summary('Move the launch to a new payments vendor.', options),
-      errors: [{ messageId: 'notInTable', line: 6, column: 1, endLine: 6, endColumn: 42, data: { section: 'decision' } }],
+      errors: [{ messageId: 'notInTable', line: 6, column: 1, endLine: 6, endColumn: 42, data: { section: 'decision', words: 'Move the launch to a new payments vendor.' } }],
     },
     {
       name: 'the recommended option has no row',
       code: escalation('Option 3: it spreads the cost.'),
-      errors: [{ messageId: 'notInTable', line: 14, column: 1, endLine: 14, endColumn: 31, data: { section: 'recommendation' } }],
+      errors: [{ messageId: 'notInTable', line: 14, column: 1, endLine: 14, endColumn: 31, data: { section: 'recommendation', words: 'Option 3: it spreads the cost.' } }],
     },
   ],
 });

@@ -1,10 +1,11 @@
+import { clip } from '../../text/format.ts';
+import type { Match } from '../../text/match.ts';
+import { contentWords } from '../../text/words.ts';
 import { defineRule } from '../define.ts';
-import { matchChoice, optionReference, optionsOf, resolveReference } from '../options.ts';
-import { clip, contentWords, findAll } from '../util.ts';
+import { matchChoice, optionReference, resolveReference } from '../options.ts';
+import { chosenOptions, sameName } from './_chosen.ts';
 
 const ADR = '---\nkind: adr\n---\n\n# ADR 7: Ledger database\n\n## Considered Options\n\n* PostgreSQL\n* DynamoDB\n\n## Decision Outcome\n\n';
-/** MADR's `Chosen option: "X", because ...` (the colon is what tells it from prose); the option is quoted, or runs to the comma or "because". */
-const CHOSEN = /chosen (?:option|alternative)s?(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*(?:"([^"\n]+)"|\u201c([^\u201d\n]+)\u201d|`([^`\n]+)`|\*\*([^*\n]+)\*\*|\[([^\]\n]+)\]|([^,.;\n]+?)(?=,|\.(?:\s|$)|;|\s+because\b|$))/gim;
 
 export default defineRule({
   meta: {
@@ -25,32 +26,18 @@ export default defineRule({
     },
   },
   check(context) {
-    const { doc } = context;
-    const opts = context.section('options');
-    if (!opts) return;
-    const choices = optionsOf(doc, opts);
+    const opts = context.view('options');
+    if (!opts?.section) return;
+    const choices = opts.options();
     if (!choices.length) return;
-    const body = { start: doc.frontMatter?.span.end ?? 0, end: doc.text.length };
-    for (const m of findAll(doc, body, CHOSEN)) {
+    const inOptions = (m: Match) => opts.spans.some((r) => r.start <= m.start && m.start < r.end);
+    for (const chosen of chosenOptions(context.body)) {
       // Matches inside the considered options themselves describe them, not the outcome.
-      if (m.start >= opts.contentSpan.start && m.start < opts.contentSpan.end) continue;
-      const g = new RegExp(CHOSEN.source, 'i').exec(m.text);
-      const name = g?.slice(1).find((x) => x !== undefined)?.trim();
-      // Template placeholders (`""`, `{title of option 1}`) are not a choice yet.
-      if (!g || !name || !/\w/.test(name) || /^\{.*\}$/.test(name)) continue;
-      const start = m.start + g.index + g[0].lastIndexOf(name);
-      const span = { start, end: start + name.length };
-      const ref = optionReference(name, start);
-      const found = ref ? resolveReference(ref, choices) : matchChoice(contentWords(name), choices) ?? choices.find((c) => sameName(c.text, name));
+      if (inOptions(chosen)) continue;
+      const ref = optionReference(chosen.text, chosen.start);
+      const found = ref ? resolveReference(ref, choices) : matchChoice(contentWords(chosen.text), choices) ?? choices.find((c) => sameName(c.text, chosen.text));
       if (found) continue;
-      context.report({ messageId: 'notConsidered', data: { words: clip(name, 60), options: opts.title }, span, words: [name], related: [{ message: 'the considered options', span: opts.titleSpan }] });
+      context.report({ messageId: 'notConsidered', data: { words: clip(chosen.text, 60), options: opts.section.title }, span: chosen, words: [chosen.text], related: [{ message: 'the considered options', span: opts.section.titleSpan }] });
     }
   },
 });
-
-function sameName(a: string, b: string): boolean {
-  const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-  const x = norm(a);
-  const y = norm(b);
-  return x.length > 0 && y.length > 0 && (x.includes(y) || y.includes(x));
-}

@@ -1,5 +1,9 @@
+import type { SectionView } from '../../query/section-view.ts';
+import { clip } from '../../text/format.ts';
+import type { Match } from '../../text/match.ts';
+import { namesSeveral } from '../../text/options.ts';
 import { defineRule } from '../define.ts';
-import { checkOptionCount } from '../options.ts';
+import { itemOf, nothingListed } from '../nothing-listed.ts';
 
 const ADR = '---\nkind: adr\n---\n\n# ADR 7: Use PostgreSQL for the ledger\n\n## Context\n\nThe ledger needs multi-row transactions.\n\n';
 
@@ -22,5 +26,49 @@ export default defineRule({
       one: 'The `{{section}}` section lists one option (`{{option}}`): a reader cannot see what it was weighed against. Add at least one more option (doing nothing counts) and why it lost.',
     },
   },
-  check: checkOptionCount,
+  check(context) {
+    const view = context.view('options');
+    // An empty section is structure/empty-section's finding, not this one.
+    const section = view?.section;
+    if (!view || !section || view.isEmpty()) return;
+    // "None. X is the industry standard, so we did not compare": a reason is not an option.
+    if (nothingListed(view.entries(), itemOf(view), namesAlternative)) {
+      context.report({ messageId: 'none', data: { section: section.title }, span: section.titleSpan, words: [section.title] });
+      return;
+    }
+    const count = optionCount(view);
+    if (count.n >= 2) return;
+    const only = count.only;
+    if (only) context.report({ messageId: 'one', data: { section: section.title, option: clip(only.text, 60) }, span: section.titleSpan, words: [section.title], related: [{ message: 'the only option', span: only }] });
+    else context.report({ messageId: 'none', data: { section: section.title }, span: section.titleSpan, words: [section.title] });
+  },
 });
+
+/** A reason after "None" that still names an alternative: "none, apart from staying on Make". */
+function namesAlternative(text: string): boolean {
+  return /\b(?:except|apart from|other than|besides|instead|alternatives? (?:is|was|would be)|or|vs\.?|versus|status quo|do(?:ing)? nothing)\b/i.test(text);
+}
+
+/** A sentence that names options one after another: "we considered Kafka, Pulsar and Kinesis". */
+const ENUMERATION = /\S\s*,\s*\S[^.;]*?\s(?:and|or|nor)\s+\S|\b(?:between|both)\b[^.;]*\s(?:and|or)\s+\S/i;
+
+/**
+ * How many options the section names. Listed options (sub-sections, list items, table rows)
+ * count one each; in prose, a sentence that enumerates ("X, Y and Z", "between X and Y") or
+ * several sentences are taken as several options, since prose cannot be counted safely.
+ */
+function optionCount(view: SectionView): { n: number; only?: Match } {
+  const listed = view.options();
+  const structured = (view.section?.children.length ?? 0) > 0 || view.blocks.some((b) => b.type === 'list' || b.type === 'table');
+  if (structured) {
+    const only = listed[0];
+    // One entry can still hold several options: "PostgreSQL or DynamoDB", "X, Y and Z".
+    if (listed.length === 1 && only && (namesSeveral(only.text) || ENUMERATION.test(only.text))) return { n: 2 };
+    return only && listed.length === 1 ? { n: 1, only } : { n: listed.length };
+  }
+  const sentences = view.entries();
+  const first = sentences[0];
+  if (sentences.length !== 1 || !first) return { n: sentences.length };
+  if (namesSeveral(first.text) || ENUMERATION.test(first.text)) return { n: 2 };
+  return { n: 1, only: first };
+}

@@ -1,12 +1,9 @@
-import { lexicon } from '../../lexicon/index.ts';
+import { mentions } from '../../lexicon/index.ts';
 import type { Doc, Span } from '../../model/types.ts';
-import { defineRule } from '../define.ts';
-import { anchor } from '../structure/required-section.ts';
-import { findAll } from '../util.ts';
+import type { Match } from '../../text/match.ts';
+import { defineRule, type RuleContext } from '../define.ts';
 
 const ADR = '---\nkind: adr\n---\n\n# ADR 7: Use PostgreSQL for the ledger\n\n';
-/** `Status: accepted` as a line or list item (MADR 2), outside a status section. */
-const STATUS_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?status(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*(.*)$/gim;
 
 export default defineRule({
   meta: {
@@ -29,18 +26,25 @@ export default defineRule({
   },
   check(context) {
     const { doc } = context;
-    const found = statusOf(doc, context.section('status')?.contentSpan);
+    const found = statusOf(context);
     if (!found) {
-      context.report({ messageId: 'missing', span: anchor(doc), words: [] });
+      context.report({ messageId: 'missing', span: titleOf(doc), words: [] });
       return;
     }
-    const re = lexicon('adr-status');
-    if (!re.test(found.text)) context.report({ messageId: 'unknown', data: { words: found.text }, span: found, words: [found.text] });
+    if (!mentions('adr-status', found.text)) context.report({ messageId: 'unknown', data: { words: found.text }, span: found, words: [found.text] });
   },
 });
 
-/** The status value: front matter `status:`, else the status section's first line, else a `Status:` line. */
-function statusOf(doc: Doc, sectionSpan: Span | undefined): (Span & { text: string }) | undefined {
+/** `Status: accepted` as a line or list item (MADR 2), outside a status section. */
+const STATUS_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?status(?:\*\*|__)?(?:[ \t]*:|[ \t]+[\u2013\u2014-][ \t])(?:\*\*|__)?[ \t]*(.*)$/gim;
+
+/**
+ * The status value, where decision records put it: front matter `status:`, the status
+ * section's title ("## Status: Accepted") or first line, a `Status:` line, or a table (a
+ * `| Status | Accepted |` row, or a `Status` column).
+ */
+function statusOf(context: RuleContext): Match | undefined {
+  const { doc } = context;
   const fm = doc.frontMatter;
   const value = fm?.data['status'];
   if (fm && (typeof value === 'string' || typeof value === 'number') && String(value).trim()) {
@@ -48,16 +52,45 @@ function statusOf(doc: Doc, sectionSpan: Span | undefined): (Span & { text: stri
     const start = m ? fm.span.start + m.index + m[0].indexOf(m[1] as string) : 0;
     return { start, end: start + (m?.[1]?.length ?? 0), text: String(value) };
   }
-  if (sectionSpan) {
-    const line = findAll(doc, sectionSpan, /[^\s\-*+>|][^\n]*[^\s|]|[^\s\-*+>|]/g)[0];
-    if (line) return line;
+  // "## Status: Accepted": the value is in the heading itself.
+  for (const s of doc.sections) {
+    const inTitle = /^status(?:\s*:|\s+[\u2013\u2014-])\s*(\S.*)$/i.exec(s.title);
+    if (!inTitle?.[1]) continue;
+    const start = s.titleSpan.start + doc.text.slice(s.titleSpan.start, s.titleSpan.end).lastIndexOf(inTitle[1]);
+    return { start, end: start + inTitle[1].length, text: inTitle[1] };
   }
-  const body = { start: fm?.span.end ?? 0, end: doc.text.length };
-  for (const m of findAll(doc, body, STATUS_LINE)) {
-    const v = /:(?:\*\*|__)?[ \t]*(.*?)[ \t]*$/.exec(m.text);
+  const line = context.view('status')?.match(/[^\s\-*+>|][^\n]*[^\s|]|[^\s\-*+>|]/g)[0];
+  if (line) return line;
+  for (const m of context.body.match(STATUS_LINE)) {
+    const v = /(?::|[ \t][\u2013\u2014-][ \t])(?:\*\*|__)?[ \t]*(.*?)[ \t]*$/.exec(m.text);
     if (!v?.[1]) continue;
     const start = m.start + (v.index ?? 0) + v[0].indexOf(v[1]);
     return { start, end: start + v[1].length, text: v[1] };
   }
+  return inTable(doc);
+}
+
+/** A status in a table: a row labelled `Status`, or the first value under a `Status` column. */
+function inTable(doc: Doc): Match | undefined {
+  const isStatus = (text: string) => /^[\s*_]*status[\s*_:]*$/i.test(text);
+  for (const table of doc.tables) {
+    for (const row of [table.header, ...(table.rows ?? [])]) {
+      const [label, value] = row?.cells ?? [];
+      if (label && value?.text.trim() && isStatus(label.text)) return value;
+    }
+    const column = table.header?.cells.findIndex((c) => isStatus(c.text)) ?? -1;
+    const cell = column >= 0 ? table.rows?.find((r) => r.cells[column]?.text.trim())?.cells[column] : undefined;
+    if (cell) return cell;
+  }
   return undefined;
+}
+
+/** Where a missing status is reported: the title heading, else the `kind:` line, else the start. */
+function titleOf(doc: Doc): Span {
+  const h1 = doc.sections.find((s) => s.style === 'heading' && s.depth === 1);
+  if (h1) return h1.titleSpan;
+  const fm = doc.frontMatter;
+  const m = fm ? /^kind:.*$/m.exec(doc.text.slice(fm.span.start, fm.span.end)) : null;
+  if (fm && m) return { start: fm.span.start + m.index, end: fm.span.start + m.index + m[0].trimEnd().length };
+  return { start: 0, end: 0 };
 }

@@ -1,8 +1,18 @@
-import { lexicon } from '../../lexicon/index.ts';
+import type { Match } from '../../text/match.ts';
+import { codeList } from '../../text/format.ts';
 import { defineRule } from '../define.ts';
-import { findAll, type Match } from '../util.ts';
 
 const ESCALATION = '---\nkind: escalation\n---\n\n';
+
+/** "X is blocking ...", "blocked (again) by X": blame when X is a person or a team, a fact when X is a thing. */
+const BLOCKING = /\b(?:is|are|was|were|keeps?|kept|has been|have been)\s+(?:\w+\s+)?blocking\b/gi;
+const BLOCKED_BY = /\bblocked\s+(?:again\s+)?by\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)/gi;
+const BLOCKED_AGAIN = /\b(?:blocked|stuck)\s+again\b(?!\s+by\b)/gi;
+/** Words that make a noun phrase people: pronouns, teams and roles. */
+const PEOPLE =
+  /\b(?:they|them|he|him|she|her|team|teams|squad|folks|people|engineers?|developers?|leads?|managers?|director|owners?|org|organi[sz]ation|department|group|colleagues|reviewers?|leadership)\b/i;
+/** The subject before "is blocking": the words since the clause began. */
+const CLAUSE_START = /[.;:!?,()\n`"“”]|\b(?:and|or|but|because|since|while|so)\b/gi;
 
 export default defineRule({
   meta: {
@@ -10,9 +20,9 @@ export default defineRule({
     severity: 'error',
     kinds: ['escalation'],
     docs: {
-      description: 'An escalation that blames people or vents emotion ("is blocking", "they refuse", "their fault") instead of framing the decision.',
+      description: 'An escalation that blames people or vents emotion ("is blocking", "they refuse", "still waiting on them despite reminders") instead of framing the decision.',
       why:
-        'Case study 3: one engineer escalates by saying the other team is blocking progress; it creates defensiveness and slows resolution. Blame framing buys emotional force at the cost of trust, and the decision maker still has no decision to make.',
+        'Case study 3: one engineer escalates by saying the other team is blocking progress; it creates defensiveness and slows resolution. Blame framing buys emotional force at the cost of trust, and the decision maker still has no decision to make. Polite blame ("they have not prioritised this") does the same damage in softer words.',
       better:
         'Escalate the decision, not the people: "Decision needed: who owns v1 compatibility during the v2 migration?", then the facts both teams agree on, the options, and the ask (choose an owner and a deadline).',
       caseStudy: 3,
@@ -21,23 +31,48 @@ export default defineRule({
       good: `${ESCALATION}Decision needed:\nWho owns v1 compatibility during the v2 migration?\n\nFacts:\nTeam A and team B both expected the other to keep v1 working.\n`,
     },
     messages: {
-      blame: 'The brief blames people (`{{words}}`): blame burns trust and gives the decision maker nothing to decide. Describe what happened as facts, and escalate the decision with its options instead.',
+      blame: 'The brief blames people ({{words}}): blame burns trust and gives the decision maker nothing to decide. Describe what happened as facts, and escalate the decision with its options instead.',
     },
   },
   check(context) {
-    const { doc } = context;
-    const body = { start: doc.frontMatter?.span.end ?? 0, end: doc.text.length };
-    const hits = findAll(doc, body, lexicon('blame')).filter((m) => !quoted(doc.text, m.start));
-    // Phrases that touch ("make them" + "do their job") are one finding.
-    const runs: Match[] = [];
+    const { body } = context;
+    const plain = context.doc.plain;
+    const hits = [...body.find('blame'), ...blocking(body.match(BLOCKING), plain), ...body.match(BLOCKED_BY).filter((m) => PEOPLE.test(m.text.replace(/^blocked\s+(?:again\s+)?by\s+/i, ''))), ...body.match(BLOCKED_AGAIN)]
+      .filter((m) => !quoted(plain, m.start))
+      .sort((a, b) => a.start - b.start);
+    // One finding per sentence: "waiting on them despite reminders ... not a priority for them" is one complaint.
+    const sentences = body.sentences();
+    const groups = new Map<number, Match[]>();
     for (const m of hits) {
-      const last = runs[runs.length - 1];
-      if (last && /^[ \t]*$/.test(doc.text.slice(last.end, m.start))) runs[runs.length - 1] = { start: last.start, end: m.end, text: doc.text.slice(last.start, m.end) };
-      else runs.push(m);
+      const at = sentences.findIndex((s) => s.start <= m.start && m.start < s.end);
+      const key = at === -1 ? -1 - m.start : at;
+      const group = groups.get(key);
+      if (!group) groups.set(key, [m]);
+      else if (!group.some((g) => g.start < m.end && m.start < g.end)) group.push(m);
     }
-    for (const m of runs) context.report({ messageId: 'blame', data: { words: m.text }, span: m, words: [m.text] });
+    for (const group of groups.values()) {
+      const words = group.map((m) => m.text.replace(/\s+/g, ' '));
+      context.report({ messageId: 'blame', data: { words: codeList(words, 3) }, span: { start: group[0]!.start, end: Math.max(...group.map((m) => m.end)) }, words });
+    }
   },
 });
+
+/** "is blocking" matches whose subject (the clause's words before it) names people; the span starts at the subject. */
+function blocking(matches: Match[], plain: string): Match[] {
+  const out: Match[] = [];
+  for (const m of matches) {
+    if (quoted(plain, m.start)) continue;
+    const from = Math.max(0, m.start - 60);
+    const before = plain.slice(from, m.start);
+    let start = from;
+    for (const c of before.matchAll(CLAUSE_START)) start = from + c.index + c[0].length;
+    const subject = plain.slice(start, m.start);
+    if (!PEOPLE.test(subject)) continue;
+    const lead = subject.length - subject.trimStart().length;
+    out.push({ start: start + lead, end: m.end, text: plain.slice(start + lead, m.end) });
+  }
+  return out;
+}
 
 /** Quoted words ("avoid writing `they refuse`") talk about blame; they do not blame. */
 function quoted(text: string, start: number): boolean {

@@ -31,7 +31,7 @@ export default defineRule({
   },
   check(context) {
     const { doc } = context;
-    const decision = context.section('decision');
+    const decision = context.section('decision-needed');
     if (!decision) return;
     const at = decision.titleSpan.start;
     const before = doc.sections.find((s) => s.key && BACKGROUND.has(s.key) && s.titleSpan.start < at);

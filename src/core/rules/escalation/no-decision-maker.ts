@@ -41,7 +41,7 @@ export default defineRule({
       const span = content ?? maker.titleSpan;
       context.report({ messageId: 'noDecider', data: { words: clip(doc.text.slice(span.start, span.end), 60) }, span });
     }
-    const places: Section[] = [maker, ...[context.section('decision')].filter((s) => s !== undefined), ...doc.sections.filter((s) => DEADLINE_TITLE.test(s.title))];
+    const places: Section[] = [maker, ...[context.section('decision-needed')].filter((s) => s !== undefined), ...doc.sections.filter((s) => DEADLINE_TITLE.test(s.title))];
     const dated = places.some((s) => hasDate(s.title) || hasDate(sectionText(doc, s)));
     if (!dated) context.report({ messageId: 'noDeadline', span: maker.titleSpan, words: [] });
   },

@@ -31,7 +31,7 @@ export default defineRule({
   },
   check(context) {
     const { doc } = context;
-    const section = context.section('decision');
+    const section = context.section('decision-needed');
     if (!section || !sectionText(doc, section).trim()) return;
     const pleas = findAll(doc, section.contentSpan, lexicon('plea'), section.blocks);
     // A real question next to "Thoughts?" is still a decision; judge the text without the pleas.

@@ -1,7 +1,5 @@
-import { lexicon } from '../../lexicon/index.ts';
+import { codeList } from '../../text/format.ts';
 import { defineRule } from '../define.ts';
-import { findAll } from '../util.ts';
-import { quoted } from '../units.ts';
 import { sponsorship } from './_sponsorship.ts';
 
 export default defineRule({
@@ -24,11 +22,12 @@ export default defineRule({
     },
   },
   check(context) {
-    const { doc } = context;
-    const body = { start: doc.frontMatter?.span.end ?? 0, end: doc.text.length };
-    if (sponsorship(doc, body).length) return;
-    const advice = findAll(doc, body, lexicon('advice'));
+    // The skill goal says what the person will learn to do ("Leo leads the next pipeline's
+    // design"); only the rest of the plan can delegate it or make it seen.
+    const skill = context.view('skill');
+    if (sponsorship(context.body, skill).length) return;
+    const advice = context.body.find('advice');
     if (advice.length === 0) return;
-    context.report({ messageId: 'adviceOnly', data: { advice: quoted(advice.map((a) => a.text)) }, span: advice[0]!, words: advice.map((a) => a.text) });
+    context.report({ messageId: 'adviceOnly', data: { advice: codeList(advice.map((a) => a.text)) }, span: advice[0]!, words: advice.map((a) => a.text) });
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.ts';
-import { filled, hasDateStrict, unitText } from '../units.ts';
+import { hasDateStrict } from '../units.ts';
 
 export default defineRule({
   meta: {
@@ -21,11 +21,11 @@ export default defineRule({
     },
   },
   check(context) {
-    const { doc } = context;
     for (const key of ['opportunity', 'visibility']) {
-      const s = context.section(key);
-      if (!filled(doc, s) || hasDateStrict(unitText(doc, s))) continue;
-      context.report({ messageId: 'noDate', data: { section: s.title.toLowerCase() }, span: s.titleSpan, words: [s.title] });
+      const view = context.view(key);
+      if (!view || view.isEmpty() || hasDateStrict(view.entries().map((e) => e.text).join('\n'))) continue;
+      const { title, titleSpan } = view.section!;
+      context.report({ messageId: 'noDate', data: { section: title.toLowerCase() }, span: titleSpan, words: [title] });
     }
   },
 });

@@ -1,8 +1,6 @@
-import { lexicon } from '../../lexicon/index.ts';
+import { codeList } from '../../text/format.ts';
 import { defineRule } from '../define.ts';
-import { findAll } from '../util.ts';
-import { filled, units } from '../units.ts';
-import { sponsorship } from './_sponsorship.ts';
+import { sponsorship, WRITER_SUBJECT } from './_sponsorship.ts';
 
 export default defineRule({
   meta: {
@@ -25,16 +23,17 @@ export default defineRule({
     },
   },
   check(context) {
-    const { doc } = context;
-    const opportunity = context.section('opportunity');
-    if (!filled(doc, opportunity)) return;
-    if (sponsorship(doc, opportunity.contentSpan).length) return;
-    const passive = findAll(doc, opportunity.contentSpan, lexicon('participation'), opportunity.blocks);
+    const opportunity = context.view('opportunity');
+    if (!opportunity || opportunity.isEmpty()) return;
+    if (sponsorship(opportunity).length) return;
+    const plain = context.doc.plain;
+    // "I'll sit in on the review": the writer watching is not the person shadowing.
+    const passive = opportunity.find('participation').filter((p) => !WRITER_SUBJECT.test(plain.slice(Math.max(0, p.start - 24), p.start)));
     if (passive.length) {
-      context.report({ messageId: 'passive', data: { words: passive.map((p) => `\`${p.text}\``).join(', ') }, span: passive[0]!, words: passive.map((p) => p.text) });
+      context.report({ messageId: 'passive', data: { words: codeList(passive.map((p) => p.text), 6) }, span: passive[0]!, words: passive.map((p) => p.text) });
       return;
     }
-    const first = units(doc, opportunity)[0]!;
-    context.report({ messageId: 'nothing', span: first, words: [] });
+    const first = opportunity.entries()[0];
+    if (first) context.report({ messageId: 'nothing', span: first, words: [] });
   },
 });

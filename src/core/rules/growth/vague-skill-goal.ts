@@ -1,7 +1,4 @@
-import { lexicon } from '../../lexicon/index.ts';
 import { defineRule } from '../define.ts';
-import { findAll } from '../util.ts';
-import { filled } from '../units.ts';
 import { sponsorship } from './_sponsorship.ts';
 
 export default defineRule({
@@ -24,10 +21,9 @@ export default defineRule({
     },
   },
   check(context) {
-    const { doc } = context;
-    const skill = context.section('skill');
-    if (!filled(doc, skill) || sponsorship(doc, skill.contentSpan).length) return;
-    const wish = findAll(doc, skill.contentSpan, lexicon('vague-goal'), skill.blocks)[0];
+    const skill = context.view('skill');
+    if (!skill || skill.isEmpty() || sponsorship(skill).length) return;
+    const wish = skill.find('vague-goal')[0];
     if (!wish) return;
     context.report({ messageId: 'vague', data: { phrase: wish.text }, span: wish, words: [wish.text] });
   },

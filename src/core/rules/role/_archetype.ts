@@ -1,11 +1,15 @@
-// Where a role memo states its primary archetype, and which archetypes it names there.
+// Which archetypes a role memo claims as primary. Memos designate archetypes with markers
+// ("Primary:", "Secondary —", "not currently:", "primary is"), as section titles or inline, and
+// often several in one paragraph ("Primary: architect. Secondary: tech lead. Not currently:
+// solver."). A marker governs the text up to the next marker or the end of its list item or
+// paragraph; only what a primary marker governs is the primary claim.
 // Shared by role/multiple-primary and role/no-primary.
 import { lexicon } from '../../lexicon/index.ts';
 import { normalizeTitle } from '../../kinds/detect.ts';
 import type { Doc, Section, Span } from '../../model/types.ts';
-import { lineStartAt } from '../../model/positions.ts';
-import { findAll, type Match } from '../util.ts';
-import { ownSpan } from '../units.ts';
+import type { SectionView } from '../../query/section-view.ts';
+import type { Match } from '../../text/match.ts';
+import type { RuleContext } from '../define.ts';
 
 export interface PrimaryReading {
   /** The part of the memo that states the primary archetype. */
@@ -14,51 +18,115 @@ export interface PrimaryReading {
   named: (Match & { id: string })[];
   /** "all of them", "every archetype": a claim to all archetypes at once. */
   all: Match[];
+  /** Whether the memo wrote anything there at all (an empty section is structure/empty-section's finding). */
+  filled: boolean;
 }
 
-const NOT_PRIMARY_TITLE = /\b(?:secondar\w*|not|non|later|future|backup|occasional\w*|tertiary|also)\b/;
-const PRIMARY_TITLE = /^(?:primary(?: archetype| role)?|archetype \(primary\)|main archetype)$/;
-/** A clause with one of these words is not about the primary archetype. */
-const NOT_PRIMARY = /\b(?:secondar\w*|not|no longer|never|later|occasional\w*|sometimes|backup|formerly|previously|future|partner\w*|works? with|reports? to|instead of|rather than)\b/i;
-/** An archetype named after these words is someone else ("with the tech lead of each team"). */
-const SOMEONE_ELSE = /\b(?:(?:with|to|for|from|by|under|alongside)\s+(?:the|each|every|our|their|other|a)?\s*|(?:each|every|other|their|our|team's|teams')\s+)$/i;
+type Designation = 'primary' | 'other' | 'none';
+
+/** A designation word, then a separator (`:`, a dash, `|` in a table, or "is"/"are"). */
+const MARKER =
+  /(?<![\w-])(primary|main|secondary|tertiary|later|backup|occasional(?:ly)?|not(?: currently| now| yet| for now| this (?:quarter|half|year|season|cycle))?|no longer|formerly|previously)(?:\s+(?:archetype|role))?(?:\s*\([^)\n]*\))?(?:[*_]*\s*[:—–|]|\s+-\s|\s+(?:is|are)\b)/gi;
+const TITLE = /^(primary|main|secondary|tertiary|later|backup|occasional|not currently|not now|not yet|not for now)(?: archetype| role)?(?: \(.*\))?$|^archetype \((primary|secondary)\)$/;
+/** A clause with one of these words is not a primary claim ("not the solver", "rather than TL"). */
+const NOT_PRIMARY =
+  /\b(?:secondar\w*|not|no longer|never|later|occasional\w*|sometimes|backup|formerly|previously|future|partner\w*|works? with|reports? to|instead of|rather than|takes? over|hand(?:s|ing|ed)? (?:it |this )?(?:over|off|back))\b/i;
+/** Without any marker, these also say the archetype is not the main one ("also TL until June"). */
+const NOT_PRIMARY_UNMARKED = /\b(?:also|until|after|once|then)\b/i;
+/** An archetype named after these words is someone else ("with the tech lead of each team", "its tech lead"). */
+const SOMEONE_ELSE =
+  /(?:\b(?:with|to|for|from|by|under|alongside)\s+(?:the|each|every|our|their|other|a)?\s*|\b(?:each|every|other|their|our|its|his|her|whose)\s+|\w['’]s\s+)$/i;
 const ALL = /\b(?:all (?:of them|four|of the above|archetypes|the archetypes|roles|of these)|every archetype|each archetype|a bit of everything|whatever (?:is needed|it takes))\b/gi;
 
-/** The primary archetype statement: a `Primary:` field or label, else the archetype section's own lines. */
-export function readPrimary(doc: Doc, archetype: Section | undefined): PrimaryReading | undefined {
-  const field = doc.sections.find((s) => s.style !== 'heading' && PRIMARY_TITLE.test(normalizeTitle(s.title)));
-  if (field) return read(doc, field, field.contentSpan, false);
-  if (!archetype) return undefined;
-  const own = ownSpan(doc, archetype);
-  if (PRIMARY_TITLE.test(normalizeTitle(archetype.title))) return read(doc, archetype, own, false);
-  // The section's own text, up to a `Secondary:` / `Not currently:` sub-section.
-  const index = doc.sections.indexOf(archetype);
-  const child = doc.sections.find((s, i) => i > index && s.parent === index && NOT_PRIMARY_TITLE.test(normalizeTitle(s.title)));
-  const end = child ? Math.min(lineStartAt(doc.lineStarts, child.titleSpan.start), own.end) : own.end;
-  return read(doc, archetype, { start: own.start, end: Math.max(own.start, end) }, true);
+interface Segment extends Span {
+  designation: Designation;
 }
 
-function read(doc: Doc, where: Section, span: Span, clausesOnly: boolean): PrimaryReading {
-  const named: (Match & { id: string })[] = [];
-  for (const clause of clauses(doc, span)) {
-    if (clausesOnly && NOT_PRIMARY.test(clause.text)) continue;
-    for (const m of findAll(doc, clause, lexicon('archetypes'))) {
-      if (SOMEONE_ELSE.test(doc.text.slice(Math.max(clause.start, m.start - 16), m.start))) continue;
-      const re = lexicon('archetypes');
-      const groups = re.exec(m.text)?.groups ?? {};
-      const id = Object.keys(groups).find((k) => groups[k] !== undefined);
-      if (id) named.push({ ...m, id });
+/** The primary archetype claims of a memo: its archetype section and any `Primary:` / `Secondary:` sections. */
+export function readPrimary(context: RuleContext): PrimaryReading | undefined {
+  const { doc } = context;
+  const regions: { view: SectionView; designation: Designation }[] = [];
+  const archetype = context.view('archetype');
+  if (archetype) regions.push({ view: archetype, designation: titleDesignation(archetype.section!.title) });
+  const inside = (at: number) => regions.some((r) => r.view.spans.some((s) => at >= s.start && at < s.end));
+  for (const s of doc.sections) {
+    const designation = titleDesignation(s.title);
+    if (designation !== 'none' && s !== archetype?.section && !inside(s.titleSpan.start)) regions.push({ view: context.viewOf(s), designation });
+  }
+  if (regions.length === 0) return undefined;
+  const segments = regions.flatMap((r) => segmentsOf(doc, r.view, r.designation));
+  const explicit = segments.some((s) => s.designation === 'primary');
+  const counted = segments.filter((s) => s.designation === (explicit ? 'primary' : 'none'));
+  const named: PrimaryReading['named'] = [];
+  const all: Match[] = [];
+  const archetypes = lexicon('archetypes');
+  for (const segment of counted) {
+    for (const clause of clauses(doc, segment)) {
+      if (NOT_PRIMARY.test(clause.text) || (!explicit && NOT_PRIMARY_UNMARKED.test(clause.text))) continue;
+      for (const m of matches(clause, archetypes)) {
+        if (SOMEONE_ELSE.test(doc.plain.slice(Math.max(clause.start, m.start - 16), m.start))) continue;
+        archetypes.lastIndex = 0;
+        const groups = archetypes.exec(m.text)?.groups ?? {};
+        const id = Object.keys(groups).find((k) => groups[k] !== undefined);
+        if (id) named.push({ ...m, id });
+      }
+      all.push(...matches(clause, ALL));
     }
   }
-  return { where, named, all: findAll(doc, span, ALL) };
+  const where = (regions.find((r) => r.designation === 'primary') ?? regions[0]!).view.section!;
+  const filled = regions.some((r) => !r.view.isEmpty());
+  return { where, named, all, filled };
 }
 
-/** Clauses split at , ; ( and line breaks, so "architect (primary), tech lead (secondary)" reads as two. */
+function titleDesignation(title: string): Designation {
+  const m = TITLE.exec(normalizeTitle(title));
+  if (!m) return 'none';
+  return /^(?:primary|main)$/.test(m[1] ?? m[2] ?? '') ? 'primary' : 'other';
+}
+
+/** The view split at designation markers; each list item, table row or paragraph starts with the section's designation. */
+function segmentsOf(doc: Doc, view: SectionView, initial: Designation): Segment[] {
+  const out: Segment[] = [];
+  for (const unit of unitsOf(view)) {
+    const text = doc.plain.slice(unit.start, unit.end);
+    let at = unit.start;
+    let designation = initial;
+    for (const m of text.matchAll(MARKER)) {
+      const start = unit.start + m.index;
+      if (start > at) out.push({ start: at, end: start, designation });
+      designation = /^(?:primary|main)$/i.test(m[1]!) ? 'primary' : 'other';
+      at = start + m[0].length;
+    }
+    if (unit.end > at) out.push({ start: at, end: unit.end, designation });
+  }
+  return out;
+}
+
+/** Top-level list items, table rows and paragraphs of a view; code and HTML left out. */
+function unitsOf(view: SectionView): Span[] {
+  return view.blocks.flatMap((b): Span[] => {
+    if (b.type === 'list') return b.children ?? [];
+    if (b.type === 'table') return b.rows ?? [];
+    return b.type === 'paragraph' || b.type === 'quote' || b.type === 'heading' ? [b] : [];
+  });
+}
+
+/** Clauses split at , ; . and line breaks, keeping a trailing parenthesis: "architect (primary), tech lead (secondary)" is two. */
 function clauses(doc: Doc, span: Span): Match[] {
   const out: Match[] = [];
-  const text = doc.text.slice(span.start, span.end);
-  for (const m of text.matchAll(/[^,;\n.]+(?:\([^)\n]*\))?/g)) {
+  const text = doc.plain.slice(span.start, span.end);
+  for (const m of text.matchAll(/(?:[^,;\n.]|\.(?=\w))+(?:\([^)\n]*\))?/g)) {
     if (/\w/.test(m[0])) out.push({ start: span.start + m.index, end: span.start + m.index + m[0].length, text: m[0] });
+  }
+  return out;
+}
+
+/** Matches of a global regex in a clause. */
+function matches(clause: Match, re: RegExp): Match[] {
+  const out: Match[] = [];
+  re.lastIndex = 0;
+  for (const m of clause.text.matchAll(re)) {
+    out.push({ start: clause.start + m.index, end: clause.start + m.index + m[0].length, text: m[0] });
   }
   return out;
 }

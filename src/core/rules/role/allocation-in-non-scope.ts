@@ -1,9 +1,11 @@
 import { normalizeTitle } from '../../kinds/detect.ts';
 import { defineRule } from '../define.ts';
-import { clauses, restates, terms, units } from '../units.ts';
-import { clip } from '../util.ts';
+import { clip } from '../../text/format.ts';
+import { termsOf } from '../../text/words.ts';
+import { clauses, restates } from '../units.ts';
 
 const AMOUNT = /\d+(?:\.\d+)?\s?(?:%|h\b|hrs?\b|hours?\b|days?\b)/i;
+const AMOUNTS = new RegExp(AMOUNT.source, 'gi');
 const NOT_CURRENTLY = /^(?:not currently|not now)$/;
 
 export default defineRule({
@@ -27,15 +29,15 @@ export default defineRule({
   },
   check(context) {
     const { doc } = context;
-    const allocation = context.section('allocation');
+    const allocation = context.view('allocation');
     if (!allocation) return;
     const excluding = doc.sections.filter((s) => s.key === 'non-scope' || NOT_CURRENTLY.test(normalizeTitle(s.title)));
-    const exclusions = excluding.flatMap((s) => clauses(doc, units(doc, s)).map((x) => ({ ...x, section: s.title })));
+    const exclusions = excluding.flatMap((s) => clauses(doc, context.viewOf(s).entries()).map((x) => ({ ...x, section: s.title })));
     if (exclusions.length === 0) return;
-    for (const entry of units(doc, allocation)) {
+    for (const entry of allocation.entries()) {
       if (!AMOUNT.test(entry.text)) continue;
-      const work = entry.text.replace(new RegExp(AMOUNT.source, 'gi'), ' ');
-      const own = terms(work, false);
+      const work = entry.text.replace(AMOUNTS, ' ');
+      const own = termsOf(work, false);
       const hit = exclusions.find((x) => restates(work, x, own).length > 0);
       if (!hit) continue;
       context.report({

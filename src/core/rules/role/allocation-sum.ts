@@ -1,25 +1,51 @@
-import type { Doc, Section, Span } from '../../model/types.ts';
-import { lineEnd, positionAt } from '../../model/positions.ts';
+import type { Block, Doc, Span } from '../../model/types.ts';
+import { itemContent, SENTENCE } from '../../text/index.ts';
 import { defineRule } from '../define.ts';
-import { findAll, type Match } from '../util.ts';
-import { ownSpan } from '../units.ts';
 
 /** Percent rounding ("33% + 33% + 33%") is not a wrong sum. */
 const PERCENT_SLACK = 1;
-/** Without a stated total, a working week is somewhere in this many hours, or this many days. */
+/** Without a stated week, a working week is somewhere in this many hours, or this many days. */
 const WEEK_HOURS = { min: 32, max: 45 };
 const WEEK_DAYS = 5;
 
 type Unit = 'percent' | 'hours' | 'days';
+const UNITS: Unit[] = ['percent', 'hours', 'days'];
+const WORD_NUMBER: Record<string, number> = { half: 0.5, '½': 0.5, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
+const NUM = String.raw`(\d+(?:[.,]\d+)?|½|half|one|two|three|four|five|six|seven)`;
 const AMOUNT: Record<Unit, RegExp> = {
-  percent: /\d+(?:\.\d+)?\s?%/g,
-  hours: /\d+(?:\.\d+)?\s?(?:h|hrs?|hours?)\b/gi,
-  days: /\d+(?:\.\d+)?\s?days?\b/gi,
+  percent: /(\d+(?:[.,]\d+)?)\s?(?:%|per ?cent\b)/gi,
+  hours: /(?<![\w.])(\d+(?:[.,]\d+)?)\s?(?:h|hrs?|hours?)\b/gi,
+  days: new RegExp(String.raw`(?<![\w.-])${NUM}(?:\s?a)?[\s-]?days?\b`, 'gi'),
 };
-/** "20-30%", "up to 20%", "2h a day": not a weekly split we can add up. */
-const UNCLEAR = /\d\s*(?:-|–|to)\s*\d+\s?(?:%|h\b|hours?|days?)|\b(?:up to|at least|at most|or so)\b|\bper day\b|\ba day\b|\bdaily\b/i;
-const TOTAL_LINE = /^[\s*_>-]*(?:total|sum|overall)\b/i;
-const STATED_WEEK = /\b(\d+)[- ]?(?:h|hours?)[- ](?:work(?:ing)?[- ])?week\b/i;
+/** Header words that give a table column's unit when its cells are bare numbers (`| Days |`). */
+const COLUMN_UNIT: [Unit, RegExp][] = [
+  ['percent', /%|\bper ?cent|\bshare\b/i],
+  ['hours', /\b(?:hours?|hrs?|h)\b/i],
+  ['days', /\bdays?\b/i],
+];
+/** "20-30%", "up to 20%", "2h a day": not a weekly split that can be added up. */
+const UNCLEAR =
+  /\d\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?\s?(?:%|h\b|hrs?\b|hours?|days?)|\b(?:up to|at least|at most|or so|or more|or less)\b|\d\s?(?:%|h|hrs?|hours?)\s+(?:a|per|each|every)\s+day\b|\d\s?(?:h|hrs?|hours?)\s+daily\b/i;
+/** "Total: 100%": the writer's own total, not a part. */
+const TOTAL = /^[\s*_>|-]*(?:total|sum|overall|altogether)\b[\s*_]*[:=—–-]/i;
+/** "..., which adds up to 100%": the rest of the clause states the total. */
+const TOTAL_CLAUSE = /\b(?:add(?:s|ing)? up to|sums? (?:up )?to|comes? to|in total|altogether)\b[^,;]*/gi;
+const TOTAL_CELL = /^\W*(?:total|sum|overall)\W*$/i;
+/** A catch-all line ("the rest: reviews") covers whatever the amounts leave. */
+const REST = /\b(?:the rest|remaining|remainder|whatever is left|left ?over|buffer|slack)\b/i;
+/** The week's size, stated in the text ("a 36-hour week", "my four-day week") or the title ("Weekly allocation (5 days)"). */
+const WEEK_IN_TEXT = new RegExp(String.raw`${NUM}[- ](day|hour|h)s?[- ](?:work(?:ing)?[- ])?week\b`, 'gi');
+const WEEK_IN_TITLE = new RegExp(String.raw`\(\s*${NUM}\s?(days?|hours?|hrs?|h)\s*\)`, 'i');
+
+interface Part extends Span {
+  text: string;
+  value: number;
+}
+
+interface Entry {
+  parts: Record<Unit, Part[]>;
+  rest: boolean;
+}
 
 export default defineRule({
   meta: {
@@ -43,51 +69,153 @@ export default defineRule({
   },
   check(context) {
     const { doc } = context;
-    const allocation = context.section('allocation');
+    const allocation = context.view('allocation');
     if (!allocation) return;
-    const own = ownSpan(doc, allocation);
-    const text = context.textOf(own);
-    if (UNCLEAR.test(text)) return;
-    for (const unit of ['percent', 'hours', 'days'] as const) {
-      const parts = amounts(doc, allocation, own, unit);
-      if (parts.length === 0) continue;
-      const total = parts.reduce((sum, p) => sum + parseFloat(p.text), 0);
-      const week = weekOf(unit, text);
-      const show = (n: number) => (unit === 'percent' ? `${round(n)}%` : `${round(n)} ${unit}`);
-      const over = total > week.max + (unit === 'percent' ? PERCENT_SLACK : 0);
-      const under = total < week.min - (unit === 'percent' ? PERCENT_SLACK : 0);
-      if (over || under) {
-        const span: Span = { start: parts[0]!.start, end: parts[parts.length - 1]!.end };
-        context.report({
-          messageId: over ? 'over' : 'under',
-          data: { total: show(total), parts: parts.map((p) => `\`${p.text}\``).join(' + '), week: week.label },
-          span,
-          words: parts.map((p) => p.text),
-        });
-      }
-      return; // the first unit the memo uses is its allocation; a stray "2 days" elsewhere is not
-    }
+    const entries = entriesOf(doc, allocation.blocks);
+    if (entries === undefined) return;
+    const withAmounts = entries.filter((e) => UNITS.some((u) => e.parts[u].length));
+    // The unit every amount uses; a split in mixed units (days here, hours there) cannot be added up.
+    const unit = UNITS.find((u) => withAmounts.length > 0 && withAmounts.every((e) => e.parts[u].length));
+    if (!unit) return;
+    const parts = withAmounts.flatMap((e) => e.parts[unit]);
+    const total = parts.reduce((sum, p) => sum + p.value, 0);
+    const week = weekOf(unit, allocation.section!.title, allocation.text());
+    const slack = unit === 'percent' ? PERCENT_SLACK : 0.01;
+    const over = total > week.max + slack;
+    const under = total < week.min - slack && !entries.some((e) => e.rest);
+    if (!over && !under) return;
+    const show = (n: number) => (unit === 'percent' ? `${round(n)}%` : `${round(n)} ${n === 1 ? unit.slice(0, -1) : unit}`);
+    context.report({
+      messageId: over ? 'over' : 'under',
+      data: { total: show(total), parts: parts.map((p) => `\`${/^[\d.,½]+$/.test(p.text) ? show(p.value) : p.text}\``).join(' + '), week: week.label },
+      span: { start: parts[0]!.start, end: parts[parts.length - 1]!.end },
+      words: parts.map((p) => p.text),
+    });
   },
 });
 
-/** The amounts of one unit in the section, leaving out a "Total:" line and a stated week ("40-hour week"). */
-function amounts(doc: Doc, section: Section, span: Span, unit: Unit): Match[] {
-  return findAll(doc, span, AMOUNT[unit], section.blocks).filter((m) => {
-    const line = lineOf(doc, m.start);
-    return !TOTAL_LINE.test(line) && !(unit === 'hours' && STATED_WEEK.test(doc.text.slice(m.start, m.start + 24)));
-  });
+/**
+ * The allocation's entries: list items and table rows when there are any (prose around them is
+ * commentary), else the lines or sentences of its prose. Undefined when an amount is unclear.
+ */
+function entriesOf(doc: Doc, blocks: readonly Block[]): Entry[] | undefined {
+  const structured: Entry[] = [];
+  const prose: Entry[] = [];
+  // An unclear amount in the prose around a list does not make the list unclear.
+  const unclear = new Set<Entry[]>();
+  const add = (out: Entry[], s: Span) => {
+    const e = entryOf(doc, s, { all: out === prose });
+    if (e === 'unclear') unclear.add(out);
+    else if (e) out.push(e);
+  };
+  const item = (b: Block) => {
+    const lead = leadOf(doc, b);
+    const nested = (b.children ?? []).filter((c) => c.type === 'list').flatMap((l) => l.children ?? []);
+    // A heading item without an amount ("- Architecture:") is split by its nested items.
+    const e = entryOf(doc, lead, {});
+    if (nested.length && e !== 'unclear' && !UNITS.some((u) => e?.parts[u].length)) nested.forEach(item);
+    else add(structured, lead);
+  };
+  for (const b of blocks) {
+    if (b.type === 'list') (b.children ?? []).forEach(item);
+    else if (b.type === 'table') {
+      const header = b.header?.cells ?? [];
+      for (const row of b.rows ?? []) {
+        if (TOTAL_CELL.test(row.cells[0]?.text ?? '')) continue;
+        const parts = row.cells.map((c, i) => entryOf(doc, c, { bare: COLUMN_UNIT.find(([, re]) => re.test(header[i]?.text ?? ''))?.[0] }));
+        if (parts.includes('unclear')) unclear.add(structured);
+        const cells = parts.filter((p): p is Entry => p !== undefined && p !== 'unclear');
+        if (cells.length) structured.push({ parts: merge(cells), rest: cells.some((c) => c.rest) });
+      }
+    } else if (b.type === 'paragraph' || b.type === 'quote') {
+      for (const m of doc.plain.slice(b.start, b.end).matchAll(SENTENCE)) for (const line of lines(b.start + m.index, m[0])) add(prose, line);
+    }
+  }
+  const chosen = structured.some((e) => UNITS.some((u) => e.parts[u].length)) || unclear.has(structured) ? structured : prose;
+  return unclear.has(chosen) ? undefined : chosen;
 }
 
-function weekOf(unit: Unit, text: string): { min: number; max: number; label: string } {
+/**
+ * The amounts in one entry: the first of each unit in a list item or table cell, all of them in a
+ * line of prose ("50% design, 30% reviews, 20% mentoring"). Amounts in parentheses count only when
+ * there are none outside ("2 days (40%)"); `bare` reads a cell that is only a number in that unit.
+ */
+function entryOf(doc: Doc, span: Span, how: { all?: boolean; bare?: Unit | undefined }): Entry | 'unclear' | undefined {
+  let text = doc.plain.slice(span.start, span.end);
+  if (!/\w/.test(text) || TOTAL.test(text)) return undefined;
+  text = text.replace(WEEK_IN_TEXT, blank).replace(TOTAL_CLAUSE, blank);
+  if (UNCLEAR.test(text)) return 'unclear';
+  const parts = { percent: [], hours: [], days: [] } as Record<Unit, Part[]>;
+  const depth = parenDepth(text);
+  for (const unit of UNITS) {
+    const found: (Part & { inParens: boolean })[] = [];
+    for (const m of text.matchAll(AMOUNT[unit])) {
+      const value = WORD_NUMBER[m[1]!.toLowerCase()] ?? parseFloat(m[1]!.replace(',', '.'));
+      found.push({ start: span.start + m.index, end: span.start + m.index + m[0].length, text: m[0], value, inParens: depth[m.index]! > 0 });
+    }
+    const outside = found.filter((f) => !f.inParens);
+    const counted = (outside.length ? outside : found).map(({ inParens: _, ...p }) => p);
+    parts[unit] = how.all ? counted : counted.slice(0, 1);
+  }
+  // A cell that is only a number, under a header that names the unit.
+  const number = /^\s*(\d+(?:[.,]\d+)?)\s*$/.exec(text);
+  const { bare } = how;
+  if (bare && number && parts[bare].length === 0) {
+    const at = span.start + number.index + number[0].indexOf(number[1]!);
+    parts[bare] = [{ start: at, end: at + number[1]!.length, text: number[1]!, value: parseFloat(number[1]!.replace(',', '.')) }];
+  }
+  return { parts, rest: REST.test(text) };
+}
+
+function merge(entries: Entry[]): Record<Unit, Part[]> {
+  return { percent: entries.flatMap((e) => e.parts.percent), hours: entries.flatMap((e) => e.parts.hours), days: entries.flatMap((e) => e.parts.days) };
+}
+
+/** How many parentheses are open at each offset of `text`. */
+function parenDepth(text: string): number[] {
+  const out: number[] = [];
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === '(') depth++;
+    for (let i = 0; i < ch.length; i++) out.push(depth);
+    if (ch === ')') depth = Math.max(0, depth - 1);
+  }
+  return out;
+}
+
+/** A sentence's lines, each a span: "- 50% design" written one per line under a label is one entry each. */
+function lines(start: number, text: string): Span[] {
+  const out: Span[] = [];
+  let at = start;
+  for (const line of text.split('\n')) {
+    if (/\w/.test(line)) out.push({ start: at, end: at + line.length });
+    at += line.length + 1;
+  }
+  return out;
+}
+
+/** A list item's own text, without the nested list under it. */
+function leadOf(doc: Doc, item: Block): Span {
+  const m = itemContent(doc.plain, item);
+  const nested = item.children?.find((c) => c.type === 'list');
+  return nested && nested.start < m.end ? { start: m.start, end: Math.max(m.start, nested.start) } : m;
+}
+
+function weekOf(unit: Unit, title: string, text: string): { min: number; max: number; label: string } {
   if (unit === 'percent') return { min: 100, max: 100, label: '100%' };
-  const stated = unit === 'hours' ? STATED_WEEK.exec(text)?.[1] : undefined;
-  if (stated) return { min: Number(stated), max: Number(stated), label: `${stated} hours` };
+  WEEK_IN_TEXT.lastIndex = 0;
+  const m = WEEK_IN_TITLE.exec(title) ?? WEEK_IN_TEXT.exec(text);
+  const size = m?.[1];
+  const of = m && /^d/i.test(m[2]!) ? 'days' : 'hours';
+  if (size && of === unit) {
+    const n = WORD_NUMBER[size.toLowerCase()] ?? parseFloat(size);
+    return { min: n, max: n, label: `${round(n)} ${unit}` };
+  }
   return unit === 'hours' ? { ...WEEK_HOURS, label: `${WEEK_HOURS.min}-${WEEK_HOURS.max} hours` } : { min: WEEK_DAYS, max: WEEK_DAYS, label: `${WEEK_DAYS} days` };
 }
 
-function lineOf(doc: Doc, offset: number): string {
-  const { line } = positionAt(doc.lineStarts, offset);
-  return doc.text.slice(doc.lineStarts[line - 1], lineEnd(doc.text, doc.lineStarts, line - 1));
+function blank(text: string): string {
+  return text.replace(/[^\n]/g, ' ');
 }
 
 function round(n: number): string {

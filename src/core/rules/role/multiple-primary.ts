@@ -23,7 +23,7 @@ export default defineRule({
     },
   },
   check(context) {
-    const reading = readPrimary(context.doc, context.section('archetype'));
+    const reading = readPrimary(context);
     if (!reading) return;
     const named = distinct(reading.named);
     if (named.length >= 2) {

@@ -1,5 +1,4 @@
 import { defineRule } from '../define.ts';
-import { filled } from '../units.ts';
 import { readPrimary } from './_archetype.ts';
 
 export default defineRule({
@@ -22,12 +21,8 @@ export default defineRule({
     },
   },
   check(context) {
-    const { doc } = context;
-    const archetype = context.section('archetype');
-    const reading = readPrimary(doc, archetype);
-    if (!reading || reading.named.length || reading.all.length) return;
-    // An empty section is structure/empty-section's finding, not this one.
-    if (!filled(doc, reading.where) && reading.where === archetype) return;
+    const reading = readPrimary(context);
+    if (!reading?.filled || reading.named.length || reading.all.length) return;
     context.report({ messageId: 'none', data: { section: reading.where.title }, span: reading.where.titleSpan, words: [reading.where.title] });
   },
 });

@@ -1,7 +1,7 @@
 import { normalizeTitle } from '../../kinds/detect.ts';
 import type { Section } from '../../model/types.ts';
 import { defineRule } from '../define.ts';
-import { saysNothing, units } from '../units.ts';
+import { itemOf, nothingListed } from '../nothing-listed.ts';
 
 const NOT_CURRENTLY = /^(?:not currently|non-scope|non scope|out of scope|not in scope|not my scope)$/;
 
@@ -21,20 +21,18 @@ export default defineRule({
       good: '---\nkind: role-memo\n---\n\nNon-scope:\nDay-to-day sprint planning for the ledger team; executive status reporting.\n',
     },
     messages: {
-      none: '`{{section}}` says `{{text}}`: the role rules nothing out, which is "Staff means every senior task". Name the work you will not do and who owns it instead.',
+      none: '`{{section}}` says `{{words}}` and names no work you will not do: the role rules nothing out, which is "Staff means every senior task". Name the work you will not do and who owns it instead.',
     },
   },
   check(context) {
     const { doc } = context;
     const candidates = new Set<Section>(doc.sections.filter((s) => s.key === 'non-scope' || NOT_CURRENTLY.test(normalizeTitle(s.title))));
     for (const s of candidates) {
-      const own = units(doc, s);
-      if (own.length === 0) continue; // empty: structure/empty-section says so
-      // Every word of the section is one of the "nothing excluded" phrases.
-      if (!own.every((u) => saysNothing(u.text))) continue;
-      const span = { start: own[0]!.start, end: own[own.length - 1]!.end };
-      const text = context.textOf(span);
-      context.report({ messageId: 'none', data: { section: s.title, text }, span, words: [text] });
+      // Empty is structure/empty-section's finding; "Nothing specific, happy to help" is this one.
+      const view = context.viewOf(s);
+      const found = nothingListed(view.entries(), itemOf(view));
+      if (!found) continue;
+      context.report({ messageId: 'none', data: { section: s.title, words: found.marker.text }, span: found.span, words: [found.marker.text] });
     }
   },
 });

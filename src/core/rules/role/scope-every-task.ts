@@ -1,10 +1,20 @@
 import { lexicon } from '../../lexicon/index.ts';
+import type { Match } from '../../text/match.ts';
+import { codeList } from '../../text/format.ts';
 import { defineRule } from '../define.ts';
-import { findAll } from '../util.ts';
-import { quoted } from '../units.ts';
 
 /** Four of the scenario's five senior tasks in one scope is "every senior task". */
 const EVERY = 4;
+/**
+ * A sentence that recounts what the writer was asked to do or is giving up ("I've been asked to
+ * lead the team, cover incidents..."; "instead of mentoring") states the problem, not the scope.
+ */
+const RECOUNT =
+  /\b(?:(?:been|was|were|am|are|get|got|getting) (?:asked|expected|told|pulled|dragged)|asked me|expects? me|used to|have been doing|been doing|instead of|rather than|no longer|hand(?:s|ing|ed)? (?:it |them |these |this )?(?:back|over|off)|giv(?:e|ing) (?:up|back)|stop(?:s|ping)? (?:doing|being)?)\b/i;
+/** "... **Non-scope:** incidents, mentoring": what follows an inline non-scope label is excluded work. */
+const NON_SCOPE_LABEL = /\b(?:non-?scope|out of scope|not in scope|not currently|not my (?:job|scope)|non-goals?)\b[*_]*\s*:/i;
+/** A task inside a clause with one of these before it is excluded, not taken on ("not incidents"). */
+const NEGATION = /\b(?:not|never|no|nor|n't|except|excluding|without|other than|apart from|but not)\b/i;
 
 export default defineRule({
   meta: {
@@ -26,12 +36,18 @@ export default defineRule({
     },
   },
   check(context) {
-    const { doc } = context;
-    const scope = context.section('scope');
+    const scope = context.view('scope');
     if (!scope) return;
-    const matches = findAll(doc, scope.contentSpan, lexicon('senior-tasks'), scope.blocks);
-    const byTask = new Map<string, (typeof matches)[number]>();
-    for (const m of matches) {
+    const plain = context.doc.plain;
+    const sentences = scope.sentences();
+    const byTask = new Map<string, Match>();
+    const stop = scope.match(NON_SCOPE_LABEL)[0]?.start ?? Infinity;
+    for (const m of scope.find('senior-tasks')) {
+      if (m.start >= stop) break;
+      const sentence = sentences.find((s) => s.start <= m.start && m.end <= s.end);
+      if (sentence && RECOUNT.test(sentence.text)) continue;
+      const clauseStart = Math.max(sentence?.start ?? 0, plain.lastIndexOf(',', m.start) + 1, plain.lastIndexOf(';', m.start) + 1);
+      if (NEGATION.test(plain.slice(clauseStart, m.start))) continue;
       const groups = lexicon('senior-tasks').exec(m.text)?.groups ?? {};
       const task = Object.keys(groups).find((k) => groups[k] !== undefined);
       if (task && !byTask.has(task)) byTask.set(task, m);
@@ -40,7 +56,7 @@ export default defineRule({
     const found = [...byTask.values()].sort((a, b) => a.start - b.start);
     context.report({
       messageId: 'every',
-      data: { count: byTask.size, tasks: quoted(found.map((m) => m.text), 5) },
+      data: { count: byTask.size, tasks: codeList(found.map((m) => m.text), 5) },
       span: { start: found[0]!.start, end: found[found.length - 1]!.end },
       words: found.map((m) => m.text),
     });

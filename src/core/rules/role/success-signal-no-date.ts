@@ -1,5 +1,5 @@
 import { defineRule } from '../define.ts';
-import { filled, hasDateStrict, unitText } from '../units.ts';
+import { hasDateStrict } from '../units.ts';
 
 export default defineRule({
   meta: {
@@ -21,9 +21,9 @@ export default defineRule({
     },
   },
   check(context) {
-    const { doc } = context;
-    const success = context.section('success');
-    if (!filled(doc, success) || hasDateStrict(unitText(doc, success))) return;
-    context.report({ messageId: 'noDate', span: success.titleSpan, words: [success.title] });
+    const success = context.view('success');
+    if (!success || success.isEmpty() || hasDateStrict(success.entries().map((e) => e.text).join('\n'))) return;
+    const { title, titleSpan } = success.section!;
+    context.report({ messageId: 'noDate', span: titleSpan, words: [title] });
   },
 });

@@ -1,6 +1,10 @@
+import { lexicon } from '../../lexicon/index.ts';
+import { splitClauses } from '../../text/clauses.ts';
+import { splitSentences } from '../../text/sentences.ts';
+import { contentWords } from '../../text/words.ts';
+import { clip, codeList } from '../../text/format.ts';
+import type { Match } from '../../text/match.ts';
 import { defineRule } from '../define.ts';
-import { clauses, restates, terms, units } from '../units.ts';
-import { clip } from '../util.ts';
 
 export default defineRule({
   meta: {
@@ -18,26 +22,88 @@ export default defineRule({
       good: '---\nkind: strategy\n---\n\n## Coherent actions\n\n- Stabilize CI.\n- Standardize service templates.\n\n## Anti-scope\n\n- No Kubernetes upgrade this half.\n',
     },
     messages: {
-      contradicts: 'The action `{{action}}` does what the anti-scope rules out (`{{exclusion}}`), so teams get both yes and no. Drop the action or narrow the anti-scope.',
+      contradicts: 'The action `{{action}}` does what the anti-scope rules out (`{{exclusion}}`; both say {{words}}), so teams get both yes and no. Drop the action or narrow the anti-scope.',
     },
   },
   check(context) {
-    const { doc } = context;
-    const actions = context.section('actions');
-    const anti = context.section('anti-scope');
+    const actions = context.view('actions');
+    const anti = context.view('anti-scope');
     if (!actions || !anti) return;
-    const exclusions = clauses(doc, units(doc, anti));
-    for (const a of units(doc, actions)) {
-      const own = terms(a.text, false);
-      const hit = exclusions.find((x) => restates(a.text, x, own).length > 0);
-      if (!hit) continue;
-      context.report({
-        messageId: 'contradicts',
-        data: { action: clip(a.text, 70), exclusion: clip(hit.text, 70) },
-        span: a,
-        words: restates(a.text, hit, own),
-        related: [{ message: 'the anti-scope that rules it out', span: hit }],
-      });
+    const exclusions = exclusionsOf(context.doc.plain, anti.entries());
+    for (const a of actions.entries()) {
+      // "Do not upgrade Kubernetes" agrees with "no Kubernetes upgrade".
+      if (NEGATED.test(a.text)) continue;
+      const own = rootsOf(a.text);
+      for (const x of exclusions) {
+        const common = [...own.keys()].filter((r) => x.roots.has(r));
+        if (!(common.length >= 2 || (own.size > 0 && common.length === own.size))) continue;
+        const words = [...new Set(common.map((r) => own.get(r) as string))];
+        context.report({
+          messageId: 'contradicts',
+          data: { action: clip(a.text, 70), exclusion: clip(x.text, 70), words: codeList(words) },
+          span: a,
+          words,
+          related: [{ message: 'the anti-scope that rules it out', span: x }],
+        });
+        break;
+      }
     }
   },
 });
+
+/** An action that itself stops or forbids something. */
+const NEGATED = /^[\s*_]*(?:do not|don't|no|never|stop|avoid|drop|defer|pause|postpone)\b/i;
+/** Sentences after an exclusion's first one explain it, unless they exclude too ("Rev D waits"). */
+const EXCLUDES = /\b(?:no|not|never|won't|don't|stops?|freezes?|frozen|defer(?:s|red)?|waits?|postpone[sd]?|stays?|remains?|later|drop(?:s|ped)?|skip(?:s|ped)?|parks?|parked|out of scope)\b/i;
+/** What follows the condition ("until lead time is below 1 day") lifts the exclusion; it is not excluded. */
+const CONDITION = /\b(?:until|unless|before|once|as long as|so long as|while|except|if|when|after)\b/i;
+
+interface Exclusion extends Match {
+  roots: ReadonlySet<string>;
+}
+
+/** The clauses of the anti-scope that exclude something, each with the roots of what it excludes. */
+function exclusionsOf(text: string, entries: Match[]): Exclusion[] {
+  const out: Exclusion[] = [];
+  for (const e of entries) {
+    for (const [i, sentence] of splitSentences(text, e.start, e.end).entries()) {
+      if (i > 0 && !EXCLUDES.test(sentence.text)) continue;
+      for (const c of splitClauses(text, sentence)) {
+        const excluded = c.text.split(CONDITION)[0] ?? c.text;
+        out.push({ ...c, roots: new Set(rootsOf(excluded).keys()) });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The content words of a text by root, each with the word as written: "bring-up" and "bring
+ * up", "migrate" and "migration", "upgrading" and "upgrade" share a root. Generic words
+ * ("platform", "improve", "this year") and function words are left out.
+ */
+function rootsOf(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const plain = text.replace(lexicon('trace-generic'), ' ');
+  // A compound counts by its parts ("bring-up" matches "bring up") and is quoted whole.
+  for (const whole of plain.match(/[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*/g) ?? []) {
+    for (const w of whole.split('-')) {
+      if (/^[A-Z][A-Z0-9]$/.test(w)) {
+        out.set(w.toLowerCase(), whole); // two-letter acronyms: "CI", "EU"
+        continue;
+      }
+      if (contentWords(w).size === 0) continue;
+      const r = root(w.toLowerCase());
+      if (!out.has(r)) out.set(r, whole);
+    }
+  }
+  return out;
+}
+
+const SUFFIX = /(?:i[sz](?:ations?|ing|e[sd]?)|ations?|ating|ated|ates?|itions?|ions?|ments?|ings?|ers?|ed|es|s)$/;
+
+/** A light derivational root, enough to match a verb with its noun across two sections. */
+function root(word: string): string {
+  const cut = word.replace(SUFFIX, '').replace(/e$/, '');
+  return cut.length >= 3 ? cut : word.replace(/s$/, '');
+}

@@ -1,6 +1,7 @@
+import type { SectionView } from '../../query/section-view.ts';
+import { clip } from '../../text/format.ts';
+import { termsOf } from '../../text/words.ts';
 import { defineRule } from '../define.ts';
-import { filled, shared, terms, unitText, units } from '../units.ts';
-import { clip } from '../util.ts';
 
 export default defineRule({
   meta: {
@@ -23,17 +24,15 @@ export default defineRule({
     },
   },
   check(context) {
-    const { doc } = context;
-    const actions = context.section('actions');
-    const diagnosis = context.section('diagnosis');
-    const policy = context.section('policy');
+    const actions = context.view('actions');
+    const spine = [context.view('diagnosis'), context.view('policy')].filter((v): v is SectionView => v !== undefined && !v.isEmpty());
     // Without a diagnosis or a policy there is nothing to trace to: that is roadmap-not-strategy.
-    if (!actions || !(filled(doc, diagnosis) || filled(doc, policy))) return;
-    const spine = terms(`${unitText(doc, diagnosis)}\n${unitText(doc, policy)}`);
-    const related = [diagnosis, policy].flatMap((s) => (s && filled(doc, s) ? [{ message: `the ${s.title.toLowerCase()} it should serve`, span: s.titleSpan }] : []));
-    for (const a of units(doc, actions)) {
-      const own = terms(a.text);
-      if (own.size === 0 || shared(own, spine).length > 0) continue;
+    if (!actions || spine.length === 0) return;
+    const traced = spine.flatMap((v) => [...v.terms()]);
+    const related = spine.flatMap((v) => (v.section ? [{ message: `the ${v.section.title.toLowerCase()} it should serve`, span: v.section.titleSpan }] : []));
+    for (const a of actions.entries()) {
+      const own = termsOf(a.text);
+      if (own.size === 0 || traced.some((t) => own.has(t))) continue;
       context.report({ messageId: 'untraced', data: { action: clip(a.text) }, span: a, words: [a.text], related });
     }
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.ts';
-import { saysNothing, units } from '../units.ts';
+import { itemOf, nothingListed } from '../nothing-listed.ts';
 
 export default defineRule({
   meta: {
@@ -7,7 +7,7 @@ export default defineRule({
     severity: 'error',
     kinds: ['strategy'],
     docs: {
-      description: 'The anti-scope says "none", "n/a" or "nothing for now": the strategy rules nothing out.',
+      description: 'The anti-scope says "none", "n/a" or "nothing for now" (with or without a reason): the strategy rules nothing out.',
       why:
         'Case study 1: the narrow strategy "says no to good ideas"; that is its cost and its point. An anti-scope of "none" is the broad strategy of the tradeoff table (inclusive, weak prioritization): teams still cannot say no to anything, which is the roadmap problem again.',
       better: 'Name the good ideas you will not pursue now, and until when: "no Kubernetes upgrade this half unless a security deadline forces it".',
@@ -17,18 +17,15 @@ export default defineRule({
       good: '---\nkind: strategy\n---\n\n## Anti-scope\n\n- No Kubernetes upgrade this half unless a security deadline forces it.\n',
     },
     messages: {
-      none: 'The anti-scope says `{{text}}`, so the strategy rules nothing out and teams still cannot say no. Name the good ideas you will not do now, e.g. "no Kubernetes upgrade this half".',
+      none: 'The anti-scope says `{{words}}` and names nothing it excludes, so the strategy rules nothing out and teams still cannot say no. Name the good ideas you will not do now, e.g. "no Kubernetes upgrade this half".',
     },
   },
   check(context) {
-    const { doc } = context;
-    const anti = context.section('anti-scope');
-    if (!anti) return;
-    const own = units(doc, anti);
-    if (own.length === 0) return; // empty: structure/empty-section says so
-    if (!own.every((u) => saysNothing(u.text))) return;
-    const span = { start: own[0]!.start, end: own[own.length - 1]!.end };
-    const text = context.textOf(span);
-    context.report({ messageId: 'none', data: { text }, span, words: [text] });
+    const anti = context.view('anti-scope');
+    // Empty is structure/empty-section's finding; "N/A, everything matters this year" is this one.
+    if (!anti || anti.isEmpty()) return;
+    const found = nothingListed(anti.entries(), itemOf(anti));
+    if (!found) return;
+    context.report({ messageId: 'none', data: { words: found.marker.text }, span: found.span, words: [found.marker.text] });
   },
 });

@@ -1,7 +1,5 @@
-import { lexicon } from '../../lexicon/index.ts';
 import { defineRule } from '../define.ts';
-import { hasNumber } from '../util.ts';
-import { filled, unitText } from '../units.ts';
+import { hasTarget } from '../units.ts';
 
 export default defineRule({
   meta: {
@@ -10,7 +8,7 @@ export default defineRule({
     severity: 'warning',
     kinds: ['strategy'],
     docs: {
-      description: 'A diagnosis with no number, fact or observation behind it.',
+      description: 'A diagnosis with no number, fact or observation behind it (a year or a quarter is not one).',
       why:
         'Case study 1: the diagnosis is what the policy answers ("deploy lead time and test flakiness block product teams"). A diagnosis that is an opinion ("our platform is not good enough") cannot be checked, so teams can argue with the policy forever; Larson asks to show your work, and good diagnoses cite numbers and trends.',
       better: 'Back the problem with what you saw: "product teams wait a median of 3.5 days from merge to production; 18% of CI runs fail on a flaky test".',
@@ -24,11 +22,10 @@ export default defineRule({
     },
   },
   check(context) {
-    const { doc } = context;
-    const diagnosis = context.section('diagnosis');
-    if (!filled(doc, diagnosis)) return;
-    const text = unitText(doc, diagnosis);
-    if (hasNumber(text) || lexicon('evidence').test(text)) return;
-    context.report({ messageId: 'noEvidence', span: diagnosis.titleSpan, words: [] });
+    const diagnosis = context.view('diagnosis');
+    if (!diagnosis?.section || diagnosis.isEmpty()) return;
+    // A year or a quarter is not a measurement: "a top priority in 2025" is still an opinion.
+    if (diagnosis.entries().some((e) => hasTarget(e.text)) || diagnosis.has('evidence')) return;
+    context.report({ messageId: 'noEvidence', span: diagnosis.section.titleSpan, words: [] });
   },
 });

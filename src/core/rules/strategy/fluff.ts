@@ -1,6 +1,4 @@
-import { lexicon } from '../../lexicon/index.ts';
 import { defineRule } from '../define.ts';
-import { findAll } from '../util.ts';
 
 export default defineRule({
   meta: {
@@ -22,9 +20,7 @@ export default defineRule({
     },
   },
   check(context) {
-    const { doc } = context;
-    const bodyStart = doc.frontMatter?.span.end ?? 0;
-    for (const m of findAll(doc, { start: bodyStart, end: doc.text.length }, lexicon('fluff'))) {
+    for (const m of context.body.find('fluff')) {
       context.report({ messageId: 'fluff', data: { phrase: m.text }, span: m, words: [m.text] });
     }
   },

@@ -1,6 +1,6 @@
+import { clip } from '../../text/format.ts';
+import { termsOf } from '../../text/words.ts';
 import { defineRule } from '../define.ts';
-import { filled, shared, terms, unitText, units } from '../units.ts';
-import { clip } from '../util.ts';
 
 export default defineRule({
   meta: {
@@ -22,21 +22,20 @@ export default defineRule({
     },
   },
   check(context) {
-    const { doc } = context;
-    const metrics = context.section('metrics');
-    const diagnosis = context.section('diagnosis');
-    if (!metrics || !filled(doc, diagnosis)) return;
-    const problem = terms(unitText(doc, diagnosis));
-    for (const m of units(doc, metrics)) {
+    const metrics = context.view('metrics');
+    const diagnosis = context.view('diagnosis');
+    if (!metrics || !diagnosis?.section || diagnosis.isEmpty()) return;
+    const problem = diagnosis.terms();
+    for (const m of metrics.entries()) {
       if (/:$/.test(m.text)) continue;
-      const own = terms(m.text);
-      if (own.size === 0 || shared(own, problem).length > 0) continue;
+      const own = termsOf(m.text);
+      if (own.size === 0 || [...own].some((t) => problem.has(t))) continue;
       context.report({
         messageId: 'untraced',
         data: { metric: clip(m.text) },
         span: m,
         words: [m.text],
-        related: [{ message: 'the diagnosis it should measure', span: diagnosis.titleSpan }],
+        related: [{ message: 'the diagnosis it should measure', span: diagnosis.section.titleSpan }],
       });
     }
   },

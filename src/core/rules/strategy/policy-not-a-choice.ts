@@ -1,9 +1,7 @@
 import { lexicon } from '../../lexicon/index.ts';
-import type { Doc, Section } from '../../model/types.ts';
+import { clip, codeList } from '../../text/format.ts';
+import type { Match } from '../../text/match.ts';
 import { defineRule } from '../define.ts';
-import type { Match } from '../util.ts';
-import { units } from '../units.ts';
-import { clip } from '../util.ts';
 
 export default defineRule({
   meta: {
@@ -11,7 +9,7 @@ export default defineRule({
     severity: 'error',
     kinds: ['strategy'],
     docs: {
-      description: 'A guiding policy that is a goal or a slogan ("improve reliability", "be world-class", "grow 20%"), not a choice that rules something out.',
+      description: 'A guiding policy that is only goals or slogans ("improve reliability", "be world-class", "grow 20%"): no statement of it rules something out or sets a binding rule.',
       why:
         'Case study 1: a strategy exists so that teams can make tradeoffs. A guiding policy is the choice that follows from the diagnosis; Larson calls policies "tradeoffs between two competing goals" and Rumelt lists "goals as strategy" among the hallmarks of bad strategy. A policy that excludes nothing ("improve reliability") gives a team no way to say no, so it is the roadmap again.',
       better:
@@ -22,34 +20,62 @@ export default defineRule({
       good: '---\nkind: strategy\n---\n\n## Diagnosis\n\nDeploy lead time is 3.5 days and 18% of CI runs fail on flaky tests.\n\n## Guiding policy\n\nReduce platform friction before adding new platform features.\n',
     },
     messages: {
-      goal: 'The guiding policy `{{policy}}` is a goal, not a choice: nothing in it says what comes second or what you will not do, so teams cannot use it to make tradeoffs. Add what it rules out, e.g. "before ...", "instead of ...", "no new ... until ...".',
+      goal: 'The guiding policy `{{policy}}` is a goal ({{words}}), not a choice: nothing in it says what comes second, what you will not do or what rule binds, so teams cannot use it to make tradeoffs. Add what it rules out, e.g. "before ...", "instead of ...", "no new ... until ...".',
     },
   },
   check(context) {
-    const { doc } = context;
-    const policy = context.section('policy');
-    if (!policy) return;
-    for (const u of policyStatements(doc, policy)) {
-      context.report({ messageId: 'goal', data: { policy: clip(u.text) }, span: u, words: [u.text] });
-    }
+    const statements = context.view('policy')?.entries() ?? [];
+    // A policy is a choice when any statement of it gives something up, orders or binds: the
+    // other statements of a Rumelt-style list then explain or apply it ("teams are at most nine
+    // people", "we follow the existing on-call policy").
+    if (statements.length === 0 || statements.some(choosesOrBinds)) return;
+    const goals = statements.flatMap((u) => {
+      const words = goalWords(u.text);
+      return words.length ? [{ u, words }] : [];
+    });
+    // Neither a choice nor a goal ("platform as a product"): a framing this rule cannot judge.
+    const first = goals[0];
+    if (!first) return;
+    context.report({
+      messageId: 'goal',
+      data: { policy: clip(first.u.text), words: codeList(goals.flatMap((g) => g.words)) },
+      span: first.u,
+      words: goals.flatMap((g) => g.words),
+      related: goals.slice(1).map((g) => ({ message: 'another goal in the policy', span: g.u })),
+    });
   },
 });
 
-/**
- * The statements to judge: each item of a list of policies; for prose, the first sentence stands
- * for the paragraph (the rest usually explains it), and the paragraph passes if any sentence chooses.
- */
-function policyStatements(doc: Doc, policy: Section): Match[] {
-  const all = units(doc, policy);
-  const listed = all.filter((u) => policy.blocks.some((b) => b.type === 'list' && b.start <= u.start && u.end <= b.end));
-  if (listed.length) return listed.filter((u) => !chooses(u));
-  const first = all[0];
-  if (!first) return [];
-  return all.some(chooses) ? [] : [first];
+/** A goal verb after a modal is no choice: "we must improve reliability" (goal-words.yml). */
+function modalGoal(): RegExp {
+  return new RegExp(`\\b(?:must|shall|always|should|will|need to)\\s+(?=${lexicon('goal-words').source})`, 'gi');
 }
 
-/** A choice word, where a modal before a goal ("we must improve reliability") is not one. */
-function chooses(u: Match): boolean {
-  const modalGoal = new RegExp(`\\b(?:must|shall|always|should|will|need to)\\s+(?=${lexicon('goal-words').source})`, 'gi');
-  return lexicon('policy-choice').test(u.text.replace(modalGoal, ''));
+/**
+ * Bounds and quantified rules bind ("every service has an owner", "teams are at most nine
+ * people"); so does pointing at a policy already in force ("per the data-retention standard").
+ */
+const BINDS = /\b(?:every|each|all|any|no)\s+(?!(?:of\s+)?(?:the\s+)?(?:time|way)\b)[a-z]|\b(?:at (?:most|least)|no (?:more|fewer|less) than|(?:a )?maximum of|(?:a )?minimum of|capped at|limited to|only)\b/i;
+const REFERS = /\b(?:per|under|follow(?:s|ing)?|according to|as (?:set out|defined|described|agreed) in|in line with|compl(?:y|ies) with|consistent with)\b[^.;]{0,60}\b(?:polic(?:y|ies)|standards?|guidelines?|principles?|charter|RFC|ADR|handbook|playbook|framework|contract|SLAs?)\b|\]\(/i;
+
+function choosesOrBinds(u: Match): boolean {
+  const text = u.text.replace(modalGoal(), '');
+  if (lexicon('policy-choice').test(text) || REFERS.test(text)) return true;
+  // "Improve reliability for every service" is still a goal: a bound binds only outside one.
+  return BINDS.test(text) && !opensWithGoal(text);
+}
+
+/** The statement leads with a goal verb, after any subject and modal ("We will improve ..."). */
+function opensWithGoal(text: string): boolean {
+  const body = text.replace(/^[\s*_]*(?:(?:we|the team|our (?:policy|goal|aim) is to|our teams?)\s+)?(?:(?:will|must|shall|should|need to|want to|aim to|intend to|plan to)\s+)?/i, '');
+  const m = lexicon('goal-words').exec(body);
+  return m !== null && m.index === 0;
+}
+
+/** The words that make a statement read as a goal or a slogan (goal verbs, targets, fluff). */
+function goalWords(text: string): string[] {
+  const found = [...text.matchAll(lexicon('goal-words')), ...text.matchAll(lexicon('fluff'))].map((m) => ({ at: m.index, end: m.index + m[0].length, text: m[0] }));
+  // "be world-class" is one slogan, not also the fluff "world-class" inside it.
+  const outer = found.filter((m) => !found.some((o) => o !== m && o.at <= m.at && m.end <= o.end && o.end - o.at > m.end - m.at));
+  return outer.sort((a, b) => a.at - b.at).map((m) => m.text);
 }

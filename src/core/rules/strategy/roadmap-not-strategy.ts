@@ -1,7 +1,8 @@
-import type { Doc, Section, Span } from '../../model/types.ts';
-import { defineRule } from '../define.ts';
-import { itemContent, type Match } from '../util.ts';
-import { filled, units } from '../units.ts';
+import type { Span } from '../../model/types.ts';
+import type { SectionView } from '../../query/section-view.ts';
+import { itemContent } from '../../text/entries.ts';
+import type { Match } from '../../text/match.ts';
+import { defineRule, type RuleContext } from '../define.ts';
 
 export default defineRule({
   meta: {
@@ -25,9 +26,9 @@ export default defineRule({
     },
   },
   check(context) {
-    const { doc } = context;
-    if (filled(doc, context.section('diagnosis')) || filled(doc, context.section('policy'))) return;
-    const items = projectItems(doc, context.section('actions'));
+    const filled = (v: SectionView | undefined) => v !== undefined && !v.isEmpty();
+    if (filled(context.view('diagnosis')) || filled(context.view('policy'))) return;
+    const items = projectItems(context);
     if (items.length === 0) return;
     const shown = items.slice(0, 4).map((i) => `\`${i.text}\``);
     const span: Span = { start: (items[0] as Span).start, end: (items[items.length - 1] as Span).end };
@@ -47,21 +48,20 @@ function isProject(m: Match): boolean {
  * the anti-scope and metrics (which are lists too, but not of projects); otherwise short
  * one-per-line entries under some other label ("Our plan for the year:").
  */
-function projectItems(doc: Doc, actions: Section | undefined): Match[] {
-  if (actions) {
-    const listed = units(doc, actions);
-    if (listed.length) return listed;
-  }
+function projectItems(context: RuleContext): Match[] {
+  const { doc } = context;
+  const listed = context.view('actions')?.entries() ?? [];
+  if (listed.length) return listed;
   const keyed = doc.sections.filter((s) => s.key && s.key !== 'actions');
-  const elsewhere = (b: Span) => !keyed.some((s) => s.contentSpan.start <= b.start && b.end <= s.contentSpan.end);
-  const lists = doc.blocks.filter((b) => b.type === 'list' && elsewhere(b)).map((b) => (b.children ?? []).map((item) => itemContent(doc, item)));
+  const elsewhere = (b: Span) => !keyed.some((s) => s.span.start <= b.start && b.end <= s.span.end);
+  const lists = doc.blocks.filter((b) => b.type === 'list' && elsewhere(b)).map((b) => (b.children ?? []).map((item) => itemContent(doc.plain, item)));
   // A list of projects is short imperative lines, not prose, links or `Key: value` metadata.
   const items = lists.filter((l) => l.length >= 2 && l.every(isProject)).flat();
   if (items.length) return items;
   for (const s of doc.sections) {
     // Labels ("Our plan for the year:") and the title section; deeper headings are the document's own structure.
     if (s.key || !(s.style === 'label' || s.depth === 1)) continue;
-    const own = units(doc, s).filter((u) => elsewhere(u) && !/:$/.test(u.text));
+    const own = context.viewOf(s).entries().filter((u) => elsewhere(u) && !/:$/.test(u.text));
     if (own.length >= 2 && own.every(isProject)) return own;
   }
   return [];

@@ -1,5 +1,4 @@
 import { defineRule } from '../define.ts';
-import { units } from '../units.ts';
 
 /** Rumelt's coherent actions are a few coordinated steps; past this many it is a backlog. */
 const MAX_ACTIONS = 7;
@@ -24,11 +23,10 @@ export default defineRule({
     },
   },
   check(context) {
-    const { doc } = context;
-    const actions = context.section('actions');
-    if (!actions) return;
-    const list = units(doc, actions);
+    const actions = context.view('actions');
+    if (!actions?.section) return;
+    const list = actions.entries();
     if (list.length <= MAX_ACTIONS) return;
-    context.report({ messageId: 'tooMany', data: { count: list.length, max: MAX_ACTIONS }, span: actions.titleSpan, words: [actions.title] });
+    context.report({ messageId: 'tooMany', data: { count: list.length, max: MAX_ACTIONS }, span: actions.section.titleSpan, words: [actions.section.title] });
   },
 });

@@ -1,7 +1,10 @@
-import type { Doc, Section } from '../../model/types.ts';
+import type { Doc } from '../../model/types.ts';
+import type { SectionView } from '../../query/section-view.ts';
+import { clip } from '../../text/format.ts';
+import type { Match } from '../../text/match.ts';
 import { defineRule } from '../define.ts';
-import { hasDateStrict, hasTarget, units } from '../units.ts';
-import { clip } from '../util.ts';
+import { itemOf } from '../nothing-listed.ts';
+import { hasDateStrict, hasTarget } from '../units.ts';
 
 export default defineRule({
   meta: {
@@ -27,14 +30,14 @@ export default defineRule({
     },
   },
   check(context) {
-    const { doc } = context;
-    const metrics = context.section('metrics');
+    const metrics = context.view('metrics');
     if (!metrics) return;
-    const datedAbove = hasDateStrict(sharedContext(doc, metrics));
-    for (const m of units(doc, metrics)) {
+    const datedAbove = hasDateStrict(sharedContext(context.doc, metrics));
+    for (const m of metricsOf(metrics)) {
       if (/:$/.test(m.text)) continue; // an intro line such as "By the end of Q2:" is not a metric
-      const number = hasTarget(m.text);
-      const date = datedAbove || hasDateStrict(m.text);
+      const text = wholePercentages(m.text);
+      const number = hasTarget(text);
+      const date = datedAbove || hasDateStrict(text);
       if (number && date) continue;
       const messageId = !number && !date ? 'neither' : number ? 'noDate' : 'noNumber';
       context.report({ messageId, data: { metric: clip(m.text) }, span: m, words: [m.text] });
@@ -42,10 +45,25 @@ export default defineRule({
   },
 });
 
+/**
+ * The metrics: when the section lists them (a list or a table), its prose is the intro or a
+ * sign-off ("Comments to #hosting by 7 March"), not a metric; otherwise every entry.
+ */
+function metricsOf(metrics: SectionView): Match[] {
+  const all = metrics.entries();
+  const listed = all.filter(itemOf(metrics));
+  return listed.length ? listed : all;
+}
+
+/** "0.3%" is a number, not the date 0.3 (day.month): the date readers would take it for one. */
+function wholePercentages(text: string): string {
+  return text.replace(/(\d+)[.,]\d+(?=\s?%)/g, '$1');
+}
+
 /** A deadline stated once for all metrics: the section title, an intro line ending in ":", or the document title. */
-function sharedContext(doc: Doc, metrics: Section): string {
-  const intro = units(doc, metrics).filter((u) => /:$/.test(u.text)).map((u) => u.text);
+function sharedContext(doc: Doc, metrics: SectionView): string {
+  const intro = metrics.entries().filter((u) => /:$/.test(u.text)).map((u) => u.text);
   const title = doc.frontMatter?.data['title'];
   const h1 = doc.sections.find((s) => s.style === 'heading' && s.depth === 1)?.title ?? '';
-  return [metrics.title, ...intro, typeof title === 'string' ? title : '', h1].join('\n');
+  return [metrics.section?.title ?? '', ...intro, typeof title === 'string' ? title : '', h1].join('\n');
 }

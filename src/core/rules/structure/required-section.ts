@@ -1,6 +1,8 @@
 import type { Doc, Section, Span } from '../../model/types.ts';
 import type { KindDef, SectionDef } from '../../course/schema.ts';
 import type { TextEdit } from '../../engine/diagnostic.ts';
+import { impliedSections } from '../../kinds/detect.ts';
+import { stem, titleTokens } from '../../kinds/normalise.ts';
 import { defineRule } from '../define.ts';
 
 export default defineRule({
@@ -20,23 +22,34 @@ export default defineRule({
     },
     messages: {
       missing: 'The {{kind}} has no `{{section}}` section. {{hint}}',
+      lookalike: 'The {{kind}} has no `{{section}}` section that staffwork recognises; if `{{heading}}` is it, name it `{{section}}`. {{hint}}',
     },
   },
   check(context) {
     const { doc, kind } = context;
     if (!kind) return;
+    // A Y-statement carries context, decision and consequences in one sentence.
+    const implied = impliedSections(doc, kind);
     for (const def of kind.sections) {
-      if (!def.required || context.section(def.id)) continue;
-      context.report({
-        messageId: 'missing',
-        data: { kind: kind.name.toLowerCase(), section: def.title, hint: def.hint ?? '' },
-        span: anchor(doc),
-        words: [],
-        fix: insertSection(doc, kind, def),
-      });
+      if (!def.required || context.section(def.id) || implied.has(def.id)) continue;
+      const data = { kind: kind.name.toLowerCase(), section: def.title, hint: def.hint ?? '' };
+      // Never insert a second section beside one the writer has under another name.
+      const like = lookalike(doc, def);
+      if (like) context.report({ messageId: 'lookalike', data: { ...data, heading: like.title }, span: like.titleSpan, words: [like.title] });
+      else context.report({ messageId: 'missing', data, span: anchor(doc), words: [], fix: insertSection(doc, kind, def) });
     }
   },
 });
+
+// Words too common in headings to say which section one is.
+const GENERIC = new Set(['what', 'will', 'how', 'who', 'when', 'why', 'need', 'this', 'that', 'with', 'from', 'your', 'their', 'plan', 'summari', 'note', 'detail', 'overview', 'other', 'more', 'inform'].map(stem));
+
+/** An unassigned heading or label that shares the head word of one of the section's names ("Risks we see" for "Risk"). */
+function lookalike(doc: Doc, def: SectionDef): Section | undefined {
+  // The head word of each name: "Factors in the decision" is not "Consequences of the decision".
+  const words = new Set([def.title, ...def.synonyms].map((n) => titleTokens(n)[0] ?? '').filter((t) => t.length >= 4 && !GENERIC.has(t)));
+  return doc.sections.find((s) => !s.key && s.style !== 'field' && !(s.style === 'heading' && s.depth === 1) && titleTokens(s.title).some((t) => words.has(t)));
+}
 
 /** Where a finding about something missing points: the title, else the `kind:` line, else line 1. */
 export function anchor(doc: Doc): Span {
@@ -62,7 +75,10 @@ export function insertSection(doc: Doc, kind: KindDef, def: SectionDef): TextEdi
     after = keyed.find((s) => s.key === id);
     if (after) break;
   }
-  const at = after ? after.contentSpan.end : doc.text.length;
+  // Nothing of the kind comes before it: it goes before the first section that comes after it.
+  const later = new Set(order.slice(order.indexOf(def.id) + 1));
+  const next = after ? undefined : keyed.filter((s) => later.has(s.key as string)).sort((a, b) => a.titleSpan.start - b.titleSpan.start)[0];
+  const at = after ? after.contentSpan.end : next ? doc.text.lastIndexOf('\n', next.titleSpan.start - 1) + 1 : doc.text.length;
   const hint = def.hint ? `<!-- ${def.hint.replace(/--/g, '-')} -->` : '';
   const body = useLabels ? `${def.title}:\n${hint}\n` : `${'#'.repeat(depth)} ${def.title}\n\n${hint}\n`;
   const lead = at > 0 && !doc.text.slice(0, at).endsWith('\n\n') ? (doc.text.slice(0, at).endsWith('\n') ? '\n' : '\n\n') : '';

@@ -4,23 +4,19 @@
 // "the decision", "the ask" and "the sentences" whichever spelling the writer chose.
 import { lexicon } from '../../lexicon/index.ts';
 import type { Block, Doc, Section, Span } from '../../model/types.ts';
-import { findAll, SENTENCE, type Match } from '../util.ts';
+import { splitSentences as split } from '../../text/sentences.ts';
+import { findAll, type Match } from '../util.ts';
+
+export { wordsOf } from '../../text/words.ts';
 
 /** Where the body starts: after the front matter. */
 export function bodyStart(doc: Doc): number {
   return doc.frontMatter ? doc.frontMatter.span.end : 0;
 }
 
-/**
- * The text a section owns for these rules. A `**Decision:** ...` field runs, in the model, to the
- * next section; in prose only its own paragraph is the decision, the paragraphs after it are
- * the reasons.
- */
+/** The text a section owns for these rules (deprecated: `context.view(id)`); a field ends with its paragraph. */
 export function scopeOf(doc: Doc, section: Section): Span {
-  const { start, end } = section.contentSpan;
-  if (section.style !== 'field') return { start, end };
-  const block = doc.blocks.find((b) => b.start <= section.titleSpan.start && b.end >= section.titleSpan.end);
-  return { start, end: Math.min(end, block ? block.end : end) };
+  return section.style === 'field' ? section.own : section.contentSpan;
 }
 
 /** Paragraphs (also inside list items and quotes) that overlap `span`, in order. */
@@ -40,9 +36,8 @@ export interface Sentence extends Match {
 
 
 /**
- * Sentences in `span`, joined across hard-wrapped lines (util's `sentences` splits at every
- * newline, which breaks a wrapped paragraph into fragments). Section titles (`Decision:`,
- * `**Ask:**`) are left out and end a sentence; each list item is at least one sentence.
+ * Sentences in `span` (text/sentences.ts), with section titles (`Decision:`, `**Ask:**`) left out:
+ * a title ends a sentence and marks the sentence after it; each list item is at least one sentence.
  */
 export function sentencesIn(doc: Doc, span: Span): Sentence[] {
   const out: Sentence[] = [];
@@ -61,7 +56,7 @@ export function sentencesIn(doc: Doc, span: Span): Sentence[] {
       const stop = title && title.titleSpan.start < to ? title.titleSpan.start : to;
       if (stop > cursor) splitSentences(doc, cursor, stop, after, out);
       if (!title || title.titleSpan.start >= to) break;
-      cursor = Math.max(cursor, title.style === 'field' ? title.contentSpan.start : title.titleSpan.end);
+      cursor = Math.max(cursor, title.style === 'field' ? title.own.start : title.titleSpan.end);
       after = title;
     }
   }
@@ -69,34 +64,10 @@ export function sentencesIn(doc: Doc, span: Span): Sentence[] {
 }
 
 function splitSentences(doc: Doc, from: number, to: number, after: Section | undefined, out: Sentence[]): void {
-  const text = doc.text.slice(from, to);
-  let first = true;
-  SENTENCE.lastIndex = 0;
-  for (let m = SENTENCE.exec(text); m; m = SENTENCE.exec(text)) {
-    if (m[0].length === 0) {
-      SENTENCE.lastIndex++;
-      continue;
-    }
-    // Trim whitespace, a list marker and the Markdown emphasis left over from `**Label:**`.
-    const lead = /^[\s*_>]*(?:(?:[-+*]|\d+[.)])\s+(?:\[[ xX]\]\s+)?)?[\s*_]*/.exec(m[0])?.[0].length ?? 0;
-    let stop = m[0].length;
-    while (stop > lead && /[\s*_]/.test(m[0][stop - 1] as string)) stop--;
-    const body = m[0].slice(lead, stop);
-    if (!/[\p{L}\p{N}]/u.test(body)) continue;
-    const start = from + m.index + lead;
-    const s: Sentence = { start, end: start + body.length, text: body.replace(/\s+/g, ' ') };
-    // Only the piece's first sentence stands right after the title.
-    if (after && first) s.after = after;
-    first = false;
-    out.push(s);
-  }
-}
-
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
-
-/** Words of a text, with inline code and link targets left out. */
-export function wordsOf(text: string): string[] {
-  return text.replace(/`[^`]*`/g, ' ').replace(/\]\([^)]*\)/g, ' ').match(WORD) ?? [];
+  const found = split(doc.plain, from, to);
+  // Only the piece's first sentence stands right after the title.
+  if (after && found[0]) (found[0] as Sentence).after = after;
+  out.push(...found);
 }
 
 /** Whether a regex (a lexicon) matches `text`, from a fresh state. */
@@ -152,11 +123,13 @@ export function matchesIn(doc: Doc, spans: Span[], re: RegExp): Match[] {
   return spans.flatMap((s) => findAll(doc, s, re));
 }
 
-/** The audience of a summary from front matter; executive when unset (it is an *executive* summary). */
-export function audienceOf(doc: Doc): string | undefined {
+/**
+ * The audience of a summary from front matter; executive when unset, blank or not a string (it is an
+ * *executive* summary, and the workbench and the portfolio label it so).
+ */
+export function audienceOf(doc: Doc): string {
   const value = doc.frontMatter?.data['audience'];
-  if (value === undefined || value === null) return 'executive';
-  return typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+  return typeof value === 'string' && value.trim() ? value.trim().toLowerCase() : 'executive';
 }
 
 /** A `[text](url)`-free, backtick-quoted excerpt for messages. */

@@ -1,8 +1,6 @@
-import { lexicon } from '../../lexicon/index.ts';
-import type { Span } from '../../model/types.ts';
+import { codeList } from '../../text/format.ts';
 import { defineRule } from '../define.ts';
-import { findAll } from '../util.ts';
-import { bodyStart, isDecisive, quote, scopeOf, sentencesIn } from './_summary.ts';
+import { findIn, isDecisive, sentencesIn, sentencesOf } from './_parts.ts';
 
 const MAX_QUOTED = 4;
 
@@ -30,20 +28,14 @@ export default defineRule({
     },
   },
   check(context) {
-    const { doc } = context;
-    const decision = context.section('decision');
+    const decision = context.view('decision');
     // With a Decision section, that section must decide; without one, any sentence may.
-    const scope: Span = decision ? scopeOf(doc, decision) : { start: bodyStart(doc), end: doc.text.length };
-    if (sentencesIn(doc, scope).some((s) => isDecisive(s.text))) return;
-    const found = findAll(doc, scope, lexicon('activity')).filter((m) => !insideTitle(doc.sections, m));
+    const sentences = decision ? sentencesIn(context, decision) : sentencesOf(context);
+    if (sentences.some((s) => isDecisive(s.text))) return;
+    const found = findIn(context.doc, sentences, 'activity');
     const first = found[0];
     if (!first) return;
     const words = [...new Set(found.map((m) => m.text))];
-    const shown = words.slice(0, MAX_QUOTED).map((w) => quote(w)).join(', ') + (words.length > MAX_QUOTED ? ', ...' : '');
-    context.report({ messageId: decision ? 'activityInDecision' : 'activity', data: { words: shown }, span: first, words });
+    context.report({ messageId: decision ? 'activityInDecision' : 'activity', data: { words: codeList(words, MAX_QUOTED) }, span: first, words });
   },
 });
-
-function insideTitle(sections: { titleSpan: Span }[], m: Span): boolean {
-  return sections.some((s) => m.start >= s.titleSpan.start && m.end <= s.titleSpan.end);
-}

@@ -1,7 +1,6 @@
-import { lexicon } from '../../lexicon/index.ts';
 import { defineRule } from '../define.ts';
 import { hasDate } from '../util.ts';
-import { askSpans, matchesIn } from './_summary.ts';
+import { asksOf, sentencesIn } from './_parts.ts';
 
 export default defineRule({
   meta: {
@@ -19,15 +18,17 @@ export default defineRule({
       good: '---\nkind: exec-summary\naudience: executive\n---\n\nDecision:\nDelay the payments launch two weeks.\n\nAsk:\nApprove the revised launch date by Friday.\n',
     },
     messages: {
-      noDeadline: 'The ask ({{verb}}) has no date, so the decision can drift past the launch it is about. Say by when you need it: "Approve the revised launch date by Friday."',
+      noDeadline: 'The ask (`{{verb}}`) has no date, so the decision can drift past the launch it is about. Say by when you need it: "Approve the revised launch date by Friday."',
     },
   },
   check(context) {
-    const { doc } = context;
-    const spans = askSpans(doc, context.section);
-    const verb = matchesIn(doc, spans, lexicon('ask'))[0];
+    const asks = asksOf(context);
+    const first = asks[0];
     // No request at all is summary/no-ask's finding.
-    if (!verb || spans.some((s) => hasDate(doc.text.slice(s.start, s.end)))) return;
-    context.report({ messageId: 'noDeadline', data: { verb: `\`${verb.text}\`` }, span: verb });
+    if (!first || asks.some((a) => hasDate(a.text))) return;
+    // "Approve the revised date. We need it by Friday.": the date may stand beside the request.
+    const section = context.view('ask');
+    if (section && sentencesIn(context, section).some((s) => hasDate(s.text))) return;
+    context.report({ messageId: 'noDeadline', data: { verb: first.words.text }, span: first.words });
   },
 });

@@ -1,8 +1,9 @@
 import { syllable } from 'syllable';
-import { lexicon } from '../../lexicon/index.ts';
+import { mentions } from '../../lexicon/index.ts';
 import type { Doc, Span } from '../../model/types.ts';
+import { wordsOf } from '../../text/words.ts';
 import { defineRule, type RuleContext } from '../define.ts';
-import { audienceOf, bodyStart, has, quote, sentencesIn, wordsOf, type Sentence } from './_summary.ts';
+import { audienceOf, sentencesOf, type Sentence } from './_parts.ts';
 
 // Thresholds. RUBRICS §5 (our research notes on the module's sources) asks for sentences under
 // 30 words for every audience and about 150 words for an executive [an inference there]; we
@@ -49,14 +50,13 @@ export default defineRule({
         'The summary reads at grade {{grade}} (Flesch-Kincaid), {{over}} above the {{limit}} that suits {{audience}} readers; the hardest sentence (grade {{worst}}) is here. Use shorter sentences and plainer words.',
       longSentence: 'This sentence has {{count}} words, {{over}} over {{limit}}: a reader loses the point inside it. Split it, one idea per sentence.',
       undefinedAcronym:
-        '{{acronym}} is not defined, and {{audience}} readers may not know it. Spell it out on first use, e.g. "service-level objective (SLO)", or use the plain words.',
+        '`{{acronym}}` is not defined, and {{audience}} readers may not know it. Spell it out on first use, e.g. "service-level objective (SLO)", or use the plain words.',
     },
   },
   check(context) {
     const { doc } = context;
     const audience = audienceOf(doc);
-    if (!audience) return;
-    const list = sentencesIn(doc, { start: bodyStart(doc), end: doc.text.length });
+    const list = sentencesOf(context);
     const counts = list.map((s) => wordsOf(s.text));
     const total = counts.reduce((n, w) => n + w.length, 0);
 
@@ -73,7 +73,7 @@ export default defineRule({
 
     if (SPELL_OUT.has(audience)) {
       for (const a of undefinedAcronyms(doc, list).slice(0, MAX_ACRONYM_FINDINGS)) {
-        context.report({ messageId: 'undefinedAcronym', data: { acronym: quote(a.text), audience }, span: a, words: [a.text] });
+        context.report({ messageId: 'undefinedAcronym', data: { acronym: a.text, audience }, span: a, words: [a.text] });
       }
     }
   },
@@ -96,12 +96,13 @@ function reportLength(context: Ctx, doc: Doc, audience: string, list: Sentence[]
 
 function reportGrade(context: Ctx, audience: string, list: Sentence[], counts: string[][], limit: number): void {
   let budget = MAX_GRADED_WORDS;
+  const memo = new Map<string, number>();
   const graded: { at: Sentence; words: number; syllables: number }[] = [];
   list.forEach((at, i) => {
     const words = counts[i] ?? [];
     if (budget <= 0 || !words.length) return;
     budget -= words.length;
-    graded.push({ at, words: words.length, syllables: words.reduce((n, w) => n + syllables(w), 0) });
+    graded.push({ at, words: words.length, syllables: words.reduce((n, w) => n + syllables(w, memo), 0) });
   });
   const sum = (k: 'words' | 'syllables') => graded.reduce((n, g) => n + g[k], 0);
   const grade = fleschKincaid(sum('words'), graded.length, sum('syllables'));
@@ -116,17 +117,13 @@ function reportGrade(context: Ctx, audience: string, list: Sentence[], counts: s
   });
 }
 
-// Words repeat (the, launch, payments): remember their counts, within bounds.
-const syllableCache = new Map<string, number>();
-const MAX_CACHED = 20000;
-
-function syllables(word: string): number {
+/** Syllables of a word, remembered for this check (words repeat: the, launch, payments). */
+function syllables(word: string, memo: Map<string, number>): number {
   const key = word.toLowerCase();
-  let n = syllableCache.get(key);
+  let n = memo.get(key);
   if (n === undefined) {
-    if (syllableCache.size >= MAX_CACHED) syllableCache.clear();
     n = Math.max(1, syllable(key));
-    syllableCache.set(key, n);
+    memo.set(key, n);
   }
   return n;
 }
@@ -145,13 +142,13 @@ function undefinedAcronyms(doc: Doc, list: Sentence[]): (Span & { text: string }
   const out: (Span & { text: string })[] = [];
   const seen = new Set<string>();
   for (const s of list) {
-    const text = doc.text.slice(s.start, s.end).replace(/`[^`]*`/g, (c) => ' '.repeat(c.length));
+    const text = doc.plain.slice(s.start, s.end).replace(/`[^`]*`/g, (c) => ' '.repeat(c.length));
     ACRONYM.lastIndex = 0;
     for (let m = ACRONYM.exec(text); m; m = ACRONYM.exec(text)) {
       const base = m[0].replace(/(?<=[A-Z0-9])s$/, '');
       if (seen.has(base)) continue;
       seen.add(base);
-      if (has(lexicon('acronyms'), m[0]) || has(lexicon('acronyms'), base)) continue;
+      if (mentions('acronyms', m[0]) || mentions('acronyms', base)) continue;
       const before = text.slice(0, m.index);
       const after = text.slice(m.index + m[0].length);
       const definedHere = (/\(\s*$/.test(before) && /^\s*\)/.test(after) && /\p{L}{3,}/u.test(before)) || /^\s*\(\s*\p{L}/u.test(after);

@@ -1,7 +1,9 @@
 import { lexicon } from '../../lexicon/index.ts';
-import type { Doc, Section } from '../../model/types.ts';
+import type { Section } from '../../model/types.ts';
+import { clip, code } from '../../text/format.ts';
+import { wordsOf } from '../../text/words.ts';
 import { defineRule, type RuleContext } from '../define.ts';
-import { bodyStart, isDecisive, quote, scopeOf, sentencesIn, wordsOf, type Sentence } from './_summary.ts';
+import { isDecisive, sentencesIn, sentencesOf, type Sentence } from './_parts.ts';
 
 // Sections that may come before the decision: the module's tradeoff table accepts risk-first
 // and ask-first summaries ("risk-first: urgency", "ask-first: actionable"); only
@@ -34,61 +36,59 @@ export default defineRule({
     },
     messages: {
       afterSection:
-        'The decision comes after {{before}}, so a reader who stops early misses it (case study 5: background-heavy buries the decision). Move the Decision section to the top.',
+        'The decision comes after `{{before}}`, so a reader who stops early misses it (case study 5: background-heavy buries the decision). Move the Decision section to the top.',
       afterProse:
-        'The decision comes after {{words}} words of background ({{before}}), so a reader who stops early misses it. Open with the decision: "Decision: delay launch two weeks."',
+        'The decision comes after {{words}} words of background (`{{before}}`), so a reader who stops early misses it. Open with the decision: "Decision: delay launch two weeks."',
       buriedSentence:
-        'The decision ({{decision}}) comes only after {{before}}. Put the decision in the first sentence; the background can follow it.',
+        'The decision (`{{decision}}`) comes only after {{before}}. Put the decision in the first sentence; the background can follow it.',
     },
   },
   check(context) {
-    const { doc } = context;
-    const decision = context.section('decision');
-    if (decision) {
-      checkSection(context, doc, decision);
+    const decision = context.view('decision');
+    if (decision?.section) {
+      checkSection(context, decision.section);
       return;
     }
     // No Decision section: the first sentence should be the decision.
-    const all = sentencesIn(doc, { start: bodyStart(doc), end: doc.text.length }).filter((s) => !isMetadata(s));
-    reportBuried(context, all);
+    reportBuried(context, sentencesOf(context).filter((s) => !isMetadata(s)));
   },
 });
 
 type Ctx = RuleContext<'afterSection' | 'afterProse' | 'buriedSentence'>;
 
-function checkSection(context: Ctx, doc: Doc, decision: Section): void {
-  const index = doc.sections.indexOf(decision);
+function checkSection(context: Ctx, decision: Section): void {
+  const { doc } = context;
   const ancestors = new Set<number>();
   for (let p = decision.parent; p !== -1; p = doc.sections[p]?.parent ?? -1) ancestors.add(p);
   const before = doc.sections
-    .slice(0, index)
-    .find((s, i) => !ancestors.has(i) && s.style !== 'field' && !MAY_PRECEDE.has(s.key ?? '') && !isMetaTitle(s.title) && hasProse(doc, s));
+    .slice(0, decision.index)
+    .find((s) => !ancestors.has(s.index) && s.style !== 'field' && !MAY_PRECEDE.has(s.key ?? '') && !isMetaTitle(s.title) && hasProse(context, s));
   if (before) {
     context.report({
       messageId: 'afterSection',
-      data: { before: quote(before.title) },
+      data: { before: clip(before.title, 40) },
       span: decision.titleSpan,
       words: [decision.title],
-      related: [{ message: `\`${before.title}\` comes first`, span: before.titleSpan }],
+      related: [{ message: `${code(before.title)} comes first`, span: before.titleSpan }],
     });
     return;
   }
   // Loose paragraphs above the decision (under the title heading, before any section).
-  const inOther = (x: Sentence) => doc.sections.some((s, i) => !ancestors.has(i) && !isMetaTitle(s.title) && x.start >= s.contentSpan.start && x.start < s.contentSpan.end);
-  const loose = sentencesIn(doc, { start: bodyStart(doc), end: decision.titleSpan.start }).filter((s) => !isMetadata(s) && !inOther(s));
+  const others = doc.sections.filter((s) => !ancestors.has(s.index) && !isMetaTitle(s.title)).map((s) => s.span);
+  const loose = sentencesOf(context).filter((s) => s.start < decision.titleSpan.start && !isMetadata(s) && !others.some((x) => s.start >= x.start && s.start < x.end));
   const count = loose.reduce((n, s) => n + wordsOf(s.text).length, 0);
   const first = loose[0];
   if (first && count >= MIN_BACKGROUND_WORDS) {
     context.report({
       messageId: 'afterProse',
-      data: { words: count, before: quote(first.text, 40) },
+      data: { words: count, before: clip(first.text, 40) },
       span: decision.titleSpan,
       words: [decision.title],
       related: [{ message: 'background starts here', span: first }],
     });
     return;
   }
-  reportBuried(context, sentencesIn(doc, scopeOf(doc, decision)));
+  reportBuried(context, sentencesIn(context, context.viewOf(decision)));
 }
 
 /** Reports the first decisive sentence when sentences before it are not decisive. */
@@ -100,30 +100,36 @@ function reportBuried(context: Ctx, list: Sentence[]): void {
   if (at <= 0 || !first || !found) return;
   context.report({
     messageId: 'buriedSentence',
-    data: { decision: quote(found.text, 50), before: at === 1 ? `a sentence of background (${quote(first.text, 40)})` : `${at} sentences of background` },
+    data: { decision: clip(found.text, 50), before: at === 1 ? `a sentence of background (${code(first.text, 40)})` : `${at} sentences of background` },
     span: found,
     words: [found.text],
     related: [{ message: 'the summary opens here instead', span: first }],
   });
 }
 
-function hasProse(doc: Doc, s: Section): boolean {
-  return sentencesIn(doc, scopeOf(doc, s)).length > 0;
+function hasProse(context: Ctx, s: Section): boolean {
+  return sentencesIn(context, context.viewOf(s)).some((x) => !isMetadata(x));
 }
-
 /**
  * A memo header or navigation line, not background: a field no section of the kind claims
- * (`To: VP Eng`), a `Key: value` list item (`- Start Date: 2017-12-05`), or links only (a table of contents).
+ * (`To: VP Eng`), a `Key: value` list item (`- Start Date: 2017-12-05`), a line about the
+ * document itself (a pointer to the full design, who the summary is for), or links only (a
+ * table of contents).
  */
 function isMetadata(s: Sentence): boolean {
   if (s.after?.style === 'field' && s.after.key === undefined) return true;
+  // "Full design: [link].", "This is the short version, for engineers on the payouts team."
+  if (startsWith(lexicon('document-pointers'), s.text)) return true;
   if (/^[\p{L}][\p{L}\p{N} '/()-]{0,40}:\s/u.test(s.text) && (s.text.split(':')[0] ?? '').trim().split(/\s+/).length <= MAX_KEY_WORDS) return true;
   return wordsOf(s.text.replace(/\[[^\]]*\]\([^)]*\)/g, ' ')).length === 0;
 }
 
+function startsWith(re: RegExp, text: string): boolean {
+  const m = re.exec(text);
+  return m !== null && m.index <= 2;
+}
+
 function isMetaTitle(title: string): boolean {
-  const re = lexicon('meta-sections');
-  const m = re.exec(title.trim());
-  re.lastIndex = 0;
+  const m = lexicon('meta-sections').exec(title.trim());
   return m !== null && m.index === 0 && m[0].length === title.trim().length;
 }

@@ -1,7 +1,6 @@
-import { lexicon } from '../../lexicon/index.ts';
-import type { Span } from '../../model/types.ts';
+import type { Doc, Span } from '../../model/types.ts';
 import { defineRule } from '../define.ts';
-import { askSpans, decisionSpans, matchesIn } from './_summary.ts';
+import { asksOf, decisionOf, findIn, isDecisive, type Sentence } from './_parts.ts';
 
 export default defineRule({
   meta: {
@@ -20,23 +19,35 @@ export default defineRule({
         '---\nkind: exec-summary\naudience: executive\n---\n\nDecision:\nDelay the payments launch two weeks, to 14 May.\n\nRisk if ignored:\nWe might double-charge customers on processor timeouts.\n\nAsk:\nApprove the revised date by Friday.\n',
     },
     messages: {
-      hedge: '{{hedge}} hedges the {{part}}, so the reader cannot tell what is decided or asked. State it plainly; put real uncertainty in the risk, with when it will be resolved.',
+      hedge: '`{{hedge}}` hedges the {{part}}, so the reader cannot tell what is decided or asked. State it plainly; put real uncertainty in the risk, with when it will be resolved.',
     },
   },
   check(context) {
     const { doc } = context;
-    const parts: [string, Span[]][] = [
-      ['decision', decisionSpans(doc, context.section)],
-      ['ask', askSpans(doc, context.section)],
+    // The sentences that state the decision or make the ask; a supporting sentence beside them
+    // ("This probably affects a few merchants") is not the decision hedged.
+    const parts: [string, Sentence[]][] = [
+      ['decision', decisionOf(context).filter((s, i) => i === 0 || isDecisive(s.text))],
+      ['ask', asksOf(context)],
     ];
     const seen = new Set<number>();
-    for (const [part, spans] of parts) {
-      for (const m of matchesIn(doc, spans, lexicon('hedges'))) {
-        // A sentence can be both the decision and the ask in a summary without sections.
-        if (seen.has(m.start)) continue;
-        seen.add(m.start);
-        context.report({ messageId: 'hedge', data: { hedge: `\`${m.text}\``, part }, span: m });
+    for (const [part, sentences] of parts) {
+      for (const s of sentences) {
+        for (const m of findIn(doc, [s], 'hedges')) {
+          // A sentence can be both the decision and the ask in a summary without sections.
+          if (seen.has(m.start) || inCondition(doc, s, m)) continue;
+          seen.add(m.start);
+          context.report({ messageId: 'hedge', data: { hedge: m.text, part }, span: m });
+        }
       }
     }
   },
 });
+
+// "If your jobs might run on borrowed GPUs, add checkpoints": the condition describes the
+// world; the request after it is plain.
+const CONDITION = /\b(?:if|unless|whether|in case|when|where)\b[^,;:.!?]*$/i;
+
+function inCondition(doc: Doc, s: Span, m: Span): boolean {
+  return CONDITION.test(doc.plain.slice(s.start, m.start)) && doc.plain.slice(m.end, s.end).includes(',');
+}

@@ -1,7 +1,7 @@
-import { lexicon } from '../../lexicon/index.ts';
+import { clip, codeList } from '../../text/format.ts';
+import { contentWords } from '../../text/words.ts';
 import { defineRule } from '../define.ts';
-import { contentWords, findAll, hasNumber } from '../util.ts';
-import { scopeOf } from './_summary.ts';
+import { hasNumber } from '../util.ts';
 
 // Fewer content words than this cannot name a cause, an impact or a step ("Things could go
 // wrong." has two); the module's own shortest answer ("customer-impacting financial incident")
@@ -31,23 +31,25 @@ export default defineRule({
     },
   },
   check(context) {
-    const { doc, kind } = context;
+    const { kind } = context;
     for (const key of PARTS) {
-      const section = context.section(key);
-      if (!section) continue;
-      const span = scopeOf(doc, section);
-      const text = doc.text.slice(span.start, span.end).replace(/<!--[^]*?-->/g, ' ').trim();
-      // An empty section is structure/empty-section's finding.
-      if (!/\w/.test(text)) continue;
+      const view = context.view(key);
+      // An empty section is structure/empty-section's finding; a table alone is not prose to judge.
+      if (!view?.section || view.isEmpty() || !/\w/.test(view.text())) continue;
+      const text = view.text();
+      const title = view.section.title;
       const hint = kind?.sections.find((s) => s.id === key)?.hint ?? '';
-      const vague = findAll(doc, span, lexicon('vague'));
+      const vague = view.find('vague');
       const first = vague[0];
       if (first && !hasNumber(text)) {
-        context.report({ messageId: 'vague', data: { section: section.title, words: vague.map((m) => `\`${m.text}\``).join(', '), hint }, span: first, words: vague.map((m) => m.text) });
-      } else if (contentWords(text).size < MIN_CONTENT_WORDS && !hasNumber(text)) {
-        const lead = doc.text.slice(span.start, span.end).search(/\S/);
-        const at = span.start + Math.max(0, lead);
-        context.report({ messageId: 'thin', data: { section: section.title, text: text.replace(/\s+/g, ' '), hint }, span: { start: at, end: at + text.length }, words: [text] });
+        context.report({ messageId: 'vague', data: { section: title, words: codeList(vague.map((m) => m.text)), hint }, span: first, words: vague.map((m) => m.text) });
+        continue;
+      }
+      const sentences = view.sentences();
+      const [start, end] = [sentences[0], sentences[sentences.length - 1]];
+      if (start && end && contentWords(text).size < MIN_CONTENT_WORDS && !hasNumber(text)) {
+        const flat = text.replace(/\s+/g, ' ');
+        context.report({ messageId: 'thin', data: { section: title, text: clip(flat.replace(/`/g, "'"), 60), hint }, span: { start: start.start, end: end.end }, words: [flat] });
       }
     }
   },

@@ -1,7 +1,8 @@
-import type { Section } from '../../model/types.ts';
+import type { SectionView } from '../../query/section-view.ts';
+import { clip } from '../../text/format.ts';
+import { contentWords } from '../../text/words.ts';
 import { defineRule } from '../define.ts';
-import { matchChoice, optionReference, optionsOf, resolveReference, rowChoices, statedText, tradeoffTables, type Choice } from '../options.ts';
-import { clip, contentWords, findAll } from '../util.ts';
+import { matchChoice, optionReference, resolveReference, rowChoices, tradeoffTables, type Choice } from '../options.ts';
 
 const SUMMARY = '---\nkind: exec-summary\n---\n\nDecision:\n';
 const TABLE = '\n\n| Option | Gain | Cost |\n|---|---|---|\n| delay two weeks | no duplicate charges | launch slips |\n| launch now | revenue this month | duplicate charge incidents |\n';
@@ -30,12 +31,11 @@ export default defineRule({
     if (!context.kind) return;
     const tables = tradeoffTables(doc);
     if (!tables.length) return;
-    const rec = recommendation(context.section('recommendation'), context.section('decision'), doc.text);
-    if (!rec) return;
-    const text = statedText(doc, rec);
+    const rec = recommendation(context.view('recommendation'), context.view('decision'));
+    if (!rec?.section) return;
+    const text = rec.text();
     // Resolve "Option 3" to the option's own words first, so the table can name it differently.
-    const optsSection = context.section('options');
-    const options = optsSection ? optionsOf(doc, optsSection) : [];
+    const options = context.view('options')?.options() ?? [];
     const ref = optionReference(text, 0);
     const chosen = ref ? resolveReference(ref, options) : matchChoice(contentWords(text), options);
     const words = new Set([...contentWords(text), ...(chosen?.words ?? [])]);
@@ -43,9 +43,9 @@ export default defineRule({
       const rows = rowChoices(t);
       if (!rows.length || !aboutThisDecision(t.header.cells[0]?.text ?? '', rows, options)) continue;
       if (matchChoice(words, rows) || (ref && !chosen && resolveReference(ref, rows))) continue;
-      const first = findAll(doc, rec.contentSpan, /[^\s.!?][^.!?\n]*[.!?]?/g, rec.blocks)[0];
+      const first = rec.sentences()[0];
       if (!first) return;
-      context.report({ messageId: 'notInTable', data: { section: rec.title.toLowerCase(), words: clip(first.text, 60) }, span: first, related: [{ message: 'the tradeoff table', span: t.header }] });
+      context.report({ messageId: 'notInTable', data: { section: rec.section.title.toLowerCase(), words: clip(first.text, 60) }, span: first, related: [{ message: 'the tradeoff table', span: t.header }] });
     }
   },
 });
@@ -54,9 +54,9 @@ export default defineRule({
  * The section that states the choice: a recommendation, else a decision that is not itself
  * a question (an escalation's "Decision needed" asks; a summary's "Decision" answers).
  */
-function recommendation(rec: Section | undefined, decision: Section | undefined, text: string): Section | undefined {
+function recommendation(rec: SectionView | undefined, decision: SectionView | undefined): SectionView | undefined {
   if (rec) return rec;
-  if (decision && !text.slice(decision.contentSpan.start, decision.contentSpan.end).includes('?')) return decision;
+  if (decision && !decision.text().includes('?')) return decision;
   return undefined;
 }
 

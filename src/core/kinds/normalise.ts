@@ -1,0 +1,137 @@
+// One normaliser for every heading and label that is matched against the module's section names.
+// Two stages: `cleanTitle` removes what is decoration rather than wording (markup, emoji,
+// numbering, HTML comments, anchors, escapes, case, trailing colon) and keeps the words as
+// written; `titleKey` reduces the wording itself to a comparable key (parentheticals dropped,
+// contractions expanded, British spelling to American, leading articles dropped, stems).
+// Both are pure and cheap; callers memoise per document (see detect.ts), never globally.
+import stemWord from 'wink-eng-lite-web-model/dist/porter-stemmer.js';
+
+const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+const ANCHOR = /\{#[^}]*\}/g;
+const LINK = /!?\[([^\]]*)\]\([^)]*\)/g;
+// Pictographs, plus what emoji sequences are built of: variation selectors, joiners, keycaps,
+// regional-indicator flags, skin tones.
+const PICTOGRAPH = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\uFE0E\uFE0F\u200D\u20E3]/gu;
+// "2.", "2)", "2.1", "II.", "A.", "b)", "#3", "§4", "Step 3:", "Part II -": only before more words.
+// A bare number is numbering only up to three digits, so "2025 roadmap" keeps its year.
+const NUMBERING = /^(?:(?:step|part|section|phase|stage)\s+(?:\d+|[ivxlc]+|[a-z])\b\s*[:.)\u2013\u2014-]?|[#§]?\d{1,3}(?:\.\d+)*[.):\u2013\u2014-]?|[ivxlc]+[.)]|[a-z][.)])\s+(?=\S)/i;
+
+/** The title's words as written, lower-cased, without markup, emoji, numbering or trailing colon. */
+export function cleanTitle(title: string): string {
+  let t = title
+    .normalize('NFKC')
+    .replace(COMMENT, ' ')
+    .replace(ANCHOR, ' ')
+    .replace(LINK, '$1')
+    .replace(/^#{1,6}\s+|\s+#+\s*$/g, '')
+    // A Google Docs escape (`\_`) is a literal character, not emphasis: keep it through the strip.
+    .replace(/\\_/g, '\u0000')
+    .replace(/\\([\\`*{}[\]()#+\-.!|~<>])/g, '$1')
+    .replace(/<\/?[a-z][^>]*>/gi, ' ')
+    .replace(PICTOGRAPH, ' ')
+    .replace(/[`*~]|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, '')
+    .replace(/\u0000/g, '_')
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/[\u2010-\u2015]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+  // Numbering may sit after an emoji ("🧭 2. Policy"), so strip it after them, and twice for "1. a)".
+  t = t.replace(NUMBERING, '').replace(NUMBERING, '');
+  return t.replace(/[\s:;.,?!\u2013\u2014-]+$/, '').trim();
+}
+
+const CONTRACTIONS: [RegExp, string][] = [
+  [/\bwon't\b/g, 'will not'],
+  [/\bcan't\b/g, 'can not'],
+  [/\bshan't\b/g, 'shall not'],
+  [/\bcannot\b/g, 'can not'],
+  [/n't\b/g, ' not'],
+  [/'ll\b/g, ' will'],
+  [/'re\b/g, ' are'],
+  [/'ve\b/g, ' have'],
+  [/'d\b/g, ' would'],
+  [/\bi'm\b/g, 'i am'],
+  [/\blet's\b/g, 'let us'],
+  [/'s\b/g, ''],
+];
+
+// Words dropped from a key: leading articles and possessives ("The ask", "Our bet"), and the
+// perfect auxiliary ("What we've decided" = "What we decided").
+const LEADING = new Set(['the', 'a', 'an', 'our', 'my', 'your', 'their', 'its']);
+const DROPPED = new Set(['have', 'has', 'had']);
+
+// British spellings that differ by more than a suffix the stemmer removes.
+const BRITISH = new Map<string, string>(Object.entries({
+  programme: 'program',
+  programmes: 'programs',
+  catalogue: 'catalog',
+  dialogue: 'dialog',
+  analogue: 'analog',
+  judgement: 'judgment',
+  acknowledgement: 'acknowledgment',
+  licence: 'license',
+  defence: 'defense',
+  offence: 'offense',
+  artefact: 'artifact',
+  artefacts: 'artifacts',
+  whilst: 'while',
+  amongst: 'among',
+  towards: 'toward',
+  learnt: 'learned',
+  enrol: 'enroll',
+  fulfil: 'fulfill',
+  skilful: 'skillful',
+  grey: 'gray',
+  tonne: 'ton',
+  tyre: 'tire',
+}));
+const OUR = /^(behavi|col|fav|hon|lab|neighb|harb|rum|flav|hum|vap|sav|endeav|arm|vig|cand|parl|savi|splend|tum|val|od)our(s|ed|ing|able|ably|ite|ites|ful)?$/;
+const TRE = /^(cent|met|theat|fib|lit|calib|spect|somb|lust|sabre|manoeuv)re(s|d)?$/;
+const DOUBLE_L = /^(model|label|travel|cancel|signal|fuel|level|channel|tunnel|marshal|counsel|total|dial|funnel|panel)l(ed|ing|er|ers)$/;
+// -ise/-isation to -ize/-ization, except words that are -ise in American English too.
+const ISE = /^([a-z]{3,})is(e|es|ed|ing|er|ers|ation|ations|ational|ationally|able)$/;
+const ISE_KEEP = new Set(
+  'prom exert exerc otherw adv rev dev superv enterpr comprom franch prem prec conc surpr no ra pra w r cru po merchand treat disgu dem compr appr circumc improv inc exc parad desp likew clockw repr exp chast'.split(' '),
+);
+
+/** American spelling of one lower-case word ("prioritise" -> "prioritize", "behaviour" -> "behavior"). */
+export function americanise(word: string): string {
+  const fixed = BRITISH.get(word);
+  if (fixed) return fixed;
+  let m = OUR.exec(word);
+  if (m) return `${m[1]}or${m[2] ?? ''}`;
+  m = TRE.exec(word);
+  if (m) return `${m[1]}er${m[2] ?? ''}`;
+  m = DOUBLE_L.exec(word);
+  if (m) return `${m[1]}${m[2]}`;
+  m = ISE.exec(word);
+  if (m && !ISE_KEEP.has(m[1] as string)) return `${m[1]}iz${m[2]}`;
+  if (word.endsWith('yse') || word.endsWith('ysed') || word.endsWith('ysing')) return word.replace(/ys(e|ed|ing)$/, 'yz$1');
+  return word;
+}
+
+/** The stem of one lower-case word (Porter2, after American spelling). */
+export function stem(word: string): string {
+  return stemWord(americanise(word));
+}
+
+/** The tokens of a title's key: see `titleKey`. */
+export function titleTokens(title: string): string[] {
+  let t = cleanTitle(title)
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
+    .replace(/&/g, ' and ');
+  for (const [re, to] of CONTRACTIONS) t = t.replace(re, to);
+  const words = t.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  let i = 0;
+  while (i < words.length - 1 && LEADING.has(words[i] as string)) i++;
+  return words.slice(i).filter((w) => !DROPPED.has(w)).map(stem);
+}
+
+/**
+ * The comparable key of a heading or label: "## 🧭 2. Our Guiding Policies (draft):" and
+ * "guiding policy" both give "guid polici".
+ */
+export function titleKey(title: string): string {
+  return titleTokens(title).join(' ');
+}

@@ -1,0 +1,76 @@
+// Per-check access to a document's sections as views. The engine makes one per checked file,
+// after the kind's sections are known; views and their answers live as long as the check.
+import { lineStartAt } from '../model/positions.ts';
+import type { Doc, Section, Span } from '../model/types.ts';
+import { SectionView } from './section-view.ts';
+
+export class DocQuery {
+  readonly doc: Doc;
+  private views = new Map<number, SectionView>();
+  private byKey = new Map<string, Section>();
+  private bodyView: SectionView | undefined;
+
+  constructor(doc: Doc) {
+    this.doc = doc;
+    for (const s of doc.sections) if (s.key !== undefined && !this.byKey.has(s.key)) this.byKey.set(s.key, s);
+  }
+
+  /** The first section with this id in the document's kind. */
+  section(key: string): Section | undefined {
+    return this.byKey.get(key);
+  }
+
+  /** The view of the section with this id, if the document has it. */
+  view(key: string): SectionView | undefined {
+    const s = this.byKey.get(key);
+    return s ? this.viewOf(s) : undefined;
+  }
+
+  /** The view of any section. */
+  viewOf(section: Section): SectionView {
+    let v = this.views.get(section.index);
+    if (!v) {
+      v = new SectionView(this.doc, section, readSpans(this.doc, section));
+      this.views.set(section.index, v);
+    }
+    return v;
+  }
+
+  /** The whole body (after the front matter and the title). */
+  get body(): SectionView {
+    this.bodyView ??= new SectionView(this.doc, undefined, [this.doc.body]);
+    return this.bodyView;
+  }
+
+  /** A view of an arbitrary span (e.g. the text before the first section). */
+  spanView(span: Span): SectionView {
+    return new SectionView(this.doc, undefined, [span]);
+  }
+}
+
+/**
+ * What a view of a section reads: what the section owns, plus nested sections that are not
+ * sections of the kind (a `Architecture: 2 days` line under `Weekly allocation:` is an entry,
+ * not a section), titles included. Nested sections of the kind are theirs, not this one's.
+ */
+export function readSpans(doc: Doc, section: Section): Span[] {
+  const pieces: Span[] = [...section.owned];
+  const visit = (s: Section) => {
+    for (const c of s.children) {
+      const child = doc.sections[c] as Section;
+      if (child.key !== undefined) continue;
+      pieces.push({ start: lineStartAt(doc.lineStarts, child.titleSpan.start), end: child.own.start > child.titleSpan.end ? child.own.start : child.titleSpan.end });
+      pieces.push(...child.owned);
+      visit(child);
+    }
+  };
+  visit(section);
+  pieces.sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  for (const p of pieces) {
+    const last = out[out.length - 1];
+    if (last && /^\s*$/.test(doc.text.slice(last.end, p.start))) last.end = Math.max(last.end, p.end);
+    else out.push({ ...p });
+  }
+  return out;
+}

@@ -1,0 +1,209 @@
+// Where an executive summary states its decision and makes its ask, read through the section
+// views (not a rule: the `_` keeps it out of the registry). Summaries come in three spellings:
+// `Label:` lines as in the module, headings, and prose with a bolded `**Decision:** ...` line;
+// the views give every rule the same text whichever spelling the writer chose, without the
+// skeleton's hint comments.
+//
+// An ask is a request to the reader: a request word from the `ask` lexicon ("approve", "your
+// sign-off", "please"), an imperative ("Review the runbook PR by Wednesday", "Service teams:
+// agree your last release by 22 November", "If you own a service, add the label") or a request
+// in other words ("Can you confirm...", "We need you to..."). A line with no verb ("Ask: the
+// revised date", "Continued support and alignment") asks for nothing.
+import { lexicon } from '../../lexicon/index.ts';
+import type { Doc, Section, Span } from '../../model/types.ts';
+import { analyse, isImperativeOrRequest, negatedAt } from '../../nlp/index.ts';
+import type { SectionView } from '../../query/section-view.ts';
+import type { Match } from '../../text/match.ts';
+
+/** What the summary rules read: a rule's context or a set member. */
+export interface Reader {
+  doc: Doc;
+  view(key: string): SectionView | undefined;
+  readonly body: SectionView;
+}
+
+export interface Sentence extends Match {
+  /** The `Label:` or `**Field:**` section whose title stands right before this sentence, if any. */
+  after?: Section;
+}
+
+export interface Ask extends Sentence {
+  /** The words that make it a request. */
+  words: Match;
+}
+
+// Answers remembered for one check: keyed by the check's own body view, so they live exactly as
+// long as the check (the rules of one check ask for the same sentences and asks several times).
+const perCheck = new WeakMap<SectionView, Map<string, unknown>>();
+
+function once<T>(r: Reader, key: string, compute: () => T): T {
+  let memo = perCheck.get(r.body);
+  if (!memo) perCheck.set(r.body, (memo = new Map()));
+  if (!memo.has(key)) memo.set(key, compute());
+  return memo.get(key) as T;
+}
+
+/**
+ * The body's sentences with the `Label:` and `**Field:**` titles cut out ("Decision: Delay the
+ * launch." is the sentence "Delay the launch."); each knows the title right before it.
+ */
+export function sentencesOf(r: Reader): Sentence[] {
+  return once(r, 'sentences', () => {
+    const { doc } = r;
+    const titles = doc.sections.filter((s) => s.style !== 'heading').map((s) => ({ section: s, start: s.titleSpan.start, end: Math.max(s.titleSpan.end, s.own.start) }));
+    const out: Sentence[] = [];
+    for (const s of r.body.sentences()) {
+      let cursor = s.start;
+      let after: Section | undefined;
+      for (const t of titles) {
+        if (t.end <= cursor || t.start >= s.end) continue;
+        piece(doc, cursor, t.start, after, out);
+        cursor = Math.max(cursor, t.end);
+        after = t.section;
+      }
+      piece(doc, cursor, s.end, after, out);
+    }
+    return out;
+  });
+}
+
+function piece(doc: Doc, from: number, to: number, after: Section | undefined, out: Sentence[]): void {
+  const raw = doc.plain.slice(from, to);
+  const lead = /^[\s*_]*/.exec(raw)?.[0].length ?? 0;
+  const body = raw.slice(lead).replace(/[\s*_]+$/, '');
+  if (!/[\p{L}\p{N}]/u.test(body)) return;
+  const start = from + lead;
+  out.push({ start, end: start + body.length, text: body.replace(/\s+/g, ' '), ...(after ? { after } : {}) });
+}
+
+/** The sentences inside a view's ranges. */
+export function sentencesIn(r: Reader, view: SectionView): Sentence[] {
+  return sentencesOf(r).filter((s) => view.spans.some((x) => s.start >= x.start && s.start < x.end));
+}
+
+/** Lexicon matches inside some spans of the writer's text, in order. */
+export function findIn(doc: Doc, spans: readonly Span[], name: string): Match[] {
+  const out: Match[] = [];
+  for (const span of spans) {
+    const slice = doc.plain.slice(span.start, span.end);
+    for (const m of slice.matchAll(lexicon(name))) if (m[0]) out.push({ start: span.start + (m.index as number), end: span.start + (m.index as number) + m[0].length, text: m[0] });
+  }
+  return out;
+}
+
+/**
+ * Whether a sentence states a decision: a marker ("we recommend", "we decided", "we will") or an
+ * imperative opening ("Delay the launch"). Unless `strict`, also a decision verb anywhere that
+ * does not come after an activity verb ("we looked into whether to delay" is still activity).
+ */
+export function isDecisive(sentence: string, strict = false): boolean {
+  if (lexicon('decision-markers').test(sentence)) return true;
+  const at = sentence.search(lexicon('decision'));
+  if (at === -1) return false;
+  if (at === (/^[^\p{L}]*/u.exec(sentence)?.[0].length ?? 0)) return true;
+  if (strict) return false;
+  const activityAt = sentence.search(lexicon('activity'));
+  return activityAt === -1 || at < activityAt;
+}
+
+/**
+ * Where the decision is stated: the Decision section's sentences, or, in a summary without one,
+ * the first sentence that states a decision.
+ */
+export function decisionOf(r: Reader): Sentence[] {
+  return once(r, 'decision', () => {
+    const view = r.view('decision');
+    if (view) return sentencesIn(r, view);
+    const first = sentencesOf(r).find((s) => isDecisive(s.text));
+    return first ? [first] : [];
+  });
+}
+
+// Sections whose sentences are the decision or its support, not a request: an imperative plan
+// step ("Add a unique key to every charge") asks the reader for nothing.
+const NOT_ASKS = ['decision', 'reason', 'risk', 'plan'];
+// Sentences checked for imperatives in a summary without an Ask section: enough for any summary.
+const MAX_CANDIDATES = 60;
+
+/**
+ * The asks of a summary: the asking sentences of its Ask section; without one, the sentences with
+ * a request word anywhere, and the imperatives outside the decision, reason, risk and plan (a
+ * heading such as "Over to you", which the kind does not name, still holds asks).
+ */
+export function asksOf(r: Reader): Ask[] {
+  return once(r, 'asks', () => {
+    const { doc } = r;
+    const out: Ask[] = [];
+    const add = (s: Sentence, words: Match | undefined) => {
+      if (words) out.push({ ...s, words });
+    };
+    const ask = r.view('ask');
+    if (ask) {
+      for (const s of sentencesIn(r, ask)) add(s, askIn(doc, s));
+      return out;
+    }
+    const excluded = [...NOT_ASKS.flatMap((k) => r.view(k)?.spans ?? []), ...decisionOf(r)];
+    let candidates = 0;
+    for (const s of sentencesOf(r)) {
+      // A request word asks wherever it stands ("We recommend X. We need your decision by Friday.").
+      if (findIn(doc, [s], 'ask').length) add(s, askIn(doc, s));
+      else if (!excluded.some((x) => s.start >= x.start && s.start < x.end) && candidates++ < MAX_CANDIDATES) add(s, imperative(doc, s));
+    }
+    return out;
+  });
+}
+
+/** The words that make a sentence an ask, if it is one. */
+export function askIn(doc: Doc, s: Span): Match | undefined {
+  const word = findIn(doc, [s], 'ask')[0];
+  // "No approval needed", "nothing to decide": a negated request asks for nothing.
+  if (word && !negatedAt(analyse(doc.text, s), word.start) && !/\b(?:no|nothing|not)\s+(?:\w+\s+)?$/i.test(doc.plain.slice(s.start, word.start))) return word;
+  return imperative(doc, s);
+}
+
+// What may stand before an imperative's verb: an addressee or a label ("Service teams:",
+// "Each payouts team:"), a polite or sequencing word, an "If ..., " condition.
+const ADDRESSEE = /^(?:[\p{L}][\p{L}\p{N}'’ -]{0,40}:\s+)?/u;
+const LEAD = /^(?:(?:please|kindly|also|and|then|so|finally|lastly|next|first|now|just)\b[,\s]*)*/i;
+const CONDITION = /^(?:if|when|once|before|after|until|where|whenever|as soon as)\b[^,.;:]{1,120},\s*/i;
+// Words that cannot open an imperative: a statement or a noun phrase starts here.
+const NOT_A_VERB = new Set(
+  (
+    'a an the this that these those my your our their its his her we i you they it he she there here some any no none nothing all each every ' +
+    'most many much more few one two three what which who why how to for of in on at by with from as is are was were will would can could should may might must has have had not'
+  ).split(' '),
+);
+
+/** The verb of an imperative or request sentence ("Sign up for a rehearsal shift"), if it is one. */
+export function imperative(doc: Doc, s: Span): Match | undefined {
+  // Emphasis and code markers are not words; blanking them keeps the offsets.
+  const text = doc.plain.slice(s.start, s.end).replace(/[*_`]/g, ' ');
+  let at = 0;
+  for (const re of [ADDRESSEE, LEAD, CONDITION, LEAD]) at += re.exec(text.slice(at))?.[0].length ?? 0;
+  at += /^\s*/.exec(text.slice(at))?.[0].length ?? 0;
+  const first = /^[\p{L}][\p{L}'’-]*/u.exec(text.slice(at))?.[0];
+  if (first && !NOT_A_VERB.has(first.toLowerCase())) {
+    // The tagger reads a sentence-initial "Review" or "Sign" as a noun; after "You" the same
+    // word is tagged by its use: "You review the table" (a verb), "You reviewers for..." (not).
+    const token = analyse(`You ${first.toLowerCase()}${text.slice(at + first.length)}`).sentences[0]?.tokens[1];
+    if (token && (token.pos === 'VERB' || token.pos === 'AUX') && token.lower === token.lemma) {
+      return { start: s.start + at, end: s.start + at + first.length, text: doc.text.slice(s.start + at, s.start + at + first.length) };
+    }
+  }
+  // "Can you confirm...", "We need you to...", "Your sign-off is needed".
+  const sentence = analyse(doc.text, s).sentences[0];
+  if (sentence && isImperativeOrRequest(sentence)) {
+    const t = sentence.tokens.find((k) => k.pos === 'VERB') ?? sentence.tokens[0];
+    if (t) return { start: t.start, end: t.end, text: t.text };
+  }
+  return undefined;
+}
+
+/**
+ * The audience of a summary from front matter; executive when unset, blank or not a string (it
+ * is an *executive* summary, and the workbench and the portfolio label it so).
+ */
+export function audienceOf(doc: Doc): string {
+  const value = doc.frontMatter?.data['audience'];
+  return typeof value === 'string' && value.trim() ? value.trim().toLowerCase() : 'executive';
+}

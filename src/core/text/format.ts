@@ -1,0 +1,20 @@
+// Quoting for messages. Templates own the backticks around a single placeholder
+// (`` `{{phrase}}` ``); `codeList` is for a placeholder that holds several quoted words.
+
+/** White space collapsed, cut to `max` characters with an ellipsis. */
+export function clip(text: string, max = 90): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
+}
+
+/** One excerpt in backticks (backticks inside become `'`), clipped to `max`. */
+export function code(text: string, max = 60): string {
+  return `\`${clip(text.replace(/`/g, "'"), max)}\``;
+}
+
+/** Distinct words, each in backticks, at most `max` of them: "`a`, `b`, ...". */
+export function codeList(words: readonly string[], max = 4): string {
+  const unique = [...new Set(words)];
+  const shown = unique.slice(0, max).map((w) => code(w));
+  return shown.join(', ') + (unique.length > max ? ', …' : '');
+}

@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { assignSections, defaultModule, detectKind, parse } from '../../src/core/index.ts';
+import { impliedSections } from '../../src/core/kinds/detect.ts';
+
+const kindOf = (text: string) => detectKind(parse(text), defaultModule);
+const keysOf = (text: string) => {
+  const doc = parse(text);
+  const m = detectKind(doc, defaultModule);
+  assert.ok(m.kind, 'kind expected');
+  assignSections(doc, m.kind);
+  return Object.fromEntries(doc.sections.filter((s) => s.key).map((s) => [s.title, s.key]));
+};
+
+describe('detectKind', () => {
+  const inferred: [string, string, string][] = [
+    ['emoji and numbered headings', 'strategy', '# Search strategy\n\n## 🔍 1. Where we are today\n\nx\n\n## 🧭 2. Our bet\n\nx\n\n## 🛠️ 3. What we’ll do\n\nx\n\n## 🚫 Not doing this half\n\nx\n\n## 📈 Measuring success\n\nx\n'],
+    ['Rumelt kernel wording', 'strategy', '# Kernel\n\n## Diagnostic\n\nx\n\n## Guiding Policy\n\nx\n\n## Coherent set of actions\n\nx\n'],
+    ['chatty lower-case labels', 'role-memo', 'archetype:\nsolver\n\nscope:\nthe ranking service\n\nnot my scope:\nfeature work\n\nhow i spend my time:\n60% latency\n\npeople i work with:\nRae (EM)\n'],
+    ['title names the kind, two required sections', 'escalation', '# Escalation: who owns the search index\n\n## The question\n\nx\n\n## Options we looked at\n\nx\n'],
+    ['growth plan from its title', 'growth-plan', '# Growth plan for Ravi\n\n## Goal\n\nx\n\n## Stretch project\n\nx\n\n## Notes\n\nx\n'],
+    ['two required sections that are the whole outline', 'exec-summary', '## Bottom line\n\nx\n\n## Ask of you\n\nx\n'],
+    ['Tyree & Akerman', 'adr', '# Caching\n\n## Issue\n\nx\n\n## Decision\n\nx\n\n## Status\n\nx\n\n## Positions\n\nx\n\n## Implications\n\nx\n'],
+    ['ADR title and a Proposal heading', 'adr', '# ADR 12: Queue choice\n\n## Context\n\nx\n\n## Proposal\n\nx\n'],
+    ['bold fields only', 'escalation', '**Decision needed:** who owns it?\n\n**Context:** two teams.\n\n**Options:** A or B.\n\n**Recommendation:** A.\n\n**Decision maker:** the VP.\n'],
+    ['Y-statement', 'adr', '# Sessions\n\nIn the context of the login service, facing session loss on deploys, we decided for Redis and neglected sticky sessions, to achieve zero-downtime deploys, accepting that Redis is one more thing to run.\n'],
+  ];
+  for (const [name, want, text] of inferred) it(`infers ${want}: ${name}`, () => assert.equal(kindOf(text).kind?.id, want));
+
+  it('lets front matter win over the sections', () => {
+    const m = kindOf('---\nkind: growth-plan\n---\n\n## Diagnosis\n\nx\n\n## Guiding policy\n\nx\n\n## Coherent actions\n\nx\n');
+    assert.deepEqual([m.kind?.id, m.source], ['growth-plan', 'front-matter']);
+  });
+
+  const notArtifacts: [string, string][] = [
+    ['an RFC with a few matching headings among many', '# RFC: async\n\n## Summary\n\nx\n\n## Motivation\n\nx\n\n## Goals\n\nx\n\n## Non-goals\n\nx\n\n## Detailed design\n\nx\n\n## Risks and mitigations\n\nx\n\n## Alternatives\n\nx\n\n## Unresolved questions\n\nx\n\n## Prior art\n\nx\n'],
+    ['a postmortem', '# Outage on 3 May\n\n## Summary\n\nx\n\n## Impact\n\nx\n\n## Timeline\n\nx\n\n## Root cause\n\nx\n\n## Resolution\n\nx\n\n## Action items\n\nx\n'],
+    ['a title alone', '# Our engineering strategy\n\nWe will write it next week.\n'],
+    ['a proposal with a Status line, Background and Proposal', '# Proposal: faster maps\n\nStatus: Accepted\n\n## Background\n\nx\n\n## Proposal\n\nx\n\n## Compatibility\n\nx\n\n## Implementation\n\nx\n'],
+    ['a strategy template page with several titles', '# Strategy page template\n\nUse this.\n\n# Team strategy\n\n## Mission\n\nx\n\n## Guiding principles\n\nx\n\n## Where we are now\n\nx\n\n### Goals\n\nx\n'],
+  ];
+  for (const [name, text] of notArtifacts) it(`does not guess: ${name}`, () => assert.equal(kindOf(text).kind, undefined));
+});
+
+describe('assignSections', () => {
+  it('matches qualified, fallback and containing names', () => {
+    assert.deepEqual(keysOf('---\nkind: exec-summary\n---\n\n## TL;DR\n\nx\n\n## Why now\n\nx\n\n## Risk if we wait\n\nx\n\n## What happens next\n\nx\n\n## What we need you to do\n\nx\n'), {
+      'TL;DR': 'decision',
+      'Why now': 'reason',
+      'Risk if we wait': 'risk',
+      'What happens next': 'plan',
+      'What we need you to do': 'ask',
+    });
+    assert.deepEqual(keysOf('---\nkind: adr\n---\n\n## Context\n\nx\n\n## Proposal\n\nx\n\n### Negative Consequences <!-- optional -->\n\nx\n'), {
+      Context: 'context',
+      Proposal: 'decision',
+      'Negative Consequences <!-- optional -->': 'consequences',
+    });
+    assert.equal(keysOf('---\nkind: growth-plan\n---\n\n## How we will back her up\n\nx\n\n## Where she gets support from me\n\nx\n')['Where she gets support from me'], 'support');
+  });
+
+  it('prefers an exact name over a qualified one for the same section', () => {
+    const keys = keysOf('---\nkind: strategy\n---\n\n## Policy for new services\n\nx\n\n## Guiding policy\n\nx\n');
+    assert.equal(keys['Guiding policy'], 'policy');
+    assert.equal(keys['Policy for new services'], undefined);
+  });
+
+  it('recognises an unnamed list of exclusions as the anti-scope', () => {
+    const text = '---\nkind: strategy\n---\n\n## Diagnosis\n\nx\n\n## Things we are leaving alone this half\n\n- No new regions.\n- We won’t rewrite the billing service.\n- Not the mobile app.\n';
+    assert.equal(keysOf(text)['Things we are leaving alone this half'], 'anti-scope');
+    const prose = '---\nkind: strategy\n---\n\n## Diagnosis\n\nx\n\n## Later\n\n- Add regions.\n- Rewrite billing.\n';
+    assert.equal(keysOf(prose)['Later'], undefined);
+  });
+});
+
+describe('impliedSections', () => {
+  const adr = defaultModule.kinds.find((k) => k.id === 'adr')!;
+  it('reads a Y-statement as context, decision, options and consequences', () => {
+    const doc = parse('In the context of checkout, facing slow queries, we decided for a read replica and neglected caching, to achieve p99 under 200 ms, accepting that reads may lag by a second.\n');
+    assert.deepEqual([...impliedSections(doc, adr).keys()].sort(), ['consequences', 'context', 'decision', 'options']);
+  });
+  it('reads a Status row in a table', () => {
+    const doc = parse('| Field | Value |\n|---|---|\n| Status | Accepted |\n| Date | 2025-01-02 |\n');
+    assert.deepEqual([...impliedSections(doc, adr).keys()], ['status']);
+  });
+  it('does not read a sentence that only mentions a context', () => {
+    const doc = parse('In the context of the migration we decided nothing yet.\n');
+    assert.equal(impliedSections(doc, adr).size, 0);
+  });
+});
