@@ -1,11 +1,13 @@
 // What every checking command needs: the config (file + --rule overrides), the course
 // module (built-in or --module) and the size limit, each failure one readable line.
-import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { builtinRules, defaultModule, loadModule, parseConfig, type Config, type CourseModule } from '../core/index.ts';
-import { loadConfig } from '../node/config.ts';
+import { builtinRules, DEFAULT_CONFIG, defaultModule, loadModule, parseConfig, type Config, type CourseModule } from '../core/index.ts';
+import { parseConfigText } from '../node/config.ts';
 import { DEFAULT_MAX_FILE_SIZE } from '../node/read-text.ts';
 import { CliError, firstLine } from './errors.ts';
+import { parseSize, readModuleText, readRawSettings, type RawSettings, type SettingsOptions } from './raw-settings.ts';
+
+export type { SettingsOptions } from './raw-settings.ts';
 
 export interface Settings {
   config: Config;
@@ -15,21 +17,17 @@ export interface Settings {
   maxFileSize: number;
 }
 
-export interface SettingsOptions {
-  config?: string;
-  module?: string;
-  rule?: string[];
-  maxFileSize?: string;
+export function loadSettings(cwd: string, opts: SettingsOptions): Settings {
+  return validateSettings(readRawSettings(cwd, opts), opts);
 }
 
-export function loadSettings(cwd: string, opts: SettingsOptions): Settings {
-  let loaded;
+export function validateSettings(raw: RawSettings, opts: SettingsOptions): Settings {
+  let config: Config;
   try {
-    loaded = loadConfig(cwd, opts.config);
+    config = raw.configPath && raw.configText !== undefined ? parseConfigText(raw.configText, raw.configPath) : DEFAULT_CONFIG;
   } catch (e) {
     throw new CliError(firstLine(e));
   }
-  let config = loaded.config;
   if (opts.rule?.length) {
     const rules = { ...config.rules };
     for (const spec of opts.rule) {
@@ -44,28 +42,16 @@ export function loadSettings(cwd: string, opts: SettingsOptions): Settings {
     }
   }
   const maxFileSize = opts.maxFileSize !== undefined ? parseSize(opts.maxFileSize) : (config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
-  return { config, configPath: loaded.path, module: opts.module ? loadModuleFile(opts.module) : defaultModule, maxFileSize };
-}
-
-const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3 };
-
-/** "2000", "500KB", "1.5mb" -> bytes. */
-export function parseSize(value: string): number {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
-  const unit = m ? UNITS[(m[2] as string).toLowerCase()] : undefined;
-  const bytes = m && unit ? Math.floor(Number(m[1]) * unit) : NaN;
-  if (!(bytes > 0)) throw new CliError(`--max-file-size ${value}: expected a size such as 2000, 500KB or 20MB`);
-  return bytes;
+  const module = opts.module !== undefined && raw.moduleText !== undefined ? parseModule(opts.module, raw.moduleText) : defaultModule;
+  return { config, configPath: raw.configPath, module, maxFileSize };
 }
 
 /** A course module from YAML, validated like the built-in ones. */
 export function loadModuleFile(file: string): CourseModule {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new CliError(`${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such module file' : firstLine(e)}`);
-  }
+  return parseModule(file, readModuleText(file));
+}
+
+function parseModule(file: string, text: string): CourseModule {
   let data: unknown;
   try {
     // Module files are hand-written data; a few aliases at most, never an alias bomb.

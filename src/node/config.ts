@@ -1,9 +1,8 @@
-// Finding and reading staffwork.config.json / .staffworkrc (JSON), nearest first, upward.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+// The staffwork config, found (config-file.ts) and validated by the core.
 import { builtinRules, DEFAULT_CONFIG, parseConfig, type Config } from '../core/index.ts';
+import { configPathFor, readConfigText } from './config-file.ts';
 
-export const CONFIG_FILES = ['staffwork.config.json', '.staffworkrc', '.staffworkrc.json'];
+export { CONFIG_FILES, findConfig } from './config-file.ts';
 
 export interface LoadedConfig {
   config: Config;
@@ -11,34 +10,23 @@ export interface LoadedConfig {
   path: string | undefined;
 }
 
-export function findConfig(startDir: string): string | undefined {
-  let dir = resolve(startDir);
-  for (;;) {
-    for (const name of CONFIG_FILES) {
-      const file = join(dir, name);
-      if (existsSync(file)) return file;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
-
-/** Reads and validates a config file; throws an Error with one readable line. */
-export function readConfig(file: string): Config {
+/** Validates a config file's text; throws an Error with one readable line. */
+export function parseConfigText(text: string, file: string): Config {
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    data = JSON.parse(text);
   } catch (e) {
-    const why = e instanceof SyntaxError ? `not valid JSON (${e.message.split('\n')[0]})` : 'cannot be read';
-    throw new Error(`${file}: ${why}`);
+    throw new Error(`${file}: not valid JSON (${(e as Error).message.split('\n')[0]})`);
   }
   return parseConfig(data, builtinRules.map((r) => r.meta.id), file);
 }
 
+/** Reads and validates a config file; throws an Error with one readable line. */
+export function readConfig(file: string): Config {
+  return parseConfigText(readConfigText(file), file);
+}
+
 export function loadConfig(startDir: string, explicit?: string): LoadedConfig {
-  const path = explicit ? resolve(explicit) : findConfig(startDir);
-  if (!path) return { config: DEFAULT_CONFIG, path: undefined };
-  if (explicit && !existsSync(path)) throw new Error(`${explicit}: no such config file`);
-  return { config: readConfig(path), path };
+  const path = configPathFor(startDir, explicit);
+  return path ? { config: readConfig(path), path } : { config: DEFAULT_CONFIG, path: undefined };
 }

@@ -350,17 +350,20 @@ function mountEditor(main: HTMLElement, artifact: ArtifactSummary, server: Revis
   /** After a pause in typing, says which findings the edits since the last pause fixed. */
   function scheduleSettle(text: string): void {
     clearTimeout(settleTimer);
+    // The text as loaded (or as a restore or conflict choice left it) is the first baseline.
+    if (!settled || quiet) {
+      quiet = false;
+      settled = { text, diagnostics: last?.diagnostics ?? [] };
+      sinceSettled = ChangeSet.empty(text.length);
+      return;
+    }
     settleTimer = setTimeout(() => {
       const a = last;
-      if (!a || view.state.doc.toString() !== text) return;
+      if (!a || !settled || view.state.doc.toString() !== text) return;
       const before = settled;
       const changes = sinceSettled;
       settled = { text, diagnostics: a.diagnostics };
       sinceSettled = ChangeSet.empty(text.length);
-      if (!before || quiet) {
-        quiet = false;
-        return;
-      }
       const deleted = (from: number, to: number) => {
         let gone = false;
         changes.iterChanges((fromA, toA, _fromB, _toB, inserted) => {

@@ -10,8 +10,10 @@ import type { Diagnostic } from '../core/index.ts';
 export type Deleted = (from: number, to: number) => boolean;
 
 export function findingKey(d: Diagnostic, text: string): string {
+  // `data` is what tells apart two findings of one message at one place (two missing sections
+  // both point at the title); a finding without data falls back on its message.
   const data = (d as { data?: unknown }).data;
-  return [d.ruleId, d.messageId, JSON.stringify(data ?? null), text.slice(d.range[0], d.range[1])].join('\u0000');
+  return [d.ruleId, d.messageId, data === undefined ? d.message : JSON.stringify(data), text.slice(d.range[0], d.range[1])].join('\u0000');
 }
 
 export function fixedFindings(before: readonly Diagnostic[], beforeText: string, now: readonly Diagnostic[], nowText: string, deleted: Deleted): Diagnostic[] {

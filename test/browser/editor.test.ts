@@ -115,8 +115,10 @@ describe('editor', () => {
     const rows = page.locator('#history-list li');
     assert.match((await rows.nth(1).textContent()) ?? '', new RegExp(`${ROADMAP.length} characters`));
     await rows.nth(1).getByRole('button').click();
-    await page.waitForSelector('.history-text');
-    assert.equal(await page.locator('.history-text').textContent(), ROADMAP);
+    // A diff against the current text: restoring version 1 takes the typed line out.
+    await page.waitForSelector('#history-diff');
+    assert.match((await page.locator('#history-diff .diff-del').allTextContents()).join('\n'), /Second version\./);
+    assert.equal(await page.locator('#history-diff .diff-ins').count(), 1, 'only the legend: version 1 adds nothing');
     await shot(page, 'test-history-1280');
     await page.locator('#restore-revision').click();
     await page.waitForFunction(() => document.querySelectorAll('#history-list li').length === 3);

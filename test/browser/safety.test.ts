@@ -66,8 +66,9 @@ describe('safety', () => {
     await cursorAt(b, 'end');
     await b.keyboard.type('\nFrom tab B.');
     await b.waitForSelector('section.conflict');
-    assert.equal(await b.locator('#conflict-mine').textContent(), `${BASE}\nFrom tab B.`);
-    assert.equal(await b.locator('#conflict-theirs').textContent(), `${BASE}\nFrom tab A.`);
+    // A diff, not two copies: only the differing lines are marked.
+    assert.deepEqual(await b.locator('#conflict-diff li.diff-ins').allTextContents(), ['+only in yours: From tab B.']);
+    assert.deepEqual(await b.locator('#conflict-diff li.diff-del').allTextContents(), ['−only in the saved version: From tab A.']);
     assert.equal(await serverText(hx.url, id), `${BASE}\nFrom tab A.`, 'B did not overwrite A');
     assert.equal(await b.evaluate(() => document.activeElement?.id), 'conflict-h', 'focus moves to the choice');
     assert.match((await b.locator('#save-status').textContent()) ?? '', /Not saved: choose a version/);
@@ -84,12 +85,13 @@ describe('safety', () => {
     await cursorAt(a, 'end');
     await a.keyboard.type(' More from A.');
     await a.waitForSelector('section.conflict');
-    assert.equal(await a.locator('#conflict-theirs').textContent(), combined);
+    assert.ok((await a.locator('#conflict-diff li.diff-del').allTextContents()).some((t) => t.includes('From tab B.')));
     await a.locator('#take-theirs').click();
     await a.waitForFunction((t) => window.__staffwork!.view.state.doc.toString() === t, combined);
     assert.equal(await a.locator('section.conflict').count(), 0);
     const revisions = (await (await fetch(`${hx.url}/api/artifacts/${id}/revisions`)).json()) as { revisions: unknown[] };
-    assert.equal(revisions.revisions.length, 3, 'skeleton, A, combined');
+    // A's own text is kept as a revision before the saved version is taken back.
+    assert.equal(revisions.revisions.length, 5, 'skeleton, A, combined, A kept, combined again');
   });
 
   it('a draft left from an older revision comes back as a choice, not over the newer text', async () => {

@@ -20,6 +20,16 @@ ruleTester(rule, {
       errors: [{ messageId: 'notConsidered', line: 14, column: 17, endLine: 14, endColumn: 28, words: ['CockroachDB'] }],
     },
     {
+      name: 'single quotes around a name with a comma in it',
+      code: adr(two, "Chosen option: 'Redis, managed by the vendor', because it is fast."),
+      errors: [{ messageId: 'notConsidered', line: 14, column: 17, endLine: 14, endColumn: 45, words: ['Redis, managed by the vendor'] }],
+    },
+    {
+      name: 'curly single quotes',
+      code: adr(two, 'Chosen option: \u2018Cassandra\u2019, because it is what the data team runs.'),
+      errors: [{ messageId: 'notConsidered', line: 14, column: 17, endLine: 14, endColumn: 26, words: ['Cassandra'] }],
+    },
+    {
       name: 'an unquoted one',
       code: adr(two, 'Chosen option: MongoDB, because it scales.'),
       errors: [{ messageId: 'notConsidered', line: 14, column: 16, endLine: 14, endColumn: 23, data: { words: 'MongoDB', options: 'Considered Options' } }],

@@ -8,6 +8,10 @@ ruleTester(rule, {
     memo('Non-scope:\nDay-to-day sprint planning for the ledger team; executive status reporting; hiring loops.\n\nWeekly allocation:\n- 50% architecture reviews\n- 30% ledger migration tech lead work\n- 20% mentoring and writing\n'),
     { name: 'no non-scope', code: memo('Weekly allocation:\n- 100% incident response\n') },
     { name: 'the same word, different work', code: memo('## Non-scope\n\n- Incident command for checkout outages (the SRE rotation owns it).\n\n## Weekly allocation\n\n| Work | Share |\n|---|---|\n| Checkout architecture | 70% |\n| Postmortem reviews for design flaws | 30% |\n') },
+    {
+      name: 'the owner named in the non-scope is not excluded work',
+      code: memo('## Non-scope\n\n- Day-to-day delivery on either programme; the programme directors and their tech leads own delivery.\n- The QBR deck. Mariam presents it; I review the technical pages only.\n\n## Weekly allocation\n\n- 60% architecture for both programmes\n- 25% risk review with the programme directors\n- 15% reviewing the technical pages of the QBR deck\n'),
+    },
   ],
   invalid: [
     {

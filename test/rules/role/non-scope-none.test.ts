@@ -6,13 +6,14 @@ const memo = (body: string) => `---\nkind: role-memo\n---\n\n${body}`;
 ruleTester(rule, {
   valid: [
     memo('Non-scope:\nDay-to-day sprint planning for the ledger team; executive status reporting.\n'),
-    { name: 'a sentence that starts with "none of"', code: memo('## Out of scope\n\nNone of the incident response: the on-call rotation owns it.\n') },
+    { spellings: true, name: 'a sentence that starts with "none of"', code: memo('## Out of scope\n\nNone of the incident response: the on-call rotation owns it.\n') },
     {
+      spellings: true,
       name: '"none of below" above a list',
       code: memo('## Non-scope:\n\nNone of below is my job in this half:\n\n- people management of the SRE team (Katja leads it);\n- the vendor negotiation.\n'),
     },
-    { name: 'a secondary archetype of "none" is not a non-scope', code: memo('## Archetype\n\n- Primary: solver for the search latency work.\n- Secondary: none this quarter.\n- Not currently: tech lead for the indexing team.\n') },
-    { name: 'empty is structure/empty-section', code: memo('## Non-scope\n\n## Stakeholders\n\nVP Engineering.\n') },
+    { spellings: true, name: 'a secondary archetype of "none" is not a non-scope', code: memo('## Archetype\n\n- Primary: solver for the search latency work.\n- Secondary: none this quarter.\n- Not currently: tech lead for the indexing team.\n') },
+    { spellings: true, name: 'empty is structure/empty-section', code: memo('## Non-scope\n\n## Stakeholders\n\nVP Engineering.\n') },
   ],
   invalid: [
     {
@@ -20,16 +21,19 @@ ruleTester(rule, {
       errors: [{ messageId: 'none', line: 6, column: 1, endLine: 6, endColumn: 6, words: ['None'] }],
     },
     {
+      spellings: true,
       name: 'a "Not currently" field',
       code: memo('## Archetype\n\nPrimary: architect\nNot currently: n/a\n\n## Non-scope\n\nHiring loops.\n'),
       errors: [{ messageId: 'none', line: 8, column: 16, endLine: 8, endColumn: 19, data: { section: 'Not currently', words: 'n/a' } }],
     },
     {
+      spellings: true,
       name: 'everything is in scope',
       code: memo('## Not in scope\n\n- Everything is in scope for now\n'),
       errors: [{ messageId: 'none', line: 7, column: 3, endLine: 7, endColumn: 33 }],
     },
     {
+      spellings: true,
       name: 'nothing in particular, and an offer to help',
       code: memo("## Non-scope\n\nNothing in particular, honestly. I'm glad to pitch in wherever the team needs me.\n"),
       errors: [{ messageId: 'none', line: 7, column: 1, endLine: 7, endColumn: 82, words: ['Nothing in particular, honestly'] }],

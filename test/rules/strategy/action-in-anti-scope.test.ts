@@ -7,21 +7,25 @@ ruleTester(rule, {
   valid: [
     strategy('## Coherent actions\n\n- Stabilize CI.\n- Standardize service templates.\n\n## Anti-scope\n\n- No Kubernetes upgrade this half.\n'),
     {
+      spellings: true,
       name: 'a shared topic is not a contradiction',
       code: strategy('## Coherent actions\n\n- Standardize service templates so every new service starts with the same deploy pipeline.\n\n## Anti-scope\n\n- No new self-service features until the lead-time target is met.\n'),
     },
-    { name: 'no anti-scope', code: strategy('## Coherent actions\n\n- Upgrade Kubernetes.\n') },
+    { spellings: true, name: 'no anti-scope', code: strategy('## Coherent actions\n\n- Upgrade Kubernetes.\n') },
     {
+      spellings: true,
       name: 'words of the condition ("until lead time ...") are not what is excluded',
       code: strategy(
         '## Coherent actions\n\n- Standardize service templates so every new service starts with the same build and deploy pipeline, cutting lead time.\n\n## Anti-scope\n\n- We will not upgrade Kubernetes beyond security patches until lead time is below 1 day.\n',
       ),
     },
     {
+      spellings: true,
       name: 'an action that itself defers the excluded work agrees with the anti-scope',
       code: strategy('## Coherent actions\n\n- Do not migrate the reporting database this year.\n\n## Anti-scope\n\n- No migration of the reporting database.\n'),
     },
     {
+      spellings: true,
       name: 'the explanation after an exclusion is not excluded',
       code: strategy('## Coherent actions\n\n1. Move the batch scoring jobs for the twelve teams to micro-batch pipelines.\n\n## Out of scope\n\n- A streaming feature store. Batch and micro-batch pipelines cover twelve of the fourteen teams.\n'),
     },
@@ -32,9 +36,16 @@ ruleTester(rule, {
       errors: [{ messageId: 'contradicts', line: 8, column: 3, endLine: 8, endColumn: 30, words: ['Upgrade', 'Kubernetes'] }],
     },
     {
+      spellings: true,
       name: 'the same work in other word forms (verb and noun, hyphen and space)',
       code: strategy("## What we'll do\n\n1. Bring up the rev E controller board for the Japanese SKU\n   so it reaches certification in Q4.\n\n## Anti-scope\n\n* Board bring-up waits for the unified image. New hardware is not the bottleneck.\n"),
       errors: [{ messageId: 'contradicts', line: 7, column: 4, endLine: 8, endColumn: 38, words: ['Bring', 'board'] }],
+    },
+    {
+      spellings: true,
+      name: 'several actions against one exclusion are one finding',
+      code: strategy('## Coherent actions\n\n- Build the developer portal MVP.\n- Launch the developer portal to all teams.\n\n## Anti-scope\n\n- No developer portal this year.\n'),
+      errors: [{ messageId: 'contradicts', line: 7, column: 3, endLine: 7, endColumn: 34, words: ["developer", "portal"] }],
     },
     {
       name: 'a second sentence of an exclusion that defers something',

@@ -6,15 +6,16 @@ const strategy = (body: string) => `---\nkind: strategy\n---\n\n${body}`;
 ruleTester(rule, {
   valid: [
     strategy('## Anti-scope\n\n- No Kubernetes upgrade this half unless a security deadline forces it.\n'),
-    { name: 'a non-goal that opens with "none of"', code: strategy('## Non-goals\n\nNone of the analytics workloads move off the warehouse.\n') },
+    { spellings: true, name: 'a non-goal that opens with "none of"', code: strategy('## Non-goals\n\nNone of the analytics workloads move off the warehouse.\n') },
     {
+      spellings: true,
       name: '"none of these is a bad idea" above a list of non-goals',
       code: strategy('## Out of scope\n\nNone of these are bad ideas, and we still will not do them in 2026:\n\n- A second region for the reporting cluster.\n- Rewriting the billing service in Go.\n'),
     },
     { name: '"none" with an exception that excludes something', code: strategy('Anti-scope: none, except that the mobile apps keep their own release train until Q3.\n') },
-    { name: 'a pointer to where the exclusions are written', code: strategy('## Anti-scope\n\nN/A here: see [the non-goals in the platform RFC](https://example.com/rfc-12).\n') },
+    { spellings: true, name: 'a pointer to where the exclusions are written', code: strategy('## Anti-scope\n\nN/A here: see [the non-goals in the platform RFC](https://example.com/rfc-12).\n') },
     { name: 'nothing that names what it excludes', code: strategy('**Anti-scope:** Nothing that touches the payments ledger before the audit closes.\n') },
-    { name: 'empty is structure/empty-section', code: strategy('## Anti-scope\n\n## Success metrics\n\n- Lead time below 1 day by Q2.\n') },
+    { spellings: true, name: 'empty is structure/empty-section', code: strategy('## Anti-scope\n\n## Success metrics\n\n- Lead time below 1 day by Q2.\n') },
   ],
   invalid: [
     {
@@ -27,6 +28,7 @@ ruleTester(rule, {
       errors: [{ messageId: 'none', line: 6, column: 1, endLine: 6, endColumn: 4, data: { words: 'N/A' } }],
     },
     {
+      spellings: true,
       name: 'N/A followed by a justification that rules nothing out',
       code: strategy("## What we won't do\n\nN/A. To be honest everything on the reporting roadmap is important this year, and we would rather not rule anything out\nbefore the autumn planning round.\n"),
       errors: [{ messageId: 'none', line: 7, column: 1, endLine: 8, endColumn: 34, words: ['N/A'] }],
@@ -37,11 +39,13 @@ ruleTester(rule, {
       errors: [{ messageId: 'none', line: 5, column: 17, endLine: 5, endColumn: 67, words: ['None for now'] }],
     },
     {
+      spellings: true,
       name: 'a universal claim with no "none" at all',
       code: strategy('## Anti-scope\n\n- Everything on the roadmap stays in scope.\n'),
       errors: [{ messageId: 'none', line: 7, column: 3, endLine: 7, endColumn: 44 }],
     },
     {
+      spellings: true,
       name: 'a reason that only says an anti-scope is not needed',
       code: strategy("## Anti-scope\n\nNothing in particular. We don't think a strategy this small needs an anti-scope.\n"),
       errors: [{ messageId: 'none', line: 7, column: 1, endLine: 7, endColumn: 81, words: ['Nothing in particular'] }],

@@ -6,7 +6,7 @@ const strategy = (body: string) => `---\nkind: strategy\n---\n\n${body}`;
 ruleTester(rule, {
   valid: [
     strategy('## Guiding policy\n\nReduce platform friction before adding new platform features.\n'),
-    { name: 'fluff in a code block is quoted, not written', code: strategy('## Diagnosis\n\n```\nworld-class\n```\n') },
+    { spellings: true, name: 'fluff in a code block is quoted, not written', code: strategy('## Diagnosis\n\n```\nworld-class\n```\n') },
     { name: 'not a strategy', code: '# Notes\n\nA world-class platform.\n' },
   ],
   invalid: [

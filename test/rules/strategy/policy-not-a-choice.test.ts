@@ -7,27 +7,31 @@ ruleTester(rule, {
   valid: [
     { name: 'the case study policy, label style', code: strategy('Guiding policy:\nreduce platform friction before adding new platform features\n') },
     {
+      spellings: true,
       name: 'a hard-wrapped policy stays one sentence',
       code: strategy('## Guiding policy\n\nReduce platform friction before adding new platform features: until the deploy lead time\nis under one day, we take on no new platform feature work.\n'),
     },
     {
+      spellings: true,
       name: 'a list of mandates (Larson order, Policy heading)',
       code: strategy('## Policy\n\n- All new services use managed Postgres; we will not run self-hosted databases.\n- Schema changes go through the migration bot rather than manual DDL.\n'),
     },
-    { name: 'the choice is in the second sentence', code: strategy('## Guiding policy\n\nFocus on the checkout path. Everything else waits until checkout p95 is under 300 ms.\n') },
+    { spellings: true, name: 'the choice is in the second sentence', code: strategy('## Guiding policy\n\nFocus on the checkout path. Everything else waits until checkout p95 is under 300 ms.\n') },
     { name: 'X over Y', code: strategy('Policy:\nprioritize reliability work over new features\n') },
-    { name: 'a list with one goal beside real choices', code: strategy('## Guiding policy\n\n- Reduce friction before adding features.\n- Improve reliability.\n') },
+    { spellings: true, name: 'a list with one goal beside real choices', code: strategy('## Guiding policy\n\n- Reduce friction before adding features.\n- Improve reliability.\n') },
     {
+      spellings: true,
       name: 'Rumelt-style binding rules, none with a choice word',
       code: strategy('## Guiding Policy\n\n- Teams are at most nine people, including their manager.\n- Every service has exactly one owning team in the catalogue.\n- Each team runs its own on-call rotation.\n'),
     },
     {
+      spellings: true,
       name: 'references to policies already in force',
       code: strategy('## Guiding policy\n\n* New vendors are onboarded per the existing procurement policy.\n* Data stays in the EU, as set out in our data-residency standard.\n'),
     },
-    { name: 'a framing that is neither goal nor choice is left alone', code: strategy('## Guiding policy\n\nThe platform is a product, and product engineers are its customers.\n') },
-    { name: 'no kind, no rule', code: '## Guiding policy\n\nImprove reliability.\n' },
-    { name: 'no policy section', code: strategy('## Diagnosis\n\nLead time is 3.5 days.\n') },
+    { spellings: true, name: 'a framing that is neither goal nor choice is left alone', code: strategy('## Guiding policy\n\nThe platform is a product, and product engineers are its customers.\n') },
+    { spellings: true, name: 'no kind, no rule', code: '## Guiding policy\n\nImprove reliability.\n' },
+    { spellings: true, name: 'no policy section', code: strategy('## Diagnosis\n\nLead time is 3.5 days.\n') },
   ],
   invalid: [
     {
@@ -36,19 +40,27 @@ ruleTester(rule, {
       errors: [{ messageId: 'goal', line: 6, column: 1, endLine: 6, endColumn: 15, words: ['be world-class'] }],
     },
     {
+      spellings: true,
       name: 'prose: the first sentence stands for the paragraph',
       code: strategy('## Guiding policy\n\nImprove reliability. Teams will be happier.\n'),
       errors: [{ messageId: 'goal', line: 7, column: 1, endLine: 7, endColumn: 21, data: { policy: 'Improve reliability.', words: '`Improve`' } }],
     },
     {
+      spellings: true,
       name: '"over the next year" is a time, not a tradeoff',
       code: strategy('## Guiding policy\n\nGrow revenue 20% over the next year.\n'),
       errors: [{ messageId: 'goal', line: 7, column: 1, endLine: 7, endColumn: 37 }],
     },
     {
+      spellings: true,
       name: 'a list of goals is reported once, on its first goal',
       code: strategy('## Guiding Policy\n\n1. Improve reliability of the checkout flow.\n2. Increase deploy frequency.\n3. Become the best-in-class payments team.\n'),
       errors: [{ messageId: 'goal', line: 7, column: 4, endLine: 7, endColumn: 45, words: ['Improve', 'Increase', 'Become the best-in-class'] }],
+    },
+    {
+      name: 'slogans in other words',
+      code: strategy('Guiding policy:\nDouble down on observability and ship faster.\n'),
+      errors: [{ messageId: 'goal', line: 6, column: 1, endLine: 6, endColumn: 46, words: ['Double down on', 'ship faster'] }],
     },
     {
       name: 'a target with a bound inside it is still a target',

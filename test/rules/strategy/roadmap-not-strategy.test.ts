@@ -17,6 +17,7 @@ ruleTester(rule, {
       errors: [{ messageId: 'roadmap', line: 7, column: 3, endLine: 10, endColumn: 21, words: ['Migrate CI', 'Improve observability', 'Reduce build times', 'Upgrade Kubernetes'] }],
     },
     {
+      spellings: true,
       name: 'empty diagnosis and policy headings do not count',
       code: strategy('## Diagnosis\n\n## Guiding policy\n\n## Coherent actions\n\n1. Migrate CI\n2. Upgrade Kubernetes\n'),
       errors: [{ messageId: 'roadmap', line: 11, column: 4, endLine: 12, endColumn: 22, data: { projects: '`Migrate CI`, `Upgrade Kubernetes`' } }],
@@ -26,7 +27,7 @@ ruleTester(rule, {
 
 ruleTester(rule, {
   valid: [
-    { name: 'a strategy whose only list is its metrics', code: strategy('# Platform strategy\n\n## Success metrics\n\n- Lead time below 1 day by Q2\n- Flaky rate below 3% by Q2\n') },
+    { spellings: true, name: 'a strategy whose only list is its metrics', code: strategy('# Platform strategy\n\n## Success metrics\n\n- Lead time below 1 day by Q2\n- Flaky rate below 3% by Q2\n') },
     { name: 'links and key-value lines are not projects', code: strategy('# Platform strategy\n\n- Owner: platform team\n- Status: draft\n\n- [RFC 12](rfc-12.md)\n- [RFC 13](rfc-13.md)\n') },
   ],
   invalid: [

@@ -7,17 +7,20 @@ ruleTester(rule, {
   valid: [
     strategy('## Success metrics\n\n- Median lead time below 1 day by the end of Q2.\n- Flaky CI failure rate below 3% of runs by 30 June.\n'),
     { name: 'label style, one per line', code: strategy('Success metrics:\nmedian deploy lead time under 1 day by end of Q2\nflaky test rate below 2% by end of Q2\n') },
-    { name: 'a deadline stated once for all metrics', code: strategy('## Success metrics\n\nBy the end of Q2:\n\n- lead time below 1 day\n- flaky rate below 2%\n') },
-    { name: 'a metrics table', code: strategy('## Key results\n\n| Metric | Target | By |\n|---|---|---|\n| Lead time | 1 day | Q2 |\n') },
+    { spellings: true, name: 'a deadline stated once for all metrics', code: strategy('## Success metrics\n\nBy the end of Q2:\n\n- lead time below 1 day\n- flaky rate below 2%\n') },
+    { spellings: true, name: 'a metrics table', code: strategy('## Key results\n\n| Metric | Target | By |\n|---|---|---|\n| Lead time | 1 day | Q2 |\n') },
     {
+      spellings: true,
       name: 'a Google-Docs table of measures with a sign-off line after it',
       code: strategy('## **Success measures**\n\n| Measure | Now | Target | Date |\n| :---- | :---- | :---- | :---- |\n| Services on the shared cluster | 4 of 19 | 17 of 19 | 31 March 2027 |\n| Open critical findings | 38 | fewer than 5 | pen test, February 2027 |\n\n\n\nQuestions to \\#infra\\-strategy or the author before the review.\n'),
     },
-    { name: 'a decimal percentage is a target, not a date', code: strategy('## How we will know\n\n- Crash-free sessions above 99.5% by the end of September.\n') },
-    { name: 'a tradeoff table under the metrics is not a metric', code: strategy('## Success metrics\n\n- Lead time below 1 day by Q2.\n\n| Choice | Gain | Cost |\n|---|---|---|\n| friction first | faster | features wait |\n') },
+    { spellings: true, name: 'a decimal with a unit is a target, not a date', code: strategy('## Measuring success\n\n- Median time to restore below 1.5 hours by June.\n') },
+    { spellings: true, name: 'a decimal percentage is a target, not a date', code: strategy('## How we will know\n\n- Crash-free sessions above 99.5% by the end of September.\n') },
+    { spellings: true, name: 'a tradeoff table under the metrics is not a metric', code: strategy('## Success metrics\n\n- Lead time below 1 day by Q2.\n\n| Choice | Gain | Cost |\n|---|---|---|\n| friction first | faster | features wait |\n') },
   ],
   invalid: [
     {
+      spellings: true,
       name: 'neither number nor date',
       code: strategy('## Success metrics\n\n- Faster builds\n- Lead time below 1 day by Q2\n'),
       errors: [{ messageId: 'neither', line: 7, column: 3, endLine: 7, endColumn: 16, words: ['Faster builds'] }],
@@ -36,6 +39,7 @@ ruleTester(rule, {
       errors: [{ messageId: 'noDate', line: 5, column: 22, endLine: 5, endColumn: 56 }],
     },
     {
+      spellings: true,
       name: '"may" the modal is not May the month',
       code: strategy('## Success metrics\n\nLatency may drop below 200 ms.\n'),
       errors: [{ messageId: 'noDate', line: 7, column: 1, endLine: 7, endColumn: 31 }],

@@ -12,7 +12,7 @@ ruleTester(rule, {
     {
       name: 'a typo in kind',
       code: '---\nkind: stratgy\n---\n',
-      errors: [{ messageId: 'unknownKind', line: 2, column: 7, endLine: 2, endColumn: 14, data: { value: 'stratgy' } }],
+      errors: [{ messageId: 'unknownKind', line: 2, column: 7, endLine: 2, endColumn: 14, data: { value: 'stratgy', expected: 'strategy, role-memo, escalation, growth-plan, exec-summary, adr' } }],
     },
     {
       name: 'broken YAML',

@@ -8,6 +8,7 @@ const fm = '---\nkind: exec-summary\naudience: executive\n---\n\n';
 
 ruleTester(rule, {
   valid: [
+    { name: 'passive and future forms report no work done', code: `${fm}## Decision\n\nThe retry path is considered unsafe and will be reviewed again after launch.\n`, spellings: true },
     { name: 'the module example, `Label:` lines', code: readFileSync(join(examples, 'good/launch-delay-exec.md'), 'utf8') },
     {
       name: 'headings; activity in the reason is fine once the decision is stated',

@@ -9,7 +9,7 @@ const fm = '---\nkind: exec-summary\naudience: executive\n---\n\n';
 ruleTester(rule, {
   valid: [
     { name: 'the module example, `Label:` lines', code: readFileSync(join(examples, 'good/launch-delay-exec.md'), 'utf8') },
-    { name: 'uncertainty belongs in the risk, not the decision', code: `${fm}## Decision\n\nDelay the launch two weeks.\n\n## Risk if ignored\n\nWe might charge customers twice; I think refunds would follow.\n\n## Ask\n\nApprove by Friday.\n` },
+    { name: 'uncertainty belongs in the risk, not the decision', code: `${fm}## Decision\n\nDelay the launch two weeks.\n\n## Risk if ignored\n\nWe might charge customers twice; I think refunds would follow.\n\n## Ask\n\nApprove by Friday.\n`, spellings: true },
     { name: '"a kind of" is a noun, not a hedge', code: `${fm}Decision:\nAdopt a new kind of launch gate: a replay test.\n` },
     { name: '`May` the month is not a hedge', code: `${fm}**Decision:** Delay the launch to 14 May.\n\n**Ask:** Approve the date by Friday.\n` },
   ],
@@ -25,6 +25,7 @@ ruleTester(rule, {
     {
       name: 'a hedged ask under a heading',
       code: `${fm}## Decision\n\nDelay the launch two weeks.\n\n## Ask\n\nIdeally, approve the new date by Friday if possible.\n`,
+      spellings: true,
       errors: [
         { messageId: 'hedge', line: 12, column: 1, endLine: 12, endColumn: 8, data: { hedge: 'Ideally', part: 'ask' } },
         { messageId: 'hedge', line: 12, column: 41, endLine: 12, endColumn: 52, words: ['if possible'] },

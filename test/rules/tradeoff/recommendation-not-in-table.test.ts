@@ -13,7 +13,7 @@ ruleTester(rule, {
     { name: 'the table weighs something else (writing styles)', code: summary('Move the launch to a new payments vendor.', styles) },
     { name: '"Option 2" resolved through the options list', code: escalation('Option 2: no new code path.') },
     { name: 'an escalation question is not a recommendation', code: '---\nkind: escalation\n---\n\nDecision needed:\nWho owns v1?\n\n| Option | Gain | Cost |\n|---|---|---|\n| adapter | one owner | A slips |\n| dual support | no new code | two versions |\n' },
-    { name: 'an unknown document', code: `# RFC\n\n## Decision\n\nUse a new vendor.\n\n${options}` },
+    { spellings: true, name: 'an unknown document', code: `# RFC\n\n## Decision\n\nUse a new vendor.\n\n${options}` },
   ],
   invalid: [
     {

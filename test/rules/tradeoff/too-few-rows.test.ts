@@ -16,6 +16,7 @@ ruleTester(rule, {
       errors: [{ messageId: 'one', line: 5, column: 1, endLine: 5, endColumn: 25, words: ['friction first'] }],
     },
     {
+      spellings: true,
       name: 'no rows',
       code: strategy('## Tradeoffs\n\n| Archetype | Leverage | Risk |\n|---|---|---|\n'),
       errors: [{ messageId: 'none', line: 7, column: 1, endLine: 7, endColumn: 32 }],

@@ -3,8 +3,8 @@
 import type { SectionView } from '../../query/section-view.ts';
 import type { Match } from '../../text/match.ts';
 
-/** The option is quoted, or runs to the comma, the full stop, ";" or "because". */
-const CHOSEN = /chosen (?:option|alternative)s?(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*(?:"([^"\n]+)"|\u201c([^\u201d\n]+)\u201d|`([^`\n]+)`|\*\*([^*\n]+)\*\*|\[([^\]\n]+)\]|([^,.;\n]+?)(?=,|\.(?:\s|$)|;|\s+because\b|$))/gim;
+/** The option is quoted (", ', curly quotes, backticks, bold, brackets), or runs to the comma, the full stop, ";" or "because". */
+const CHOSEN = /chosen (?:option|alternative)s?(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*(?:"([^"\n]+)"|\u201c([^\u201d\n]+)\u201d|'([^'\n]+)'(?=[\s,.;]|$)|\u2018([^\u2019\n]+)\u2019|`([^`\n]+)`|\*\*([^*\n]+)\*\*|\[([^\]\n]+)\]|([^,.;\n]+?)(?=,|\.(?:\s|$)|;|\s+because\b|$))/gim;
 
 /** Every "Chosen option: X" in a view, as the span of X; template placeholders (`""`, `{title}`) are left out. */
 export function chosenOptions(view: SectionView): Match[] {

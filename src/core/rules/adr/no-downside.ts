@@ -43,6 +43,8 @@ const UPSIDE_LABEL = /^[\s*_]*(?:good|pros?|positive|upsides?|benefits?|advantag
 const DOWNSIDE_LABEL = /^[\s*_]*(?:bad|cons?|negative|downsides?|drawbacks?|risks?|costs?|trade-?offs?|caveats?)[\s*_]*(?:[,:\u2013\u2014-]|because\b)/i;
 /** Relief from a burden is an upside: "we no longer have to patch it", "teams won't need to". */
 const RELIEF = /\b(?:no longer|won't|will not|wont|don't|do not|doesn't|does not|never|not|without|nor)\s+(?:\w+\s+){0,2}?(?:need|needs|needing|have|has|having|require[sd]?|worry|maintain|manage|break|breaks|fail|fails|lose|block|blocks)\b(?:\s+to\s+\w+)?/gi;
+/** "Values only need to be defined in one place": less work, not more. */
+const ONLY_NEED = /\bonly (?:need|needs|have|has) to \w+/gi;
 /** A cost that goes down is an upside: "support costs fall", "reduces the risk of drift". */
 const DECREASE = /\b(?:falls?|fell|drops?|dropped|decreas\w*|reduc\w*|lower\w*|cuts?|fewer|less|sav(?:e|es|ed|ing)|eliminat\w*|remov\w*|avoid\w*|prevent\w*|mitigat\w*|goes away|disappear\w*)\b/i;
 const COST_NOUN = /^(?:costs?|costly|risks?|risky|overhead|complex(?:ity)?|downtime|effort|toil|latency|outages?|issues?|problems?|fail(?:s|ure|ures)?|burden|maintain(?:ing)?|maintenance|manual(?:ly)?|spikes?|impact(?:s|ed)?|concerns?|breakage|break(?:s|ing)?|lock-?in|expensive|harder|slower)$/i;
@@ -60,7 +62,7 @@ function namesDownside(v: SectionView): boolean {
 function isDownside(entry: Match): boolean {
   if (UPSIDE_LABEL.test(entry.text)) return false;
   if (DOWNSIDE_LABEL.test(entry.text)) return true;
-  const text = entry.text.replace(RELIEF, ' ');
+  const text = entry.text.replace(/\s+/g, ' ').replace(RELIEF, ' ').replace(ONLY_NEED, ' ');
   const decreasing = DECREASE.test(text);
   return [...text.matchAll(lexicon('downside'))].some((m) => !(decreasing && COST_NOUN.test(m[0])));
 }
@@ -71,7 +73,8 @@ const NEGATIVE_TITLE = /\b(?:negative|bad|cons|downsides?|drawbacks?|risks?|trad
 function downsideElsewhere(context: RuleContext): boolean {
   const { doc } = context;
   const chosen = chosenOptions(context.body);
-  const underOption = (s: Section): Section | undefined => {
+  const isChosen = (s: Section) => chosen.some((c) => sameName(s.title, c.text));
+  const optionOf = (s: Section): Section | undefined => {
     for (let p = s; p.parent >= 0; p = doc.sections[p.parent] as Section) {
       const parent = doc.sections[p.parent] as Section;
       if (parent.key === 'options' || parent.key === 'pros-cons') return p;
@@ -80,13 +83,11 @@ function downsideElsewhere(context: RuleContext): boolean {
   };
   for (const s of doc.sections) {
     if (s.key === 'consequences' || s.key === 'options' || s.key === 'pros-cons') continue;
-    const option = underOption(s);
-    // An option's cons are the decision's downsides only when it is the chosen option.
-    if (option) {
-      if (!chosen.some((c) => sameName(option.title, c.text))) continue;
-      if ((NEGATIVE_TITLE.test(s.title) && !context.viewOf(s).isEmpty()) || context.viewOf(s).entries().some((e) => DOWNSIDE_LABEL.test(e.text))) return true;
-      continue;
-    }
+    // The chosen option's own "Bad, because" (MADR's "Pros and Cons of the Options").
+    if (isChosen(s) && context.viewOf(s).entries().some((e) => DOWNSIDE_LABEL.test(e.text))) return true;
+    const option = optionOf(s);
+    // Another option's cons are not the decision's downsides.
+    if (option && !isChosen(option)) continue;
     if (NEGATIVE_TITLE.test(s.title) && !/\bpros?\b/i.test(s.title) && !context.viewOf(s).isEmpty()) return true;
   }
   return false;

@@ -1,7 +1,7 @@
 import type { SectionView } from '../../query/section-view.ts';
 import { clip } from '../../text/format.ts';
 import type { Match } from '../../text/match.ts';
-import { namesSeveral } from '../../text/options.ts';
+import { isNothing, namesSeveral } from '../../text/options.ts';
 import { defineRule } from '../define.ts';
 import { itemOf, nothingListed } from '../nothing-listed.ts';
 
@@ -58,8 +58,13 @@ const ENUMERATION = /\S\s*,\s*\S[^.;]*?\s(?:and|or|nor)\s+\S|\b(?:between|both)\
  * several sentences are taken as several options, since prose cannot be counted safely.
  */
 function optionCount(view: SectionView): { n: number; only?: Match } {
-  const listed = view.options();
-  const structured = (view.section?.children.length ?? 0) > 0 || view.blocks.some((b) => b.type === 'list' || b.type === 'table');
+  // A section of the kind nested in the options ("**Decision Outcome:**" after a field) is not an option.
+  const { sections } = view.doc;
+  const kindStarts = new Set(sections.filter((s) => s.key).map((s) => s.titleSpan.start));
+  const subsections = (view.section?.children ?? []).filter((i) => !sections[i]?.key);
+  const options = view.options().filter((c) => !kindStarts.has(c.start));
+  const listed = options.length || subsections.length ? options : view.entries().filter(itemOf(view)).filter((e) => !isNothing(e.text));
+  const structured = subsections.length > 0 || view.blocks.some((b) => b.type === 'list' || b.type === 'table');
   if (structured) {
     const only = listed[0];
     // One entry can still hold several options: "PostgreSQL or DynamoDB", "X, Y and Z".

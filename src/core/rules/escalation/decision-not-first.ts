@@ -1,7 +1,6 @@
-import { lexicon } from '../../lexicon/index.ts';
-import type { Block } from '../../model/types.ts';
+import { mentions } from '../../lexicon/index.ts';
+import { splitSentences } from '../../text/sentences.ts';
 import { defineRule } from '../define.ts';
-import { sentences } from '../util.ts';
 
 const ESCALATION = '---\nkind: escalation\n---\n\n';
 /** Sections that are background when they come before the decision needed. */
@@ -40,13 +39,12 @@ export default defineRule({
       context.report({ messageId: 'background', data: { words: before.title, decision: decision.title }, span: before.titleSpan, words: [before.title], related });
       return;
     }
-    const bodyStart = doc.frontMatter?.span.end ?? 0;
-    const prose = doc.blocks.filter((b): b is Block => b.start >= bodyStart && b.end <= at && (b.type === 'paragraph' || b.type === 'list' || b.type === 'quote'));
-    const text = prose.map((b) => b.text).join('\n');
+    const prose = context.body.blocks.filter((b) => b.end <= at && (b.type === 'paragraph' || b.type === 'list' || b.type === 'quote'));
+    const text = prose.map((b) => doc.plain.slice(b.start, b.end)).join('\n');
     const count = text.split(/\s+/).filter((w) => /\w/.test(w)).length;
     const first = prose[0];
-    if (!first || count <= MAX_PREAMBLE_WORDS || lexicon('ask').test(text)) return;
-    const span = sentences(doc, first)[0] ?? first;
+    if (!first || count <= MAX_PREAMBLE_WORDS || mentions('ask', text)) return;
+    const span = splitSentences(doc.plain, first.start, first.end)[0] ?? first;
     context.report({ messageId: 'preamble', data: { count, decision: decision.title }, span, words: [], related });
   },
 });

@@ -1,12 +1,13 @@
-import { lexicon } from '../../lexicon/index.ts';
-import type { Section } from '../../model/types.ts';
+import { lexicon, mentions } from '../../lexicon/index.ts';
+import { clip } from '../../text/format.ts';
 import { defineRule } from '../define.ts';
-
-import { clip, findAll, hasDate, sectionText } from '../util.ts';
+import { hasDateStrict } from '../units.ts';
 
 const brief = (maker: string) =>
   `---\nkind: escalation\n---\n\nDecision needed:\nWho owns v1 compatibility during the v2 migration?\n\nDecision maker:\n${maker}\n`;
 
+/** Words that make the decider a guess. */
+const HEDGE = /\b(?:not sure|unsure|unclear|no idea|(?:do not|don'?t) know|maybe|perhaps|probably|possibly|presumably|i guess|i think|tbd|tbc|to be (?:decided|confirmed|determined|agreed)|whoever|someone|somebody|anyone)\b|\?/i;
 /** Sections other than the decision maker's where a deadline may be stated. */
 const DEADLINE_TITLE = /\b(?:deadline|due|by when|timeline|timing|ask|decide by)\b/i;
 
@@ -32,30 +33,27 @@ export default defineRule({
   },
   check(context) {
     const { doc } = context;
-    const maker = context.section('decision-maker');
-    if (!maker) return;
-    const text = sectionText(doc, maker).trim();
-    if (!text) return;
-    if (!namesDecider(text)) {
-      const content = findAll(doc, maker.contentSpan, /\S(?:.*\S)?/g)[0];
-      const span = content ?? maker.titleSpan;
-      context.report({ messageId: 'noDecider', data: { words: clip(doc.text.slice(span.start, span.end), 60) }, span });
+    const maker = context.view('decision-maker');
+    if (!maker || maker.isEmpty()) return;
+    const said = maker.entries().map((e) => e.text).join('\n');
+    const first = maker.sentences()[0] ?? maker.entries()[0];
+    // "Leadership, probably", "Not sure who owns this. Maybe the security council?": a guess is not a decider.
+    const hedge = first ? HEDGE.exec(first.text.replace(/\([^)]*\)/g, (p) => ' '.repeat(p.length))) : null;
+    if (first && (hedge || !namesDecider(said))) {
+      context.report({ messageId: 'noDecider', data: { words: clip(first.text, 60) }, span: first, words: hedge ? [hedge[0]] : [first.text] });
     }
-    const places: Section[] = [maker, ...[context.section('decision-needed')].filter((s) => s !== undefined), ...doc.sections.filter((s) => DEADLINE_TITLE.test(s.title))];
-    const dated = places.some((s) => hasDate(s.title) || hasDate(sectionText(doc, s)));
-    if (!dated) context.report({ messageId: 'noDeadline', span: maker.titleSpan, words: [] });
+    const places = [maker, context.view('decision-needed'), ...doc.sections.filter((s) => DEADLINE_TITLE.test(s.title)).map((s) => context.viewOf(s))];
+    const dated = places.some((v) => v && (hasDateStrict(v.section?.title ?? '') || hasDateStrict(v.entries().map((e) => e.text).join('\n'))));
+    if (!dated) context.report({ messageId: 'noDeadline', span: maker.section!.titleSpan, words: [] });
   },
 });
 
 /** A role ("VP of Engineering", "architecture review board"), an @handle, or a name. */
 function namesDecider(text: string): boolean {
-  if (lexicon('decider').test(text) || /(?:^|\s)@\w/.test(text)) return true;
-  const unnamed = lexicon('unnamed-decider');
+  if (mentions('decider', text) || /(?:^|\s)@\w/.test(text)) return true;
+  const unnamed = new RegExp(`^(?:${lexicon('unnamed-decider').source})$`, 'i');
   for (const word of text.match(/\b[A-Z][a-z]+(?:[-'][A-Za-z]+)?\b/g) ?? []) {
-    unnamed.lastIndex = 0;
-    const m = unnamed.exec(word);
-    if (m && m[0].length === word.length) continue;
-    if (hasDate(word)) continue;
+    if (unnamed.test(word) || hasDateStrict(word)) continue;
     return true;
   }
   return false;

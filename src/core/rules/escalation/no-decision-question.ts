@@ -1,13 +1,15 @@
-import { lexicon } from '../../lexicon/index.ts';
+import { mentions } from '../../lexicon/index.ts';
 import type { Span } from '../../model/types.ts';
+import { clip } from '../../text/format.ts';
+import type { Match } from '../../text/match.ts';
 import { defineRule } from '../define.ts';
-
-import { clip, findAll, type Match, sectionText } from '../util.ts';
 
 const brief = (decision: string) => `---\nkind: escalation\n---\n\nDecision needed:\n${decision}\n\nOptions:\n- Team A owns an adapter.\n- Team B owns dual support.\n`;
 
-/** Words that make a sentence a decision someone can take: a choice, an approval, an owner. */
-const DECISION_WORDS = /\?|\b(?:who|which|whether|between|versus|vs\.?|or)\b/i;
+/** A question: it ends with "?" or opens as one ("Should team A or team B own the adapter"). */
+const QUESTION = /\?["')\]*]*$|^(?:should|shall|do|does|can|could|will|would|is|are|who|which|whether|what|when|where)\b/i;
+/** A choice stated without a question: "whether to ...", "which of ...", "who owns ...". */
+const CHOICE = /\b(?:whether|which of|who (?:should|will|owns|takes|decides|keeps))\b/i;
 
 export default defineRule({
   meta: {
@@ -30,19 +32,26 @@ export default defineRule({
     },
   },
   check(context) {
-    const { doc } = context;
-    const section = context.section('decision-needed');
-    if (!section || !sectionText(doc, section).trim()) return;
-    const pleas = findAll(doc, section.contentSpan, lexicon('plea'), section.blocks);
-    // A real question next to "Thoughts?" is still a decision; judge the text without the pleas.
-    const rest = withoutSpans(doc.text, section.contentSpan, pleas);
-    if (DECISION_WORDS.test(rest) || lexicon('ask').test(rest)) return;
+    const section = context.view('decision-needed');
+    if (!section || section.isEmpty()) return;
+    const plain = context.doc.plain;
+    const pleas = section.find('plea');
+    const sentences = section.sentences();
+    // One sentence that a decision maker can answer is enough, wherever it sits in the section.
+    const decides = (s: Match) => {
+      const own = pleas.filter((p) => p.start >= s.start && p.end <= s.end);
+      if (own.length === 0) return QUESTION.test(s.text) || CHOICE.test(s.text) || mentions('ask', s.text);
+      // "How should we proceed?" is a plea; "What should we do: keep v1 or drop it?" still asks for a choice.
+      const rest = withoutSpans(plain, s, own);
+      return /\b(?:or|which|whether|between|versus|vs\.?|who)\b/i.test(rest) || mentions('ask', rest);
+    };
+    if (sentences.some(decides)) return;
     const first = pleas[0];
     if (first) {
       context.report({ messageId: 'plea', data: { words: pleas.map((p) => p.text).join('`, `') }, span: first, words: pleas.map((p) => p.text) });
       return;
     }
-    const content = findAll(doc, section.contentSpan, /\S(?:.*\S)?/g, section.blocks)[0];
+    const content = sentences[0] ?? section.entries()[0];
     if (content) context.report({ messageId: 'noQuestion', data: { words: clip(content.text, 60) }, span: content });
   },
 });

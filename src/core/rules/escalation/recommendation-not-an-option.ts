@@ -1,6 +1,7 @@
 import { defineRule } from '../define.ts';
-import { matchChoice, optionReference, optionsOf, resolveReference, statedText } from '../options.ts';
-import { clip, contentWords, findAll } from '../util.ts';
+import { clip } from '../../text/format.ts';
+import { contentWords } from '../../text/words.ts';
+import { matchChoice, optionReference, resolveReference } from '../options.ts';
 
 const brief = (recommendation: string) =>
   `---\nkind: escalation\n---\n\nOptions:\n1. Team A owns a v1-to-v2 adapter until shutdown.\n2. Team B owns dual support of v1 and v2.\n3. A shared migration squad for six weeks.\n\nRecommendation:\n${recommendation}\n`;
@@ -26,24 +27,22 @@ export default defineRule({
     },
   },
   check(context) {
-    const { doc } = context;
-    const rec = context.section('recommendation');
-    const opts = context.section('options');
-    if (!rec || !opts) return;
-    const text = statedText(doc, rec);
-    const choices = optionsOf(doc, opts);
-    if (!text.trim() || choices.length === 0) return;
-    const related = [{ message: `the options (${opts.title})`, span: opts.titleSpan }];
-    const ref = optionReference(doc.text.slice(rec.contentSpan.start, rec.contentSpan.end), rec.contentSpan.start);
+    const rec = context.view('recommendation');
+    const opts = context.view('options');
+    if (!rec || !opts || rec.isEmpty()) return;
+    const choices = opts.options();
+    if (choices.length === 0) return;
+    const title = opts.section!.title;
+    const related = [{ message: `the options (${title})`, span: opts.section!.titleSpan }];
+    const plain = context.doc.plain;
+    const ref = rec.prose().map((r) => optionReference(plain.slice(r.start, r.end), r.start)).find((r) => r !== undefined);
     if (ref) {
-      if (!resolveReference(ref, choices)) {
-        context.report({ messageId: 'noSuchOption', data: { words: ref.text, options: opts.title }, span: ref, related });
-      }
+      if (!resolveReference(ref, choices)) context.report({ messageId: 'noSuchOption', data: { words: ref.text, options: title }, span: ref, related });
       return;
     }
-    if (matchChoice(contentWords(text), choices)) return;
-    const first = findAll(doc, rec.contentSpan, /[^\s.!?][^.!?\n]*[.!?]?/g, rec.blocks)[0];
+    if (matchChoice(contentWords(rec.text()), choices)) return;
+    const first = rec.sentences()[0];
     if (!first) return;
-    context.report({ messageId: 'notAnOption', data: { words: clip(first.text, 60), options: opts.title }, span: first, related });
+    context.report({ messageId: 'notAnOption', data: { words: clip(first.text, 60), options: title }, span: first, related });
   },
 });

@@ -18,7 +18,7 @@ export default defineRule({
       good: '---\nkind: growth-plan\n---\n\nOpportunity:\nSam owns the API migration RFC and presents it to the architecture review on 12 March.\n',
     },
     messages: {
-      passive: 'In the opportunity the person {{words}} rather than owning the work, so others will see you, not them. Delegate something they own, lead or present.',
+      passive: 'In the opportunity the person only takes part ({{words}}) rather than owning the work, so others will see you, not them. Delegate something they own, lead or present.',
       nothing: 'The opportunity gives the person nothing to own, lead or present, so it is advice with a date. Delegate one artifact they own and present.',
     },
   },

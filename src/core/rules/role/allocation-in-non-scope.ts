@@ -7,6 +7,16 @@ import { clauses, restates } from '../units.ts';
 const AMOUNT = /\d+(?:\.\d+)?\s?(?:%|h\b|hrs?\b|hours?\b|days?\b)/i;
 const AMOUNTS = new RegExp(AMOUNT.source, 'gi');
 const NOT_CURRENTLY = /^(?:not currently|not now)$/;
+/** "the programme directors own delivery", "Mariam presents it": who does the work instead, not the work excluded. */
+const OWNER = /\b(?:owns?|owned by|leads?|runs?|presents?|handles?|covers?|keeps?|does|is responsible|are responsible|takes? (?:it|this|these|that) over)\b/i;
+/** "I review the technical pages only": what the writer still does. */
+const WRITER_KEEPS = /^(?:i|i'll|i will|i'm|we|we'll|we will)\b(?![^.;]*\b(?:not|never|no longer|won't|don't)\b)/i;
+
+/** Whether a non-scope clause excludes work, rather than naming its owner or what the writer keeps. */
+function excludes(text: string): boolean {
+  const bare = text.replace(/\([^)]*\)/g, ' ').trim();
+  return !WRITER_KEEPS.test(bare) && !(OWNER.test(bare) && !/^(?:i|we)\b/i.test(bare));
+}
 
 export default defineRule({
   meta: {
@@ -32,7 +42,11 @@ export default defineRule({
     const allocation = context.view('allocation');
     if (!allocation) return;
     const excluding = doc.sections.filter((s) => s.key === 'non-scope' || NOT_CURRENTLY.test(normalizeTitle(s.title)));
-    const exclusions = excluding.flatMap((s) => clauses(doc, context.viewOf(s).entries()).map((x) => ({ ...x, section: s.title })));
+    const exclusions = excluding.flatMap((s) =>
+      clauses(doc, context.viewOf(s).entries())
+        .filter((x) => excludes(x.text))
+        .map((x) => ({ ...x, section: s.title })),
+    );
     if (exclusions.length === 0) return;
     for (const entry of allocation.entries()) {
       if (!AMOUNT.test(entry.text)) continue;

@@ -30,23 +30,27 @@ export default defineRule({
     const anti = context.view('anti-scope');
     if (!actions || !anti) return;
     const exclusions = exclusionsOf(context.doc.plain, anti.entries());
+    // One finding per exclusion: ten actions against one "no" is one decision to make.
+    const hits = new Map<Exclusion, { action: Match; words: string[] }[]>();
     for (const a of actions.entries()) {
       // "Do not upgrade Kubernetes" agrees with "no Kubernetes upgrade".
       if (NEGATED.test(a.text)) continue;
       const own = rootsOf(a.text);
-      for (const x of exclusions) {
-        const common = [...own.keys()].filter((r) => x.roots.has(r));
-        if (!(common.length >= 2 || (own.size > 0 && common.length === own.size))) continue;
-        const words = [...new Set(common.map((r) => own.get(r) as string))];
-        context.report({
-          messageId: 'contradicts',
-          data: { action: clip(a.text, 70), exclusion: clip(x.text, 70), words: codeList(words) },
-          span: a,
-          words,
-          related: [{ message: 'the anti-scope that rules it out', span: x }],
-        });
-        break;
-      }
+      // Two shared content words: one ("catalog", "board") is a shared topic, not the same work.
+      const x = exclusions.find((e) => [...own.keys()].filter((r) => e.roots.has(r)).length >= 2);
+      if (!x) continue;
+      const words = [...new Set([...own.keys()].filter((r) => x.roots.has(r)).map((r) => own.get(r) as string))];
+      hits.set(x, [...(hits.get(x) ?? []), { action: a, words }]);
+    }
+    for (const [x, [first, ...more]] of hits) {
+      if (!first) continue;
+      context.report({
+        messageId: 'contradicts',
+        data: { action: clip(first.action.text, 70), exclusion: clip(x.text, 70), words: codeList(first.words) },
+        span: first.action,
+        words: first.words,
+        related: [{ message: 'the anti-scope that rules it out', span: x }, ...more.map((m) => ({ message: 'another action it rules out', span: m.action }))],
+      });
     }
   },
 });

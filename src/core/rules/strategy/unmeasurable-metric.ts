@@ -35,7 +35,7 @@ export default defineRule({
     const datedAbove = hasDateStrict(sharedContext(context.doc, metrics));
     for (const m of metricsOf(metrics)) {
       if (/:$/.test(m.text)) continue; // an intro line such as "By the end of Q2:" is not a metric
-      const text = wholePercentages(m.text);
+      const text = wholeQuantities(m.text);
       const number = hasTarget(text);
       const date = datedAbove || hasDateStrict(text);
       if (number && date) continue;
@@ -55,9 +55,9 @@ function metricsOf(metrics: SectionView): Match[] {
   return listed.length ? listed : all;
 }
 
-/** "0.3%" is a number, not the date 0.3 (day.month): the date readers would take it for one. */
-function wholePercentages(text: string): string {
-  return text.replace(/(\d+)[.,]\d+(?=\s?%)/g, '$1');
+/** "0.3%" and "1.5 hours" are quantities, not the dates 0.3 and 1.5 (day.month) the date reading takes them for. */
+function wholeQuantities(text: string): string {
+  return text.replace(/(\d+)[.,]\d+(?![.,/-]?\d)(?=\s?(?:%|[a-z]))/gi, '$1');
 }
 
 /** A deadline stated once for all metrics: the section title, an intro line ending in ":", or the document title. */

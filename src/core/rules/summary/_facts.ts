@@ -33,13 +33,47 @@ const YEAR = '((?:19|20)\\d\\d)';
 const TIME = /^[,\s]*(?:at\s+|from\s+|,\s*)?(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)\b|\d{1,2}:\d\d|midnight|noon)/i;
 
 const NUMBER_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40,
-  fifty: 50, sixty: 60, ninety: 90, hundred: 100, half: 0.5,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  ninety: 90,
+  hundred: 100,
+  half: 0.5,
 };
 const NUMBER = `(\\d+(?:[.,]\\d+)*|${Object.keys(NUMBER_WORDS).join('|')})`;
 // Units that convert exactly, in minutes; months, quarters and years compare as themselves.
-const MINUTES: Record<string, number> = { minute: 1, min: 1, hour: 60, hr: 60, day: 1440, week: 10080, fortnight: 20160 };
+const MINUTES: Record<string, number> = {
+  minute: 1,
+  min: 1,
+  hour: 60,
+  hr: 60,
+  day: 1440,
+  week: 10080,
+  fortnight: 20160,
+};
 const UNIT = '(minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|months?|quarters?|years?|sprints?)';
 
 interface Pattern {
@@ -50,13 +84,39 @@ interface Pattern {
 
 const PATTERNS: Pattern[] = [
   // ISO first, so that `2025-03-09` is not read as anything else.
-  { group: 'date', re: /\b((?:19|20)\d\d)-(\d\d)-(\d\d)(?:[T ]\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?/g, read: (m) => day(Number(m[2]) - 1, m[3], m[1], /[T ]\d/.test(m[0])) },
-  { group: 'date', re: new RegExp(`\\b(?:${WEEKDAY},?\\s+)?(?:the\\s+)?${ORDINAL}(?:\\s+of)?\\s+${MONTH}(?:,?\\s+${YEAR})?(?![\\w])`, 'gi'), read: (m) => day(monthIndex(m[2]), m[1], m[3]) },
-  { group: 'date', re: new RegExp(`\\b(?:${WEEKDAY},?\\s+)?${MONTH}\\.?\\s+(?:the\\s+)?${ORDINAL}(?![\\w:]|\\s*(?:%|am\\b|pm\\b))(?:,?\\s+${YEAR})?`, 'gi'), read: (m) => day(monthIndex(m[1]), m[2], m[3]) },
+  {
+    group: 'date',
+    re: /\b((?:19|20)\d\d)-(\d\d)-(\d\d)(?:[T ]\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?/g,
+    read: (m) => day(Number(m[2]) - 1, m[3], m[1], /[T ]\d/.test(m[0])),
+  },
+  {
+    group: 'date',
+    re: new RegExp(`\\b(?:${WEEKDAY},?\\s+)?(?:the\\s+)?${ORDINAL}(?:\\s+of)?\\s+${MONTH}(?:,?\\s+${YEAR})?(?![\\w])`, 'gi'),
+    read: (m) => day(monthIndex(m[2]), m[1], m[3]),
+  },
+  {
+    group: 'date',
+    re: new RegExp(`\\b(?:${WEEKDAY},?\\s+)?${MONTH}\\.?\\s+(?:the\\s+)?${ORDINAL}(?![\\w:]|\\s*(?:%|am\\b|pm\\b))(?:,?\\s+${YEAR})?`, 'gi'),
+    read: (m) => day(monthIndex(m[1]), m[2], m[3]),
+  },
   // Day and month in numbers: day first unless that cannot be (`03/14/2025`).
-  { group: 'date', re: /\b(\d{1,2})\/(\d{1,2})\/((?:19|20)?\d\d)\b/g, read: (m) => numericDate(m) },
-  { group: 'quarter', re: /\b(Q[1-4]|H[12])(?:\s+((?:19|20)\d\d|FY\d\d))?\b/g, read: (m) => ({ value: `${(m[1] as string).toUpperCase()}${m[2] ? ` ${m[2]}` : ''}` }) },
-  { group: 'weekday', re: new RegExp(`\\b(mon|tues|wednes|thurs|fri|satur|sun)day\\b`, 'gi'), read: (m) => ({ value: (m[1] as string).toLowerCase() }) },
+  {
+    group: 'date',
+    re: /\b(\d{1,2})\/(\d{1,2})\/((?:19|20)?\d\d)\b/g,
+    read: (m) => numericDate(m),
+  },
+  {
+    group: 'quarter',
+    re: /\b(Q[1-4]|H[12])(?:\s+((?:19|20)\d\d|FY\d\d))?\b/g,
+    read: (m) => ({
+      value: `${(m[1] as string).toUpperCase()}${m[2] ? ` ${m[2]}` : ''}`,
+    }),
+  },
+  {
+    group: 'weekday',
+    re: /\b(mon|tues|wednes|thurs|fri|satur|sun)day\b/gi,
+    read: (m) => ({ value: (m[1] as string).toLowerCase() }),
+  },
   // A month alone, where it names a time: "in April", "by end of June", "May 2025" (and never the verb "may").
   {
     group: 'month',
@@ -65,7 +125,7 @@ const PATTERNS: Pattern[] = [
       const i = monthIndex(m[1] ?? m[3]);
       // "may" in lower case is the verb.
       if (i === -1 || (m[1] ?? m[3]) === 'may') return undefined;
-      return { value: `${i + 1}${m[2] ?? m[4] ? `/${m[2] ?? m[4]}` : ''}` };
+      return { value: `${i + 1}${(m[2] ?? m[4]) ? `/${m[2] ?? m[4]}` : ''}` };
     },
   },
   {
@@ -73,10 +133,16 @@ const PATTERNS: Pattern[] = [
     re: /([$£€])\s?(\d+(?:[.,]\d+)*)\s?(k|m|bn|million|thousand|billion)?\b|\b(\d+(?:[.,]\d+)*)\s?(k|m|bn|million|thousand|billion)?\s?(USD|EUR|GBP|dollars|pounds|euros)\b/gi,
     read: (m) => {
       const currency = m[1] ?? { usd: '$', dollars: '$', eur: '€', euros: '€', gbp: '£', pounds: '£' }[(m[6] ?? '').toLowerCase()] ?? '?';
-      return { value: `${currency}:${amount(m[2] ?? m[4] ?? '', m[3] ?? m[5])}` };
+      return {
+        value: `${currency}:${amount(m[2] ?? m[4] ?? '', m[3] ?? m[5])}`,
+      };
     },
   },
-  { group: 'percent', re: new RegExp(`(?<![\\w.])${NUMBER}\\s?(?:%|percent\\b|per cent\\b)`, 'gi'), read: (m) => ({ value: String(num(m[1] as string)) }) },
+  {
+    group: 'percent',
+    re: new RegExp(`(?<![\\w.])${NUMBER}\\s?(?:%|percent\\b|per cent\\b)`, 'gi'),
+    read: (m) => ({ value: String(num(m[1] as string)) }),
+  },
   {
     // "two weeks", "2-week", "14 days", "three hours"; not "every 15 minutes" (a frequency).
     group: 'duration',
@@ -99,7 +165,10 @@ function day(month: number, date: string | undefined, year: string | undefined, 
   const d = Number(date);
   if (month < 0 || month > 11 || !(d >= 1 && d <= 31)) return undefined;
   const y = year ? Number(year.length === 2 ? `20${year}` : year) : undefined;
-  return { value: `${month + 1}-${d}`, day: { ...(y ? { year: y } : {}), month: month + 1, date: d, timed } };
+  return {
+    value: `${month + 1}-${d}`,
+    day: { ...(y ? { year: y } : {}), month: month + 1, date: d, timed },
+  };
 }
 
 function numericDate(m: RegExpExecArray): { value: string; day: Fact['day'] } | undefined {
@@ -134,8 +203,19 @@ export function factsIn(text: string, offset = 0): Fact[] {
       if (out.some((o) => o.start < end + offset && start + offset < o.end)) continue;
       const read = p.read(m);
       if (!read) continue;
-      const fact: Fact = { start: start + offset, end: end + offset, text: m[0].trim(), group: p.group, value: read.value, slot: 'point' };
-      if (read.day) fact.day = { ...read.day, timed: read.day.timed || TIME.test(text.slice(end, end + 24)) };
+      const fact: Fact = {
+        start: start + offset,
+        end: end + offset,
+        text: m[0].trim(),
+        group: p.group,
+        value: read.value,
+        slot: 'point',
+      };
+      if (read.day)
+        fact.day = {
+          ...read.day,
+          timed: read.day.timed || TIME.test(text.slice(end, end + 24)),
+        };
       out.push(fact);
     }
   }

@@ -38,7 +38,10 @@ const perCheck = new WeakMap<SectionView, Map<string, unknown>>();
 
 function once<T>(r: Reader, key: string, compute: () => T): T {
   let memo = perCheck.get(r.body);
-  if (!memo) perCheck.set(r.body, (memo = new Map()));
+  if (!memo) {
+    memo = new Map();
+    perCheck.set(r.body, memo);
+  }
   if (!memo.has(key)) memo.set(key, compute());
   return memo.get(key) as T;
 }
@@ -50,7 +53,13 @@ function once<T>(r: Reader, key: string, compute: () => T): T {
 export function sentencesOf(r: Reader): Sentence[] {
   return once(r, 'sentences', () => {
     const { doc } = r;
-    const titles = doc.sections.filter((s) => s.style !== 'heading').map((s) => ({ section: s, start: s.titleSpan.start, end: Math.max(s.titleSpan.end, s.own.start) }));
+    const titles = doc.sections
+      .filter((s) => s.style !== 'heading')
+      .map((s) => ({
+        section: s,
+        start: s.titleSpan.start,
+        end: Math.max(s.titleSpan.end, s.own.start),
+      }));
     const out: Sentence[] = [];
     for (const s of r.body.sentences()) {
       let cursor = s.start;
@@ -73,7 +82,12 @@ function piece(doc: Doc, from: number, to: number, after: Section | undefined, o
   const body = raw.slice(lead).replace(/[\s*_]+$/, '');
   if (!/[\p{L}\p{N}]/u.test(body)) return;
   const start = from + lead;
-  out.push({ start, end: start + body.length, text: body.replace(/\s+/g, ' '), ...(after ? { after } : {}) });
+  out.push({
+    start,
+    end: start + body.length,
+    text: body.replace(/\s+/g, ' '),
+    ...(after ? { after } : {}),
+  });
 }
 
 /** The sentences inside a view's ranges. */
@@ -86,7 +100,13 @@ export function findIn(doc: Doc, spans: readonly Span[], name: string): Match[] 
   const out: Match[] = [];
   for (const span of spans) {
     const slice = doc.plain.slice(span.start, span.end);
-    for (const m of slice.matchAll(lexicon(name))) if (m[0]) out.push({ start: span.start + (m.index as number), end: span.start + (m.index as number) + m[0].length, text: m[0] });
+    for (const m of slice.matchAll(lexicon(name)))
+      if (m[0])
+        out.push({
+          start: span.start + (m.index as number),
+          end: span.start + (m.index as number) + m[0].length,
+          text: m[0],
+        });
   }
   return out;
 }
@@ -127,8 +147,9 @@ const MAX_CANDIDATES = 60;
 
 /**
  * The asks of a summary: the asking sentences of its Ask section; without one, the sentences with
- * a request word anywhere, and the imperatives outside the decision, reason, risk and plan (a
- * heading such as "Over to you", which the kind does not name, still holds asks).
+ * a request word addressed to someone, anywhere, and the imperatives outside the decision,
+ * reason, risk and plan (a heading such as "Over to you", which the kind does not name, still
+ * holds asks).
  */
 export function asksOf(r: Reader): Ask[] {
   return once(r, 'asks', () => {
@@ -145,12 +166,23 @@ export function asksOf(r: Reader): Ask[] {
     const excluded = [...NOT_ASKS.flatMap((k) => r.view(k)?.spans ?? []), ...decisionOf(r)];
     let candidates = 0;
     for (const s of sentencesOf(r)) {
-      // A request word asks wherever it stands ("We recommend X. We need your decision by Friday.").
-      if (findIn(doc, [s], 'ask').length) add(s, askIn(doc, s));
+      // A request addressed to someone asks wherever it stands ("We recommend X. We need your
+      // decision by Friday."); a request word in a statement ("the allocator may pick a span") does not.
+      const word = findIn(doc, [s], 'ask').find((m) => addressed(doc, s, m));
+      if (word) add(s, askIn(doc, s));
       else if (!excluded.some((x) => s.start >= x.start && s.start < x.end) && candidates++ < MAX_CANDIDATES) add(s, imperative(doc, s));
     }
     return out;
   });
+}
+
+// A request word is a request when the sentence addresses someone ("your", "please", "we need")
+// or a modal governs it ("leadership should approve", "we ask the VP to decide").
+const ADDRESSED = /\b(?:you|your|please|kindly|need(?:s|ed)?|require[sd]?|request(?:s|ed|ing)?|seek(?:s|ing)?|ask(?:s|ing)?)\b/i;
+const MODAL = /\b(?:should|must|shall|(?:need|needs|have|has) to|(?:can|could|will|would) you)\s+(?:\w+\s+)?$/i;
+
+function addressed(doc: Doc, s: Span, m: Span): boolean {
+  return ADDRESSED.test(doc.plain.slice(s.start, s.end)) || MODAL.test(doc.plain.slice(s.start, m.start)) || s.start === m.start;
 }
 
 /** The words that make a sentence an ask, if it is one. */
@@ -176,18 +208,24 @@ const NOT_A_VERB = new Set(
 
 /** The verb of an imperative or request sentence ("Sign up for a rehearsal shift"), if it is one. */
 export function imperative(doc: Doc, s: Span): Match | undefined {
-  // Emphasis and code markers are not words; blanking them keeps the offsets.
-  const text = doc.plain.slice(s.start, s.end).replace(/[*_`]/g, ' ');
+  // Emphasis markers are not words; blanking them keeps the offsets.
+  const text = doc.plain.slice(s.start, s.end).replace(/[*_]/g, ' ');
   let at = 0;
   for (const re of [ADDRESSEE, LEAD, CONDITION, LEAD]) at += re.exec(text.slice(at))?.[0].length ?? 0;
   at += /^\s*/.exec(text.slice(at))?.[0].length ?? 0;
+  // A sentence that opens with `code` has the code as its subject.
+  if (text[at] === '`') return undefined;
   const first = /^[\p{L}][\p{L}'’-]*/u.exec(text.slice(at))?.[0];
   if (first && !NOT_A_VERB.has(first.toLowerCase())) {
     // The tagger reads a sentence-initial "Review" or "Sign" as a noun; after "You" the same
     // word is tagged by its use: "You review the table" (a verb), "You reviewers for..." (not).
     const token = analyse(`You ${first.toLowerCase()}${text.slice(at + first.length)}`).sentences[0]?.tokens[1];
     if (token && (token.pos === 'VERB' || token.pos === 'AUX') && token.lower === token.lemma) {
-      return { start: s.start + at, end: s.start + at + first.length, text: doc.text.slice(s.start + at, s.start + at + first.length) };
+      return {
+        start: s.start + at,
+        end: s.start + at + first.length,
+        text: doc.text.slice(s.start + at, s.start + at + first.length),
+      };
     }
   }
   // "Can you confirm...", "We need you to...", "Your sign-off is needed".

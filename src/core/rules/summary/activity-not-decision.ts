@@ -3,6 +3,8 @@ import { defineRule } from '../define.ts';
 import { findIn, isDecisive, sentencesIn, sentencesOf } from './_parts.ts';
 
 const MAX_QUOTED = 4;
+// A passive or future form before the verb: "is considered", "should be reviewed", "to be discussed".
+const PASSIVE = /\b(?:is|are|be|being|been|get|gets|getting)\s+(?:\w+ly\s+)?$/i;
 
 export default defineRule({
   meta: {
@@ -11,20 +13,17 @@ export default defineRule({
     kinds: ['exec-summary'],
     docs: {
       description: 'The summary reports activity ("we evaluated", "looked into", "discussed") and states no decision.',
-      why:
-        'Case study 5: a 12-page design doc recommends delaying a launch, but its executive summary says "we evaluated reliability concerns". The reader learns what the team did, not what it decided, so the decision, the risk and the ask are lost. This is the wrong approach itself: summarise activity instead of the decision.',
+      why: 'Case study 5: a 12-page design doc recommends delaying a launch, but its executive summary says "we evaluated reliability concerns". The reader learns what the team did, not what it decided, so the decision, the risk and the ask are lost. This is the wrong approach itself: summarise activity instead of the decision.',
       better:
         'Lead with the decision as a plain statement, then the reason, the risk if ignored, the plan and the ask: "Decision: delay launch two weeks. Reason: payment retry path can duplicate charges under timeout."',
       caseStudy: 5,
       concept: 'executive summary',
       bad: '---\nkind: exec-summary\naudience: executive\n---\n\nOver the last three weeks we evaluated reliability concerns across the payments stack and discussed timeouts with the processor team.\n',
-      good:
-        '---\nkind: exec-summary\naudience: executive\n---\n\nDecision:\nDelay the payments launch two weeks, to 14 May.\n\nReason:\nWe evaluated the retry path: it can charge a customer twice when the processor times out.\n\nAsk:\nApprove the revised date by Friday.\n',
+      good: '---\nkind: exec-summary\naudience: executive\n---\n\nDecision:\nDelay the payments launch two weeks, to 14 May.\n\nReason:\nWe evaluated the retry path: it can charge a customer twice when the processor times out.\n\nAsk:\nApprove the revised date by Friday.\n',
     },
     messages: {
       activity: 'The summary reports activity ({{words}}) but states no decision. Case study 5: lead with what was decided, e.g. "Decision: delay launch two weeks", then the reason and the ask.',
-      activityInDecision:
-        'The Decision section reports activity ({{words}}) instead of a decision. Say what was decided, as a plain statement: "Delay the launch two weeks, to 14 May."',
+      activityInDecision: 'The Decision section reports activity ({{words}}) instead of a decision. Say what was decided, as a plain statement: "Delay the launch two weeks, to 14 May."',
     },
   },
   check(context) {
@@ -32,10 +31,16 @@ export default defineRule({
     // With a Decision section, that section must decide; without one, any sentence may.
     const sentences = decision ? sentencesIn(context, decision) : sentencesOf(context);
     if (sentences.some((s) => isDecisive(s.text))) return;
-    const found = findIn(context.doc, sentences, 'activity');
+    // "is considered best practice", "will be reviewed", "needs discussing": not a report of work done.
+    const found = findIn(context.doc, sentences, 'activity').filter((m) => !PASSIVE.test(context.doc.plain.slice(Math.max(0, m.start - 24), m.start)));
     const first = found[0];
     if (!first) return;
     const words = [...new Set(found.map((m) => m.text))];
-    context.report({ messageId: decision ? 'activityInDecision' : 'activity', data: { words: codeList(words, MAX_QUOTED) }, span: first, words });
+    context.report({
+      messageId: decision ? 'activityInDecision' : 'activity',
+      data: { words: codeList(words, MAX_QUOTED) },
+      span: first,
+      words,
+    });
   },
 });

@@ -9,8 +9,7 @@ export default defineRule({
     kinds: ['exec-summary'],
     docs: {
       description: 'The ask has a request verb but no date: nothing says by when the decision is needed.',
-      why:
-        'Case study 5 is about a decision that never gets made: a summary that asks "approve the revised date" without a deadline lets the decision drift past the launch it is about. RUBRICS §5 asks an executive summary for a decision deadline; the module\'s example ask reads "Approve the revised launch date of 14 May by Friday."',
+      why: 'Case study 5 is about a decision that never gets made: a summary that asks "approve the revised date" without a deadline lets the decision drift past the launch it is about. RUBRICS §5 asks an executive summary for a decision deadline; the module\'s example ask reads "Approve the revised launch date of 14 May by Friday."',
       better: 'Give the ask a date: "Ask: approve the revised launch date by Friday."',
       caseStudy: 5,
       concept: 'decision ask',
@@ -29,6 +28,10 @@ export default defineRule({
     // "Approve the revised date. We need it by Friday.": the date may stand beside the request.
     const section = context.view('ask');
     if (section && sentencesIn(context, section).some((s) => hasDate(s.text))) return;
-    context.report({ messageId: 'noDeadline', data: { verb: first.words.text }, span: first.words });
+    context.report({
+      messageId: 'noDeadline',
+      data: { verb: first.words.text },
+      span: first.words,
+    });
   },
 });

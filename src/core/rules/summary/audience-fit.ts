@@ -14,7 +14,11 @@ const MAX_WORDS: Record<string, number | undefined> = { executive: 200 };
 // business writing read at a glance (plain-language guidance aims lower, ~8-10, for the public),
 // so executives get 12 and junior engineers, who are told to get every term defined, 10. Peers
 // share the jargon, so 16. Calibrated so the module's own better approach passes.
-const MAX_GRADE: Record<string, number | undefined> = { executive: 12, junior: 10, peer: 16 };
+const MAX_GRADE: Record<string, number | undefined> = {
+  executive: 12,
+  junior: 10,
+  peer: 16,
+};
 // FK is noise on a handful of words: grade only summaries at least this long.
 const MIN_WORDS_FOR_GRADE = 40;
 // Syllable counting is the costly part: grade the opening words, which is what a summary is.
@@ -33,24 +37,21 @@ export default defineRule({
     kinds: ['exec-summary'],
     docs: {
       description: 'The summary does not fit its `audience:`: too long, too hard to read, sentences too long, or acronyms left undefined.',
-      why:
-        'Case study 5\'s required artifact is one summary rewritten for executive, peer engineer and junior engineer audiences: audience-aware communication. An executive reads about 150 words and acts; a junior engineer needs every term defined; any reader loses a decision inside a 40-word sentence.',
+      why: "Case study 5's required artifact is one summary rewritten for executive, peer engineer and junior engineer audiences: audience-aware communication. An executive reads about 150 words and acts; a junior engineer needs every term defined; any reader loses a decision inside a 40-word sentence.",
       better:
         'Write each variant for its reader: the executive one short (the decision, reason, risk, plan and ask in a few lines, no undefined jargon), the peer one with the technical rationale, the junior one with terms spelled out ("service-level objective (SLO)") and what changes for them.',
       caseStudy: 5,
       concept: 'audience-aware communication',
-      bad:
-        '---\nkind: exec-summary\naudience: junior\n---\n\nDecision:\nWe are delaying the launch two weeks because the PSP retry path is not idempotent under timeout, which our SLO review flagged.\n\nAsk:\nPlease confirm you can pair on the replay test by Friday.\n',
-      good:
-        '---\nkind: exec-summary\naudience: junior\n---\n\nDecision:\nWe are delaying the payments launch two weeks, to 14 May.\n\nReason:\nWhen the payment service provider (PSP) times out, our retry can charge a customer twice.\n\nAsk:\nPlease confirm you can pair on the replay test by Friday.\n',
+      bad: '---\nkind: exec-summary\naudience: junior\n---\n\nDecision:\nWe are delaying the launch two weeks because the PSP retry path is not idempotent under timeout, which our SLO review flagged.\n\nAsk:\nPlease confirm you can pair on the replay test by Friday.\n',
+      good: '---\nkind: exec-summary\naudience: junior\n---\n\nDecision:\nWe are delaying the payments launch two weeks, to 14 May.\n\nReason:\nWhen the payment service provider (PSP) times out, our retry can charge a customer twice.\n\nAsk:\nPlease confirm you can pair on the replay test by Friday.\n',
     },
     messages: {
-      tooLong: 'This {{audience}} summary has {{count}} words, {{over}} over the {{limit}} that {{audience}} readers take in; this is where it passes the limit. Cut to the decision, reason, risk, plan and ask.',
+      tooLong:
+        'This {{audience}} summary has {{count}} words, {{over}} over the {{limit}} that {{audience}} readers take in; this is where it passes the limit. Cut to the decision, reason, risk, plan and ask.',
       tooHard:
         'The summary reads at grade {{grade}} (Flesch-Kincaid), {{over}} above the {{limit}} that suits {{audience}} readers; the hardest sentence (grade {{worst}}) is here. Use shorter sentences and plainer words.',
       longSentence: 'This sentence has {{count}} words, {{over}} over {{limit}}: a reader loses the point inside it. Split it, one idea per sentence.',
-      undefinedAcronym:
-        '`{{acronym}}` is not defined, and {{audience}} readers may not know it. Spell it out on first use, e.g. "service-level objective (SLO)", or use the plain words.',
+      undefinedAcronym: '`{{acronym}}` is not defined, and {{audience}} readers may not know it. Spell it out on first use, e.g. "service-level objective (SLO)", or use the plain words.',
     },
   },
   check(context) {
@@ -68,12 +69,27 @@ export default defineRule({
 
     list.forEach((s, i) => {
       const n = counts[i]?.length ?? 0;
-      if (n > MAX_SENTENCE_WORDS) context.report({ messageId: 'longSentence', data: { count: n, over: n - MAX_SENTENCE_WORDS, limit: MAX_SENTENCE_WORDS }, span: s, words: [] });
+      if (n > MAX_SENTENCE_WORDS)
+        context.report({
+          messageId: 'longSentence',
+          data: {
+            count: n,
+            over: n - MAX_SENTENCE_WORDS,
+            limit: MAX_SENTENCE_WORDS,
+          },
+          span: s,
+          words: [],
+        });
     });
 
     if (SPELL_OUT.has(audience)) {
       for (const a of undefinedAcronyms(doc, list).slice(0, MAX_ACRONYM_FINDINGS)) {
-        context.report({ messageId: 'undefinedAcronym', data: { acronym: a.text, audience }, span: a, words: [a.text] });
+        context.report({
+          messageId: 'undefinedAcronym',
+          data: { acronym: a.text, audience },
+          span: a,
+          words: [a.text],
+        });
       }
     }
   },
@@ -90,7 +106,16 @@ function reportLength(context: Ctx, doc: Doc, audience: string, list: Sentence[]
     data: { audience, count: total, over: total - limit, limit },
     span: at,
     words: [],
-    ...(related ? { related: [{ message: `the limit follows from \`audience: ${audience}\``, span: related }] } : {}),
+    ...(related
+      ? {
+          related: [
+            {
+              message: `the limit follows from \`audience: ${audience}\``,
+              span: related,
+            },
+          ],
+        }
+      : {}),
   });
 }
 
@@ -102,7 +127,11 @@ function reportGrade(context: Ctx, audience: string, list: Sentence[], counts: s
     const words = counts[i] ?? [];
     if (budget <= 0 || !words.length) return;
     budget -= words.length;
-    graded.push({ at, words: words.length, syllables: words.reduce((n, w) => n + syllables(w, memo), 0) });
+    graded.push({
+      at,
+      words: words.length,
+      syllables: words.reduce((n, w) => n + syllables(w, memo), 0),
+    });
   });
   const sum = (k: 'words' | 'syllables') => graded.reduce((n, g) => n + g[k], 0);
   const grade = fleschKincaid(sum('words'), graded.length, sum('syllables'));
@@ -111,7 +140,13 @@ function reportGrade(context: Ctx, audience: string, list: Sentence[], counts: s
   const worst = graded.reduce((a, b) => (gradeOf(b) > gradeOf(a) ? b : a));
   context.report({
     messageId: 'tooHard',
-    data: { grade: grade.toFixed(1), over: (grade - limit).toFixed(1), limit, audience, worst: gradeOf(worst).toFixed(1) },
+    data: {
+      grade: grade.toFixed(1),
+      over: (grade - limit).toFixed(1),
+      limit,
+      audience,
+      worst: gradeOf(worst).toFixed(1),
+    },
     span: worst.at,
     words: [],
   });
@@ -152,7 +187,12 @@ function undefinedAcronyms(doc: Doc, list: Sentence[]): (Span & { text: string }
       const before = text.slice(0, m.index);
       const after = text.slice(m.index + m[0].length);
       const definedHere = (/\(\s*$/.test(before) && /^\s*\)/.test(after) && /\p{L}{3,}/u.test(before)) || /^\s*\(\s*\p{L}/u.test(after);
-      if (!definedHere) out.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, text: m[0] });
+      if (!definedHere)
+        out.push({
+          start: s.start + m.index,
+          end: s.start + m.index + m[0].length,
+          text: m[0],
+        });
     }
   }
   return out;
@@ -163,5 +203,10 @@ function audienceLine(doc: Doc): Span | undefined {
   const fm = doc.frontMatter;
   if (!fm) return undefined;
   const m = /^audience:.*$/m.exec(doc.text.slice(fm.span.start, fm.span.end));
-  return m ? { start: fm.span.start + m.index, end: fm.span.start + m.index + m[0].trimEnd().length } : undefined;
+  return m
+    ? {
+        start: fm.span.start + m.index,
+        end: fm.span.start + m.index + m[0].trimEnd().length,
+      }
+    : undefined;
 }

@@ -24,23 +24,17 @@ export default defineRule({
     kinds: ['exec-summary'],
     docs: {
       description: 'The decision is buried below background: the first section, or the first sentence, is not the decision.',
-      why:
-        'Case study 5\'s tradeoff table: a background-heavy summary is complete but its decision is buried; an executive who reads only the first lines never reaches it. The module\'s better approach opens with "Decision:", and conclusion-first writing (BLUF, Minto) puts the answer before the support.',
+      why: 'Case study 5\'s tradeoff table: a background-heavy summary is complete but its decision is buried; an executive who reads only the first lines never reaches it. The module\'s better approach opens with "Decision:", and conclusion-first writing (BLUF, Minto) puts the answer before the support.',
       better: 'Move the decision to the top: "Decision: delay launch two weeks", then the reason, risk, plan and ask. Risk-first or ask-first openings are fine too.',
       caseStudy: 5,
       concept: 'executive summary',
-      bad:
-        '---\nkind: exec-summary\naudience: executive\n---\n\nBackground:\nThe payments team spent three weeks testing the retry path against processor timeouts.\n\nDecision:\nDelay the payments launch two weeks, to 14 May.\n\nAsk:\nApprove the revised date by Friday.\n',
-      good:
-        '---\nkind: exec-summary\naudience: executive\n---\n\nDecision:\nDelay the payments launch two weeks, to 14 May.\n\nBackground:\nThe payments team spent three weeks testing the retry path against processor timeouts.\n\nAsk:\nApprove the revised date by Friday.\n',
+      bad: '---\nkind: exec-summary\naudience: executive\n---\n\nBackground:\nThe payments team spent three weeks testing the retry path against processor timeouts.\n\nDecision:\nDelay the payments launch two weeks, to 14 May.\n\nAsk:\nApprove the revised date by Friday.\n',
+      good: '---\nkind: exec-summary\naudience: executive\n---\n\nDecision:\nDelay the payments launch two weeks, to 14 May.\n\nBackground:\nThe payments team spent three weeks testing the retry path against processor timeouts.\n\nAsk:\nApprove the revised date by Friday.\n',
     },
     messages: {
-      afterSection:
-        'The decision comes after `{{before}}`, so a reader who stops early misses it (case study 5: background-heavy buries the decision). Move the Decision section to the top.',
-      afterProse:
-        'The decision comes after {{words}} words of background (`{{before}}`), so a reader who stops early misses it. Open with the decision: "Decision: delay launch two weeks."',
-      buriedSentence:
-        'The decision (`{{decision}}`) comes only after {{before}}. Put the decision in the first sentence; the background can follow it.',
+      afterSection: 'The decision comes after `{{before}}`, so a reader who stops early misses it (case study 5: background-heavy buries the decision). Move the Decision section to the top.',
+      afterProse: 'The decision comes after {{words}} words of background (`{{before}}`), so a reader who stops early misses it. Open with the decision: "Decision: delay launch two weeks."',
+      buriedSentence: 'The decision (`{{decision}}`) comes only after {{before}}. Put the decision in the first sentence; the background can follow it.',
     },
   },
   check(context) {
@@ -50,7 +44,10 @@ export default defineRule({
       return;
     }
     // No Decision section: the first sentence should be the decision.
-    reportBuried(context, sentencesOf(context).filter((s) => !isMetadata(s)));
+    reportBuried(
+      context,
+      sentencesOf(context).filter((s) => !isMetadata(s)),
+    );
   },
 });
 
@@ -60,16 +57,19 @@ function checkSection(context: Ctx, decision: Section): void {
   const { doc } = context;
   const ancestors = new Set<number>();
   for (let p = decision.parent; p !== -1; p = doc.sections[p]?.parent ?? -1) ancestors.add(p);
-  const before = doc.sections
-    .slice(0, decision.index)
-    .find((s) => !ancestors.has(s.index) && s.style !== 'field' && !MAY_PRECEDE.has(s.key ?? '') && !isMetaTitle(s.title) && hasProse(context, s));
+  const before = doc.sections.slice(0, decision.index).find((s) => !ancestors.has(s.index) && s.style !== 'field' && !MAY_PRECEDE.has(s.key ?? '') && !isMetaTitle(s.title) && hasProse(context, s));
   if (before) {
     context.report({
       messageId: 'afterSection',
       data: { before: clip(before.title, 40) },
       span: decision.titleSpan,
       words: [decision.title],
-      related: [{ message: `${code(before.title)} comes first`, span: before.titleSpan }],
+      related: [
+        {
+          message: `${code(before.title)} comes first`,
+          span: before.titleSpan,
+        },
+      ],
     });
     return;
   }
@@ -100,7 +100,10 @@ function reportBuried(context: Ctx, list: Sentence[]): void {
   if (at <= 0 || !first || !found) return;
   context.report({
     messageId: 'buriedSentence',
-    data: { decision: clip(found.text, 50), before: at === 1 ? `a sentence of background (${code(first.text, 40)})` : `${at} sentences of background` },
+    data: {
+      decision: clip(found.text, 50),
+      before: at === 1 ? `a sentence of background (${code(first.text, 40)})` : `${at} sentences of background`,
+    },
     span: found,
     words: [found.text],
     related: [{ message: 'the summary opens here instead', span: first }],

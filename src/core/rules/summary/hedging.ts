@@ -9,14 +9,12 @@ export default defineRule({
     kinds: ['exec-summary'],
     docs: {
       description: 'Hedges and weasel words ("I think", "maybe", "might") in the decision or the ask.',
-      why:
-        'Case study 5 is about a summary that loses its decision; a hedged decision ("we might delay the launch") loses it more quietly. An executive cannot approve "maybe two weeks". Amazon-style writing guidance (RUBRICS §5) cuts weasel words and answers with yes, no, a number or "I don\'t know".',
+      why: 'Case study 5 is about a summary that loses its decision; a hedged decision ("we might delay the launch") loses it more quietly. An executive cannot approve "maybe two weeks". Amazon-style writing guidance (RUBRICS §5) cuts weasel words and answers with yes, no, a number or "I don\'t know".',
       better: 'State the decision and the ask plainly: "Decision: delay launch two weeks." "Ask: approve the revised date by Friday." Put real uncertainty in the risk, with what would resolve it.',
       caseStudy: 5,
       concept: 'decision ask',
       bad: '---\nkind: exec-summary\naudience: executive\n---\n\nDecision:\nI think we should maybe delay the payments launch two weeks.\n\nAsk:\nApprove the revised date by Friday.\n',
-      good:
-        '---\nkind: exec-summary\naudience: executive\n---\n\nDecision:\nDelay the payments launch two weeks, to 14 May.\n\nRisk if ignored:\nWe might double-charge customers on processor timeouts.\n\nAsk:\nApprove the revised date by Friday.\n',
+      good: '---\nkind: exec-summary\naudience: executive\n---\n\nDecision:\nDelay the payments launch two weeks, to 14 May.\n\nRisk if ignored:\nWe might double-charge customers on processor timeouts.\n\nAsk:\nApprove the revised date by Friday.\n',
     },
     messages: {
       hedge: '`{{hedge}}` hedges the {{part}}, so the reader cannot tell what is decided or asked. State it plainly; put real uncertainty in the risk, with when it will be resolved.',
@@ -37,7 +35,11 @@ export default defineRule({
           // A sentence can be both the decision and the ask in a summary without sections.
           if (seen.has(m.start) || inCondition(doc, s, m)) continue;
           seen.add(m.start);
-          context.report({ messageId: 'hedge', data: { hedge: m.text, part }, span: m });
+          context.report({
+            messageId: 'hedge',
+            data: { hedge: m.text, part },
+            span: m,
+          });
         }
       }
     }

@@ -16,8 +16,7 @@ export default defineRule({
     kinds: ['exec-summary'],
     docs: {
       description: 'A reason, risk or plan that is there but says nothing concrete ("There were some issues.", "Things could go wrong.").',
-      why:
-        'Case study 5: the summary "does not state the decision, risk, or ask". A Risk section that reads "things could go wrong" states no risk either: an executive cannot weigh it against the cost of the decision. Filling the headings with placeholder words passes a structure check and still loses the decision.',
+      why: 'Case study 5: the summary "does not state the decision, risk, or ask". A Risk section that reads "things could go wrong" states no risk either: an executive cannot weigh it against the cost of the decision. Filling the headings with placeholder words passes a structure check and still loses the decision.',
       better:
         'Say it concretely: Reason "payment retry path can duplicate charges under timeout"; Risk if ignored "customer-impacting financial incident"; Plan "idempotency keys, replay test, launch gate".',
       caseStudy: 5,
@@ -42,14 +41,32 @@ export default defineRule({
       const vague = view.find('vague');
       const first = vague[0];
       if (first && !hasNumber(text)) {
-        context.report({ messageId: 'vague', data: { section: title, words: codeList(vague.map((m) => m.text)), hint }, span: first, words: vague.map((m) => m.text) });
+        context.report({
+          messageId: 'vague',
+          data: {
+            section: title,
+            words: codeList(vague.map((m) => m.text)),
+            hint,
+          },
+          span: first,
+          words: vague.map((m) => m.text),
+        });
         continue;
       }
       const sentences = view.sentences();
       const [start, end] = [sentences[0], sentences[sentences.length - 1]];
       if (start && end && contentWords(text).size < MIN_CONTENT_WORDS && !hasNumber(text)) {
         const flat = text.replace(/\s+/g, ' ');
-        context.report({ messageId: 'thin', data: { section: title, text: clip(flat.replace(/`/g, "'"), 60), hint }, span: { start: start.start, end: end.end }, words: [flat] });
+        context.report({
+          messageId: 'thin',
+          data: {
+            section: title,
+            text: clip(flat.replace(/`/g, "'"), 60),
+            hint,
+          },
+          span: { start: start.start, end: end.end },
+          words: [flat],
+        });
       }
     }
   },

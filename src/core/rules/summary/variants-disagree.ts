@@ -66,7 +66,16 @@ function variantOf(member: SetMember): Variant {
     let words = doc.plain.slice(a.start, a.end);
     for (const f of [...facts].reverse()) words = words.slice(0, f.start - a.start) + words.slice(f.end - a.start);
     // "Approve" and "approval" are one request.
-    return { start: a.start, end: a.end, verb: a.words.text.toLowerCase().replace(/[^a-z]/g, '').slice(0, 5), words: contentWords(words), facts };
+    return {
+      start: a.start,
+      end: a.end,
+      verb: a.words.text
+        .toLowerCase()
+        .replace(/[^a-z]/g, '')
+        .slice(0, 5),
+      words: contentWords(words),
+      facts,
+    };
   });
   return {
     member,
@@ -91,7 +100,13 @@ function mentions(v: Variant, fact: Fact): boolean {
 function conflicts(v: Variant, w: Variant, role: Conflict['role'], mine: Fact[], theirs: Fact[], span: Span | undefined, out: Conflict[]): void {
   const add = (a: Fact, b: Fact, flipped: boolean) => {
     if (out.some((c) => c.role === role && c.group === a.group)) return;
-    out.push({ role, group: a.group, mine: flipped ? b : a, theirs: flipped ? a : b, span });
+    out.push({
+      role,
+      group: a.group,
+      mine: flipped ? b : a,
+      theirs: flipped ? a : b,
+      span,
+    });
   };
   const find = (from: Fact[], to: Fact[], other: Variant, flipped: boolean) => {
     const left = to.filter((f) => !from.some((g) => sameFact(f, g)));
@@ -125,20 +140,18 @@ const rule = defineSetRule({
     kinds: ['exec-summary'],
     docs: {
       description: 'The audience variants of one summary (same `set:`) disagree on the decision, its dates or numbers, or the ask.',
-      why:
-        'Case study 5\'s required artifact rewrites one summary for executive, peer engineer and junior engineer audiences. The wording should change with the reader; the decision must not. If the executive approves "two weeks, to 14 May" and the engineers read "three weeks, to 21 May", the summaries have created two decisions, the failure the case study is about.',
-      better: 'Change the words, not the facts: every variant states the same decision ("delay launch two weeks, to 14 May") and the same ask and deadline; the peer variant adds rationale, the junior one defines terms.',
+      why: 'Case study 5\'s required artifact rewrites one summary for executive, peer engineer and junior engineer audiences. The wording should change with the reader; the decision must not. If the executive approves "two weeks, to 14 May" and the engineers read "three weeks, to 21 May", the summaries have created two decisions, the failure the case study is about.',
+      better:
+        'Change the words, not the facts: every variant states the same decision ("delay launch two weeks, to 14 May") and the same ask and deadline; the peer variant adds rationale, the junior one defines terms.',
       caseStudy: 5,
       concept: 'audience-aware communication',
-      bad:
-        '---\nkind: exec-summary\naudience: executive\nset: launch-delay\n---\n\nDecision:\nDelay the payments launch two weeks, to 14 May.\n\nAsk:\nApprove the revised date by Friday.\n=====\n---\nkind: exec-summary\naudience: junior\nset: launch-delay\n---\n\nDecision:\nWe are delaying the payments launch three weeks, to 21 May.\n\nAsk:\nApprove the revised date by Friday.\n',
-      good:
-        '---\nkind: exec-summary\naudience: executive\nset: launch-delay\n---\n\nDecision:\nDelay the payments launch two weeks, to 14 May.\n\nAsk:\nApprove the revised date by Friday.\n=====\n---\nkind: exec-summary\naudience: junior\nset: launch-delay\n---\n\nDecision:\nWe are moving the payments launch from 30 April to 14 May: a 2-week delay.\n\nAsk:\nApprove the revised date by Friday.\n',
+      bad: '---\nkind: exec-summary\naudience: executive\nset: launch-delay\n---\n\nDecision:\nDelay the payments launch two weeks, to 14 May.\n\nAsk:\nApprove the revised date by Friday.\n=====\n---\nkind: exec-summary\naudience: junior\nset: launch-delay\n---\n\nDecision:\nWe are delaying the payments launch three weeks, to 21 May.\n\nAsk:\nApprove the revised date by Friday.\n',
+      good: '---\nkind: exec-summary\naudience: executive\nset: launch-delay\n---\n\nDecision:\nDelay the payments launch two weeks, to 14 May.\n\nAsk:\nApprove the revised date by Friday.\n=====\n---\nkind: exec-summary\naudience: junior\nset: launch-delay\n---\n\nDecision:\nWe are moving the payments launch from 30 April to 14 May: a 2-week delay.\n\nAsk:\nApprove the revised date by Friday.\n',
     },
     messages: {
-      fact: 'This {{audience}} variant\'s {{role}} says `{{mine}}`, but `{{file}}` ({{theirs}}) says `{{other}}`. The variants of one summary must state the same decision and ask; change the wording, not the facts.',
+      fact: "This {{audience}} variant's {{role}} says `{{mine}}`, but `{{file}}` ({{theirs}}) says `{{other}}`. The variants of one summary must state the same decision and ask; change the wording, not the facts.",
       verdict:
-        'This {{audience}} variant\'s decision says `{{mine}}` where `{{file}}` ({{theirs}}) says `{{other}}`: they decide different things. The variants of one summary must carry one decision; make them agree.',
+        "This {{audience}} variant's decision says `{{mine}}` where `{{file}}` ({{theirs}}) says `{{other}}`: they decide different things. The variants of one summary must carry one decision; make them agree.",
     },
   },
   checkSet(context) {
@@ -151,7 +164,9 @@ const rule = defineSetRule({
     const disagreeing = (v: Variant) => variants.filter((w) => w !== v && (pairs.get(key(v, w))?.length ?? 0) > 0).length;
     // The odd one out is reported: ranked by how many variants it disagrees with, then the
     // executive variant (the one the decision maker reads) is the reference, then file order.
-    const ranked = [...variants].sort((a, b) => disagreeing(a) - disagreeing(b) || Number(b.audience === 'executive') - Number(a.audience === 'executive') || variants.indexOf(a) - variants.indexOf(b));
+    const ranked = [...variants].sort(
+      (a, b) => disagreeing(a) - disagreeing(b) || Number(b.audience === 'executive') - Number(a.audience === 'executive') || variants.indexOf(a) - variants.indexOf(b),
+    );
     const reported = new Set<string>();
     for (const [i, v] of ranked.entries()) {
       // Against the best-ranked variant it disagrees with.
@@ -163,7 +178,14 @@ const rule = defineSetRule({
         reported.add(`${variants.indexOf(v)}:${id}`);
         context.report(v.member, {
           messageId: 'fact',
-          data: { audience: v.audience, role: c.role, mine: flat(c.mine.text), file: ref.name, theirs: ref.audience, other: flat(c.theirs.text) },
+          data: {
+            audience: v.audience,
+            role: c.role,
+            mine: flat(c.mine.text),
+            file: ref.name,
+            theirs: ref.audience,
+            other: flat(c.theirs.text),
+          },
           span: c.mine,
           words: [c.mine.text],
           related: c.span ? [{ message: `the ${c.role} in this variant`, span: c.span }] : [],
@@ -181,7 +203,11 @@ function flat(text: string): string {
 /** The decision's direction: delay vs ship vs cancel. */
 function reportVerdicts(context: Parameters<(typeof rule)['checkSet']>[0], variants: Variant[]): void {
   const verdicts = variants.map((v) => verdictOf(v.member.doc, v.decision));
-  const ref = reference(variants, (v, w) => verdicts[variants.indexOf(v)]?.verdict === verdicts[variants.indexOf(w)]?.verdict, (v) => verdicts[variants.indexOf(v)] !== undefined);
+  const ref = reference(
+    variants,
+    (v, w) => verdicts[variants.indexOf(v)]?.verdict === verdicts[variants.indexOf(w)]?.verdict,
+    (v) => verdicts[variants.indexOf(v)] !== undefined,
+  );
   const refVerdict = ref ? verdicts[variants.indexOf(ref)] : undefined;
   if (!ref || !refVerdict) return;
   variants.forEach((v, i) => {
@@ -189,7 +215,13 @@ function reportVerdicts(context: Parameters<(typeof rule)['checkSet']>[0], varia
     if (v === ref || !mine || mine.verdict === refVerdict.verdict) return;
     context.report(v.member, {
       messageId: 'verdict',
-      data: { audience: v.audience, mine: flat(mine.at.text), file: ref.name, theirs: ref.audience, other: flat(refVerdict.at.text) },
+      data: {
+        audience: v.audience,
+        mine: flat(mine.at.text),
+        file: ref.name,
+        theirs: ref.audience,
+        other: flat(refVerdict.at.text),
+      },
       span: mine.at,
       words: [mine.at.text],
       related: v.decision[0] ? [{ message: 'the decision in this variant', span: v.decision[0] }] : [],
