@@ -1,8 +1,12 @@
-// Checking one file: the same code in a worker thread and in the main thread (--jobs 1), so
-// both produce the same findings.
-import { writeFile } from 'node:fs/promises';
+// Checking one file: the same code in a worker thread and in the main thread, so both produce
+// the same findings and the same one-line errors. `safeCheckFile` never throws: a file that
+// cannot be read, checked or (with --fix) written is an `{ ok: false }` outcome, whichever
+// thread had it.
 import { applyFixes, builtinRules, checkText, type CheckOptions, type Config, type CourseModule, type Diagnostic, type FileResult } from '../core/index.ts';
-import { readTextSync } from '../node/read-text.ts';
+import { decodeText, readBytesSync } from '../node/read-text.ts';
+import { replaceFileSync } from '../node/write-text.ts';
+import { firstLine } from './errors.ts';
+import { contentHashOf } from './hash.ts';
 
 /** What a worker is started with (structured-cloned into it). */
 export interface CheckSetup {
@@ -10,6 +14,8 @@ export interface CheckSetup {
   config: Config;
   maxFileSize: number;
   fix: boolean;
+  /** Return the content hash of what was checked (for --cache). */
+  hash?: boolean;
 }
 
 export interface Job {
@@ -28,6 +34,8 @@ export type Outcome =
       fixed: boolean;
       /** Only for files with `set:`: the whole result (parsed doc included) for the set rules. */
       member?: FileResult;
+      /** With `setup.hash`: the content hash of the bytes checked (after --fix, of the bytes written). */
+      hash?: string;
     }
   | { ok: false; error: string };
 
@@ -37,25 +45,45 @@ export function checkOptions(setup: CheckSetup, filePath: string): CheckOptions 
   return { module: setup.module, rules: builtinRules, config: setup.config, filePath };
 }
 
-export async function checkFile(job: Job, setup: CheckSetup): Promise<Outcome> {
-  const read = readTextSync(job.path, setup.maxFileSize);
-  if (!read.ok) return { ok: false, error: read.error };
+export function safeCheckFile(job: Job, setup: CheckSetup): Outcome {
+  try {
+    return checkFile(job, setup);
+  } catch (e) {
+    return { ok: false, error: `internal error: ${firstLine(e)}` };
+  }
+}
+
+function checkFile(job: Job, setup: CheckSetup): Outcome {
+  const bytes = readBytesSync(job.path, setup.maxFileSize);
+  if (!bytes.ok) return bytes;
+  const read = decodeText(bytes.bytes, setup.maxFileSize);
+  if (!read.ok) return read;
   const options = checkOptions(setup, job.display);
   let result = checkText(read.text, options);
+  let hash = setup.hash ? contentHashOf(bytes.bytes) : undefined;
   let fixed = false;
   if (setup.fix) {
     const out = fixText(read.text, result, options);
     if (out.text !== read.text) {
-      await writeFile(job.path, (read.bom ? '\ufeff' : '') + out.text);
+      const text = (read.bom ? '\ufeff' : '') + out.text;
+      const written = replaceFileSync(job.path, text);
+      if (!written.ok) return { ok: false, error: `cannot write the fix: ${written.error}` };
       result = out.result;
       fixed = true;
+      if (setup.hash) hash = contentHashOf(text);
     }
   }
-  return outcomeOf(result, fixed);
+  return outcomeOf(result, fixed, hash);
 }
 
-export function outcomeOf(result: FileResult, fixed = false): Outcome {
-  return result.set ? { ok: true, diagnostics: result.diagnostics, fixed, member: result } : { ok: true, diagnostics: result.diagnostics, fixed };
+export function outcomeOf(result: FileResult, fixed = false, hash?: string): Outcome {
+  return {
+    ok: true,
+    diagnostics: result.diagnostics,
+    fixed,
+    ...(result.set ? { member: result } : {}),
+    ...(hash !== undefined ? { hash } : {}),
+  };
 }
 
 /** ESLint's --fix loop: apply every non-overlapping fix, re-check, until none is left (10 passes at most). */

@@ -1,8 +1,8 @@
 // Which files a command reads: explicit files as given, folders walked for Markdown, globs
 // expanded; node_modules, .git and the config's `ignore` globs skipped. Sorted, so every
 // run (and every --jobs) reports in the same order.
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { ignoreMatcher } from '../node/ignore.ts';
 
@@ -46,4 +46,27 @@ export function findFiles(targets: string[], cwd: string, ignore: string[], igno
     for (const m of matches) if (!isIgnored(m)) found.add(resolve(m));
   }
   return { files: [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), problems, ignored };
+}
+
+export const isMarkdownName = (name: string) => /\.(md|markdown)$/i.test(name);
+
+/**
+ * The Markdown files beside `members` that are not in `asked`: folders in first-seen order,
+ * names sorted. The set rules read them to compare audience variants (sets.ts).
+ */
+export function siblingPaths(members: readonly string[], asked: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const folder of new Set(members.map((m) => dirname(m)))) {
+    let names: string[];
+    try {
+      names = readdirSync(folder);
+    } catch {
+      continue;
+    }
+    for (const name of names.sort()) {
+      const path = join(folder, name);
+      if (isMarkdownName(name) && !asked.has(path)) out.push(path);
+    }
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 // The `staffwork` command line. Parsing is commander's; each command's code is loaded with
 // import() only when it runs, so `check` never loads the server, the language server or the
 // text of `cases`, and `--help` loads none of the core.
+import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { CliError, firstLine } from './errors.ts';
@@ -32,10 +33,16 @@ function command(name: string, description: string): Command {
 }
 program.version(pkg.version, '-V, --version', 'print the version');
 
-const int = (min: number) => (value: string) => {
-  if (!/^\d+$/.test(value) || Number(value) < min) throw new InvalidArgumentError(`expected a whole number >= ${min}`);
-  return Number(value);
-};
+const int =
+  (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  (value: string) => {
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+      throw new InvalidArgumentError(max === Number.MAX_SAFE_INTEGER ? `expected a whole number >= ${min}` : `expected a whole number from ${min} to ${max}`);
+    }
+    return Number(value);
+  };
+/** Each thread loads the whole checker; beyond a few per CPU they only cost memory. */
+const MAX_JOBS = 4 * availableParallelism();
 const collect = (value: string, previous: string[]) => [...previous, value];
 const moduleOption = new Option('--module <file>', 'use another course module (YAML) instead of the built-in one');
 
@@ -52,11 +59,13 @@ command('check', 'check artifacts: files, folders, globs, or - for stdin (defaul
   .option('-c, --config <file>', 'use this config file instead of the nearest staffwork.config.json / .staffworkrc')
   .option('--rule <id:level>', 'set a rule to off, info, warning or error (repeatable)', collect, [])
   .option('--max-file-size <size>', 'refuse files larger than this (bytes, or e.g. 500KB, 20MB)')
-  .option('-j, --jobs <n>', 'worker threads (default: one per CPU for many files)', int(1))
+  .option('-j, --jobs <n>', `worker threads, up to ${MAX_JOBS} (default: one per CPU for many files)`, int(1, MAX_JOBS))
   .option('-q, --quiet', 'report errors only')
   .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', int(0))
   .option('--fix', 'apply safe fixes (e.g. insert missing section skeletons) to the files')
-  .option('--stdin-filename <name>', 'the name to report for text read from stdin')
+  .option('--stdin-filename <name>', 'the name to report for text read from stdin (its set: variants beside it are read)')
+  .option('--cache', 'only check files that changed since the last --cache run (results kept in .staffworkcache)')
+  .option('--cache-location <path>', 'the cache file, or a folder to keep .staffworkcache in')
   .option('--color', 'force colours')
   .option('--no-color', 'no colours')
   .addOption(moduleOption)

@@ -7,15 +7,11 @@
 // Set rules need every file of a `set:` at once, and a file's set is only known once it is
 // parsed. So a worker returns the whole parsed result for files that have `set:` (a few
 // audience variants, not the corpus) and the main thread runs the set rules over them at
-// the end; every other file returns its findings only.
+// the end (sets.ts); every other file returns its findings only.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { builtinRules, checkSets, checkText, type FileResult } from '../core/index.ts';
-import { readTextSync } from '../node/read-text.ts';
-import { checkFile, checkOptions, type CheckSetup, type Job, type Outcome } from './check-file.ts';
-import { displayPath, workerFile } from './paths.ts';
+import { safeCheckFile, type CheckSetup, type Job, type Outcome } from './check-file.ts';
+import { workerFile } from './paths.ts';
 
 /** Below this many files a worker's start-up (loading the core again) costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 24;
@@ -36,7 +32,7 @@ export async function checkFiles(jobs: Job[], setup: CheckSetup, threads: number
   const outcomes: Outcome[] = new Array(jobs.length);
   if (threads <= 1 || jobs.length < 2) {
     for (const job of jobs) {
-      outcomes[job.index] = await checkFile(job, setup);
+      outcomes[job.index] = safeCheckFile(job, setup);
       onDone();
     }
   } else {
@@ -45,43 +41,7 @@ export async function checkFiles(jobs: Job[], setup: CheckSetup, threads: number
       onDone();
     });
   }
-  runSetRules(outcomes, jobs, setup);
   return outcomes;
-}
-
-/**
- * Set rules compare the audience variants of one `set:`. Variants that were not asked for but sit
- * in the same folder as one that was are read too, so `check peer.md` still compares it with
- * exec.md beside it (as the language server does); their own findings are not reported.
- */
-function runSetRules(outcomes: Outcome[], jobs: Job[], setup: CheckSetup): void {
-  const members = outcomes.flatMap((o) => (o.ok && o.member ? [o.member] : []));
-  const asked = new Set(jobs.map((j) => j.path));
-  const sets = new Set(members.map((m) => m.set));
-  const folders = new Set(jobs.filter((j, i) => (outcomes[i] as Outcome).ok && (outcomes[i] as { member?: unknown }).member).map((j) => dirname(j.path)));
-  const siblings: FileResult[] = [];
-  for (const folder of folders) {
-    let names: string[];
-    try {
-      names = readdirSync(folder);
-    } catch {
-      continue;
-    }
-    for (const name of names.sort()) {
-      const path = join(folder, name);
-      if (!/\.(md|markdown)$/i.test(name) || asked.has(path)) continue;
-      const read = readTextSync(path, setup.maxFileSize);
-      if (!read.ok) continue;
-      const result = checkText(read.text, checkOptions(setup, displayPath(path)));
-      if (result.set && sets.has(result.set)) siblings.push(result);
-    }
-  }
-  if (members.length + siblings.length > 1) checkSets([...members, ...siblings], { module: setup.module, rules: builtinRules, config: setup.config });
-  for (const o of outcomes) {
-    if (!o.ok || !o.member) continue;
-    o.diagnostics = o.member.diagnostics;
-    delete o.member;
-  }
 }
 
 async function inWorkers(jobs: Job[], setup: CheckSetup, threads: number, done: (index: number, outcome: Outcome) => void): Promise<void> {
@@ -112,7 +72,7 @@ async function inWorkers(jobs: Job[], setup: CheckSetup, threads: number, done: 
   // so N threads start N - 1 workers (on two cores a second worker only adds its start-up).
   const local = async () => {
     for (let job = jobs[next++]; job; job = jobs[next++]) {
-      done(job.index, await checkFile(job, setup));
+      done(job.index, safeCheckFile(job, setup));
       // Checking is synchronous: yield so the workers' results are taken and they get new files.
       await new Promise(setImmediate);
     }

@@ -53,6 +53,34 @@ export function readBytesSync(path: string, maxSize = DEFAULT_MAX_FILE_SIZE): By
   }
 }
 
+let scratch: Buffer | undefined;
+
+/**
+ * Feeds a regular file's bytes (at most maxSize + 1) to `update` through one reused buffer, for
+ * hashing many files without allocating each one; refuses what readBytesSync refuses.
+ */
+export function digestFileSync(path: string, maxSize: number, update: (chunk: Buffer) => void): { ok: true } | { ok: false; error: string } {
+  try {
+    const fd = openSync(path, OPEN_FLAGS);
+    try {
+      const refused = refusal(fstatSync(fd), maxSize);
+      if (refused) return { ok: false, error: refused };
+      scratch ??= Buffer.allocUnsafe(1024 * 1024);
+      let total = 0;
+      for (let n; (n = readSync(fd, scratch, 0, scratch.length, null)) > 0; ) {
+        total += n;
+        if (total > maxSize) return { ok: false, error: `file is larger than the ${formatBytes(maxSize)} limit ${LIMIT_HINT}` };
+        update(scratch.subarray(0, n));
+      }
+      return { ok: true };
+    } finally {
+      closeSync(fd);
+    }
+  } catch (e) {
+    return { ok: false, error: describeFsError(e) };
+  }
+}
+
 export async function readBytes(path: string, maxSize = DEFAULT_MAX_FILE_SIZE): Promise<BytesResult> {
   try {
     const handle = await open(path, OPEN_FLAGS);
@@ -101,7 +129,7 @@ function kindOf(info: Stats): string {
 
 /** Reads until EOF or maxSize + 1 bytes, starting from a buffer sized by fstat. */
 function readBounded(read: (buffer: Buffer, at: number) => number, size: number, maxSize: number): Buffer {
-  let buffer = Buffer.allocUnsafe(Math.min(size, maxSize) + 1);
+  let buffer: Buffer = Buffer.allocUnsafe(Math.min(size, maxSize) + 1);
   let length = 0;
   for (;;) {
     if (length === buffer.length) {
@@ -116,7 +144,7 @@ function readBounded(read: (buffer: Buffer, at: number) => number, size: number,
 }
 
 async function readBoundedAsync(handle: import('node:fs/promises').FileHandle, size: number, maxSize: number): Promise<Buffer> {
-  let buffer = Buffer.allocUnsafe(Math.min(size, maxSize) + 1);
+  let buffer: Buffer = Buffer.allocUnsafe(Math.min(size, maxSize) + 1);
   let length = 0;
   for (;;) {
     if (length === buffer.length) {

@@ -5,7 +5,10 @@
 import { EventEmitter } from 'node:events';
 import type { RevisionMeta } from './storage/types.ts';
 
-export type LiveEvent = { type: 'revision'; owner: string; artifactId: string; revision: RevisionMeta };
+export type LiveEvent =
+  | { type: 'revision'; owner: string; artifactId: string; revision: RevisionMeta }
+  /** A review thread, comment or state changed (src/server/routes/reviews.ts); `version` is the request's cursor. */
+  | { type: 'review'; owner: string; artifactId: string; cohortId: string; requestId: number; version: number };
 
 export class LiveEvents {
   readonly #bus = new EventEmitter().setMaxListeners(0);

@@ -135,6 +135,7 @@ function mountEditor(main: HTMLElement, artifact: ArtifactSummary, server: Revis
   let setMembers: SetMember[] = [];
   let setLoading: Promise<void> | undefined;
   let variantsShown = '';
+  let noteTimer: ReturnType<typeof setTimeout> | undefined;
 
   // Layout.
   const title = h('h1', { id: 'artifact-title' }, '');
@@ -594,7 +595,6 @@ function mountEditor(main: HTMLElement, artifact: ArtifactSummary, server: Revis
     if (!on) view.focus();
   });
 
-  let noteTimer: ReturnType<typeof setTimeout> | undefined;
   function announce(text: string, tone: 'ok' | 'warn' = 'ok'): void {
     // Re-setting the same text is not announced; clear first. The note is cleared after a
     // while; its slot stays, so nothing moves.

@@ -36,7 +36,7 @@ describe('workbench pages', () => {
     assert.match((await strategy.locator('.evidence').textContent()) ?? '', /Met by Platform strategy for the next two quarters/);
     const escalation = items.nth(3);
     assert.doesNotMatch((await escalation.getAttribute('class')) ?? '', /\bpass\b/);
-    assert.match((await escalation.locator('.evidence').textContent()) ?? '', /^Missing: .+\(.+\)/);
+    assert.match((await escalation.locator('.evidence').textContent()) ?? '', /^Draft \(\d+ errors?\): .+\(.+\)/);
     // The chart is an inline SVG with one bar per criterion and an accessible name.
     assert.equal(await page.locator('svg.chart rect.chart-bar').count(), defaultModule.completion.length);
     assert.equal(await page.locator('svg.chart rect.chart-bar.pass').count(), 1);
@@ -59,6 +59,8 @@ describe('workbench pages', () => {
     await shot(page, 'test-case-1280', true);
 
     await page.locator('#start-artifact').click();
+    // The link opens a page; only its button creates the draft.
+    await page.locator('#create-artifact').click();
     await page.waitForURL(/\/artifacts\/[a-z0-9]+$/);
     await page.waitForSelector('#findings li');
     const id = new URL(page.url()).pathname.split('/').pop()!;
@@ -169,9 +171,11 @@ describe('a new learner, from the home page to a completed strategy', () => {
     await page.goto(`${hx.url}/`);
     await ready(page);
     assert.match((await page.locator('.chart-summary').textContent()) ?? '', /^0 of 5 criteria met$/);
-    await page.getByRole('link', { name: /Engineering Strategy That Is Only A Roadmap/ }).click();
+    await page.locator('.case-link', { hasText: 'Engineering Strategy That Is Only A Roadmap' }).click();
     await ready(page);
     await page.locator('#start-artifact').click();
+    // The link opens a page; only its button creates the draft.
+    await page.locator('#create-artifact').click();
     await page.waitForURL(/\/artifacts\/[a-z0-9]+$/);
     await page.waitForSelector('.outline-item.empty');
     await shot(page, 'flow-1-new-strategy');

@@ -103,8 +103,8 @@ describe('safety', () => {
     await a.goto(`${hx.url}/artifacts/${id}`);
     await ready(a);
     await a.waitForSelector('section.conflict');
-    assert.equal(await a.locator('#conflict-mine').textContent(), `${BASE}\nUnsaved here.`);
-    assert.equal(await a.locator('#conflict-theirs').textContent(), `${BASE}\nSaved elsewhere.`);
+    assert.deepEqual(await a.locator('#conflict-diff li.diff-ins').allTextContents(), ['+only in yours: Unsaved here.']);
+    assert.deepEqual(await a.locator('#conflict-diff li.diff-del').allTextContents(), ['−only in the saved version: Saved elsewhere.']);
     assert.equal(await serverText(hx.url, id), `${BASE}\nSaved elsewhere.`);
     await a.locator('#keep-mine').click();
     await until(async () => (await serverText(hx.url, id)) === `${BASE}\nUnsaved here.`, 'the kept draft to be saved');
@@ -143,7 +143,8 @@ describe('safety', () => {
     // The home list shows the hostile title as text.
     await a.goto(`${hx.url}/`);
     await ready(a);
-    assert.equal(await a.locator(`.artifact-table a[href="/artifacts/${id}"]`).textContent(), '<img src=x onerror=alert(1)><script>alert(2)</script>');
+    // The H1 is the name (issue 11.2), shown as text.
+    assert.equal(await a.locator(`.artifact-table a[href="/artifacts/${id}"]`).textContent(), '<svg onload=alert(3)>Plan');
   });
 
   it('a page on another origin cannot create or change artifacts', async () => {

@@ -73,7 +73,7 @@ describe('audience variants, live set check, archive', () => {
     // The members, with audience and a link to the other one.
     await page.waitForFunction(() => document.querySelectorAll('#variant-list li').length === 2);
     const list = page.locator('#variant-list');
-    assert.match((await list.textContent()) ?? '', /Executive\s*Delay the payments launch two weeks\s*Junior engineer\s*Delay the payments launch two weeks \(this one\)/);
+    assert.match((await list.textContent()) ?? '', /Executive\s*Delay the payments launch two weeks\s*clean\s*Junior engineer\s*Delay the payments launch two weeks \(this one\)\s*clean/);
     assert.equal(await list.locator(`a[href="/artifacts/${id}"]`).count(), 1);
     // Peer is the one left to add.
     assert.deepEqual(await page.locator('#variant-audience option').allTextContents(), ['Peer engineer']);

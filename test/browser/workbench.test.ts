@@ -151,7 +151,6 @@ describe('workbench (issue 11)', () => {
     const { id } = await createArtifact(page, { text });
     await openArtifact(page, hx.url, id);
     await page.waitForSelector('.finding:has-text("structure/empty-section")', { state: 'attached' });
-    const top = await page.locator('#editor').evaluate((e) => e.getBoundingClientRect().top);
     // Delete the empty Diagnosis section wholesale.
     await page.evaluate(() => {
       const v = window.__staffwork!.view;
@@ -167,6 +166,7 @@ describe('workbench (issue 11)', () => {
     const other = await createArtifact(page, { text });
     await openArtifact(page, hx.url, other.id);
     await page.waitForSelector('.finding:has-text("structure/empty-section")', { state: 'attached' });
+    const top = await page.locator('#editor').evaluate((e) => e.getBoundingClientRect().top);
     await page.evaluate(() => {
       const v = window.__staffwork!.view;
       const at = v.state.doc.toString().indexOf('## Guiding policy');

@@ -1,20 +1,22 @@
 // `staffwork check`: find the files, check them (in worker threads when there are many),
 // report in the chosen format, exit 0 clean / 1 error findings / 2 usage or read errors.
+// The core is imported only once something must be checked: with --cache, a run over
+// unchanged files reads, hashes and reports without loading a rule.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import pc from 'picocolors';
 import pkg from '../../../package.json' with { type: 'json' };
-import { builtinRules, checkText, type Diagnostic } from '../../core/index.ts';
+import type { AnyRule, Diagnostic } from '../../core/index.ts';
 import { decodeText, type ReadResult } from '../../node/read-text.ts';
-import { checkOptions, type CheckSetup, type Outcome } from '../check-file.ts';
+import type { CachedSettings } from '../cache.ts';
+import type { CheckSetup, Outcome } from '../check-file.ts';
 import { CliError, firstLine } from '../errors.ts';
 import { findFiles } from '../files.ts';
-import { displayPath } from '../paths.ts';
-import { checkFiles, defaultJobs } from '../pool.ts';
+import { codeFingerprint, displayPath } from '../paths.ts';
 import { progressBar } from '../progress-bar.ts';
+import { readRawSettings, type SettingsOptions } from '../raw-settings.ts';
 import { reporters, type ReportFile } from '../reporters/index.ts';
 import type { Format } from '../reporters/names.ts';
-import { loadSettings, type SettingsOptions } from '../settings.ts';
 
 export interface CheckCommandOptions extends SettingsOptions {
   format: Format;
@@ -25,33 +27,55 @@ export interface CheckCommandOptions extends SettingsOptions {
   fix?: boolean;
   stdinFilename?: string;
   color?: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 export async function check(targets: string[], opts: CheckCommandOptions): Promise<number> {
   const cwd = process.cwd();
-  const settings = loadSettings(cwd, opts);
-  const setup: CheckSetup = { module: settings.module, config: settings.config, maxFileSize: settings.maxFileSize, fix: Boolean(opts.fix) };
+  const raw = readRawSettings(cwd, opts);
+  let setup: CheckSetup | undefined;
+  let configPath = raw.configPath;
+  const loadSetup = async (): Promise<CheckSetup> => {
+    if (setup) return setup;
+    const settings = (await import('../settings.ts')).validateSettings(raw, opts);
+    configPath = settings.configPath;
+    return (setup = { module: settings.module, config: settings.config, maxFileSize: settings.maxFileSize, fix: Boolean(opts.fix) });
+  };
+  const stdin = targets.includes('-');
+  const cache = opts.cache && !stdin ? await openCache(cwd, raw, opts) : undefined;
+  // A cache of these exact settings was written after they were validated; else validate now.
+  const settings: CachedSettings = cache?.settings ?? (await loadSetup().then((s) => ({ ignore: s.config.ignore, maxFileSize: s.maxFileSize })));
   const errorLines: string[] = [];
   let checked: { path: string; display: string; outcome: Outcome }[];
 
-  if (targets.includes('-')) {
+  if (stdin) {
     if (targets.length > 1) throw new CliError('`-` (stdin) cannot be combined with other paths');
     if (opts.fix) throw new CliError('--fix cannot rewrite stdin; pass the file instead');
     const name = opts.stdinFilename ?? '<stdin>';
     const read = await readStdin(settings.maxFileSize);
     if (!read.ok) errorLines.push(`${name}: ${read.error}`);
-    checked = read.ok ? [{ path: resolve(cwd, name), display: name, outcome: { ok: true, fixed: false, diagnostics: checkText(read.text, checkOptions(setup, name)).diagnostics } }] : [];
+    checked = read.ok ? [await checkStdin(read.text, name, resolve(cwd, name), await loadSetup())] : [];
   } else {
-    const ignoreBase = settings.configPath ? dirname(settings.configPath) : cwd;
-    const found = findFiles(targets.length ? targets : ['.'], cwd, settings.config.ignore, ignoreBase);
+    const ignoreBase = configPath ? dirname(configPath) : cwd;
+    const found = findFiles(targets.length ? targets : ['.'], cwd, settings.ignore, ignoreBase);
     errorLines.push(...found.problems);
-    for (const t of found.ignored) process.stderr.write(`${t}: skipped, an ignore glob in ${settings.configPath ? displayPath(settings.configPath) : 'the config'} matches it\n`);
+    for (const t of found.ignored) process.stderr.write(`${t}: skipped, an ignore glob in ${configPath ? displayPath(configPath) : 'the config'} matches it\n`);
     if (!found.files.length && !found.problems.length && !found.ignored.length) {
       throw new CliError(`no Markdown files (*.md, *.markdown) in ${targets.length ? targets.join(', ') : 'the current folder'}`);
     }
     const jobs = found.files.map((path, index) => ({ index, path, display: displayPath(path, cwd) }));
     const bar = progressBar(jobs.length);
-    const outcomes = await checkFiles(jobs, setup, opts.jobs ?? defaultJobs(jobs.length), bar.tick);
+    let outcomes: Outcome[];
+    if (cache) {
+      const { checkWithCache } = await import('../cached-check.ts');
+      outcomes = await checkWithCache(jobs, { cache, settings, fix: Boolean(opts.fix), setup: loadSetup, threads: opts.jobs, tick: bar.tick });
+    } else {
+      const s = await loadSetup();
+      const [{ checkFiles, defaultJobs }, { completeSets }] = await Promise.all([import('../pool.ts'), import('../sets.ts')]);
+      outcomes = await checkFiles(jobs, s, opts.jobs ?? defaultJobs(jobs.length), bar.tick);
+      completeSets(jobs.map((j, i) => ({ path: j.path, outcome: outcomes[i] as Outcome })), s);
+    }
     bar.done();
     checked = jobs.map((j, i) => ({ path: j.path, display: j.display, outcome: outcomes[i] as Outcome }));
   }
@@ -71,15 +95,33 @@ export async function check(targets: string[], opts: CheckCommandOptions): Promi
   for (const line of errorLines) process.stderr.write(`${line}\n`);
 
   const color = opts.color ?? (!opts.output && pc.isColorSupported);
-  const report = reporters[opts.format](files, { rules: builtinRules, color, version: pkg.version });
+  // Only SARIF lists the rules; the other formats need no part of the core.
+  const rules: readonly AnyRule[] = opts.format === 'sarif' ? (await import('../../core/index.ts')).builtinRules : [];
+  const report = reporters[opts.format](files, { rules, color, version: pkg.version });
   if (opts.output) writeReport(opts.output, report);
   else process.stdout.write(report);
   if (fixed) process.stderr.write(`staffwork: --fix rewrote ${fixed} file${fixed === 1 ? '' : 's'}\n`);
+  const cacheProblem = cache?.save();
+  if (cacheProblem) process.stderr.write(`${cacheProblem}\n`);
 
   const errors = files.reduce((n, f) => n + f.errorCount, 0);
   const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
   if (tooManyWarnings) process.stderr.write(`staffwork: ${warnings} warnings, more than --max-warnings ${opts.maxWarnings}\n`);
   return errorLines.length ? 2 : errors || tooManyWarnings ? 1 : 0;
+}
+
+/** Text from stdin, checked as the file it names would be: with the `set:` variants beside that path. */
+async function checkStdin(text: string, display: string, path: string, setup: CheckSetup) {
+  const [{ checkText }, { checkOptions, outcomeOf }, { completeSets }] = await Promise.all([import('../../core/index.ts'), import('../check-file.ts'), import('../sets.ts')]);
+  const outcome = outcomeOf(checkText(text, checkOptions(setup, display)));
+  completeSets([{ path, outcome }], setup);
+  return { path, display, outcome };
+}
+
+async function openCache(cwd: string, raw: ReturnType<typeof readRawSettings>, opts: CheckCommandOptions) {
+  const { ResultCache, cacheKey } = await import('../cache.ts');
+  const key = cacheKey([pkg.version, codeFingerprint(), cwd, raw.configPath ?? null, raw.configText ?? null, raw.moduleText ?? null, opts.rule ?? [], opts.maxFileSize ?? null]);
+  return ResultCache.open(opts.cacheLocation, cwd, key);
 }
 
 function reportFile(path: string, display: string, diagnostics: Diagnostic[]): ReportFile {

@@ -18,13 +18,14 @@ const UNIVERSAL = /^(?:honestly,?\s+)?(?:everything|all of (?:it|this|them|the a
 /** Ruling nothing out, said outright: "we are not ruling anything out", "we won't drop any of it". */
 const RULES_OUT_NOTHING = /^(?:honestly,?\s+)?(?:we|i)(?:'re|'m|'d| are| am| would| will)?\s+(?:\w+\s+)?(?:not|never|n't)\s+(?:\w+\s+){0,2}?(?:rul\w*|exclud\w*|drop\w*|cut\w*|leav\w*|say\w* no to)\s+(?:anything|any of (?:it|this|them))\b(?:\s+out\b)?/i;
 /** A negation, exception or deferral: what a later sentence excludes with. */
-const EXCLUDES = /\b(?:no|not|never|\w+n't|will not|do not|does not|without|except|excluding|apart from|other than|besides|out of scope|defer(?:s|red)?|drop(?:s|ped)?|skip(?:s|ped)?|park(?:s|ed)?|postpone[ds]?|until|unless)\b/i;
+const EXCLUDES = /\b(?:no|not|never|\w+n't|will not|do not|does not|without|except|excluding|apart from|other than|besides|out of scope|defer(?:s|red)?|drop(?:s|ped)?|skip(?:s|ped)?|park(?:s|ed)?|postpone[ds]?)\b/i;
 /**
- * A negation whose object is everything, anything or the section itself excludes nothing:
- * "we'd rather not rule anything out", "we don't need a non-scope yet".
+ * A negation whose object is everything, anything, the section itself or the writer's own
+ * progress excludes nothing: "we'd rather not rule anything out", "we don't need a non-scope
+ * yet", "we haven't decided".
  */
 const INDEFINITE =
-  /\b(?:anything|everything|nothing|anyone|anybody|any of (?:it|this|them)|all of (?:it|this|them)|(?:any|a single) (?:idea|thing|item|project|request|work)s?|anti-?scope|non-?scope|non-?goals?|exclusions?|rule (?:\w+ )?out|say no)\b/i;
+  /\b(?:anything|everything|nothing|anyone|anybody|any of (?:it|this|them)|all of (?:it|this|them)|(?:any|a single) (?:idea|thing|item|project|request|work)s?|anti-?scope|non-?scope|non-?goals?|exclusions?|rule (?:\w+ )?out|say no|decided|sure|thought (?:about|of)|planned|finished|agreed|clear|settled|had (?:the )?time|got (?:round|around) to)\b/i;
 
 export interface NothingListed {
   /** From the "none" to the end of what justifies it. */
@@ -76,9 +77,12 @@ function at(entry: Match, lead: number, text: string): Match {
   return { start: entry.start + lead, end: entry.start + lead + text.length, text };
 }
 
+/** Work handed to someone else is excluded: "the on-call rotation owns incidents", "that stays with Mei". */
+const HANDED_OFF = /\b(?!(?:i|we|you)\b)[a-z]+\s+(?:owns?|handles?)\b|\b(?:owned|handled|run|led|covered) by\b|\b(?:belongs?|stays?|sits?) with\b|'s (?:job|call|area|remit)\b/i;
+
 /** A clause that rules something concrete out, or points to where the exclusions are written. */
-export function excludesSomething(text: string): boolean {
-  if (/\]\(|https?:\/\/|\bsee (?:the |our )?\w/i.test(text)) return true;
+function excludesSomething(text: string): boolean {
+  if (/\]\(|https?:\/\/|\bsee (?:the |our )?\w/i.test(text) || HANDED_OFF.test(text)) return true;
   return text.split(/[,;:()]|\s[\u2013\u2014-]\s|\b(?:and|but|so|because)\b/).some((clause) => EXCLUDES.test(clause) && !INDEFINITE.test(clause));
 }
 

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { LiveEvents, type LiveEvent } from '../events.ts';
+import { reviewStore } from './review.ts';
 import type { Tables } from './schema.ts';
 import { DatabaseUnavailableError, type ArtifactMeta, type ArtifactSummary, type FindingCounts, type Head, type OwnerStorage, type Revision, type RevisionMeta, type SaveResult, type Storage } from './types.ts';
 
@@ -213,6 +214,7 @@ export function kyselyStorage(parts: EngineParts): Storage {
     engine: parts.engine,
     location: parts.location,
     events: parts.events,
+    review: reviewStore(parts),
     as,
     cohort: (owners, page = {}) => {
       for (const o of owners) if (!OWNER_ID.test(o)) throw new Error(`invalid owner id "${o}"`);

@@ -3,6 +3,7 @@
 // (as staffwork always has, so files made by older versions upgrade in place), PostgreSQL in
 // the staffwork_schema table. Each migration runs in one transaction with its version bump.
 import { sql, type ColumnType, type Generated, type Kysely } from 'kysely';
+import { accountsMigration, reviewsMigration } from './review-schema.ts';
 
 export interface ArtifactsTable {
   id: string;
@@ -105,4 +106,7 @@ export const MIGRATIONS: Migration[] = [
         USING (owner = current_setting('staffwork.owner', true)) WITH CHECK (owner = current_setting('staffwork.owner', true))`.execute(db);
     }
   },
+  // 3, 4: accounts and cohorts, then review requests, threads and comments (review-schema.ts).
+  accountsMigration,
+  reviewsMigration,
 ];

@@ -5,6 +5,7 @@
 // query through it is filtered by that owner (PostgreSQL's row-level security enforces the
 // same rule as a second line).
 import type { LiveEvents } from '../events.ts';
+import type { ReviewStore } from './review.ts';
 
 export interface FindingCounts {
   errors: number;
@@ -92,6 +93,8 @@ export interface Storage {
   cohort(owners: string[], page?: { limit?: number; offset?: number }): Promise<(ArtifactSummary & { owner: string })[]>;
   /** What was committed (on PostgreSQL: by any server), for live updates. */
   readonly events: LiveEvents;
+  /** Accounts, cohorts and review threads (review.ts), on the same database. */
+  readonly review: ReviewStore;
   /** Start-up upkeep over every owner's rows, before the server listens. */
   readonly maintenance: {
     staleHeads(limit: number): Promise<{ id: string; owner: string; headId: number; text: string }[]>;

@@ -11,11 +11,12 @@ ruleTester(rule, {
     { name: 'inside a code block', code: brief('Facts:\n\n```\nerror: team B is blocking on v1\n```\n') },
     { name: 'technical uses of the same verbs', code: brief('Facts:\nThe v1 gateway refuses connections and calls are blocking; lazy loading is off, and we ignore the header.\n') },
     {
+      spellings: true,
       name: 'things that block are facts',
       code: brief('## Background\n\nDeploys to eu-west-2 were blocked by the same expired certificate. The manual renewal process is also blocking the security team\'s plan to shorten certificate lifetimes.\n'),
     },
     { name: 'waiting on a dated plan is a fact', code: brief("**Context:** We're waiting on the Infrastructure team's shared scheduler, expected in Q3 (INFRA-2214).\n") },
-    { name: 'a server that never responds', code: brief('## Facts\n\n- The legacy endpoint never responds within the 2 s budget.\n- The service won\'t respond to health checks during a full GC.\n') },
+    { spellings: true, name: 'a server that never responds', code: brief('## Facts\n\n- The legacy endpoint never responds within the 2 s budget.\n- The service won\'t respond to health checks during a full GC.\n') },
   ],
   invalid: [
     {
@@ -32,11 +33,13 @@ ruleTester(rule, {
       ],
     },
     {
+      spellings: true,
       name: 'emotion in a heading-style brief',
       code: brief('## Context\n\nThis is unacceptable and it is their fault.\n'),
       errors: [{ messageId: 'blame', line: 7, column: 1, endLine: 7, endColumn: 43, words: ['This is unacceptable', 'their fault'] }],
     },
     {
+      spellings: true,
       name: 'polite blame: waiting despite reminders, not a priority for them',
       code: brief("## Context\n\n- We asked for a node pool on 3 March. We've been waiting on the platform team for six weeks despite repeated reminders, and it's hard not to feel that our requests just aren't a priority for them.\n"),
       errors: [{ messageId: 'blame', line: 7, column: 94, endLine: 7, endColumn: 197, words: ['despite repeated reminders', 'hard not to feel', "aren't a priority for them"] }],

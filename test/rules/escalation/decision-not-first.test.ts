@@ -8,7 +8,7 @@ const history =
 ruleTester(rule, {
   valid: [
     brief('Decision needed:\nWho owns v1 compatibility?\n\nBackground:\nThe v2 migration started in January.\n'),
-    { name: 'a title and a short intro first', code: brief('# Owner for v1\n\nOne decision, below.\n\n## Decision needed\n\nWho owns v1?\n\n## Context\n\n14 consumers.\n') },
+    { spellings: true, name: 'a title and a short intro first', code: brief('# Owner for v1\n\nOne decision, below.\n\n## Decision needed\n\nWho owns v1?\n\n## Context\n\n14 consumers.\n') },
     { name: 'a long intro that leads with the ask', code: brief(`# Owner for v1\n\nThis brief asks the VP of Engineering to choose an owner for v1 by 1 March. ${history}\n\nDecision needed:\nWho owns v1 compatibility?\n`) },
     { name: 'no decision section: required-section reports it', code: brief('Background:\nThe v2 migration started in January.\n') },
   ],
@@ -19,6 +19,7 @@ ruleTester(rule, {
       errors: [{ messageId: 'background', line: 5, column: 1, endLine: 5, endColumn: 12, words: ['Background'] }],
     },
     {
+      spellings: true,
       name: 'options before the question',
       code: brief('# Ownership of v1\n\n## Options\n\n- A\n- B\n\n## Decision needed\n\nWho owns v1?\n'),
       errors: [{ messageId: 'background', line: 7, column: 4, endLine: 7, endColumn: 11, words: ['Options'] }],

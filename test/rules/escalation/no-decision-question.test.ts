@@ -6,16 +6,17 @@ const brief = (body: string) => `---\nkind: escalation\n---\n\n${body}`;
 ruleTester(rule, {
   valid: [
     brief('Decision needed:\nWho owns v1 compatibility during the v2 migration?\n'),
-    { name: 'a real question next to a plea', code: brief('## Decision needed\n\nWho owns v1 compatibility? Thoughts welcome.\n') },
+    { spellings: true, name: 'a real question next to a plea', code: brief('## Decision needed\n\nWho owns v1 compatibility? Thoughts welcome.\n') },
     { name: 'an approval ask as a field', code: brief('Decision needed: approve option 2 by Friday.\n') },
     { name: 'a choice without a question mark', code: brief('Decision needed:\nShould team A or team B own the adapter\n') },
     { name: 'an empty section is empty-section\'s finding', code: brief('Decision needed:\n\nFacts:\nv1 has 14 consumers.\n') },
-    { name: 'a yes/no question after context', code: brief('## Decision needed\n\nThe nightly job was interrupted on 9 of 30 nights. Should Recommendations get a dedicated GPU pool now, or wait for the shared scheduler in Q3?\n') },
+    { spellings: true, name: 'a yes/no question after context', code: brief('## Decision needed\n\nThe nightly job was interrupted on 9 of 30 nights. Should Recommendations get a dedicated GPU pool now, or wait for the shared scheduler in Q3?\n') },
     { name: 'a choice stated as a need', code: brief('**Decision needed:** we need you to decide whether the tracing migration keeps Jaeger until June.\n') },
     { name: 'a plea that still names the choice', code: brief('Decision needed:\nWhat should we do: keep v1 alive or drop it on 1 May?\n') },
   ],
   invalid: [
     {
+      spellings: true,
       name: 'how should we proceed with X, any guidance appreciated',
       code: brief('## Decision needed\n\nHow should we proceed with the XML signature-wrapping vulnerability in `saml-kit`? Any guidance appreciated.\n'),
       errors: [{ messageId: 'plea', line: 7, column: 1, endLine: 7, endColumn: 22, words: ['How should we proceed', 'Any guidance'] }],

@@ -22,6 +22,7 @@ ruleTester(rule, {
       errors: [{ messageId: 'noSuchOption', line: 10, column: 1, endLine: 10, endColumn: 9, data: { words: 'Option 4', options: "Options" } }],
     },
     {
+      spellings: true,
       name: 'a letter the options do not use',
       code: brief(`${headed}## Recommendation\n\nOption C.\n`),
       errors: [{ messageId: 'noSuchOption', line: 17, column: 1, endLine: 17, endColumn: 9 }],

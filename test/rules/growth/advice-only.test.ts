@@ -5,9 +5,10 @@ const plan = (body: string) => `---\nkind: growth-plan\n---\n\n${body}`;
 
 ruleTester(rule, {
   valid: [
-    { name: 'a sponsor act by the writer', code: plan('## Opportunity\n\nI will nominate Ana for the billing RFC review; until then, advice in our 1:1s.\n') },
+    { spellings: true, name: 'a sponsor act by the writer', code: plan('## Opportunity\n\nI will nominate Ana for the billing RFC review; until then, advice in our 1:1s.\n') },
     { name: 'no advice words either: not-delegated covers it', code: plan('Opportunity:\nJo attends the review.\n') },
     {
+      spellings: true,
       name: 'a weekly 1:1 beside a delegated artifact and a visible moment',
       code: plan(
         '## Skill goal\n\nPriya leads the design of the refunds ledger.\n\n## Opportunity\n\nPriya owns the refunds RFC and presents it to architecture review on 18 March.\n\n## Support\n\n- Our weekly 1:1, with feedback on each draft.\n\n## Visibility\n\nHer name goes on the RFC, and I put her forward for the design award in April.\n',
@@ -27,6 +28,7 @@ ruleTester(rule, {
       errors: [{ messageId: 'adviceOnly', line: 9, column: 3, endLine: 9, endColumn: 20, words: ['give Sam feedback', 'one-on-ones'] }],
     },
     {
+      spellings: true,
       name: 'warm advice under a concrete "Lead" goal',
       code: plan(
         "## Skill goal\n\nLead the design of the billing export, instead of implementing someone else's.\n\n## Opportunity\n\nMarta will sit in on our architecture reviews this half.\n\n## Support\n\n- Weekly coffee chats.\n- I'll share my favourite books on distributed systems.\n- Candid feedback on her design comments.\n\n## Visibility\n\nI'll keep telling Marta how well she's doing.\n",
@@ -34,21 +36,25 @@ ruleTester(rule, {
       errors: [{ messageId: 'adviceOnly', line: 15, column: 10, endLine: 15, endColumn: 22, words: ['coffee chats', 'share my favourite books', 'feedback', 'keep telling Marta how well'] }],
     },
     {
+      spellings: true,
       name: '"his own" is not ownership',
       code: plan("## Opportunity\n\nDev works through the sync design on his own time; I'll answer his questions in our 1:1s.\n"),
       errors: [{ messageId: 'adviceOnly', line: 7, column: 57, endLine: 7, endColumn: 77, words: ['answer his questions', '1:1s'] }],
     },
     {
+      spellings: true,
       name: '"the tech lead" is not leading',
       code: plan('## Opportunity\n\nKai pairs with the tech lead on the replay system, with monthly chats with me.\n'),
       errors: [{ messageId: 'adviceOnly', line: 7, column: 57, endLine: 7, endColumn: 70, words: ['monthly chats'] }],
     },
     {
+      spellings: true,
       name: 'the writer presents, so it is not delegated',
       code: plan('## Opportunity\n\nI present the RFC while Jo watches; we debrief in our 1:1.\n'),
       errors: [{ messageId: 'adviceOnly', line: 7, column: 55, endLine: 7, endColumn: 58, data: { advice: '`1:1`' } }],
     },
     {
+      spellings: true,
       name: 'negated ownership is not ownership',
       code: plan('## Opportunity\n\nJo will not own the RFC yet; I mentor Jo on design.\n'),
       errors: [{ messageId: 'adviceOnly', line: 7, column: 32, endLine: 7, endColumn: 38, words: ['mentor'] }],

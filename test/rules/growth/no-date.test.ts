@@ -6,7 +6,7 @@ const plan = (body: string) => `---\nkind: growth-plan\n---\n\n${body}`;
 ruleTester(rule, {
   valid: [
     plan('Opportunity:\nSam presents the RFC to architecture review on 12 March.\n\nVisibility:\nThe April status update names Sam as owner.\n'),
-    { name: 'relative dates', code: plan('## Delegated artifact\n\nAna writes the RFC within two weeks.\n\n## Visibility moment\n\nThe all-hands next month credits Ana.\n') },
+    { spellings: true, name: 'relative dates', code: plan('## Delegated artifact\n\nAna writes the RFC within two weeks.\n\n## Visibility moment\n\nThe all-hands next month credits Ana.\n') },
     { name: 'empty sections are structure/empty-section', code: plan('Opportunity:\n\nVisibility:\n') },
   ],
   invalid: [
@@ -18,6 +18,7 @@ ruleTester(rule, {
       ],
     },
     {
+      spellings: true,
       name: '"may" the modal is not May the month',
       code: plan('## Opportunity\n\nSam may present the RFC at a review.\n'),
       errors: [{ messageId: 'noDate', line: 5, column: 4, endLine: 5, endColumn: 15 }],

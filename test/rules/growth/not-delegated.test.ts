@@ -6,10 +6,10 @@ const plan = (body: string) => `---\nkind: growth-plan\n---\n\n${body}`;
 ruleTester(rule, {
   valid: [
     plan('Opportunity:\nSam owns the API migration RFC and presents it to the architecture review on 12 March.\n'),
-    { name: 'the writer delegates', code: plan('## Delegated artifact\n\nI delegate the billing export RFC to Ana for the June review.\n') },
+    { spellings: true, name: 'the writer delegates', code: plan('## Delegated artifact\n\nI delegate the billing export RFC to Ana for the June review.\n') },
     { name: 'no opportunity section: structure/required-section', code: plan('Skill goal:\nSam leads the design.\n') },
     { name: 'the mentor sits in, the person chairs', code: plan("opportunity:\nWen chairs the SLO review for the search API on 7 August. I'll sit in but won't speak unless she asks.\n") },
-    { name: 'the writer attends, the person runs it', code: plan('## Opportunity\n\nKai runs the replay-system design review on 22 July; I will attend and take notes for him.\n') },
+    { spellings: true, name: 'the writer attends, the person runs it', code: plan('## Opportunity\n\nKai runs the replay-system design review on 22 July; I will attend and take notes for him.\n') },
     { name: 'a bold field with a talk', code: plan('**Opportunity:** Aisha gives a talk on the upload component at the frontend guild on 17 June.\n') },
   ],
   invalid: [
@@ -19,11 +19,13 @@ ruleTester(rule, {
       errors: [{ messageId: 'passive', line: 6, column: 4, endLine: 6, endColumn: 11, words: ['shadows', 'takes notes'] }],
     },
     {
+      spellings: true,
       name: 'nothing to own',
       code: plan('## Opportunity\n\nA stretch project this quarter.\n'),
       errors: [{ messageId: 'nothing', line: 7, column: 1, endLine: 7, endColumn: 32 }],
     },
     {
+      spellings: true,
       name: 'helping the writer, in a list',
       code: plan("## Opportunity\n\n- Ana helps me with the remote cache RFC.\n- She'll gather the build-timing data and shadow me while I write it.\n"),
       errors: [{ messageId: 'passive', line: 7, column: 7, endLine: 7, endColumn: 15, words: ['helps me', 'shadow'] }],

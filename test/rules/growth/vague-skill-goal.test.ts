@@ -6,7 +6,7 @@ const plan = (body: string) => `---\nkind: growth-plan\n---\n\n${body}`;
 ruleTester(rule, {
   valid: [
     plan('Skill goal:\nSam leads the API migration design.\n'),
-    { name: 'a wish with the work that shows it', code: plan('## Goal\n\nAna gets better at API design by owning the billing export RFC.\n') },
+    { spellings: true, name: 'a wish with the work that shows it', code: plan('## Goal\n\nAna gets better at API design by owning the billing export RFC.\n') },
     { name: 'an imperative goal', code: plan('**Skill goal:** Lead the design of the CRM change-data feed end to end.\n') },
   ],
   invalid: [
@@ -15,6 +15,7 @@ ruleTester(rule, {
       errors: [{ messageId: 'vague', line: 6, column: 5, endLine: 6, endColumn: 22, words: ['should get better'] }],
     },
     {
+      spellings: true,
       name: 'heading style',
       code: plan('## Growth goal\n\nJo grows their leadership skills.\n'),
       errors: [{ messageId: 'vague', line: 7, column: 4, endLine: 7, endColumn: 33, data: { phrase: 'grows their leadership skills' } }],

@@ -6,9 +6,9 @@ const memo = (body: string) => `---\nkind: role-memo\n---\n\n${body}`;
 ruleTester(rule, {
   valid: [
     memo('Archetype:\nPrimary: architect across the three payments teams.\n'),
-    { name: 'archetype in prose', code: memo('## Role\n\nI am the solver for search relevance this half.\n') },
+    { spellings: true, name: 'archetype in prose', code: memo('## Role\n\nI am the solver for search relevance this half.\n') },
     { name: 'several primaries is multiple-primary, not this', code: memo('Archetype:\nTech lead and architect.\n') },
-    { name: 'empty is structure/empty-section', code: memo('## Archetype\n\n## Scope\n\nPayments.\n') },
+    { spellings: true, name: 'empty is structure/empty-section', code: memo('## Archetype\n\n## Scope\n\nPayments.\n') },
   ],
   invalid: [
     {
@@ -16,6 +16,7 @@ ruleTester(rule, {
       errors: [{ messageId: 'none', line: 5, column: 1, endLine: 5, endColumn: 11, words: ['Archetype'] }],
     },
     {
+      spellings: true,
       name: 'only a secondary and a not-currently',
       code: memo('## Archetype\n\nSecondary: tech lead for the migration.\nNot currently: solver.\n'),
       errors: [{ messageId: 'none', line: 5, column: 4, endLine: 5, endColumn: 13 }],

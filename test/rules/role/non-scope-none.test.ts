@@ -13,6 +13,8 @@ ruleTester(rule, {
       code: memo('## Non-scope:\n\nNone of below is my job in this half:\n\n- people management of the SRE team (Katja leads it);\n- the vendor negotiation.\n'),
     },
     { spellings: true, name: 'a secondary archetype of "none" is not a non-scope', code: memo('## Archetype\n\n- Primary: solver for the search latency work.\n- Secondary: none this quarter.\n- Not currently: tech lead for the indexing team.\n') },
+    { name: '"none" and who owns the work instead', code: memo('Not currently: none, the on-call rotation owns incident command.\n') },
+    { name: '"n/a" and the work handed off', code: memo('## Non-scope\n\nN/A, sprint planning stays with Priya and the vendor calls are handled by procurement.\n') },
     { spellings: true, name: 'empty is structure/empty-section', code: memo('## Non-scope\n\n## Stakeholders\n\nVP Engineering.\n') },
   ],
   invalid: [
@@ -37,6 +39,11 @@ ruleTester(rule, {
       name: 'nothing in particular, and an offer to help',
       code: memo("## Non-scope\n\nNothing in particular, honestly. I'm glad to pitch in wherever the team needs me.\n"),
       errors: [{ messageId: 'none', line: 7, column: 1, endLine: 7, endColumn: 82, words: ['Nothing in particular, honestly'] }],
+    },
+    {
+      name: 'not written yet',
+      code: memo("**Not currently:** I don't have one yet, still figuring out the role with my manager.\n"),
+      errors: [{ messageId: 'none', line: 5, column: 20, endLine: 5, endColumn: 86, words: ["I don't have one yet"] }],
     },
     {
       name: 'chatty lower-case label, none for now',

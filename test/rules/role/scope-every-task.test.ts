@@ -6,8 +6,9 @@ const memo = (body: string) => `---\nkind: role-memo\n---\n\n${body}`;
 ruleTester(rule, {
   valid: [
     memo('Scope:\nCross-team architecture for payments; the ledger migration design and its review.\n'),
-    { name: 'three kinds is a broad scope, not every task', code: memo('## Responsibilities\n\n- Architecture across three teams\n- Mentoring two senior engineers\n- Incident reviews for payments\n') },
+    { spellings: true, name: 'three kinds is a broad scope, not every task', code: memo('## Responsibilities\n\n- Architecture across three teams\n- Mentoring two senior engineers\n- Incident reviews for payments\n') },
     {
+      spellings: true,
       name: 'recounting the jobs the writer was asked to do, then scoping one',
       code: memo("## Scope\n\nSince the reorg I've been asked to lead the platform team, cover incidents, own the architecture, mentor\nthe new hires and brief the executives. From April I keep one of them: the architecture of the\nsettlement services and its decision log.\n"),
     },
@@ -19,8 +20,8 @@ ruleTester(rule, {
       name: 'the excluded tasks follow an inline non-scope label',
       code: memo('Scope:\nThe settlement architecture and its reviews. **Non-scope:** leading the team, incidents, mentoring engineers, representing the group to executives.\n'),
     },
-    { name: 'negated tasks in one sentence', code: memo('## Scope\n\nThe architecture of the ledger, not incidents, not the on-call rota, no mentoring programme and no executive reporting.\n') },
-    { name: 'what the writer hands back', code: memo('## Scope\n\n- The search relevance architecture.\n- Handing over team lead duties, incidents, mentoring and the exec review to Priya by May.\n') },
+    { spellings: true, name: 'negated tasks in one sentence', code: memo('## Scope\n\nThe architecture of the ledger, not incidents, not the on-call rota, no mentoring programme and no executive reporting.\n') },
+    { spellings: true, name: 'what the writer hands back', code: memo('## Scope\n\n- The search relevance architecture.\n- Handing over team lead duties, incidents, mentoring and the exec review to Priya by May.\n') },
   ],
   invalid: [
     {
@@ -29,6 +30,7 @@ ruleTester(rule, {
       errors: [{ messageId: 'every', line: 6, column: 1, endLine: 7, endColumn: 20, data: { count: 5, tasks: '`Lead the team`, `unblock every`, `architecture`, `mentor`, `represent the group`' }, words: ['Lead the team', 'unblock every', 'architecture', 'mentor', 'represent the group'] }],
     },
     {
+      spellings: true,
       name: 'leading a named team, in a list',
       code: memo('## Scope\n\n- Lead the build-tools team day to day\n- First responder for CI incidents\n- Own the developer platform architecture\n- Mentor the senior engineers\n'),
       errors: [{ messageId: 'every', line: 7, column: 3, endLine: 10, endColumn: 9, data: { count: 4, tasks: '`Lead the build-tools team`, `incidents`, `architecture`, `Mentor`' }, words: ['Lead the build-tools team', 'incidents', 'architecture', 'Mentor'] }],

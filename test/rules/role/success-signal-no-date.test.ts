@@ -6,8 +6,8 @@ const memo = (body: string) => `---\nkind: role-memo\n---\n\n${body}`;
 ruleTester(rule, {
   valid: [
     memo('Success signal:\nBy June, the three teams ship against one written payments architecture.\n'),
-    { name: 'a relative date', code: memo('## Success criteria\n\nNDCG up 5 points by end of Q3.\n') },
-    { name: 'empty is structure/empty-section', code: memo('## Success signal\n') },
+    { spellings: true, name: 'a relative date', code: memo('## Success criteria\n\nNDCG up 5 points by end of Q3.\n') },
+    { spellings: true, name: 'empty is structure/empty-section', code: memo('## Success signal\n') },
   ],
   invalid: [
     {

@@ -50,5 +50,22 @@ ruleTester(rule, {
       code: strategy("## Anti-scope\n\nNothing in particular. We don't think a strategy this small needs an anti-scope.\n"),
       errors: [{ messageId: 'none', line: 7, column: 1, endLine: 7, endColumn: 81, words: ['Nothing in particular'] }],
     },
+    {
+      spellings: true,
+      name: 'none for now, not decided yet',
+      code: strategy("## Anti-scope\n\nNone for now, we haven't decided yet.\n"),
+      errors: [{ messageId: 'none', line: 7, column: 1, endLine: 7, endColumn: 38, words: ['None for now'] }],
+    },
+    {
+      spellings: true,
+      name: 'ruling nothing out, said outright',
+      code: strategy("## Non-goals\n\nWe're not ruling anything out until the reorg settles.\n"),
+      errors: [{ messageId: 'none', line: 7, column: 1, endLine: 7, endColumn: 55, words: ["We're not ruling anything out"] }],
+    },
+    {
+      name: 'no non-goals, British spelling of the reason',
+      code: strategy('**Anti-scope:** There are no non-goals this quarter; we prioritise as requests arrive.\n'),
+      errors: [{ messageId: 'none', line: 5, column: 17, endLine: 5, endColumn: 87, words: ['There are no non-goals this quarter'] }],
+    },
   ],
 });

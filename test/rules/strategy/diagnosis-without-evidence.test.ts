@@ -10,6 +10,7 @@ ruleTester(rule, {
     { spellings: true, name: 'an empty diagnosis is structure/empty-section', code: strategy('## Diagnosis\n\n## Guiding policy\n\nReduce friction before features.\n') },
     { name: 'a count written in words', code: strategy('**Diagnosis:** Half of the product squads now keep a private fork of the deploy scripts.\n') },
     { spellings: true, name: 'a number beside a year', code: strategy('## Diagnosis\n\nIn 2024 the nightly build broke on 41 of 250 nights.\n') },
+    { name: 'a decimal quantity', code: strategy('## Diagnostic\n\nA clean build of the game client takes 3.5 hours on the shared farm.\n') },
   ],
   invalid: [
     {

@@ -29,6 +29,7 @@ ruleTester(rule, {
       name: 'references to policies already in force',
       code: strategy('## Guiding policy\n\n* New vendors are onboarded per the existing procurement policy.\n* Data stays in the EU, as set out in our data-residency standard.\n'),
     },
+    { spellings: true, name: 'a cost borne by whoever leaves the paved road', code: strategy('## Guiding policy\n\nGrow adoption of the paved road; teams may leave it at their own cost.\n') },
     { spellings: true, name: 'a framing that is neither goal nor choice is left alone', code: strategy('## Guiding policy\n\nThe platform is a product, and product engineers are its customers.\n') },
     { spellings: true, name: 'no kind, no rule', code: '## Guiding policy\n\nImprove reliability.\n' },
     { spellings: true, name: 'no policy section', code: strategy('## Diagnosis\n\nLead time is 3.5 days.\n') },

@@ -15,7 +15,7 @@ const NUM = String.raw`(\d+(?:[.,]\d+)?|½|half|one|two|three|four|five|six|seve
 const AMOUNT: Record<Unit, RegExp> = {
   percent: /(\d+(?:[.,]\d+)?)\s?(?:%|per ?cent\b)/gi,
   hours: /(?<![\w.])(\d+(?:[.,]\d+)?)\s?(?:h|hrs?|hours?)\b/gi,
-  days: new RegExp(String.raw`(?<![\w.-])${NUM}(?:\s?a)?[\s-]?days?\b`, 'gi'),
+  days: new RegExp(String.raw`(?<![\w.-])${NUM}(?:(?:\s?a)?[\s-]?days?|d)\b`, 'gi'),
 };
 /** Header words that give a table column's unit when its cells are bare numbers (`| Days |`). */
 const COLUMN_UNIT: [Unit, RegExp][] = [
@@ -122,10 +122,11 @@ function entriesOf(doc: Doc, blocks: readonly Block[]): Entry[] | undefined {
       const header = b.header?.cells ?? [];
       for (const row of b.rows ?? []) {
         if (TOTAL_CELL.test(row.cells[0]?.text ?? '')) continue;
-        const parts = row.cells.map((c, i) => entryOf(doc, c, { bare: COLUMN_UNIT.find(([, re]) => re.test(header[i]?.text ?? ''))?.[0] }));
-        if (parts.includes('unclear')) unclear.add(structured);
-        const cells = parts.filter((p): p is Entry => p !== undefined && p !== 'unclear');
-        if (cells.length) structured.push({ parts: merge(cells), rest: cells.some((c) => c.rest) });
+        const columns = header.map((h) => COLUMN_UNIT.find(([, re]) => re.test(h.text))?.[0]);
+        const cells = row.cells.map((c, i) => entryOf(doc, c, { bare: columns[i] }));
+        if (cells.includes('unclear')) unclear.add(structured);
+        const read = cells.map((c) => (c === 'unclear' ? undefined : c));
+        if (read.some((c) => c)) structured.push({ parts: rowParts(read, columns), rest: read.some((c) => c?.rest) });
       }
     } else if (b.type === 'paragraph' || b.type === 'quote') {
       for (const m of doc.plain.slice(b.start, b.end).matchAll(SENTENCE)) for (const line of lines(b.start + m.index, m[0])) add(prose, line);
@@ -167,8 +168,14 @@ function entryOf(doc: Doc, span: Span, how: { all?: boolean; bare?: Unit | undef
   return { parts, rest: REST.test(text) };
 }
 
-function merge(entries: Entry[]): Record<Unit, Part[]> {
-  return { percent: entries.flatMap((e) => e.parts.percent), hours: entries.flatMap((e) => e.parts.hours), days: entries.flatMap((e) => e.parts.days) };
+/** A row's amount of each unit: from the column whose header names the unit, else the first cell that has one ("(was 30% last year)" in a notes column is not a part). */
+function rowParts(cells: (Entry | undefined)[], columns: (Unit | undefined)[]): Record<Unit, Part[]> {
+  const pick = (unit: Unit) => {
+    const column = columns.indexOf(unit);
+    const from = column !== -1 && cells[column]?.parts[unit].length ? cells[column] : cells.find((c) => c?.parts[unit].length);
+    return from?.parts[unit].slice(0, 1) ?? [];
+  };
+  return { percent: pick('percent'), hours: pick('hours'), days: pick('days') };
 }
 
 /** How many parentheses are open at each offset of `text`. */

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.ts';
-import { quoted } from '../units.ts';
+import { codeList } from '../../text/format.ts';
 import { distinct, readPrimary } from './_archetype.ts';
 
 export default defineRule({
@@ -31,7 +31,7 @@ export default defineRule({
       const last = reading.named[reading.named.length - 1]!;
       context.report({
         messageId: 'several',
-        data: { count: named.length, names: quoted(named.map((n) => n.text)) },
+        data: { count: named.length, names: codeList(named.map((n) => n.text)) },
         span: { start: first.start, end: last.end },
         words: [...named.map((n) => n.text), ...reading.all.map((a) => a.text)],
       });

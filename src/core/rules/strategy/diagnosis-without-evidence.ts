@@ -1,5 +1,5 @@
 import { defineRule } from '../define.ts';
-import { hasTarget } from '../units.ts';
+import { hasQuantity } from './_quantity.ts';
 
 export default defineRule({
   meta: {
@@ -25,7 +25,7 @@ export default defineRule({
     const diagnosis = context.view('diagnosis');
     if (!diagnosis?.section || diagnosis.isEmpty()) return;
     // A year or a quarter is not a measurement: "a top priority in 2025" is still an opinion.
-    if (diagnosis.entries().some((e) => hasTarget(e.text)) || diagnosis.has('evidence')) return;
+    if (diagnosis.entries().some((e) => hasQuantity(e.text)) || diagnosis.has('evidence')) return;
     context.report({ messageId: 'noEvidence', span: diagnosis.section.titleSpan, words: [] });
   },
 });

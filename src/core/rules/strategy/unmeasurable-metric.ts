@@ -4,7 +4,8 @@ import { clip } from '../../text/format.ts';
 import type { Match } from '../../text/match.ts';
 import { defineRule } from '../define.ts';
 import { itemOf } from '../nothing-listed.ts';
-import { hasDateStrict, hasTarget } from '../units.ts';
+import { hasDateStrict } from '../units.ts';
+import { hasQuantity, wholeQuantities } from './_quantity.ts';
 
 export default defineRule({
   meta: {
@@ -36,7 +37,7 @@ export default defineRule({
     for (const m of metricsOf(metrics)) {
       if (/:$/.test(m.text)) continue; // an intro line such as "By the end of Q2:" is not a metric
       const text = wholeQuantities(m.text);
-      const number = hasTarget(text);
+      const number = hasQuantity(text);
       const date = datedAbove || hasDateStrict(text);
       if (number && date) continue;
       const messageId = !number && !date ? 'neither' : number ? 'noDate' : 'noNumber';
@@ -55,10 +56,6 @@ function metricsOf(metrics: SectionView): Match[] {
   return listed.length ? listed : all;
 }
 
-/** "0.3%" and "1.5 hours" are quantities, not the dates 0.3 and 1.5 (day.month) the date reading takes them for. */
-function wholeQuantities(text: string): string {
-  return text.replace(/(\d+)[.,]\d+(?![.,/-]?\d)(?=\s?(?:%|[a-z]))/gi, '$1');
-}
 
 /** A deadline stated once for all metrics: the section title, an intro line ending in ":", or the document title. */
 function sharedContext(doc: Doc, metrics: SectionView): string {
