@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { CliError, firstLine } from './errors.ts';
+import { escapeControls } from './reporters/escape.ts';
 import { FORMATS } from './reporters/names.ts';
 
 const program = new Command('staffwork')
@@ -12,7 +13,7 @@ const program = new Command('staffwork')
   .exitOverride()
   .showSuggestionAfterError(true)
   // commander puts "(Did you mean ...?)" on a second line; we promise one line.
-  .configureOutput({ outputError: (text, write) => write(`staffwork: ${text.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')}\n`) })
+  .configureOutput({ outputError: (text, write) => write(`staffwork: ${escapeControls(text.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' '))}\n`) })
   .addHelpText(
     'after',
     `
@@ -167,10 +168,11 @@ function exitCodeOf(e: unknown): number {
   // --help and --version "fail" with exit code 0; commander already printed its errors.
   if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
   if (e instanceof CliError) {
-    process.stderr.write(`staffwork: ${e.message}\n`);
+    // The message may quote what the user typed or a file holds: one line, no raw control characters.
+    process.stderr.write(`staffwork: ${escapeControls(e.message)}\n`);
     return e.exitCode;
   }
   if (process.env['STAFFWORK_DEBUG']) process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
-  else process.stderr.write(`staffwork: internal error: ${firstLine(e)} (run with STAFFWORK_DEBUG=1 for the stack)\n`);
+  else process.stderr.write(`staffwork: internal error: ${escapeControls(firstLine(e))} (run with STAFFWORK_DEBUG=1 for the stack)\n`);
   return 2;
 }

@@ -62,6 +62,7 @@ export function serve(connection: Connection, options: ServerOptions = {}): { sh
     sets = new SetIndex(roots);
     versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
     canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    configs.watching = canWatch;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -174,7 +175,31 @@ export function serve(connection: Connection, options: ServerOptions = {}): { sh
     for (const doc of documents.all()) void run(doc.uri);
   }
 
-  documents.onDidOpen((e) => void run(e.document.uri));
+  /**
+   * Without file watching (Neovim on Linux, some Helix builds) a config created or edited in
+   * another buffer or outside the editor is noticed at the next open or save of any file: the
+   * open documents are checked again when the config files that govern them changed.
+   */
+  const configSignatures = new Map<string, string>();
+  function noticeConfigChanges(): void {
+    if (canWatch) return;
+    let changed = false;
+    for (const doc of documents.all()) {
+      const path = pathOf(doc.uri);
+      if (!path) continue;
+      const dir = dirname(path);
+      const signature = configs.signature(dir);
+      const before = configSignatures.get(dir);
+      if (before !== undefined && before !== signature) changed = true;
+      configSignatures.set(dir, signature);
+    }
+    if (changed) recheckAll(true);
+  }
+
+  documents.onDidOpen((e) => {
+    noticeConfigChanges();
+    void run(e.document.uri);
+  });
   documents.onDidChangeContent((e) => {
     // Also fired right after onDidOpen, for the version just checked; only edits are debounced.
     if (analyses.get(e.document.uri)?.version !== e.document.version) schedule(e.document.uri);
@@ -197,9 +222,10 @@ export function serve(connection: Connection, options: ServerOptions = {}): { sh
     if (CONFIG_FILES.includes(basename(path))) {
       configs.invalidate();
       recheckAll(true);
-    } else if (isMarkdown(e.document)) {
-      sets.update(path).catch((err: unknown) => fail(`indexing ${path}`, err));
+      return;
     }
+    if (isMarkdown(e.document)) sets.update(path).catch((err: unknown) => fail(`indexing ${path}`, err));
+    noticeConfigChanges();
   });
 
   connection.onDidChangeWatchedFiles(async (params) => {

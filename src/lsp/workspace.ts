@@ -1,8 +1,8 @@
 // What the server knows about the workspace on disk: the staffwork config that governs each
 // folder, and which Markdown files belong to which `set:` (audience variants checked together).
+import { statSync } from 'node:fs';
 import { glob } from 'tinyglobby';
-import { DEFAULT_CONFIG, lineStartsOf, type Config } from '../core/index.ts';
-import { parseFrontMatter } from '../core/model/front-matter.ts';
+import { DEFAULT_CONFIG, parse, type Config } from '../core/index.ts';
 import { findConfig, readConfig } from '../node/config.ts';
 import { readText } from '../node/read-text.ts';
 
@@ -11,14 +11,22 @@ export class ConfigStore {
   private fileOf = new Map<string, string | undefined>();
   /** Config file -> its last good contents. */
   private good = new Map<string, Config>();
-  private read = new Set<string>();
+  /** Config file -> the stamp (mtime, size, inode) it was last read at. */
+  private read = new Map<string, string>();
   /** Problems already shown, so an invalid file is reported once, not on every keystroke. */
   private shown = new Set<string>();
+  /**
+   * Whether the editor tells us when config files change (watched files). If it cannot,
+   * nothing is cached that could go stale: every lookup looks for the file again (a config
+   * created later is found) and re-reads it when its stamp changed.
+   */
+  watching = true;
 
   constructor(private readonly report: (message: string) => void) {}
 
   /** The config file that governs files in `dir` (the nearest upward), if any. */
   fileFor(dir: string): string | undefined {
+    if (!this.watching) return findConfig(dir);
     if (!this.fileOf.has(dir)) this.fileOf.set(dir, findConfig(dir));
     return this.fileOf.get(dir);
   }
@@ -27,8 +35,9 @@ export class ConfigStore {
   forDir(dir: string): Config {
     const file = this.fileFor(dir);
     if (!file) return DEFAULT_CONFIG;
-    if (!this.read.has(file)) {
-      this.read.add(file);
+    const stamp = this.watching ? 'read' : stampOf(file);
+    if (this.read.get(file) !== stamp) {
+      this.read.set(file, stamp);
       try {
         this.good.set(file, readConfig(file));
         for (const key of this.shown) if (key.startsWith(`${file}\0`)) this.shown.delete(key);
@@ -44,11 +53,22 @@ export class ConfigStore {
     return this.good.get(file) ?? DEFAULT_CONFIG;
   }
 
+  /** Which config file governs this folder, and its stamp: it changes when the file does, appears or goes. */
+  signature(dir: string): string {
+    const file = findConfig(dir);
+    return file ? `${file}:${stampOf(file)}` : '';
+  }
+
   /** Forget what was found and read; the next lookups read the files again. */
   invalidate(): void {
     this.fileOf.clear();
     this.read.clear();
   }
+}
+
+function stampOf(file: string): string {
+  const info = statSync(file, { throwIfNoEntry: false });
+  return info ? `${info.mtimeMs}:${info.size}:${info.ino}` : 'missing';
 }
 
 export const MARKDOWN_GLOB = '**/*.{md,markdown}';
@@ -94,8 +114,11 @@ export class SetIndex {
   }
 }
 
+/** The `set:` a file declares, as the core reads it; most files have none and are not parsed. */
 export function setOfText(input: string): string | undefined {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const set = parseFrontMatter(text, lineStartsOf(text))?.data['set'];
+  if (!text.startsWith('---') || !/^\s*["']?set["']?\s*:/m.test(text)) return undefined;
+  const set = parse(text).frontMatter?.data['set'];
   return typeof set === 'string' && set.trim() ? set.trim() : undefined;
 }
+

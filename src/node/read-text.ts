@@ -171,7 +171,7 @@ export function describeFsError(e: unknown): string {
   if (code === 'EISDIR') return 'is a directory';
   if (code === 'EROFS') return 'read-only file system';
   if (code === 'ENOSPC') return 'no space left on the device';
-  if (code === 'EFBIG') return 'file too large for this system (EFBIG)';
+  if (code === 'EFBIG') return 'file size limit exceeded (EFBIG)';
   if (code === 'ELOOP') return 'too many levels of symbolic links';
   if (code === 'ENOTDIR') return 'a parent in the path is not a folder';
   return e instanceof Error ? (e.message.split('\n')[0] ?? 'cannot be read') : 'cannot be read';

@@ -12,7 +12,9 @@ import { z } from 'zod';
 import { builtinRules, defaultModule, skeleton } from '../core/index.ts';
 import { CheckTimeoutError, type CheckPool } from './checker/pool.ts';
 import type { Item, TaskResult } from './checker/tasks.ts';
+import { authenticate, type AuthEnv } from './auth/accounts.ts';
 import { liveRevisions } from './live.ts';
+import { mountReview } from './routes/index.ts';
 import { fileNames, slug, type PortfolioEntry } from './portfolio.ts';
 import { assetResponse, type Assets } from './assets.ts';
 import { escapeHtml, ICON_LINK } from './print.ts';
@@ -33,7 +35,7 @@ export interface AppOptions {
   pool: CheckPool;
 }
 
-type Env = { Variables: SecureHeadersVariables & { store: OwnerStorage } };
+type Env = { Variables: SecureHeadersVariables & AuthEnv['Variables'] };
 
 /**
  * A lone surrogate cannot be stored as UTF-8 (SQLite would keep U+FFFD, PostgreSQL refuses
@@ -97,9 +99,6 @@ export function createApp({ storage, assets, allowedHosts, pool }: AppOptions): 
   app.use('*', async (c, next) => {
     const host = (c.req.header('host') ?? '').replace(/:\d+$/, '').toLowerCase();
     if (!allowedHosts.has(host)) return c.json({ error: `unexpected Host header "${host}"; add it with --allowed-host` }, 421);
-    // Until accounts exist, every request is the one local learner's (the server refuses a
-    // non-loopback bind without them), and every query below is scoped to that owner.
-    c.set('store', storage.as(LOCAL_OWNER));
     await next();
   });
   app.use(
@@ -149,6 +148,11 @@ export function createApp({ storage, assets, allowedHosts, pool }: AppOptions): 
       },
     }),
   );
+  // Who the request is: until accounts exist, the one local learner (the server refuses a
+  // non-loopback bind without them), else the signed-in user; every store query below is
+  // scoped to that owner. Then the accounts, cohorts and review routes (src/server/routes).
+  app.use('*', authenticate(storage));
+  mountReview(app, { storage, pool, page });
 
   // Pages: one shell; the front end renders the route. Unknown ids get a 404 status.
   app.get('/', (c) => page(c, 200));

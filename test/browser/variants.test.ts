@@ -102,6 +102,8 @@ describe('audience variants, live set check, archive', () => {
     assert.match((await finding.textContent()) ?? '', /junior variant's decision says 21 May, but Delay the payments launch two weeks \(executive\) says 14 May\./);
     // Only the open text's findings: the message names the other variant by title, and the underline is on this text.
     await page.waitForSelector('.cm-lintRange-error');
+    // The learner pauses on it (the "Fixed" note compares settled states, never half-typed ones).
+    await page.waitForSelector('#findings[data-settled="true"]', { state: 'attached' });
 
     // Fix it back: the finding goes, and the note says so.
     await page.keyboard.press('Control+z');

@@ -19,14 +19,28 @@ export interface Run {
   stderr: string;
 }
 
-export function staffwork(args: string[], options: { cwd: string; input?: string | Buffer; env?: Record<string, string> }): Run {
-  const r = spawnSync(process.execPath, [bin, ...args], {
+export interface RunOptions {
+  cwd: string;
+  input?: string | Buffer;
+  env?: Record<string, string>;
+  /** Kill it after this long (a hang shows as code null). */
+  timeoutMs?: number;
+  /** Run under `ulimit -f` (KB): writes past it fail with EFBIG, even for root. */
+  fileSizeLimitKB?: number;
+}
+
+export function staffwork(args: string[], options: RunOptions): Run {
+  const [cmd, argv] =
+    options.fileSizeLimitKB === undefined
+      ? [process.execPath, [bin, ...args]]
+      : ['bash', ['-c', `ulimit -f ${options.fileSizeLimitKB} && exec "$0" "$@"`, process.execPath, bin, ...args]];
+  const r = spawnSync(cmd, argv, {
     cwd: options.cwd,
     input: options.input ?? '',
     encoding: 'utf8',
     // No colours and no progress bar unless a test asks: output is compared as text.
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', CI: '', ...options.env },
-    timeout: 60_000,
+    timeout: options.timeoutMs ?? 60_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -15,6 +15,7 @@ import { findFiles } from '../files.ts';
 import { codeFingerprint, displayPath } from '../paths.ts';
 import { progressBar } from '../progress-bar.ts';
 import { readRawSettings, type SettingsOptions } from '../raw-settings.ts';
+import { escapeControls } from '../reporters/escape.ts';
 import { reporters, type ReportFile } from '../reporters/index.ts';
 import type { Format } from '../reporters/names.ts';
 
@@ -60,7 +61,7 @@ export async function check(targets: string[], opts: CheckCommandOptions): Promi
     const ignoreBase = configPath ? dirname(configPath) : cwd;
     const found = findFiles(targets.length ? targets : ['.'], cwd, settings.ignore, ignoreBase);
     errorLines.push(...found.problems);
-    for (const t of found.ignored) process.stderr.write(`${t}: skipped, an ignore glob in ${configPath ? displayPath(configPath) : 'the config'} matches it\n`);
+    for (const t of found.ignored) process.stderr.write(`${escapeControls(t)}: skipped, an ignore glob in ${configPath ? displayPath(configPath) : 'the config'} matches it\n`);
     if (!found.files.length && !found.problems.length && !found.ignored.length) {
       throw new CliError(`no Markdown files (*.md, *.markdown) in ${targets.length ? targets.join(', ') : 'the current folder'}`);
     }
@@ -92,7 +93,8 @@ export async function check(targets: string[], opts: CheckCommandOptions): Promi
       files.push(reportFile(path, display, opts.quiet ? outcome.diagnostics.filter((d) => d.severity === 'error') : outcome.diagnostics));
     }
   }
-  for (const line of errorLines) process.stderr.write(`${line}\n`);
+  // File names come from the disk (a repository can hold any name): no raw control characters.
+  for (const line of errorLines) process.stderr.write(`${escapeControls(line)}\n`);
 
   const color = opts.color ?? (!opts.output && pc.isColorSupported);
   // Only SARIF lists the rules; the other formats need no part of the core.

@@ -9,6 +9,7 @@ import { readText } from '../../node/read-text.ts';
 import { CliError } from '../errors.ts';
 import { findFiles } from '../files.ts';
 import { displayPath } from '../paths.ts';
+import { escapeControls } from '../reporters/escape.ts';
 import { loadSettings } from '../settings.ts';
 
 const MAX_EVIDENCE_LINES = 8;
@@ -28,7 +29,7 @@ export async function progress(dir: string, opts: { format: 'text' | 'json'; con
   }
   checkSets(results, options);
   const report = evaluateProgress(settings.module, results);
-  for (const u of unreadable) process.stderr.write(`${u.file}: ${u.error}\n`);
+  for (const u of unreadable) process.stderr.write(`${escapeControls(u.file)}: ${u.error}\n`);
   if (opts.format === 'json') {
     const files = results.map((r) => ({ file: r.filePath, kind: r.kind?.id ?? null, errorCount: r.errorCount, warningCount: r.warningCount, infoCount: r.infoCount }));
     process.stdout.write(JSON.stringify({ ...report, files, unreadable }, null, 2) + '\n');
@@ -49,7 +50,7 @@ function criterion(cr: CriterionResult, c: ReturnType<typeof createColors>): str
   const lines = [`${mark} ${cr.description} ${c.dim(`(${cr.count} of ${cr.needed} needed)`)}`];
   if (!cr.evidence.length) lines.push(c.dim('    no candidate files in the folder'));
   for (const e of cr.evidence.slice(0, MAX_EVIDENCE_LINES)) {
-    lines.push(e.ok ? `    ${c.green('✔')} ${e.file}` : `    ${c.red('✖')} ${e.file}${c.dim(`: ${e.reasons.join('; ')}`)}`);
+    lines.push(e.ok ? `    ${c.green('✔')} ${escapeControls(e.file)}` : `    ${c.red('✖')} ${escapeControls(e.file)}${c.dim(`: ${escapeControls(e.reasons.join('; '))}`)}`);
   }
   if (cr.evidence.length > MAX_EVIDENCE_LINES) lines.push(c.dim(`    … and ${cr.evidence.length - MAX_EVIDENCE_LINES} more (--format json lists all)`));
   return lines;

@@ -16,5 +16,3 @@ export function escapeControls(text: string): string {
   });
 }
 
-/** Whether the text holds a character escapeControls changes. */
-export const hasControls = (text: string) => new RegExp(UNSAFE.source).test(text);

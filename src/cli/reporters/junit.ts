@@ -1,12 +1,14 @@
 // JUnit XML for CI test dashboards: one <testsuite> per file, one <testcase> per finding
 // (errors and warnings fail; info findings pass with the note in <system-out>) and one
 // passing testcase for a clean file, so every checked file shows up.
+import { escapeControls } from './escape.ts';
 import type { Reporter } from './types.ts';
 
-// XML 1.0 cannot carry most control characters even escaped; drop them.
+// XML 1.0 cannot carry most control characters even escaped, and dashboards show the rest as
+// text: control characters and bidi overrides become visible escapes; lone surrogates are dropped.
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-export const xml = (s: string) => s.replace(INVALID_XML, '').replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
+export const xml = (s: string) => escapeControls(s).replace(INVALID_XML, '').replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
 
 export const junit: Reporter = (files) => {
   const suites = files.map((f) => {

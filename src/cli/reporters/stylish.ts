@@ -1,8 +1,10 @@
 // ESLint's stylish layout for people at a terminal: findings grouped by file, the words that
 // fired highlighted, a dim "better:" line (once per rule and file, to stay scannable), and
-// a summary line. Colours only when asked for (a TTY, FORCE_COLOR, --color).
+// a summary line. Colours only when asked for (a TTY, FORCE_COLOR, --color). Everything that
+// comes from a document or a file name is printed with its control characters escaped.
 import { createColors } from 'picocolors';
 import type { Diagnostic, Severity } from '../../core/index.ts';
+import { escapeControls as safe } from './escape.ts';
 import type { ReportFile, Reporter } from './types.ts';
 
 const MAX_HINT = 110;
@@ -13,9 +15,9 @@ export const stylish: Reporter = (files, context) => {
   const c = createColors(context.color);
   const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
   const highlight = (d: Diagnostic) => {
-    let message = d.message;
+    let message = safe(d.message);
     const missing: string[] = [];
-    for (const w of new Set(d.words ?? [])) {
+    for (const w of new Set((d.words ?? []).map(safe))) {
       if (!w.trim()) continue;
       if (message.includes(w)) message = message.split(w).join(c.bold(w));
       else missing.push(`“${w}”`);
@@ -29,12 +31,12 @@ export const stylish: Reporter = (files, context) => {
     const atWidth = Math.max(...at.map((s) => s.length));
     const sevWidth = Math.max(...f.diagnostics.map((d) => d.severity.length));
     const hinted = new Set<string>();
-    out.push('', c.underline(f.display));
+    out.push('', c.underline(safe(f.display)));
     f.diagnostics.forEach((d, i) => {
-      out.push(`  ${c.dim((at[i] as string).padEnd(atWidth))}  ${paint[d.severity](d.severity.padEnd(sevWidth))}  ${highlight(d)}  ${c.dim(d.ruleId)}`);
+      out.push(`  ${c.dim((at[i] as string).padEnd(atWidth))}  ${paint[d.severity](d.severity.padEnd(sevWidth))}  ${highlight(d)}  ${c.dim(safe(d.ruleId))}`);
       if (d.note && !hinted.has(d.ruleId)) {
         hinted.add(d.ruleId);
-        const note = d.note.length > MAX_HINT ? `${d.note.slice(0, MAX_HINT - 1).trimEnd()}…` : d.note;
+        const note = safe(d.note.length > MAX_HINT ? `${d.note.slice(0, MAX_HINT - 1).trimEnd()}…` : d.note);
         out.push(c.dim(`  ${' '.repeat(atWidth + sevWidth + 4)}better: ${note}`));
       }
     });

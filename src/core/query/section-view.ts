@@ -152,6 +152,11 @@ export class SectionView {
     return this.once(`terms:${related ? 1 : 0}`, () => termsOf(this.text(), related));
   }
 
+  /** The terms of each entry, in the order of `entries()` (for entry-by-entry tracing). */
+  entryTerms(related = true): ReadonlySet<string>[] {
+    return this.once(`entryTerms:${related ? 1 : 0}`, () => this.entries().map((e) => termsOf(e.text, related)));
+  }
+
   private rangeStart(offset: number): number {
     for (const r of this.prose()) if (r.start <= offset && offset < r.end) return r.start;
     return 0;

@@ -57,6 +57,7 @@ export interface Comment {
 
 export interface Thread {
   id: number;
+  cohortId: string;
   requestId: number;
   artifactId: string;
   learnerId: string;
@@ -529,6 +530,7 @@ function toComment(r: { id: unknown; thread_id: unknown; author_id: string; kind
 function toThread(r: Omit<ThreadsTable, 'id'> & { id: unknown }): Thread {
   return {
     id: Number(r.id),
+    cohortId: r.cohort_id,
     requestId: Number(r.request_id),
     artifactId: r.artifact_id,
     learnerId: r.owner,
