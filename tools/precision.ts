@@ -12,7 +12,8 @@
 //   node --import tsx tools/precision.ts --todo     contexts of the unjudged sampled findings, for judging
 //   node --import tsx tools/precision.ts --all      every finding, with its judgement if any
 //   node --import tsx tools/precision.ts --table    the Markdown tables for docs/precision.md
-//   node --import tsx tools/precision.ts --rule X   restrict --todo/--all to one rule
+//   node --import tsx tools/precision.ts --json     every finding as JSON (file, rule, words, text, line), for tooling
+//   node --import tsx tools/precision.ts --rule X   restrict --todo/--all/--json to one rule
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -226,10 +227,10 @@ export function checkCorpus(): FileResult[] {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
-  const known = new Set(['--todo', '--all', '--table', '--rule']);
+  const known = new Set(['--todo', '--all', '--table', '--json', '--rule']);
   const bad = args.find((a, i) => a.startsWith('--') && !known.has(a) && args[i - 1] !== '--rule');
   if (bad) {
-    console.error(`precision: unknown option ${bad} (use --todo, --all, --table or --rule ID)`);
+    console.error(`precision: unknown option ${bad} (use --todo, --all, --table, --json or --rule ID)`);
     process.exit(2);
   }
   if (!existsSync(CORPUS)) {
@@ -253,6 +254,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     console.log(markdownTable(stats));
     console.log();
     console.log(kindTable(kindsOf(results, data.adr)));
+  } else if (args.includes('--json')) {
+    const sampled = new Set(stats.flatMap((s) => sampleOf(findings.filter((f) => f.rule === s.rule)).map((f) => f.key)));
+    console.log(JSON.stringify(findings.filter((f) => !only || f.rule === only).map(({ key, context: _, ...f }) => ({ ...f, sampled: sampled.has(key) })), null, 1));
   } else if (args.includes('--todo')) {
     for (const s of stats) if (!only || s.rule === only) for (const f of s.todo) console.log(show(f));
   } else if (args.includes('--all')) {

@@ -4,8 +4,8 @@
 // in messages). Files with `set:` also keep a key of their set's members (paths and hashes),
 // so a set is checked again when any member changes. A file that cannot be read as a cache
 // (missing, corrupted, another version) is an empty cache; nothing here loads the core.
-import { isAbsolute, join, resolve } from 'node:path';
-import { statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Diagnostic } from '../core/index.ts';
 import { decodeText, readBytesSync } from '../node/read-text.ts';
 import { replaceFileSync } from '../node/write-text.ts';
@@ -79,6 +79,11 @@ export class ResultCache {
   /** Writes the cache if anything changed; one line on failure. */
   save(): string | undefined {
     if (!this.changed || !this.data) return undefined;
+    try {
+      mkdirSync(dirname(this.file), { recursive: true });
+    } catch {
+      // replaceFileSync says why below.
+    }
     const written = replaceFileSync(this.file, JSON.stringify(this.data));
     return written.ok ? undefined : `staffwork: cannot write the cache ${this.file}: ${written.error}`;
   }

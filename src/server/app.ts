@@ -18,7 +18,7 @@ import { mountReview } from './routes/index.ts';
 import { fileNames, slug, type PortfolioEntry } from './portfolio.ts';
 import { assetResponse, type Assets } from './assets.ts';
 import { escapeHtml, ICON_LINK } from './print.ts';
-import { DatabaseUnavailableError, LOCAL_OWNER, type ArtifactSummary, type OwnerStorage, type Storage } from './storage/types.ts';
+import { DatabaseUnavailableError, type ArtifactSummary, type OwnerStorage, type Storage } from './storage/types.ts';
 
 /** 2 MiB: far above a 12-page artifact (~40 KB), far below what could hurt the server. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;

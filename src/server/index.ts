@@ -48,10 +48,6 @@ export async function startServer(options: ServerOptions = {}): Promise<{ url: s
   const host = options.host ?? DEFAULT_HOST;
   const port = options.port ?? DEFAULT_PORT;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port ${port}; expected 0-65535`);
-  if (!isLoopback(host)) {
-    // No accounts yet: whoever reaches the port could read and change every artifact.
-    throw new Error(`refusing to listen on ${host}: the workbench has no accounts yet, so anyone on the network could read and change every artifact; listen on loopback (127.0.0.1) behind a reverse proxy that authenticates, and name it with --allowed-host`);
-  }
   const dataDir = options.dataDir ?? '.staffwork';
   let storage: Storage;
   if (options.database !== undefined) {
@@ -63,6 +59,11 @@ export async function startServer(options: ServerOptions = {}): Promise<{ url: s
     } catch (e) {
       throw new Error(`cannot open the workbench data in ${resolve(dataDir)}: ${e instanceof Error ? e.message : String(e)}`);
     }
+  }
+  if (!isLoopback(host) && !(await storage.review.hasUsers())) {
+    // No accounts yet: whoever reaches the port could read and change every artifact.
+    await storage.close();
+    throw new Error(`refusing to listen on ${host}: the workbench has no accounts yet, so anyone on the network could read and change every artifact; create the first one with \`staffwork admin create-user --admin\` (or at /setup on loopback), or listen on loopback (127.0.0.1) behind a reverse proxy that authenticates, and name it with --allowed-host`);
   }
   const pool = new CheckPool(options.workers === undefined ? {} : { workers: options.workers });
   try {

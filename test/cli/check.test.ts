@@ -341,6 +341,22 @@ describe('check: stdin, sets, bad input', () => {
     assert.deepEqual(one[0]!.messages, peer.messages);
   });
 
+  it('stdin named by --stdin-filename is compared with the set: variants beside that path, as `check FILE` is', () => {
+    const d = tempDir();
+    const exec = readFileSync(join(examples, 'good/launch-delay-exec.md'), 'utf8');
+    const peer = exec.replace('audience: executive', 'audience: peer').replace('two weeks, to 14 May', 'three weeks, to 21 May');
+    writeFileSync(join(d, 'exec.md'), exec);
+    writeFileSync(join(d, 'peer.md'), peer);
+    for (const format of ['json', 'stylish']) {
+      const file = staffwork(['check', 'peer.md', '-f', format], { cwd: d });
+      // The editor's unsaved text of peer.md, on stdin: the same report as the file on disk.
+      const stdin = staffwork(['check', '-', '--stdin-filename', 'peer.md', '-f', format], { cwd: d, input: peer });
+      assert.deepEqual([stdin.code, stdin.stdout, stdin.stderr], [file.code, file.stdout, file.stderr], format);
+    }
+    const [f] = JSON.parse(staffwork(['check', '-', '--stdin-filename', 'peer.md', '-f', 'json'], { cwd: d, input: peer }).stdout) as JsonResult[];
+    assert.ok(f!.messages.some((m) => m.message.includes('exec.md')), 'a set rule compares it with exec.md');
+  });
+
   it('binary, invalid UTF-8, too large, missing: one line each, the rest still checked, exit 2', () => {
     const d = tempDir();
     writeFileSync(join(d, 'ok.md'), readFileSync(join(examples, 'bad/roadmap-strategy.md')));

@@ -10,6 +10,8 @@ import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { strFromU8, unzipSync } from 'fflate';
 import { tempServer, type TestServer } from './helpers.ts';
+import { MIGRATIONS } from '../../src/server/storage/schema.ts';
+import { SQLITE_APPLICATION_ID } from '../../src/server/storage/sqlite.ts';
 
 const exec = readFileSync(join(import.meta.dirname, '../fixtures/examples/good/launch-delay-exec.md'), 'utf8');
 
@@ -123,7 +125,9 @@ INSERT INTO revisions (id, artifact_id, base_id, text, size, created_at) VALUES 
         await m.stop();
       }
       const file = new Database(join(dataDir, 'workbench.sqlite'), { readonly: true });
-      assert.equal(file.pragma('user_version', { simple: true }), 1);
+      // Every migration ran, and the file is now marked as staffwork's.
+      assert.equal(file.pragma('user_version', { simple: true }), MIGRATIONS.length);
+      assert.equal(file.pragma('application_id', { simple: true }), SQLITE_APPLICATION_ID);
       assert.ok((file.prepare('PRAGMA table_info(artifacts)').all() as { name: string }[]).some((c) => c.name === 'archived_at'));
       file.close();
 

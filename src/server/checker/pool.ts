@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ArtifactMeta } from '../storage/types.ts';
 import { Checker, type Task, type TaskResult } from './tasks.ts';
@@ -46,7 +46,10 @@ class Lane {
   ) {}
 
   #spawn(): Worker {
-    const w = new Worker(this.file);
+    // Under tsx (tests, `node --import tsx`) the worker registers tsx's loader before the .ts file.
+    const w = this.file.endsWith('.ts')
+      ? new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => m.register()).then(() => import(${JSON.stringify(pathToFileURL(this.file).href)}))`, { eval: true })
+      : new Worker(this.file);
     w.unref();
     w.on('message', (m: { id: number; result?: TaskResult; error?: string }) => {
       const p = this.#pending.get(m.id);

@@ -96,8 +96,6 @@ function inspect(file: string): void {
     closeSync(fd);
   }
   if (read < 100 || header.toString('latin1', 0, 16) !== 'SQLite format 3\0') throw new Error(`${file} is not a SQLite database (or its header is corrupted); move it away or pass another --data folder`);
-  const appId = header.readUInt32BE(68);
-  if (appId !== 0 && appId !== SQLITE_APPLICATION_ID) throw new Error(`${file} belongs to another application (application_id ${appId}); staffwork leaves it alone: pass another --data folder`);
   let db: Database.Database;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
@@ -106,6 +104,9 @@ function inspect(file: string): void {
   }
   try {
     let tables: { name: string }[];
+    // Through SQLite, not the file's header: a change not yet checkpointed lives in the WAL.
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    if (appId !== 0 && appId !== SQLITE_APPLICATION_ID) throw new Error(`${file} belongs to another application (application_id ${appId}); staffwork leaves it alone: pass another --data folder`);
     try {
       tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all();
     } catch (e) {
