@@ -162,6 +162,11 @@ export function impliedSections(doc: Doc, kind: KindDef): Map<string, Span> {
       if (id) found.set(id, span);
     }
   }
+  const consequences = sectionKeyOf(kind, 'consequences');
+  if (consequences) {
+    const stated = statedConsequences(doc, kind);
+    if (stated) found.set(consequences, stated);
+  }
   for (const table of doc.tables) {
     for (const row of [table.header, ...(table.rows ?? [])]) {
       const [label, value] = row?.cells ?? [];
@@ -172,6 +177,33 @@ export function impliedSections(doc: Doc, kind: KindDef): Map<string, Span> {
   }
   info.implied.set(kind, found);
   return found;
+}
+
+// An ADR can state its consequences without a section of that name: MADR lists the chosen
+// option's own "Good, because ... / Bad, because ..." under "Pros and Cons of the Options" (its
+// Consequences section is optional), and a decision may end "We accept that ...".
+const CHOSEN = /\bchosen option\b[^"\u201c'`*\n]{0,4}(?:"([^"\n]{2,120})"|\u201c([^\u201d\n]{2,120})\u201d|'([^'\n]{2,120})'|`([^`\n]{2,120})`|\*\*([^*\n]{2,120})\*\*|([^,.\n]{2,80}))/gi;
+const PRO_CON_ITEM = /^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:good|bad|neutral),? because\b/im;
+const ACCEPTED_COST = /\b(?:we accept(?:ed)? that|accepting that|at the (?:cost|expense) of|the (?:trade-?off|downside|cost) (?:is|will be))\b/i;
+
+function statedConsequences(doc: Doc, kind: KindDef): Span | undefined {
+  const plain = doc.plain;
+  const statements = [...plain.matchAll(CHOSEN)];
+  const chosen = statements.map((m) => titleTokens(m.slice(1).find(Boolean) ?? '').join(' ')).filter(Boolean);
+  const tokens = infoOf(doc).tokens;
+  for (const [i, s] of doc.sections.entries()) {
+    // The option's own section, not one that holds the decision (the document's title, say).
+    if (statements.some((m) => m.index >= s.span.start && m.index < s.span.end)) continue;
+    const title = (tokens[i] ?? []).join(' ');
+    if (!title || !chosen.some((c) => c === title || (c.length >= 8 && (c.includes(title) || title.includes(c))))) continue;
+    if (PRO_CON_ITEM.test(plain.slice(s.span.start, s.span.end))) return s.span;
+  }
+  for (const decision of doc.sections) {
+    if (sectionKeyOf(kind, decision.title) !== 'decision') continue;
+    const m = ACCEPTED_COST.exec(plain.slice(decision.span.start, decision.span.end));
+    if (m) return { start: decision.span.start + m.index, end: decision.span.start + m.index + m[0].length };
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -235,7 +267,9 @@ export function kindEvidence(doc: Doc, module: CourseModule): KindEvidence[] {
     // (A `Status:` line counts as the status, but proposals of every kind have those.)
     const status = sectionKeyOf(kind, 'status');
     const statusHeading = status !== undefined && [...matched].some((i) => doc.sections[i]?.style !== 'field' && match(index, info.tokens[i] as string[], { weak: false, contains: false })?.id === status);
-    const titleNamesKind = index.titles.some((t) => info.title.some((_, at) => startsWith(info.title, t, at))) || statusHeading;
+    const named = index.titles.filter((t) => info.title.some((_, at) => startsWith(info.title, t, at)));
+    const titleSays = named.length > 0;
+    const titleNamesKind = titleSays || statusHeading;
     // Once the title names the kind, fallback names count too ("Proposal" holds the decision).
     if (titleNamesKind) {
       for (const i of candidates) {
@@ -257,6 +291,11 @@ export function kindEvidence(doc: Doc, module: CourseModule): KindEvidence[] {
     const accepted =
       (found.size >= MIN_SECTIONS && share >= MIN_REQUIRED_SHARE && coverage >= MIN_COVERAGE) ||
       (titleNamesKind && requiredFound >= 2 && share >= MIN_REQUIRED_SHARE_WITH_TITLE && coverage >= MIN_COVERAGE_WITH_TITLE) ||
+      // A title that names the kind ("Backhaul review: executive summary") is evidence enough
+      // for two of its required sections when they are a good part of the outline; a weak
+      // summary is still a summary, and its rules should judge it.
+      // One generic word ("Code Insights strategy", "Briefing") is not that name.
+      (named.some((t) => t.length >= 2) && requiredFound >= 2 && coverage >= MIN_COVERAGE) ||
       (requiredFound >= 2 && direct >= MIN_COVERAGE_TWO_REQUIRED && [...matched].every((i) => (doc.sections[i]?.blocks.length ?? 0) > 0));
     const score = share + found.size / 100 + (titleNamesKind ? 0.5 : 0) + coverage / 10;
     return { kind, found, requiredFound, required: required.length, coverage, titleNamesKind, accepted, score };
