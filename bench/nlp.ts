@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildSync } from 'esbuild';
 import type { ItemEntity, ItemToken, ItsFunction } from 'wink-nlp';
-import { hasDate } from '../src/core/rules/util.ts';
+import { hasDate } from '../src/core/text/numbers.ts';
 import { defaultCorpus, flag, markdownFiles, option, root } from './lib.ts';
 
 type Lib = 'wink' | 'compromise' | 'staffwork';

@@ -101,10 +101,14 @@ const bundles = await Promise.allSettled([
       ...common,
       // app.ts imports style.css (-> app.css); print.css and print-page.ts serve the printable
       // pages; the lint worker checks the editor's text off the main thread. Names carry a
-      // content hash, so the server can let browsers cache them for good.
+      // content hash, so the server can let browsers cache them for good. Split into chunks:
+      // the page imports only the document model; the rules and the NLP model are the lint
+      // worker's, in a chunk the page loads only on demand (a rule's page, no worker).
       entryPoints: { app: 'src/web/app.ts', 'lint-worker': 'src/web/lint-worker.ts', print: 'src/web/print.css', 'print-page': 'src/web/print-page.ts' },
       outdir: 'dist/web',
       entryNames: '[name]-[hash]',
+      chunkNames: 'chunk-[hash]',
+      splitting: true,
       platform: 'browser',
       format: 'esm',
       target: 'es2022',
@@ -129,7 +133,8 @@ async function writeWebManifest(result) {
     const file = out.slice('dist/web/'.length);
     written.add(file);
     const logical = file.replace(/-[A-Z0-9]{8}(\.[a-z]+(\.map)?)$/, '$1');
-    if (meta.entryPoint || meta.cssBundle || file.endsWith('.css')) assets[logical] = file;
+    // Named entries only: an import() target is an entry point too, but a chunk the pages never name.
+    if (!file.startsWith('chunk-') && (meta.entryPoint || meta.cssBundle || file.endsWith('.css'))) assets[logical] = file;
     if (/\.(js|css)$/.test(file)) {
       const body = readFileSync(join(root, out));
       writeFileSync(join(dir, `${file}.br`), brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));

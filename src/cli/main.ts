@@ -138,6 +138,28 @@ command('export-db', 'copy every artifact and revision from the SQLite workbench
   .option('--data <dir>', 'the SQLite data folder', '.staffwork')
   .action(run(async () => (await import('./commands/db.ts')).exportDb));
 
+const admin = command('admin', 'manage workbench accounts (on the database directly)');
+admin
+  .command('create-user')
+  .description('create an account; the first one (with --admin) turns accounts on')
+  .argument('<username>', 'lower-case letters, digits, . _ -')
+  .option('--admin', 'the admin: manages accounts and cohorts')
+  .option('--password-stdin', 'read the password from the first line of stdin (else $STAFFWORK_PASSWORD)')
+  .option('--data <dir>', 'the SQLite data folder', '.staffwork')
+  .option('--database <url>', 'a postgres:// URL (default: $DATABASE_URL)')
+  .action(run(async () => (await import('./commands/review.ts')).createUser));
+
+const review = command('review', 'review threads of a cohort');
+review
+  .command('export')
+  .description("export a cohort's reviews: JSON (W3C annotations) or Markdown files with a review appendix")
+  .argument('<cohort>', 'the cohort id (c-...)')
+  .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'md']).default('json'))
+  .option('-o, --output <path>', 'a file (json) or a folder (md); json defaults to stdout')
+  .option('--data <dir>', 'the SQLite data folder', '.staffwork')
+  .option('--database <url>', 'a postgres:// URL (default: $DATABASE_URL)')
+  .action(run(async () => (await import('./commands/review.ts')).exportReviews));
+
 command('lsp', 'start the language server (for editors)')
   .option('--stdio', 'talk LSP over stdin/stdout (the default)')
   // The other transports vscode-languageclient may ask for; vscode-languageserver reads them from argv.

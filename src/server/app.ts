@@ -42,7 +42,11 @@ type Env = { Variables: SecureHeadersVariables & AuthEnv['Variables'] };
  * it): refuse it rather than acknowledge a text that is not the one saved.
  */
 const wellFormed = (s: string) => (s as string & { isWellFormed(): boolean }).isWellFormed();
-const Text = z.string().refine(wellFormed, 'contains a lone surrogate (half of a UTF-16 pair), which is not valid Unicode; nothing was saved');
+const Text = z
+  .string()
+  .refine(wellFormed, 'contains a lone surrogate (half of a UTF-16 pair), which is not valid Unicode; nothing was saved')
+  // PostgreSQL's text cannot hold U+0000; refused on every engine so a workbench can always move to PostgreSQL.
+  .refine((s) => !s.includes('\0'), 'contains a NUL character (U+0000), which is not text; nothing was saved');
 const SaveBody = z.object({ text: Text, baseRevision: z.number().int().nonnegative() }).strict();
 const CreateBody = z.union([z.object({ text: Text }).strict(), z.object({ kind: z.string(), title: z.string().max(200).refine(wellFormed, 'contains a lone surrogate').optional() }).strict()]);
 const ArchiveBody = z.object({ archived: z.boolean() }).strict();

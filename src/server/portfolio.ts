@@ -1,7 +1,9 @@
 // The server's use of the core: what an artifact is called, the portfolio's findings and
 // completion standard, and export file names.
-import { builtinRules, checkSets, checkText, defaultModule, detectKind, evaluateProgress, parse, titleOf, type FileResult, type Progress } from '../core/index.ts';
+import { builtinRules, checkSets, checkText, defaultModule, detectKind, evaluateProgress, parse, slug, titleOf, type FileResult, type PortfolioEntry, type Progress } from '../core/index.ts';
 import type { ArtifactMeta, ArtifactSummary } from './storage/types.ts';
+
+export { slug, type PortfolioEntry };
 
 export const checkOptions = { module: defaultModule, rules: builtinRules, docsBase: '/rules/' };
 
@@ -20,15 +22,6 @@ export function setOf(text: string): { name: string; audience: string } | undefi
   if (typeof name !== 'string' || !name.trim()) return undefined;
   const audience = data?.['audience'];
   return { name: name.trim(), audience: typeof audience === 'string' && audience.trim() ? audience.trim().toLowerCase() : 'executive' };
-}
-
-export interface PortfolioEntry extends ArtifactSummary {
-  /** The `set:` and audience of a summary variant. */
-  set?: string;
-  audience?: string;
-  errorCount: number;
-  warningCount: number;
-  infoCount: number;
 }
 
 /**
@@ -61,15 +54,4 @@ export function fileNames(titles: string[]): string[] {
     used.add(name);
     return name;
   });
-}
-
-export function slug(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
 }

@@ -1,17 +1,8 @@
 // The workbench API from the browser. Every state-changing request carries the CSRF header
 // the server requires.
-import type { PortfolioEntry } from '../server/portfolio.ts';
-import type { ArtifactSummary, Revision, RevisionMeta } from '../server/storage/types.ts';
-import type { Progress } from '../core/index.ts';
+import type { ArtifactSummary, PortfolioResponse, Revision, RevisionMeta, SetMember } from '../core/page.ts';
 
-export type { ArtifactSummary, PortfolioEntry, Revision, RevisionMeta };
-
-/** One artifact of a `set:` (an audience variant of a summary) and its head text. */
-export interface SetMember {
-  artifact: ArtifactSummary;
-  audience: string;
-  revision: { id: number; text: string };
-}
+export type { ArtifactSummary, PortfolioEntry, Revision, RevisionMeta, SetMember } from '../core/page.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -34,7 +25,7 @@ async function call<T>(method: string, path: string, body?: unknown, init: Reque
 }
 
 export const api = {
-  portfolio: () => call<{ artifacts: PortfolioEntry[]; progress: Progress }>('GET', '/api/portfolio'),
+  portfolio: () => call<PortfolioResponse>('GET', '/api/portfolio'),
   create: (body: { kind: string } | { text: string }) => call<{ artifact: ArtifactSummary; revision: RevisionMeta; text: string }>('POST', '/api/artifacts', body),
   get: (id: string) => call<{ artifact: ArtifactSummary; revision: Revision }>('GET', `/api/artifacts/${encodeURIComponent(id)}`),
   save: (id: string, text: string, baseRevision: number, keepalive = false) =>

@@ -1,6 +1,6 @@
 // A case study: scenario, concepts, wrong and better approach, tradeoff table, the required
 // artifact, and a button that starts that artifact from its skeleton.
-import { defaultModule } from '../core/index.ts';
+import { defaultModule } from '../core/page.ts';
 import { api } from './api.ts';
 import { formatTime, h, withArticle } from './dom.ts';
 

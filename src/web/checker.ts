@@ -1,5 +1,6 @@
-// Runs analyse() in the lint worker, or on the page when a worker cannot start.
-import { analyse, prepareMembers, type Analysis, type MemberText, type PreparedMember } from './analyse.ts';
+// Runs analyse() in the lint worker, or on the page when a worker cannot start (then the rules
+// load into the page on demand: the page's own bundle never carries them).
+import type { Analysis, MemberText, PreparedMember } from './analyse.ts';
 import type { LintRequest } from './lint-worker.ts';
 
 export interface Checked {
@@ -26,7 +27,8 @@ export function createChecker(filePath: string): Checker {
   // Parsed on the page only if the worker is gone.
   let inlineMembers: PreparedMember[] | undefined;
   const pending = new Map<number, { text: string; done: (c: Checked) => void }>();
-  const inline = (text: string): Checked => {
+  const inline = async (text: string): Promise<Checked> => {
+    const { analyse, prepareMembers } = await import('./analyse.ts');
     const t0 = performance.now();
     inlineMembers ??= prepareMembers(memberTexts);
     return { analysis: analyse(text, filePath, inlineMembers), pass: performance.now() - t0 };
@@ -38,12 +40,12 @@ export function createChecker(filePath: string): Checker {
   // A worker that fails (blocked, crashed) is dropped; waiting checks are answered on the page.
   worker?.addEventListener('error', () => {
     worker = undefined;
-    for (const { text, done } of pending.values()) done(inline(text));
+    for (const { text, done } of pending.values()) void inline(text).then(done);
     pending.clear();
   });
   return {
     check(text) {
-      if (!worker) return Promise.resolve(inline(text));
+      if (!worker) return inline(text);
       const n = ++seq;
       return new Promise((done) => {
         pending.set(n, { text, done });

@@ -5,7 +5,7 @@ import { ChangeSet, StateEffect } from '@codemirror/state';
 import { linter, lintGutter, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
 import { keymap } from '@codemirror/view';
 import { EditorView, basicSetup } from 'codemirror';
-import { defaultModule, parse, type Diagnostic } from '../core/index.ts';
+import { defaultModule, parse, type Diagnostic } from '../core/page.ts';
 import type { Analysis, OutlineRow } from './analyse.ts';
 import { api, ApiError, type ArtifactSummary, type PortfolioEntry, type Revision, type SetMember } from './api.ts';
 import { createChecker } from './checker.ts';

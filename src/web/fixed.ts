@@ -4,7 +4,7 @@
 // before, and the text it pointed at is still there: deleting the words (or the section) that
 // fired removes the finding without fixing it. The editor compares settled states only (after
 // a pause in typing), so half-typed states are never celebrated.
-import type { Diagnostic } from '../core/index.ts';
+import type { Diagnostic } from '../core/page.ts';
 
 /** Whether the edits since the earlier text deleted all of [from, to) and put nothing (but space) in its place. */
 export type Deleted = (from: number, to: number) => boolean;

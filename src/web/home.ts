@@ -1,7 +1,7 @@
 // Home: the module, its case studies, the completion standard as a live checklist with
 // evidence and a chart, and the learner's artifacts.
-import type { CriterionResult, Evidence, Progress } from '../core/index.ts';
-import { defaultModule } from '../core/index.ts';
+import type { CriterionResult, Evidence, Progress } from '../core/page.ts';
+import { defaultModule } from '../core/page.ts';
 import { api, type ArtifactSummary, type PortfolioEntry } from './api.ts';
 import { formatTime, h, plural, svg } from './dom.ts';
 

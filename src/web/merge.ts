@@ -3,7 +3,7 @@
 // sections; a section changed on one side only takes that side, a section both sides changed
 // keeps both bodies under one heading with comments marking them. The result has one front
 // matter and every section once.
-import { parse } from '../core/index.ts';
+import { parse } from '../core/page.ts';
 
 interface Chunk {
   key: string;

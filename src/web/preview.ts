@@ -3,7 +3,7 @@
 // touches the DOM.
 import DOMPurify from 'dompurify';
 import MarkdownIt from 'markdown-it';
-import { readableBody } from '../core/index.ts';
+import { readableBody } from '../core/page.ts';
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
 

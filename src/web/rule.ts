@@ -1,9 +1,11 @@
 // A rule's page: what it catches, why it matters in the module's terms, how the better
 // approach reads, and one example that fires and one that does not (from the rule's meta).
-import { builtinRules, defaultModule } from '../core/index.ts';
+// The rules load on demand (a chunk the lint worker shares), so other pages never download them.
+import { defaultModule } from '../core/page.ts';
 import { h } from './dom.ts';
 
-export function renderRule(main: HTMLElement, id: string): void {
+export async function renderRule(main: HTMLElement, id: string): Promise<void> {
+  const { builtinRules } = await import('../core/index.ts');
   const rule = builtinRules.find((r) => r.meta.id === id);
   if (!rule) {
     document.title = 'Rule not found · staffwork';

@@ -1,16 +1,12 @@
 // The audience variants of an executive summary (case study 5): the files of one `set:`, one
 // per audience. Front-matter edits for a new variant, and the editor's "Variants" panel.
-import { parse } from '../core/index.ts';
-import { slug } from '../server/portfolio.ts';
+import { defaultModule, parse, slug } from '../core/page.ts';
 
-export const AUDIENCES = [
-  { id: 'executive', name: 'Executive' },
-  { id: 'peer', name: 'Peer engineer' },
-  { id: 'junior', name: 'Junior engineer' },
-] as const;
+/** The audiences the module's summary kind is written for (case study 5), in the module's order. */
+export const AUDIENCES: readonly { id: string; name: string }[] = (defaultModule.kinds.find((k) => k.audiences?.length)?.audiences ?? ['executive']).map((id) => ({ id, name: audienceName(id) }));
 
 export function audienceName(id: string | null | undefined): string {
-  return AUDIENCES.find((a) => a.id === id)?.name ?? (id ? id : 'Unknown audience');
+  return id ? id.charAt(0).toUpperCase() + id.slice(1) : 'Unknown audience';
 }
 
 /**

@@ -2,7 +2,7 @@
 // axe-core, and a guard that records CSP violations and page errors.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServer } from '../../src/server/index.ts';
@@ -10,22 +10,27 @@ import { startServer } from '../../src/server/index.ts';
 export const CHROMIUM = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
 const AXE = readFileSync(join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 
-/** The app with the test hook (test/browser/entry.ts), bundled once per test process. */
-let testBundle: Promise<string> | undefined;
-function testApp(): Promise<string> {
+/**
+ * The app with the test hook (test/browser/entry.ts), bundled once per test process and split
+ * into chunks as the production build is (the rules load on demand), the chunks named apart.
+ */
+let testBundle: Promise<Map<string, string>> | undefined;
+function testApp(): Promise<Map<string, string>> {
   testBundle ??= build({
-    entryPoints: [join(import.meta.dirname, 'entry.ts')],
+    entryPoints: { app: join(import.meta.dirname, 'entry.ts') },
     bundle: true,
     write: false,
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
+    splitting: true,
+    chunkNames: 'test-chunk-[hash]',
     outdir: join(tmpdir(), 'staffwork-test-entry'),
     logLevel: 'silent',
   }).then((r) => {
-    const js = r.outputFiles.find((f) => f.path.endsWith('.js'));
-    if (!js) throw new Error('the test entry did not bundle');
-    return js.text;
+    const files = new Map(r.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => [basename(f.path), f.text]));
+    if (!files.has('app.js')) throw new Error('the test entry did not bundle');
+    return files;
   });
   return testBundle;
 }
@@ -53,8 +58,7 @@ export interface Harness {
 
 export async function openHarness(): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'staffwork-browser-'));
-  // Checks in this thread: the browser tests exercise the page, not the check pool.
-  const server = await startServer({ port: 0, dataDir, quiet: true, workers: 0 });
+  const server = await startServer({ port: 0, dataDir, quiet: true });
   const launch = chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -68,8 +72,12 @@ export async function openHarness(): Promise<Harness> {
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const app = await testApp();
-  // The production app bundle is replaced by the test entry; everything else is served as built.
-  await context.route(/\/assets\/app-[A-Za-z0-9]+\.js$/, (route) => route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: app }));
+  // The production app bundle is replaced by the test entry (and its chunks); everything else is served as built.
+  await context.route(/\/assets\/(app-[A-Za-z0-9]+|test-chunk-[A-Za-z0-9]+)\.js$/, (route) => {
+    const name = new URL(route.request().url()).pathname.split('/').pop() ?? '';
+    const body = app.get(name.startsWith('app-') ? 'app.js' : name);
+    return body === undefined ? route.fulfill({ status: 404, body: 'not found' }) : route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body });
+  });
   const problems: string[] = [];
   return {
     url: server.url.replace(/\/$/, ''),

@@ -19,6 +19,10 @@ function project(): string {
   writeFileSync(join(d, 'launch/exec.md'), exec);
   writeFileSync(join(d, 'launch/peer.md'), peer);
   writeFileSync(join(d, 'binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1]));
+  // Settings a warm run takes from the cache: the ignore globs and a rule's level.
+  writeFileSync(join(d, 'staffwork.config.json'), JSON.stringify({ ignore: ['drafts'], rules: { 'structure/empty-section': 'info' } }));
+  mkdirSync(join(d, 'drafts'));
+  writeFileSync(join(d, 'drafts/skipped.md'), '# Not checked\n');
   return d;
 }
 
@@ -68,6 +72,7 @@ describe('check --cache', () => {
     assert.match(staffwork(['check', 'good', '--cache'], { cwd: d }).stdout, /FROM THE CACHE/);
     // ... but not under another config, nor once the file's bytes change.
     writeFileSync(join(d, 'staffwork.config.json'), JSON.stringify({ rules: { 'structure/empty-section': 'warning' } }));
+    assert.doesNotMatch(staffwork(['check', 'good', '--cache', '--rule', 'structure/empty-section:error'], { cwd: d }).stdout, /FROM THE CACHE/);
     assert.doesNotMatch(staffwork(['check', 'good', '--cache'], { cwd: d }).stdout, /FROM THE CACHE/);
   });
 

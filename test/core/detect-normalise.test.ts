@@ -45,6 +45,12 @@ describe('titleKey: spellings of one name give one key', () => {
     ['Modelling the centre', 'modeling the center'],
     ['Non-goals', 'non goals'],
     ['Tradeoffs', 'tradeoff'],
+    ['How will we know?', 'How we will know'],
+    ['What do we need from you?', 'What we need from you'],
+    ["What won't we do?", 'what we will not do'],
+    ["What's mine?", 'What is mine'],
+    ['What am I not doing?', "What I'm not doing"],
+    ['What else did we consider?', 'what else we consider'],
   ];
   for (const [a, b] of same) it(`${a} = ${b}`, () => assert.equal(titleKey(a), titleKey(b)));
 
@@ -52,6 +58,8 @@ describe('titleKey: spellings of one name give one key', () => {
     ['What we will do', 'What we will not do'],
     ['Decision', 'Decision drivers'],
     ['Options', 'Optional extras'],
+    ["What's mine?", "What isn't mine?"],
+    ['Who does the review?', 'Who the review'],
   ];
   for (const [a, b] of different) it(`${a} != ${b}`, () => assert.notEqual(titleKey(a), titleKey(b)));
 });

@@ -73,6 +73,59 @@ describe('assignSections', () => {
   });
 });
 
+describe('question headings name the section the statement names', () => {
+  const cases: [string, string, string][] = [
+    ['role-memo', "What's mine?", 'scope'],
+    ['role-memo', 'What is mine', 'scope'],
+    ['role-memo', "What isn't mine?", 'non-scope'],
+    ['role-memo', "What I'm not doing", 'non-scope'],
+    ['role-memo', 'What am I not doing?', 'non-scope'],
+    ['role-memo', 'How will we know it worked?', 'success'],
+    ['role-memo', 'How will I know it is working?', 'success'],
+    ['role-memo', 'Who do I work with?', 'stakeholders'],
+    ['strategy', "What won't we do?", 'anti-scope'],
+    ['strategy', 'What are we betting on?', 'policy'],
+    ['strategy', 'How will we measure progress?', 'metrics'],
+    ['escalation', 'Who decides?', 'decision-maker'],
+    ['escalation', 'Whose call is it?', 'decision-maker'],
+    ['escalation', "What I'd do", 'recommendation'],
+    ['escalation', 'My recommendation', 'recommendation'],
+    ['escalation', "I'd suggest", 'recommendation'],
+    ['escalation', 'What are the options?', 'options'],
+    ['escalation', 'What do we need you to decide?', 'decision-needed'],
+    ['exec-summary', 'What do we need from you?', 'ask'],
+    ["exec-summary", "What's the ask?", 'ask'],
+    ['exec-summary', 'Why now?', 'reason'],
+    ['exec-summary', 'What if we wait?', 'risk'],
+    ['growth-plan', 'How will I support her?', 'support'],
+    ['growth-plan', 'Who will see it?', 'visibility'],
+    ['adr', 'What did we decide?', 'decision'],
+    ['adr', 'What else did we consider?', 'options'],
+  ];
+  for (const [kind, title, id] of cases) {
+    it(`${kind}: ${title} = ${id}`, () => assert.equal(keysOf(`---\nkind: ${kind}\n---\n\n## ${title}\n\nx\n`)[title], id));
+  }
+  it('keeps a question and its negation apart', () => {
+    const keys = keysOf("---\nkind: role-memo\n---\n\n## What's mine?\n\nx\n\n## What isn't mine?\n\ny\n");
+    assert.deepEqual(keys, { "What's mine?": 'scope', "What isn't mine?": 'non-scope' });
+  });
+});
+
+describe('a title that names the kind lowers the bar', () => {
+  it('takes a titled executive summary with two recognised sections', () => {
+    for (const title of ['Fibre rollout review: executive summary', 'Exec summary — data centre exit', 'TL;DR for leadership: the billing freeze']) {
+      assert.equal(kindOf(`# ${title}\n\n## Summary\n\nx\n\n## Background notes\n\nx\n\n## Next steps\n\nx\n\n## Appendix\n\nx\n\n## Contacts\n\nx\n`).kind?.id, 'exec-summary', title);
+    }
+  });
+  it('does not take a generic one-word title with two sections as the kind', () => {
+    assert.equal(kindOf('# Code search strategy\n\n## Where we are now\n\nx\n\n## Guiding principles\n\nx\n\n## Team\n\nx\n\n## Links\n\nx\n\n## FAQ\n\nx\n').kind, undefined);
+  });
+  it('needs the sections to be a good part of the outline', () => {
+    const many = Array.from({ length: 8 }, (_, i) => `## Part ${i + 1}\n\nx\n`).join('\n');
+    assert.equal(kindOf(`# Executive summary of the audit\n\n## Summary\n\nx\n\n## Next steps\n\nx\n\n${many}`).kind, undefined);
+  });
+});
+
 describe('impliedSections', () => {
   const adr = defaultModule.kinds.find((k) => k.id === 'adr')!;
   it('reads a Y-statement as context, decision, options and consequences', () => {

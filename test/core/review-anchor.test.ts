@@ -52,6 +52,13 @@ const cases: Case[] = [
     under: 'Test flakiness blocks three product teams twice a week.',
   },
   {
+    name: 'a sentence rewritten whole, with a line two lines below replaced too, stays edited in place',
+    quote: 'Reduce platform friction before adding new platform features.',
+    next: BASE.replace('Reduce platform friction before adding new platform features.', 'Stop feature work until CI passes nine runs in ten.').replace('- Stabilise CI.\n- Standardise service templates.', '- Hire a release manager for the platform group.'),
+    status: 'edited',
+    under: 'Stop feature work until CI passes nine runs in ten.',
+  },
+  {
     name: 'a word replaced inside the anchor makes it edited',
     quote: QUOTE,
     next: BASE.replace('twice a week', 'every day'),

@@ -80,7 +80,6 @@ function assertModel(doc: Doc): void {
     inside(`section "${s.title}" title`, s.titleSpan);
     inside(`section "${s.title}" span`, s.span);
     inside(`section "${s.title}" own`, s.own);
-    inside(`section "${s.title}" content`, s.contentSpan);
     assert.ok(s.parent < i && s.parent >= -1, `section ${i} has parent ${s.parent}`);
     assert.ok(s.span.start <= s.own.start && s.own.end <= s.span.end, `section "${s.title}" owns text outside its span`);
     for (const b of s.blocks) {

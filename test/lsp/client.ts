@@ -24,7 +24,9 @@ export const ROOT = join(import.meta.dirname, '../..');
  * the source through tsx instead, for working on the server without a build.
  */
 export function serverCommand(): string[] {
-  return process.env['STAFFWORK_LSP_SOURCE'] ? ['--import', 'tsx', join(ROOT, 'src/lsp/main-dev.ts')] : [join(ROOT, 'bin/staffwork.js'), 'lsp', '--stdio'];
+  if (process.env['STAFFWORK_LSP_SOURCE']) return ['--import', 'tsx', join(ROOT, 'src/lsp/main-dev.ts')];
+  // STAFFWORK_BIN: another build of the CLI, as in test/cli/helpers.ts.
+  return [process.env['STAFFWORK_BIN'] ?? join(ROOT, 'bin/staffwork.js'), 'lsp', '--stdio'];
 }
 
 export const uriOf = (path: string) => pathToFileURL(path).href;

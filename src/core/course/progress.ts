@@ -1,6 +1,6 @@
 // The completion standard over a portfolio: each criterion pass/fail with its evidence.
 import type { FileResult } from '../engine/check.ts';
-import { hasContent } from '../rules/util.ts';
+import { hasContent } from '../query/doc-query.ts';
 import type { CourseModule, Criterion } from './schema.ts';
 
 export interface Evidence {

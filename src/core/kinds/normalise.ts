@@ -116,13 +116,36 @@ export function stem(word: string): string {
   return stemWord(americanise(word));
 }
 
+// Questions as headings ("How will we know it worked?", "What do we need from you?", "What's
+// mine?") name the same section as the statement ("How we will know", "What we need from you",
+// "What is mine"): after a question word, the auxiliary goes back behind its subject and
+// do-support is dropped.
+const WH = new Set(['what', 'how', 'who', 'whom', 'whose', 'why', 'when', 'where', 'which']);
+const SUBJECT = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it']);
+const DO = new Set(['do', 'does', 'did']);
+const AUX = new Set(['will', 'would', 'should', 'shall', 'can', 'could', 'must', 'might', 'may', 'is', 'are', 'am', 'was', 'were']);
+
+function unquestion(words: string[]): string[] {
+  // "What else did we consider?": "what else" is the question word.
+  if (words[1] === 'else' && words[0] && WH.has(words[0])) return [words[0], 'else', ...unquestion([words[0], ...words.slice(2)]).slice(1)];
+  const [wh, aux, a, b] = words;
+  if (!wh || !WH.has(wh) || !aux) return words;
+  if (DO.has(aux) && a && SUBJECT.has(a)) return [wh, ...words.slice(2)];
+  if (DO.has(aux) && a === 'not' && b && SUBJECT.has(b)) return [wh, b, 'not', ...words.slice(4)];
+  if (AUX.has(aux) && a && SUBJECT.has(a)) return [wh, a, aux, ...words.slice(3)];
+  if (AUX.has(aux) && a === 'not' && b && SUBJECT.has(b)) return [wh, b, aux, 'not', ...words.slice(4)];
+  return words;
+}
+
 /** The tokens of a title's key: see `titleKey`. */
 export function titleTokens(title: string): string[] {
   let t = cleanTitle(title)
     .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
-    .replace(/&/g, ' and ');
+    .replace(/&/g, ' and ')
+    // "what's", "who's", "how's": the question word's "'s" is "is", not a possessive.
+    .replace(/\b(what|who|how|where|when|why|which|that|it|there|here)'s\b/g, '$1 is');
   for (const [re, to] of CONTRACTIONS) t = t.replace(re, to);
-  const words = t.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = unquestion(t.split(/[^\p{L}\p{N}]+/u).filter(Boolean));
   let i = 0;
   while (i < words.length - 1 && LEADING.has(words[i] as string)) i++;
   return words.slice(i).filter((w) => !DROPPED.has(w)).map(stem);

@@ -348,7 +348,6 @@ function sectionsOf(doc: Doc, headings: HeadingInfo[]): Section[] {
       span: { start: s.titleSpan.start, end },
       own: { start: contentStart, end },
       owned: [],
-      contentSpan: { start: contentStart, end },
       blocks: [],
       parent,
       children: [],

@@ -64,8 +64,6 @@ export interface Section {
   own: Span;
   /** Every range the section owns, in order (`own` first): text after a nested field ends is the parent's. */
   owned: Span[];
-  /** @deprecated Use `own` (or `span` for "with subsections"); this is the content part of `span`. */
-  contentSpan: Span;
   /** Pieces of the blocks in `owned`, clipped (a paragraph split at a field line is two pieces). */
   blocks: Block[];
   /** Index of the enclosing section in `Doc.sections`, or -1. */

@@ -74,3 +74,24 @@ export function readSpans(doc: Doc, section: Section): Span[] {
   }
   return out;
 }
+
+/**
+ * Whether a section has content, its subsections included: prose other than HTML comments
+ * (skeleton hints), a table or a code block. The empty-section rule, the completion standard and
+ * the workbench outline agree.
+ */
+export function hasContent(doc: Doc, section: Section): boolean {
+  return !new SectionView(doc, section, [{ start: section.own.start, end: section.span.end }]).isEmpty();
+}
+
+/** Where a finding about the whole document (something missing) points: the title, else the `kind:` line, else line 1. */
+export function documentAnchor(doc: Doc): Span {
+  const h1 = doc.sections.find((s) => s.style === 'heading' && s.depth === 1);
+  if (h1) return h1.titleSpan;
+  const fm = doc.frontMatter;
+  if (fm) {
+    const m = /^kind:.*$/m.exec(doc.text.slice(fm.span.start, fm.span.end));
+    if (m) return { start: fm.span.start + m.index, end: fm.span.start + m.index + m[0].trimEnd().length };
+  }
+  return { start: 0, end: 0 };
+}

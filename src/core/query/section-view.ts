@@ -5,7 +5,7 @@ import { lexicon, type LexiconName } from '../lexicon/index.ts';
 import { clippedBlocks } from '../model/parse.ts';
 import type { Block, Doc, Section, Span } from '../model/types.ts';
 import { splitClauses } from '../text/clauses.ts';
-import { entriesOf, itemContent, linesOf } from '../text/entries.ts';
+import { entriesOf, itemContent, linesOf, type Entry } from '../text/entries.ts';
 import type { Match } from '../text/match.ts';
 import { choiceOf, isNothing, type Choice } from '../text/options.ts';
 import { splitSentences } from '../text/sentences.ts';
@@ -80,7 +80,7 @@ export class SectionView {
   }
 
   /** List items, table rows (not a tradeoff table's), one-per-line entries, or sentences of prose. */
-  entries(): Match[] {
+  entries(): Entry[] {
     return this.once('entries', () => entriesOf(this.doc.plain, this.blocks));
   }
 

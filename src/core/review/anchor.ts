@@ -13,7 +13,7 @@
 //    listed under "on deleted text". Never re-anchored onto a lookalike: two candidates that score
 //    alike make it orphaned, not a guess.
 import search from 'approx-string-match';
-import { diffCleanupSemantic, diffMain } from 'diff-match-patch-es';
+import { diffCharsToLines, diffCleanupSemantic, diffLinesToChars, diffMain } from 'diff-match-patch-es';
 import { parse } from '../model/parse.ts';
 
 export interface TextPositionSelector {
@@ -66,7 +66,7 @@ interface SectionRange {
 export function sectionRanges(text: string): SectionRange[] {
   return parse(text)
     .sections.filter((s) => s.style === 'heading')
-    .map((s) => ({ title: s.title, start: text.lastIndexOf('\n', s.titleSpan.start - 1) + 1, end: s.contentSpan.end }));
+    .map((s) => ({ title: s.title, start: text.lastIndexOf('\n', s.titleSpan.start - 1) + 1, end: s.span.end }));
 }
 
 function sectionAt(sections: SectionRange[], offset: number): SectionRange | undefined {
@@ -96,13 +96,43 @@ export function toW3C(anchor: Anchor): object {
 }
 
 /**
+ * A character diff confined to the changed lines: lines are matched first, then each run of
+ * changed lines is diffed by character and cleaned up for people. Cleaning the whole text at once
+ * would merge two nearby edits (a rewritten sentence and a deleted bullet two lines below) into
+ * one replacement, and the sentence's thread would lose its place.
+ */
+function lineBlockDiff(oldText: string, newText: string): [-1 | 0 | 1, string][] {
+  const { chars1, chars2, lineArray } = diffLinesToChars(oldText, newText);
+  const lines = diffMain(chars1, chars2, { diffTimeout: 0 }, false);
+  diffCharsToLines(lines, lineArray);
+  const out: [-1 | 0 | 1, string][] = [];
+  let del = '';
+  let ins = '';
+  const flush = () => {
+    if (!del && !ins) return;
+    const block = diffMain(del, ins, { diffTimeout: 0 }, false);
+    diffCleanupSemantic(block);
+    for (const [op, t] of block) out.push([op as -1 | 0 | 1, t]);
+    del = ins = '';
+  };
+  for (const [op, t] of lines) {
+    if (op === 0) {
+      flush();
+      out.push([0, t]);
+    } else if (op === -1) del += t;
+    else ins += t;
+  }
+  flush();
+  return out;
+}
+
+/**
  * Maps old offsets to new ones through a diff, and tells for a range whether an edit touched it.
  * A deterministic diff: no time limit (diff-match-patch's default 1 s cut-off would make the result
- * depend on the machine), line-mode speed-up for long texts.
+ * depend on the machine).
  */
 function mapper(oldText: string, newText: string) {
-  const diffs = diffMain(oldText, newText, { diffTimeout: 0 }, true);
-  diffCleanupSemantic(diffs);
+  const diffs = lineBlockDiff(oldText, newText);
   // Segments of the old text: [oldStart, oldEnd, newStart, op]; insertions have oldStart = oldEnd.
   const segs: { o: number; oe: number; n: number; op: -1 | 0 | 1; len: number }[] = [];
   let o = 0;

@@ -8,6 +8,16 @@ import { splitSentences } from './sentences.ts';
 const MAX_ENTRY_LINE = 72;
 const WRAPPED = /(?:[,(]|\b(?:and|or|the|a|an|to|of|for|with|in|on|at|by|from|that|is|are|but))$/i;
 
+/** One entry, and what it is: a list item, a table row, a line written one per entry, or a sentence of prose. */
+export interface Entry extends Match {
+  kind: 'item' | 'row' | 'line' | 'sentence';
+}
+
+/** Whether an entry is a list item or a table row (listed), not prose. */
+export function isListed(e: Entry): boolean {
+  return e.kind === 'item' || e.kind === 'row';
+}
+
 /** A tradeoff table (`| Choice | Gain | Cost |`) weighs options; its rows are not entries of the section above it. */
 export const TRADEOFF_HEADER = /\b(?:gains?|costs?|risks?|leverage|pros?|cons?|trade-?offs?|downsides?|upsides?)\b/i;
 
@@ -29,15 +39,18 @@ export function itemLead(text: string, item: Block): Match {
 }
 
 /** The entries of some blocks; `text` is `Doc.plain`, so comments are not entries. */
-export function entriesOf(text: string, blocks: readonly Block[]): Match[] {
-  const out: Match[] = [];
+export function entriesOf(text: string, blocks: readonly Block[]): Entry[] {
+  const out: Entry[] = [];
   for (const b of blocks) {
     if (b.type === 'list') {
-      for (const item of b.children ?? []) push(out, itemLead(text, item));
+      for (const item of b.children ?? []) {
+        const m = itemLead(text, item);
+        if (/\w/.test(m.text)) out.push({ ...m, kind: 'item' });
+      }
     } else if (b.type === 'table' && !TRADEOFF_HEADER.test(b.header?.cells.map((c) => c.text).join(' ') ?? '')) {
       for (const row of b.rows ?? []) {
         const cells = row.cells.filter((c) => c.text);
-        if (cells.length) out.push({ start: row.start, end: row.end, text: cells.map((c) => c.text).join('; ') });
+        if (cells.length) out.push({ start: row.start, end: row.end, text: cells.map((c) => c.text).join('; '), kind: 'row' });
       }
     } else if (b.type === 'paragraph' || b.type === 'quote') {
       out.push(...paragraphEntries(text, b.start, b.end));
@@ -46,16 +59,12 @@ export function entriesOf(text: string, blocks: readonly Block[]): Match[] {
   return out;
 }
 
-function push(out: Match[], m: Match): void {
-  if (/\w/.test(m.text)) out.push(m);
-}
-
 /** Short lines one entry each, else the sentences. */
-function paragraphEntries(text: string, from: number, to: number): Match[] {
+function paragraphEntries(text: string, from: number, to: number): Entry[] {
   const lines = linesOf(text, from, to);
   const oneEach = lines.length > 1 && lines.every((l) => l.text.length <= MAX_ENTRY_LINE && !WRAPPED.test(l.text) && !/[.!?]\s+\S/.test(l.text));
-  if (oneEach) return lines;
-  return splitSentences(text, from, to);
+  if (oneEach) return lines.map((l) => ({ ...l, kind: 'line' }));
+  return splitSentences(text, from, to).map((m) => ({ ...m, kind: 'sentence' }));
 }
 
 /** Non-empty lines of `text[from, to)` without quote and list markers. */

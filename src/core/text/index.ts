@@ -1,8 +1,11 @@
 // Text queries with exactly one implementation each. Section-aware forms live on SectionView.
 export { splitClauses } from './clauses.ts';
-export { entriesOf, itemContent, itemLead, linesOf, TRADEOFF_HEADER } from './entries.ts';
+export { entriesOf, isListed, itemContent, itemLead, linesOf, TRADEOFF_HEADER, type Entry } from './entries.ts';
+export { exclusionsOf, restates, type Exclusion } from './exclusions.ts';
 export { clip, code, codeList } from './format.ts';
 export type { Match } from './match.ts';
-export { choiceOf, isNothing, namesSeveral, type Choice } from './options.ts';
+export { nothingListed, type NothingListed } from './nothing-listed.ts';
+export { hasDate, hasNumber, hasQuantity } from './numbers.ts';
+export { choiceOf, isNothing, matchChoice, namesSeveral, optionReference, resolveReference, type Choice, type OptionReference } from './options.ts';
 export { SENTENCE, splitSentences } from './sentences.ts';
 export { contentWords, stem, termsOf, wordsOf } from './words.ts';

@@ -38,3 +38,61 @@ export function isNothing(text: string): boolean {
 export function namesSeveral(text: string): boolean {
   return /\bor\b|;|\bvs\.?(?!\w)|\bversus\b|\b(?:two|three|four|five|[2-9]) (?:options|alternatives|choices)\b/i.test(text);
 }
+
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
+const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6 };
+const REFERENCE = /\b(?:[Oo]ption|[Aa]lternative|[Cc]hoice)\s*#?\s*(?:([0-9]{1,2})|([A-H])\b|(one|two|three|four|five|six)\b)/;
+const ORDINAL_REFERENCE = /\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|last)\s+(?:option|alternative|choice)\b/i;
+
+/** An explicit reference to an option ("Option 3", "option B", "the second option"). */
+export interface OptionReference extends Match {
+  /** 1-based position, or the letter/number the options label themselves with. */
+  label: string;
+  position: number | 'last';
+}
+
+export function optionReference(text: string, offset: number): OptionReference | undefined {
+  const a = REFERENCE.exec(text);
+  const b = ORDINAL_REFERENCE.exec(text);
+  if (a && (!b || a.index <= b.index)) {
+    const n = a[1] ? Number(a[1]) : a[3] ? (NUMBER_WORDS[a[3].toLowerCase()] as number) : (a[2] as string).charCodeAt(0) - 64;
+    return { start: offset + a.index, end: offset + a.index + a[0].length, text: a[0], label: (a[1] ?? a[2] ?? String(n)).toUpperCase(), position: n };
+  }
+  if (b) {
+    const word = (b[1] as string).toLowerCase();
+    const position = word === 'last' ? 'last' : (ORDINALS[word] as number);
+    return { start: offset + b.index, end: offset + b.index + b[0].length, text: b[0], label: String(position), position };
+  }
+  return undefined;
+}
+
+/** The option a reference points at: by the options' own labels first, then by position. */
+export function resolveReference(ref: OptionReference, choices: Choice[]): Choice | undefined {
+  const labelled = choices.find((c) => c.label === ref.label);
+  if (labelled) return labelled;
+  if (choices.some((c) => c.label)) return undefined;
+  return ref.position === 'last' ? choices[choices.length - 1] : choices[ref.position - 1];
+}
+
+/**
+ * The option whose words a text uses: all of its name's words, two of them, or three words
+ * of the option as a whole. Returns the best match, or undefined when none is close enough.
+ */
+export function matchChoice(words: Set<string>, choices: Choice[]): Choice | undefined {
+  let best: { c: Choice; score: number } | undefined;
+  for (const c of choices) {
+    const name = overlap(c.nameWords, words);
+    const all = overlap(c.words, words);
+    const ok = (c.nameWords.size > 0 && name === c.nameWords.size) || name >= 2 || all >= 3;
+    if (!ok) continue;
+    const score = name * 2 + all;
+    if (!best || score > best.score) best = { c, score };
+  }
+  return best?.c;
+}
+
+function overlap(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const w of a) if (b.has(w)) n++;
+  return n;
+}

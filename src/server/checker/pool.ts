@@ -74,13 +74,13 @@ class Lane {
   }
 
   /** One task at a time per lane: the timer measures this task's own work, not its queue. */
-  run(task: Task): Promise<TaskResult> {
-    const next = this.#queue.then(() => this.#send(task));
+  run(task: Task, timeoutMs = this.timeoutMs): Promise<TaskResult> {
+    const next = this.#queue.then(() => this.#send(task, timeoutMs));
     this.#queue = next.catch(() => undefined);
     return next;
   }
 
-  #send(task: Task): Promise<TaskResult> {
+  #send(task: Task, timeoutMs: number): Promise<TaskResult> {
     const worker = (this.#worker ??= this.#spawn());
     const id = this.#next++;
     return new Promise<TaskResult>((resolve, reject) => {
@@ -88,8 +88,8 @@ class Lane {
         this.#pending.delete(id);
         this.#worker = undefined;
         void worker.terminate();
-        reject(new CheckTimeoutError(`checking took over ${Math.round(this.timeoutMs / 1000)} s and was stopped`));
-      }, this.timeoutMs);
+        reject(new CheckTimeoutError(`checking took over ${Math.round(timeoutMs / 1000)} s and was stopped`));
+      }, timeoutMs);
       timer.unref();
       this.#pending.set(id, { resolve, reject, timer });
       worker.postMessage({ id, task });
@@ -135,13 +135,13 @@ export class CheckPool {
   }
 
   /** A portfolio or print task for one owner, on that owner's lane. */
-  heavy(owner: string, task: Exclude<Task, { type: 'describe' }>): Promise<TaskResult> {
-    return this.#run(1 + (hash(owner) % (this.#lanes.length - 1 || 1)), task);
+  heavy(owner: string, task: Exclude<Task, { type: 'describe' }>, options: { timeoutMs?: number } = {}): Promise<TaskResult> {
+    return this.#run(1 + (hash(owner) % (this.#lanes.length - 1 || 1)), task, options.timeoutMs);
   }
 
-  #run(lane: number, task: Task): Promise<TaskResult> {
+  #run(lane: number, task: Task, timeoutMs?: number): Promise<TaskResult> {
     if (this.#inline) return Promise.resolve().then(() => (this.#inline as Checker).run(task));
-    return (this.#lanes[lane] as Lane).run(task);
+    return (this.#lanes[lane] as Lane).run(task, timeoutMs);
   }
 
   close(): Promise<unknown> {

@@ -121,16 +121,20 @@ function inspect(file: string): void {
       if (foreign.length > 0 || !shapeOk) throw new Error(`${file} is not a staffwork database (it has the tables ${tables.map((t) => t.name).join(', ')}); staffwork leaves it alone: pass another --data folder`);
     }
     const check = db.prepare<[], { quick_check: string }>('PRAGMA quick_check(1)').get();
-    if (check?.quick_check !== 'ok') throw new Error(`${file} is corrupted (${check?.quick_check ?? 'quick_check failed'}); restore it from a backup (staffwork restore)`);
+    if (check?.quick_check !== 'ok') throw new Error(`${file} is corrupted (${oneLine(check?.quick_check ?? 'quick_check failed')}); restore it from a backup (staffwork restore)`);
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > MIGRATIONS.length) throw new Error(`${file} was written by a newer staffwork (schema ${version}; this one knows ${MIGRATIONS.length}); upgrade staffwork`);
   } catch (e) {
-    if (e instanceof Error && 'code' in e) throw new Error(`${file} is corrupted (${e.message}); restore it from a backup (staffwork restore)`);
-    throw e;
+    if (!(e instanceof Error && 'code' in e)) throw e;
+    throw readOnly(e) ? new Error(`${file} is read-only; make it (and its folder) writable or pass another --data folder`) : new Error(`${file} is corrupted (${oneLine(e.message)}); restore it from a backup (staffwork restore)`);
   } finally {
     db.close();
   }
 }
+
+const readOnly = (e: unknown) => /^SQLITE_(READONLY|CANTOPEN|PERM)/.test((e as { code?: string }).code ?? '');
+/** SQLite's multi-line reports (quick_check) on one line, without its "*** in database main ***" banner. */
+const oneLine = (s: string) => s.split('\n').map((l) => l.trim()).filter((l) => l && !/^\*\*\*.*\*\*\*$/.test(l)).join('; ');
 
 /** Tries a write and rolls it back: a read-only file (or folder) fails here, not on the first save. */
 function probeWrite(db: Database.Database, file: string): void {
@@ -139,7 +143,7 @@ function probeWrite(db: Database.Database, file: string): void {
     db.exec('CREATE TABLE staffwork_write_probe (x)');
   } catch (e) {
     const code = (e as { code?: string }).code ?? '';
-    if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM') throw new Error(`${file} is read-only; make it (and its folder) writable or pass another --data folder`);
+    if (readOnly(e)) throw new Error(`${file} is read-only; make it (and its folder) writable or pass another --data folder`);
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw new Error(`${file} is corrupted (${(e as Error).message}); restore it from a backup (staffwork restore)`);
     throw e;
   } finally {

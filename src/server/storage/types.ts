@@ -7,39 +7,9 @@
 import type { LiveEvents } from '../events.ts';
 import type { ReviewStore } from './review.ts';
 
-export interface FindingCounts {
-  errors: number;
-  warnings: number;
-  infos: number;
-}
-
-export interface RevisionMeta {
-  id: number;
-  /** The revision this one was saved on top of (null for the first). */
-  baseId: number | null;
-  /** ISO 8601, UTC. */
-  createdAt: string;
-  /** Length of the text in UTF-16 code units (what the editor counts). */
-  size: number;
-  /** The revision's own findings (set rules left out), computed once off the request thread; null until then. */
-  findings?: FindingCounts | null;
-}
-
-export interface Revision extends RevisionMeta {
-  artifactId: string;
-  text: string;
-}
-
-export interface ArtifactSummary {
-  id: string;
-  kind: string | null;
-  title: string;
-  createdAt: string;
-  updatedAt: string;
-  /** When the learner archived it (ISO 8601, UTC); null while it is in use. Archiving only hides: nothing is deleted. */
-  archivedAt: string | null;
-  head: RevisionMeta;
-}
+// The API's data (artifacts, revisions, finding counts) is defined once in the core, for the page too.
+import type { ArtifactSummary, FindingCounts, Revision, RevisionMeta } from '../../core/api-types.ts';
+export type { ArtifactSummary, FindingCounts, Revision, RevisionMeta } from '../../core/api-types.ts';
 
 /** What the server derives from the text on every save, for listing without re-parsing. */
 export interface ArtifactMeta {

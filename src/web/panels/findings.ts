@@ -1,6 +1,6 @@
 // The side list of findings: each one a button that moves the cursor to it, with the words
 // that fired, the better approach and a link to the rule's page.
-import type { Diagnostic } from '../../core/index.ts';
+import type { Diagnostic } from '../../core/page.ts';
 import { h } from '../dom.ts';
 
 /** Messages quote words in backticks; show them as code, as text nodes (never HTML). */

@@ -2,7 +2,7 @@ import { clip } from '../../text/format.ts';
 import type { Match } from '../../text/match.ts';
 import { contentWords } from '../../text/words.ts';
 import { defineRule } from '../define.ts';
-import { matchChoice, optionReference, resolveReference } from '../options.ts';
+import { matchChoice, optionReference, resolveReference } from '../../text/options.ts';
 import { chosenOptions, sameName } from './_chosen.ts';
 
 const ADR = '---\nkind: adr\n---\n\n# ADR 7: Ledger database\n\n## Considered Options\n\n* PostgreSQL\n* DynamoDB\n\n## Decision Outcome\n\n';

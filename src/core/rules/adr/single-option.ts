@@ -3,7 +3,8 @@ import { clip } from '../../text/format.ts';
 import type { Match } from '../../text/match.ts';
 import { isNothing, namesSeveral } from '../../text/options.ts';
 import { defineRule } from '../define.ts';
-import { itemOf, nothingListed } from '../nothing-listed.ts';
+import { isListed } from '../../text/entries.ts';
+import { nothingListed } from '../../text/nothing-listed.ts';
 
 const ADR = '---\nkind: adr\n---\n\n# ADR 7: Use PostgreSQL for the ledger\n\n## Context\n\nThe ledger needs multi-row transactions.\n\n';
 
@@ -32,7 +33,7 @@ export default defineRule({
     const section = view?.section;
     if (!view || !section || view.isEmpty()) return;
     // "None. X is the industry standard, so we did not compare": a reason is not an option.
-    if (nothingListed(view.entries(), itemOf(view), namesAlternative)) {
+    if (nothingListed(view.entries(), namesAlternative)) {
       context.report({ messageId: 'none', data: { section: section.title }, span: section.titleSpan, words: [section.title] });
       return;
     }
@@ -63,7 +64,7 @@ function optionCount(view: SectionView): { n: number; only?: Match } {
   const kindStarts = new Set(sections.filter((s) => s.key).map((s) => s.titleSpan.start));
   const subsections = (view.section?.children ?? []).filter((i) => !sections[i]?.key);
   const options = view.options().filter((c) => !kindStarts.has(c.start));
-  const listed = options.length || subsections.length ? options : view.entries().filter(itemOf(view)).filter((e) => !isNothing(e.text));
+  const listed = options.length || subsections.length ? options : view.entries().filter(isListed).filter((e) => !isNothing(e.text));
   const structured = subsections.length > 0 || view.blocks.some((b) => b.type === 'list' || b.type === 'table');
   if (structured) {
     const only = listed[0];

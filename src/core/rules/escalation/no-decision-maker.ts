@@ -1,7 +1,7 @@
 import { lexicon, mentions } from '../../lexicon/index.ts';
 import { clip } from '../../text/format.ts';
 import { defineRule } from '../define.ts';
-import { hasDateStrict } from '../units.ts';
+import { hasDate } from '../../text/numbers.ts';
 
 const brief = (maker: string) =>
   `---\nkind: escalation\n---\n\nDecision needed:\nWho owns v1 compatibility during the v2 migration?\n\nDecision maker:\n${maker}\n`;
@@ -43,7 +43,7 @@ export default defineRule({
       context.report({ messageId: 'noDecider', data: { words: clip(first.text, 60) }, span: first, words: hedge ? [hedge[0]] : [first.text] });
     }
     const places = [maker, context.view('decision-needed'), ...doc.sections.filter((s) => DEADLINE_TITLE.test(s.title)).map((s) => context.viewOf(s))];
-    const dated = places.some((v) => v && (hasDateStrict(v.section?.title ?? '') || hasDateStrict(v.entries().map((e) => e.text).join('\n'))));
+    const dated = places.some((v) => v && (hasDate(v.section?.title ?? '') || hasDate(v.entries().map((e) => e.text).join('\n'))));
     if (!dated) context.report({ messageId: 'noDeadline', span: maker.section!.titleSpan, words: [] });
   },
 });
@@ -53,7 +53,7 @@ function namesDecider(text: string): boolean {
   if (mentions('decider', text) || /(?:^|\s)@\w/.test(text)) return true;
   const unnamed = new RegExp(`^(?:${lexicon('unnamed-decider').source})$`, 'i');
   for (const word of text.match(/\b[A-Z][a-z]+(?:[-'][A-Za-z]+)?\b/g) ?? []) {
-    if (unnamed.test(word) || hasDateStrict(word)) continue;
+    if (unnamed.test(word) || hasDate(word)) continue;
     return true;
   }
   return false;

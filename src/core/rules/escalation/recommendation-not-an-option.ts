@@ -1,7 +1,7 @@
 import { defineRule } from '../define.ts';
 import { clip } from '../../text/format.ts';
 import { contentWords } from '../../text/words.ts';
-import { matchChoice, optionReference, resolveReference } from '../options.ts';
+import { matchChoice, optionReference, resolveReference } from '../../text/options.ts';
 
 const brief = (recommendation: string) =>
   `---\nkind: escalation\n---\n\nOptions:\n1. Team A owns a v1-to-v2 adapter until shutdown.\n2. Team B owns dual support of v1 and v2.\n3. A shared migration squad for six weeks.\n\nRecommendation:\n${recommendation}\n`;

@@ -1,5 +1,6 @@
+import { clip } from '../../text/format.ts';
+import { namesSeveral } from '../../text/options.ts';
 import { defineRule } from '../define.ts';
-import { checkOptionCount } from '../options.ts';
 
 const brief = (options: string) =>
   `---\nkind: escalation\n---\n\nDecision needed:\nWho owns v1 compatibility during the v2 migration?\n\nOptions:\n${options}\n`;
@@ -25,5 +26,17 @@ export default defineRule({
       one: 'The `{{section}}` section lists one option (`{{option}}`): with nothing to weigh it against, the brief reads as a demand. Add at least one more real option (doing nothing counts).',
     },
   },
-  check: checkOptionCount,
+  check(context) {
+    const view = context.view('options');
+    const section = view?.section;
+    // An empty section is structure/empty-section's finding, not this one.
+    if (!view || !section || view.isEmpty()) return;
+    const options = view.options();
+    if (options.length >= 2) return;
+    const only = options[0];
+    // One line can still hold several options: "team A owns it, or team B does"; "two options: ...".
+    if (only && namesSeveral(only.text)) return;
+    if (only) context.report({ messageId: 'one', data: { section: section.title, option: clip(only.text, 60) }, span: section.titleSpan, words: [section.title], related: [{ message: 'the only option', span: only }] });
+    else context.report({ messageId: 'none', data: { section: section.title }, span: section.titleSpan, words: [section.title] });
+  },
 });

@@ -2,7 +2,7 @@ import { normalizeTitle } from '../../kinds/detect.ts';
 import { defineRule } from '../define.ts';
 import { clip } from '../../text/format.ts';
 import { termsOf } from '../../text/words.ts';
-import { clauses, restates } from '../units.ts';
+import { exclusionsOf, restates } from '../../text/exclusions.ts';
 
 const AMOUNT = /\d+(?:\.\d+)?\s?(?:%|h\b|hrs?\b|hours?\b|days?\b)/i;
 const AMOUNTS = new RegExp(AMOUNT.source, 'gi');
@@ -43,7 +43,7 @@ export default defineRule({
     if (!allocation) return;
     const excluding = doc.sections.filter((s) => s.key === 'non-scope' || NOT_CURRENTLY.test(normalizeTitle(s.title)));
     const exclusions = excluding.flatMap((s) =>
-      clauses(doc, context.viewOf(s).entries())
+      exclusionsOf(doc.plain, context.viewOf(s).entries())
         .filter((x) => excludes(x.text))
         .map((x) => ({ ...x, section: s.title })),
     );

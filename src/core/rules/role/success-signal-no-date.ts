@@ -1,5 +1,5 @@
 import { defineRule } from '../define.ts';
-import { hasDateStrict } from '../units.ts';
+import { hasDate } from '../../text/numbers.ts';
 
 export default defineRule({
   meta: {
@@ -22,7 +22,7 @@ export default defineRule({
   },
   check(context) {
     const success = context.view('success');
-    if (!success || success.isEmpty() || hasDateStrict(success.entries().map((e) => e.text).join('\n'))) return;
+    if (!success || success.isEmpty() || hasDate(success.entries().map((e) => e.text).join('\n'))) return;
     const { title, titleSpan } = success.section!;
     context.report({ messageId: 'noDate', span: titleSpan, words: [title] });
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.ts';
-import { itemOf, nothingListed } from '../nothing-listed.ts';
+import { nothingListed } from '../../text/nothing-listed.ts';
 
 export default defineRule({
   meta: {
@@ -24,7 +24,7 @@ export default defineRule({
     const anti = context.view('anti-scope');
     // Empty is structure/empty-section's finding; "N/A, everything matters this year" is this one.
     if (!anti || anti.isEmpty()) return;
-    const found = nothingListed(anti.entries(), itemOf(anti));
+    const found = nothingListed(anti.entries());
     if (!found) return;
     context.report({ messageId: 'none', data: { words: found.marker.text }, span: found.span, words: [found.marker.text] });
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.ts';
-import { hasQuantity } from './_quantity.ts';
+import { hasQuantity } from '../../text/numbers.ts';
 
 export default defineRule({
   meta: {

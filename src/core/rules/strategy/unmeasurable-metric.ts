@@ -3,9 +3,8 @@ import type { SectionView } from '../../query/section-view.ts';
 import { clip } from '../../text/format.ts';
 import type { Match } from '../../text/match.ts';
 import { defineRule } from '../define.ts';
-import { itemOf } from '../nothing-listed.ts';
-import { hasDateStrict } from '../units.ts';
-import { hasQuantity, wholeQuantities } from './_quantity.ts';
+import { isListed } from '../../text/entries.ts';
+import { hasDate, hasQuantity } from '../../text/numbers.ts';
 
 export default defineRule({
   meta: {
@@ -33,12 +32,11 @@ export default defineRule({
   check(context) {
     const metrics = context.view('metrics');
     if (!metrics) return;
-    const datedAbove = hasDateStrict(sharedContext(context.doc, metrics));
+    const datedAbove = hasDate(sharedContext(context.doc, metrics));
     for (const m of metricsOf(metrics)) {
       if (/:$/.test(m.text)) continue; // an intro line such as "By the end of Q2:" is not a metric
-      const text = wholeQuantities(m.text);
-      const number = hasQuantity(text);
-      const date = datedAbove || hasDateStrict(text);
+      const number = hasQuantity(m.text);
+      const date = datedAbove || hasDate(m.text);
       if (number && date) continue;
       const messageId = !number && !date ? 'neither' : number ? 'noDate' : 'noNumber';
       context.report({ messageId, data: { metric: clip(m.text) }, span: m, words: [m.text] });
@@ -52,7 +50,7 @@ export default defineRule({
  */
 function metricsOf(metrics: SectionView): Match[] {
   const all = metrics.entries();
-  const listed = all.filter(itemOf(metrics));
+  const listed = all.filter(isListed);
   return listed.length ? listed : all;
 }
 

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.ts';
-import { hasContent } from '../util.ts';
+import { hasContent } from '../../query/doc-query.ts';
 
 export default defineRule({
   meta: {

@@ -1,8 +1,9 @@
-import type { Doc, Section, Span } from '../../model/types.ts';
+import type { Doc, Section } from '../../model/types.ts';
 import type { KindDef, SectionDef } from '../../course/schema.ts';
 import type { TextEdit } from '../../engine/diagnostic.ts';
 import { impliedSections } from '../../kinds/detect.ts';
 import { stem, titleTokens } from '../../kinds/normalise.ts';
+import { documentAnchor } from '../../query/doc-query.ts';
 import { defineRule } from '../define.ts';
 
 export default defineRule({
@@ -36,7 +37,7 @@ export default defineRule({
       // Never insert a second section beside one the writer has under another name.
       const like = lookalike(doc, def);
       if (like) context.report({ messageId: 'lookalike', data: { ...data, heading: like.title }, span: like.titleSpan, words: [like.title] });
-      else context.report({ messageId: 'missing', data, span: anchor(doc), words: [], fix: insertSection(doc, kind, def) });
+      else context.report({ messageId: 'missing', data, span: documentAnchor(doc), words: [], fix: insertSection(doc, kind, def) });
     }
   },
 });
@@ -49,18 +50,6 @@ function lookalike(doc: Doc, def: SectionDef): Section | undefined {
   // The head word of each name: "Factors in the decision" is not "Consequences of the decision".
   const words = new Set([def.title, ...def.synonyms].map((n) => titleTokens(n)[0] ?? '').filter((t) => t.length >= 4 && !GENERIC.has(t)));
   return doc.sections.find((s) => !s.key && s.style !== 'field' && !(s.style === 'heading' && s.depth === 1) && titleTokens(s.title).some((t) => words.has(t)));
-}
-
-/** Where a finding about something missing points: the title, else the `kind:` line, else line 1. */
-export function anchor(doc: Doc): Span {
-  const h1 = doc.sections.find((s) => s.style === 'heading' && s.depth === 1);
-  if (h1) return h1.titleSpan;
-  const fm = doc.frontMatter;
-  if (fm) {
-    const m = /^kind:.*$/m.exec(doc.text.slice(fm.span.start, fm.span.end));
-    if (m) return { start: fm.span.start + m.index, end: fm.span.start + m.index + m[0].trimEnd().length };
-  }
-  return { start: 0, end: 0 };
 }
 
 /** A skeleton for `def`, in the document's own style, after the section that precedes it. */
@@ -78,7 +67,7 @@ export function insertSection(doc: Doc, kind: KindDef, def: SectionDef): TextEdi
   // Nothing of the kind comes before it: it goes before the first section that comes after it.
   const later = new Set(order.slice(order.indexOf(def.id) + 1));
   const next = after ? undefined : keyed.filter((s) => later.has(s.key as string)).sort((a, b) => a.titleSpan.start - b.titleSpan.start)[0];
-  const at = after ? after.contentSpan.end : next ? doc.text.lastIndexOf('\n', next.titleSpan.start - 1) + 1 : doc.text.length;
+  const at = after ? after.span.end : next ? doc.text.lastIndexOf('\n', next.titleSpan.start - 1) + 1 : doc.text.length;
   const hint = def.hint ? `<!-- ${def.hint.replace(/--/g, '-')} -->` : '';
   const body = useLabels ? `${def.title}:\n${hint}\n` : `${'#'.repeat(depth)} ${def.title}\n\n${hint}\n`;
   const lead = at > 0 && !doc.text.slice(0, at).endsWith('\n\n') ? (doc.text.slice(0, at).endsWith('\n') ? '\n' : '\n\n') : '';

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.ts';
-import { hasDate } from '../util.ts';
+import { hasDate } from '../../text/numbers.ts';
 import { asksOf, sentencesIn } from './_parts.ts';
 
 export default defineRule({

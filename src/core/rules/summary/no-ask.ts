@@ -1,6 +1,6 @@
 import { clip } from '../../text/format.ts';
+import { documentAnchor } from '../../query/doc-query.ts';
 import { defineRule } from '../define.ts';
-import { anchor } from '../structure/required-section.ts';
 import { asksOf, sentencesIn } from './_parts.ts';
 
 export default defineRule({
@@ -44,7 +44,7 @@ export default defineRule({
     }
     context.report({
       messageId: 'noAsk',
-      span: anchor(context.doc),
+      span: documentAnchor(context.doc),
       words: [],
     });
   },

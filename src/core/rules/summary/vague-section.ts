@@ -1,7 +1,7 @@
 import { clip, codeList } from '../../text/format.ts';
 import { contentWords } from '../../text/words.ts';
 import { defineRule } from '../define.ts';
-import { hasNumber } from '../util.ts';
+import { hasNumber } from '../../text/numbers.ts';
 
 // Fewer content words than this cannot name a cause, an impact or a step ("Things could go
 // wrong." has two); the module's own shortest answer ("customer-impacting financial incident")

@@ -1,7 +1,7 @@
 import type { Span } from '../../model/types.ts';
 import { defineRule } from '../define.ts';
 import { isNothing } from '../../text/options.ts';
-import { tradeoffTables } from '../options.ts';
+import { tradeoffTables } from '../../query/tradeoff-tables.ts';
 
 const STRATEGY = '---\nkind: strategy\n---\n\n## Tradeoffs\n\n| Choice | Gain | Cost |\n|---|---|---|\n';
 

@@ -2,7 +2,8 @@ import type { SectionView } from '../../query/section-view.ts';
 import { clip } from '../../text/format.ts';
 import { contentWords } from '../../text/words.ts';
 import { defineRule } from '../define.ts';
-import { matchChoice, optionReference, resolveReference, rowChoices, tradeoffTables, type Choice } from '../options.ts';
+import { rowChoices, tradeoffTables } from '../../query/tradeoff-tables.ts';
+import { matchChoice, optionReference, resolveReference, type Choice } from '../../text/options.ts';
 
 const SUMMARY = '---\nkind: exec-summary\n---\n\nDecision:\n';
 const TABLE = '\n\n| Option | Gain | Cost |\n|---|---|---|\n| delay two weeks | no duplicate charges | launch slips |\n| launch now | revenue this month | duplicate charge incidents |\n';

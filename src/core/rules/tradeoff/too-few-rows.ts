@@ -1,5 +1,5 @@
 import { defineRule } from '../define.ts';
-import { tradeoffTables } from '../options.ts';
+import { tradeoffTables } from '../../query/tradeoff-tables.ts';
 
 const STRATEGY = '---\nkind: strategy\n---\n\n## Tradeoffs\n\n| Choice | Gain | Cost |\n|---|---|---|\n';
 

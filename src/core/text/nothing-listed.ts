@@ -5,8 +5,8 @@
 // do. A phrase list alone cannot tell them apart: what counts is whether "none" stands alone
 // as the answer, and whether what follows it excludes anything concrete.
 import { lexicon } from '../lexicon/index.ts';
-import type { Block } from '../model/types.ts';
-import type { Match } from '../text/match.ts';
+import { isListed, type Entry } from './entries.ts';
+import type { Match } from './match.ts';
 
 /** Words that qualify a bare "none" without naming anything: time, hedges, emphasis. */
 const QUALIFIER =
@@ -38,18 +38,18 @@ export interface NothingListed {
  * Whether a section's entries (in order) say there is nothing to list: the first entry opens
  * with a standalone "none" (or claims everything is included), and nothing after it is a list
  * item, a link or a clause that names something (by default: excludes something concrete, as
- * an anti-scope does). `isItem` tells list items and table rows (real entries) from prose.
+ * an anti-scope does). List items and table rows are real entries; sentences may justify the "none".
  */
-export function nothingListed(entries: readonly Match[], isItem: (m: Match) => boolean, namesSomething: (text: string) => boolean = excludesSomething): NothingListed | undefined {
+export function nothingListed(entries: readonly Entry[], namesSomething: (text: string) => boolean = excludesSomething): NothingListed | undefined {
   const first = entries[0];
   if (!first) return undefined;
   const marker = markerOf(first);
   if (!marker) return undefined;
   const rest = [first.text.slice(marker.end - first.start), ...entries.slice(1).map((e) => e.text)];
   for (const [i, text] of rest.entries()) {
-    const entry = i === 0 ? first : (entries[i] as Match);
+    const entry = i === 0 ? first : (entries[i] as Entry);
     // A later list item that is not itself "none" is a real entry: "None of these:" then a list.
-    if (i > 0 && isItem(entry) && !markerOf(entry)) return undefined;
+    if (i > 0 && isListed(entry) && !markerOf(entry)) return undefined;
     if (i > 0 && markerOf(entry)) continue;
     if (namesSomething(text)) return undefined;
   }
@@ -84,10 +84,4 @@ const HANDED_OFF = /\b(?!(?:i|we|you)\b)[a-z]+\s+(?:owns?|handles?)\b|\b(?:owned
 function excludesSomething(text: string): boolean {
   if (/\]\(|https?:\/\/|\bsee (?:the |our )?\w/i.test(text) || HANDED_OFF.test(text)) return true;
   return text.split(/[,;:()]|\s[\u2013\u2014-]\s|\b(?:and|but|so|because)\b/).some((clause) => EXCLUDES.test(clause) && !INDEFINITE.test(clause));
-}
-
-/** Whether an entry of a section (or its view) is a list item or table row, not a sentence of prose. */
-export function itemOf(section: { readonly blocks: readonly Block[] }): (m: Match) => boolean {
-  const items = section.blocks.filter((b) => b.type === 'list' || b.type === 'table');
-  return (m) => items.some((b) => b.start <= m.start && m.end <= b.end);
 }
