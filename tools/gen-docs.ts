@@ -1,9 +1,11 @@
-// Writes docs/rules/<area>/<name>.md and the README's rule table from rule metadata.
-// `--check` fails (exit 1) when a generated file is out of date, so CI catches drift.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// Writes docs/rules/<area>/<name>.md and the README's rule table from rule metadata, with what
+// staffwork says on each example (remark-lint's way: the docs carry the exact expected output, so
+// a rule whose behaviour changes makes its docs stale). `--check` fails (exit 1) when a generated
+// file is out of date or a doc page has no rule any more, so CI catches drift.
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtinRules, defaultModule, type AnyRule } from '../src/core/index.ts';
+import { builtinRules, checkSets, checkText, defaultModule, isSetRule, type AnyRule } from '../src/core/index.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
@@ -19,6 +21,29 @@ function write(file: string, content: string): void {
   }
 }
 
+/** A set rule's example is several files, separated by a `=====` line. */
+const filesOf = (rule: AnyRule, code: string): string[] => (isSetRule(rule) ? code.split(/\n=====\n/) : [code]);
+
+/** What `staffwork check` says about an example, this rule only: `file:line:col-line:col severity message`. */
+export function exampleOutput(rule: AnyRule, code: string): string[] {
+  const files = filesOf(rule, code);
+  const options = { module: defaultModule, rules: [rule] };
+  const results = files.map((text, i) => checkText(text, { ...options, filePath: files.length > 1 ? `variant-${i + 1}.md` : 'example.md' }));
+  if (isSetRule(rule)) checkSets(results, options);
+  return results.flatMap((r) =>
+    r.diagnostics
+      .filter((d) => d.ruleId === rule.meta.id)
+      .map((d) => `${files.length > 1 ? `${r.filePath}:` : ''}${d.loc.start.line}:${d.loc.start.column}-${d.loc.end.line}:${d.loc.end.column}  ${d.severity}  ${d.message}`),
+  );
+}
+
+const example = (rule: AnyRule, code: string, label: 'incorrect' | 'correct'): string[] => {
+  const files = filesOf(rule, code);
+  const blocks = files.flatMap((text, i) => [...(files.length > 1 ? [`\`variant-${i + 1}.md\`:`, ''] : []), `\`\`\`md ${label}`, text.trimEnd(), '```', '']);
+  const out = exampleOutput(rule, code);
+  return [...blocks, out.length ? 'staffwork says:' : 'staffwork says nothing (no finding of this rule).', '', ...(out.length ? ['```text', ...out, '```', ''] : [])];
+};
+
 export function ruleDoc(rule: AnyRule): string {
   const { meta } = rule;
   const cs = meta.docs.caseStudy ? defaultModule.caseStudies.find((c) => c.id === meta.docs.caseStudy) : undefined;
@@ -28,7 +53,7 @@ export function ruleDoc(rule: AnyRule): string {
     '',
     meta.docs.description,
     '',
-    `- Severity: **${meta.severity}**${meta.fixable ? ' · fixable (inserts a skeleton)' : ''}`,
+    `- Severity: **${meta.severity}**${meta.fixable ? ' · fixable with `staffwork check --fix`' : ''}`,
     `- Applies to: ${meta.kinds ? meta.kinds.map((k) => `\`${k}\``).join(', ') : 'every document'}`,
     ...(cs ? [`- Case study ${cs.id}: *${cs.title}* (wrong approach: ${cs.wrongApproach})`] : []),
     ...(meta.docs.concept ? [`- Concept: ${meta.docs.concept}`] : []),
@@ -45,16 +70,10 @@ export function ruleDoc(rule: AnyRule): string {
     '',
     'Incorrect (the rule fires):',
     '',
-    '```md incorrect',
-    meta.docs.bad.trimEnd(),
-    '```',
-    '',
+    ...example(rule, meta.docs.bad, 'incorrect'),
     'Correct:',
     '',
-    '```md correct',
-    meta.docs.good.trimEnd(),
-    '```',
-    '',
+    ...example(rule, meta.docs.good, 'correct'),
     '## Messages',
     '',
     ...Object.entries(meta.messages).map(([id, text]) => `- \`${id}\`: ${text}`),
@@ -67,7 +86,20 @@ export function ruleDoc(rule: AnyRule): string {
   return lines.join('\n');
 }
 
-for (const rule of builtinRules) write(join(root, 'docs/rules', `${rule.meta.id}.md`), ruleDoc(rule));
+const docsDir = join(root, 'docs/rules');
+const pages = new Set<string>();
+for (const rule of builtinRules) {
+  const file = join(docsDir, `${rule.meta.id}.md`);
+  pages.add(file);
+  write(file, ruleDoc(rule));
+}
+// A page whose rule was deleted or renamed would go on documenting a rule that does not exist.
+const walk = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)])) : []);
+for (const file of walk(docsDir)) {
+  if (!file.endsWith('.md') || pages.has(file)) continue;
+  if (check) stale.push(`${file} (no such rule)`);
+  else rmSync(file);
+}
 
 const table = [
   '| Rule | Severity | Applies to | What it catches |',
