@@ -1,10 +1,11 @@
-// `npm run bench [-- <dir>] [--corpus|--startup|--recheck] [--skip-textlint] [--runs N]`
+// `npm run bench [-- <dir>] [--corpus|--startup|--recheck|--cache] [--skip-textlint] [--runs N] [--cache-runs N]`
 // Checks a corpus (default ../shared/corpus) with staffwork and its peers in one run, on the
 // same files, each tool a whole process as a user would run it; prints one table and writes
-// bench/results/<date>.json and latest.json. Then the startup and live re-check benchmarks.
+// bench/results/<date>.json and latest.json. Then the startup, live re-check and --cache benchmarks.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { benchCache, type CacheResult } from './cache.ts';
 import { benchRecheck, type RecheckResult } from './recheck.ts';
 import { benchStartup, type StartupResult } from './startup.ts';
 import { bin, bundled, defaultCorpus, flag, markdownFiles, median, option, positional, root, staffworkCheck, timeProcess, totalBytes, type Command } from './lib.ts';
@@ -25,12 +26,12 @@ interface Row {
   failed?: string;
 }
 
-const only = ['corpus', 'startup', 'recheck'].filter((f) => flag(f));
+const only = ['corpus', 'startup', 'recheck', 'cache'].filter((f) => flag(f));
 const want = (part: string) => only.length === 0 || only.includes(part);
 const runs = Math.max(1, Number(option('runs') ?? 3));
-const dir = positional(['runs']) ?? defaultCorpus;
+const dir = positional(['runs', 'cache-runs']) ?? defaultCorpus;
 
-const result: { date: string; machine: Record<string, unknown>; corpus?: { dir: string; rows: Row[] }; startup?: StartupResult; recheck?: RecheckResult } = {
+const result: { date: string; machine: Record<string, unknown>; corpus?: { dir: string; rows: Row[] }; startup?: StartupResult; recheck?: RecheckResult; cache?: CacheResult } = {
   date: new Date().toISOString(),
   machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, loadAverage1m: loadavg()[0] },
 };
@@ -38,6 +39,7 @@ const result: { date: string; machine: Record<string, unknown>; corpus?: { dir: 
 if (want('corpus')) result.corpus = { dir, rows: await benchCorpus(dir) };
 if (want('startup')) result.startup = await benchStartup();
 if (want('recheck')) result.recheck = await benchRecheck();
+if (want('cache')) result.cache = await benchCache(dir, runs);
 
 result.machine['loadAverage1mAtEnd'] = loadavg()[0];
 const out = join(root, 'bench/results');

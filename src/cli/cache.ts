@@ -18,6 +18,8 @@ const MAX_CACHE_BYTES = 512 * 1024 * 1024;
 
 export interface CacheEntry {
   hash: string;
+  /** The file's stat when it was hashed (see cached-check.ts): the same stat, the same hash. */
+  stamp?: string;
   /** The file's final findings; absent for a file only read as another variant of a set. */
   diagnostics?: Diagnostic[];
   set?: string;
@@ -126,7 +128,7 @@ const isPosition = (p: unknown) => typeof (p as { line?: unknown })?.line === 'n
 /** Enough of the shape that every reporter can print the entry; anything else is a miss. */
 function validEntry(e: CacheEntry): boolean {
   if (typeof e !== 'object' || typeof e.hash !== 'string') return false;
-  if (e.set !== undefined && typeof e.set !== 'string') return false;
+  if ((e.set !== undefined && typeof e.set !== 'string') || (e.stamp !== undefined && typeof e.stamp !== 'string')) return false;
   if (e.diagnostics === undefined) return true;
   return (
     Array.isArray(e.diagnostics) &&

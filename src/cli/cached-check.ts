@@ -3,12 +3,20 @@
 // whose members (paths and hashes, variants beside them included) match what its entries were
 // computed with is taken from the cache, any other is checked again whole, exactly as
 // completeSets() would, so the output is the same as a run without the cache.
+//
+// Reading and hashing every file is most of a warm run, so, like git's index, an entry also
+// keeps the file's stat (size, mtime, ctime, inode): the same stat means the same bytes. A
+// file changed less than STABLE_MS before it was looked at gets no stat in its entry, since a
+// second write within the clock's granularity would leave the stat as it was.
+import { statSync } from 'node:fs';
 import type { FileResult } from '../core/index.ts';
 import { decodeText, readBytesSync } from '../node/read-text.ts';
 import type { CacheEntry, CachedSettings, ResultCache } from './cache.ts';
 import type { CheckSetup, Job, Outcome } from './check-file.ts';
 import { siblingPaths } from './files.ts';
 import { contentHashOf, hashFileSync } from './hash.ts';
+
+const STABLE_MS = 2000;
 
 export interface CachedRun {
   cache: ResultCache;
@@ -23,36 +31,48 @@ export interface CachedRun {
 interface Sibling {
   path: string;
   hash: string;
-  text: string | undefined;
+  stamp: string | undefined;
   set: string | undefined;
   result?: FileResult | undefined;
 }
 
+/** What this run knows of each asked file, by job index. */
+interface Known {
+  hash: (string | undefined)[];
+  stamp: (string | undefined)[];
+  hit: boolean[];
+  set: (string | undefined)[];
+  setKey: (string | undefined)[];
+}
+
 export async function checkWithCache(jobs: Job[], run: CachedRun): Promise<Outcome[]> {
   const { cache, settings } = run;
+  const now = Date.now();
   const outcomes: Outcome[] = new Array(jobs.length);
-  const hashes: (string | undefined)[] = new Array(jobs.length);
-  const hit: boolean[] = new Array(jobs.length).fill(false);
-  const setOf: (string | undefined)[] = new Array(jobs.length);
-  const setKeyOf: (string | undefined)[] = new Array(jobs.length);
+  const known: Known = { hash: [], stamp: [], hit: [], set: [], setKey: [] };
   const misses: Job[] = [];
   for (const job of jobs) {
-    // A hit needs no decoding: bytes with these findings decoded before.
-    const read = hashFileSync(job.path, settings.maxFileSize);
-    if (!read.ok) {
-      outcomes[job.index] = read;
-      cache.delete(job.path);
-      run.tick();
-      continue;
-    }
-    const { hash } = read;
+    const stamp = stampOf(job.path, now);
     const entry = cache.get(job.path);
+    let hash = stamp !== undefined && entry?.stamp === stamp ? entry.hash : undefined;
+    if (hash === undefined) {
+      // A hit needs no decoding: bytes with these findings decoded before.
+      const read = hashFileSync(job.path, settings.maxFileSize);
+      if (!read.ok) {
+        outcomes[job.index] = read;
+        cache.delete(job.path);
+        run.tick();
+        continue;
+      }
+      hash = read.hash;
+    }
+    known.stamp[job.index] = stamp;
     if (entry?.hash === hash && entry.diagnostics && !(run.fix && entry.diagnostics.some((d) => d.fix))) {
       outcomes[job.index] = { ok: true, diagnostics: entry.diagnostics, fixed: false };
-      hashes[job.index] = hash;
-      hit[job.index] = true;
-      setOf[job.index] = entry.set;
-      setKeyOf[job.index] = entry.setKey;
+      known.hash[job.index] = hash;
+      known.hit[job.index] = true;
+      known.set[job.index] = entry.set;
+      known.setKey[job.index] = entry.setKey;
       run.tick();
     } else misses.push(job);
   }
@@ -68,79 +88,82 @@ export async function checkWithCache(jobs: Job[], run: CachedRun): Promise<Outco
       const outcome = results[k] as Outcome;
       outcomes[job.index] = outcome;
       if (outcome.ok) {
-        hashes[job.index] = outcome.hash;
-        setOf[job.index] = outcome.member?.set;
+        known.hash[job.index] = outcome.hash;
+        known.set[job.index] = outcome.member?.set;
+        // A file --fix rewrote has a new stat: it is looked at again next time.
+        if (outcome.fixed) known.stamp[job.index] = undefined;
       } else cache.delete(job.path);
     });
   }
 
-  await completeCachedSets(jobs, outcomes, { hashes, hit, setOf, setKeyOf }, run, needSetup);
+  await completeCachedSets(jobs, outcomes, known, run, needSetup, now);
 
   for (const job of jobs) {
     const outcome = outcomes[job.index] as Outcome;
-    const hash = hashes[job.index];
-    // An unchanged file outside any set keeps its entry as it is.
-    if (!outcome.ok || hash === undefined || (hit[job.index] && !setOf[job.index])) continue;
+    const hash = known.hash[job.index];
+    if (!outcome.ok || hash === undefined) continue;
     const entry: CacheEntry = { hash, diagnostics: outcome.diagnostics };
-    const set = setOf[job.index];
-    if (set) Object.assign(entry, { set, setKey: setKeyOf[job.index] });
+    const stamp = known.stamp[job.index];
+    if (stamp !== undefined) entry.stamp = stamp;
+    const set = known.set[job.index];
+    if (set) Object.assign(entry, { set, setKey: known.setKey[job.index] });
+    // An unchanged entry outside any set is left as it is, without comparing it.
+    if (known.hit[job.index] && !set && cache.get(job.path)?.stamp === entry.stamp) continue;
     cache.set(job.path, entry, settings);
   }
   return outcomes;
 }
 
-async function completeCachedSets(
-  jobs: Job[],
-  outcomes: Outcome[],
-  state: { hashes: (string | undefined)[]; hit: boolean[]; setOf: (string | undefined)[]; setKeyOf: (string | undefined)[] },
-  run: CachedRun,
-  needSetup: () => Promise<CheckSetup>,
-): Promise<void> {
-  const { hashes, hit, setOf, setKeyOf } = state;
-  const members = jobs.filter((j) => setOf[j.index] !== undefined);
+async function completeCachedSets(jobs: Job[], outcomes: Outcome[], known: Known, run: CachedRun, needSetup: () => Promise<CheckSetup>, now: number): Promise<void> {
+  const members = jobs.filter((j) => known.set[j.index] !== undefined);
   if (!members.length) return;
-  const sets = new Set(members.map((j) => setOf[j.index] as string));
+  const sets = new Set(members.map((j) => known.set[j.index] as string));
 
   // The variants beside them: their set from the cache when their bytes are known, else checked.
   const siblings: Sibling[] = [];
-  for (const path of siblingPaths(members.map((j) => j.path), new Set(jobs.map((j) => j.path)))) {
+  for (const path of siblingPaths(
+    members.map((j) => j.path),
+    new Set(jobs.map((j) => j.path)),
+  )) {
+    const stamp = stampOf(path, now);
+    const entry = run.cache.get(path);
+    if (stamp !== undefined && entry?.stamp === stamp) {
+      siblings.push({ path, hash: entry.hash, stamp, set: entry.set });
+      continue;
+    }
     const read = readBytesSync(path, run.settings.maxFileSize);
     if (!read.ok) continue;
     const hash = contentHashOf(read.bytes);
-    const entry = run.cache.get(path);
-    if (entry?.hash === hash) siblings.push({ path, hash, text: undefined, set: entry.set });
-    else {
-      const text = decodeText(read.bytes, run.settings.maxFileSize);
-      if (!text.ok) continue;
-      const { checkSiblingText } = await import('./sets.ts');
-      const result = checkSiblingText(text.text, path, await needSetup());
-      siblings.push({ path, hash, text: text.text, set: result.set, result });
-      run.cache.set(path, { hash, ...(result.set ? { set: result.set } : {}) }, run.settings);
+    if (entry?.hash === hash) {
+      siblings.push({ path, hash, stamp, set: entry.set });
+      if (stamp !== undefined) run.cache.set(path, { ...entry, stamp }, run.settings);
+      continue;
     }
+    const text = decodeText(read.bytes, run.settings.maxFileSize);
+    if (!text.ok) continue;
+    const { checkSiblingText } = await import('./sets.ts');
+    const result = checkSiblingText(text.text, path, await needSetup());
+    siblings.push({ path, hash, stamp, set: result.set, result });
+    run.cache.set(path, { hash, ...(stamp !== undefined ? { stamp } : {}), ...(result.set ? { set: result.set } : {}) }, run.settings);
   }
 
   const dirty = new Set<string>();
   for (const set of sets) {
-    const inSet = members.filter((j) => setOf[j.index] === set);
-    const key = contentHashOf(
-      JSON.stringify([...inSet.map((j) => [j.path, hashes[j.index]]), ...siblings.filter((s) => s.set === set).map((s) => [s.path, s.hash])]),
-    );
+    const inSet = members.filter((j) => known.set[j.index] === set);
+    const key = contentHashOf(JSON.stringify([...inSet.map((j) => [j.path, known.hash[j.index]]), ...siblings.filter((s) => s.set === set).map((s) => [s.path, s.hash])]));
     for (const j of inSet) {
-      if (!hit[j.index] || setKeyOf[j.index] !== key) dirty.add(set);
-      setKeyOf[j.index] = key;
+      if (!known.hit[j.index] || known.setKey[j.index] !== key) dirty.add(set);
+      known.setKey[j.index] = key;
     }
   }
   if (!dirty.size) return;
 
   const setup = await needSetup();
-  const { checkSiblingText, runSetRules } = await import('./sets.ts');
-  const { checkOptions, outcomeOf } = await import('./check-file.ts');
-  const { checkText } = await import('../core/index.ts');
+  const [{ checkSiblingText, runSetRules }, { checkOptions, outcomeOf }, { checkText }] = await Promise.all([import('./sets.ts'), import('./check-file.ts'), import('../core/index.ts')]);
   const again: { job: Job; result: FileResult }[] = [];
   for (const job of members) {
-    if (!dirty.has(setOf[job.index] as string)) continue;
-    const outcome = outcomes[job.index] as Outcome & { ok: true };
-    let result = outcome.member;
+    if (!dirty.has(known.set[job.index] as string)) continue;
+    let result = (outcomes[job.index] as Outcome & { ok: true }).member;
     if (!result) {
       // A cached member of a set that changed: checked again on its own first, as a cold run does.
       const read = readBytesSync(job.path, run.settings.maxFileSize);
@@ -167,4 +190,16 @@ async function completeCachedSets(
     outcome.diagnostics = result.diagnostics;
     delete outcome.member;
   }
+}
+
+/** A regular file's stat as an entry keeps it, or undefined while it may still be changing. */
+function stampOf(path: string, now: number): string | undefined {
+  let info;
+  try {
+    info = statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined; // the reader says why
+  }
+  if (!info?.isFile() || now - Math.max(info.mtimeMs, info.ctimeMs) < STABLE_MS) return undefined;
+  return `${info.size}:${info.mtimeMs}:${info.ctimeMs}:${info.ino}:${info.dev}`;
 }

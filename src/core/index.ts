@@ -4,6 +4,7 @@ export { positionAt, lineStartsOf } from './model/positions.ts';
 export { readableBody, titleOf } from './model/body.ts';
 export type * from './model/types.ts';
 export { checkText, checkSets, interpolate, compareDiagnostics, lessonRank, DEFAULT_DOCS_BASE, type CheckOptions, type FileResult } from './engine/check.ts';
+export { createCheckMemo, type CheckMemo } from './engine/memo.ts';
 export { DocQuery, SectionView, hasContent } from './query/index.ts';
 export { applyFixes } from './engine/fixes.ts';
 export { parseConfig, levelOf, ConfigSchema, DEFAULT_CONFIG, type Config } from './engine/config.ts';

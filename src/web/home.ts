@@ -178,9 +178,16 @@ function draft(e: Evidence, link: HTMLElement): HTMLElement {
   return h('span', { class: 'draft-evidence' }, `Draft${e.errors ? ` (${plural(e.errors, 'error')})` : ''}: `, link, other.length ? ` (${other.join('; ')})` : '');
 }
 
-/** The first thing to do: the first case study before anything is written, else the first criterion not met yet. */
+/**
+ * The first thing to do: the first case study before anything is written; then a draft that
+ * does not meet its criterion yet; then the next case study whose artifact is not done (the
+ * kindless "three complete" criterion is met by doing those).
+ */
 function startHere(progress: Progress, artifacts: PortfolioEntry[]): HTMLElement {
-  const open = progress.criteria.find((c) => !c.pass);
+  const kindOf = (c: CriterionResult) => module.completion.find((k) => k.id === c.id)?.kind;
+  const notMet = progress.criteria.filter((c) => !c.pass);
+  const withDraft = notMet.find((c) => c.evidence.some((e) => !e.ok));
+  const open = withDraft ?? notMet.find((c) => kindOf(c)) ?? notMet[0];
   const first = module.caseStudies[0];
   const body: (Node | string)[] = [];
   if (!artifacts.length && first) {
@@ -195,16 +202,23 @@ function startHere(progress: Progress, artifacts: PortfolioEntry[]): HTMLElement
       ),
     );
   } else if (open) {
-    const cs = open.id !== 'three-artifacts' ? module.caseStudies.find((x) => module.completion.find((k) => k.id === open.id)?.kind === x.kind) : undefined;
+    const kind = kindOf(open);
+    const cs = kind ? module.caseStudies.find((x) => x.kind === kind) : undefined;
     const nearest = open.evidence.find((e) => !e.ok);
     const title = nearest ? (artifacts.find((a) => a.id === nearest.file)?.title ?? 'your draft') : undefined;
     body.push(
-      h('p', {}, 'Next: ', open.description),
+      h('p', { class: 'next-criterion' }, open.description),
       h(
         'p',
-        {},
-        nearest ? h('a', { href: `/artifacts/${nearest.file}`, class: 'button primary small' }, `Continue “${title}”`) : cs ? h('a', { href: `/artifacts/new?kind=${encodeURIComponent(cs.kind)}`, class: 'button primary small' }, `Start ${kindName(cs.kind).toLowerCase()}`) : null,
-        cs ? h('span', { class: 'muted small' }, ' · ', h('a', { href: `/cases/${cs.id}` }, `case study ${cs.id}`)) : null,
+        { class: 'next-actions' },
+        nearest
+          ? h('a', { href: `/artifacts/${nearest.file}`, class: 'button primary small' }, `Continue “${title}”`)
+          : cs
+            ? h('a', { href: `/cases/${cs.id}`, class: 'button primary small', id: 'next-case' }, `Read case study ${cs.id}: ${cs.title}`)
+            : null,
+        cs && kind
+          ? h('span', { class: 'muted small' }, ' · ', nearest ? h('a', { href: `/cases/${cs.id}` }, `case study ${cs.id}`) : h('a', { href: `/artifacts/new?kind=${encodeURIComponent(kind)}` }, `or start its ${kindName(kind).toLowerCase()}`))
+          : null,
       ),
     );
   } else body.push(h('p', {}, 'Every criterion is met. Print the portfolio or export it from the menu above.'));

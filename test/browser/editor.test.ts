@@ -4,7 +4,7 @@
 // artifact (reported, never asserted).
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { cursorAt, createArtifact, editorText, openArtifact, openHarness, ready, serverText, until, type Harness, shot } from './harness.ts';
 
@@ -36,11 +36,15 @@ describe('editor', () => {
   let page: Page;
   before(async () => {
     hx = await openHarness();
+  });
+  after(() => hx.close());
+  // A fresh page for each test: nothing one test leaves open (a panel, a pending save) reaches the next.
+  beforeEach(async () => {
     page = await hx.newPage();
     await page.goto(`${hx.url}/`);
     await ready(page);
   });
-  after(() => hx.close());
+  afterEach(() => page.close());
 
   const open = (id: string) => openArtifact(page, hx.url, id);
 

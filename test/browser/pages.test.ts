@@ -1,9 +1,9 @@
 // Home, case study and editor in a real Chromium: what a learner sees, axe-core clean,
-// usable by keyboard, at 1280 and 800 px. Screenshots go to scratch/ for a human look.
+// usable by keyboard, at 1280 and 800 px. With STAFFWORK_SCREENSHOTS=1, screenshots go to the system's temporary folder.
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { builtinRules, defaultModule, skeleton } from '../../src/core/index.ts';
 import { axe, createArtifact, cursorAt, editorText, openHarness, ready, serverText, until, type Harness, shot } from './harness.ts';
@@ -15,9 +15,15 @@ describe('workbench pages', () => {
   let page: Page;
   before(async () => {
     hx = await openHarness();
-    page = await hx.newPage();
   });
   after(() => hx.close());
+  // A fresh page for each test: nothing one test leaves open reaches the next.
+  beforeEach(async () => {
+    page = await hx.newPage();
+    await page.goto(`${hx.url}/`);
+    await ready(page);
+  });
+  afterEach(() => page.close());
 
   it('home shows the module, its case studies, the completion standard with evidence and a chart, and the artifacts', async () => {
     await page.goto(`${hx.url}/`);
@@ -210,6 +216,11 @@ describe('a new learner, from the home page to a completed strategy', () => {
     assert.match((await strategy.locator('.evidence').textContent()) ?? '', /Met by New engineering strategy/);
     assert.match((await page.locator('.chart-summary').textContent()) ?? '', /^1 of 5 criteria met$/);
     assert.equal(await page.locator('.checklist > li').first().locator('.evidence').textContent(), '1 of 3 so far: New engineering strategy. Needs 2 more.');
+    // The next step is the next case study, not the kindless "three complete" criterion with nothing to click.
+    assert.equal(await page.locator('#start-here .next-criterion').textContent(), 'At least one role memo clarifies scope and non-scope.');
+    await page.locator('#next-case').click();
+    await ready(page);
+    assert.match(new URL(page.url()).pathname, /^\/cases\/2$/);
     await shot(page, 'flow-3-home-after', true);
     assert.deepEqual(hx.problems, []);
   });

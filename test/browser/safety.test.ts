@@ -2,7 +2,7 @@
 // origin cannot write.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { createArtifact, cursorAt, editorText, openHarness, ready, serverText, until, type Harness, shot } from './harness.ts';
 
@@ -38,6 +38,10 @@ describe('safety', () => {
   let b: Page;
   before(async () => {
     hx = await openHarness();
+  });
+  after(() => hx.close());
+  // Fresh pages for each test: nothing one test leaves open (a conflict, a draft) reaches the next.
+  beforeEach(async () => {
     a = await hx.newPage();
     b = await hx.newPage();
     for (const p of [a, b]) {
@@ -50,7 +54,10 @@ describe('safety', () => {
     await a.goto(`${hx.url}/`);
     await ready(a);
   });
-  after(() => hx.close());
+  afterEach(async () => {
+    await a.close();
+    await b.close();
+  });
 
   it('two tabs editing one artifact: the second save gets both versions to choose from, nothing is overwritten', async () => {
     const { id } = await createArtifact(a, { text: BASE });

@@ -61,7 +61,9 @@ describe('workbench (issue 11)', () => {
     await b.keyboard.type('Typed while open.');
     await b.locator('#take-theirs').click();
     await b.waitForFunction(() => !window.__staffwork!.view.state.doc.toString().includes('From tab B.'));
-    assert.equal(await serverText(hx.url, id), await editorText(b));
+    // The learner's text is saved first, then the chosen version on top of it: wait for the second save.
+    const chosen = await editorText(b);
+    await until(async () => (await serverText(hx.url, id)) === chosen, 'the chosen version to be saved');
     assert.ok((await revisionTexts(id)).some((t) => t.includes('From tab B.\n- Typed while open.')), 'the learner’s text is a revision');
     await b.close();
   });

@@ -3,7 +3,7 @@
 // its members changes (variants on disk that were not asked for included), and treats a
 // corrupted cache as no cache.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { examples, staffwork, tempDir, type Run } from './helpers.ts';
@@ -27,7 +27,7 @@ function project(): string {
 }
 
 const same = (a: Run, b: Run, what: string) => assert.deepEqual([b.code, b.stdout, b.stderr], [a.code, a.stdout, a.stderr], what);
-type CacheFile = { files: Record<string, { hash: string; diagnostics?: { message: string }[] }> };
+type CacheFile = { files: Record<string, { hash: string; stamp?: string; diagnostics?: { message: string }[] }> };
 const readCache = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
 
 describe('check --cache', () => {
@@ -85,6 +85,23 @@ describe('check --cache', () => {
     writeFileSync(file, readFileSync(file, 'utf8') + '\n## Extra\n');
     same(staffwork(['check', 'good'], { cwd: d }), staffwork(['check', 'good', '--cache'], { cwd: d }), 'as without the cache');
     assert.notEqual(readCache(join(d, CACHE)).files[file]!.hash, first);
+  });
+
+  it("files unchanged for a while are known by their stat; a same-size edit with the old mtime is still seen", async () => {
+    const d = project();
+    const file = join(d, 'good/platform-strategy.md');
+    // A stat is trusted only for files that have not changed for two seconds.
+    await new Promise((r) => setTimeout(r, 2100));
+    const cold = staffwork(['check', '.'], { cwd: d });
+    staffwork(['check', '.', '--cache'], { cwd: d });
+    assert.ok(readCache(join(d, CACHE)).files[file]!.stamp, 'the stat is kept');
+    same(cold, staffwork(['check', '.', '--cache'], { cwd: d }), 'warm, by stat');
+    // Same size, mtime put back: only the ctime (which no tool can set back) tells.
+    const before = statSync(file);
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('Diagnosis', 'Dxagnosis'));
+    utimesSync(file, before.atime, before.mtime);
+    same(staffwork(['check', '.'], { cwd: d }), staffwork(['check', '.', '--cache'], { cwd: d }), 'after the sneaky edit');
   });
 
   it('a corrupted or foreign cache file is ignored and replaced', () => {

@@ -55,7 +55,7 @@ describe('files that are not regular files', () => {
       for (const [file, kind] of [
         ['zero.md', 'a character device'],
         ['pipe.md', 'a FIFO'],
-      ]) {
+      ] as const) {
         const r = staffwork(['check', 'ok.md', option, file], { cwd: d, timeoutMs: QUICK });
         assert.equal(r.code, 2, `${option} ${file}: ${r.stderr}`);
         assert.equal(r.stderr, `staffwork: ${option === '--config' ? join(d, file) : file}: ${NOT_REGULAR(kind)}\n`);

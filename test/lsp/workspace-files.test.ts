@@ -44,7 +44,7 @@ describe('lsp: special files in the workspace', () => {
     const uri = uriOf(join(dir, 'peer.md'));
     await open(c, uri, variant('peer', 'We delay the launch two weeks, to 14 May.'));
     // The set rules compare peer.md with exec.md on disk, which the server found by reading the folder.
-    const p = await c.diagnostics(uri, (x) => x.diagnostics.some((d) => d.message.includes('exec.md')));
+    const p = await c.diagnostics(uri, (x) => x.diagnostics.some((d) => String(d.message).includes('exec.md')));
     assert.ok(p.diagnostics.length > 0);
   });
 

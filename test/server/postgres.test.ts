@@ -30,7 +30,10 @@ function launch(database: string): Promise<App> {
   running.add(proc);
   proc.once('exit', () => running.delete(proc));
   let stderr = '';
-  proc.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  proc.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString();
+    process.stderr.write(d); // the server's own one-line reports, next to the failing assertion
+  });
   return new Promise((ok, fail) => {
     const timer = setTimeout(() => fail(new Error('app server did not start within 60 s')), 60_000);
     proc.once('exit', (code) => fail(new Error(`app server exited early (${code}): ${stderr.trim()}`)));

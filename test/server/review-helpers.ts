@@ -90,8 +90,8 @@ async function invited(server: TestServer, by: Client, cohortId: string, role: s
   return c;
 }
 
-export async function cohortFixture(): Promise<Cohort> {
-  const server = await tempServer();
+export async function cohortFixture(server?: TestServer): Promise<Cohort> {
+  server ??= await tempServer();
   const admin = client(server, 'admin');
   await ok(admin.call('POST', '/api/auth/setup', { username: 'admin', password: PASSWORD }), 201);
   await ok(admin.call('POST', '/api/admin/users', { username: 'ines', password: PASSWORD }), 201);

@@ -6,7 +6,9 @@ import { positionAt } from '../model/positions.ts';
 import type { Doc, Span } from '../model/types.ts';
 import { DocQuery } from '../query/doc-query.ts';
 import { isSetRule, type AnyRule, type Report, type Rule, type RuleContext, type SetMember, type SetRule } from '../rules/define.ts';
+import { createMemo } from '../nlp/index.ts';
 import { DEFAULT_CONFIG, levelOf, type Config } from './config.ts';
+import type { CheckMemo } from './memo.ts';
 import { SEVERITY_RANK, type Diagnostic, type Severity } from './diagnostic.ts';
 
 export interface CheckOptions {
@@ -16,6 +18,8 @@ export interface CheckOptions {
   filePath?: string;
   /** Rule docs are linked as `${docsBase}${ruleId}`; surfaces pick a base they can open. */
   docsBase?: string;
+  /** Kept by a surface that re-checks the same documents (createCheckMemo): makes a re-check cheap. */
+  memo?: CheckMemo;
 }
 
 export interface FileResult {
@@ -35,8 +39,11 @@ export const DEFAULT_DOCS_BASE = 'docs/rules/';
 
 export function checkText(text: string, options: CheckOptions): FileResult {
   const doc = parse(text);
-  const match = detectKind(doc, options.module);
-  if (match.kind) assignSections(doc, match.kind);
+  const stems = { stems: options.memo?.stems ?? new Map<string, string>() };
+  const match = detectKind(doc, options.module, stems);
+  if (match.kind) assignSections(doc, match.kind, stems);
+  // The language layer's answers for this check; its paragraph tagging outlives it in the memo.
+  const nlp = createMemo(options.memo?.nlpUnits);
   const setName = doc.frontMatter?.data['set'];
   const result: FileResult = {
     filePath: options.filePath ?? '<text>',
@@ -67,6 +74,7 @@ export function checkText(text: string, options: CheckOptions): FileResult {
       section,
       view,
       viewOf,
+      nlp,
       get body() {
         return query.body;
       },
@@ -94,7 +102,7 @@ export function checkSets(results: FileResult[], options: Omit<CheckOptions, 'fi
   for (const [set, group] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const members: SetMember[] = group.map((r) => {
       const query = new DocQuery(r.doc);
-      return { filePath: r.filePath, doc: r.doc, kind: r.kind, section: (key: string) => query.section(key), view: (key: string) => query.view(key), body: query.body };
+      return { filePath: r.filePath, doc: r.doc, kind: r.kind, section: (key: string) => query.section(key), view: (key: string) => query.view(key), body: query.body, nlp: createMemo(options.memo?.nlpUnits) };
     });
     for (const rule of options.rules) {
       if (!isSetRule(rule)) continue;

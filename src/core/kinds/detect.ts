@@ -3,7 +3,7 @@
 // README, KEP or postmortem is never taken for a leadership artifact (see `inferKind`).
 // Titles are compared by key (normalise.ts), against the module's synonyms, so the words live in
 // module.yaml and the code only knows how people decorate and inflect them.
-import type { CourseModule, KindDef } from '../course/schema.ts';
+import type { CourseModule, KindDef, SectionDef } from '../course/schema.ts';
 import type { Block, Doc, Section, Span } from '../model/types.ts';
 import { cleanTitle, stem, titleTokens } from './normalise.ts';
 
@@ -29,13 +29,30 @@ interface DocInfo {
   tokens: string[][];
   title: string[];
   implied?: Map<KindDef, Map<string, Span>>;
+  /** `doc.plain` in lower case, for cheap tests before a costly pattern. */
+  lower?: string;
+  /** The Y-statement, once per document (null: none). */
+  y?: RegExpExecArray | null;
+}
+
+function lowerOf(doc: Doc): string {
+  const info = infoOf(doc);
+  info.lower ??= doc.plain.toLowerCase();
+  return info.lower;
 }
 const docInfo = new WeakMap<Doc, DocInfo>();
 
-function infoOf(doc: Doc): DocInfo {
+/** Per-check (or per-surface) answers the caller keeps: the stem of each title word. */
+export interface DetectMemo {
+  stems: Map<string, string>;
+}
+
+function infoOf(doc: Doc, memo?: DetectMemo): DocInfo {
   let info = docInfo.get(doc);
   if (!info) {
-    info = { tokens: doc.sections.map((s) => titleTokens(s.title)), title: titleTokens(docTitle(doc)) };
+    // Titles repeat words ("Option 1", "Option 2"): one stem per distinct word even without a memo.
+    const stems = memo?.stems ?? new Map<string, string>();
+    info = { tokens: doc.sections.map((s) => titleTokens(s.title, stems)), title: titleTokens(docTitle(doc), stems) };
     docInfo.set(doc, info);
   }
   return info;
@@ -70,6 +87,10 @@ interface Index {
   /** By first token, longest first, for prefix and containment matches. */
   byHead: Map<string, Entry[]>;
   titles: string[][];
+  /** The section id a `Status` heading or row names, if the kind has one. */
+  status: string | undefined;
+  /** The ids of the fixed names the code asks about ("consequences", "context"), once per kind. */
+  named: Map<string, string | undefined>;
 }
 const indexes = new WeakMap<KindDef, Index>();
 
@@ -91,7 +112,8 @@ function indexOf(kind: KindDef): Index {
     entries.sort((a, b) => b.tokens.length - a.tokens.length);
     const byHead = new Map<string, Entry[]>();
     for (const e of entries) byHead.set(e.tokens[0] as string, [...(byHead.get(e.tokens[0] as string) ?? []), e]);
-    index = { exact, byHead, titles: (kind.titles ?? []).map(titleTokens).filter((t) => t.length > 0) };
+    index = { exact, byHead, titles: (kind.titles ?? []).map((t) => titleTokens(t)).filter((t) => t.length > 0), status: undefined, named: new Map() };
+    index.status = namedId(kind, 'status', index);
     indexes.set(kind, index);
   }
   return index;
@@ -102,7 +124,7 @@ function indexOf(kind: KindDef): Index {
 const QUALIFIERS = new Set(
   'if for of this that these those in on at by during from to until till when while before after we i you they it them us so now per across with without as under over beyond q1 q2 q3 q4 h1 h2 fy'
     .split(' ')
-    .map(stem),
+    .map((w) => stem(w)),
 );
 const isQualifier = (t: string | undefined) => t !== undefined && (QUALIFIERS.has(t) || /^(?:\d+|q[1-4]|h[12]|fy\d+)$/.test(t));
 
@@ -132,6 +154,29 @@ function match(index: Index, tokens: string[], opts: { weak: boolean; contains: 
   return undefined;
 }
 
+const heads = new WeakMap<SectionDef, Set<string>>();
+
+/** The first token of each of a section's names ("Risks we see" shares `risk` with "Risk"), computed once per module. */
+export function nameHeads(def: SectionDef): ReadonlySet<string> {
+  let out = heads.get(def);
+  if (!out) {
+    out = new Set([def.title, ...def.synonyms].map((n) => titleTokens(n)[0] ?? ''));
+    heads.set(def, out);
+  }
+  return out;
+}
+
+/** The title tokens of each of the document's sections, in order (see normalise.ts `titleTokens`). */
+export function sectionTokens(doc: Doc): readonly string[][] {
+  return infoOf(doc).tokens;
+}
+
+/** The section id a fixed name in the code ("consequences") names in `kind`, computed once per kind. */
+function namedId(kind: KindDef, name: string, index = indexOf(kind)): string | undefined {
+  if (!index.named.has(name)) index.named.set(name, match(index, titleTokens(name), { weak: true, contains: false })?.id);
+  return index.named.get(name);
+}
+
 /** The section id that a title names in `kind`, if any. */
 export function sectionKeyOf(kind: KindDef, title: string): string | undefined {
   return match(indexOf(kind), titleTokens(title), { weak: true, contains: false })?.id;
@@ -153,16 +198,18 @@ export function impliedSections(doc: Doc, kind: KindDef): Map<string, Span> {
   let found = info.implied.get(kind);
   if (found) return found;
   found = new Map();
-  const y = Y_STATEMENT.exec(doc.text);
+  // Words every Y-statement has: a cheap test before the full pattern.
+  if (info.y === undefined) info.y = lowerOf(doc).includes('in the context of') && lowerOf(doc).includes('accepting') ? Y_STATEMENT.exec(doc.text) : null;
+  const y = info.y;
   if (y) {
     const span = { start: y.index, end: y.index + y[0].length };
     const parts = ['context', 'decision', 'consequences', ...(/\bneglected\b/i.test(y[1] ?? '') ? ['considered options'] : [])];
     for (const part of parts) {
-      const id = sectionKeyOf(kind, part);
+      const id = namedId(kind, part);
       if (id) found.set(id, span);
     }
   }
-  const consequences = sectionKeyOf(kind, 'consequences');
+  const consequences = namedId(kind, 'consequences');
   if (consequences) {
     const stated = statedConsequences(doc, kind);
     if (stated) found.set(consequences, stated);
@@ -170,8 +217,8 @@ export function impliedSections(doc: Doc, kind: KindDef): Map<string, Span> {
   for (const table of doc.tables) {
     for (const row of [table.header, ...(table.rows ?? [])]) {
       const [label, value] = row?.cells ?? [];
-      if (!row || !label || !value?.text.trim() || titleTokens(label.text).join(' ') !== STATUS) continue;
-      const id = sectionKeyOf(kind, 'status');
+      if (!row || !label || !value?.text.trim() || label.text.length > 40 || titleTokens(label.text).join(' ') !== STATUS) continue;
+      const id = indexOf(kind).status;
       if (id) found.set(id, { start: row.start, end: row.end });
     }
   }
@@ -186,8 +233,13 @@ const CHOSEN = /\bchosen option\b[^"\u201c'`*\n]{0,4}(?:"([^"\n]{2,120})"|\u201c
 const PRO_CON_ITEM = /^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:good|bad|neutral),? because\b/im;
 const ACCEPTED_COST = /\b(?:we accept(?:ed)? that|accepting that|at the (?:cost|expense) of|the (?:trade-?off|downside|cost) (?:is|will be))\b/i;
 
+const ACCEPT_WORDS = ['we accept', 'accepting that', 'at the cost', 'at the expense', 'trade-off', 'tradeoff', 'downside', 'the cost'];
+
 function statedConsequences(doc: Doc, kind: KindDef): Span | undefined {
   const plain = doc.plain;
+  const lower = lowerOf(doc);
+  // Cheap tests before the patterns: most documents state neither.
+  if (!lower.includes('chosen option') && !ACCEPT_WORDS.some((w) => lower.includes(w))) return undefined;
   const statements = [...plain.matchAll(CHOSEN)];
   const chosen = statements.map((m) => titleTokens(m.slice(1).find(Boolean) ?? '').join(' ')).filter(Boolean);
   const tokens = infoOf(doc).tokens;
@@ -198,8 +250,9 @@ function statedConsequences(doc: Doc, kind: KindDef): Span | undefined {
     if (!title || !chosen.some((c) => c === title || (c.length >= 8 && (c.includes(title) || title.includes(c))))) continue;
     if (PRO_CON_ITEM.test(plain.slice(s.span.start, s.span.end))) return s.span;
   }
-  for (const decision of doc.sections) {
-    if (sectionKeyOf(kind, decision.title) !== 'decision') continue;
+  const index = indexOf(kind);
+  for (const [i, decision] of doc.sections.entries()) {
+    if (match(index, tokens[i] ?? [], { weak: true, contains: false })?.id !== 'decision') continue;
     const m = ACCEPTED_COST.exec(plain.slice(decision.span.start, decision.span.end));
     if (m) return { start: decision.span.start + m.index, end: decision.span.start + m.index + m[0].length };
   }
@@ -265,7 +318,7 @@ export function kindEvidence(doc: Doc, module: CourseModule): KindEvidence[] {
     for (const id of impliedSections(doc, kind).keys()) found.add(id);
     // A `## Status` heading is as telling as a title that says "ADR": decision records have one.
     // (A `Status:` line counts as the status, but proposals of every kind have those.)
-    const status = sectionKeyOf(kind, 'status');
+    const status = index.status;
     const statusHeading = status !== undefined && [...matched].some((i) => doc.sections[i]?.style !== 'field' && match(index, info.tokens[i] as string[], { weak: false, contains: false })?.id === status);
     const named = index.titles.filter((t) => info.title.some((_, at) => startsWith(info.title, t, at)));
     const titleSays = named.length > 0;
@@ -302,8 +355,9 @@ export function kindEvidence(doc: Doc, module: CourseModule): KindEvidence[] {
   });
 }
 
-export function detectKind(doc: Doc, module: CourseModule): KindMatch {
+export function detectKind(doc: Doc, module: CourseModule, memo?: DetectMemo): KindMatch {
   const declared = doc.frontMatter?.data['kind'];
+  infoOf(doc, memo);
   if (typeof declared === 'string' && declared.trim()) {
     const kind = module.kinds.find((k) => k.id === declared.trim());
     return kind ? { kind, source: 'front-matter' } : { source: 'none', unknownKind: declared.trim() };
@@ -322,8 +376,8 @@ export function detectKind(doc: Doc, module: CourseModule): KindMatch {
  * ("Proposal"), then inline `Key: value` fields, then a heading that contains a name ("How I'll
  * support it"), then an unnamed section whose content plainly plays a missing section's role.
  */
-export function assignSections(doc: Doc, kind: KindDef): void {
-  const info = infoOf(doc);
+export function assignSections(doc: Doc, kind: KindDef, memo?: DetectMemo): void {
+  const info = infoOf(doc, memo);
   const index = indexOf(kind);
   const claimed = new Set<string>();
   for (const s of doc.sections) delete s.key;

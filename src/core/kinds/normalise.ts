@@ -18,24 +18,24 @@ const NUMBERING = /^(?:(?:step|part|section|phase|stage)\s+(?:\d+|[ivxlc]+|[a-z]
 
 /** The title's words as written, lower-cased, without markup, emoji, numbering or trailing colon. */
 export function cleanTitle(title: string): string {
-  let t = title
-    .normalize('NFKC')
-    .replace(COMMENT, ' ')
-    .replace(ANCHOR, ' ')
-    .replace(LINK, '$1')
-    .replace(/^#{1,6}\s+|\s+#+\s*$/g, '')
+  // Each step runs only when its trigger character is there: most titles are plain words.
+  let t = title;
+  const ascii = !/[^\x00-\x7f]/.test(t);
+  if (!ascii) t = t.normalize('NFKC');
+  if (t.includes('<')) t = t.replace(COMMENT, ' ');
+  if (t.includes('{#')) t = t.replace(ANCHOR, ' ');
+  if (t.includes('](')) t = t.replace(LINK, '$1');
+  if (t.includes('#')) t = t.replace(/^#{1,6}\s+|\s+#+\s*$/g, '');
+  if (t.includes('\\')) {
     // A Google Docs escape (`\_`) is a literal character, not emphasis: keep it through the strip.
-    .replace(/\\_/g, '\u0000')
-    .replace(/\\([\\`*{}[\]()#+\-.!|~<>])/g, '$1')
-    .replace(/<\/?[a-z][^>]*>/gi, ' ')
-    .replace(PICTOGRAPH, ' ')
-    .replace(/[`*~]|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, '')
-    .replace(/\u0000/g, '_')
-    .replace(/[\u2018\u2019\u02bc]/g, "'")
-    .replace(/[\u2010-\u2015]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+    t = t.replace(/\\_/g, '\u0000').replace(/\\([\\`*{}[\]()#+\-.!|~<>])/g, '$1');
+  }
+  if (t.includes('<')) t = t.replace(/<\/?[a-z][^>]*>/gi, ' ');
+  if (!ascii) t = t.replace(PICTOGRAPH, ' ');
+  if (/[`*~_]/.test(t)) t = t.replace(/[`*~]|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, '');
+  if (t.includes('\u0000')) t = t.replace(/\u0000/g, '_');
+  if (!ascii) t = t.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u2010-\u2015]/g, '-');
+  t = t.replace(/\s+/g, ' ').trim().toLowerCase();
   // Numbering may sit after an emoji ("🧭 2. Policy"), so strip it after them, and twice for "1. a)".
   t = t.replace(NUMBERING, '').replace(NUMBERING, '');
   return t.replace(/[\s:;.,?!\u2013\u2014-]+$/, '').trim();
@@ -111,9 +111,23 @@ export function americanise(word: string): string {
   return word;
 }
 
-/** The stem of one lower-case word (Porter2, after American spelling). */
-export function stem(word: string): string {
-  return stemWord(americanise(word));
+/** Stems kept in one memo before it starts over. */
+const MAX_STEMS = 50_000;
+
+/**
+ * The stem of one lower-case word (Porter2, after American spelling). Stemming is most of the
+ * cost of matching titles, so callers pass a memo (per check, or the surface's CheckMemo).
+ */
+export function stem(word: string, memo?: Map<string, string>): string {
+  let out = memo?.get(word);
+  if (out === undefined) {
+    out = stemWord(americanise(word));
+    if (memo) {
+      if (memo.size >= MAX_STEMS) memo.clear();
+      memo.set(word, out);
+    }
+  }
+  return out;
 }
 
 // Questions as headings ("How will we know it worked?", "What do we need from you?", "What's
@@ -138,17 +152,19 @@ function unquestion(words: string[]): string[] {
 }
 
 /** The tokens of a title's key: see `titleKey`. */
-export function titleTokens(title: string): string[] {
-  let t = cleanTitle(title)
-    .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
-    .replace(/&/g, ' and ')
+export function titleTokens(title: string, stems?: Map<string, string>): string[] {
+  let t = cleanTitle(title);
+  if (/[([]/.test(t)) t = t.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ');
+  if (t.includes('&')) t = t.replace(/&/g, ' and ');
+  if (t.includes("'")) {
     // "what's", "who's", "how's": the question word's "'s" is "is", not a possessive.
-    .replace(/\b(what|who|how|where|when|why|which|that|it|there|here)'s\b/g, '$1 is');
-  for (const [re, to] of CONTRACTIONS) t = t.replace(re, to);
+    t = t.replace(/\b(what|who|how|where|when|why|which|that|it|there|here)'s\b/g, '$1 is');
+    for (const [re, to] of CONTRACTIONS) t = t.replace(re, to);
+  }
   const words = unquestion(t.split(/[^\p{L}\p{N}]+/u).filter(Boolean));
   let i = 0;
   while (i < words.length - 1 && LEADING.has(words[i] as string)) i++;
-  return words.slice(i).filter((w) => !DROPPED.has(w)).map(stem);
+  return words.slice(i).filter((w) => !DROPPED.has(w)).map((w) => stem(w, stems));
 }
 
 /**

@@ -8,10 +8,47 @@ export interface Lexicon {
 
 const lexicons = data as Record<string, Lexicon>;
 
-/** The regex source for a phrase list: longest phrase first, whole words only. */
+/** The regex source for a phrase list: longest phrase first, whole words only, across line wraps. */
 function sourceOf(phrases: readonly string[]): string {
-  const sorted = [...phrases].sort((a, b) => b.length - a.length);
+  const sorted = [...phrases].sort((a, b) => b.length - a.length).map(spacesAsWhiteSpace);
   return `(?<![\\w-])(?:${sorted.join('|')})(?![\\w-])`;
+}
+
+// White space with at most one line break: a wrapped line, not a blank line between two items.
+const GAP = '[^\\S\\n]*\\n?[^\\S\\n]*';
+const SPACE = `(?=\\s)${GAP}`;
+
+/**
+ * A literal space in a phrase (outside a `[...]` class) matches white space with at most one line
+ * break, so a phrase still matches when the writer's text wraps or indents in the middle of it
+ * ("waiting on the Infrastructure\n  team"). An optional space (` ?`, ` *`) stays optional.
+ */
+function spacesAsWhiteSpace(phrase: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < phrase.length; i++) {
+    const c = phrase[i] as string;
+    if (c === '\\') {
+      out += c + (phrase[i + 1] ?? '');
+      i++;
+    } else if (inClass) {
+      if (c === ']') inClass = false;
+      out += c;
+    } else if (c === '[') {
+      inClass = true;
+      out += c;
+    } else if (c === ' ') {
+      const q = phrase[i + 1];
+      if (q === '?' || q === '*') {
+        out += `(?:${GAP})`;
+        i++;
+      } else {
+        out += SPACE;
+        if (q === '+') i++;
+      }
+    } else out += c;
+  }
+  return out;
 }
 
 // Derived once from the data (immutable strings): each call below builds its own RegExp, so no

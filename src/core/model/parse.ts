@@ -18,6 +18,10 @@ const LABEL = /^[ \t]{0,3}(?:\*\*|__)?([A-Za-z][^:\n\r*_|]{0,60}?)(?::(?:\*\*|__
 /** `Key: value` at the start of a line: a field, nested under the label or heading above. */
 const FIELD = /^[ \t]{0,3}(?:\*\*|__)?([A-Za-z][A-Za-z0-9 '/()-]{0,40}?)(?::(?:\*\*|__)?|(?:\*\*|__):)[ \t]+\S/;
 const MAX_LABEL_WORDS = 8;
+/** A line that starts with bold markup (`**Name:**`, `__Name:__`). */
+const BOLD = /^[ \t]{0,3}(?:\*\*|__)/;
+/** Field names that are items of the label above them, not sections beside it. */
+const ITEM_NAME = /^(?:(?:option|alternative|choice|approach)\s*#?\s*(?:\d{1,2}|[a-h])\b|[a-h]|\d{1,2}|pros?|cons?|good|bad|neutral|positive|negative)\b/i;
 /** Past this column a line's first colon cannot end a LABEL or FIELD name (3 + 2 + 1 + 60 + 2). */
 const MAX_COLON = 68;
 const MAX_FIELD_WORDS = 4;
@@ -309,7 +313,11 @@ function sectionsOf(doc: Doc, headings: HeadingInfo[]): Section[] {
         const closer = /^\s*(?::(?:\*\*|__)?|(?:\*\*|__):)/.exec(rest)?.[0].length ?? 0;
         const end = at + name.length + closer;
         const gap = /^[ \t]*/.exec(doc.text.slice(end, lineStop))?.[0].length ?? 0;
-        starts.push({ title: name, style: 'field', depth: headingDepth + 2, titleSpan: { start: at, end }, contentStart: end + gap, block });
+        const prev = starts[starts.length - 1];
+        // `**Consequences:**` right above `**Links:** x`: two bold fields at one level, the first
+        // empty; but `**Options:**` above `**Option 1:** ...` lists its items.
+        const sibling = prev?.style === 'label' && BOLD.test(line) && BOLD.test(doc.text.slice(lineStartAt(doc.lineStarts, prev.titleSpan.start), prev.titleSpan.end)) && lineAfter(doc, prev.titleSpan.start) === lineStart && !ITEM_NAME.test(name);
+        starts.push({ title: name, style: 'field', depth: sibling ? prev.depth : headingDepth + 2, titleSpan: { start: at, end }, contentStart: end + gap, block });
       }
     }
   }

@@ -49,11 +49,24 @@ export interface Analysis extends Span {
   sentences: Sentence[];
 }
 
-/** Analyses remembered for one check: pass the same map to every call made on one text. */
-export type NlpMemo = Map<string, { text: string; analysis: Analysis }>;
+/**
+ * What the layer remembers, owned by the caller (there is no module-level cache): the tagging of
+ * each unit (paragraph, item, cell) by its text, kept across checks by a surface that re-checks
+ * the same document (typing changes one paragraph at a time, so a re-check pays for that one),
+ * and the analyses of spans of one text. Make one with `createMemo()`.
+ */
+export interface NlpMemo {
+  /** Unit text -> its tagged sentences; a pure function of the text, bounded (cleared when full). */
+  readonly units: Map<string, RelToken[][]>;
+  /** `start:end` -> the analysis of that span of `text`. */
+  readonly spans: Map<string, { text: string; analysis: Analysis }>;
+}
 
-export function createMemo(): NlpMemo {
-  return new Map();
+/** Units remembered before the memo starts over (a few large documents' worth). */
+const MAX_UNITS = 5_000;
+
+export function createMemo(units: Map<string, RelToken[][]> = new Map()): NlpMemo {
+  return { units, spans: new Map() };
 }
 
 /**
@@ -64,11 +77,11 @@ export function createMemo(): NlpMemo {
  */
 export function analyse(text: string, span: Span = { start: 0, end: text.length }, memo?: NlpMemo): Analysis {
   const key = `${span.start}:${span.end}`;
-  const hit = memo?.get(key);
+  const hit = memo?.spans.get(key);
   if (hit && hit.text === text) return hit.analysis;
   const sentences: Sentence[] = [];
   for (const unit of clean(text, span)) {
-    for (const rel of unitSentences(unit.text)) {
+    for (const rel of unitSentences(unit.text, memo)) {
       const tokens = rel.map((t): Token => {
         const start = unit.start + t.start;
         const end = unit.start + t.end;
@@ -80,24 +93,24 @@ export function analyse(text: string, span: Span = { start: 0, end: text.length 
     }
   }
   const analysis = { start: span.start, end: span.end, sentences };
-  memo?.set(key, { text, analysis });
+  if (memo) {
+    if (memo.spans.size >= MAX_UNITS) memo.spans.clear();
+    memo.spans.set(key, { text, analysis });
+  }
   return analysis;
 }
 
 /** A token with offsets relative to its unit. */
-type RelToken = Omit<Token, 'text'>;
+export type RelToken = Omit<Token, 'text'>;
 
-// A unit's analysis is a pure function of its text, and typing changes one paragraph at a time:
-// remembering a bounded number of units keeps a live re-check to the edited paragraph's cost.
-const units = new Map<string, RelToken[][]>();
-const MAX_UNITS = 5_000;
-
-function unitSentences(text: string): RelToken[][] {
-  let hit = units.get(text);
+function unitSentences(text: string, memo: NlpMemo | undefined): RelToken[][] {
+  let hit = memo?.units.get(text);
   if (!hit) {
     hit = tagUnit(load(), text);
-    if (units.size >= MAX_UNITS) units.clear();
-    units.set(text, hit);
+    if (memo) {
+      if (memo.units.size >= MAX_UNITS) memo.units.clear();
+      memo.units.set(text, hit);
+    }
   }
   return hit;
 }

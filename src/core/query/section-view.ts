@@ -101,7 +101,8 @@ export class SectionView {
     return this.once('options', () => {
       const { doc, section } = this;
       const plain = doc.plain;
-      const children = section ? section.children.map((i) => doc.sections[i] as Section) : [];
+      // A nested section of the kind ("**Decision Outcome:**" under the options) is not an option.
+      const children = section ? section.children.map((i) => doc.sections[i] as Section).filter((s) => s.key === undefined) : [];
       let out: Choice[];
       if (children.length >= 1 && children.every((s) => s.style !== 'field' || !/^(?:pros?|cons?|good|bad|neutral)$/i.test(s.title))) {
         out = children.map((s) => {

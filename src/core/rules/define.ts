@@ -4,6 +4,7 @@
 import type { CourseModule, KindDef } from '../course/schema.ts';
 import type { Severity, TextEdit } from '../engine/diagnostic.ts';
 import type { Doc, Section, Span } from '../model/types.ts';
+import type { NlpMemo } from '../nlp/index.ts';
 import type { SectionView } from '../query/section-view.ts';
 
 export interface RuleDocs {
@@ -62,6 +63,8 @@ export interface RuleContext<M extends string = string> {
   viewOf(section: Section): SectionView;
   /** A view over the whole body: after the front matter and the title. */
   readonly body: SectionView;
+  /** The language layer's memo for this check: pass it to every `analyse(doc.text, span, context.nlp)`. */
+  readonly nlp: NlpMemo;
   /** Text of a span. */
   textOf(span: Span): string;
   report(report: Report<M>): void;
@@ -80,6 +83,7 @@ export interface SetMember {
   section(key: string): Section | undefined;
   view(key: string): SectionView | undefined;
   readonly body: SectionView;
+  readonly nlp: NlpMemo;
 }
 
 export interface SetRuleContext<M extends string = string> {

@@ -19,7 +19,7 @@ export function isListed(e: Entry): boolean {
 }
 
 /** A tradeoff table (`| Choice | Gain | Cost |`) weighs options; its rows are not entries of the section above it. */
-export const TRADEOFF_HEADER = /\b(?:gains?|costs?|risks?|leverage|pros?|cons?|trade-?offs?|downsides?|upsides?)\b/i;
+const TRADEOFF_HEADER = /\b(?:gains?|costs?|risks?|leverage|pros?|cons?|trade-?offs?|downsides?|upsides?)\b/i;
 
 /** A list item without its marker (and without a task checkbox). */
 export function itemContent(text: string, item: Block): Match {
@@ -30,7 +30,7 @@ export function itemContent(text: string, item: Block): Match {
 }
 
 /** A list item's own text, without the nested list or paragraphs under it. */
-export function itemLead(text: string, item: Block): Match {
+function itemLead(text: string, item: Block): Match {
   const m = itemContent(text, item);
   const first = item.children?.[0];
   if (!first || first.type !== 'paragraph' || first.end >= m.end) return m;

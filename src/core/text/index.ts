@@ -1,6 +1,6 @@
 // Text queries with exactly one implementation each. Section-aware forms live on SectionView.
 export { splitClauses } from './clauses.ts';
-export { entriesOf, isListed, itemContent, itemLead, linesOf, TRADEOFF_HEADER, type Entry } from './entries.ts';
+export { entriesOf, isListed, itemContent, linesOf, type Entry } from './entries.ts';
 export { exclusionsOf, restates, type Exclusion } from './exclusions.ts';
 export { clip, code, codeList } from './format.ts';
 export type { Match } from './match.ts';

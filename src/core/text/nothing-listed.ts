@@ -81,7 +81,7 @@ function at(entry: Match, lead: number, text: string): Match {
 const HANDED_OFF = /\b(?!(?:i|we|you)\b)[a-z]+\s+(?:owns?|handles?)\b|\b(?:owned|handled|run|led|covered) by\b|\b(?:belongs?|stays?|sits?) with\b|'s (?:job|call|area|remit)\b/i;
 
 /** A clause that rules something concrete out, or points to where the exclusions are written. */
-function excludesSomething(text: string): boolean {
+export function excludesSomething(text: string): boolean {
   if (/\]\(|https?:\/\/|\bsee (?:the |our )?\w/i.test(text) || HANDED_OFF.test(text)) return true;
   return text.split(/[,;:()]|\s[\u2013\u2014-]\s|\b(?:and|but|so|because)\b/).some((clause) => EXCLUDES.test(clause) && !INDEFINITE.test(clause));
 }

@@ -121,19 +121,28 @@ export function cohortRoutes(storage: Storage, pool: CheckPool): Hono<AuthEnv> {
     const inv = await review.invite(tokenHash);
     if (!inv) throw new BadRequest('no such invite; ask your instructor for a new link', 404);
     if (!inv.usable) throw gone();
-    let user = c.var.user;
-    if (!user) {
-      if (!('username' in b)) throw new BadRequest('sign in first, or give a username and password to create your account', 401);
-      const problem = validateCredentials(b.username, b.password);
-      if (problem) throw new BadRequest(problem, 422);
-      if (await review.userByName(b.username)) throw new BadRequest('that username is taken; sign in first if it is yours', 409);
-      const created = await review.createUser({ id: newId('u'), username: b.username, passwordHash: await hashPassword(b.password), admin: false });
-      if (!created) throw new BadRequest('that username is taken', 409);
-      user = created;
+    const signedIn = c.var.user;
+    if (signedIn) {
+      const joined = await review.useInvite(tokenHash, signedIn.id);
+      if (!joined) throw gone();
+      return c.json({ user: signedIn, cohortId: joined.cohortId, role: joined.role });
     }
-    const joined = await review.useInvite(tokenHash, user.id);
+    if (!('username' in b)) throw new BadRequest('sign in first, or give a username and password to create your account', 401);
+    const problem = validateCredentials(b.username, b.password);
+    if (problem) throw new BadRequest(problem, 422);
+    if (await review.userByName(b.username)) throw new BadRequest('that username is taken; sign in first if it is yours', 409);
+    // The account and the invite's use commit together: a link used meanwhile creates no account.
+    const id = newId('u');
+    let joined;
+    try {
+      joined = await review.useInvite(tokenHash, id, { username: b.username, passwordHash: await hashPassword(b.password) });
+    } catch (e) {
+      if (/UNIQUE|duplicate key/i.test(String((e as Error)?.message))) throw new BadRequest('that username is taken', 409);
+      throw e;
+    }
     if (!joined) throw gone();
-    if (!c.var.user) await startSession(c, storage, user);
+    const user = (await review.users([id]))[0] as User;
+    await startSession(c, storage, user);
     return c.json({ user, cohortId: joined.cohortId, role: joined.role });
   });
 

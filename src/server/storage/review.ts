@@ -246,11 +246,11 @@ export function reviewStore(parts: EngineParts) {
 
     /**
      * Uses an invite once: the conditional update lets exactly one of two concurrent uses through.
-     * `before` runs in the same transaction (creating the account), so a refused invite creates nothing.
+     * A `newUser` is created in the same transaction, so a refused invite creates no account.
      */
-    async useInvite(tokenHash: string, userId: string, before?: (trx: Kysely<All>) => Promise<void>): Promise<{ cohortId: string; role: Role } | undefined> {
-      return owner(async (trx) => {
-        if (before) await before(trx);
+    async useInvite(tokenHash: string, userId: string, newUser?: { username: string; passwordHash: string }): Promise<{ cohortId: string; role: Role } | undefined> {
+      const result = await owner(async (trx) => {
+        if (newUser) await trx.insertInto('users').values({ id: userId, owner: userId, username: newUser.username, password_hash: newUser.passwordHash, is_admin: 0, created_at: now(), disabled_at: null }).execute();
         const r = await trx
           .updateTable('invites')
           .set({ used_at: now(), used_by: userId })
@@ -267,6 +267,8 @@ export function reviewStore(parts: EngineParts) {
         if (e instanceof InviteUnusable) return undefined;
         throw e;
       });
+      if (result && newUser) accountsOn = true;
+      return result;
     },
 
     /** A new request, or a new round of the artifact's existing one in this cohort (whose turn: the reviewer's). */

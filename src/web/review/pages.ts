@@ -111,7 +111,7 @@ async function renderSetup(main: El): Promise<void> {
     main.replaceChildren(h('h1', {}, 'Accounts'), h('p', {}, state.accounts ? 'Accounts are already on. ' : 'The first account can only be created from this machine, or with staffwork admin create-user --admin. ', h('a', { href: '/login' }, 'Sign in')));
     return;
   }
-  const user = input({ name: 'username', autocomplete: 'username', required: true, pattern: '[a-z0-9][a-z0-9._-]{1,39}' });
+  const user = input({ name: 'username', autocomplete: 'username', required: true, pattern: '[a-z0-9][a-z0-9._\\-]{1,39}' });
   const pw = input({ name: 'password', type: 'password', autocomplete: 'new-password', required: true, minlength: '10' });
   main.replaceChildren(
     h('h1', {}, 'Turn on accounts'),

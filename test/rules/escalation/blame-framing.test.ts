@@ -17,6 +17,17 @@ ruleTester(rule, {
     },
     { name: 'waiting on a dated plan is a fact', code: brief("**Context:** We're waiting on the Infrastructure team's shared scheduler, expected in Q3 (INFRA-2214).\n") },
     { spellings: true, name: 'a server that never responds', code: brief('## Facts\n\n- The legacy endpoint never responds within the 2 s budget.\n- The service won\'t respond to health checks during a full GC.\n') },
+    // Denied blame is not blame: the negator governs the blame verb.
+    { spellings: true, name: 'neither team is blocking the other', code: brief('## Facts\n\nNeither team is blocking the other; we disagree about who carries the migration cost.\n') },
+    { name: 'a team that is not blocking', code: brief('Facts:\nThe storage team is not blocking us: their API shipped on 4 May.\n') },
+    { name: 'nobody refuses, nobody is to blame', code: brief('Facts:\nNobody here is refusing to help, and no one is to blame for the outage.\n') },
+    { name: 'it is not their fault', code: brief('**Context:** This is not their fault; the contract never said who keeps v1 alive.\n') },
+    { name: 'never dragged their feet (British)', code: brief('## Background\n\nThe payments squad have never dragged their feet on this; both teams prioritised it in Q2.\n') },
+    // Marker words in neutral sentences are not sarcasm.
+    { name: 'clearly and of course about data and the writer', code: brief("## Facts\n\nThe error budget clearly shows the regression started on 2 June. Of course we will keep the old endpoint until the decision.\n") },
+    { name: 'once again, from the writer', code: brief('## Decision needed\n\nWe once again ask for one owner of the v1 shim, by 1 March.\n') },
+    { name: 'a team that clearly explained its limits', code: brief('## Facts\n\nThe platform team clearly explained their capacity limits in the 3 May review.\n') },
+    { name: 'quoted product names', code: brief('## Facts\n\nTheir "v2" gateway and our "legacy" flag both stay until June.\n') },
   ],
   invalid: [
     {
@@ -56,6 +67,38 @@ ruleTester(rule, {
       name: 'blocked by a team',
       code: brief('Context:\nThe rollout is blocked again by the security team.\n'),
       errors: [{ messageId: 'blame', line: 6, column: 16, endLine: 6, endColumn: 50, words: ['blocked again by the security team'] }],
+    },
+    // Sarcasm and passive aggression: an ironic marker aimed at the other party.
+    {
+      spellings: true,
+      name: 'ironic praise for a refusal',
+      code: brief('## Facts\n\nThe review board has graciously found the time to reject the design again.\n'),
+      errors: [{ messageId: 'blame', line: 7, column: 1, endLine: 7, endColumn: 74, words: ['The review board has graciously found the time to reject the design again'] }],
+    },
+    {
+      name: 'once again declined',
+      code: brief('Facts:\nThe SRE team has yet again declined our capacity request.\n'),
+      errors: [{ messageId: 'blame', line: 6, column: 1, endLine: 6, endColumn: 57, words: ['The SRE team has yet again declined our capacity request'] }],
+    },
+    {
+      name: 'mock certainty about what they know',
+      code: brief('## Context\n\nWe will stop sending proposals, since they obviously know better.\n'),
+      errors: [{ messageId: 'blame', line: 7, column: 39, endLine: 7, endColumn: 65, words: ['they obviously know better'] }],
+    },
+    {
+      name: 'apparently our work does not count',
+      code: brief('## Context\n\nApparently our load tests don\'t matter to anyone upstairs.\n'),
+      errors: [{ messageId: 'blame', line: 7, column: 1, endLine: 7, endColumn: 58, words: ["Apparently our load tests don't matter to anyone upstairs"] }],
+    },
+    {
+      name: 'a mock invitation',
+      code: brief('## Context\n\nMaybe the data team would like to run the nightly backfill themselves.\n'),
+      errors: [{ messageId: 'blame', line: 7, column: 1, endLine: 7, endColumn: 70, words: ['Maybe the data team would like to run the nightly backfill themselves'] }],
+    },
+    {
+      name: 'scare quotes around their word',
+      code: brief("## Context\n\nThat was their third 'no' this quarter, each with a different reason.\n"),
+      errors: [{ messageId: 'blame', line: 7, column: 10, endLine: 7, endColumn: 26, words: ["their third 'no'"] }],
     },
   ],
 });

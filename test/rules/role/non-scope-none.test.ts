@@ -16,6 +16,9 @@ ruleTester(rule, {
     { name: '"none" and who owns the work instead', code: memo('Not currently: none, the on-call rotation owns incident command.\n') },
     { name: '"n/a" and the work handed off', code: memo('## Non-scope\n\nN/A, sprint planning stays with Priya and the vendor calls are handled by procurement.\n') },
     { spellings: true, name: 'empty is structure/empty-section', code: memo('## Non-scope\n\n## Stakeholders\n\nVP Engineering.\n') },
+    { spellings: true, name: 'a nothing that names work and its owner', code: memo('## Non-scope\n\nNothing on the incident rota: the SRE team owns it.\n') },
+    { name: 'work handed off, no dodge', code: memo("## Non-scope\n\nOpen-source maintenance for the SDK; Priya's team owns it.\n") },
+    { name: 'open to one thing, excluding another', code: memo("## Non-scope\n\nI'm open to reviewing designs, but I won't run the weekly release.\n") },
   ],
   invalid: [
     {
@@ -49,6 +52,28 @@ ruleTester(rule, {
       name: 'chatty lower-case label, none for now',
       code: memo('non-scope:\nnone for now, happy to take whatever comes up while the team is short-staffed.\n\nstakeholders:\nthe payments leads.\n'),
       errors: [{ messageId: 'none', line: 6, column: 1, endLine: 6, endColumn: 79, words: ['none for now'] }],
+    },
+    // Dodges: a sentence rather than a lone "none".
+    {
+      spellings: true,
+      name: 'a dodge: nothing to rule out, whatever lands',
+      code: memo("## Non-scope\n\nNothing I'd want to rule out at this point. Happy to pick up whatever lands.\n"),
+      errors: [{ messageId: 'none', line: 7, column: 1, endLine: 7, endColumn: 77, words: ["Nothing I'd want to rule out at this point"] }],
+    },
+    {
+      name: 'a dodge: open to anything',
+      code: memo("Non-scope:\nI'm open to anything the group needs.\n"),
+      errors: [{ messageId: 'none', line: 6, column: 1, endLine: 6, endColumn: 38, words: ["I'm open to anything the group needs"] }],
+    },
+    {
+      name: 'a dodge: nothing comes to mind, whatever they throw at me',
+      code: memo("**Non-scope:** Nothing comes to mind yet; I'll take on whatever the teams throw at me.\n"),
+      errors: [{ messageId: 'none', line: 5, column: 16, endLine: 5, endColumn: 87, words: ['Nothing comes to mind yet'] }],
+    },
+    {
+      name: 'a dodge: rather not limit myself',
+      code: memo("## What isn't mine?\n\nI'd rather not limit myself in the first quarter.\n"),
+      errors: [{ messageId: 'none', line: 7, column: 1, endLine: 7, endColumn: 50, words: ['I\'d rather not limit myself in the first quarter'] }],
     },
   ],
 });

@@ -16,6 +16,12 @@ ruleTester(rule, {
     { spellings: true, name: 'a pointer to where the exclusions are written', code: strategy('## Anti-scope\n\nN/A here: see [the non-goals in the platform RFC](https://example.com/rfc-12).\n') },
     { name: 'nothing that names what it excludes', code: strategy('**Anti-scope:** Nothing that touches the payments ledger before the audit closes.\n') },
     { spellings: true, name: 'empty is structure/empty-section', code: strategy('## Anti-scope\n\n## Success metrics\n\n- Lead time below 1 day by Q2.\n') },
+    // A dodge keeps something open while naming what it excludes: that is an anti-scope.
+    { spellings: true, name: 'options kept open on one thing, and a real exclusion', code: strategy('## Anti-scope\n\nWe will keep our options open on the queue vendor, but we will not build a mobile app this year.\n') },
+    { name: 'refusing a kind of request is an exclusion', code: strategy("## Anti-scope\n\n- No new regions this half.\n- We won't say yes to any new platform requests before the migration ends.\n") },
+    { name: 'a negated verb with a concrete object', code: strategy("## Anti-scope\n\nWe won't give any team a dedicated SRE this year. Anything touching the ledger stays frozen until the audit closes.\n") },
+    { spellings: true, name: 'everything but one thing on the table', code: strategy('## Anti-scope\n\nEverything except the billing rewrite stays on the table.\n') },
+    { name: 'one door kept open, one closed', code: strategy("**Anti-scope:** We won't close any regions, but the Sydney expansion is off the table until 2027.\n") },
   ],
   invalid: [
     {
@@ -66,6 +72,34 @@ ruleTester(rule, {
       name: 'no non-goals, British spelling of the reason',
       code: strategy('**Anti-scope:** There are no non-goals this quarter; we prioritise as requests arrive.\n'),
       errors: [{ messageId: 'none', line: 5, column: 17, endLine: 5, endColumn: 87, words: ['There are no non-goals this quarter'] }],
+    },
+    // Dodges: no "none", but nothing excluded either.
+    {
+      spellings: true,
+      name: 'a dodge: rather not close any doors, everything on the table',
+      code: strategy("## Anti-scope\n\nWe'd rather not close any doors this early; everything remains on the table until the offsite.\n"),
+      errors: [{ messageId: 'none', line: 7, column: 1, endLine: 7, endColumn: 95, words: ["We'd rather not close any doors this early; everything rema\u2026"] }],
+    },
+    {
+      name: 'a dodge: keeping options open',
+      code: strategy('Anti-scope:\nKeeping our options open for now.\n'),
+      errors: [{ messageId: 'none', line: 6, column: 1, endLine: 6, endColumn: 34, words: ['Keeping our options open for now'] }],
+    },
+    {
+      spellings: true,
+      name: 'a dodge: all options in play, not boxing ourselves in',
+      code: strategy("## Not doing\n\nHonestly, all options are still in play. We don't want to box ourselves in before we see the Q2 numbers.\n"),
+      errors: [{ messageId: 'none', line: 7, column: 1, endLine: 7, endColumn: 105, words: ['Honestly, all options are still in play'] }],
+    },
+    {
+      name: 'a dodge: reluctant to rule anything out',
+      code: strategy('**Anti-scope:** We are reluctant to rule anything out while the reorg settles.\n'),
+      errors: [{ messageId: 'none', line: 5, column: 17, endLine: 5, endColumn: 79, words: ['We are reluctant to rule anything out while the reorg settl\u2026'] }],
+    },
+    {
+      name: 'a dodge: nothing we would give up',
+      code: strategy('## Anti-scope\n\nNothing we would want to give up at this stage.\n'),
+      errors: [{ messageId: 'none', line: 7, column: 1, endLine: 7, endColumn: 48, words: ['Nothing we would want to give up at this stage'] }],
     },
   ],
 });

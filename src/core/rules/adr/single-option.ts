@@ -61,9 +61,8 @@ const ENUMERATION = /\S\s*,\s*\S[^.;]*?\s(?:and|or|nor)\s+\S|\b(?:between|both)\
 function optionCount(view: SectionView): { n: number; only?: Match } {
   // A section of the kind nested in the options ("**Decision Outcome:**" after a field) is not an option.
   const { sections } = view.doc;
-  const kindStarts = new Set(sections.filter((s) => s.key).map((s) => s.titleSpan.start));
   const subsections = (view.section?.children ?? []).filter((i) => !sections[i]?.key);
-  const options = view.options().filter((c) => !kindStarts.has(c.start));
+  const options = view.options();
   const listed = options.length || subsections.length ? options : view.entries().filter(isListed).filter((e) => !isNothing(e.text));
   const structured = subsections.length > 0 || view.blocks.some((b) => b.type === 'list' || b.type === 'table');
   if (structured) {

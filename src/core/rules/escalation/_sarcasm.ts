@@ -40,29 +40,36 @@ export function sarcasmIn(doc: Doc, sentences: readonly Match[]): Match[] {
 }
 
 function sarcastic(doc: Doc, s: Sentence): Match | undefined {
-  const words = s.tokens.filter((t) => t.pos !== 'PUNCT' || /['"\u2018\u2019\u201c\u201d]/.test(t.text));
+  const words = s.tokens;
   for (let i = 0; i < words.length; i++) {
     const t = words[i] as Token;
+    if (t.pos === 'PUNCT') continue;
     const lower = t.lower;
     const two = `${lower} ${words[i + 1]?.lower ?? ''}`;
-    const clause = clauseAround(words, i);
-    const subject = subjectBefore(words, i, clause.from);
-    if (IRONIC_PRAISE.has(lower) && subject === 'them' && refusalIn(words, i + 1, clause.to)) return span(doc, subject === 'them' ? words[subjectAt(words, i, clause.from)]! : t, words[clause.to - 1]!);
-    if ((two === 'once again' || two === 'yet again' || two === 'as usual' || two === 'as always') && subject === 'them' && refusalIn(words, clause.from, clause.to)) return span(doc, words[subjectAt(words, i, clause.from)]!, words[clause.to - 1]!);
+    let clause = clauseAround(words, i);
+    // "As usual, the infra team pushed it back": an opening adverbial belongs to the next clause.
+    if (clause.to + 1 < words.length && words[clause.to]?.text === ',' && words.slice(clause.from, i).every((w) => w.pos === 'PUNCT' || w.pos === 'ADV' || w.pos === 'ADP')) {
+      const next = clauseAround(words, clause.to + 1);
+      clause = { from: clause.from, to: next.to };
+    }
+    const subject = subjectBefore(words, i, clause.from) ?? subjectBefore(words, clause.to, i + 1);
+    const whole = () => clauseSpan(doc, words, clause);
+    if (IRONIC_PRAISE.has(lower) && subject === 'them' && refusalIn(words, i + 1, clause.to)) return whole();
+    if ((two === 'once again' || two === 'yet again' || two === 'as usual' || two === 'as always') && subject === 'them' && refusalIn(words, clause.from, clause.to)) return whole();
     if (CERTAINTY.has(lower) || two === 'of course') {
       const after = i + (two === 'of course' ? 2 : 1);
       // "they clearly know best": mock certainty about what the other party knows.
-      if (subject === 'them' && words.slice(after, clause.to).some((w) => w.pos === 'VERB' && KNOWING.has(w.lemma)) && words.slice(after, clause.to).some((w) => w.lower === 'best' || w.lower === 'better')) return span(doc, words[subjectAt(words, i, clause.from)]!, words[clause.to - 1]!);
+      if (subject === 'them' && words.slice(after, clause.to).some((w) => w.pos === 'VERB' && KNOWING.has(w.lemma)) && words.slice(after, clause.to).some((w) => w.lower === 'best' || w.lower === 'better')) return whole();
       // "apparently our dashboards don't count": the writer's work, worth nothing.
       const rest = words.slice(after, clause.to);
-      if (rest.some((w) => OWN.has(w.lower)) && rest.some((w) => WORTH.has(w.lemma) && w.negated)) return span(doc, t, words[clause.to - 1]!);
+      if (words.slice(clause.from, clause.to).some((w) => w.lower === 'our' || w.lower === 'my') && rest.some((w) => WORTH.has(w.lemma) && w.negated)) return whole();
     }
     // "Perhaps they would like to run the pipeline themselves": a mock invitation.
     if ((lower === 'themselves' || lower === 'himself' || lower === 'herself') && subject !== 'us') {
       const lead = words.slice(clause.from, i);
       const invited = lead.some((w) => w.lemma === 'like' || w.lemma === 'want' || w.lemma === 'welcome' || w.lower === 'free');
       const third = lead.some((w) => THIRD.has(w.lower) || PEOPLE.test(w.lower));
-      if (invited && third && lead.some((w) => w.lower === 'perhaps' || w.lower === 'maybe' || w.lower === 'welcome' || w.lower === 'free')) return span(doc, words[clause.from]!, t);
+      if (invited && third && lead.some((w) => w.lower === 'perhaps' || w.lower === 'maybe' || w.lower === 'welcome' || w.lower === 'free')) return whole();
     }
   }
   return scareQuote(doc, s);
@@ -71,7 +78,9 @@ function sarcastic(doc: Doc, s: Sentence): Match | undefined {
 /** Scare quotes around the other party's word: "their fourth 'no'", 'their "review"'. */
 function scareQuote(doc: Doc, s: Sentence): Match | undefined {
   const text = doc.plain.slice(s.start, s.end);
-  const re = /\b(?:their|his|her)\s+(?:(?:so-called|latest|usual|\w+th|first|second|third)\s+)?(?:'|\u2018|"|\u201c)([a-z]+(?: [a-z]+){0,2})(?:'|\u2019|"|\u201d)(?![\w-])/g;
+  // Quoting a term is common in technical writing ('their "owner" field'); quoting their word as
+  // one more of its kind ("their fourth 'no'", 'their latest "priority"') is not.
+  const re = /\b(?:their|his|her)\s+(?:so-called|latest|usual|umpteenth|another|(?:second|third|fourth|fifth|sixth|nth|\d+(?:st|nd|rd|th)))\s+(?:'|\u2018|"|\u201c)([a-z]+(?: [a-z]+){0,2})(?:'|\u2019|"|\u201d)(?![\w-])/g;
   for (const m of text.matchAll(re)) {
     const start = s.start + m.index;
     return { start, end: start + m[0].length, text: doc.text.slice(start, start + m[0].length) };
@@ -89,8 +98,10 @@ function clauseAround(words: Token[], i: number): { from: number; to: number } {
   const isBreak = (w: Token) => (w.pos === 'PUNCT' && /[,;:()\u2013\u2014]/.test(w.text)) || ['since', 'because', 'but', 'while', 'although', 'though', 'so'].includes(w.lower);
   let from = i;
   while (from > 0 && !isBreak(words[from - 1] as Token)) from--;
-  let to = i + 1;
+  let to = Math.min(i + 1, words.length);
   while (to < words.length && !isBreak(words[to] as Token)) to++;
+  // The clause ends at its last word, not at the full stop.
+  while (to > i + 1 && (words[to - 1] as Token).pos === 'PUNCT') to--;
   return { from, to };
 }
 
@@ -102,18 +113,23 @@ function subjectBefore(words: Token[], i: number, from: number): 'them' | 'us' |
   return OWN.has(w.lower) ? 'us' : 'them';
 }
 
+/** The subject nearest before token `i` in the clause: a pronoun or a people noun ("the Security team"). */
 function subjectAt(words: Token[], i: number, from: number): number {
-  for (let k = from; k < i; k++) {
+  for (let k = i - 1; k >= from; k--) {
     const w = words[k] as Token;
-    if (OWN.has(w.lower)) return k;
-    if (THIRD.has(w.lower) || (w.pos === 'NOUN' || w.pos === 'PROPN') && PEOPLE.test(w.lower)) {
-      // The subject's phrase starts at its determiner or name: "the Security team", "Team Atlas".
-      let start = k;
-      while (start > from && ['DET', 'PROPN', 'ADJ', 'NOUN'].includes((words[start - 1] as Token).pos)) start--;
-      return start;
-    }
+    if (OWN.has(w.lower) || THIRD.has(w.lower)) return k;
+    if (PEOPLE.test(w.lower)) return k;
   }
   return -1;
+}
+
+/** The clause's words, first to last (punctuation at its edges left out). */
+function clauseSpan(doc: Doc, words: Token[], clause: { from: number; to: number }): Match {
+  let a = clause.from;
+  let b = clause.to - 1;
+  while (a < b && (words[a] as Token).pos === 'PUNCT') a++;
+  while (b > a && (words[b] as Token).pos === 'PUNCT') b--;
+  return span(doc, words[a] as Token, words[b] as Token);
 }
 
 function refusalIn(words: Token[], from: number, to: number): boolean {

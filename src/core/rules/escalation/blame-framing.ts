@@ -1,6 +1,8 @@
 import type { Match } from '../../text/match.ts';
 import { codeList } from '../../text/format.ts';
 import { defineRule } from '../define.ts';
+import { negatedBefore } from '../negated.ts';
+import { sarcasmIn } from './_sarcasm.ts';
 
 const ESCALATION = '---\nkind: escalation\n---\n\n';
 
@@ -35,13 +37,19 @@ export default defineRule({
     },
   },
   check(context) {
-    const { body } = context;
-    const plain = context.doc.plain;
-    const hits = [...body.find('blame'), ...blocking(body.match(BLOCKING), plain), ...body.match(BLOCKED_BY).filter((m) => PEOPLE.test(m.text.replace(/^blocked\s+(?:again\s+)?by\s+/i, ''))), ...body.match(BLOCKED_AGAIN)]
-      .filter((m) => !quoted(plain, m.start))
-      .sort((a, b) => a.start - b.start);
-    // One finding per sentence: "waiting on them despite reminders ... not a priority for them" is one complaint.
+    const { body, doc } = context;
+    const plain = doc.plain;
     const sentences = body.sentences();
+    const sentenceOf = (m: Match) => sentences.find((s) => s.start <= m.start && m.start < s.end);
+    // "Neither team is blocking the other", "nobody is dragging their feet": denied blame is not blame.
+    const denied = (m: Match, at = m.start) => {
+      const s = sentenceOf(m);
+      return s !== undefined && negatedBefore(doc, s, { start: at, end: m.end });
+    };
+    const phrases = [...body.find('blame'), ...blocking(body.match(BLOCKING), plain), ...body.match(BLOCKED_BY).filter((m) => PEOPLE.test(m.text.replace(/^blocked\s+(?:again\s+)?by\s+/i, ''))), ...body.match(BLOCKED_AGAIN)]
+      .filter((m) => !quoted(plain, m.start) && !denied(m, verbOf(m)));
+    const hits = [...phrases, ...sarcasmIn(doc, sentences)].sort((a, b) => a.start - b.start);
+    // One finding per sentence: "waiting on them despite reminders ... not a priority for them" is one complaint.
     const groups = new Map<number, Match[]>();
     for (const m of hits) {
       const at = sentences.findIndex((s) => s.start <= m.start && m.start < s.end);
@@ -56,6 +64,12 @@ export default defineRule({
     }
   },
 });
+
+/** Where a match's verb stands: "is blocking" and "Team B is blocking" are negated at "blocking" ("is not blocking", "Neither team is blocking"). */
+function verbOf(m: Match): number {
+  const at = m.text.search(/\bblocking\b/i);
+  return at === -1 ? m.start : m.start + at;
+}
 
 /** "is blocking" matches whose subject (the clause's words before it) names people; the span starts at the subject. */
 function blocking(matches: Match[], plain: string): Match[] {

@@ -2,6 +2,7 @@ import { normalizeTitle } from '../../kinds/detect.ts';
 import type { Section } from '../../model/types.ts';
 import { defineRule } from '../define.ts';
 import { nothingListed } from '../../text/nothing-listed.ts';
+import { dodgesAll } from '../dodges.ts';
 
 const NOT_CURRENTLY = /^(?:not currently|non-scope|non scope|out of scope|not in scope|not my scope)$/;
 
@@ -30,7 +31,7 @@ export default defineRule({
     for (const s of candidates) {
       // Empty is structure/empty-section's finding; "Nothing specific, happy to help" is this one.
       const view = context.viewOf(s);
-      const found = nothingListed(view.entries());
+      const found = nothingListed(view.entries()) ?? dodgesAll(context.doc, view.entries());
       if (!found) continue;
       context.report({ messageId: 'none', data: { section: s.title, words: found.marker.text }, span: found.span, words: [found.marker.text] });
     }

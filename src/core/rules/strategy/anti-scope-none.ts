@@ -1,5 +1,6 @@
 import { defineRule } from '../define.ts';
 import { nothingListed } from '../../text/nothing-listed.ts';
+import { dodgesAll } from '../dodges.ts';
 
 export default defineRule({
   meta: {
@@ -24,7 +25,7 @@ export default defineRule({
     const anti = context.view('anti-scope');
     // Empty is structure/empty-section's finding; "N/A, everything matters this year" is this one.
     if (!anti || anti.isEmpty()) return;
-    const found = nothingListed(anti.entries());
+    const found = nothingListed(anti.entries()) ?? dodgesAll(context.doc, anti.entries());
     if (!found) return;
     context.report({ messageId: 'none', data: { words: found.marker.text }, span: found.span, words: [found.marker.text] });
   },

@@ -1,8 +1,8 @@
 import type { Doc, Section } from '../../model/types.ts';
 import type { KindDef, SectionDef } from '../../course/schema.ts';
 import type { TextEdit } from '../../engine/diagnostic.ts';
-import { impliedSections } from '../../kinds/detect.ts';
-import { stem, titleTokens } from '../../kinds/normalise.ts';
+import { impliedSections, nameHeads, sectionTokens } from '../../kinds/detect.ts';
+import { stem } from '../../kinds/normalise.ts';
 import { documentAnchor } from '../../query/doc-query.ts';
 import { defineRule } from '../define.ts';
 
@@ -43,13 +43,15 @@ export default defineRule({
 });
 
 // Words too common in headings to say which section one is.
-const GENERIC = new Set(['what', 'will', 'how', 'who', 'when', 'why', 'need', 'this', 'that', 'with', 'from', 'your', 'their', 'plan', 'summari', 'note', 'detail', 'overview', 'other', 'more', 'inform'].map(stem));
+const GENERIC = new Set(['what', 'will', 'how', 'who', 'when', 'why', 'need', 'this', 'that', 'with', 'from', 'your', 'their', 'plan', 'summari', 'note', 'detail', 'overview', 'other', 'more', 'inform'].map((w) => stem(w)));
 
 /** An unassigned heading or label that shares the head word of one of the section's names ("Risks we see" for "Risk"). */
 function lookalike(doc: Doc, def: SectionDef): Section | undefined {
   // The head word of each name: "Factors in the decision" is not "Consequences of the decision".
-  const words = new Set([def.title, ...def.synonyms].map((n) => titleTokens(n)[0] ?? '').filter((t) => t.length >= 4 && !GENERIC.has(t)));
-  return doc.sections.find((s) => !s.key && s.style !== 'field' && !(s.style === 'heading' && s.depth === 1) && titleTokens(s.title).some((t) => words.has(t)));
+  const words = [...nameHeads(def)].filter((t) => t.length >= 4 && !GENERIC.has(t));
+  if (!words.length) return undefined;
+  const tokens = sectionTokens(doc);
+  return doc.sections.find((s, i) => !s.key && s.style !== 'field' && !(s.style === 'heading' && s.depth === 1) && (tokens[i] ?? []).some((t) => words.includes(t)));
 }
 
 /** A skeleton for `def`, in the document's own style, after the section that precedes it. */

@@ -11,7 +11,7 @@
 // revised date", "Continued support and alignment") asks for nothing.
 import { lexicon } from '../../lexicon/index.ts';
 import type { Doc, Section, Span } from '../../model/types.ts';
-import { analyse, isImperativeOrRequest, negatedAt } from '../../nlp/index.ts';
+import { analyse, createMemo, isImperativeOrRequest, negatedAt, type NlpMemo } from '../../nlp/index.ts';
 import type { SectionView } from '../../query/section-view.ts';
 import type { Match } from '../../text/match.ts';
 
@@ -20,6 +20,8 @@ export interface Reader {
   doc: Doc;
   view(key: string): SectionView | undefined;
   readonly body: SectionView;
+  /** The check's language-layer memo. */
+  readonly nlp: NlpMemo;
 }
 
 export interface Sentence extends Match {
@@ -160,7 +162,7 @@ export function asksOf(r: Reader): Ask[] {
     };
     const ask = r.view('ask');
     if (ask) {
-      for (const s of sentencesIn(r, ask)) add(s, askIn(doc, s));
+      for (const s of sentencesIn(r, ask)) add(s, askIn(r, s));
       return out;
     }
     const excluded = [...NOT_ASKS.flatMap((k) => r.view(k)?.spans ?? []), ...decisionOf(r)];
@@ -169,8 +171,8 @@ export function asksOf(r: Reader): Ask[] {
       // A request addressed to someone asks wherever it stands ("We recommend X. We need your
       // decision by Friday."); a request word in a statement ("the allocator may pick a span") does not.
       const word = findIn(doc, [s], 'ask').find((m) => addressed(doc, s, m));
-      if (word) add(s, askIn(doc, s));
-      else if (!excluded.some((x) => s.start >= x.start && s.start < x.end) && candidates++ < MAX_CANDIDATES) add(s, imperative(doc, s));
+      if (word) add(s, askIn(r, s));
+      else if (!excluded.some((x) => s.start >= x.start && s.start < x.end) && candidates++ < MAX_CANDIDATES) add(s, imperative(r, s));
     }
     return out;
   });
@@ -186,11 +188,12 @@ function addressed(doc: Doc, s: Span, m: Span): boolean {
 }
 
 /** The words that make a sentence an ask, if it is one. */
-export function askIn(doc: Doc, s: Span): Match | undefined {
+function askIn(r: Reader, s: Span): Match | undefined {
+  const { doc } = r;
   const word = findIn(doc, [s], 'ask')[0];
   // "No approval needed", "nothing to decide": a negated request asks for nothing.
-  if (word && !negatedAt(analyse(doc.text, s), word.start) && !/\b(?:no|nothing|not)\s+(?:\w+\s+)?$/i.test(doc.plain.slice(s.start, word.start))) return word;
-  return imperative(doc, s);
+  if (word && !negatedAt(analyse(doc.text, s, r.nlp), word.start) && !/\b(?:no|nothing|not)\s+(?:\w+\s+)?$/i.test(doc.plain.slice(s.start, word.start))) return word;
+  return imperative(r, s);
 }
 
 // What may stand before an imperative's verb: an addressee or a label ("Service teams:",
@@ -207,7 +210,8 @@ const NOT_A_VERB = new Set(
 );
 
 /** The verb of an imperative or request sentence ("Sign up for a rehearsal shift"), if it is one. */
-export function imperative(doc: Doc, s: Span): Match | undefined {
+export function imperative(r: Reader, s: Span): Match | undefined {
+  const { doc } = r;
   // Emphasis markers are not words; blanking them keeps the offsets.
   const text = doc.plain.slice(s.start, s.end).replace(/[*_]/g, ' ');
   let at = 0;
@@ -219,7 +223,7 @@ export function imperative(doc: Doc, s: Span): Match | undefined {
   if (first && !NOT_A_VERB.has(first.toLowerCase())) {
     // The tagger reads a sentence-initial "Review" or "Sign" as a noun; after "You" the same
     // word is tagged by its use: "You review the table" (a verb), "You reviewers for..." (not).
-    const token = analyse(`You ${first.toLowerCase()}${text.slice(at + first.length)}`).sentences[0]?.tokens[1];
+    const token = analyse(`You ${first.toLowerCase()}${text.slice(at + first.length)}`, undefined, createMemo(r.nlp.units)).sentences[0]?.tokens[1];
     if (token && (token.pos === 'VERB' || token.pos === 'AUX') && token.lower === token.lemma) {
       return {
         start: s.start + at,
@@ -229,7 +233,7 @@ export function imperative(doc: Doc, s: Span): Match | undefined {
     }
   }
   // "Can you confirm...", "We need you to...", "Your sign-off is needed".
-  const sentence = analyse(doc.text, s).sentences[0];
+  const sentence = analyse(doc.text, s, r.nlp).sentences[0];
   if (sentence && isImperativeOrRequest(sentence)) {
     const t = sentence.tokens.find((k) => k.pos === 'VERB') ?? sentence.tokens[0];
     if (t) return { start: t.start, end: t.end, text: t.text };
