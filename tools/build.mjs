@@ -91,7 +91,7 @@ const bundles = await Promise.allSettled([
     target: 'node20',
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
-    external: ['better-sqlite3', 'pg', 'playwright-core'],
+    external: ['better-sqlite3', 'pg', 'playwright-core', '@node-rs/argon2'],
     // Bundled CommonJS dependencies call require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     metafile: true,

@@ -77,8 +77,9 @@ describe('editor', () => {
     await page.waitForFunction(() => window.__staffwork!.view.state.doc.toString().includes('\nDiagnosis:\n<!--'));
     await page.waitForSelector('.outline-item.empty:has-text("Diagnosis")');
     const note = page.locator('#live-note');
-    await page.waitForFunction(() => /Fixed \(structure\/required-section\)/.test(document.getElementById('live-note')?.textContent ?? ''));
-    assert.match((await note.textContent()) ?? '', /Diagnosis/);
+    await page.waitForFunction(() => /^Fixed: “The engineering strategy has no Diagnosis section” no longer applies/.test(document.getElementById('live-note')?.textContent ?? ''));
+    // Plain words for the learner: no rule id in the sentence.
+    assert.doesNotMatch((await note.textContent()) ?? '', /structure\//);
     assert.equal(await note.getAttribute('aria-live'), 'polite');
     // The cursor waits on its own line under the hint: typing at once writes the diagnosis there,
     // which resolves the empty section and the roadmap finding.
@@ -86,7 +87,7 @@ describe('editor', () => {
     assert.match(await editorText(page), /\nDiagnosis:\n<!--[^\n]*-->\nDeploy lead time and test flakiness block product teams\.\n/);
     await page.waitForSelector('.outline-item.present:has-text("Diagnosis")');
     await page.waitForFunction(() => !document.querySelector('#findings')?.textContent?.includes('strategy/roadmap-not-strategy'));
-    await page.waitForFunction(() => /^Fixed \(/.test(document.getElementById('live-note')?.textContent ?? ''));
+    await page.waitForFunction(() => /^Fixed: /.test(document.getElementById('live-note')?.textContent ?? ''));
   });
 
   it('autosaves after a pause, and on leaving the page', async () => {

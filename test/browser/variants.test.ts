@@ -112,7 +112,7 @@ describe('audience variants, live set check, archive', () => {
     // Fix it back: the finding goes, and the note says so.
     await page.keyboard.press('Control+z');
     await page.waitForFunction((rule) => !document.querySelector('#findings')?.textContent?.includes(rule), DISAGREE);
-    await page.waitForFunction(() => /Fixed \(summary\/variants-disagree\)/.test(document.getElementById('live-note')?.textContent ?? ''));
+    await page.waitForFunction(() => /^Fixed: “This junior variant's decision says 21 May/.test(document.getElementById('live-note')?.textContent ?? ''));
 
     // The other variant changes elsewhere (another tab); coming back to this page picks it up.
     const other = await hx.newPage();

@@ -33,6 +33,8 @@ interface DocInfo {
   lower?: string;
   /** The Y-statement, once per document (null: none). */
   y?: RegExpExecArray | null;
+  /** Whether the text could state a chosen option or an accepted cost (statedConsequences). */
+  mayStateCost?: boolean;
 }
 
 function lowerOf(doc: Doc): string {
@@ -233,13 +235,12 @@ const CHOSEN = /\bchosen option\b[^"\u201c'`*\n]{0,4}(?:"([^"\n]{2,120})"|\u201c
 const PRO_CON_ITEM = /^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:good|bad|neutral),? because\b/im;
 const ACCEPTED_COST = /\b(?:we accept(?:ed)? that|accepting that|at the (?:cost|expense) of|the (?:trade-?off|downside|cost) (?:is|will be))\b/i;
 
-const ACCEPT_WORDS = ['we accept', 'accepting that', 'at the cost', 'at the expense', 'trade-off', 'tradeoff', 'downside', 'the cost'];
-
 function statedConsequences(doc: Doc, kind: KindDef): Span | undefined {
   const plain = doc.plain;
-  const lower = lowerOf(doc);
-  // Cheap tests before the patterns: most documents state neither.
-  if (!lower.includes('chosen option') && !ACCEPT_WORDS.some((w) => lower.includes(w))) return undefined;
+  // Cheap tests before the patterns, once per document: most documents state neither.
+  const info = infoOf(doc);
+  info.mayStateCost ??= /chosen option|accept|the cost|expense|trade-?off|downside/.test(lowerOf(doc));
+  if (!info.mayStateCost) return undefined;
   const statements = [...plain.matchAll(CHOSEN)];
   const chosen = statements.map((m) => titleTokens(m.slice(1).find(Boolean) ?? '').join(' ')).filter(Boolean);
   const tokens = infoOf(doc).tokens;
