@@ -7,7 +7,8 @@
 // does not print: a table per rule and the error-level findings on files an expert calls clean.
 //
 //   npm run accuracy                 both sets, full report
-//   npm run accuracy -- --json       machine-readable summary (used by test/accuracy)
+//   npm run accuracy -- --all        also the sealed held-out sets (see SEALED)
+//   npm run accuracy -- --json       machine-readable summary
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,10 +25,18 @@ export interface SetSpec {
   labels: string;
 }
 
+const fixture = (name: string): SetSpec => ({ name, docs: join(root, 'test/fixtures', name, 'docs'), labels: join(root, 'test/fixtures', name, 'labels.json') });
+
+/** The shared development set and examples, and our own held-out sets (test/fixtures/holdout*). */
 export const SETS: SetSpec[] = [
   { name: 'accuracy', docs: join(SHARED, 'accuracy/docs'), labels: join(SHARED, 'accuracy/labels.json') },
   { name: 'examples', docs: join(SHARED, 'examples'), labels: join(SHARED, 'examples/expected.json') },
+  fixture('holdout'),
+  fixture('holdout-2'),
+  fixture('holdout-3'),
 ];
+/** Sets kept out of the everyday report so rule authors do not tune to them; `--all` shows them. */
+export const SEALED = new Set(['holdout-2', 'holdout-3']);
 const SCORER = join(SHARED, 'accuracy/score.mjs');
 
 interface Label {
@@ -153,12 +162,13 @@ function report(s: SetScore): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const missing = SETS.filter((s) => !existsSync(s.labels) || !existsSync(SCORER));
+  const wanted = SETS.filter((s) => process.argv.includes('--all') || !SEALED.has(s.name));
+  const missing = wanted.filter((s) => !existsSync(s.labels) || !existsSync(SCORER));
   if (missing.length) {
     console.error(`accuracy: ${missing.map((s) => s.labels).join(', ')} not found; put the shared material beside this checkout (../shared) or set STAFFWORK_SHARED`);
     process.exit(2);
   }
-  const scores = SETS.map(scoreSet);
+  const scores = wanted.map(scoreSet);
   if (process.argv.includes('--json')) console.log(JSON.stringify(scores.map(({ scorerOutput: _, ...s }) => s), null, 2));
   else console.log(scores.map(report).join('\n\n'));
 }
