@@ -1,11 +1,11 @@
 // `staffwork check <corpus> --cache` as a whole process: cold (no cache file: every file is
 // checked and the cache written) and warm (nothing changed: read, hash, report). The warm
 // run's target is 150 ms; `node -e 0` on the same machine is printed beside it, since on a
-// loaded machine Node's own start-up is most of it.
+// loaded machine Node's own start-up is most of it. Alone: `node --import tsx bench/cache.ts [dir]`.
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { median, option, percentile, staffworkCheck, timeProcess, type Command } from './lib.ts';
+import { defaultCorpus, median, option, percentile, positional, staffworkCheck, timeProcess, type Command } from './lib.ts';
 
 export interface CacheResult {
   command: string;
@@ -67,3 +67,5 @@ export async function benchCache(corpus: string, coldRuns = Math.max(1, Number(o
   console.log(`target warm re-check < ${result.targetWarmMs} ms: ${result.warmMedianMs} ms: ${result.warmMedianMs < result.targetWarmMs ? 'met' : 'NOT met'} (peak RSS ${result.warmPeakRssMB ?? '?'} MB)`);
   return result;
 }
+
+if (process.argv[1] === import.meta.filename) await benchCache(positional(['runs', 'cache-runs']) ?? defaultCorpus);

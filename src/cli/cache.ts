@@ -4,7 +4,7 @@
 // in messages). Files with `set:` also keep a key of their set's members (paths and hashes),
 // so a set is checked again when any member changes. A file that cannot be read as a cache
 // (missing, corrupted, another version) is an empty cache; nothing here loads the core.
-import { mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Diagnostic } from '../core/index.ts';
 import { decodeText, readBytesSync } from '../node/read-text.ts';
@@ -76,6 +76,11 @@ export class ResultCache {
     if (this.data?.files[path] === undefined) return;
     delete this.data.files[path];
     this.changed = true;
+  }
+
+  /** Drops the entries of files that no longer exist (files this run looked at are kept). */
+  prune(seen: ReadonlySet<string>): void {
+    for (const path of Object.keys(this.data?.files ?? {})) if (!seen.has(path) && !existsSync(path)) this.delete(path);
   }
 
   /** Writes the cache if anything changed; one line on failure. */

@@ -111,6 +111,7 @@ export async function checkWithCache(jobs: Job[], run: CachedRun): Promise<Outco
     if (known.hit[job.index] && !set && cache.get(job.path)?.stamp === entry.stamp) continue;
     cache.set(job.path, entry, settings);
   }
+  cache.prune(new Set(jobs.map((j) => j.path)));
   return outcomes;
 }
 

@@ -2,7 +2,7 @@
 // the same findings and the same one-line errors. `safeCheckFile` never throws: a file that
 // cannot be read, checked or (with --fix) written is an `{ ok: false }` outcome, whichever
 // thread had it.
-import { applyFixes, builtinRules, checkText, type CheckOptions, type Config, type CourseModule, type Diagnostic, type FileResult } from '../core/index.ts';
+import { applyFixes, builtinRules, checkText, createCheckMemo, type CheckOptions, type Config, type CourseModule, type Diagnostic, type FileResult } from '../core/index.ts';
 import { decodeText, readBytesSync } from '../node/read-text.ts';
 import { replaceFileSync } from '../node/write-text.ts';
 import { firstLine } from './errors.ts';
@@ -41,8 +41,11 @@ export type Outcome =
 
 const MAX_FIX_PASSES = 10;
 
+// One memo per thread for the whole run: title stems and paragraph tagging are pure functions of their text.
+const memo = createCheckMemo();
+
 export function checkOptions(setup: CheckSetup, filePath: string): CheckOptions {
-  return { module: setup.module, rules: builtinRules, config: setup.config, filePath };
+  return { module: setup.module, rules: builtinRules, config: setup.config, filePath, memo };
 }
 
 export function safeCheckFile(job: Job, setup: CheckSetup): Outcome {

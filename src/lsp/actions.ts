@@ -18,7 +18,8 @@ export function codeActions(ctx: ActionContext, diagnostics: LspDiagnostic[]): C
   const seen = new Set<string>();
   for (const lsp of diagnostics) {
     if (lsp.source !== 'staffwork' || typeof lsp.code !== 'string') continue;
-    const d = ctx.result.diagnostics.find((x) => x.ruleId === lsp.code && x.message === lsp.message && sameRange(rangeOf(ctx.doc, x.range, bom), lsp.range));
+    const id = (lsp.data as { id?: unknown } | undefined)?.id;
+    const d = ctx.result.diagnostics.find((x) => x.id === id);
     if (!d) continue;
     const add = (title: string, edit: TextEdit, preferred = false) => {
       const key = `${title}\0${JSON.stringify(edit)}`;
@@ -26,22 +27,13 @@ export function codeActions(ctx: ActionContext, diagnostics: LspDiagnostic[]): C
       seen.add(key);
       actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [lsp], isPreferred: preferred, edit: workspaceEdit(ctx, [edit]) });
     };
-    if (d.fix) add(fixTitle(d), toLspEdit(ctx.doc, d.fix, bom), true);
-    for (const s of d.suggestions ?? []) add(s.message, toLspEdit(ctx.doc, s.fix, bom));
+    if (d.fix) add(d.fix.title, toLspEdit(ctx.doc, d.fix, bom), true);
+    for (const s of d.suggestions ?? []) add(s.title, toLspEdit(ctx.doc, s, bom));
     const line = disableLine(ctx, d, bom);
     if (line) add(`Disable ${d.ruleId} for this line`, line);
     add(`Disable ${d.ruleId} for this file`, disableFile(ctx, d.ruleId, bom));
   }
   return actions;
-}
-
-function fixTitle(d: Diagnostic): string {
-  const section = d.ruleId === 'structure/required-section' ? /`([^`]+)`/.exec(d.message)?.[1] : undefined;
-  return section ? `Insert the "${section}" section skeleton` : `Fix: ${d.message.split(/(?<=\.)\s/)[0]}`;
-}
-
-function sameRange(a: LspDiagnostic['range'], b: LspDiagnostic['range']): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 function toLspEdit(doc: TextDocument, fix: CoreEdit, bom: number): TextEdit {

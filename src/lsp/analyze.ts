@@ -48,7 +48,7 @@ export function analyze(doc: TextDocument, options: AnalyzeOptions): Analysis {
     const range: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     return { ok: false, diagnostics: [LspDiagnostic.create(range, message, DiagnosticSeverity.Warning, undefined, 'staffwork')] };
   }
-  const result = checkText(text, { module: defaultModule, rules: builtinRules, config: options.config, filePath: options.filePath, docsBase: DOCS_BASE });
+  const result = checkText(text, { module: defaultModule, rules: builtinRules, config: options.config, filePath: options.filePath });
   return { ok: true, result, diagnostics: toLsp(doc, result) };
 }
 
@@ -66,9 +66,11 @@ function toLspDiagnostic(doc: TextDocument, d: Diagnostic, bom: number): LspDiag
     range: rangeOf(doc, d.range, bom),
     severity: SEVERITY[d.severity],
     code: d.ruleId,
-    codeDescription: { href: `${d.url}.md` },
+    codeDescription: { href: `${DOCS_BASE}${d.ruleId}.md` },
     source: 'staffwork',
     message: d.message,
+    // The finding's identity, for code actions (never matched by message text).
+    data: { id: d.id },
   };
   if (d.related?.length) {
     out.relatedInformation = d.related.map((r) => ({ message: r.message, location: { uri: doc.uri, range: rangeOf(doc, r.range, bom) } }));

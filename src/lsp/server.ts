@@ -20,7 +20,7 @@ import { CONFIG_FILES } from '../node/config.ts';
 import { ignoreMatcher } from '../node/ignore.ts';
 import { DEFAULT_MAX_FILE_SIZE, readText } from '../node/read-text.ts';
 import { codeActions } from './actions.ts';
-import { analyze, DOCS_BASE, toLsp, type Analysis } from './analyze.ts';
+import { analyze, toLsp, type Analysis } from './analyze.ts';
 import { hoverAt } from './hover.ts';
 import { ConfigStore, MARKDOWN_GLOB, SetIndex } from './workspace.ts';
 
@@ -139,7 +139,7 @@ export function serve(connection: Connection, options: ServerOptions = {}): { sh
     const first = open[0];
     if (!first) return;
     const config = configFor(first.doc.uri);
-    const options = { module: defaultModule, rules: builtinRules, config, docsBase: DOCS_BASE };
+    const options = { module: defaultModule, rules: builtinRules, config };
     const openPaths = new Set(open.map((m) => pathOf(m.doc.uri)));
     const onDisk = (await sets.filesOf(set)).filter((f) => !openPaths.has(f));
     const diskResults = await Promise.all(

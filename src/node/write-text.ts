@@ -14,7 +14,10 @@ export function replaceFileSync(path: string, data: string | Uint8Array): WriteR
   try {
     // Beside the real file, so a symlink stays a symlink, keeping the file's permissions.
     target = realpathSync(path);
-    mode = statSync(target).mode & 0o7777;
+    const info = statSync(target);
+    // Renaming over a device or a FIFO (say `--cache-location /dev/null`, as root) would replace it.
+    if (!info.isFile()) return { ok: false, error: 'not a regular file' };
+    mode = info.mode & 0o7777;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return { ok: false, error: describeFsError(e) };
   }

@@ -14,6 +14,7 @@ import { CheckTimeoutError, type CheckPool } from './checker/pool.ts';
 import type { Item, TaskResult } from './checker/tasks.ts';
 import { authenticate, type AuthEnv } from './auth/accounts.ts';
 import { liveRevisions } from './live.ts';
+import { isUnavailable } from './storage/pg-errors.ts';
 import { mountReview } from './routes/index.ts';
 import { fileNames, slug, type PortfolioEntry } from './portfolio.ts';
 import { assetResponse, type Assets } from './assets.ts';
@@ -86,10 +87,15 @@ export function createApp({ storage, assets, allowedHosts, pool }: AppOptions): 
 
   app.onError((err, c) => {
     if (err instanceof HTTPException) return err.getResponse();
-    if (err instanceof DatabaseUnavailableError || err instanceof CheckTimeoutError) {
+    // A query outside the storage's own guard can still meet a database that is down: same 503.
+    if (err instanceof DatabaseUnavailableError || (storage.engine === 'postgres' && isUnavailable(err))) {
       // The client's retry is right here: nothing was applied, and the server recovers by itself.
       c.header('retry-after', '2');
-      return c.json({ error: err instanceof CheckTimeoutError ? `${err.message}; try again` : 'the database is unavailable right now; nothing was applied, try again in a moment' }, 503);
+      return c.json({ error: 'the database is unavailable right now; nothing was applied, try again in a moment', database: 'unavailable' }, 503);
+    }
+    if (err instanceof CheckTimeoutError) {
+      c.header('retry-after', '2');
+      return c.json({ error: `${err.message}; try again` }, 503);
     }
     if (err instanceof z.ZodError) {
       const first = err.issues[0];

@@ -9,7 +9,6 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { loadAssets } from './assets.ts';
 import { CheckPool } from './checker/pool.ts';
-import { isPostgresUrl, openPostgres } from './storage/postgres.ts';
 import { openSqlite } from './storage/sqlite.ts';
 import type { Storage } from './storage/types.ts';
 
@@ -51,6 +50,8 @@ export async function startServer(options: ServerOptions = {}): Promise<{ url: s
   const dataDir = options.dataDir ?? '.staffwork';
   let storage: Storage;
   if (options.database !== undefined) {
+    // Loaded only here: `npm start` (SQLite) never loads the PostgreSQL driver.
+    const { isPostgresUrl, openPostgres } = await import('./storage/postgres.ts');
     if (!isPostgresUrl(options.database)) throw new Error(`--database expects a postgres:// URL (got "${options.database.slice(0, 40)}"); the SQLite file lives in --data`);
     storage = await openPostgres(options.database);
   } else {

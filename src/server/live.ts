@@ -19,7 +19,7 @@ export async function liveRevisions(c: Context, store: OwnerStorage, events: Liv
   } else {
     if (!/^\d{1,10}$/.test(raw)) return c.json({ error: 'after (or Last-Event-ID) must be a revision id' }, 400);
     cursor = Number(raw);
-    if (!(await store.revisionsAfter(id, Number.MAX_SAFE_INTEGER))) return c.json({ error: 'no such artifact' }, 404);
+    if (!(await store.revisions(id, { limit: 1 }))) return c.json({ error: 'no such artifact' }, 404);
   }
   return streamSSE(c, async (stream) => {
     let dirty = true; // the first pass sends what came after the cursor

@@ -5,7 +5,7 @@ import type { ArtifactMeta, ArtifactSummary } from './storage/types.ts';
 
 export { slug, type PortfolioEntry };
 
-export const checkOptions = { module: defaultModule, rules: builtinRules, docsBase: '/rules/' };
+export const checkOptions = { module: defaultModule, rules: builtinRules };
 
 /** Kind and title for listing: front matter first, then the first heading, then the kind's name. */
 export function describe(text: string): ArtifactMeta {

@@ -1,7 +1,7 @@
 // What the editor shows for a text: the core's findings plus the title, kind, section outline
 // and the status of the other members of its set, as plain data so it can cross from the lint
 // worker to the page.
-import { builtinRules, checkSets, checkText, defaultModule, hasContent, titleOf, type Diagnostic, type FileResult, type TextEdit } from '../core/index.ts';
+import { builtinRules, checkSets, checkText, createCheckMemo, defaultModule, hasContent, titleOf, type Diagnostic, type FileResult, type TextEdit } from '../core/index.ts';
 
 export interface OutlineRow {
   id: string;
@@ -49,7 +49,8 @@ export interface PreparedMember {
   result: FileResult;
 }
 
-const CHECK = { module: defaultModule, rules: builtinRules, docsBase: '/rules/' };
+// One memo for this page's checks: a keystroke re-tags only the edited paragraph.
+const CHECK = { module: defaultModule, rules: builtinRules, memo: createCheckMemo() };
 
 /**
  * The other members of a set, checked once when their texts arrive, so a keystroke re-parses

@@ -381,7 +381,7 @@ function mountEditor(main: HTMLElement, artifact: ArtifactSummary, server: Revis
       const what = firstSentence(first.message).replace(/`/g, '');
       const more = fixed.length > 1 ? ` and ${plural(fixed.length - 1, 'more finding')}` : '';
       const left = a.diagnostics.filter((d) => d.severity === 'error').length;
-      announce(`Fixed: “${what}” no longer applies${more}. ${left === 0 ? 'No errors left.' : `${plural(left, 'error')} to go.`}`);
+      announce(`Fixed: “${what}”${more}. ${left === 0 ? 'No errors left.' : `${plural(left, 'error')} to go.`}`);
     }, SETTLE_MS);
   }
 

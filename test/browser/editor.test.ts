@@ -77,7 +77,7 @@ describe('editor', () => {
     await page.waitForFunction(() => window.__staffwork!.view.state.doc.toString().includes('\nDiagnosis:\n<!--'));
     await page.waitForSelector('.outline-item.empty:has-text("Diagnosis")');
     const note = page.locator('#live-note');
-    await page.waitForFunction(() => /^Fixed: “The engineering strategy has no Diagnosis section” no longer applies/.test(document.getElementById('live-note')?.textContent ?? ''));
+    await page.waitForFunction(() => /^Fixed: “The engineering strategy has no Diagnosis section”\. \d+ errors? to go\.$/.test(document.getElementById('live-note')?.textContent ?? ''));
     // Plain words for the learner: no rule id in the sentence.
     assert.doesNotMatch((await note.textContent()) ?? '', /structure\//);
     assert.equal(await note.getAttribute('aria-live'), 'polite');

@@ -224,15 +224,20 @@ describe('audience variants, live set check, archive', () => {
     assert.ok(keep.id);
   });
 
-  it('places the "Fixed" note in its own slot: it never covers a finding or a "Why this rule?" link, at 1280 and 800 px', async () => {
+  it('places the "Fixed" note in its own slot: it never covers a finding or a "Why this rule?" link, at 1280, 800 and 390 px', async () => {
     const text = '---\nkind: strategy\ntitle: Platform strategy\n---\n\n# Platform strategy\n\n- Migrate CI\n- Improve observability\n- Reduce build times\n- Upgrade Kubernetes\n';
-    for (const width of [1280, 800]) {
+    for (const width of [1280, 800, 390]) {
       await page.setViewportSize({ width, height: 900 });
       const { id } = await createArtifact(page, { text });
       await open(id);
+      // On a phone the outline is one tap away, on the Findings pane.
+      if (width < 760) await page.locator('#pane-checks').click();
       await page.locator('.outline-item.missing', { hasText: 'Diagnosis' }).getByRole('button').click();
-      await page.waitForFunction(() => /^Fixed \(/.test(document.getElementById('live-note')?.textContent ?? ''));
+      if (width < 760) await page.locator('#pane-checks').click();
+      await page.waitForFunction(() => /^Fixed: /.test(document.getElementById('live-note')?.textContent ?? ''));
       const note = page.locator('#live-note');
+      // The whole note is readable, also on a phone (two lines there): nothing cut off.
+      assert.ok(await note.evaluate((n) => n.scrollHeight <= n.clientHeight + 1 && n.scrollWidth <= n.clientWidth + 1), `the note fits at ${width}px`);
       assert.equal(await note.getAttribute('aria-live'), 'polite');
       assert.equal(await note.getAttribute('role'), 'status');
       const overlaps = await page.evaluate(() => {

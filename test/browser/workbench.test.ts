@@ -161,8 +161,9 @@ describe('workbench (issue 11)', () => {
       v.dispatch({ changes: { from, to: t.indexOf('## Guiding policy') } });
     });
     await page.waitForFunction(() => !document.querySelector('#findings')?.textContent?.includes('structure/empty-section'));
-    // Long enough for the note to have been shown.
-    await page.waitForTimeout(1500);
+    // The note compares settled states: once this one has settled (and a frame has drawn), a note would be showing.
+    await page.waitForSelector('#findings[data-settled="true"]', { state: 'attached' });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     assert.equal(await page.locator('#live-note').textContent(), '', 'no "Fixed" for a deletion');
     // Filling it (in a fresh copy) is a fix.
     const other = await createArtifact(page, { text });
@@ -174,7 +175,7 @@ describe('workbench (issue 11)', () => {
       const at = v.state.doc.toString().indexOf('## Guiding policy');
       v.dispatch({ changes: { from: at, insert: 'Deploys take four days and 30% of CI runs fail on a flaky test.\n\n' } });
     });
-    await page.waitForFunction(() => /^Fixed \(structure\/empty-section\)/.test(document.getElementById('live-note')?.textContent ?? ''));
+    await page.waitForFunction(() => /^Fixed: “The Diagnosis section is empty”/.test(document.getElementById('live-note')?.textContent ?? ''));
     assert.equal(await page.locator('#editor').evaluate((e) => e.getBoundingClientRect().top), top, 'the editor did not move');
     await shot(page, 'fixed-note-390');
   });

@@ -3,7 +3,8 @@
 // its members changes (variants on disk that were not asked for included), and treats a
 // corrupted cache as no cache.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { examples, staffwork, tempDir, type Run } from './helpers.ts';
@@ -76,6 +77,17 @@ describe('check --cache', () => {
     assert.doesNotMatch(staffwork(['check', 'good', '--cache'], { cwd: d }).stdout, /FROM THE CACHE/);
   });
 
+  it('entries of deleted files are dropped', () => {
+    const d = project();
+    staffwork(['check', '.', '--cache'], { cwd: d });
+    const file = join(d, 'good/platform-strategy.md');
+    assert.ok(readCache(join(d, CACHE)).files[file]);
+    rmSync(file);
+    staffwork(['check', 'bad', '--cache'], { cwd: d });
+    assert.equal(readCache(join(d, CACHE)).files[file], undefined);
+    assert.ok(readCache(join(d, CACHE)).files[join(d, 'good/staff-role-memo.md')], 'files not checked this time stay');
+  });
+
   it('an edited file is checked again', () => {
     const d = project();
     const file = join(d, 'good/platform-strategy.md');
@@ -129,6 +141,16 @@ describe('check --cache', () => {
     staffwork(['check', 'good', '--cache', '--cache-location', 'new-folder/'], { cwd: d });
     assert.ok(existsSync(join(d, 'new-folder', CACHE)));
     assert.ok(!existsSync(join(d, CACHE)), 'nothing in the default place');
+  });
+
+  it('a cache location that is not a regular file is neither read nor replaced', () => {
+    const d = project();
+    execFileSync('mkfifo', [join(d, 'fifo')]);
+    const cold = staffwork(['check', 'good'], { cwd: d });
+    const r = staffwork(['check', 'good', '--cache', '--cache-location', 'fifo'], { cwd: d, timeoutMs: 20_000 });
+    assert.deepEqual([r.code, r.stdout], [cold.code, cold.stdout]);
+    assert.equal(r.stderr, `staffwork: cannot write the cache ${join(d, 'fifo')}: not a regular file\n`);
+    assert.ok(statSync(join(d, 'fifo')).isFIFO(), 'still a FIFO');
   });
 
   it('--fix with --cache fixes what the cache says is fixable, and the next run is clean of it', () => {

@@ -50,6 +50,14 @@ describe('files that are not regular files', () => {
     assert.deepEqual(checkedFiles(r.stdout), ['ok.md']);
   });
 
+  it('a file whose size fstat cannot tell (/proc) is read only up to the limit', () => {
+    const p = tempDir();
+    symlinkSync('/proc/self/maps', join(p, 'maps.md'));
+    const r = staffwork(['check', 'maps.md', '--max-file-size', '1KB'], { cwd: p, timeoutMs: QUICK });
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, 'maps.md: file is larger than the 1.0 KB limit (maxFileSize in staffwork.config.json, or --max-file-size)\n');
+  });
+
   it('--config and --module: one line, exit 2, no hang', () => {
     for (const option of ['--config', '--module']) {
       for (const [file, kind] of [

@@ -45,7 +45,7 @@ function assertDiagnostic(doc: Doc, lineStarts: number[], d: Diagnostic): void {
   assert.ok(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= n, `${d.ruleId}: range [${start}, ${end}] outside 0..${n}`);
   assert.deepEqual(d.loc.start, lineColumn(lineStarts, start), `${d.ruleId}: loc.start disagrees with range[0]=${start}`);
   assert.deepEqual(d.loc.end, lineColumn(lineStarts, end), `${d.ruleId}: loc.end disagrees with range[1]=${end}`);
-  for (const e of [d.fix, ...(d.suggestions ?? []).map((s) => s.fix)]) {
+  for (const e of [d.fix, ...(d.suggestions ?? [])]) {
     if (e) assert.ok(0 <= e.range[0] && e.range[0] <= e.range[1] && e.range[1] <= n, `${d.ruleId}: fix range [${e.range}] outside 0..${n}`);
   }
   for (const r of d.related ?? []) assert.ok(0 <= r.range[0] && r.range[0] <= r.range[1] && r.range[1] <= n, `${d.ruleId}: related range [${r.range}] outside 0..${n}`);

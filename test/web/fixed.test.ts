@@ -6,7 +6,7 @@ import type { Diagnostic } from '../../src/core/index.ts';
 import { fixedFindings, type Deleted } from '../../src/web/fixed.ts';
 
 function finding(ruleId: string, messageId: string, range: [number, number], message = 'A message.'): Diagnostic {
-  return { ruleId, messageId, message, severity: 'error', range, loc: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, url: '' };
+  return { ruleId, messageId, message, severity: 'error', range, loc: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, id: '' };
 }
 
 /** A single replacement of [from, to) by `insert`, judged as the editor judges its changes. */

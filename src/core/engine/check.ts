@@ -5,19 +5,17 @@ import { parse } from '../model/parse.ts';
 import { positionAt } from '../model/positions.ts';
 import type { Doc, Span } from '../model/types.ts';
 import { DocQuery } from '../query/doc-query.ts';
-import { isSetRule, type AnyRule, type Report, type Rule, type RuleContext, type SetMember, type SetRule } from '../rules/define.ts';
+import { isSetRule, type AnyRule, type Report, type ReportedFix, type Rule, type RuleContext, type SetMember, type SetRule } from '../rules/define.ts';
 import { createMemo } from '../nlp/index.ts';
 import { DEFAULT_CONFIG, levelOf, type Config } from './config.ts';
 import type { CheckMemo } from './memo.ts';
-import { SEVERITY_RANK, type Diagnostic, type Severity } from './diagnostic.ts';
+import { SEVERITY_RANK, type Diagnostic, type Fix, type Severity } from './diagnostic.ts';
 
 export interface CheckOptions {
   module: CourseModule;
   rules: readonly AnyRule[];
   config?: Config;
   filePath?: string;
-  /** Rule docs are linked as `${docsBase}${ruleId}`; surfaces pick a base they can open. */
-  docsBase?: string;
   /** Kept by a surface that re-checks the same documents (createCheckMemo): makes a re-check cheap. */
   memo?: CheckMemo;
 }
@@ -34,8 +32,6 @@ export interface FileResult {
   warningCount: number;
   infoCount: number;
 }
-
-export const DEFAULT_DOCS_BASE = 'docs/rules/';
 
 export function checkText(text: string, options: CheckOptions): FileResult {
   const doc = parse(text);
@@ -56,7 +52,7 @@ export function checkText(text: string, options: CheckOptions): FileResult {
     warningCount: 0,
     infoCount: 0,
   };
-  const stamp = stamper(doc, options);
+  const stamp = stamper(doc);
   // One query per check: every rule reads the same views, and their memos die with the check.
   const query = new DocQuery(doc);
   const section = (key: string) => query.section(key);
@@ -84,7 +80,7 @@ export function checkText(text: string, options: CheckOptions): FileResult {
     try {
       rule.check(context);
     } catch (e) {
-      result.diagnostics.push(internalError(rule, e, options));
+      result.diagnostics.push(internalError(rule, e));
     }
   }
   finish(result, options.rules);
@@ -117,12 +113,12 @@ export function checkSets(results: FileResult[], options: Omit<CheckOptions, 'fi
           module: options.module,
           report: (member, r) => {
             const target = group[members.indexOf(member)] as FileResult;
-            target.diagnostics.push(stamper(target.doc, options)(rule, severity, r));
+            target.diagnostics.push(stamper(target.doc)(rule, severity, r));
           },
         });
       } catch (e) {
         const first = group[0] as FileResult;
-        first.diagnostics.push(internalError(rule, e, options));
+        first.diagnostics.push(internalError(rule, e));
       }
     }
   }
@@ -133,29 +129,41 @@ function applies(rule: AnyRule, kind: KindDef | undefined): boolean {
   return !rule.meta.kinds || (kind !== undefined && rule.meta.kinds.includes(kind.id));
 }
 
-function stamper(doc: Doc, options: Pick<CheckOptions, 'docsBase'>) {
+function stamper(doc: Doc) {
   return (rule: AnyRule, severity: Severity, r: Report): Diagnostic => {
     const start = clamp(r.span.start, doc.text.length);
     const end = clamp(Math.max(r.span.end, start), doc.text.length);
     const s = positionAt(doc.lineStarts, start);
     const e = positionAt(doc.lineStarts, end);
-    const template = rule.meta.messages[r.messageId] ?? r.messageId;
+    const message = messageOf(rule, r.messageId, r.data);
     const d: Diagnostic = {
+      id: '',
       ruleId: rule.meta.id,
       messageId: r.messageId,
-      message: interpolate(template, r.data ?? {}),
+      ...(r.data ? { data: { ...r.data } } : {}),
+      message,
       severity,
       range: [start, end],
       loc: { start: { line: s.line, column: s.column }, end: { line: e.line, column: e.column } },
       note: rule.meta.docs.better,
-      url: `${options.docsBase ?? DEFAULT_DOCS_BASE}${rule.meta.id}`,
     };
     const words = r.words ?? (end > start && end - start <= 80 ? [doc.text.slice(start, end)] : undefined);
     if (words?.length) d.words = words;
-    if (r.fix) d.fix = r.fix;
+    if (r.fix) d.fix = fixOf(rule, r.fix, `Fix: ${message.split(/(?<=\.)\s/)[0] ?? message}`);
+    if (r.suggest?.length) d.suggestions = r.suggest.map((x) => fixOf(rule, x, x.messageId));
     if (r.related?.length) d.related = r.related.map((x) => ({ message: x.message, range: [x.span.start, x.span.end] }));
     return d;
   };
+}
+
+function messageOf(rule: AnyRule, messageId: string, data: Record<string, string | number> | undefined): string {
+  return interpolate(rule.meta.messages[messageId] ?? messageId, data ?? {});
+}
+
+function fixOf(rule: AnyRule, f: ReportedFix, fallback: string): Fix {
+  const out: Fix = { range: f.range, text: f.text, messageId: f.messageId ?? 'fix', title: f.messageId ? messageOf(rule, f.messageId, f.data) : fallback };
+  if (f.data) out.data = { ...f.data };
+  return out;
 }
 
 function clamp(n: number, max: number): number {
@@ -166,16 +174,16 @@ export function interpolate(template: string, data: Record<string, string | numb
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (all, key: string) => (key in data ? String(data[key]) : all));
 }
 
-function internalError(rule: Rule | SetRule, e: unknown, options: Pick<CheckOptions, 'docsBase'>): Diagnostic {
+function internalError(rule: Rule | SetRule, e: unknown): Diagnostic {
   const message = e instanceof Error ? e.message : String(e);
   return {
+    id: '',
     ruleId: rule.meta.id,
     messageId: 'internalError',
     message: `Rule ${rule.meta.id} failed on this file (${message}); please report it.`,
     severity: 'error',
     range: [0, 0],
     loc: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
-    url: `${options.docsBase ?? DEFAULT_DOCS_BASE}${rule.meta.id}`,
   };
 }
 
@@ -214,9 +222,30 @@ function finish(result: FileResult, rules: readonly AnyRule[]): void {
     seen.add(key);
     return true;
   });
+  // Identities: by content, not position; repeats of one finding are told apart by their order.
+  const count = new Map<string, number>();
+  for (const d of result.diagnostics) {
+    const base = findingHash(d, doc.text);
+    const n = (count.get(base) ?? 0) + 1;
+    count.set(base, n);
+    d.id = n === 1 ? base : `${base}#${n}`;
+  }
   result.errorCount = result.diagnostics.filter((d) => d.severity === 'error').length;
   result.warningCount = result.diagnostics.filter((d) => d.severity === 'warning').length;
   result.infoCount = result.diagnostics.filter((d) => d.severity === 'info').length;
+}
+
+/** FNV-1a (two 32-bit lanes) of the rule, messageId, data and the text the finding points at. */
+function findingHash(d: Diagnostic, text: string): string {
+  const key = [d.ruleId, d.messageId, d.data ? JSON.stringify(Object.entries(d.data).sort(([a], [b]) => cmp(a, b))) : '', text.slice(d.range[0], d.range[1])].join('\u0000');
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ key.length;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+  }
+  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
 }
 
 function cmp(a: string, b: string): number {

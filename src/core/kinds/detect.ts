@@ -27,21 +27,19 @@ export function normalizeTitle(title: string): string {
 
 interface DocInfo {
   tokens: string[][];
+  /** `tokens[i].join(' ')`, the key looked up first. */
+  keys: string[];
+  /** The stem memo the tokens were made with (the caller's, or this document's own). */
+  stems: Map<string, string>;
   title: string[];
   implied?: Map<KindDef, Map<string, Span>>;
-  /** `doc.plain` in lower case, for cheap tests before a costly pattern. */
-  lower?: string;
   /** The Y-statement, once per document (null: none). */
   y?: RegExpExecArray | null;
-  /** Whether the text could state a chosen option or an accepted cost (statedConsequences). */
-  mayStateCost?: boolean;
+  /** Whether the text says "chosen option" anywhere (statedConsequences). */
+  namesChosen?: boolean;
 }
 
-function lowerOf(doc: Doc): string {
-  const info = infoOf(doc);
-  info.lower ??= doc.plain.toLowerCase();
-  return info.lower;
-}
+
 const docInfo = new WeakMap<Doc, DocInfo>();
 
 /** Per-check (or per-surface) answers the caller keeps: the stem of each title word. */
@@ -54,7 +52,8 @@ function infoOf(doc: Doc, memo?: DetectMemo): DocInfo {
   if (!info) {
     // Titles repeat words ("Option 1", "Option 2"): one stem per distinct word even without a memo.
     const stems = memo?.stems ?? new Map<string, string>();
-    info = { tokens: doc.sections.map((s) => titleTokens(s.title, stems)), title: titleTokens(docTitle(doc), stems) };
+    const tokens = doc.sections.map((s) => titleTokens(s.title, stems));
+    info = { tokens, keys: tokens.map((t) => t.join(' ')), title: titleTokens(docTitle(doc), stems), stems };
     docInfo.set(doc, info);
   }
   return info;
@@ -138,9 +137,9 @@ function startsWith(tokens: string[], prefix: string[], at = 0): boolean {
 }
 
 /** Which section of the index a title names, and how closely. */
-function match(index: Index, tokens: string[], opts: { weak: boolean; contains: boolean; taken?: Set<string> }): { id: string; how: How } | undefined {
+function match(index: Index, tokens: string[], opts: { weak: boolean; contains: boolean; taken?: Set<string> }, key = tokens.join(' ')): { id: string; how: How } | undefined {
   if (!tokens.length) return undefined;
-  const e = index.exact.get(tokens.join(' '));
+  const e = index.exact.get(key);
   if (e && (opts.weak || !e.weak) && !opts.taken?.has(e.id)) return { id: e.id, how: 'exact' };
   for (const p of index.byHead.get(tokens[0] as string) ?? []) {
     if ((p.weak && !opts.weak) || opts.taken?.has(p.id)) continue;
@@ -193,6 +192,14 @@ const Y_STATEMENT = /\bin the context of\b[\s\S]{1,600}?\bwe (?:have )?decided (
 
 const STATUS = stem('status');
 
+/** The document's Y-statement, if it has one (once per document). */
+function yStatement(doc: Doc): RegExpExecArray | null {
+  const info = infoOf(doc);
+  // Words every Y-statement has: a cheap test before the full pattern.
+  if (info.y === undefined) info.y = doc.text.includes('n the context of') && doc.text.includes('ccepting') ? Y_STATEMENT.exec(doc.text) : null;
+  return info.y;
+}
+
 /** Section ids of `kind` that the document carries without a heading for them, with where. */
 export function impliedSections(doc: Doc, kind: KindDef): Map<string, Span> {
   const info = infoOf(doc);
@@ -200,9 +207,7 @@ export function impliedSections(doc: Doc, kind: KindDef): Map<string, Span> {
   let found = info.implied.get(kind);
   if (found) return found;
   found = new Map();
-  // Words every Y-statement has: a cheap test before the full pattern.
-  if (info.y === undefined) info.y = lowerOf(doc).includes('in the context of') && lowerOf(doc).includes('accepting') ? Y_STATEMENT.exec(doc.text) : null;
-  const y = info.y;
+  const y = yStatement(doc);
   if (y) {
     const span = { start: y.index, end: y.index + y[0].length };
     const parts = ['context', 'decision', 'consequences', ...(/\bneglected\b/i.test(y[1] ?? '') ? ['considered options'] : [])];
@@ -219,7 +224,7 @@ export function impliedSections(doc: Doc, kind: KindDef): Map<string, Span> {
   for (const table of doc.tables) {
     for (const row of [table.header, ...(table.rows ?? [])]) {
       const [label, value] = row?.cells ?? [];
-      if (!row || !label || !value?.text.trim() || label.text.length > 40 || titleTokens(label.text).join(' ') !== STATUS) continue;
+      if (!row || !label || !value?.text.trim() || label.text.length > 40 || !/status/i.test(label.text) || titleTokens(label.text, info.stems).join(' ') !== STATUS) continue;
       const id = indexOf(kind).status;
       if (id) found.set(id, { start: row.start, end: row.end });
     }
@@ -235,25 +240,25 @@ const CHOSEN = /\bchosen option\b[^"\u201c'`*\n]{0,4}(?:"([^"\n]{2,120})"|\u201c
 const PRO_CON_ITEM = /^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:good|bad|neutral),? because\b/im;
 const ACCEPTED_COST = /\b(?:we accept(?:ed)? that|accepting that|at the (?:cost|expense) of|the (?:trade-?off|downside|cost) (?:is|will be))\b/i;
 
+
 function statedConsequences(doc: Doc, kind: KindDef): Span | undefined {
   const plain = doc.plain;
-  // Cheap tests before the patterns, once per document: most documents state neither.
   const info = infoOf(doc);
-  info.mayStateCost ??= /chosen option|accept|the cost|expense|trade-?off|downside/.test(lowerOf(doc));
-  if (!info.mayStateCost) return undefined;
-  const statements = [...plain.matchAll(CHOSEN)];
-  const chosen = statements.map((m) => titleTokens(m.slice(1).find(Boolean) ?? '').join(' ')).filter(Boolean);
+  // A substring test before the pattern, once per document: most documents name no chosen option.
+  info.namesChosen ??= plain.includes('hosen option');
+  const statements = info.namesChosen ? [...plain.matchAll(CHOSEN)] : [];
+  const chosen = statements.map((m) => titleTokens(m.slice(1).find(Boolean) ?? '', info.stems).join(' ')).filter(Boolean);
   const tokens = infoOf(doc).tokens;
   for (const [i, s] of doc.sections.entries()) {
     // The option's own section, not one that holds the decision (the document's title, say).
-    if (statements.some((m) => m.index >= s.span.start && m.index < s.span.end)) continue;
-    const title = (tokens[i] ?? []).join(' ');
+    if (!chosen.length || statements.some((m) => m.index >= s.span.start && m.index < s.span.end)) continue;
+    const title = info.keys[i] ?? '';
     if (!title || !chosen.some((c) => c === title || (c.length >= 8 && (c.includes(title) || title.includes(c))))) continue;
     if (PRO_CON_ITEM.test(plain.slice(s.span.start, s.span.end))) return s.span;
   }
   const index = indexOf(kind);
   for (const [i, decision] of doc.sections.entries()) {
-    if (match(index, tokens[i] ?? [], { weak: true, contains: false })?.id !== 'decision') continue;
+    if (match(index, tokens[i] ?? [], { weak: true, contains: false }, info.keys[i])?.id !== 'decision') continue;
     const m = ACCEPTED_COST.exec(plain.slice(decision.span.start, decision.span.end));
     if (m) return { start: decision.span.start + m.index, end: decision.span.start + m.index + m[0].length };
   }
@@ -309,25 +314,29 @@ export function kindEvidence(doc: Doc, module: CourseModule): KindEvidence[] {
     const index = indexOf(kind);
     const found = new Set<string>();
     const matched = new Set<number>();
+    const ids = new Map<number, string>();
     for (const i of candidates) {
-      const m = match(index, info.tokens[i] as string[], { weak: false, contains: false });
+      const m = match(index, info.tokens[i] as string[], { weak: false, contains: false }, info.keys[i]);
       if (m) {
         found.add(m.id);
         matched.add(i);
+        ids.set(i, m.id);
       }
     }
-    for (const id of impliedSections(doc, kind).keys()) found.add(id);
+    // Implied sections only add to a document that has some of the kind already (or a
+    // Y-statement, a whole ADR in one sentence): skipping the rest keeps inference cheap.
+    if (found.size > 0 || yStatement(doc)) for (const id of impliedSections(doc, kind).keys()) found.add(id);
     // A `## Status` heading is as telling as a title that says "ADR": decision records have one.
     // (A `Status:` line counts as the status, but proposals of every kind have those.)
     const status = index.status;
-    const statusHeading = status !== undefined && [...matched].some((i) => doc.sections[i]?.style !== 'field' && match(index, info.tokens[i] as string[], { weak: false, contains: false })?.id === status);
+    const statusHeading = status !== undefined && [...matched].some((i) => doc.sections[i]?.style !== 'field' && ids.get(i) === status);
     const named = index.titles.filter((t) => info.title.some((_, at) => startsWith(info.title, t, at)));
     const titleSays = named.length > 0;
     const titleNamesKind = titleSays || statusHeading;
     // Once the title names the kind, fallback names count too ("Proposal" holds the decision).
     if (titleNamesKind) {
       for (const i of candidates) {
-        const m = matched.has(i) ? undefined : match(index, info.tokens[i] as string[], { weak: true, contains: false });
+        const m = matched.has(i) ? undefined : match(index, info.tokens[i] as string[], { weak: true, contains: false }, info.keys[i]);
         if (m && !found.has(m.id)) {
           found.add(m.id);
           matched.add(i);
@@ -385,7 +394,7 @@ export function assignSections(doc: Doc, kind: KindDef, memo?: DetectMemo): void
   const pass = (fields: boolean, opts: { weak: boolean; contains: boolean }, accept: (how: How) => boolean) => {
     doc.sections.forEach((s, i) => {
       if (s.key || (s.style === 'field') !== fields) return;
-      const m = match(index, info.tokens[i] as string[], { ...opts, taken: claimed });
+      const m = match(index, info.tokens[i] as string[], { ...opts, taken: claimed }, info.keys[i]);
       if (m && accept(m.how)) {
         s.key = m.id;
         claimed.add(m.id);

@@ -36,13 +36,22 @@ export interface RuleMeta<M extends string = string> {
   fixable?: boolean;
 }
 
+/** An edit with the message (a key of the rule's `messages`) that says what it does. */
+export interface ReportedFix<M extends string = string> extends TextEdit {
+  messageId?: M;
+  data?: Record<string, string | number>;
+}
+
 export interface Report<M extends string = string> {
   messageId: M;
   data?: Record<string, string | number>;
   span: Span;
   /** The words that fired; defaults to the reported text when the span is short. */
   words?: string[];
-  fix?: TextEdit;
+  /** Safe to apply (`--fix`, the editor's Insert). */
+  fix?: ReportedFix<M>;
+  /** Edits to offer but never apply unasked (quick fixes in an editor). */
+  suggest?: (ReportedFix<M> & { messageId: M })[];
   related?: { message: string; span: Span }[];
 }
 

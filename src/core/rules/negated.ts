@@ -39,3 +39,11 @@ export function negatedBefore(doc: Doc, sentence: Span, m: Span): boolean {
   }
   return false;
 }
+
+/** The matches no negator before them denies, each read in the sentence (of `sentences`) that holds it. */
+export function affirmedIn<M extends Span>(doc: Doc, sentences: readonly Span[], matches: readonly M[]): M[] {
+  return matches.filter((m) => {
+    const s = sentences.find((x) => x.start <= m.start && m.start < x.end);
+    return !s || !negatedBefore(doc, s, m);
+  });
+}

@@ -78,7 +78,7 @@ export class Checker {
 /** The portfolio from cached per-revision results: set rules (which compare variants) run on copies. */
 function evaluate(items: Item[], cached: FileResult[]) {
   const results = cached.map((r) => (r.set ? { ...r, diagnostics: [...r.diagnostics] } : r));
-  checkSets(results, { module: defaultModule, rules: builtinRules, docsBase: checkOptions.docsBase });
+  checkSets(results, { module: defaultModule, rules: builtinRules });
   return evaluatePortfolio(items.map((it, i) => ({ artifact: it.artifact, text: (results[i] as FileResult).doc.text })), results);
 }
 

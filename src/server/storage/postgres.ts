@@ -8,11 +8,14 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { LiveEvents, type LiveEvent } from '../events.ts';
 import { kyselyStorage } from './kysely.ts';
+import { isUnavailable } from './pg-errors.ts';
 import { APP_ROLE, MIGRATIONS, type Tables } from './schema.ts';
 
 /** pg_advisory_lock key for migrations ("staffwork" in ASCII, truncated to 63 bits). */
 const MIGRATION_LOCK = 7_310_575_214_523_445_611n;
 const CHANNEL = 'staffwork_events';
+
+export { isUnavailable };
 
 export const isPostgresUrl = (s: string) => /^postgres(ql)?:\/\//i.test(s);
 
@@ -25,13 +28,6 @@ export function redact(url: string): string {
   } catch {
     return 'postgres://(unparseable URL)';
   }
-}
-
-export function isUnavailable(e: unknown): boolean {
-  const err = e as { code?: string; message?: string } | undefined;
-  const code = err?.code ?? '';
-  if (/^(08|57P0[1-3]|53300|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN)/.test(code)) return true;
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connection is closed|Client was closed/i.test(err?.message ?? '');
 }
 
 function poolFor(url: string, max: number): pg.Pool {

@@ -29,7 +29,7 @@ export function renderFindings(list: HTMLElement, count: HTMLElement, diagnostic
           d.words?.length ? h('span', { class: 'finding-words' }, h('span', { class: 'muted' }, 'Words that fired: '), d.words.slice(0, 6).map((w) => h('mark', {}, w.length > 60 ? `${w.slice(0, 57)}…` : w))) : null,
           d.note ? h('span', { class: 'finding-note' }, h('span', { class: 'muted' }, 'Better: '), ...inlineCode(d.note)) : null,
         ),
-        h('a', { class: 'finding-doc', href: d.url }, 'Why this rule?', h('span', { class: 'visually-hidden' }, ` (${d.ruleId})`)),
+        h('a', { class: 'finding-doc', href: `/rules/${d.ruleId}` }, 'Why this rule?', h('span', { class: 'visually-hidden' }, ` (${d.ruleId})`)),
       ),
     ),
   );

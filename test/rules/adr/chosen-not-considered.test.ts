@@ -12,6 +12,8 @@ ruleTester(rule, {
     { name: 'by number, bold label', code: adr('1. PostgreSQL\n2. DynamoDB', '**Chosen option:** option 2, because it scales.') },
     { name: '"the chosen option" in prose is not the outcome line', code: adr(two, 'The chosen option is stated below.') },
     { name: 'a template placeholder', code: adr(two, 'Chosen option: "", because') },
+    { name: 'options that share their context, chosen by its own words', code: adr('* Fluent Bit on the telematics unit\n* Vector on the telematics unit\n* OpenTelemetry Collector on the telematics unit', 'Chosen option: "OpenTelemetry Collector on the telematics unit", because it speaks OTLP.') },
+    { name: 'a shorter name of a longer option', code: adr('* Self-hosted runners on spot instances\n* GitHub-hosted larger runners', 'Chosen option: self-hosted runners, because spot capacity is cheap.') },
   ],
   invalid: [
     {
@@ -38,6 +40,16 @@ ruleTester(rule, {
       name: 'a number past the list',
       code: adr('1. PostgreSQL\n2. DynamoDB', 'Chosen option: option 3, because it scales.'),
       errors: [{ messageId: 'notConsidered', line: 14, column: 16, endLine: 14, endColumn: 24 }],
+    },
+    {
+      name: 'shares only the context every option shares',
+      code: adr('* Fluent Bit on the telematics unit\n* Vector on the telematics unit', 'Chosen option: "OpenTelemetry Collector on the telematics unit", because it speaks OTLP.'),
+      errors: [{ messageId: 'notConsidered', line: 14, column: 17, endLine: 14, endColumn: 63, words: ['OpenTelemetry Collector on the telematics unit'] }],
+    },
+    {
+      name: 'shares the generic words of a region-wide choice',
+      code: adr('* Aurora PostgreSQL in eu-west-1\n* DynamoDB global tables in eu-west-1', 'Chosen option: CockroachDB in eu-west-1, because it is multi-region.'),
+      errors: [{ messageId: 'notConsidered', line: 14, column: 16, endLine: 14, endColumn: 40, words: ['CockroachDB in eu-west-1'] }],
     },
   ],
 });

@@ -15,6 +15,10 @@ ruleTester(rule, {
     { spellings: true, name: '"none" and then the status quo', code: adr('## Alternatives\n\nNone really, apart from staying on Make and living with the 40-minute builds.\n') },
     { spellings: true, name: 'a Nygard ADR without an options section', code: adr('## Decision\n\nWe will use PostgreSQL.\n') },
     { spellings: true, name: 'an empty template section', code: adr('## Considered Options\n\n* <!-- option -->\n') },
+    { spellings: true, name: 'prose that names the rival after "instead of"', code: adr('## Options\n\nWe moved to self-hosted runners instead of paying for larger GitHub-hosted ones, since spot capacity is cheap.\n') },
+    { name: 'two sentences, each naming an option', code: adr('## Options\n\nPostgreSQL gives us transactions. DynamoDB scales without tuning but has no joins.\n') },
+    { name: 'prose that chose one over another', code: adr('**Considered options:** We picked Temporal over the cron scheduler, because retries are built in.\n') },
+    { name: 'one rejected alternative in prose, beside the decision', code: adr('## Alternatives\n\nKeeping the nightly batch job, as we do today. It would not meet the 5-minute freshness target.\n\n## Decision\n\nStream ledger events through Kafka.\n') },
   ],
   invalid: [
     {
@@ -39,6 +43,22 @@ ruleTester(rule, {
       name: 'one option in a prose sentence',
       code: adr('## Options considered\n\nWe only really considered moving the job queue to SQS.\n'),
       errors: [{ messageId: 'one', line: 7, column: 4, endLine: 7, endColumn: 22, data: { section: 'Options considered', option: 'We only really considered moving the job queue to SQS.' } }],
+    },
+    {
+      spellings: true,
+      name: 'one prose sentence naming only the chosen option, with a reason after a comma',
+      code: adr('## Options\n\nWe went straight to self-hosted runners on spot instances, since that is clearly the right call and the cheapest.\n\n## Decision\n\nCI runs on self-hosted runners on spot instances from 1 May.\n'),
+      errors: [{ messageId: 'one', line: 7, column: 4, endLine: 7, endColumn: 11 }],
+    },
+    {
+      name: 'the chosen option and a sentence that only argues for it',
+      code: adr('## Alternatives considered\n\nPostgreSQL, as the team already runs it. It is the obvious choice for a ledger.\n\n## Decision\n\nThe ledger moves to PostgreSQL.\n'),
+      errors: [{ messageId: 'one', line: 7, column: 4, endLine: 7, endColumn: 27 }],
+    },
+    {
+      name: 'a bold field with one option and a because',
+      code: adr('**Options:** Managed Kafka on Confluent Cloud, because nothing else meets the retention needs.\n'),
+      errors: [{ messageId: 'one', line: 7, column: 3, endLine: 7, endColumn: 13 }],
     },
   ],
 });

@@ -11,6 +11,7 @@ ruleTester(rule, {
     { name: 'the mentor sits in, the person chairs', code: plan("opportunity:\nWen chairs the SLO review for the search API on 7 August. I'll sit in but won't speak unless she asks.\n") },
     { spellings: true, name: 'the writer attends, the person runs it', code: plan('## Opportunity\n\nKai runs the replay-system design review on 22 July; I will attend and take notes for him.\n') },
     { name: 'a bold field with a talk', code: plan('**Opportunity:** Aisha gives a talk on the upload component at the frontend guild on 17 June.\n') },
+    { spellings: true, name: 'participation that is denied, ownership that is stated', code: `---\nkind: growth-plan\n---\n\n## Opportunity\n\nPriya will not shadow the review; she owns the cutover runbook and presents it on 12 March.\n` },
   ],
   invalid: [
     {

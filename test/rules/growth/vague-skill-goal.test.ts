@@ -8,6 +8,7 @@ ruleTester(rule, {
     plan('Skill goal:\nSam leads the API migration design.\n'),
     { spellings: true, name: 'a wish with the work that shows it', code: plan('## Goal\n\nAna gets better at API design by owning the billing export RFC.\n') },
     { name: 'an imperative goal', code: plan('**Skill goal:** Lead the design of the CRM change-data feed end to end.\n') },
+    { name: 'the vague wish, rejected in favour of the work', code: `---\nkind: growth-plan\n---\n\n## Skill goal\n\nNot to get better at design in general: Leo leads the design of the ledger export API.\n` },
   ],
   invalid: [
     {

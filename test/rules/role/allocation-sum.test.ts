@@ -27,6 +27,8 @@ ruleTester(rule, {
     { spellings: true, name: 'a notes column with an old share', code: memo('## Weekly allocation\n\n| Work | Share | Notes |\n|---|---|---|\n| Architecture | 70% | was 50% last quarter |\n| Mentoring | 30% | |\n') },
     { name: 'days written as "2d", weekdays in parentheses', code: memo('Weekly allocation:\n- architecture: 2d (Mon, Tue)\n- migration: 2d\n- mentoring and interviews: 1d\n') },
     { spellings: true, name: 'a skeleton hint with a good split', code: memo(`## Weekly allocation\n\n${HINT}\n\n- 70% architecture\n- 30% mentoring\n`) },
+    { name: 'a full-time load that is denied', code: memo('Weekly allocation:\n3 days design reviews, 2 days writing. On-call is handled by the SRE rota, not full-time for me.\n') },
+    { spellings: true, name: 'a catch-all line without a load', code: memo('## Weekly allocation\n\n- 80% architecture\n- 20% mentoring\n- Interviews: whatever is left\n') },
   ],
   invalid: [
     {
@@ -90,6 +92,22 @@ ruleTester(rule, {
       name: 'an unclear amount in the commentary does not hide the list',
       code: memo('## Weekly allocation\n\n- 60% architecture\n- 30% migration, tech lead\n- 20% mentoring\n\nIn a bad week incidents take up to 10% more.\n'),
       errors: [{ messageId: 'over', line: 7, column: 3, endLine: 9, endColumn: 6, data: { total: '110%', parts: "`60%` + `30%` + `20%`", week: "100%" } }],
+    },
+    {
+      spellings: true,
+      name: 'a full-time load in words on top of a full week',
+      code: memo('## Weekly allocation\n\n- Architecture: 4 days\n- Mentoring: 1 day\n- Plus: primary on-call every other week (a full-time load when on)\n'),
+      errors: [{ messageId: 'over', line: 7, column: 17, endLine: 9, endColumn: 54, data: { total: '10 days', parts: '`4 days` + `1 day` + `full-time`', week: '5 days' } }],
+    },
+    {
+      name: 'half-time in words on top of 100%',
+      code: memo('**Weekly allocation:**\n- 60% platform architecture\n- 40% migration tech lead\n- Incident commander, which is half-time during release weeks\n'),
+      errors: [{ messageId: 'over', line: 6, column: 3, endLine: 8, endColumn: 41, data: { total: '150%', parts: '`60%` + `40%` + `half-time`', week: '100%' } }],
+    },
+    {
+      name: 'all week, in hours',
+      code: memo('Weekly allocation:\n- 30 hours architecture\n- 10 hours mentoring\n- Release captain all week in March\n'),
+      errors: [{ messageId: 'over', line: 6, column: 3, endLine: 8, endColumn: 27, data: { total: '85 hours', parts: '`30 hours` + `10 hours` + `all week`', week: '32-45 hours' } }],
     },
   ],
 });

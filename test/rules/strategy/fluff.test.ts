@@ -8,6 +8,7 @@ ruleTester(rule, {
     strategy('## Guiding policy\n\nReduce platform friction before adding new platform features.\n'),
     { spellings: true, name: 'fluff in a code block is quoted, not written', code: strategy('## Diagnosis\n\n```\nworld-class\n```\n') },
     { name: 'not a strategy', code: '# Notes\n\nA world-class platform.\n' },
+    { spellings: true, name: 'fluff that is rejected, not claimed', code: `---\nkind: strategy\n---\n\n## Guiding policy\n\nWe will not chase world-class tooling; nobody here needs synergies. Fix the flaky suites first.\n` },
   ],
   invalid: [
     {

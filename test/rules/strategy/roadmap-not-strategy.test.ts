@@ -9,8 +9,22 @@ ruleTester(rule, {
     strategy('Guiding policy:\nreduce friction before features\n\nCoherent actions:\n- stabilize CI\n'),
     { name: 'not a strategy', code: '# Plan\n\n- Migrate CI\n- Upgrade Kubernetes\n' },
     { name: 'a strategy with no list yet', code: strategy('# Platform strategy\n\nTBD.\n') },
+    { name: 'bold-led paragraphs that are the spine', code: strategy('# Payments strategy\n\n**Diagnosis.** Checkout fails 2% of payments at peak.\n\n**Guiding policy.** Reliability before new payment methods.\n') },
+    { name: 'a timeline table under a diagnosis and policy', code: strategy('## Diagnosis\n\nTills crash daily.\n\n## Guiding policy\n\nReplace before extending.\n\n| Quarter | Deliverable |\n|---|---|\n| Q1 | Modern tills |\n| Q2 | Offline mode |\n') },
+    { name: 'one bold paragraph is not a list of projects', code: strategy('# Store strategy\n\n**Modern tills.** Replace the 2009 tills in every store.\n') },
+    { name: 'a table that is not a timeline', code: strategy('# Store strategy\n\n| Store | Tills |\n|---|---|\n| Leeds | 12 |\n| York | 8 |\n') },
   ],
   invalid: [
+    {
+      name: 'projects as bold-led paragraphs',
+      code: strategy('# Retail platform strategy 2026\n\n**Modern tills.** Replace the 2009 tills in every store.\n\n**Q2 \u2014 migrate CI.** Move the last Jenkins jobs to Actions.\n\n**Loyalty app v2.** Rebuild the app on the new API.\n'),
+      errors: [{ messageId: 'roadmap', line: 7, column: 3, endLine: 11, endColumn: 17, words: ['Modern tills', 'migrate CI', 'Loyalty app v2'] }],
+    },
+    {
+      name: 'projects as a quarter-by-quarter table',
+      code: strategy('# Retail platform strategy 2026\n\n| Quarter | Deliverable | Owner |\n|---|---|---|\n| Q1 | Modern tills | Stores |\n| Q2 | Offline mode | Stores |\n| H2 | Loyalty app v2 | Digital |\n'),
+      errors: [{ messageId: 'roadmap', line: 9, column: 8, endLine: 11, endColumn: 22, words: ['Modern tills', 'Offline mode', 'Loyalty app v2'] }],
+    },
     {
       name: 'the case study roadmap',
       code: strategy('# Platform strategy\n\n- Migrate CI\n- Improve observability\n- Reduce build times\n- Upgrade Kubernetes\n'),

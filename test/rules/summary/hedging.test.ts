@@ -12,6 +12,7 @@ ruleTester(rule, {
     { name: 'uncertainty belongs in the risk, not the decision', code: `${fm}## Decision\n\nDelay the launch two weeks.\n\n## Risk if ignored\n\nWe might charge customers twice; I think refunds would follow.\n\n## Ask\n\nApprove by Friday.\n`, spellings: true },
     { name: '"a kind of" is a noun, not a hedge', code: `${fm}Decision:\nAdopt a new kind of launch gate: a replay test.\n` },
     { name: '`May` the month is not a hedge', code: `${fm}**Decision:** Delay the launch to 14 May.\n\n**Ask:** Approve the date by Friday.\n` },
+    { spellings: true, name: 'a plain ask with a hedged supporting sentence beside it', code: `${fm}## Decision\n\nDelay the launch to 14 May.\n\n## Ask\n\nApprove the revised date by Friday. Legal might want to review the wording.\n` },
   ],
   invalid: [
     {
@@ -40,6 +41,20 @@ ruleTester(rule, {
       name: 'a bolded decision line: only its paragraph is the decision',
       code: `${fm}**Decision:** Perhaps delay the launch.\n\nIt might be fine.\n`,
       errors: [{ messageId: 'hedge', line: 6, column: 15, endLine: 6, endColumn: 22, words: ['Perhaps'] }],
+    },
+    {
+      spellings: true,
+      name: 'an Ask section that requests nothing is checked too',
+      code: `${fm}## Decision\n\nMove the backhaul review to the March board.\n\n## Ask\n\nThoughts welcome. I think it might be worth a conversation at some point.\n`,
+      errors: [
+        { messageId: 'hedge', line: 12, column: 19, endLine: 12, endColumn: 26, data: { hedge: 'I think', part: 'ask' } },
+        { messageId: 'hedge', line: 12, column: 30, endLine: 12, endColumn: 35, data: { hedge: 'might', part: 'ask' } },
+      ],
+    },
+    {
+      name: 'a label Ask that only wonders',
+      code: `${fm}Decision:\nKeep the vendor until June.\n\nAsk:\nPerhaps we could discuss it sometime.\n`,
+      errors: [{ messageId: 'hedge', line: 10, column: 1, endLine: 10, endColumn: 8, data: { hedge: 'Perhaps', part: 'ask' } }],
     },
   ],
 });

@@ -10,6 +10,14 @@ ruleTester(rule, {
     { name: 'a number makes it concrete', code: summary('Two outages.', '3% of charges duplicated.', 'Fix it by 14 May.') },
     { name: 'headings, and an empty section is another rule\'s', code: '---\nkind: exec-summary\n---\n\n## Decision\n\nDelay.\n\n## Reason\n\n<!-- hint -->\n\n## Risk if ignored\n\nRefunds, chargebacks and regulator attention.\n' },
     { name: 'not a summary', code: '---\nkind: strategy\n---\n\nPlan:\nTBD\n' },
+    {
+      name: 'an uncertainty beside a concrete cause, impact and steps',
+      code: summary(
+        'Too early to tell how many merchants were hit, but refunds already exceed the reserve.',
+        'It depends on whether the processor ships the idempotency patch; without it, duplicate charges reach customers.',
+        "We'll see the vendor's patch in staging first, then run the replay test and open the launch gate.",
+      ),
+    },
   ],
   invalid: [
     {
@@ -25,6 +33,27 @@ ruleTester(rule, {
       name: 'too thin',
       code: summary('Reliability.', 'Customer-impacting financial incident.', 'Idempotency keys, replay test, launch gate.'),
       errors: [{ messageId: 'thin', line: 10, column: 1, endLine: 10, endColumn: 13, data: { section: 'Reason', text: 'Reliability.', hint: 'The one reason that drives the decision, concretely.' } }],
+    },
+    {
+      name: 'not knowing, said instead of the risk',
+      code: summary('Payment retry path can duplicate charges under timeout.', 'Hard to say really; there are a lot of moving parts and things could go either way.', 'Idempotency keys, replay test, launch gate.'),
+      errors: [{ messageId: 'vague', line: 13, column: 1, endLine: 13, endColumn: 12, words: ['Hard to say', 'a lot of moving parts', 'could go either way'] }],
+    },
+    {
+      name: 'it depends, with nothing it depends on',
+      code: summary('It all depends, honestly.', 'Customer-impacting financial incident.', 'Idempotency keys, replay test, launch gate.'),
+      errors: [{ messageId: 'vague', line: 10, column: 1, endLine: 10, endColumn: 15, words: ['It all depends'] }],
+    },
+    {
+      spellings: true,
+      name: 'TBD and we will see, as headings',
+      code: '---\nkind: exec-summary\n---\n\n## Decision\n\nDelay the launch two weeks.\n\n## Plan\n\nTBD, we\'ll see after the vendor call.\n',
+      errors: [{ messageId: 'vague', line: 11, column: 1, endLine: 11, endColumn: 4, words: ['TBD', "we'll see"] }],
+    },
+    {
+      name: 'remains to be seen, too early to tell',
+      code: summary('Payment retry path can duplicate charges under timeout.', 'Too early to tell; the impact remains to be seen.', 'Idempotency keys, replay test, launch gate.'),
+      errors: [{ messageId: 'vague', line: 13, column: 1, endLine: 13, endColumn: 18, words: ['Too early to tell', 'remains to be seen'] }],
     },
   ],
 });

@@ -2,7 +2,7 @@ import { clip } from '../../text/format.ts';
 import type { Match } from '../../text/match.ts';
 import { contentWords } from '../../text/words.ts';
 import { defineRule } from '../define.ts';
-import { matchChoice, optionReference, resolveReference } from '../../text/options.ts';
+import { matchChoice, optionReference, resolveReference, type Choice } from '../../text/options.ts';
 import { chosenOptions, sameName } from './_chosen.ts';
 
 const ADR = '---\nkind: adr\n---\n\n# ADR 7: Ledger database\n\n## Considered Options\n\n* PostgreSQL\n* DynamoDB\n\n## Decision Outcome\n\n';
@@ -35,9 +35,28 @@ export default defineRule({
       // Matches inside the considered options themselves describe them, not the outcome.
       if (inOptions(chosen)) continue;
       const ref = optionReference(chosen.text, chosen.start);
-      const found = ref ? resolveReference(ref, choices) : matchChoice(contentWords(chosen.text), choices) ?? choices.find((c) => sameName(c.text, chosen.text));
+      const found = ref ? resolveReference(ref, choices) : choices.find((c) => sameName(c.text, chosen.text)) ?? byDistinctiveWords(contentWords(chosen.text), choices);
       if (found) continue;
       context.report({ messageId: 'notConsidered', data: { words: clip(chosen.text, 60), options: opts.section.title }, span: chosen, words: [chosen.text], related: [{ message: 'the considered options', span: opts.section.titleSpan }] });
     }
   },
 });
+
+/**
+ * The considered option a chosen name refers to, by the words that tell the options apart:
+ * "OpenTelemetry Collector on the telematics unit" is not "Fluent Bit on the telematics unit",
+ * though they share "telematics unit", because every option runs there. Words all options share
+ * are context, not identity; a name made only of them is matched as before.
+ */
+function byDistinctiveWords(words: Set<string>, choices: Choice[]): Choice | undefined {
+  const common = choices.length >= 2 ? [...(choices[0]?.nameWords ?? [])].filter((w) => choices.every((c) => c.nameWords.has(w))) : [];
+  const own = new Set([...words].filter((w) => !common.includes(w)));
+  if (!own.size || !common.length) return matchChoice(words, choices);
+  let best: { c: Choice; shared: number } | undefined;
+  for (const c of choices) {
+    const theirs = [...c.nameWords].filter((w) => !common.includes(w));
+    const shared = theirs.filter((w) => own.has(w)).length;
+    if (shared > 0 && shared * 2 >= Math.min(theirs.length, own.size) && (!best || shared > best.shared)) best = { c, shared };
+  }
+  return best?.c;
+}

@@ -2,6 +2,7 @@ import type { SectionView } from '../../query/section-view.ts';
 import { clip } from '../../text/format.ts';
 import type { Match } from '../../text/match.ts';
 import { isNothing, namesSeveral } from '../../text/options.ts';
+import { contentWords } from '../../text/words.ts';
 import { defineRule } from '../define.ts';
 import { isListed } from '../../text/entries.ts';
 import { nothingListed } from '../../text/nothing-listed.ts';
@@ -37,7 +38,8 @@ export default defineRule({
       context.report({ messageId: 'none', data: { section: section.title }, span: section.titleSpan, words: [section.title] });
       return;
     }
-    const count = optionCount(view);
+    const decided = context.view('decision');
+    const count = optionCount(view, decided ? contentWords(decided.text()) : undefined);
     if (count.n >= 2) return;
     const only = count.only;
     if (only) context.report({ messageId: 'one', data: { section: section.title, option: clip(only.text, 60) }, span: section.titleSpan, words: [section.title], related: [{ message: 'the only option', span: only }] });
@@ -58,7 +60,7 @@ const ENUMERATION = /\S\s*,\s*\S[^.;]*?\s(?:and|or|nor)\s+\S|\b(?:between|both)\
  * count one each; in prose, a sentence that enumerates ("X, Y and Z", "between X and Y") or
  * several sentences are taken as several options, since prose cannot be counted safely.
  */
-function optionCount(view: SectionView): { n: number; only?: Match } {
+function optionCount(view: SectionView, decision?: ReadonlySet<string>): { n: number; only?: Match } {
   // A section of the kind nested in the options ("**Decision Outcome:**" after a field) is not an option.
   const { sections } = view.doc;
   const subsections = (view.section?.children ?? []).filter((i) => !sections[i]?.key);
@@ -73,7 +75,42 @@ function optionCount(view: SectionView): { n: number; only?: Match } {
   }
   const sentences = view.entries();
   const first = sentences[0];
-  if (sentences.length !== 1 || !first) return { n: sentences.length };
-  if (namesSeveral(first.text) || ENUMERATION.test(first.text)) return { n: 2 };
-  return { n: 1, only: first };
+  if (!first) return { n: 0 };
+  // Prose names several options when a sentence enumerates them in its main clause or points
+  // at another one ("instead of", "we also looked at", "over Jenkins"); otherwise sentences that
+  // only justify the choice ("since that is clearly the right call", "It is cheaper") add none.
+  if (sentences.some((e) => weighs(e.text))) return { n: 2 };
+  const naming = sentences.filter((e) => !justifies(e.text));
+  if (naming.length > 1) return { n: naming.length };
+  const only = naming[0] ?? first;
+  // Read this way, prose names one option only when it is the chosen one: an "Alternatives"
+  // section of one rejected alternative weighs it against the decision, which is two.
+  const plain = sentences.length === 1 && !namesSeveral(first.text) && !ENUMERATION.test(first.text);
+  if (!plain && !isChosen(only.text, decision)) return { n: 2 };
+  return { n: 1, only };
+}
+
+/** Whether an option's words are the decision's: most of its content words are there. */
+function isChosen(text: string, decision: ReadonlySet<string> | undefined): boolean {
+  if (!decision) return false;
+  const words = [...contentWords(text.slice(0, text.search(SUBORDINATE) === -1 ? text.length : text.search(SUBORDINATE)))];
+  const shared = words.filter((w) => decision.has(w)).length;
+  return shared >= 2 || (words.length > 0 && shared === words.length);
+}
+
+/** Where a sentence's main clause ends: a justification or a relative clause follows. */
+const SUBORDINATE = /[,;(\u2013\u2014]\s*(?:since|because|as|given|so|which|who|that is|and that|thanks to|due to|for)\b|\s(?:since|because|given that|as it|as they|so that)\b/i;
+/** Words that bring in another option. */
+const ANOTHER = /\b(?:instead of|rather than|in place of|as opposed to|compared (?:to|with)|versus|vs\.?|alternatives?|other options?|another option|(?:also|briefly) (?:considered|looked at|evaluated|tried|compared)|(?:considered|evaluated|compared|weighed|rejected|ruled out|dismissed|discarded|trialled|trialed|prototyped)\b[^.;]*\b(?:and|or|but)\b|(?:chose|chosen|picked|preferred?|went with)\b[^.;]*\bover\b|status quo|do(?:ing)? nothing|stay(?:ing)? (?:on|with))/i;
+/** Sentences that only argue for what another sentence named. */
+const JUSTIFICATION = /^[\s*_>-]*(?:it|this|that|these|those|they|since|because|given|as|so|which|the reason|our reason|clearly|obviously|nothing else|no other)\b/i;
+
+/** Whether a sentence names more than one option. */
+function weighs(text: string): boolean {
+  const main = text.slice(0, text.search(SUBORDINATE) === -1 ? text.length : text.search(SUBORDINATE));
+  return namesSeveral(main) || ENUMERATION.test(main) || ANOTHER.test(text);
+}
+
+function justifies(text: string): boolean {
+  return JUSTIFICATION.test(text);
 }

@@ -2,6 +2,7 @@ import { mentions } from '../../lexicon/index.ts';
 import type { Span } from '../../model/types.ts';
 import { clip } from '../../text/format.ts';
 import type { Match } from '../../text/match.ts';
+import { affirmedIn } from '../negated.ts';
 import { defineRule } from '../define.ts';
 
 const brief = (decision: string) => `---\nkind: escalation\n---\n\nDecision needed:\n${decision}\n\nOptions:\n- Team A owns an adapter.\n- Team B owns dual support.\n`;
@@ -35,7 +36,7 @@ export default defineRule({
     const section = context.view('decision-needed');
     if (!section || section.isEmpty()) return;
     const plain = context.doc.plain;
-    const pleas = section.find('plea');
+    const pleas = affirmedIn(context.doc, section.sentences(), section.find('plea'));
     const sentences = section.sentences();
     // One sentence that a decision maker can answer is enough, wherever it sits in the section.
     const decides = (s: Match) => {

@@ -1,4 +1,5 @@
 import { codeList } from '../../text/format.ts';
+import { affirmedIn } from '../negated.ts';
 import { defineRule } from '../define.ts';
 import { sponsorship } from './_sponsorship.ts';
 
@@ -26,7 +27,8 @@ export default defineRule({
     // design"); only the rest of the plan can delegate it or make it seen.
     const skill = context.view('skill');
     if (sponsorship(context.body, skill).length) return;
-    const advice = context.body.find('advice');
+    // "This is not just advice", "not a shadowing plan": denied advice is not the plan's content.
+    const advice = affirmedIn(context.doc, context.body.sentences(), context.body.find('advice'));
     if (advice.length === 0) return;
     context.report({ messageId: 'adviceOnly', data: { advice: codeList(advice.map((a) => a.text)) }, span: advice[0]!, words: advice.map((a) => a.text) });
   },

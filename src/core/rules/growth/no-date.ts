@@ -1,5 +1,5 @@
 import { defineRule } from '../define.ts';
-import { hasDate } from '../../text/numbers.ts';
+import { hasCommittedDate } from '../when.ts';
 
 export default defineRule({
   meta: {
@@ -23,7 +23,7 @@ export default defineRule({
   check(context) {
     for (const key of ['opportunity', 'visibility']) {
       const view = context.view(key);
-      if (!view || view.isEmpty() || hasDate(view.entries().map((e) => e.text).join('\n'))) continue;
+      if (!view || view.isEmpty() || hasCommittedDate(view.entries().map((e) => e.text).join('\n'))) continue;
       const { title, titleSpan } = view.section!;
       context.report({ messageId: 'noDate', data: { section: title.toLowerCase() }, span: titleSpan, words: [title] });
     }

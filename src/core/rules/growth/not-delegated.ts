@@ -1,4 +1,5 @@
 import { codeList } from '../../text/format.ts';
+import { affirmedIn } from '../negated.ts';
 import { defineRule } from '../define.ts';
 import { sponsorship, WRITER_SUBJECT } from './_sponsorship.ts';
 
@@ -28,7 +29,7 @@ export default defineRule({
     if (sponsorship(opportunity).length) return;
     const plain = context.doc.plain;
     // "I'll sit in on the review": the writer watching is not the person shadowing.
-    const passive = opportunity.find('participation').filter((p) => !WRITER_SUBJECT.test(plain.slice(Math.max(0, p.start - 24), p.start)));
+    const passive = affirmedIn(context.doc, opportunity.sentences(), opportunity.find('participation')).filter((p) => !WRITER_SUBJECT.test(plain.slice(Math.max(0, p.start - 24), p.start)));
     if (passive.length) {
       context.report({ messageId: 'passive', data: { words: codeList(passive.map((p) => p.text), 6) }, span: passive[0]!, words: passive.map((p) => p.text) });
       return;

@@ -1,3 +1,4 @@
+import { affirmedIn } from '../negated.ts';
 import { defineRule } from '../define.ts';
 import { sponsorship } from './_sponsorship.ts';
 
@@ -23,7 +24,8 @@ export default defineRule({
   check(context) {
     const skill = context.view('skill');
     if (!skill || skill.isEmpty() || sponsorship(skill).length) return;
-    const wish = skill.find('vague-goal')[0];
+    // "Not 'get better at design' but lead the API review": the wish is rejected, not the goal.
+    const wish = affirmedIn(context.doc, skill.sentences(), skill.find('vague-goal'))[0];
     if (!wish) return;
     context.report({ messageId: 'vague', data: { phrase: wish.text }, span: wish, words: [wish.text] });
   },

@@ -45,7 +45,17 @@ interface Part extends Span {
 interface Entry {
   parts: Record<Unit, Part[]>;
   rest: boolean;
+  /** A load said in words ("full-time", "all week", "half the week"), as a share of the week. */
+  load?: Part;
 }
+
+/**
+ * A share of the week said in words: a full-time load ("full-time", "all week", "the whole
+ * week", "a full week") or a half one ("half-time", "half the week"). "Primary on-call every
+ * other week, a full-time load when on" fills the whole of that week.
+ */
+const LOAD = /\b(?:(full[- ]time|all week|(?:the )?(?:whole|entire) week|a full week|full week|100% of (?:my|the) (?:time|week))|(half[- ]time|half (?:of )?(?:the|my) (?:week|time)|50% of (?:my|the) (?:time|week)))\b/i;
+const NOT_LOAD = /\b(?:not|never|no longer|isn't|aren't|wasn't|less than|under|short of|instead of)\s+(?:\w+\s+)?$/i;
 
 export default defineRule({
   meta: {
@@ -77,9 +87,11 @@ export default defineRule({
     // The unit every amount uses; a split in mixed units (days here, hours there) cannot be added up.
     const unit = UNITS.find((u) => withAmounts.length > 0 && withAmounts.every((e) => e.parts[u].length));
     if (!unit) return;
-    const parts = withAmounts.flatMap((e) => e.parts[unit]);
-    const total = parts.reduce((sum, p) => sum + p.value, 0);
     const week = weekOf(unit, allocation.section!.title, allocation.text());
+    // A load in words counts as its share of the week, in the unit the other amounts use.
+    const loads = entries.flatMap((e) => (e.load ? [{ ...e.load, value: e.load.value * week.max }] : []));
+    const parts = [...withAmounts.flatMap((e) => e.parts[unit]), ...loads].sort((a, b) => a.start - b.start);
+    const total = parts.reduce((sum, p) => sum + p.value, 0);
     const slack = unit === 'percent' ? PERCENT_SLACK : 0.01;
     const over = total > week.max + slack;
     const under = total < week.min - slack && !entries.some((e) => e.rest);
@@ -165,7 +177,12 @@ function entryOf(doc: Doc, span: Span, how: { all?: boolean; bare?: Unit | undef
     const at = span.start + number.index + number[0].indexOf(number[1]!);
     parts[bare] = [{ start: at, end: at + number[1]!.length, text: number[1]!, value: parseFloat(number[1]!.replace(',', '.')) }];
   }
-  return { parts, rest: REST.test(text) };
+  const entry: Entry = { parts, rest: REST.test(text) };
+  const load = UNITS.some((u) => parts[u].length) ? null : LOAD.exec(text);
+  if (load && !NOT_LOAD.test(text.slice(0, load.index))) {
+    entry.load = { start: span.start + load.index, end: span.start + load.index + load[0].length, text: load[0], value: load[1] ? 1 : 0.5 };
+  }
+  return entry;
 }
 
 /** A row's amount of each unit: from the column whose header names the unit, else the first cell that has one ("(was 30% last year)" in a notes column is not a part). */

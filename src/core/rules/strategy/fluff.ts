@@ -1,3 +1,4 @@
+import { affirmedIn } from '../negated.ts';
 import { defineRule } from '../define.ts';
 
 export default defineRule({
@@ -20,7 +21,8 @@ export default defineRule({
     },
   },
   check(context) {
-    for (const m of context.body.find('fluff')) {
+    // "We will not chase synergies" rejects the fluff rather than hiding behind it.
+    for (const m of affirmedIn(context.doc, context.body.sentences(), context.body.find('fluff'))) {
       context.report({ messageId: 'fluff', data: { phrase: m.text }, span: m, words: [m.text] });
     }
   },

@@ -1,4 +1,5 @@
-import type { Span } from '../../model/types.ts';
+import { sectionKeyOf } from '../../kinds/detect.ts';
+import type { Block, Span } from '../../model/types.ts';
 import type { SectionView } from '../../query/section-view.ts';
 import { itemContent } from '../../text/entries.ts';
 import type { Match } from '../../text/match.ts';
@@ -58,11 +59,51 @@ function projectItems(context: RuleContext): Match[] {
   // A list of projects is short imperative lines, not prose, links or `Key: value` metadata.
   const items = lists.filter((l) => l.length >= 2 && l.every(isProject)).flat();
   if (items.length) return items;
+  // Projects written as paragraphs with a bold lead ("**Q1 — migrate CI.** Move the last ...").
+  // They must be most of the prose: a design doc's "**Secure.** ..." paragraphs sit among many others.
+  const paragraphs = doc.blocks.filter((b) => b.type === 'paragraph' && elsewhere(b) && b.start >= doc.body.start);
+  const leads = paragraphs.flatMap((b) => boldLead(doc.plain, b) ?? []);
+  // A bold lead that names a section ("**Diagnosis.**", "**Why.**", "**Owner:**") is structure, not a project.
+  const names = (m: Match) => context.module.kinds.some((k) => sectionKeyOf(k, m.text));
+  if (leads.some(names)) return [];
+  if (leads.length >= 2 && leads.length * 2 > paragraphs.length && leads.every(isProject)) return leads;
+  // Or as a timeline table: one row per quarter, month or phase, and what ships then.
+  for (const table of doc.tables) {
+    if (!elsewhere(table)) continue;
+    const timed = timelineRows(table);
+    if (timed.length >= 2) return timed;
+  }
   for (const s of doc.sections) {
     // Labels ("Our plan for the year:") and the title section; deeper headings are the document's own structure.
     if (s.key || !(s.style === 'label' || s.depth === 1)) continue;
-    const own = context.viewOf(s).entries().filter((u) => elsewhere(u) && !/:$/.test(u.text));
+    // Table rows are data (stores, owners, numbers); a timeline table is read above.
+    const own = context.viewOf(s).entries().filter((u) => u.kind !== 'row' && elsewhere(u) && !/:$/.test(u.text));
     if (own.length >= 2 && own.every(isProject)) return own;
   }
   return [];
+}
+
+/** A paragraph's bold lead, the project's name: `**Modern tills.** Replace ...`, `**Q1 — migrate CI**: ...`. */
+function boldLead(plain: string, b: Span): Match | undefined {
+  const m = /^(\*\*|__)([^*_\n]{2,80}?)[.:;]?\1/.exec(plain.slice(b.start, b.end));
+  if (!m) return undefined;
+  const name = (m[2] as string).replace(/^\s*(?:(?:Q[1-4]|H[12]|(?:19|20)\d\d|phase \d+|step \d+|\d+[.)])\s*[\u2013\u2014:-]?\s*)+/i, '').replace(/[\s.:;\u2013\u2014-]+$/, '');
+  if (!/\p{L}/u.test(name)) return undefined;
+  const start = b.start + m.index + m[0].indexOf(name);
+  return { start, end: start + name.length, text: name };
+}
+
+/** When a row is planned for, as the whole cell: a quarter, half, month, phase or milestone ("Q1", "H2 2026", "Phase 2"); not a date or a time of day (an incident timeline). */
+const PERIOD = /^\W*(?:(?:Q[1-4]|H[12]|FY\s?\d{2,4}|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:phase|stage|step|sprint|milestone|wave|release)\s*\d+|now|next|later)(?:\s*(?:[\u2013\u2014/-]|to)\s*(?:Q[1-4]|H[12]))?(?:\s+(?:19|20)\d\d)?)\W*$/i;
+
+/** The deliverables of a table whose first column is a timeline: the first other cell of each row. */
+function timelineRows(table: Block): Match[] {
+  const rows = table.rows ?? [];
+  if (rows.length < 2 || !rows.every((r) => PERIOD.test(r.cells[0]?.text ?? ''))) return [];
+  const out: Match[] = [];
+  for (const r of rows) {
+    const cell = r.cells.slice(1).find((c) => /\p{L}/u.test(c.text));
+    if (cell) out.push({ start: cell.start, end: cell.end, text: cell.text.trim() });
+  }
+  return out.length === rows.length ? out : [];
 }

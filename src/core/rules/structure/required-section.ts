@@ -24,6 +24,7 @@ export default defineRule({
     messages: {
       missing: 'The {{kind}} has no `{{section}}` section. {{hint}}',
       lookalike: 'The {{kind}} has no `{{section}}` section that staffwork recognises; if `{{heading}}` is it, name it `{{section}}`. {{hint}}',
+      insertSection: 'Insert the `{{section}}` section skeleton',
     },
   },
   check(context) {
@@ -37,7 +38,7 @@ export default defineRule({
       // Never insert a second section beside one the writer has under another name.
       const like = lookalike(doc, def);
       if (like) context.report({ messageId: 'lookalike', data: { ...data, heading: like.title }, span: like.titleSpan, words: [like.title] });
-      else context.report({ messageId: 'missing', data, span: documentAnchor(doc), words: [], fix: insertSection(doc, kind, def) });
+      else context.report({ messageId: 'missing', data, span: documentAnchor(doc), words: [], fix: { ...insertSection(doc, kind, def), messageId: 'insertSection', data: { section: def.title } } });
     }
   },
 });

@@ -1,6 +1,6 @@
 import type { Doc, Span } from '../../model/types.ts';
 import { defineRule } from '../define.ts';
-import { asksOf, decisionOf, findIn, isDecisive, type Sentence } from './_parts.ts';
+import { asksOf, decisionOf, findIn, isDecisive, sentencesIn, type Sentence } from './_parts.ts';
 
 export default defineRule({
   meta: {
@@ -24,9 +24,13 @@ export default defineRule({
     const { doc } = context;
     // The sentences that state the decision or make the ask; a supporting sentence beside them
     // ("This probably affects a few merchants") is not the decision hedged.
+    // An Ask section that requests nothing ("I think it might be worth a conversation") has no
+    // ask to stand beside: its sentences stand in for the ask, and their hedges are the ask's.
+    const askView = context.view('ask');
+    const asks = asksOf(context);
     const parts: [string, Sentence[]][] = [
       ['decision', decisionOf(context).filter((s, i) => i === 0 || isDecisive(s.text))],
-      ['ask', asksOf(context)],
+      ['ask', askView && !asks.length ? sentencesIn(context, askView) : asks],
     ];
     const seen = new Set<number>();
     for (const [part, sentences] of parts) {

@@ -8,6 +8,19 @@ import { hasNumber } from '../../text/numbers.ts';
 // has three.
 const MIN_CONTENT_WORDS = 3;
 const PARTS = ['reason', 'risk', 'plan'] as const;
+/**
+ * Words that fill a sentence without naming a cause, an impact or a step: what is left of
+ * "Hard to say really; there are a lot of moving parts and things could go either way" once
+ * its vague phrases are gone is only these.
+ */
+const GENERIC = new Set(
+  contentWords(
+    'thing things stuff lot lots bit part parts moving way ways really honestly say tell know sure hard difficult early clear unclear ' +
+      'issue issues problem problems concern concerns risk risks factor factors various several number kind sort point moment time ' +
+      'either whether happen happens going depend depends see wait might could may probably possibly perhaps maybe quite fairly pretty still ' +
+      'currently right now yet later soon overall general generally bad worse good better end day',
+  ),
+);
 
 export default defineRule({
   meta: {
@@ -40,7 +53,9 @@ export default defineRule({
       const hint = kind?.sections.find((s) => s.id === key)?.hint ?? '';
       const vague = view.find('vague');
       const first = vague[0];
-      if (first && !hasNumber(text)) {
+      // A vague phrase beside a concrete cause ("it depends on whether the processor ships the
+      // idempotency patch") is not a vague section; one that leaves only filler words is.
+      if (first && !hasNumber(text) && concreteWords(text, vague).size < MIN_CONTENT_WORDS) {
         context.report({
           messageId: 'vague',
           data: {
@@ -71,3 +86,10 @@ export default defineRule({
     }
   },
 });
+
+/** The content words of a section that are left once its vague phrases and filler words are gone. */
+function concreteWords(text: string, vague: readonly { text: string }[]): Set<string> {
+  let rest = text;
+  for (const m of vague) rest = rest.replace(m.text, ' ');
+  return new Set([...contentWords(rest)].filter((w) => !GENERIC.has(w)));
+}
