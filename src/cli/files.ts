@@ -2,11 +2,11 @@
 // expanded; node_modules, .git and the config's `ignore` globs skipped. Sorted, so every
 // run (and every --jobs) reports in the same order.
 import { readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { ignoreMatcher } from '../node/ignore.ts';
 
-export const MARKDOWN = ['**/*.md', '**/*.markdown'];
+export const MARKDOWN = ['**/*.{md,markdown}'];
 const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
 
 export interface FoundFiles {
@@ -43,7 +43,8 @@ export function findFiles(targets: string[], cwd: string, ignore: string[], igno
       problems.push(`${target}: no such file or folder`);
       continue;
     }
-    for (const m of matches) if (!isIgnored(m)) found.add(resolve(m));
+    // tinyglobby's absolute paths are already normal with forward slashes; resolve() only for Windows.
+    for (const m of matches) if (!isIgnored(m)) found.add(sep === '/' ? m : resolve(m));
   }
   return { files: [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), problems, ignored };
 }

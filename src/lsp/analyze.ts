@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Diagnostic as LspDiagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { builtinRules, checkText, defaultModule, type Config, type Diagnostic, type FileResult, type Severity } from '../core/index.ts';
+import { builtinRules, checkText, createCheckMemo, defaultModule, type Config, type Diagnostic, type FileResult, type Severity } from '../core/index.ts';
 import { DEFAULT_MAX_FILE_SIZE, formatBytes } from '../node/read-text.ts';
 
 /** structure/unknown-kind is an info note on every README in an editor; the LSP leaves it out. */
@@ -23,6 +23,9 @@ export const DOCS_BASE = (() => {
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
   return pathToFileURL(join(dir, 'docs/rules')).href + '/';
 })();
+
+// One memo for the server's checks: a re-check after a keystroke re-tags only the edited paragraph.
+const memo = createCheckMemo();
 
 export type Analysis =
   | { ok: true; result: FileResult; diagnostics: LspDiagnostic[] }
@@ -48,7 +51,7 @@ export function analyze(doc: TextDocument, options: AnalyzeOptions): Analysis {
     const range: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     return { ok: false, diagnostics: [LspDiagnostic.create(range, message, DiagnosticSeverity.Warning, undefined, 'staffwork')] };
   }
-  const result = checkText(text, { module: defaultModule, rules: builtinRules, config: options.config, filePath: options.filePath });
+  const result = checkText(text, { module: defaultModule, rules: builtinRules, config: options.config, filePath: options.filePath, memo });
   return { ok: true, result, diagnostics: toLsp(doc, result) };
 }
 

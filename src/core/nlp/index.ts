@@ -62,6 +62,8 @@ export interface NlpMemo {
   readonly spans: Map<string, { text: string; analysis: Analysis }>;
 }
 
+const PUNCTUATION_RUN = /([^\s\p{L}\p{N}])\1{7,}/gu;
+
 /** Units remembered before the memo starts over (a few large documents' worth). */
 const MAX_UNITS = 5_000;
 
@@ -106,7 +108,9 @@ export type RelToken = Omit<Token, 'text'>;
 function unitSentences(text: string, memo: NlpMemo | undefined): RelToken[][] {
   let hit = memo?.units.get(text);
   if (!hit) {
-    hit = tagUnit(load(), text);
+    // A long run of one punctuation mark ("!!!!...") sends wink's e-mail pattern quadratic; it
+    // holds no words, so all but its first mark is tagged as white space (offsets unchanged).
+    hit = tagUnit(load(), text.replace(PUNCTUATION_RUN, (m) => m[0] + ' '.repeat(m.length - 1)));
     if (memo) {
       if (memo.units.size >= MAX_UNITS) memo.units.clear();
       memo.units.set(text, hit);

@@ -1,7 +1,7 @@
 import type { Match } from '../../text/match.ts';
 import { codeList } from '../../text/format.ts';
 import { defineRule } from '../define.ts';
-import { negatedBefore } from '../negated.ts';
+import { negatedBefore } from '../../text/negated.ts';
 import { sarcasmIn } from './_sarcasm.ts';
 
 const ESCALATION = '---\nkind: escalation\n---\n\n';

@@ -2,7 +2,7 @@ import { mentions } from '../../lexicon/index.ts';
 import type { Span } from '../../model/types.ts';
 import { clip } from '../../text/format.ts';
 import type { Match } from '../../text/match.ts';
-import { affirmedIn } from '../negated.ts';
+import { affirmedIn } from '../../text/negated.ts';
 import { defineRule } from '../define.ts';
 
 const brief = (decision: string) => `---\nkind: escalation\n---\n\nDecision needed:\n${decision}\n\nOptions:\n- Team A owns an adapter.\n- Team B owns dual support.\n`;

@@ -1,5 +1,5 @@
 import { defineRule } from '../define.ts';
-import { hasCommittedDate } from '../when.ts';
+import { hasCommittedDate } from '../../text/when.ts';
 
 export default defineRule({
   meta: {

@@ -1,5 +1,5 @@
 import { codeList } from '../../text/format.ts';
-import { affirmedIn } from '../negated.ts';
+import { affirmedIn } from '../../text/negated.ts';
 import { defineRule } from '../define.ts';
 import { sponsorship, WRITER_SUBJECT } from './_sponsorship.ts';
 

@@ -2,7 +2,7 @@ import { normalizeTitle } from '../../kinds/detect.ts';
 import type { Section } from '../../model/types.ts';
 import { defineRule } from '../define.ts';
 import { nothingListed } from '../../text/nothing-listed.ts';
-import { dodgesAll } from '../dodges.ts';
+import { dodgesAll } from '../../text/dodges.ts';
 
 const NOT_CURRENTLY = /^(?:not currently|non-scope|non scope|out of scope|not in scope|not my scope)$/;
 

@@ -1,6 +1,6 @@
 import { defineRule } from '../define.ts';
 import { nothingListed } from '../../text/nothing-listed.ts';
-import { dodgesAll } from '../dodges.ts';
+import { dodgesAll } from '../../text/dodges.ts';
 
 export default defineRule({
   meta: {

@@ -1,4 +1,4 @@
-import { affirmedIn } from '../negated.ts';
+import { affirmedIn } from '../../text/negated.ts';
 import { defineRule } from '../define.ts';
 
 export default defineRule({

@@ -3,7 +3,7 @@
 // (of a plan that states its start) commit; "sometime next quarter", "soon", "later this year",
 // "in the coming months", "next year", "once things calm down" do not: they are the "someday"
 // that case study 4's opportunity slips behind.
-import { hasDate } from '../text/numbers.ts';
+import { hasDate } from './numbers.ts';
 
 /** A bounded relative period: the end or start of a named quarter, half, year or month is a deadline. */
 const BOUNDED = /\b(?:by|before|until|at|for|in)\s+(?:the\s+)?(?:end|start|beginning|close|first (?:week|day)|last (?:week|day))\s+of\s+(?:the\s+)?(?:this|next|the current|the following)?\s*(?:week|month|quarter|half|year|sprint)\b/i;

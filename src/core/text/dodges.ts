@@ -6,10 +6,10 @@
 // no thing. Read with the language layer, one short section at a time.
 import type { Doc } from '../model/types.ts';
 import { analyse, type Sentence, type Token } from '../nlp/index.ts';
-import { isListed, type Entry } from '../text/entries.ts';
-import { clip } from '../text/format.ts';
-import type { Match } from '../text/match.ts';
-import { excludesSomething, type NothingListed } from '../text/nothing-listed.ts';
+import { isListed, type Entry } from './entries.ts';
+import { clip } from './format.ts';
+import type { Match } from './match.ts';
+import { excludesSomething, type NothingListed } from './nothing-listed.ts';
 
 /** Verbs of excluding or narrowing ("close", "exclude"); phrasal ones need their particle ("rule out", "give up", "say no"). */
 const NARROW = new Set(['close', 'exclude', 'drop', 'cut', 'remove', 'limit', 'narrow', 'restrict', 'kill', 'shelve', 'deprioritize', 'decline', 'refuse', 'reject', 'abandon', 'sacrifice', 'skip', 'park', 'pause', 'defer']);
