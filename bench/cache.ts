@@ -3,7 +3,7 @@
 // run's target is 150 ms; `node -e 0` on the same machine is printed beside it, since on a
 // loaded machine Node's own start-up is most of it. Alone: `node --import tsx bench/cache.ts [dir]`.
 import { rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultCorpus, median, option, percentile, positional, staffworkCheck, timeProcess, type Command } from './lib.ts';
 
@@ -13,9 +13,12 @@ export interface CacheResult {
   warmRuns: number;
   coldMedianMs: number;
   warmMedianMs: number;
+  /** On a machine shared with other work, the fastest run is the best estimate of the cost itself. */
+  warmMinMs: number;
   warmP95Ms: number;
   warmPeakRssMB: number | undefined;
   nodeStartMedianMs: number;
+  nodeStartMinMs: number;
   targetWarmMs: number;
 }
 
@@ -53,18 +56,20 @@ export async function benchCache(corpus: string, coldRuns = Math.max(1, Number(o
     warmRuns,
     coldMedianMs: Math.round(median(cold)),
     warmMedianMs: Math.round(median(warm)),
+    warmMinMs: Math.round(Math.min(...warm)),
     warmP95Ms: Math.round(percentile(warm, 95)),
     warmPeakRssMB: rss ? Math.round(rss) : undefined,
     nodeStartMedianMs: Math.round(median(node)),
+    nodeStartMinMs: Math.round(Math.min(...node)),
     targetWarmMs: 150,
   };
   console.log(`\ncache: ${result.command}`);
-  console.log(`| run  | runs | median ms | p95 ms |`);
-  console.log(`|------|-----:|----------:|-------:|`);
-  console.log(`| cold | ${coldRuns} | ${result.coldMedianMs} | ${Math.round(percentile(cold, 95))} |`);
-  console.log(`| warm | ${warmRuns} | ${result.warmMedianMs} | ${result.warmP95Ms} |`);
-  console.log(`| node -e 0 | ${warmRuns} | ${result.nodeStartMedianMs} | ${Math.round(percentile(node, 95))} |`);
-  console.log(`target warm re-check < ${result.targetWarmMs} ms: ${result.warmMedianMs} ms: ${result.warmMedianMs < result.targetWarmMs ? 'met' : 'NOT met'} (peak RSS ${result.warmPeakRssMB ?? '?'} MB)`);
+  console.log(`| run  | runs | median ms | min ms | p95 ms |`);
+  console.log(`|------|-----:|----------:|-------:|-------:|`);
+  console.log(`| cold | ${coldRuns} | ${result.coldMedianMs} | ${Math.round(Math.min(...cold))} | ${Math.round(percentile(cold, 95))} |`);
+  console.log(`| warm | ${warmRuns} | ${result.warmMedianMs} | ${result.warmMinMs} | ${result.warmP95Ms} |`);
+  console.log(`| node -e 0 | ${warmRuns} | ${result.nodeStartMedianMs} | ${result.nodeStartMinMs} | ${Math.round(percentile(node, 95))} |`);
+  console.log(`target warm re-check < ${result.targetWarmMs} ms (median): ${result.warmMedianMs} ms: ${result.warmMedianMs < result.targetWarmMs ? 'met' : 'NOT met'} (peak RSS ${result.warmPeakRssMB ?? '?'} MB; 1-minute load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} CPUs)`);
   return result;
 }
 

@@ -18,8 +18,7 @@ export function codeActions(ctx: ActionContext, diagnostics: LspDiagnostic[]): C
   const seen = new Set<string>();
   for (const lsp of diagnostics) {
     if (lsp.source !== 'staffwork' || typeof lsp.code !== 'string') continue;
-    const id = (lsp.data as { id?: unknown } | undefined)?.id;
-    const d = ctx.result.diagnostics.find((x) => x.id === id);
+    const d = findingOf(ctx, lsp, bom);
     if (!d) continue;
     const add = (title: string, edit: TextEdit, preferred = false) => {
       const key = `${title}\0${JSON.stringify(edit)}`;
@@ -34,6 +33,21 @@ export function codeActions(ctx: ActionContext, diagnostics: LspDiagnostic[]): C
     add(`Disable ${d.ruleId} for this file`, disableFile(ctx, d.ruleId, bom));
   }
   return actions;
+}
+
+/**
+ * The finding an LSP diagnostic stands for: by the id the server put in its `data`; a client that
+ * does not send `data` back gets the finding of that rule at that range (the first of several).
+ */
+function findingOf(ctx: ActionContext, lsp: LspDiagnostic, bom: number): Diagnostic | undefined {
+  const id = (lsp.data as { id?: unknown } | undefined)?.id;
+  if (typeof id === 'string') return ctx.result.diagnostics.find((x) => x.id === id);
+  const at = ctx.result.diagnostics.filter((x) => x.ruleId === lsp.code && sameRange(rangeOf(ctx.doc, x.range, bom), lsp.range));
+  return at.find((x) => x.message === lsp.message) ?? at[0];
+}
+
+function sameRange(a: LspDiagnostic['range'], b: LspDiagnostic['range']): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 function toLspEdit(doc: TextDocument, fix: CoreEdit, bom: number): TextEdit {

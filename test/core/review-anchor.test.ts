@@ -1,7 +1,9 @@
 // Porting review comments from one revision to the next (src/core/review/anchor.ts).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { anchorAt, port, porter, ruleFiresOn, toW3C, type PortStatus } from '../../src/core/review/anchor.ts';
+import { anchorAt, porter, ruleFiresOn, toW3C, type Anchor, type PortStatus } from '../../src/core/review/anchor.ts';
+
+const port = (anchor: Anchor, oldText: string, newText: string) => porter(oldText, newText)(anchor);
 
 const BASE = `# Checkout strategy
 
@@ -159,22 +161,76 @@ describe('port: carrying an anchor to the next revision', () => {
     assert.equal(out.anchor.quote.exact, QUOTE);
   });
 
-  it('is deterministic and clamps out-of-range anchors', () => {
+  it('clamps out-of-range anchors', () => {
     const anchor = anchorAt(BASE, -5, BASE.length + 100);
     assert.equal(anchor.position.start, 0);
     assert.equal(anchor.position.end, BASE.length);
-    const next = BASE.replace('nine', 'eleven');
-    assert.deepEqual(port(on(QUOTE), BASE, next), port(on(QUOTE), BASE, next));
   });
 
-  it('renders as a W3C selector: the section refined by position and quote', () => {
-    const w3c = toW3C(on(QUOTE)) as { type: string; value: string; refinedBy: { type: string }[] };
-    assert.equal(w3c.type, 'FragmentSelector');
-    assert.equal(w3c.value, 'Diagnosis');
-    assert.deepEqual(
-      w3c.refinedBy.map((s) => s.type),
-      ['TextPositionSelector', 'TextQuoteSelector'],
-    );
+  it('renders as W3C selectors: a quote, and a position in code points', () => {
+    const text = '# Plan\n\n## Policy\n\n\u{1F680}\u{1F680} We will leverage synergies.\n';
+    const i = text.indexOf('We will');
+    const [quote, position] = toW3C(anchorAt(text, i, i + 7), text);
+    assert.deepEqual([quote.type, quote.exact, position.type], ['TextQuoteSelector', 'We will', 'TextPositionSelector']);
+    assert.equal(i, 24, 'two astral characters are four UTF-16 units');
+    assert.deepEqual([position.start, position.end], [22, 29]);
+    assert.deepEqual([...text].slice(position.start, position.end).join(''), 'We will');
+    // A section comment selects its heading line.
+    const h = text.indexOf('## Policy');
+    const [heading, at] = toW3C(anchorAt(text, h, h), text);
+    assert.equal(heading.exact, '## Policy');
+    assert.deepEqual([at.start, at.end], [h, h + '## Policy'.length]);
+  });
+});
+
+describe('port: lookalikes that were already there are not where the thread went', () => {
+  const lines = (...l: string[]) => `${l.join('\n')}\n`;
+  const at = (text: string, quote: string, nth = 0) => {
+    let i = -1;
+    for (let k = 0; k <= nth; k++) i = text.indexOf(quote, i + 1);
+    assert.ok(i >= 0);
+    return anchorAt(text, i, i + quote.length);
+  };
+  const SIZED = 'We have not sized the migration team yet.';
+
+  it('a bullet deleted from Risks is not "moved" onto the same bullet already in Actions', () => {
+    const old = lines('# Plan', '', '## Risks', '', `- ${SIZED}`, '- Vendor lock-in.', '', '## Actions', '', '- Hire two engineers.', `- ${SIZED}`);
+    const next = old.replace(`- ${SIZED}\n- Vendor`, '- Vendor');
+    assert.equal(port(at(old, SIZED), old, next).status, 'orphaned');
+    // The same bullet truly moved to Actions (no copy there before) is moved.
+    const single = old.replace(`- Hire two engineers.\n- ${SIZED}\n`, '- Hire two engineers.\n');
+    const movedNext = single.replace(`- ${SIZED}\n- Vendor`, '- Vendor').replace('- Hire two engineers.\n', `- Hire two engineers.\n- ${SIZED}\n`);
+    const out = port(at(single, SIZED), single, movedNext);
+    assert.equal(out.status, 'moved');
+    assert.equal(out.anchor.section, 'Actions');
+  });
+
+  it('a deleted line is not "relocated" onto a near-identical line of the same section', () => {
+    const old = lines('# Plan', '', '## Actions', '', '- Owner: TBD for the vault cluster move.', '- Ship the API by June.', '- Owner: TBD for the vault cluster work.');
+    const next = old.replace('- Owner: TBD for the vault cluster move.\n', '');
+    assert.equal(port(at(old, 'Owner: TBD for the vault cluster move.'), old, next).status, 'orphaned');
+  });
+
+  it('a line moved within its section is relocated there', () => {
+    const MOVE = 'Move the vault to a dedicated cluster by June 30.';
+    const old = lines('# Plan', '', '## Actions', '', `- ${MOVE}`, '- Hire two engineers.', '- Ship the API.');
+    const next = lines('# Plan', '', '## Actions', '', '- Hire two engineers.', '- Ship the API.', `- ${MOVE}`);
+    const out = port(at(old, MOVE), old, next);
+    assert.ok(out.status === 'relocated' || out.status === 'kept', out.status);
+    assert.equal(next.slice(out.anchor.position.start, out.anchor.position.end), MOVE);
+  });
+
+  it('two sections titled alike: a comment on the second follows the second', () => {
+    const old = lines('# Plan', '', '## Notes', '', 'first', '', '## Notes', '', 'second');
+    const second = old.lastIndexOf('## Notes');
+    const anchor = anchorAt(old, second, second);
+    assert.deepEqual([anchor.section, anchor.sectionIndex], ['Notes', 1]);
+    const retitled = old.replace('# Plan', '# Plan, v2');
+    const kept = port(anchor, old, retitled);
+    assert.deepEqual([kept.status, kept.anchor.position.start], ['kept', retitled.lastIndexOf('## Notes')]);
+    // Its body edited: still the second.
+    const edited = old.replace('second', 'second, longer');
+    assert.deepEqual([port(anchor, old, edited).status, port(anchor, old, edited).anchor.position.start], ['kept', second]);
   });
 });
 

@@ -59,6 +59,38 @@ function infoOf(doc: Doc, memo?: DetectMemo): DocInfo {
   return info;
 }
 
+// A title that says what the document is. The kind's name first, then a separator or, for a
+// name of two words or more, "for"/"of" ("Escalation: who funds the reindex", "ADR-031: Use
+// Postgres", "Growth plan for Wei", "Role clarity - Jonas"); or a name of two words or more last
+// ("Payments platform strategy", "Q3 role clarity memo" is not). A one-word name last counts only
+// with a period ("Data strategy 2026-2028", "FY26 strategy"): "Merge strategies", "Testing
+// strategy" and "Privilege escalation" are other documents. Words as written (no stems), so a
+// plural is not the name.
+const PERIOD = String.raw`\(?(?:fy\s?\d{2,4}|[hq][1-4](?:\s\d{2,4})?|(?:19|20)\d{2})(?:\s*[-/]\s*(?:fy\s?\d{2,4}|[hq][1-4](?:\s\d{2,4})?|\d{2,4}))*\)?`;
+const declaredTitles = new WeakMap<KindDef, RegExp[]>();
+function titlePatterns(kind: KindDef): RegExp[] {
+  let out = declaredTitles.get(kind);
+  if (!out) {
+    out = (kind.titles ?? []).flatMap((t) => {
+      const name = cleanTitle(t).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+      if (!name) return [];
+      const several = /\s/.test(cleanTitle(t));
+      const numbered = String.raw`(?:[\s-]*#?\d+)?`;
+      const head = new RegExp(String.raw`^${name}(?:[\s-]*#?\d+\s|${numbered}(?:$|\s*[:|]|\s+-\s+|-\s+${several ? String.raw`|\s+(?:for|of)\s` : ''}))`);
+      const tail = several ? new RegExp(String.raw`\b${name}(?:\s+${PERIOD})?$`) : new RegExp(String.raw`(?:\b${name}\s+${PERIOD}|^${PERIOD}\s+${name})$`);
+      return [head, tail];
+    });
+    declaredTitles.set(kind, out);
+  }
+  return out;
+}
+
+/** Whether the document's title declares it to be of `kind` (see `titlePatterns`). */
+export function titleDeclares(doc: Doc, kind: KindDef): boolean {
+  const titles = docTitle(doc).split(' \u2022 ').map(cleanTitle).filter(Boolean);
+  return titles.some((t) => titlePatterns(kind).some((re) => re.test(t)));
+}
+
 /** Front matter `title:`, else the first `#` heading, else the first line when it is short. */
 function docTitle(doc: Doc): string {
   const fm = doc.frontMatter?.data['title'];
@@ -360,8 +392,11 @@ export function kindEvidence(doc: Doc, module: CourseModule): KindEvidence[] {
       // One generic word ("Code Insights strategy", "Briefing") is not that name.
       (named.some((t) => t.length >= 2) && requiredFound >= 2 && coverage >= MIN_COVERAGE) ||
       (requiredFound >= 2 && direct >= MIN_COVERAGE_TWO_REQUIRED && [...matched].every((i) => (doc.sections[i]?.blocks.length ?? 0) > 0));
-    const score = share + found.size / 100 + (titleNamesKind ? 0.5 : 0) + coverage / 10;
-    return { kind, found, requiredFound, required: required.length, coverage, titleNamesKind, accepted, score };
+    // A title that declares the kind is enough when the document has something to judge: the
+    // worse the artifact, the fewer of its sections are there to recognise.
+    const declared = !accepted && titleDeclares(doc, kind) && hasProse(doc);
+    const score = share + found.size / 100 + (titleNamesKind || declared ? 0.5 : 0) + coverage / 10;
+    return { kind, found, requiredFound, required: required.length, coverage, titleNamesKind, accepted: accepted || declared, score };
   });
 }
 
@@ -375,6 +410,11 @@ export function detectKind(doc: Doc, module: CourseModule, memo?: DetectMemo): K
   let best: KindEvidence | undefined;
   for (const e of kindEvidence(doc, module)) if (e.accepted && (!best || e.score > best.score)) best = e;
   return best ? { kind: best.kind, source: 'inferred' } : { source: 'none' };
+}
+
+/** Whether the body holds a paragraph, list or table (a title alone is not an artifact). */
+function hasProse(doc: Doc): boolean {
+  return doc.sections.some((s) => s.blocks.some((b) => b.type === 'paragraph' || b.type === 'list' || b.type === 'table'));
 }
 
 // ---------------------------------------------------------------------------------------------

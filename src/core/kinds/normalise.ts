@@ -60,6 +60,13 @@ const CONTRACTIONS: [RegExp, string][] = [
 // perfect auxiliary ("What we've decided" = "What we decided").
 const LEADING = new Set(['the', 'a', 'an', 'our', 'my', 'your', 'their', 'its']);
 const DROPPED = new Set(['have', 'has', 'had']);
+// A growth plan is about one person, written "they", "she" or "he" ("What she's working towards",
+// "The piece of work that's his", "How I'll back her up"): one person word, and one form of "be",
+// so the module's synonyms need one spelling.
+const SAME = new Map<string, string>(Object.entries({
+  she: 'they', he: 'they', her: 'them', him: 'them', his: 'their', hers: 'their', theirs: 'their',
+  is: 'be', are: 'be', am: 'be',
+}));
 
 // British spellings that differ by more than a suffix the stemmer removes.
 const BRITISH = new Map<string, string>(Object.entries({
@@ -158,10 +165,10 @@ export function titleTokens(title: string, stems?: Map<string, string>): string[
   if (t.includes('&')) t = t.replace(/&/g, ' and ');
   if (t.includes("'")) {
     // "what's", "who's", "how's": the question word's "'s" is "is", not a possessive.
-    t = t.replace(/\b(what|who|how|where|when|why|which|that|it|there|here)'s\b/g, '$1 is');
+    t = t.replace(/\b(what|who|how|where|when|why|which|that|it|there|here|she|he)'s\b/g, '$1 is');
     for (const [re, to] of CONTRACTIONS) t = t.replace(re, to);
   }
-  const words = unquestion(t.split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+  const words = unquestion(t.split(/[^\p{L}\p{N}]+/u).filter(Boolean)).map((w) => SAME.get(w) ?? w);
   let i = 0;
   while (i < words.length - 1 && LEADING.has(words[i] as string)) i++;
   return words.slice(i).filter((w) => !DROPPED.has(w)).map((w) => stem(w, stems));

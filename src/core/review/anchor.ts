@@ -10,8 +10,9 @@
 // 4. if it is gone, look for the quote in the same section with a fuzzy match that must score
 //    at least MIN_SCORE and beat the runner-up by MARGIN (`relocated`); else an exact, unique
 //    occurrence anywhere (`moved`, e.g. to another section); else the thread is `orphaned` and is
-//    listed under "on deleted text". Never re-anchored onto a lookalike: two candidates that score
-//    alike make it orphaned, not a guess.
+//    listed under "on deleted text". Never re-anchored onto a lookalike: a candidate must lie in
+//    text the diff marks inserted (text that was already there is another sentence that looks
+//    alike, not this one moved), and two candidates that score alike make it orphaned, not a guess.
 import search from 'approx-string-match';
 import { diffCharsToLines, diffCleanupSemantic, diffLinesToChars, diffMain } from 'diff-match-patch-es';
 import { parse } from '../model/parse.ts';
@@ -35,6 +36,8 @@ export interface Anchor {
   quote: TextQuoteSelector;
   /** The title of the section the anchor sits in ('' before the first heading). */
   section: string;
+  /** Which of the sections titled `section` it is (0: the first), when several share the title. */
+  sectionIndex?: number;
 }
 
 export type PortStatus = 'kept' | 'edited' | 'relocated' | 'moved' | 'orphaned';
@@ -79,20 +82,43 @@ function sectionAt(sections: SectionRange[], offset: number): SectionRange | und
 export function anchorAt(text: string, start: number, end: number, sections = sectionRanges(text)): Anchor {
   const s = Math.max(0, Math.min(start, text.length));
   const e = Math.max(s, Math.min(end, text.length));
+  const home = sectionAt(sections, s);
+  const sectionIndex = home ? sections.filter((x) => x.title === home.title).indexOf(home) : 0;
   return {
     position: { type: 'TextPositionSelector', start: s, end: e },
     quote: { type: 'TextQuoteSelector', exact: text.slice(s, e), prefix: text.slice(Math.max(0, s - CONTEXT), s), suffix: text.slice(e, e + CONTEXT) },
-    section: sectionAt(sections, s)?.title ?? '',
+    section: home?.title ?? '',
+    ...(sectionIndex > 0 ? { sectionIndex } : {}),
   };
 }
 
-/** The anchor as a W3C Web Annotation target selector: the section, refined by position and quote. */
-export function toW3C(anchor: Anchor): object {
-  return {
-    type: 'FragmentSelector',
-    value: anchor.section,
-    refinedBy: [anchor.position, anchor.quote],
-  };
+/** Code points in `text` before UTF-16 offset `at` (W3C positions count code points). */
+function codePoints(text: string, at: number): number {
+  let n = 0;
+  for (let i = 0; i < at; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < at) i++;
+    n++;
+  }
+  return n;
+}
+
+/**
+ * The anchor as W3C Web Annotation selectors on `text` (the revision it is in): a quote and a
+ * position in code points, as the data model counts them. A comment on a whole section selects
+ * the section's heading line.
+ */
+export function toW3C(anchor: Anchor, text: string): [TextQuoteSelector, TextPositionSelector] {
+  let { start, end } = anchor.position;
+  if (start === end) {
+    const lineEnd = text.indexOf('\n', start);
+    end = lineEnd < 0 ? text.length : lineEnd;
+  }
+  const exact = text.slice(start, end);
+  return [
+    { type: 'TextQuoteSelector', exact, prefix: text.slice(Math.max(0, start - CONTEXT), start), suffix: text.slice(end, end + CONTEXT) },
+    { type: 'TextPositionSelector', start: codePoints(text, start), end: codePoints(text, end) },
+  ];
 }
 
 /**
@@ -183,7 +209,14 @@ function mapper(oldText: string, newText: string) {
     }
     return { kept, changed };
   };
-  return { map, mapEnd, touched };
+  /** Share of the new text's [start, end) that the diff marks inserted (0: it was all there before). */
+  const inserted = (start: number, end: number): number => {
+    if (end <= start) return 0;
+    let n = 0;
+    for (const s of segs) if (s.op === 1) n += Math.max(0, Math.min(end, s.n + s.len) - Math.max(start, s.n));
+    return n / (end - start);
+  };
+  return { map, mapEnd, touched, inserted };
 }
 
 interface Candidate {
@@ -238,11 +271,6 @@ function occurrences(text: string, needle: string): number[] {
   return out;
 }
 
-/** Carries an anchor made on `oldText` forward to `newText`. */
-export function port(anchor: Anchor, oldText: string, newText: string): Ported {
-  return porter(oldText, newText)(anchor);
-}
-
 /**
  * A function that ports anchors from `oldText` to `newText`: the diff and the sections are computed
  * once, so carrying every open thread of an artifact forward costs one diff.
@@ -254,12 +282,16 @@ export function porter(oldText: string, newText: string): (anchor: Anchor) => Po
   return (anchor) => portOne(anchor, oldText, newText, sections, m);
 }
 
+/** A relocated or moved quote must lie mostly in inserted text: what was there before is a lookalike. */
+const NEW_TEXT_SHARE = 0.5;
+
 function portOne(anchor: Anchor, oldText: string, newText: string, sections: SectionRange[], m: ReturnType<typeof mapper>): Ported {
   const previous = anchor;
   const { start, end } = anchor.position;
   // An anchor made on another text than `oldText` (a caller's bug, or a stale revision) is ported
-  // by its quote alone.
+  // by its quote alone: the diff cannot tell which text is new.
   const valid = oldText.slice(start, end) === anchor.quote.exact;
+  const same = sections.filter((s) => s.title === anchor.section);
   if (valid && end > start) {
     const { kept, changed } = m.touched(start, end);
     const ns = m.map(start, 'after');
@@ -271,25 +303,34 @@ function portOne(anchor: Anchor, oldText: string, newText: string, sections: Sec
       return { status: 'edited', anchor: next, now: next.quote.exact, previous };
     }
   } else if (valid && end === start) {
-    // A comment on a whole section follows the section's title.
-    const target = sections.find((s) => s.title === anchor.section);
+    // A comment on a whole section follows the section's heading line while the diff keeps it;
+    // else the one section of that title, or nothing (two alike: which one is a guess).
+    const lineEnd = oldText.indexOf('\n', start);
+    const titleEnd = lineEnd < 0 ? oldText.length : lineEnd;
+    const ns = m.map(start, 'after');
+    const target = !m.touched(start, titleEnd).changed ? same.find((s) => s.start === ns) : same.length === 1 && sectionRanges(oldText).filter((s) => s.title === anchor.section).length === 1 ? same[0] : undefined;
     if (target) return { status: 'kept', anchor: anchorAt(newText, target.start, target.start, sections), previous };
     return { status: 'orphaned', anchor, previous };
   }
   // Gone from where it was: the same section first, fuzzily, with a margin over the runner-up.
-  const home = sections.filter((s) => s.title === anchor.section);
-  const range = home.length === 1 && home[0] ? home[0] : anchor.section === '' ? { start: 0, end: sections[0]?.start ?? newText.length } : undefined;
+  // The section is the one the old position maps into, so a second section of the same title is not it.
+  const fresh = (c: { start: number; end: number }) => !valid || m.inserted(c.start, c.end) >= NEW_TEXT_SHARE;
+  // (Text deleted at the end of a section maps to the next heading: the offset before it is in the section.)
+  const at0 = m.map(start, 'after');
+  const home = valid ? [sectionAt(sections, at0), sectionAt(sections, Math.max(0, at0 - 1))].find((s) => s?.title === anchor.section) : same.length === 1 ? same[0] : undefined;
+  const range = home ?? (anchor.section === '' ? { start: 0, end: sections[0]?.start ?? newText.length } : undefined);
   if (range) {
     const [best, second] = fuzzy(newText, anchor.quote, range.start, range.end);
     const runnerUp = Math.max(second?.score ?? 0, ...fuzzy(newText, anchor.quote, 0, range.start).concat(fuzzy(newText, anchor.quote, range.end, newText.length)).map((c) => c.score));
-    if (best && best.score >= MIN_SCORE && best.score - runnerUp >= MARGIN) {
+    if (best && best.score >= MIN_SCORE && best.score - runnerUp >= MARGIN && fresh(best)) {
       return { status: 'relocated', anchor: anchorAt(newText, best.start, best.end, sections), previous };
     }
   }
   // Moved elsewhere word for word, and only one such place.
   const exact = occurrences(newText, anchor.quote.exact);
-  if (anchor.quote.exact.trim().length >= 12 && exact.length === 1 && exact[0] !== undefined) {
-    return { status: 'moved', anchor: anchorAt(newText, exact[0], exact[0] + anchor.quote.exact.length, sections), previous };
+  const at = exact[0];
+  if (anchor.quote.exact.trim().length >= 12 && exact.length === 1 && at !== undefined && fresh({ start: at, end: at + anchor.quote.exact.length })) {
+    return { status: 'moved', anchor: anchorAt(newText, at, at + anchor.quote.exact.length, sections), previous };
   }
   return { status: 'orphaned', anchor, previous };
 }

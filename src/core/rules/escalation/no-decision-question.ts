@@ -9,6 +9,13 @@ const brief = (decision: string) => `---\nkind: escalation\n---\n\nDecision need
 
 /** A question: it ends with "?" or opens as one ("Should team A or team B own the adapter"). */
 const QUESTION = /\?["')\]*]*$|^(?:should|shall|do|does|can|could|will|would|is|are|who|which|whether|what|when|where)\b/i;
+/**
+ * A question that asks for a method, not a choice: "How do we want to handle ownership going
+ * forward?", "How should this work?". Not "How much budget ...?" (a number is a choice) and not a
+ * how-question that names the alternatives.
+ */
+const OPEN = /^(?:so,?\s+|and\s+)?how\b(?!\s+(?:much|many|long|soon|often|far)\b)[^?]*\?["')\]*]*$/i;
+const ALTERNATIVES = /\b(?:or|which|whether|between|versus|vs\.?|who|option)\b/i;
 /** A choice stated without a question: "whether to ...", "which of ...", "who owns ...". */
 const CHOICE = /\b(?:whether|which of|who (?:should|will|owns|takes|decides|keeps))\b/i;
 
@@ -41,12 +48,14 @@ export default defineRule({
     // One sentence that a decision maker can answer is enough, wherever it sits in the section.
     const decides = (s: Match) => {
       const own = pleas.filter((p) => p.start >= s.start && p.end <= s.end);
-      if (own.length === 0) return QUESTION.test(s.text) || CHOICE.test(s.text) || mentions('ask', s.text);
+      if (own.length === 0) return OPEN.test(s.text) ? ALTERNATIVES.test(s.text) : QUESTION.test(s.text) || CHOICE.test(s.text) || mentions('ask', s.text);
       // "How should we proceed?" is a plea; "What should we do: keep v1 or drop it?" still asks for a choice.
       const rest = withoutSpans(plain, s, own);
       return /\b(?:or|which|whether|between|versus|vs\.?|who)\b/i.test(rest) || mentions('ask', rest);
     };
     if (sentences.some(decides)) return;
+    // An open how-question is the plea itself, when the section has no stock phrase.
+    if (pleas.length === 0) pleas.push(...sentences.filter((s) => OPEN.test(s.text)).slice(0, 1).map((s) => ({ start: s.start, end: s.end, text: clip(s.text, 60) })));
     const first = pleas[0];
     if (first) {
       context.report({ messageId: 'plea', data: { words: pleas.map((p) => p.text).join('`, `') }, span: first, words: pleas.map((p) => p.text) });

@@ -24,7 +24,7 @@ export default defineRule({
     messages: {
       missing: 'The {{kind}} has no `{{section}}` section. {{hint}}',
       lookalike: 'The {{kind}} has no `{{section}}` section that staffwork recognises; if `{{heading}}` is it, name it `{{section}}`. {{hint}}',
-      insertSection: 'Insert the `{{section}}` section skeleton',
+      insertSection: 'Insert the "{{section}}" section skeleton',
     },
   },
   check(context) {

@@ -11,7 +11,7 @@
 // revised date", "Continued support and alignment") asks for nothing.
 import { lexicon } from '../../lexicon/index.ts';
 import type { Doc, Section, Span } from '../../model/types.ts';
-import { analyse, createMemo, isImperativeOrRequest, negatedAt, type NlpMemo } from '../../nlp/index.ts';
+import { analyse, createMemo, isImperativeOrRequest, negatedAt, type NlpMemo, type Token } from '../../nlp/index.ts';
 import type { SectionView } from '../../query/section-view.ts';
 import type { Match } from '../../text/match.ts';
 
@@ -209,6 +209,20 @@ const NOT_A_VERB = new Set(
   ).split(' '),
 );
 
+/**
+ * "Further analysis is being carried out", "Review findings were shared": the first word opens a
+ * noun phrase whose own verb follows (a form of be/have before any other verb), not a command.
+ */
+function subjectOfItsOwnVerb(tokens: readonly Token[]): boolean {
+  // Only a bare noun phrase may stand between ("Further analysis", "Review findings"): after a
+  // determiner ("Make sure the plan is approved") the verb belongs to a clause of the command.
+  for (const t of tokens.slice(2)) {
+    if (t.pos === 'AUX' && (t.lemma === 'be' || t.lemma === 'have')) return true;
+    if (!['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(t.pos)) return false;
+  }
+  return false;
+}
+
 /** The verb of an imperative or request sentence ("Sign up for a rehearsal shift"), if it is one. */
 export function imperative(r: Reader, s: Span): Match | undefined {
   const { doc } = r;
@@ -223,8 +237,9 @@ export function imperative(r: Reader, s: Span): Match | undefined {
   if (first && !NOT_A_VERB.has(first.toLowerCase())) {
     // The tagger reads a sentence-initial "Review" or "Sign" as a noun; after "You" the same
     // word is tagged by its use: "You review the table" (a verb), "You reviewers for..." (not).
-    const token = analyse(`You ${first.toLowerCase()}${text.slice(at + first.length)}`, undefined, createMemo(r.nlp.units)).sentences[0]?.tokens[1];
-    if (token && (token.pos === 'VERB' || token.pos === 'AUX') && token.lower === token.lemma) {
+    const tokens = analyse(`You ${first.toLowerCase()}${text.slice(at + first.length)}`, undefined, createMemo(r.nlp.units)).sentences[0]?.tokens ?? [];
+    const token = tokens[1];
+    if (token && (token.pos === 'VERB' || token.pos === 'AUX') && token.lower === token.lemma && !subjectOfItsOwnVerb(tokens)) {
       return {
         start: s.start + at,
         end: s.start + at + first.length,

@@ -4,7 +4,8 @@ import { findIn, isDecisive, sentencesIn, sentencesOf } from './_parts.ts';
 
 const MAX_QUOTED = 4;
 // A passive or future form before the verb: "is considered", "should be reviewed", "to be discussed".
-const PASSIVE = /\b(?:is|are|be|being|been|get|gets|getting)\s+(?:\w+ly\s+)?$/i;
+// "has been reviewed" and "is being worked through" do report work (done or under way).
+const PASSIVE = /\b(?:is|are|be|get|gets|getting)\s+(?:\w+ly\s+)?$/i;
 
 export default defineRule({
   meta: {
