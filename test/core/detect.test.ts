@@ -42,6 +42,24 @@ describe('detectKind', () => {
   for (const [name, text] of notArtifacts) it(`does not guess: ${name}`, () => assert.equal(kindOf(text).kind, undefined));
 });
 
+describe('a title that declares the kind', () => {
+  const prose = 'We have talked about this for a while and the teams involved have different views on what should happen next, so this page sets out where things stand today.';
+  const declared: [string, string][] = [
+    ['Escalation: who pays for the search reindex', 'escalation'],
+    ['ADR-031: Use logical replication for reporting', 'adr'],
+    ['Growth plan: Wei', 'growth-plan'],
+    ['Development plan for Amara', 'growth-plan'],
+    ['Role clarity — Jonas, payments', 'role-memo'],
+    ['Executive summary: review of the Q3 incident programme', 'exec-summary'],
+    ['Data Platform Strategy 2026–2028', 'strategy'],
+    ['FY27 strategy', 'strategy'],
+  ];
+  for (const [title, want] of declared) it(`"${title}" is a ${want}`, () => assert.equal(kindOf(`# ${title}\n\n${prose}\n`).kind?.id, want));
+  const other = ['Merge strategies', 'Testing strategy', 'Privilege escalation in the admin API', 'Escalation policy', 'Strategy page template'];
+  for (const title of other) it(`"${title}" is not an artifact`, () => assert.equal(kindOf(`# ${title}\n\n${prose}\n`).kind, undefined));
+  it('needs more than a stub under the title', () => assert.equal(kindOf('# Escalation: search reindex\n\nTo follow.\n').kind, undefined));
+});
+
 describe('assignSections', () => {
   it('matches qualified, fallback and containing names', () => {
     assert.deepEqual(keysOf('---\nkind: exec-summary\n---\n\n## TL;DR\n\nx\n\n## Why now\n\nx\n\n## Risk if we wait\n\nx\n\n## What happens next\n\nx\n\n## What we need you to do\n\nx\n'), {
@@ -56,7 +74,17 @@ describe('assignSections', () => {
       Proposal: 'decision',
       'Negative Consequences <!-- optional -->': 'consequences',
     });
-    assert.equal(keysOf('---\nkind: growth-plan\n---\n\n## How we will back her up\n\nx\n\n## Where she gets support from me\n\nx\n')['Where she gets support from me'], 'support');
+    assert.equal(keysOf('---\nkind: growth-plan\n---\n\n## Timeline\n\nx\n\n## Where she gets support from me\n\nx\n')['Where she gets support from me'], 'support');
+  });
+
+  it('reads he, she and they alike in a growth plan\'s labels', () => {
+    const keys = keysOf("---\nkind: growth-plan\n---\n\nwhat she's working towards: lead the API review.\n\n## The piece of work that's his\n\nx\n\n## How I'll back her up\n\nx\n\n## How we'll know it worked\n\nx\n");
+    assert.deepEqual(keys, { "what she's working towards": 'skill', "The piece of work that's his": 'opportunity', "How I'll back her up": 'support', "How we'll know it worked": 'visibility' });
+  });
+
+  it('takes a `For:` line as the decider once the document is an escalation', () => {
+    const keys = keysOf('---\nkind: escalation\n---\n\nFor: Director of Collections (Helen Marsh)\n\n## Decision needed\n\nWho owns dunning?\n');
+    assert.equal(keys['For'], 'decision-maker');
   });
 
   it('prefers an exact name over a qualified one for the same section', () => {

@@ -394,7 +394,7 @@ export function kindEvidence(doc: Doc, module: CourseModule): KindEvidence[] {
       (requiredFound >= 2 && direct >= MIN_COVERAGE_TWO_REQUIRED && [...matched].every((i) => (doc.sections[i]?.blocks.length ?? 0) > 0));
     // A title that declares the kind is enough when the document has something to judge: the
     // worse the artifact, the fewer of its sections are there to recognise.
-    const declared = !accepted && titleDeclares(doc, kind) && hasProse(doc);
+    const declared = !accepted && coverage >= MIN_COVERAGE_WITH_TITLE && titleDeclares(doc, kind) && hasProse(doc);
     const score = share + found.size / 100 + (titleNamesKind || declared ? 0.5 : 0) + coverage / 10;
     return { kind, found, requiredFound, required: required.length, coverage, titleNamesKind, accepted: accepted || declared, score };
   });
@@ -412,9 +412,18 @@ export function detectKind(doc: Doc, module: CourseModule, memo?: DetectMemo): K
   return best ? { kind: best.kind, source: 'inferred' } : { source: 'none' };
 }
 
-/** Whether the body holds a paragraph, list or table (a title alone is not an artifact). */
+/** Words of prose a titled document needs before its title counts: "We will write it next week" is a stub. */
+const MIN_DECLARED_WORDS = 20;
+
+/** Whether the body holds enough prose to judge (a title over a stub is not an artifact). */
 function hasProse(doc: Doc): boolean {
-  return doc.sections.some((s) => s.blocks.some((b) => b.type === 'paragraph' || b.type === 'list' || b.type === 'table'));
+  let words = 0;
+  for (const b of doc.blocks) {
+    if (b.type !== 'paragraph' && b.type !== 'list' && b.type !== 'table') continue;
+    words += doc.plain.slice(b.start, b.end).split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+    if (words >= MIN_DECLARED_WORDS) return true;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 import MarkdownIt from 'markdown-it';
 import { parseFrontMatter } from './front-matter.ts';
 import { lineEnd, lineStartAt, lineStartsOf, positionAt } from './positions.ts';
+import { headOfItem, headsOfLine, keyValueRows } from './heads.ts';
 import type { Block, Directive, Doc, FrontMatter, Section, Span, TableCell, TableRow } from './types.ts';
 
 // Block structure only: inline parsing is the bulk of markdown-it's time and no rule needs it.
@@ -13,18 +14,14 @@ md.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text
 // The token type as this markdown-it build declares it (it ships its own types beside @types/markdown-it).
 type Token = ReturnType<typeof md.parse>[number];
 
-/** `Label:` alone on a line (also `**Label:**`, `**Label**:`, `### `-less): starts a section. */
-const LABEL = /^[ \t]{0,3}(?:\*\*|__)?([A-Za-z][^:\n\r*_|]{0,60}?)(?::(?:\*\*|__)?|(?:\*\*|__):)[ \t]*$/;
-/** `Key: value` at the start of a line: a field, nested under the label or heading above. */
-const FIELD = /^[ \t]{0,3}(?:\*\*|__)?([A-Za-z][A-Za-z0-9 '/()-]{0,40}?)(?::(?:\*\*|__)?|(?:\*\*|__):)[ \t]+\S/;
-const MAX_LABEL_WORDS = 8;
 /** A line that starts with bold markup (`**Name:**`, `__Name:__`). */
 const BOLD = /^[ \t]{0,3}(?:\*\*|__)/;
 /** Field names that are items of the label above them, not sections beside it. */
 const ITEM_NAME = /^(?:(?:option|alternative|choice|approach)\s*#?\s*(?:\d{1,2}|[a-h])\b|[a-h]|\d{1,2}|pros?|cons?|good|bad|neutral|positive|negative)\b/i;
-/** Past this column a line's first colon cannot end a LABEL or FIELD name (3 + 2 + 1 + 60 + 2). */
-const MAX_COLON = 68;
-const MAX_FIELD_WORDS = 4;
+/** Past this column no line can still start a title (3 + 12 of numbering + 2 + 80 + 3). */
+const MAX_HEAD = 100;
+/** A line that could open a section: a colon early on, or emphasis at its start (after a paragraph number). */
+const MAY_HEAD = /^[ \t]{0,3}(?:[\d.]{1,12}[ \t]+)?[*_]/;
 const DIRECTIVE = /<!--\s*staffwork-(disable-next-line|disable-line|disable|enable)\b([^]*?)-->/g;
 
 export function parse(input: string): Doc {
@@ -273,7 +270,14 @@ type Start = Pick<Section, 'title' | 'style' | 'depth' | 'titleSpan'> & {
   contentStart: number;
   /** For a field: the paragraph it sits in. */
   block?: Block;
+  /** For a field whose value ends where it is written (a list item, a table cell, a middle-dot pair). */
+  end?: number;
 };
+
+/** A list item's head that is emphasised: `- **`, `* __`, `1. *`. */
+const BOLD_ITEM = /[*_]$/;
+/** Blocks a bold line can be the title of. */
+const CONTENT = new Set<Block['type']>(['paragraph', 'list', 'table', 'quote', 'code']);
 
 function sectionsOf(doc: Doc, headings: HeadingInfo[]): Section[] {
   const starts: Start[] = [];
@@ -286,41 +290,67 @@ function sectionsOf(doc: Doc, headings: HeadingInfo[]): Section[] {
       headingDepth = h.depth;
     }
   };
-  for (const block of doc.blocks) {
+  // Fields of a list item or a table row sit one level under a field whose value introduces them.
+  const field = (title: string, titleSpan: Span, contentStart: number, end: number) =>
+    starts.push({ title, style: 'field', depth: headingDepth + 3, titleSpan, contentStart, end: Math.max(end, contentStart) });
+  doc.blocks.forEach((block, bi) => {
     pushHeadingsBefore(block.start);
-    if (block.type !== 'paragraph') continue;
+    if (block.type === 'list') {
+      // `- **Decision needed:** ...`, `* Owner: Dana`: a field owning the rest of its item. A
+      // plain `Name:` makes fields only of a list of them (every item), not of one option
+      // among others ("3. Split: ...").
+      const items = (block.children ?? []).map((item) => {
+        const stop = doc.text.indexOf('\n', item.start);
+        const h = headOfItem(doc.text.slice(item.start, Math.min(stop === -1 ? item.end : stop, item.end, item.start + MAX_HEAD + 4)));
+        return { item, h: h && !h.bare ? h : undefined };
+      });
+      const plain = items.every((x) => x.h);
+      for (const { item, h } of items) {
+        if (!h || (!plain && !BOLD_ITEM.test(doc.text.slice(item.start, item.start + h.start)))) continue;
+        const line = doc.text.slice(item.start, lineEnd(doc.text, doc.lineStarts, positionAt(doc.lineStarts, item.start).line - 1));
+        const end = item.start + h.end;
+        const contentStart = h.form === 'label' ? lineAfter(doc, item.start) : end + (/^[ \t]*/.exec(line.slice(h.end))?.[0].length ?? 0);
+        field(h.name, { start: item.start + h.start, end }, contentStart, trimBack(doc.text, contentStart, item.end));
+      }
+      return;
+    }
+    if (block.type === 'table') {
+      // `| Skill goal | Lead the ... |`: each row a field owning its value cell.
+      for (const row of keyValueRows(block)) field(row.name, { start: row.key.start, end: row.key.end }, row.value.start, row.value.end);
+      return;
+    }
+    if (block.type !== 'paragraph') return;
     // Labels and fields may sit on any line of a top-level paragraph.
     for (let li = positionAt(doc.lineStarts, block.start).line - 1; li < doc.lineStarts.length; li++) {
       const lineStart = doc.lineStarts[li] as number;
       if (lineStart > block.end) break;
       const lineStop = Math.min(lineEnd(doc.text, doc.lineStarts, li), block.end);
-      // Both patterns need their colon within the first MAX_COLON chars and no colon before it,
-      // so most prose lines are skipped before running the regexes.
-      if (!doc.text.slice(lineStart, Math.min(lineStop, lineStart + MAX_COLON + 1)).includes(':')) continue;
+      // Most prose lines are skipped before running the patterns: a title needs a colon early
+      // on or emphasis at the line's start.
+      if (!MAY_HEAD.test(doc.text.slice(lineStart, lineStart + 16)) && !doc.text.slice(lineStart, Math.min(lineStop, lineStart + MAX_HEAD)).includes(':')) continue;
       const line = doc.text.slice(lineStart, lineStop);
-      const label = LABEL.exec(line);
-      const field = label ? null : FIELD.exec(line);
-      const m = label ?? field;
-      if (!m || words(m[1] as string) > (label ? MAX_LABEL_WORDS : MAX_FIELD_WORDS)) continue;
-      const name = (m[1] as string).trim();
-      const at = lineStart + line.indexOf(name);
-      if (label) {
-        const titleSpan = { start: at, end: lineStart + line.trimEnd().length };
-        starts.push({ title: name, style: 'label', depth: headingDepth + 1, titleSpan, contentStart: lineAfter(doc, titleSpan.start) });
-      } else {
+      for (const h of headsOfLine(line)) {
+        const at = lineStart + h.start;
+        if (h.form === 'label') {
+          // A bold line is a title only when content follows it: more lines, or a block after it.
+          if (h.bare && lineStop >= block.end && !CONTENT.has(doc.blocks[bi + 1]?.type as Block['type'])) continue;
+          const titleSpan = { start: at, end: lineStart + h.end };
+          starts.push({ title: h.name, style: 'label', depth: headingDepth + 1, titleSpan, contentStart: lineAfter(doc, titleSpan.start) });
+          continue;
+        }
         // The closing `**` and the colon belong to the title, not to the value.
-        const rest = line.slice(at - lineStart + name.length);
-        const closer = /^\s*(?::(?:\*\*|__)?|(?:\*\*|__):)/.exec(rest)?.[0].length ?? 0;
-        const end = at + name.length + closer;
+        const end = lineStart + h.end;
         const gap = /^[ \t]*/.exec(doc.text.slice(end, lineStop))?.[0].length ?? 0;
         const prev = starts[starts.length - 1];
         // `**Consequences:**` right above `**Links:** x`: two bold fields at one level, the first
         // empty; but `**Options:**` above `**Option 1:** ...` lists its items.
-        const sibling = prev?.style === 'label' && BOLD.test(line) && BOLD.test(doc.text.slice(lineStartAt(doc.lineStarts, prev.titleSpan.start), prev.titleSpan.end)) && lineAfter(doc, prev.titleSpan.start) === lineStart && !ITEM_NAME.test(name);
-        starts.push({ title: name, style: 'field', depth: sibling ? prev.depth : headingDepth + 2, titleSpan: { start: at, end }, contentStart: end + gap, block });
+        const sibling = prev?.style === 'label' && BOLD.test(line) && BOLD.test(doc.text.slice(lineStartAt(doc.lineStarts, prev.titleSpan.start), prev.titleSpan.end)) && lineAfter(doc, prev.titleSpan.start) === lineStart && !ITEM_NAME.test(h.name);
+        const start: Start = { title: h.name, style: 'field', depth: sibling ? prev.depth : headingDepth + 2, titleSpan: { start: at, end }, contentStart: end + gap, block };
+        if (h.valueEnd !== undefined) start.end = trimBack(doc.text, end, lineStart + h.valueEnd);
+        starts.push(start);
       }
     }
-  }
+  });
   pushHeadingsBefore(Number.MAX_SAFE_INTEGER);
 
   const ends = sectionEnds(doc, starts);
@@ -328,12 +358,15 @@ function sectionsOf(doc: Doc, headings: HeadingInfo[]): Section[] {
   // A field ends with its paragraph (cut at the next label or field line in it), and takes a list
   // that its value introduces ("**Options:** two of them:" and the list right under it).
   starts.forEach((s, i) => {
-    if (s.style !== 'field' || !s.block) return;
+    // Written where it ends: other fields may follow on the same line (`For: X · From: Y`).
+    if (s.end !== undefined) ends[i] = s.end;
+    if (s.style !== 'field' || !s.block || s.end !== undefined) return;
     const next = starts[i + 1];
     let end = next && next.titleSpan.start < s.block.end ? trimBack(doc.text, s.contentStart, lineOf(next)) : s.block.end;
     if (end === s.block.end && /:\s*$/.test(doc.text.slice(s.contentStart, end))) {
       const after = doc.blocks[doc.blocks.indexOf(s.block) + 1];
-      if (after?.type === 'list' && (!next || next.titleSpan.start >= after.end)) end = after.end;
+      // The list's own item fields nest under this one.
+      if (after?.type === 'list' && (!next || next.titleSpan.start >= after.end || next.depth > s.depth)) end = after.end;
     }
     ends[i] = Math.min(ends[i] as number, end);
   });
@@ -429,23 +462,42 @@ export function clippedBlocks(text: string, blocks: readonly Block[], span: Span
     const b = blocks[i] as Block;
     if (b.start >= span.end) break;
     if (b.end <= span.start || b.type === 'heading') continue;
-    if (b.start >= span.start && b.end <= span.end) {
-      out.push(b);
-      continue;
-    }
-    let start = Math.max(b.start, span.start);
-    const end = trimBack(text, start, Math.min(b.end, span.end));
-    while (start < end && /\s/.test(text[start] as string)) start++;
-    if (end <= start) continue;
-    const piece: Block = { ...b, start, end, text: text.slice(start, end) };
-    if (b.children) piece.children = b.children.filter((c) => c.end > start && c.start < end);
-    out.push(piece);
+    const piece = clip(text, b, span);
+    if (piece) out.push(piece);
   }
   return out;
 }
 
-function words(s: string): number {
-  return s.trim().split(/\s+/).length;
+/**
+ * A block cut to `span`, its children cut too (a list item field owns the rest of its item): a
+ * table keeps the rows inside the span, and a piece of one cell (a key/value row's value) is a
+ * paragraph. Undefined when nothing of it is left.
+ */
+function clip(text: string, b: Block, span: Span): Block | undefined {
+  if (b.start >= span.start && b.end <= span.end) return b;
+  let start = Math.max(b.start, span.start);
+  const end = trimBack(text, start, Math.min(b.end, span.end));
+  while (start < end && /\s/.test(text[start] as string)) start++;
+  if (end <= start) return undefined;
+  if (b.type === 'table') {
+    const within = (r: TableRow) => r.cells.some((c) => c.text !== '' && c.start >= start && c.end <= end);
+    const cell = [b.header, ...(b.rows ?? [])].flatMap((r) => r?.cells ?? []).find((c) => c.start <= start && end <= c.end);
+    if (cell) return { type: 'paragraph', start, end, text: text.slice(start, end) };
+    const rows = (b.rows ?? []).filter(within);
+    const header = b.header && within(b.header) ? b.header : undefined;
+    if (!rows.length && !header) return undefined;
+    const piece: Block = { ...b, start, end, text: text.slice(start, end), rows };
+    if (header) piece.header = header;
+    else delete piece.header;
+    return piece;
+  }
+  const piece: Block = { ...b, start, end, text: text.slice(start, end) };
+  if (b.children) {
+    const inner = { start, end };
+    piece.children = b.children.flatMap((c) => (c.end > start && c.start < end && c.type !== 'heading' ? (clip(text, c, inner) ?? []) : []));
+    if (!piece.children.length && (b.type === 'list' || b.type === 'listItem' || b.type === 'quote')) return undefined;
+  }
+  return piece;
 }
 
 /** Start of the line after the one containing `offset` (any line ending), or the end of the text. */

@@ -2,9 +2,8 @@
 // per cohort (learner, reviewer, instructor); the admin manages accounts and acts as an
 // instructor in every cohort. A user outside a cohort gets a 403 for everything in it.
 import type { Context } from 'hono';
-import { z } from 'zod/v4';
-import { DatabaseUnavailableError, type Storage } from '../storage/types.ts';
-import { LimitError, type ReviewRequest, type Role, type User } from '../storage/review.ts';
+import type { Storage } from '../storage/types.ts';
+import { LimitError, type Cohort, type ReviewRequest, type Role, type User } from '../storage/review.ts';
 import { BadRequest } from '../routes/schemas.ts';
 import type { AuthEnv } from './accounts.ts';
 
@@ -51,15 +50,17 @@ export function canReview(m: Membership, r: ReviewRequest): boolean {
   return m.role !== 'learner' && canSee(m, r) && r.learnerId !== m.user.id;
 }
 
-/** The error handler of the account, cohort and review routes: one-line JSON errors. */
-export function onError(err: Error, c: Context): Response {
-  if (err instanceof BadRequest) return c.json({ error: err.message }, err.status);
-  if (err instanceof LimitError) return c.json({ error: err.message }, 409);
-  if (err instanceof z.ZodError) return c.json({ error: `invalid request: ${err.issues[0]?.message ?? 'unexpected shape'}` }, 400);
-  if (err instanceof DatabaseUnavailableError) {
-    c.header('retry-after', '2');
-    return c.json({ error: 'the database is unavailable right now; nothing was applied, try again in a moment' }, 503);
+/** The cohorts a user is in, with their role in each (the admin: every cohort, as an instructor). */
+export async function cohortsOf(storage: Storage, user: User): Promise<{ cohort: Cohort; role: Role }[]> {
+  return user.admin ? (await storage.review.allCohorts()).map((cohort) => ({ cohort, role: 'instructor' as const })) : storage.review.memberships(user.id);
+}
+
+/** A storage limit (too many threads or comments) as the 409 it is. */
+export async function withinLimits<T>(run: Promise<T>): Promise<T> {
+  try {
+    return await run;
+  } catch (e) {
+    if (e instanceof LimitError) throw new BadRequest(e.message, 409);
+    throw e;
   }
-  console.error(`staffwork serve: ${c.req.method} ${c.req.path}: ${err.message}`);
-  return c.json({ error: 'internal error; the request was not applied' }, 500);
 }

@@ -3,7 +3,7 @@
 // no account in the database the workbench stays what it always was: one learner on loopback, no
 // sign-in; the first account turns accounts on for good.
 import { createHash, randomBytes } from 'node:crypto';
-import { hash, verify } from '@node-rs/argon2';
+import { hash, verify, type Algorithm, type Options } from '@node-rs/argon2';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { LOCAL_OWNER, type OwnerStorage, type Storage } from '../storage/types.ts';
@@ -19,6 +19,8 @@ export type AuthEnv = {
     user: User | null;
     accounts: boolean;
     sessionId: string | null;
+    /** The client's address: the socket's, or from X-Forwarded-For when the socket is a trusted proxy. */
+    address: string;
     secureHeadersNonce?: string;
   };
 };
@@ -33,8 +35,9 @@ export function newId(prefix: 'u' | 'c'): string {
   return `${prefix}-${[...randomBytes(12)].map((b) => alphabet[b % 32]).join('')}`;
 }
 
-// argon2id (the library's default algorithm) with its default cost: 19 MiB, 2 passes (OWASP's minimum).
-export const hashPassword = (password: string) => hash(password);
+/** argon2id at OWASP's recommended cost (19 MiB, 2 passes, 1 lane), pinned so a library update cannot weaken it. */
+export const ARGON2: Options = { algorithm: 2 as Algorithm /* Algorithm.Argon2id, a const enum */, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+export const hashPassword = (password: string) => hash(password, ARGON2);
 export const checkPassword = (stored: string, password: string) => verify(stored, password).catch(() => false);
 /** Verified against when the username is unknown, so both answers take as long. */
 let dummy: Promise<string> | undefined;
@@ -45,59 +48,116 @@ export const MIN_PASSWORD = 10;
 
 export function validateCredentials(username: string, password: string): string | undefined {
   if (!USERNAME.test(username)) return 'a username is 2-40 characters: lower-case letters, digits, and . _ - (starting with a letter or digit)';
+  return validatePassword(username, password);
+}
+
+export function validatePassword(username: string, password: string): string | undefined {
   if (password.length < MIN_PASSWORD) return `a password needs at least ${MIN_PASSWORD} characters`;
   if (password.length > 1024) return 'a password is at most 1024 characters';
+  if (password.toLowerCase().includes(username.toLowerCase())) return 'a password must not contain the username';
+  if (new Set(password).size < 4) return 'a password needs more than three different characters';
   return undefined;
 }
 
 /**
- * Failed sign-ins per username and per client address in a sliding window. In memory, per
- * server: behind a load balancer each server counts its own, which still bounds guessing.
+ * Failed sign-ins in a sliding window, in memory per server (behind a load balancer each server
+ * counts its own, which still bounds guessing). A try is counted before the password is checked
+ * and taken back when it was right, so concurrent guesses cannot all slip past the limit. Locks:
+ * one address and username pair after `perPair`, one address after `perAddress`. A username alone
+ * is never locked (anyone could lock the admin out); past `slowAfter` failures from anywhere,
+ * each further try on it waits twice as long as the one before (at most `maxDelayMs`).
  */
 export class LoginLimiter {
   readonly #failures = new Map<string, number[]>();
   constructor(
-    readonly perUser = 5,
+    readonly perPair = 5,
     readonly perAddress = 30,
+    readonly slowAfter = 10,
     readonly windowMs = 15 * 60_000,
+    readonly maxDelayMs = 5 * 60_000,
+    readonly maxKeys = 100_000,
     readonly clock: () => number = Date.now,
   ) {}
 
   #recent(key: string): number[] {
     const cutoff = this.clock() - this.windowMs;
     const list = (this.#failures.get(key) ?? []).filter((t) => t > cutoff);
-    if (list.length) this.#failures.set(key, list);
-    else this.#failures.delete(key);
+    if (!list.length) this.#failures.delete(key);
     return list;
   }
 
   /** Seconds until another try is allowed, or 0. */
   blocked(username: string, address: string): number {
-    const checks: [string, number][] = [
-      [`u:${username}`, this.perUser],
-      [`a:${address}`, this.perAddress],
-    ];
+    const now = this.clock();
     let wait = 0;
-    for (const [key, max] of checks) {
+    for (const [key, max] of [
+      [`p:${address}:${username}`, this.perPair],
+      [`a:${address}`, this.perAddress],
+    ] as const) {
       const list = this.#recent(key);
-      if (list.length >= max) wait = Math.max(wait, Math.ceil(((list[list.length - max] as number) + this.windowMs - this.clock()) / 1000));
+      if (list.length >= max) wait = Math.max(wait, (list[list.length - max] as number) + this.windowMs - now);
     }
-    return wait;
+    const named = this.#recent(`u:${username}`);
+    if (named.length >= this.slowAfter) {
+      const delay = Math.min(this.maxDelayMs, 1000 * 2 ** (named.length - this.slowAfter));
+      wait = Math.max(wait, (named[named.length - 1] as number) + delay - now);
+    }
+    return wait > 0 ? Math.ceil(wait / 1000) : 0;
   }
 
-  fail(username: string, address: string): void {
-    for (const key of [`u:${username}`, `a:${address}`]) this.#failures.set(key, [...this.#recent(key), this.clock()]);
-    if (this.#failures.size > 100_000) this.#failures.clear(); // a flood of made-up names must not grow memory without bound
+  /**
+   * Checks and counts one try at once (no await between): 0 and a function that takes the try
+   * back (call it when the password was right), or the seconds to wait.
+   */
+  attempt(username: string, address: string): { wait: number; undo: () => void } {
+    const wait = this.blocked(username, address);
+    if (wait > 0) return { wait, undo: () => undefined };
+    const at = this.clock();
+    const keys = [`p:${address}:${username}`, `a:${address}`, `u:${username}`];
+    for (const key of keys) {
+      const list = this.#recent(key);
+      // Re-inserted so the map's order is least recently failed first: eviction drops the oldest.
+      this.#failures.delete(key);
+      this.#failures.set(key, [...list, at]);
+    }
+    // A flood of made-up names must not grow memory without bound: drop the oldest tenth.
+    if (this.#failures.size > this.maxKeys) for (const key of [...this.#failures.keys()].slice(0, Math.ceil(this.maxKeys / 10))) this.#failures.delete(key);
+    return {
+      wait: 0,
+      undo: () => {
+        for (const key of keys) {
+          const list = this.#failures.get(key);
+          const i = list?.lastIndexOf(at) ?? -1;
+          if (list && i >= 0) list.splice(i, 1);
+        }
+        this.#failures.delete(`p:${address}:${username}`);
+      },
+    };
   }
 
-  succeed(username: string): void {
-    this.#failures.delete(`u:${username}`);
+  /** Keys held (for tests of the memory bound). */
+  get size(): number {
+    return this.#failures.size;
   }
 }
 
-export function clientAddress(c: Context): string {
+const plain = (a: string) => a.replace(/^::ffff:(?=\d+\.)/, '');
+
+/**
+ * The client's address: the socket's peer, or, when that peer is one of the trusted proxies, the
+ * nearest X-Forwarded-For entry that is not itself a trusted proxy (the one the proxy appended;
+ * entries further left are whatever the client sent).
+ */
+export function clientAddress(c: Context, trustedProxies: ReadonlySet<string> = new Set()): string {
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? 'unknown';
+  const peer = plain(incoming?.socket?.remoteAddress ?? 'unknown');
+  if (!trustedProxies.has(peer)) return peer;
+  const hops = (c.req.header('x-forwarded-for') ?? '')
+    .split(',')
+    .map((h) => plain(h.trim()))
+    .filter(Boolean);
+  for (let i = hops.length - 1; i >= 0; i--) if (!trustedProxies.has(hops[i] as string)) return hops[i] as string;
+  return peer;
 }
 
 const overTls = (c: Context) => new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
@@ -121,6 +181,7 @@ function isPublic(method: string, path: string): boolean {
   if (method === 'GET' && (path === '/login' || path === '/setup' || /^\/invite\/[^/]+$/.test(path))) return true;
   if (path === '/api/health' || path === '/api/openapi.json' || path === '/api/auth/state') return true;
   if (method === 'POST' && (path === '/api/auth/login' || path === '/api/auth/setup')) return true;
+  if (method === 'GET' && path === '/api/modules') return true;
   if (/^\/api\/invites\/[^/]+(\/accept)?$/.test(path)) return true;
   return false;
 }
@@ -129,9 +190,10 @@ function isPublic(method: string, path: string): boolean {
  * Who the request is, and the storage view it works on: the local learner while accounts are
  * off, else the signed-in user's own; anonymous requests reach only the public routes.
  */
-export function authenticate(storage: Storage): MiddlewareHandler<AuthEnv> {
+export function authenticate(storage: Storage, trustedProxies: ReadonlySet<string> = new Set()): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
     c.set('sessionId', null);
+    c.set('address', clientAddress(c, trustedProxies));
     if (!(await storage.review.hasUsers())) {
       c.set('accounts', false);
       c.set('user', null);

@@ -1,21 +1,19 @@
 // Follow-through numbers (per learner and per cohort) and the mistake map (which rules and which
 // sections draw findings and comments, per case study), from stored threads and head findings.
-import type { CourseModule, Diagnostic } from '../../core/index.ts';
+import type { CourseModule } from '../../core/index.ts';
+import type { FollowThrough } from '../../core/review/api-types.ts';
 import { sectionRanges } from '../../core/review/anchor.ts';
 import type { Thread } from '../storage/review.ts';
+import type { Finding } from './service.ts';
 
-export interface FollowThrough {
-  threads: number;
-  /** Threads the writer marked addressed (or answered "won't change") by the first revision submitted after them, of those followed by one. */
-  addressedInNext: { count: number; of: number };
-  /** Median hours from a thread to the writer's addressed / won't-change; null before any. */
-  medianHoursToAddress: number | null;
-  reopened: number;
-  /** Open threads the writer has not answered at all. */
-  unanswered: number;
-  resolved: number;
-}
+export type { FollowThrough };
 
+/**
+ * `addressedInNext`: of the threads that a later submitted revision followed, those whose first
+ * "addressed" (stored as addressedAt; "won't change" is an answer, not a fix, and never sets it)
+ * came before that next submission. Each thread's two times are fixed once set, so the number
+ * does not depend on the order of later clicks (a reopen, another "addressed").
+ */
 export function followThrough(threads: Thread[]): FollowThrough {
   const followed = threads.filter((t) => t.nextSubmittedAt !== null);
   const inNext = followed.filter((t) => t.addressedAt !== null && t.addressedAt <= (t.nextSubmittedAt as string));
@@ -39,7 +37,7 @@ export interface MapArtifact {
   artifactId: string;
   kind: string | null;
   text: string;
-  diagnostics: readonly Diagnostic[];
+  diagnostics: readonly Finding[];
 }
 
 export interface MistakeMapEntry {

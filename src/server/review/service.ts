@@ -1,28 +1,65 @@
-// Review threads over revisions: carrying open threads forward to the artifact's newest
-// revision (core/review/anchor.ts does the anchoring; this stores the result), the rule check
-// behind "likely addressed" and "regression", and the JSON views the routes return.
-import { checkText, type Diagnostic } from '../../core/index.ts';
-import { porter, ruleFiresOn, toW3C, type Anchor, type Ported } from '../../core/review/anchor.ts';
-import { checkOptions } from '../portfolio.ts';
+// Review threads over revisions: carrying threads forward to the revision submitted for review
+// (core/review/anchor.ts does the anchoring; this stores the result), the rule check behind
+// "likely addressed" and "regression" (findings from the check pool, off the request thread),
+// and the JSON views the routes return.
+import type { CommentView, RuleState, ThreadView } from '../../core/review/api-types.ts';
+import { porter, ruleFiresOn, type Anchor, type PortStatus, type Ported } from '../../core/review/anchor.ts';
+import type { CheckPool } from '../checker/pool.ts';
+import type { Item, Task, TaskResult } from '../checker/tasks.ts';
 import type { Comment, PortUpdate, ReviewRequest, Thread, User } from '../storage/review.ts';
 import type { Revision, Storage } from '../storage/types.ts';
 
-/** Findings of a revision for the rule check; a revision never changes, so they are kept by its id. */
-const FINDINGS_KEPT = 300;
-const findingsCache = new Map<string, Diagnostic[]>();
+export type { ThreadView };
 
-export function findingsOf(revision: Pick<Revision, 'artifactId' | 'id' | 'text'>): Diagnostic[] {
-  const key = `${revision.artifactId}@${revision.id}`;
-  const hit = findingsCache.get(key);
-  if (hit) return hit;
-  const diagnostics = checkText(revision.text, { ...checkOptions, filePath: revision.artifactId }).diagnostics;
-  findingsCache.set(key, diagnostics);
-  if (findingsCache.size > FINDINGS_KEPT) findingsCache.delete(findingsCache.keys().next().value as string);
-  return diagnostics;
+export interface Finding {
+  ruleId: string;
+  range: readonly [number, number];
+}
+
+/**
+ * A check-pool task on the owner's lane, which asks for the texts it has not checked yet; the
+ * finding counts it computed are written back to the revisions (for the history), as the
+ * workbench's own portfolio view does.
+ */
+export async function checked<K extends 'portfolio' | 'findings'>(storage: Storage, pool: CheckPool, owner: string, type: K, items: Item[]): Promise<Extract<TaskResult, { type: K }>> {
+  const store = storage.as(owner);
+  let texts: Record<string, string> = {};
+  for (;;) {
+    const result = await pool.heavy(owner, { type, items, texts } as Task & { type: K });
+    if (result.type === type) {
+      if ('checked' in result) for (const [key, counts] of Object.entries(result.checked)) store.setFindings(Number(key.slice(key.lastIndexOf('@') + 1)), counts).catch(() => undefined);
+      return result as Extract<TaskResult, { type: K }>;
+    }
+    if (result.type !== 'missing') throw new Error('unexpected check result');
+    const keys = result.keys.map((k) => ({ artifactId: k.slice(0, k.lastIndexOf('@')), revisionId: Number(k.slice(k.lastIndexOf('@') + 1)) }));
+    const found = await store.texts(keys);
+    // A text that is gone (it cannot be: revisions are never deleted) would loop: stop.
+    if (found.length < keys.length) throw new Error('a revision to check is missing from the database');
+    texts = Object.fromEntries(found.map((x) => [`${x.artifactId}@${x.id}`, x.text]));
+  }
+}
+
+/** Check items for some revisions of one owner's artifacts (artifacts that are gone are left out). */
+export async function itemsFor(storage: Storage, owner: string, revisions: Pick<Revision, 'artifactId' | 'id'>[]): Promise<Item[]> {
+  if (revisions.length === 0) return [];
+  const byId = new Map((await storage.as(owner).list({ archived: 'include' })).map((a) => [a.id, a]));
+  const items: Item[] = [];
+  for (const r of revisions) {
+    const artifact = byId.get(r.artifactId);
+    if (artifact) items.push({ key: `${r.artifactId}@${r.id}`, artifact });
+  }
+  return items;
+}
+
+/** Findings of some revisions of one owner's artifacts, from the check pool, keyed `artifactId@revisionId`. */
+export async function findingsOf(storage: Storage, pool: CheckPool, owner: string, revisions: Pick<Revision, 'artifactId' | 'id'>[]): Promise<Map<string, Finding[]>> {
+  const items = await itemsFor(storage, owner, revisions);
+  if (items.length === 0) return new Map();
+  return new Map(Object.entries((await checked(storage, pool, owner, 'findings', items)).findings));
 }
 
 /** A rule-cited thread's state at a revision: still firing, stopped (likely addressed), or firing again after it stopped (regression). */
-export function nextRuleState(previous: string | null, fires: boolean): string {
+export function nextRuleState(previous: string | null, fires: boolean): RuleState {
   // Cited where the rule did not fire: nothing to infer until it does.
   if (previous === 'not-firing') return fires ? 'fires' : 'not-firing';
   if (!fires) return 'likely-addressed';
@@ -30,24 +67,29 @@ export function nextRuleState(previous: string | null, fires: boolean): string {
 }
 
 /** How a thread is carried to a newer revision, relative to where it was made (an edit stays `edited`). */
-export function carried(original: Anchor, step: Ported): { status: string; anchor: Anchor; now: string | null } {
+export function carried(original: Anchor, step: Ported): { status: PortStatus; anchor: Anchor; now: string | null } {
   if (step.status === 'orphaned') return { status: 'orphaned', anchor: step.previous, now: null };
   const changed = step.anchor.quote.exact !== original.quote.exact;
   const status = step.status === 'kept' && changed ? 'edited' : step.status;
   return { status, anchor: step.anchor, now: changed ? step.anchor.quote.exact : null };
 }
 
+/** The rule state after a step: unknown while the text is gone (nothing there to check). */
+export function ruleStateAfter(previous: string | null, status: PortStatus, fires: () => boolean): RuleState {
+  return status === 'orphaned' ? 'unknown' : nextRuleState(previous, fires());
+}
+
 /**
- * Carries every thread of the request not yet checked against `head` forward to it: one diff per
- * revision the threads were last anchored in. Never re-anchors silently: what cannot be found is
- * `orphaned` and keeps its old anchor.
+ * Carries every thread of the request not yet checked against `target` (the revision just
+ * submitted) forward to it: one diff per revision the threads were last anchored in. Never
+ * re-anchors silently: what cannot be found is `orphaned` and keeps its old anchor.
  */
-export async function portToHead(storage: Storage, request: ReviewRequest, head: Revision): Promise<void> {
+export async function portTo(storage: Storage, pool: CheckPool, request: ReviewRequest, target: Revision): Promise<void> {
   const review = storage.review;
   const stale: Thread[] = [];
   for (let after = 0; ; ) {
     const page = await review.threads(request.cohortId, request.id, { after, limit: 1000 });
-    for (const t of page) if (t.current.revisionId < head.id) stale.push(t);
+    for (const t of page) if (t.current.revisionId < target.id) stale.push(t);
     if (page.length < 1000) break;
     after = (page[page.length - 1] as Thread).id;
   }
@@ -55,29 +97,37 @@ export async function portToHead(storage: Storage, request: ReviewRequest, head:
   const store = storage.as(request.learnerId);
   const from = [...new Set(stale.map((t) => t.current.anchoredRevisionId))];
   const texts = new Map((await store.texts(from.map((id) => ({ artifactId: request.artifactId, revisionId: id })))).map((r) => [r.id, r.text]));
-  const porters = new Map<number, (a: Anchor) => Ported>();
-  const needsRules = stale.some((t) => t.ruleId);
-  const diagnostics = needsRules ? findingsOf(head) : [];
+  const findings = stale.some((t) => t.ruleId) ? ((await findingsOf(storage, pool, request.learnerId, [target])).get(`${target.artifactId}@${target.id}`) ?? []) : [];
   const updates: PortUpdate[] = [];
+  const porters = new Map<number, (a: Anchor) => Ported>();
   for (const t of stale) {
     const oldText = texts.get(t.current.anchoredRevisionId);
     if (oldText === undefined) continue;
     let port = porters.get(t.current.anchoredRevisionId);
-    if (!port) porters.set(t.current.anchoredRevisionId, (port = porter(oldText, head.text)));
+    if (!port) porters.set(t.current.anchoredRevisionId, (port = porter(oldText, target.text)));
     const step = carried(t.anchor, port(t.current.anchor));
     const orphaned = step.status === 'orphaned';
-    const ruleState = t.ruleId && !orphaned ? nextRuleState(t.ruleState, ruleFiresOn(step.anchor, t.ruleId, diagnostics, head.text)) : t.ruleState;
-    updates.push({ id: t.id, checkedRevisionId: head.id, portRevisionId: orphaned ? t.current.anchoredRevisionId : head.id, anchor: step.anchor, status: step.status, now: step.now, ruleState });
+    const ruleState = t.ruleId ? ruleStateAfter(t.ruleState, step.status, () => ruleFiresOn(step.anchor, t.ruleId as string, findings, target.text)) : null;
+    updates.push({ id: t.id, checkedRevisionId: target.id, portRevisionId: orphaned ? t.current.anchoredRevisionId : target.id, anchor: step.anchor, status: step.status, now: step.now, ruleState });
   }
   await review.savePorts(request.cohortId, request.id, updates);
+}
+
+/** The users behind some ids, by id (null ids skipped). */
+export async function namesOf(storage: Storage, ids: (string | null)[]): Promise<Map<string, User>> {
+  return new Map((await storage.review.users(ids.filter((x): x is string => x !== null))).map((u) => [u.id, u]));
 }
 
 export function userView(u: User | undefined, id: string) {
   return u ? { id: u.id, username: u.username } : { id, username: '(removed account)' };
 }
 
-/** A thread as the API returns it: where it was made and where it is now, as W3C selectors too. */
-export function threadView(t: Thread, comments: Comment[], commentCount: number, names: Map<string, User>) {
+export function commentView(c: Comment, names: Map<string, User>): CommentView {
+  return { id: c.id, author: userView(names.get(c.authorId), c.authorId), kind: c.kind, body: c.body, revisionId: c.revisionId, createdAt: c.createdAt };
+}
+
+/** A thread as the API returns it: where it was made and where it points now. */
+export function threadView(t: Thread, comments: Comment[], commentCount: number, names: Map<string, User>): ThreadView {
   return {
     id: t.id,
     requestId: t.requestId,
@@ -86,22 +136,18 @@ export function threadView(t: Thread, comments: Comment[], commentCount: number,
     state: t.state,
     ruleId: t.ruleId,
     criterion: t.criterion,
-    ruleState: t.ruleState,
+    ruleState: t.ruleState as RuleState | null,
     reopened: t.reopened,
     createdAt: t.createdAt,
     updatedAt: t.updatedAt,
     addressedAt: t.addressedAt,
     resolvedAt: t.resolvedAt,
-    /** Where the thread was made. */
-    origin: { revisionId: t.revisionId, anchor: t.anchor, selector: toW3C(t.anchor) },
-    /** Where it points in the newest revision checked (`orphaned`: on deleted text, the old anchor). */
-    current: { revisionId: t.current.revisionId, status: t.current.status, now: t.current.now, anchor: t.current.anchor, selector: toW3C(t.current.anchor) },
-    comments: comments.map((c) => ({ id: c.id, author: userView(names.get(c.authorId), c.authorId), kind: c.kind, body: c.body, revisionId: c.revisionId, createdAt: c.createdAt })),
+    origin: { revisionId: t.revisionId, anchor: t.anchor },
+    current: { revisionId: t.current.revisionId, status: t.current.status as PortStatus, now: t.current.now, anchor: t.current.anchor },
+    comments: comments.map((c) => commentView(c, names)),
     commentCount,
   };
 }
-
-export type ThreadView = ReturnType<typeof threadView>;
 
 export function turnLabel(r: ReviewRequest, names: Map<string, User>): string {
   if (r.turn === 'done') return 'Done: every thread is resolved';

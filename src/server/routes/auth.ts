@@ -1,55 +1,58 @@
-// Sign-in, sign-out, sessions, the first-run page's account, and the admin's user list.
+// Sign-in, sign-out, sessions, password change, the first-run page's account, and the admin's
+// user list.
 import { Hono } from 'hono';
-import { burnTime, checkPassword, clientAddress, endSession, hashPassword, LoginLimiter, newId, startSession, validateCredentials, type AuthEnv } from '../auth/accounts.ts';
-import { onError, requireAdmin, requireUser } from '../auth/access.ts';
+import { burnTime, checkPassword, endSession, hashPassword, LoginLimiter, newId, startSession, validateCredentials, validatePassword, type AuthEnv } from '../auth/accounts.ts';
+import { cohortsOf, requireAdmin, requireUser } from '../auth/access.ts';
+import type { SetupGate } from '../auth/setup.ts';
+import type { User } from '../storage/review.ts';
 import type { Storage } from '../storage/types.ts';
-import { BadRequest, body, CreateUserBody, Credentials, doc } from './schemas.ts';
+import { BadRequest, body, CreateUserBody, Credentials, DisableBody, doc, PasswordBody, SetupBody } from './schemas.ts';
 
-const loopbackAddress = (a: string) => a === '::1' || /^(::ffff:)?127\./.test(a);
+const taken = () => new BadRequest('that username is taken', 409);
 
-export function authRoutes(storage: Storage, limiter = new LoginLimiter()): Hono<AuthEnv> {
+export function authRoutes(storage: Storage, gate: SetupGate, limiter = new LoginLimiter()): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
-  app.onError(onError);
   const review = storage.review;
+  /** Counts the try before the (slow) password check; a 429 when the limit is reached. */
+  const attempt = (username: string, address: string) => {
+    const a = limiter.attempt(username, address);
+    if (a.wait > 0) throw new BadRequest(`too many failed sign-ins; try again in ${Math.ceil(a.wait / 60)} minute(s)`, 429, { 'retry-after': String(a.wait) });
+    return a.undo;
+  };
 
   doc({ method: 'get', path: '/api/auth/state', summary: 'Whether accounts are on, who is signed in, and whether the first-run page may create the admin', access: 'public' });
   app.get('/api/auth/state', async (c) => {
     const accounts = await review.hasUsers();
-    return c.json({ accounts, user: c.var.user, setupAvailable: !accounts && loopbackAddress(clientAddress(c)) });
+    return c.json({ accounts, user: c.var.user, setupAvailable: !accounts && gate.open });
   });
 
-  // The first-run page: on loopback, while there is no account, the first one is the admin and
-  // takes over the single-user workbench's artifacts.
-  doc({ method: 'post', path: '/api/auth/setup', summary: 'Create the first account (the admin) from the machine itself; turns accounts on', access: 'public, loopback only, before any account exists', body: Credentials });
+  // The first-run page: while there is no account, the first one is the admin and takes over the
+  // single-user workbench's artifacts. It takes the code the server printed on its console.
+  doc({ method: 'post', path: '/api/auth/setup', summary: "Create the first account (the admin) with the one-time code from the server's console; turns accounts on", access: 'public, with the setup code, before any account exists', body: SetupBody });
   app.post('/api/auth/setup', async (c) => {
-    const { username, password } = await body(c, Credentials);
-    if (!loopbackAddress(clientAddress(c))) throw new BadRequest('the first account can only be created from this machine (loopback), or with `staffwork admin create-user --admin`', 403);
+    const { username, password, code } = await body(c, SetupBody);
     if (await review.hasUsers()) throw new BadRequest('accounts are already on; sign in instead', 409);
     const problem = validateCredentials(username, password);
     if (problem) throw new BadRequest(problem, 422);
-    const user = await review.createUser({ id: newId('u'), username, passwordHash: await hashPassword(password), admin: true, adoptLocal: true });
-    if (!user) throw new BadRequest('that username is taken', 409);
+    if (!gate.open) throw new BadRequest('no setup code is active: restart the server and use the code it prints, or run `staffwork admin create-user --admin`', 403);
+    if (!gate.check(code)) throw new BadRequest("wrong setup code: use the one the server printed on its console when it started", 403);
+    const user = await review.createUser({ id: newId('u'), username, passwordHash: await hashPassword(password), admin: true, first: true });
+    if (user === 'not-first') throw new BadRequest('accounts are already on; sign in instead', 409);
+    if (user === 'taken') throw taken();
+    gate.close();
     await startSession(c, storage, user);
     return c.json({ user }, 201);
   });
 
-  doc({ method: 'post', path: '/api/auth/login', summary: 'Sign in; sets the HttpOnly session cookie. Rate limited per username and per address', access: 'public', body: Credentials });
+  doc({ method: 'post', path: '/api/auth/login', summary: 'Sign in; sets the HttpOnly session cookie. Rate limited per address and username', access: 'public', body: Credentials });
   app.post('/api/auth/login', async (c) => {
     const { username, password } = await body(c, Credentials);
     const name = username.trim().toLowerCase();
-    const address = clientAddress(c);
-    const wait = limiter.blocked(name, address);
-    if (wait > 0) {
-      c.header('retry-after', String(wait));
-      throw new BadRequest(`too many failed sign-ins; try again in ${Math.ceil(wait / 60)} minute(s)`, 429);
-    }
+    const undo = attempt(name, c.var.address);
     const found = await review.userByName(name);
     const ok = found && !found.disabled ? await checkPassword(found.passwordHash, password) : (await burnTime(password), false);
-    if (!ok || !found) {
-      limiter.fail(name, address);
-      throw new BadRequest('wrong username or password', 401);
-    }
-    limiter.succeed(name);
+    if (!ok || !found) throw new BadRequest('wrong username or password', 401);
+    undo();
     const { passwordHash: _, disabled: __, ...user } = found;
     await startSession(c, storage, user);
     return c.json({ user });
@@ -62,11 +65,24 @@ export function authRoutes(storage: Storage, limiter = new LoginLimiter()): Hono
     return c.json({ ok: true });
   });
 
+  doc({ method: 'post', path: '/api/auth/password', summary: 'Change your password (the current one is asked again); signs out every other session', access: 'signed-in', body: PasswordBody });
+  app.post('/api/auth/password', async (c) => {
+    const user = requireUser(c);
+    const b = await body(c, PasswordBody);
+    const undo = attempt(user.username, c.var.address);
+    const found = await review.userByName(user.username);
+    if (!found || !(await checkPassword(found.passwordHash, b.current))) throw new BadRequest('the current password is wrong', 403);
+    undo();
+    const problem = validatePassword(user.username, b.password);
+    if (problem) throw new BadRequest(problem, 422);
+    await review.setPassword(user.id, await hashPassword(b.password), c.var.sessionId);
+    return c.json({ ok: true });
+  });
+
   doc({ method: 'get', path: '/api/auth/me', summary: 'The signed-in user and their cohorts with their role in each', access: 'signed-in' });
   app.get('/api/auth/me', async (c) => {
     const user = requireUser(c);
-    const memberships = user.admin ? (await review.allCohorts()).map((cohort) => ({ cohort, role: 'instructor' as const })) : await review.memberships(user.id);
-    return c.json({ user, memberships });
+    return c.json({ user, memberships: await cohortsOf(storage, user) });
   });
 
   doc({ method: 'get', path: '/api/auth/sessions', summary: "The signed-in user's open sessions", access: 'signed-in' });
@@ -99,19 +115,32 @@ export function authRoutes(storage: Storage, limiter = new LoginLimiter()): Hono
     const problem = validateCredentials(b.username, b.password);
     if (problem) throw new BadRequest(problem, 422);
     const user = await review.createUser({ id: newId('u'), username: b.username, passwordHash: await hashPassword(b.password), admin: b.admin ?? false });
-    if (!user) throw new BadRequest('that username is taken', 409);
+    if (user === 'taken' || user === 'not-first') throw taken();
     return c.json({ user }, 201);
+  });
+
+  doc({ method: 'post', path: '/api/admin/users/{id}/disable', summary: 'Disable an account (signs it out everywhere; it cannot sign in) or enable it again', access: 'admin', body: DisableBody });
+  app.post('/api/admin/users/:id/disable', async (c) => {
+    const admin = requireAdmin(c);
+    const { disabled } = await body(c, DisableBody);
+    const id = c.req.param('id');
+    if (id === admin.id) throw new BadRequest('you cannot disable your own account', 409);
+    if (!(await review.setDisabled(id, disabled))) throw new BadRequest('no such account', 404);
+    return c.json({ user: await review.userById(id) });
   });
 
   return app;
 }
 
-/** `staffwork admin create-user`: the same checks as the API; the first account adopts the local artifacts. */
-export async function createUserCommand(storage: Storage, username: string, password: string, admin: boolean) {
+/** `staffwork admin create-user`: the same checks as the API; the very first account (an admin) adopts the local artifacts. */
+export async function createUserCommand(storage: Storage, username: string, password: string, admin: boolean): Promise<{ user: User; first: boolean }> {
   const problem = validateCredentials(username, password);
   if (problem) throw new Error(problem);
-  const first = !(await storage.review.hasUsers());
-  const user = await storage.review.createUser({ id: newId('u'), username, passwordHash: await hashPassword(password), admin, adoptLocal: first && admin });
-  if (!user) throw new Error(`the username "${username}" is taken`);
+  const passwordHash = await hashPassword(password);
+  const made = (first: boolean) => storage.review.createUser({ id: newId('u'), username, passwordHash, admin, first });
+  let user = admin && !(await storage.review.hasUsers()) ? await made(true) : 'not-first';
+  const first = typeof user === 'object';
+  if (user === 'not-first') user = await made(false);
+  if (user === 'taken' || user === 'not-first') throw new Error(`the username "${username}" is taken`);
   return { user, first };
 }

@@ -2,18 +2,27 @@
 // validate with them and /api/openapi.json is generated from them (z.toJSONSchema), so the
 // document cannot drift from what the server accepts. Every route registers itself in `API`.
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod/v4';
 
-const wellFormed = (s: string) => (s as string & { isWellFormed(): boolean }).isWellFormed();
+/**
+ * A lone surrogate cannot be stored as UTF-8 (SQLite would keep U+FFFD, PostgreSQL refuses it):
+ * every text the API stores is checked with this.
+ */
+export const wellFormed = (s: string) => (s as string & { isWellFormed(): boolean }).isWellFormed();
 const Prose = (max: number) => z.string().trim().min(1).max(max).refine(wellFormed, 'contains a lone surrogate (half of a UTF-16 pair)');
 export const RoleSchema = z.enum(['learner', 'reviewer', 'instructor']);
 
 export const Credentials = z.object({ username: z.string().max(40), password: z.string().max(1024) }).strict();
+export const SetupBody = z.object({ username: z.string().max(40), password: z.string().max(1024), code: z.string().max(100).describe('the one-time setup code the server printed on its console') }).strict();
+export const PasswordBody = z.object({ current: z.string().max(1024), password: z.string().max(1024).describe('the new password') }).strict();
+export const DisableBody = z.object({ disabled: z.boolean() }).strict();
 export const CreateUserBody = z.object({ username: z.string().max(40), password: z.string().max(1024), admin: z.boolean().optional() }).strict();
 export const CreateCohortBody = z.object({ name: Prose(120), module: z.string().max(100), instructor: z.string().max(40).optional().describe('username of the instructor (default: you)') }).strict();
 export const InviteBody = z.object({ role: RoleSchema, hours: z.number().int().min(1).max(24 * 30).optional().describe('how long the link works (default 72)') }).strict();
 export const AcceptInviteBody = z.union([z.object({}).strict(), Credentials]);
 export const MemberBody = z.object({ username: z.string().max(40), role: RoleSchema }).strict();
+export const RoleBody = z.object({ role: RoleSchema }).strict();
 export const RequestBody = z
   .object({ artifactId: z.string().max(40), reviewer: z.string().max(40).optional().describe('username of a reviewer of the cohort; default: any'), revision: z.number().int().positive().optional().describe('default: the head') })
   .strict();
@@ -24,6 +33,7 @@ export const ThreadBody = z
     start: z.number().int().nonnegative().optional().describe('UTF-16 offset in that revision (a span comment)'),
     end: z.number().int().nonnegative().optional(),
     section: z.string().max(200).optional().describe('a section title (a comment on a whole section)'),
+    sectionIndex: z.number().int().nonnegative().optional().describe('which of the sections with that title (0: the first); needed when several share it'),
     body: Prose(10_000),
     ruleId: z.string().max(100).optional(),
     criterion: z.string().max(100).optional().describe('a completion criterion id of the module'),
@@ -49,12 +59,18 @@ export function doc(d: RouteDoc): void {
   if (!API.some((a) => a.method === d.method && a.path === d.path)) API.push(d);
 }
 
-export class BadRequest extends Error {
+/** A refusal with a one-line JSON error; the app's error handler sends it as it is (an HTTPException). */
+export class BadRequest extends HTTPException {
   constructor(
     message: string,
-    readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 422 | 429 = 400,
+    override readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 422 | 429 = 400,
+    readonly headers: Record<string, string> = {},
   ) {
-    super(message);
+    super(status, { message });
+  }
+
+  override getResponse(): Response {
+    return Response.json({ error: this.message }, { status: this.status, headers: this.headers });
   }
 }
 

@@ -32,8 +32,10 @@ export function redact(url: string): string {
 
 function poolFor(url: string, max: number): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000 });
-  // An idle client whose server went away emits here; without a listener the process dies.
+  // A client whose server went away emits 'error' (on the pool while idle, on the client while
+  // checked out); without a listener the process dies. The query in flight fails on its own.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 

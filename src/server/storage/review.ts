@@ -4,7 +4,7 @@
 // PostgreSQL is also what row-level security checks. Identity lookups (a session's user, a
 // username, a user's memberships, an invite) come before anyone is known and run as the
 // database's owner.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Anchor } from '../../core/review/anchor.ts';
 import type { LiveEvent } from '../events.ts';
 import type { EngineParts } from './kysely.ts';
@@ -92,6 +92,13 @@ export interface PortUpdate {
   ruleState: string | null;
 }
 
+/** Whose turn it is from the threads' states: an open thread waits for the writer, an answered one for a reviewer. */
+export function turnFrom(counts: Record<ThreadState, number>): ReviewRequest['turn'] {
+  if (counts.open > 0) return 'writer';
+  if (counts.addressed + counts['wont-change'] > 0) return 'reviewer';
+  return 'done';
+}
+
 /** A thread's replies beyond this are refused: a thread is a conversation, not a log. */
 export const MAX_COMMENTS_PER_THREAD = 1000;
 /** Threads on one review request beyond this are refused (pages stay fast up to it). */
@@ -110,6 +117,15 @@ export function reviewStore(parts: EngineParts) {
   /** Identity queries as the database's owner, in one transaction where several writes go together. */
   const owner = <T>(fn: (trx: Kysely<All>) => Promise<T>) => db.transaction().execute(fn);
   let accountsOn = false;
+  const insertUser = (trx: Kysely<All>, u: { id: string; username: string; passwordHash: string; admin: boolean }, createdAt: string) =>
+    trx.insertInto('users').values({ id: u.id, owner: u.id, username: u.username, password_hash: u.passwordHash, is_admin: u.admin ? 1 : 0, created_at: createdAt, disabled_at: null }).execute();
+  const insertMember = (trx: Kysely<All>, cohortId: string, userId: string, role: Role) => trx.insertInto('memberships').values({ cohort_id: cohortId, user_id: userId, role, created_at: now() }).execute();
+  const countsIn = async (q: Kysely<All>, cohortId: string, requestId: number): Promise<Record<ThreadState, number>> => {
+    const rows = await q.selectFrom('threads').select(['state', (eb) => eb.fn.countAll<number>().as('n')]).where('cohort_id', '=', cohortId).where('request_id', '=', requestId).groupBy('state').execute();
+    const out: Record<ThreadState, number> = { open: 0, addressed: 0, 'wont-change': 0, resolved: 0 };
+    for (const r of rows) out[r.state] = Number(r.n);
+    return out;
+  };
 
   const bump = async (trx: Kysely<All>, publish: (e: LiveEvent) => void, requestId: number, turn?: ReviewRequest['turn']) => {
     const r = await trx
@@ -129,19 +145,30 @@ export function reviewStore(parts: EngineParts) {
       return accountsOn;
     },
 
-    /** Undefined when the username is taken. The first account may take over the single-user workbench's artifacts. */
-    async createUser(u: { id: string; username: string; passwordHash: string; admin: boolean; adoptLocal?: boolean }): Promise<User | undefined> {
+    /**
+     * 'taken' when the username is; with `first`, 'not-first' unless this is the very first account
+     * (checked and created in one transaction: two first-run setups at once make one admin), which
+     * then takes over the single-user workbench's artifacts.
+     */
+    async createUser(u: { id: string; username: string; passwordHash: string; admin: boolean; first?: boolean }): Promise<User | 'taken' | 'not-first'> {
       const createdAt = now();
       try {
-        await owner(async (trx) => {
-          await trx.insertInto('users').values({ id: u.id, owner: u.id, username: u.username, password_hash: u.passwordHash, is_admin: u.admin ? 1 : 0, created_at: createdAt, disabled_at: null }).execute();
-          if (u.adoptLocal) {
+        const made = await owner(async (trx) => {
+          if (u.first) {
+            // PostgreSQL: two transactions would each see no user; the lock makes the second wait and see the first.
+            if (parts.engine === 'postgres') await sql`LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE`.execute(trx);
+            if (await trx.selectFrom('users').select('id').limit(1).executeTakeFirst()) return false;
+          }
+          await insertUser(trx, u, createdAt);
+          if (u.first) {
             await trx.updateTable('artifacts').set({ owner: u.id } as never).where('owner', '=', 'local').execute();
             await trx.updateTable('revisions').set({ owner: u.id } as never).where('owner', '=', 'local').execute();
           }
+          return true;
         });
+        if (!made) return 'not-first';
       } catch (e) {
-        if (parts.isUniqueViolation(e) || /UNIQUE|duplicate key/i.test(String((e as Error)?.message))) return undefined;
+        if (parts.isUniqueViolation(e) || /UNIQUE|duplicate key/i.test(String((e as Error)?.message))) return 'taken';
         throw e;
       }
       accountsOn = true;
@@ -153,16 +180,35 @@ export function reviewStore(parts: EngineParts) {
       return r ? { ...toUser(r), passwordHash: r.password_hash, disabled: r.disabled_at !== null } : undefined;
     },
 
-    async users(ids?: string[]): Promise<User[]> {
+    async users(ids?: string[]): Promise<(User & { disabled: boolean })[]> {
       if (ids && ids.length === 0) return [];
       let q = db.selectFrom('users').selectAll().orderBy('username');
       if (ids) q = q.where('id', 'in', [...new Set(ids)]);
-      return (await q.execute()).map(toUser);
+      return (await q.execute()).map((r) => ({ ...toUser(r), disabled: r.disabled_at !== null }));
     },
 
-    async setPassword(userId: string, passwordHash: string): Promise<boolean> {
-      const r = await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).executeTakeFirst();
-      return Number(r.numUpdatedRows) === 1;
+    /** A new password; every other session of the user is revoked with it. */
+    async setPassword(userId: string, passwordHash: string, keepSession: string | null): Promise<void> {
+      await owner(async (trx) => {
+        await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+        let q = trx.updateTable('sessions').set({ revoked_at: now() }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+        if (keepSession) q = q.where('id', '!=', keepSession);
+        await q.execute();
+      });
+    },
+
+    /** Disables (or enables again) an account; disabling signs it out everywhere. False when there is no such user. */
+    async setDisabled(userId: string, disabled: boolean): Promise<boolean> {
+      return owner(async (trx) => {
+        const r = await trx.updateTable('users').set({ disabled_at: disabled ? now() : null }).where('id', '=', userId).executeTakeFirst();
+        if (disabled) await trx.updateTable('sessions').set({ revoked_at: now() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+        return Number(r.numUpdatedRows) === 1;
+      });
+    },
+
+    async userById(id: string): Promise<(User & { disabled: boolean }) | undefined> {
+      const r = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+      return r ? { ...toUser(r), disabled: r.disabled_at !== null } : undefined;
     },
 
     async createSession(tokenHash: string, userId: string, expiresAt: string): Promise<void> {
@@ -221,16 +267,55 @@ export function reviewStore(parts: EngineParts) {
       return r ? toCohort(r) : undefined;
     },
 
-    async members(cohortId: string): Promise<{ userId: string; role: Role; createdAt: string }[]> {
-      const rows = await read(cohortId, (q) => q.selectFrom('memberships').selectAll().where('cohort_id', '=', cohortId).orderBy('created_at').execute());
+    /** Members in the order they joined, paged; `role` narrows to one role. */
+    async members(cohortId: string, page: { role?: Role; limit?: number; offset?: number } = {}): Promise<{ userId: string; role: Role; createdAt: string }[]> {
+      const rows = await read(cohortId, (q) => {
+        let query = q.selectFrom('memberships').selectAll().where('cohort_id', '=', cohortId);
+        if (page.role) query = query.where('role', '=', page.role);
+        return query
+          .orderBy('created_at')
+          .orderBy('user_id')
+          .limit(page.limit ?? 100)
+          .offset(page.offset ?? 0)
+          .execute();
+      });
       return rows.map((r) => ({ userId: r.user_id, role: r.role, createdAt: r.created_at }));
     },
 
-    /** Adds the member, or changes their role. */
-    async setMember(cohortId: string, userId: string, role: Role): Promise<void> {
-      await write(cohortId, async (trx) => {
-        const had = await trx.updateTable('memberships').set({ role }).where('cohort_id', '=', cohortId).where('user_id', '=', userId).executeTakeFirst();
-        if (Number(had.numUpdatedRows) === 0) await trx.insertInto('memberships').values({ cohort_id: cohortId, user_id: userId, role, created_at: now() }).execute();
+    async memberCounts(cohortId: string): Promise<Record<Role, number>> {
+      const rows = await read(cohortId, (q) => q.selectFrom('memberships').select(['role', (eb) => eb.fn.countAll<number>().as('n')]).where('cohort_id', '=', cohortId).groupBy('role').execute());
+      const out: Record<Role, number> = { learner: 0, reviewer: 0, instructor: 0 };
+      for (const r of rows) out[r.role] = Number(r.n);
+      return out;
+    },
+
+    /** Adds an account to the cohort (the admin's direct add); 'member' when it already is one. */
+    async addMember(cohortId: string, userId: string, role: Role): Promise<'ok' | 'member'> {
+      return write(cohortId, async (trx) => {
+        if (await trx.selectFrom('memberships').select('role').where('cohort_id', '=', cohortId).where('user_id', '=', userId).executeTakeFirst()) return 'member';
+        await insertMember(trx, cohortId, userId, role);
+        return 'ok';
+      });
+    },
+
+    /**
+     * Changes a member's role (`role`) or removes them (null). Never leaves a cohort without an
+     * instructor: 'last-instructor' then, 'not-member' when they are not in it.
+     */
+    async changeMember(cohortId: string, userId: string, role: Role | null): Promise<'ok' | 'not-member' | 'last-instructor'> {
+      // As the owner: the app role may not delete rows (PostgreSQL grants it SELECT, INSERT, UPDATE only).
+      return owner(async (trx) => {
+        // Two instructors demoting each other at once must not both see the other still there.
+        if (parts.engine === 'postgres') await sql`SELECT 1 FROM memberships WHERE cohort_id = ${cohortId} FOR UPDATE`.execute(trx);
+        const had = await trx.selectFrom('memberships').select('role').where('cohort_id', '=', cohortId).where('user_id', '=', userId).executeTakeFirst();
+        if (!had) return 'not-member';
+        if (had.role === 'instructor' && role !== 'instructor') {
+          const n = await trx.selectFrom('memberships').select((eb) => eb.fn.countAll<number>().as('n')).where('cohort_id', '=', cohortId).where('role', '=', 'instructor').executeTakeFirstOrThrow();
+          if (Number(n.n) <= 1) return 'last-instructor';
+        }
+        if (role === null) await trx.deleteFrom('memberships').where('cohort_id', '=', cohortId).where('user_id', '=', userId).execute();
+        else await trx.updateTable('memberships').set({ role }).where('cohort_id', '=', cohortId).where('user_id', '=', userId).execute();
+        return 'ok';
       });
     },
 
@@ -246,11 +331,16 @@ export function reviewStore(parts: EngineParts) {
 
     /**
      * Uses an invite once: the conditional update lets exactly one of two concurrent uses through.
-     * A `newUser` is created in the same transaction, so a refused invite creates no account.
+     * A `newUser` is created in the same transaction, so a refused invite creates no account. An
+     * invite never changes an existing membership: 'member' then, and the link stays unused.
      */
-    async useInvite(tokenHash: string, userId: string, newUser?: { username: string; passwordHash: string }): Promise<{ cohortId: string; role: Role } | undefined> {
+    async useInvite(tokenHash: string, userId: string, newUser?: { username: string; passwordHash: string }): Promise<{ cohortId: string; role: Role } | 'gone' | { member: Role }> {
       const result = await owner(async (trx) => {
-        if (newUser) await trx.insertInto('users').values({ id: userId, owner: userId, username: newUser.username, password_hash: newUser.passwordHash, is_admin: 0, created_at: now(), disabled_at: null }).execute();
+        const inv = await trx.selectFrom('invites').select(['cohort_id']).where('id', '=', tokenHash).executeTakeFirst();
+        if (!inv) throw new InviteRefused('gone');
+        const had = await trx.selectFrom('memberships').select('role').where('cohort_id', '=', inv.cohort_id).where('user_id', '=', userId).executeTakeFirst();
+        if (had) throw new InviteRefused({ member: had.role });
+        if (newUser) await insertUser(trx, { id: userId, username: newUser.username, passwordHash: newUser.passwordHash, admin: false }, now());
         const r = await trx
           .updateTable('invites')
           .set({ used_at: now(), used_by: userId })
@@ -259,38 +349,42 @@ export function reviewStore(parts: EngineParts) {
           .where('expires_at', '>', now())
           .returning(['cohort_id', 'role'])
           .executeTakeFirst();
-        if (!r) throw new InviteUnusable();
-        const had = await trx.updateTable('memberships').set({ role: r.role }).where('cohort_id', '=', r.cohort_id).where('user_id', '=', userId).executeTakeFirst();
-        if (Number(had.numUpdatedRows) === 0) await trx.insertInto('memberships').values({ cohort_id: r.cohort_id, user_id: userId, role: r.role, created_at: now() }).execute();
+        if (!r) throw new InviteRefused('gone');
+        await insertMember(trx, r.cohort_id, userId, r.role);
         return { cohortId: r.cohort_id, role: r.role };
       }).catch((e: unknown) => {
-        if (e instanceof InviteUnusable) return undefined;
+        if (e instanceof InviteRefused) return e.why;
         throw e;
       });
-      if (result && newUser) accountsOn = true;
+      if (typeof result === 'object' && 'cohortId' in result && newUser) accountsOn = true;
       return result;
     },
 
-    /** A new request, or a new round of the artifact's existing one in this cohort (whose turn: the reviewer's). */
-    async submit(r: { cohortId: string; artifactId: string; learnerId: string; reviewerId: string | null; revisionId: number }): Promise<ReviewRequest> {
+    /**
+     * A new request, or a new round of the artifact's existing one in this cohort: the reviewer's
+     * turn. 'older' when the revision is older than the one already submitted (threads only move
+     * forward). Two first submissions at once make one request (the unique index settles it).
+     */
+    async submit(r: { cohortId: string; artifactId: string; learnerId: string; reviewerId: string | null; revisionId: number }): Promise<ReviewRequest | 'older'> {
       return write(r.cohortId, async (trx, publish) => {
         const t = now();
-        const existing = await trx.selectFrom('review_requests').select(['id', 'revision_id']).where('cohort_id', '=', r.cohortId).where('artifact_id', '=', r.artifactId).executeTakeFirst();
+        const inserted = await trx
+          .insertInto('review_requests')
+          .values({ cohort_id: r.cohortId, artifact_id: r.artifactId, owner: r.learnerId, reviewer_id: r.reviewerId, revision_id: r.revisionId, turn: 'reviewer', version: 1, created_at: t, updated_at: t })
+          .onConflict((oc) => oc.columns(['cohort_id', 'artifact_id']).doNothing())
+          .returning('id')
+          .executeTakeFirst();
         let id: number;
-        if (existing) {
+        if (inserted) id = Number(inserted.id);
+        else {
+          const existing = await trx.selectFrom('review_requests').select(['id', 'revision_id']).where('cohort_id', '=', r.cohortId).where('artifact_id', '=', r.artifactId).executeTakeFirstOrThrow();
           id = Number(existing.id);
+          if (r.revisionId < Number(existing.revision_id)) return 'older';
           await trx.updateTable('review_requests').set({ revision_id: r.revisionId, ...(r.reviewerId ? { reviewer_id: r.reviewerId } : {}) }).where('id', '=', id).execute();
           // The first submission after a thread was made: "addressed in the next revision" counts against it.
           if (r.revisionId !== Number(existing.revision_id)) {
             await trx.updateTable('threads').set({ next_submitted_at: t }).where('request_id', '=', id).where('next_submitted_at', 'is', null).where('revision_id', '<', r.revisionId).execute();
           }
-        } else {
-          const row = await trx
-            .insertInto('review_requests')
-            .values({ cohort_id: r.cohortId, artifact_id: r.artifactId, owner: r.learnerId, reviewer_id: r.reviewerId, revision_id: r.revisionId, turn: 'reviewer', version: 1, created_at: t, updated_at: t })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          id = Number(row.id);
         }
         await bump(trx, publish, id, 'reviewer');
         return toRequest(await trx.selectFrom('review_requests').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
@@ -323,10 +417,6 @@ export function reviewStore(parts: EngineParts) {
           .execute();
       });
       return rows.map(toRequest);
-    },
-
-    async setTurn(cohortId: string, requestId: number, turn: ReviewRequest['turn']): Promise<void> {
-      await write(cohortId, (trx, publish) => bump(trx, publish, requestId, turn));
     },
 
     async createThread(t: { cohortId: string; requestId: number; artifactId: string; learnerId: string; authorId: string; revisionId: number; anchor: Anchor; headRevisionId: number; headAnchor: Anchor; headStatus: string; ruleId: string | null; criterion: string | null; ruleState: string | null; body: string }): Promise<number> {
@@ -366,7 +456,7 @@ export function reviewStore(parts: EngineParts) {
           .executeTakeFirstOrThrow();
         const id = Number(row.id);
         await trx.insertInto('comments').values({ cohort_id: t.cohortId, thread_id: id, author_id: t.authorId, kind: 'comment', body: t.body, revision_id: t.revisionId, created_at: at }).execute();
-        await bump(trx, publish, t.requestId, 'writer');
+        await bump(trx, publish, t.requestId, 'writer'); // the new thread is open
         return id;
       });
     },
@@ -378,11 +468,10 @@ export function reviewStore(parts: EngineParts) {
     },
 
     /** A request's threads by id, paged by `after` (a thread id). */
-    async threads(cohortId: string, requestId: number, page: { after?: number; limit?: number; openOnly?: boolean } = {}): Promise<Thread[]> {
+    async threads(cohortId: string, requestId: number, page: { after?: number; limit?: number } = {}): Promise<Thread[]> {
       const rows = await read(cohortId, (q) => {
         let query = q.selectFrom('threads').selectAll().where('cohort_id', '=', cohortId).where('request_id', '=', requestId);
         if (page.after !== undefined) query = query.where('id', '>', page.after);
-        if (page.openOnly) query = query.where('state', '!=', 'resolved');
         query = query.orderBy('id');
         if (page.limit !== undefined) query = query.limit(page.limit);
         return query.execute();
@@ -391,15 +480,17 @@ export function reviewStore(parts: EngineParts) {
     },
 
     async threadCounts(cohortId: string, requestId: number): Promise<Record<ThreadState, number>> {
-      const rows = await read(cohortId, (q) => q.selectFrom('threads').select(['state', (eb) => eb.fn.countAll<number>().as('n')]).where('cohort_id', '=', cohortId).where('request_id', '=', requestId).groupBy('state').execute());
-      const out: Record<ThreadState, number> = { open: 0, addressed: 0, 'wont-change': 0, resolved: 0 };
-      for (const r of rows) out[r.state] = Number(r.n);
-      return out;
+      return read(cohortId, (q) => countsIn(q, cohortId, requestId));
     },
 
-    /** Every thread of a cohort (for metrics and export), oldest first. */
-    async cohortThreads(cohortId: string): Promise<Thread[]> {
-      return (await read(cohortId, (q) => q.selectFrom('threads').selectAll().where('cohort_id', '=', cohortId).orderBy('id').execute())).map(toThread);
+    /** A cohort's threads (for metrics), oldest first, paged by `after` (a thread id). */
+    async cohortThreads(cohortId: string, page: { after?: number; limit: number }): Promise<Thread[]> {
+      const rows = await read(cohortId, (q) => {
+        let query = q.selectFrom('threads').selectAll().where('cohort_id', '=', cohortId);
+        if (page.after !== undefined) query = query.where('id', '>', page.after);
+        return query.orderBy('id').limit(page.limit).execute();
+      });
+      return rows.map(toThread);
     },
 
     /** The first `perThread` comments of each thread (the rest are paged with comments()), and each thread's count. */
@@ -444,10 +535,10 @@ export function reviewStore(parts: EngineParts) {
     },
 
     /**
-     * A reply or a change of state, in one transaction with the thread's new state; `turn` says
-     * whose turn it becomes. Undefined when the thread is not in the cohort.
+     * A reply or a change of state, in one transaction with the thread's new state and whose turn
+     * it then is (turnFrom the request's threads). Undefined when the thread is not in the cohort.
      */
-    async act(a: { cohortId: string; threadId: number; authorId: string; kind: Comment['kind']; body: string; revisionId: number | null; state?: ThreadState; byWriter: boolean; turn: ReviewRequest['turn'] }): Promise<Thread | undefined> {
+    async act(a: { cohortId: string; threadId: number; authorId: string; kind: Comment['kind']; body: string; revisionId: number | null; state?: ThreadState; byWriter: boolean }): Promise<Thread | undefined> {
       return write(a.cohortId, async (trx, publish) => {
         const t = await trx.selectFrom('threads').selectAll().where('cohort_id', '=', a.cohortId).where('id', '=', a.threadId).executeTakeFirst();
         if (!t) return undefined;
@@ -458,14 +549,15 @@ export function reviewStore(parts: EngineParts) {
         const set: Partial<Record<keyof ThreadsTable, unknown>> = { updated_at: at };
         if (a.state) set.state = a.state;
         if (a.byWriter && t.writer_answered_at === null) set.writer_answered_at = at;
-        if ((a.kind === 'addressed' || a.kind === 'wont-change') && t.addressed_at === null) set.addressed_at = at;
+        // The first "addressed" (not "won't change": that is an answer, not a fix) is when it was addressed.
+        if (a.kind === 'addressed' && t.addressed_at === null) set.addressed_at = at;
         if (a.kind === 'resolved') set.resolved_at = at;
         if (a.kind === 'reopened') {
           set.reopened = Number(t.reopened) + 1;
           set.resolved_at = null;
         }
         await trx.updateTable('threads').set(set as never).where('id', '=', a.threadId).execute();
-        await bump(trx, publish, Number(t.request_id), a.turn);
+        await bump(trx, publish, Number(t.request_id), turnFrom(await countsIn(trx, a.cohortId, Number(t.request_id))));
         return toThread(await trx.selectFrom('threads').selectAll().where('id', '=', a.threadId).executeTakeFirstOrThrow());
       });
     },
@@ -488,19 +580,16 @@ export function reviewStore(parts: EngineParts) {
         if (changed > 0) await bump(trx, publish, requestId);
       });
     },
-
-    /** Test and benchmark seeding: many threads in one transaction, bypassing the per-request limit. */
-    async seedThreads(cohortId: string, rows: Omit<ThreadsTable, 'id'>[]): Promise<void> {
-      await write(cohortId, async (trx) => {
-        for (let i = 0; i < rows.length; i += 200) await trx.insertInto('threads').values(rows.slice(i, i + 200)).execute();
-      });
-    },
   };
 }
 
 export type ReviewStore = ReturnType<typeof reviewStore>;
 
-class InviteUnusable extends Error {}
+class InviteRefused extends Error {
+  constructor(readonly why: 'gone' | { member: Role }) {
+    super('invite refused');
+  }
+}
 
 function toUser(r: { id: string; username: string; is_admin: number; created_at: string }): User {
   return { id: r.id, username: r.username, admin: Number(r.is_admin) === 1, createdAt: r.created_at };

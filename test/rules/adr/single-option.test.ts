@@ -22,6 +22,16 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'one option and a sentence that says nothing else was weighed',
+      code: '---\nkind: adr\n---\n\n# ADR 3: Use Kafka\n\n## Considered options\n\nKafka. We didn\'t look seriously at others.\n\n## Decision\n\nUse Kafka.\n',
+      errors: [{ messageId: 'one', line: 7 }],
+    },
+    {
+      name: 'no alternatives were really considered',
+      code: '---\nkind: adr\n---\n\n# ADR 3: Use Kafka\n\n## Alternatives\n\nWe picked Kafka; no other options were seriously evaluated.\n\n## Decision\n\nUse Kafka.\n',
+      errors: [{ messageId: 'one', line: 7 }],
+    },
+    {
       spellings: true,
       name: 'one considered option',
       code: adr('## Considered Options\n\n* PostgreSQL\n\n## Decision Outcome\n\nChosen option: PostgreSQL.\n'),

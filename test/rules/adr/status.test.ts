@@ -5,6 +5,7 @@ const adr = (body: string) => `---\nkind: adr\n---\n\n# ADR 7: Use PostgreSQL\n\
 
 ruleTester(rule, {
   valid: [
+    { name: 'a proposal pending review is a proposal', code: adr('## Status\n\nProposed, pending review by the architecture forum\n') },
     adr('## Status\n\nAccepted\n'),
     { name: 'MADR front matter', code: '---\nkind: adr\nstatus: proposed\n---\n\n# Use PostgreSQL\n' },
     { name: 'MADR 2 list item, emphasised', code: adr('* Status: **superseded by ADR 12**\n* Deciders: Ana\n') },
@@ -19,6 +20,16 @@ ruleTester(rule, {
     { spellings: true, name: 'an inferred Nygard ADR', code: '# 9. Use LDAP\n\n## Status\n\nDeprecated\n\n## Context\n\nx\n\n## Decision\n\ny\n\n## Consequences\n\nz\n' },
   ],
   invalid: [
+    {
+      name: 'accepted only on a condition',
+      code: adr('## Status\n\nAgreed in principle, pending Q3 budget\n'),
+      errors: [{ messageId: 'conditional', line: 9, words: ['in principle'] }],
+    },
+    {
+      name: 'approved subject to a review',
+      code: adr('Status: Approved subject to security review\n'),
+      errors: [{ messageId: 'conditional', line: 7, words: ['subject to'] }],
+    },
     {
       spellings: true,
       name: 'an unknown status',

@@ -5,6 +5,8 @@ const strategy = (body: string) => `---\nkind: strategy\n---\n\n${body}`;
 
 ruleTester(rule, {
   valid: [
+    { name: 'one real exclusion among self-evident ones', code: '---\nkind: strategy\n---\n\n## Anti-scope\n\n- We won\'t ship untested code.\n- No service mesh this year, even though two teams asked for one.\n' },
+    { name: 'a self-evident phrase that is not excluded', code: '---\nkind: strategy\n---\n\n## Anti-scope\n\n- No new dashboards: they ignore security reviews we already run.\n- No mobile SDK.\n' },
     strategy('## Anti-scope\n\n- No Kubernetes upgrade this half unless a security deadline forces it.\n'),
     { spellings: true, name: 'a non-goal that opens with "none of"', code: strategy('## Non-goals\n\nNone of the analytics workloads move off the warehouse.\n') },
     {
@@ -24,6 +26,11 @@ ruleTester(rule, {
     { name: 'one door kept open, one closed', code: strategy("**Anti-scope:** We won't close any regions, but the Sydney expansion is off the table until 2027.\n") },
   ],
   invalid: [
+    {
+      name: 'only things nobody would do anyway',
+      code: '---\nkind: strategy\n---\n\n## Anti-scope\n\n- We won\'t ship untested code.\n- We will not ignore security.\n- No cutting corners on reliability.\n',
+      errors: [{ messageId: 'selfEvident', line: 7, words: ['ship untested code', 'ignore security', 'cutting corners'] }],
+    },
     {
       code: strategy('## Out of scope\n\nNothing for now.\n'),
       errors: [{ messageId: 'none', line: 7, column: 1, endLine: 7, endColumn: 17, words: ['Nothing for now'] }],

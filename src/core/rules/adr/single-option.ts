@@ -105,12 +105,20 @@ const ANOTHER = /\b(?:instead of|rather than|in place of|as opposed to|compared 
 /** Sentences that only argue for what another sentence named. */
 const JUSTIFICATION = /^[\s*_>-]*(?:it|this|that|these|those|they|since|because|given|as|so|which|the reason|our reason|clearly|obviously|nothing else|no other)\b/i;
 
+/**
+ * A sentence that says nothing else was weighed: "We didn't look seriously at others", "No
+ * alternatives were really considered", "Nothing else was evaluated". It names no option.
+ */
+const DISMISSES =
+  /\b(?:(?:did|do|have|had|has|were|was)(?:n['’]t| not)|never|not|without)\b[^.;]{0,30}?\b(?:look(?:ed|ing)?|consider(?:ed|ing)?|evaluat\w*|compar\w*|weigh\w*|explor\w*|investigat\w*|assess\w*|stud\w*|spen[dt] (?:much |any )?time on)\b[^.;]{0,30}?\b(?:others|the others|alternatives?|anything else|other (?:options?|tools|products|approaches|solutions|vendors|choices))\b|\b(?:no|few) (?:other |real |serious )?(?:alternatives?|options?) (?:were|was|got|have been) (?:\w+ly )?(?:considered|evaluated|looked at|explored|compared|weighed)|\bnothing else (?:was|were|got) (?:\w+ly )?(?:considered|evaluated|looked at|explored|compared)/i;
+
 /** Whether a sentence names more than one option. */
 function weighs(text: string): boolean {
+  if (DISMISSES.test(text)) return false;
   const main = text.slice(0, text.search(SUBORDINATE) === -1 ? text.length : text.search(SUBORDINATE));
   return namesSeveral(main) || ENUMERATION.test(main) || ANOTHER.test(text);
 }
 
 function justifies(text: string): boolean {
-  return JUSTIFICATION.test(text);
+  return JUSTIFICATION.test(text) || DISMISSES.test(text);
 }

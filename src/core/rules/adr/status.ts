@@ -11,7 +11,7 @@ export default defineRule({
     severity: 'warning',
     kinds: ['adr'],
     docs: {
-      description: 'An ADR with no status, or a status that is not one of proposed, accepted, rejected, deprecated or superseded (by ...).',
+      description: 'An ADR with no status, a status that is not one of proposed, accepted, rejected, deprecated or superseded (by ...), or one accepted only on a condition ("agreed in principle, pending budget").',
       why:
         'The module uses Architectural Decision Records to structure decisions around options and consequences. A reader months later must know whether the decision still holds; without a status (or with a made-up one) they cannot tell a proposal from a decision that was superseded.',
       better: 'Give the ADR a status: "Status: accepted" (Nygard\'s `## Status` section, MADR\'s `status:` front matter), or "superseded by ADR 12" with a link.',
@@ -22,6 +22,7 @@ export default defineRule({
     messages: {
       missing: 'The ADR has no status, so a reader cannot tell a proposal from a decision in force. Add "Status: proposed" (or accepted, rejected, deprecated, superseded by ...).',
       unknown: 'The ADR status `{{words}}` is not one readers know. Use proposed, accepted, rejected, deprecated or superseded (by ...).',
+      conditional: 'The ADR status `{{words}}` says decided, but only on a condition (`{{condition}}`), so a reader cannot tell whether the decision is in force. Keep it "proposed" until the condition is met, then "accepted" with the date.',
     },
   },
   check(context) {
@@ -31,9 +32,22 @@ export default defineRule({
       context.report({ messageId: 'missing', span: titleOf(doc), words: [] });
       return;
     }
-    if (!mentions('adr-status', found.text)) context.report({ messageId: 'unknown', data: { words: found.text }, span: found, words: [found.text] });
+    if (!mentions('adr-status', found.text)) {
+      context.report({ messageId: 'unknown', data: { words: found.text }, span: found, words: [found.text] });
+      return;
+    }
+    const condition = CONDITIONAL.exec(found.text);
+    if (condition) context.report({ messageId: 'conditional', data: { words: found.text, condition: condition[2] as string }, span: found, words: [condition[2] as string] });
   },
 });
+
+/**
+ * A decided status that is not decided yet: "Agreed in principle, pending Q3 budget", "Accepted
+ * subject to security review", "Approved provisionally". ("Proposed, pending review" is a
+ * proposal, and says so.)
+ */
+const CONDITIONAL =
+  /^\W*(accepted|approved|agreed|decided|adopted|ratified|final(?:i[sz]ed)?)\b.*?\b(in principle|pending|subject to|provisional(?:ly)?|conditional(?:ly)?|tentative(?:ly)?|in theory|unless|until (?:we|the|budget|funding)|if (?:we|the|budget|funding)|once (?:we|the|budget|funding))\b/i;
 
 /** `Status: accepted` as a line or list item (MADR 2), outside a status section. */
 const STATUS_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?status(?:\*\*|__)?(?:[ \t]*:|[ \t]+[\u2013\u2014-][ \t])(?:\*\*|__)?[ \t]*(.*)$/gim;

@@ -88,6 +88,13 @@ function titleDesignation(title: string): Designation {
 function segmentsOf(doc: Doc, view: SectionView, initial: Designation): Segment[] {
   const out: Segment[] = [];
   for (const unit of unitsOf(view)) {
+    // A table row with a designation cell ("| Architect | Primary |"): the cell designates the row.
+    const cells = 'cells' in unit ? (unit as Row).cells : undefined;
+    const designated = cells?.map((c) => cellDesignation(c.text)).find((d) => d !== 'none');
+    if (designated) {
+      out.push({ start: unit.start, end: unit.end, designation: designated });
+      continue;
+    }
     const text = doc.plain.slice(unit.start, unit.end);
     let at = unit.start;
     let designation = initial;
@@ -100,6 +107,15 @@ function segmentsOf(doc: Doc, view: SectionView, initial: Designation): Segment[
     if (unit.end > at) out.push({ start: at, end: unit.end, designation });
   }
   return out;
+}
+
+type Row = Span & { cells: { text: string }[] };
+
+/** A cell that is only a designation ("Primary", "**Not currently**", "Secondary (from June)"). */
+function cellDesignation(text: string): Designation {
+  const t = normalizeTitle(text).replace(/\s*\([^)]*\)$/, '');
+  if (/^(?:primary|main)(?: archetype| role)?$/.test(t)) return 'primary';
+  return /^(?:secondary|tertiary|later|backup|occasional(?:ly)?|no|none|not(?: currently| now| yet| for now| this (?:quarter|half|year))?|no longer|formerly|previously)$/.test(t) ? 'other' : 'none';
 }
 
 /** Top-level list items, table rows and paragraphs of a view; code and HTML left out. */

@@ -37,7 +37,15 @@ export default defineRule({
       if (NEGATED.test(a.text)) continue;
       const own = rootsOf(a.text);
       // Two shared content words: one ("catalog", "board") is a shared topic, not the same work.
-      const x = exclusions.find((e) => [...own.keys()].filter((r) => e.roots.has(r)).length >= 2);
+      // And the action must do what the exclusion excludes: its lead word (the verb of "Upgrade
+      // Kubernetes", the topic of "Kubernetes upgrade") is among them, or the exclusion's is;
+      // "Tune the optimiser instead of adding indexes" shares words with "no new optimiser work"
+      // but does other work.
+      const lead = [...own.keys()][0];
+      const x = exclusions.find((e) => {
+        const shared = [...own.keys()].filter((r) => e.roots.has(r));
+        return shared.length >= 3 || (shared.length >= 2 && ((lead !== undefined && shared.includes(lead)) || shared.includes(e.lead ?? '')));
+      });
       if (!x) continue;
       const words = [...new Set([...own.keys()].filter((r) => x.roots.has(r)).map((r) => own.get(r) as string))];
       hits.set(x, [...(hits.get(x) ?? []), { action: a, words }]);
@@ -64,6 +72,8 @@ const CONDITION = /\b(?:until|unless|before|once|as long as|so long as|while|exc
 
 interface Exclusion extends Match {
   roots: ReadonlySet<string>;
+  /** The first content word of what it excludes ("upgrad" in "no Kubernetes upgrade"). */
+  lead: string | undefined;
 }
 
 /** The clauses of the anti-scope that exclude something, each with the roots of what it excludes. */
@@ -74,7 +84,8 @@ function exclusionsOf(text: string, entries: Match[]): Exclusion[] {
       if (i > 0 && !EXCLUDES.test(sentence.text)) continue;
       for (const c of splitClauses(text, sentence)) {
         const excluded = c.text.split(CONDITION)[0] ?? c.text;
-        out.push({ ...c, roots: new Set(rootsOf(excluded).keys()) });
+        const roots = rootsOf(excluded);
+        out.push({ ...c, roots: new Set(roots.keys()), lead: [...roots.keys()][0] });
       }
     }
   }
@@ -96,13 +107,16 @@ function rootsOf(text: string): Map<string, string> {
         out.set(w.toLowerCase(), whole); // two-letter acronyms: "CI", "EU"
         continue;
       }
-      if (contentWords(w).size === 0) continue;
+      if (contentWords(w).size === 0 || CONNECTIVE.has(w.toLowerCase())) continue;
       const r = root(w.toLowerCase());
       if (!out.has(r)) out.set(r, whole);
     }
   }
   return out;
 }
+
+/** Words that link work rather than name it ("instead of", "rather than", "also"). */
+const CONNECTIVE = new Set(['instead', 'rather', 'also', 'first', 'then', 'more', 'less', 'new', 'existing', 'current', 'work', 'further']);
 
 const SUFFIX = /(?:i[sz](?:ations?|ing|e[sd]?)|ations?|ating|ated|ates?|itions?|ions?|ments?|ings?|ers?|ed|es|s)$/;
 

@@ -1,5 +1,6 @@
 import { sectionKeyOf } from '../../kinds/detect.ts';
 import type { Block, Span } from '../../model/types.ts';
+import { analyse, isImperativeOrRequest, type Sentence } from '../../nlp/index.ts';
 import type { SectionView } from '../../query/section-view.ts';
 import { itemContent } from '../../text/entries.ts';
 import type { Match } from '../../text/match.ts';
@@ -39,9 +40,21 @@ export default defineRule({
 
 /** Short entries that read as projects, one per line or per list item. */
 const MAX_PROJECT_WORDS = 8;
+/** A longer entry is a project when it is one command ("Migrate the ledger to the event bus by Q2"). */
+const MAX_COMMAND_WORDS = 20;
 
 function isProject(m: Match): boolean {
   return m.text.split(/\s+/).length <= MAX_PROJECT_WORDS && !/[?:]$/.test(m.text) && !/^(?:\[|!\[|<|`|\w[\w ]{0,30}:\s)/.test(m.text);
+}
+
+/** Short entries, or list items that are each one command: a numbered list of initiatives. */
+function projectsOrCommands(context: RuleContext, items: Match[]): boolean {
+  if (items.every(isProject)) return true;
+  return items.every((m) => {
+    if (m.text.split(/\s+/).length > MAX_COMMAND_WORDS || /[?:]$/.test(m.text) || /^(?:\[|!\[|<|`|\w[\w ]{0,30}:\s)/.test(m.text)) return false;
+    const sentences = analyse(context.doc.text, m, context.nlp).sentences;
+    return sentences.length === 1 && isImperativeOrRequest(sentences[0] as Sentence);
+  });
 }
 
 /**
@@ -57,7 +70,7 @@ function projectItems(context: RuleContext): Match[] {
   const elsewhere = (b: Span) => !keyed.some((s) => s.span.start <= b.start && b.end <= s.span.end);
   const lists = doc.blocks.filter((b) => b.type === 'list' && elsewhere(b)).map((b) => (b.children ?? []).map((item) => itemContent(doc.plain, item)));
   // A list of projects is short imperative lines, not prose, links or `Key: value` metadata.
-  const items = lists.filter((l) => l.length >= 2 && l.every(isProject)).flat();
+  const items = lists.filter((l) => l.length >= 2 && projectsOrCommands(context, l)).flat();
   if (items.length) return items;
   // Projects written as paragraphs with a bold lead ("**Q1 — migrate CI.** Move the last ...").
   // They must be most of the prose: a design doc's "**Secure.** ..." paragraphs sit among many others.

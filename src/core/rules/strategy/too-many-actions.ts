@@ -1,3 +1,4 @@
+import type { SectionView } from '../../query/section-view.ts';
 import { defineRule } from '../define.ts';
 
 /** Rumelt's coherent actions are a few coordinated steps; past this many it is a backlog. */
@@ -25,8 +26,21 @@ export default defineRule({
   check(context) {
     const actions = context.view('actions');
     if (!actions?.section) return;
-    const list = actions.entries();
-    if (list.length <= MAX_ACTIONS) return;
-    context.report({ messageId: 'tooMany', data: { count: list.length, max: MAX_ACTIONS }, span: actions.section.titleSpan, words: [actions.section.title] });
+    const count = actionCount(actions);
+    if (count <= MAX_ACTIONS) return;
+    context.report({ messageId: 'tooMany', data: { count, max: MAX_ACTIONS }, span: actions.section.titleSpan, words: [actions.section.title] });
   },
 });
+
+/**
+ * Actions are the top-level items of the section's lists (sub-bullets and the lines that
+ * explain an item are not actions), else its table rows or one-per-line entries, else one per
+ * paragraph (an action written as a paragraph has its explanation with it).
+ */
+function actionCount(view: SectionView): number {
+  const lists = view.blocks.filter((b) => b.type === 'list');
+  if (lists.length) return lists.reduce((n, b) => n + (b.children?.length ?? 0), 0);
+  const entries = view.entries();
+  if (entries.some((e) => e.kind !== 'sentence')) return entries.filter((e) => e.kind !== 'sentence').length;
+  return view.blocks.filter((b) => b.type === 'paragraph').length;
+}
