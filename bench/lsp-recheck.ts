@@ -1,15 +1,15 @@
 // The language server's cost per keystroke on a 12-page (~6,000-word) strategy after a
 // one-character edit: `node --import tsx bench/lsp-recheck.ts`.
-//  1. in process (tinybench): the incremental edit applied to the TextDocument, checkText
-//     with every rule, and the findings converted to LSP diagnostics: what the server does
+//  1. in process (tinybench): the incremental edit applied to the TextDocument, the server's
+//     Project upsert (every rule) and result, and the findings converted to LSP diagnostics: what the server does
 //     once the debounce fires;
 //  2. over the protocol, against the real server process: didChange then a hover request,
 //     which re-checks the new version at once (no debounce), so the round trip is IPC + check.
 import { performance } from 'node:perf_hooks';
 import { Bench } from 'tinybench';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_CONFIG } from '../src/core/index.ts';
-import { analyze } from '../src/lsp/analyze.ts';
+import { builtinRules, defaultModule, Project } from '../src/core/index.ts';
+import { memo, toLsp } from '../src/lsp/analyze.ts';
 import { open, startClient } from '../test/lsp/client.ts';
 import { median, percentile } from './lib.ts';
 import { longStrategy } from './recheck.ts';
@@ -25,10 +25,12 @@ const edit = (doc: TextDocument, i: number) => {
 async function inProcess(): Promise<number[]> {
   let doc = TextDocument.create('file:///bench/strategy.md', 'markdown', 1, text);
   let i = 0;
+  const project = new Project({ module: defaultModule, rules: builtinRules, membership: 'workspace', roots: ['/bench'], memo });
   const bench = new Bench({ time: 3000, warmupTime: 500, retainSamples: true });
   bench.add('edit + check + convert', () => {
     doc = TextDocument.update(doc, edit(doc, i++), doc.version + 1);
-    analyze(doc, { config: DEFAULT_CONFIG, filePath: '/bench/strategy.md' });
+    project.upsert('/bench/strategy.md', doc.getText());
+    toLsp(doc, project.result('/bench/strategy.md') as NonNullable<ReturnType<Project['result']>>);
   });
   await bench.run();
   const result = bench.tasks[0]?.result;
@@ -60,5 +62,5 @@ const line = (label: string, xs: number[]) =>
   `${label}: median ${median(xs).toFixed(2)} ms, p95 ${percentile(xs, 95).toFixed(2)} ms (${xs.length} samples)`;
 
 console.log(`lsp re-check, ${words}-word strategy (${text.length} chars), one-character edit`);
-console.log(line('  in process (edit + checkText + LSP diagnostics)', await inProcess()));
+console.log(line('  in process (edit + project upsert + LSP diagnostics)', await inProcess()));
 console.log(line('  over the protocol (didChange + hover round trip)', await overProtocol(300)));

@@ -1,4 +1,4 @@
-// `npm run bench [-- <dir>] [--corpus|--startup|--recheck|--cache] [--skip-textlint] [--runs N] [--cache-runs N]`
+// `npm run bench [-- <dir>] [--corpus|--startup|--recheck|--cache|--server] [--skip-textlint] [--runs N] [--cache-runs N]`
 // Checks a corpus (default ../shared/corpus) with staffwork and its peers in one run, on the
 // same files, each tool a whole process as a user would run it; prints one table and writes
 // bench/results/<date>.json and latest.json. Then the startup, live re-check and --cache benchmarks.
@@ -7,6 +7,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { benchCache, type CacheResult } from './cache.ts';
 import { benchRecheck, type RecheckResult } from './recheck.ts';
+import { benchServer, printServerRows } from './server.ts';
 import { benchStartup, type StartupResult } from './startup.ts';
 import { bin, bundled, defaultCorpus, flag, markdownFiles, median, option, positional, root, staffworkCheck, timeProcess, totalBytes, type Command } from './lib.ts';
 
@@ -26,12 +27,13 @@ interface Row {
   failed?: string;
 }
 
-const only = ['corpus', 'startup', 'recheck', 'cache'].filter((f) => flag(f));
+// --server (the workbench under load, bench/server.ts) runs only when asked for.
+const only = ['corpus', 'startup', 'recheck', 'cache', 'server'].filter((f) => flag(f));
 const want = (part: string) => only.length === 0 || only.includes(part);
 const runs = Math.max(1, Number(option('runs') ?? 3));
 const dir = positional(['runs', 'cache-runs']) ?? defaultCorpus;
 
-const result: { date: string; machine: Record<string, unknown>; corpus?: { dir: string; rows: Row[] }; startup?: StartupResult; recheck?: RecheckResult; cache?: CacheResult } = {
+const result: { date: string; machine: Record<string, unknown>; corpus?: { dir: string; rows: Row[] }; startup?: StartupResult; recheck?: RecheckResult; cache?: CacheResult; server?: Awaited<ReturnType<typeof benchServer>> } = {
   date: new Date().toISOString(),
   machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, loadAverage1m: loadavg()[0] },
 };
@@ -40,6 +42,11 @@ if (want('corpus')) result.corpus = { dir, rows: await benchCorpus(dir) };
 if (want('startup')) result.startup = await benchStartup();
 if (want('recheck')) result.recheck = await benchRecheck();
 if (want('cache')) result.cache = await benchCache(dir, runs);
+if (flag('server')) {
+  result.server = await benchServer();
+  printServerRows(result.server.rows);
+  if (result.server.skipped) console.log(`(${result.server.skipped})`);
+}
 
 result.machine['loadAverage1mAtEnd'] = loadavg()[0];
 const out = join(root, 'bench/results');

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { builtinRules, checkSets, checkText, defaultModule } from '../src/core/index.ts';
+import { builtinRules, defaultModule, Project } from '../src/core/index.ts';
 
 const dir = join(import.meta.dirname, 'fixtures/examples');
 const shared = join(import.meta.dirname, '../../shared/examples');
@@ -13,8 +13,9 @@ const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as
 describe('shared examples', () => {
   const options = { module: defaultModule, rules: builtinRules };
   const files = Object.keys(expected).filter((k) => k !== 'comment');
-  const results = files.map((f) => checkText(readFileSync(join(dir, f), 'utf8'), { ...options, filePath: f }));
-  checkSets(results, options);
+  const project = new Project({ ...options, membership: 'sameFolder' });
+  for (const f of files) project.upsert(f, readFileSync(join(dir, f), 'utf8'));
+  const results = project.results();
 
   it('the fixtures copy matches ../shared/examples when it is there', { skip: !existsSync(shared) }, () => {
     for (const sub of ['good', 'bad']) {

@@ -14,7 +14,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtinRules, checkSets, checkText, defaultModule, type FileResult } from '../src/core/index.ts';
+import { builtinRules, defaultModule, Project, type FileResult } from '../src/core/index.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const SHARED = process.env.STAFFWORK_SHARED ?? join(root, '..', 'shared');
@@ -83,9 +83,9 @@ function markdownFiles(dir: string): string[] {
 /** Checks every file of `dir` as `staffwork check DIR` does; paths are relative to `dir`. */
 export function checkFolder(dir: string): FileResult[] {
   const options = { module: defaultModule, rules: builtinRules };
-  const results = markdownFiles(dir).map((path) => checkText(readFileSync(path, 'utf8').replace(/^\ufeff/, ''), { ...options, filePath: relative(dir, path).split('\\').join('/') }));
-  checkSets(results, options);
-  return results;
+  const project = new Project({ ...options, membership: 'sameFolder' });
+  for (const path of markdownFiles(dir)) project.upsert(path, readFileSync(path, 'utf8').replace(/^\ufeff/, ''), { filePath: relative(dir, path).split('\\').join('/') });
+  return project.results();
 }
 
 const fired = (ids: Set<string>, alt: string): string[] =>

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtinRules, checkSets, checkText, defaultModule, isSetRule, type AnyRule } from '../src/core/index.ts';
+import { builtinRules, defaultModule, isSetRule, Project, type AnyRule } from '../src/core/index.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
@@ -28,9 +28,9 @@ const filesOf = (rule: AnyRule, code: string): string[] => (isSetRule(rule) ? co
 export function exampleOutput(rule: AnyRule, code: string): string[] {
   const files = filesOf(rule, code);
   const options = { module: defaultModule, rules: [rule] };
-  const results = files.map((text, i) => checkText(text, { ...options, filePath: files.length > 1 ? `variant-${i + 1}.md` : 'example.md' }));
-  if (isSetRule(rule)) checkSets(results, options);
-  return results.flatMap((r) =>
+  const project = new Project({ ...options, membership: 'all' });
+  files.forEach((text, i) => project.upsert(files.length > 1 ? `variant-${i + 1}.md` : 'example.md', text));
+  return project.results().flatMap((r) =>
     r.diagnostics
       .filter((d) => d.ruleId === rule.meta.id)
       .map((d) => `${files.length > 1 ? `${r.filePath}:` : ''}${d.loc.start.line}:${d.loc.start.column}-${d.loc.end.line}:${d.loc.end.column}  ${d.severity}  ${d.message}`),

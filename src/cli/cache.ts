@@ -21,7 +21,7 @@ export interface CacheEntry {
   /** The file's stat when it was hashed (see cached-check.ts): the same stat, the same hash. */
   stamp?: string;
   /** The file's final findings; absent for a file only read as another variant of a set. */
-  diagnostics?: Diagnostic[];
+  diagnostics?: readonly Diagnostic[];
   set?: string;
   /** The members of `set` (paths and hashes) the findings were computed with. */
   setKey?: string;

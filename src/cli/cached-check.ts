@@ -9,7 +9,7 @@
 // file changed less than STABLE_MS before it was looked at gets no stat in its entry, since a
 // second write within the clock's granularity would leave the stat as it was.
 import { statSync } from 'node:fs';
-import type { FileResult } from '../core/index.ts';
+import type { Project } from '../core/index.ts';
 import { decodeText, readBytesSync } from '../node/read-text.ts';
 import type { CacheEntry, CachedSettings, ResultCache } from './cache.ts';
 import type { CheckSetup, Job, Outcome } from './check-file.ts';
@@ -33,7 +33,8 @@ interface Sibling {
   hash: string;
   stamp: string | undefined;
   set: string | undefined;
-  result?: FileResult | undefined;
+  /** Its text, when this run read it. */
+  text?: string | undefined;
 }
 
 /** What this run knows of each asked file, by job index. */
@@ -119,6 +120,8 @@ async function completeCachedSets(jobs: Job[], outcomes: Outcome[], known: Known
   const members = jobs.filter((j) => known.set[j.index] !== undefined);
   if (!members.length) return;
   const sets = new Set(members.map((j) => known.set[j.index] as string));
+  let project: Project | undefined;
+  const projectOf = async () => (project ??= (await import('./sets.ts')).setProject(await needSetup()));
 
   // The variants beside them: their set from the cache when their bytes are known, else checked.
   const siblings: Sibling[] = [];
@@ -142,10 +145,12 @@ async function completeCachedSets(jobs: Job[], outcomes: Outcome[], known: Known
     }
     const text = decodeText(read.bytes, run.settings.maxFileSize);
     if (!text.ok) continue;
-    const { checkSiblingText } = await import('./sets.ts');
-    const result = checkSiblingText(text.text, path, await needSetup());
-    siblings.push({ path, hash, stamp, set: result.set, result });
-    run.cache.set(path, { hash, ...(stamp !== undefined ? { stamp } : {}), ...(result.set ? { set: result.set } : {}) }, run.settings);
+    const { addSibling } = await import('./sets.ts');
+    const p = await projectOf();
+    addSibling(p, path, text.text);
+    const set = p.setOf(path);
+    siblings.push({ path, hash, stamp, set, text: text.text });
+    run.cache.set(path, { hash, ...(stamp !== undefined ? { stamp } : {}), ...(set ? { set } : {}) }, run.settings);
   }
 
   const dirty = new Set<string>();
@@ -159,37 +164,35 @@ async function completeCachedSets(jobs: Job[], outcomes: Outcome[], known: Known
   }
   if (!dirty.size) return;
 
-  const setup = await needSetup();
-  const [{ checkSiblingText, runSetRules }, { checkOptions, outcomeOf }, { checkText }] = await Promise.all([import('./sets.ts'), import('./check-file.ts'), import('../core/index.ts')]);
-  const again: { job: Job; result: FileResult }[] = [];
+  const p = await projectOf();
+  const { addSibling } = await import('./sets.ts');
+  const again: Job[] = [];
   for (const job of members) {
     if (!dirty.has(known.set[job.index] as string)) continue;
-    let result = (outcomes[job.index] as Outcome & { ok: true }).member;
-    if (!result) {
-      // A cached member of a set that changed: checked again on its own first, as a cold run does.
+    const outcome = outcomes[job.index] as Outcome & { ok: true };
+    let text = outcome.member?.text;
+    if (text === undefined) {
+      // A cached member of a set that changed: read again and checked whole, as a cold run does.
       const read = readBytesSync(job.path, run.settings.maxFileSize);
-      const text = read.ok ? decodeText(read.bytes, run.settings.maxFileSize) : read;
-      if (!text.ok) {
-        outcomes[job.index] = text;
+      const decoded = read.ok ? decodeText(read.bytes, run.settings.maxFileSize) : read;
+      if (!decoded.ok) {
+        outcomes[job.index] = decoded;
         continue;
       }
-      result = checkText(text.text, checkOptions(setup, job.display));
-      outcomes[job.index] = outcomeOf(result);
+      text = decoded.text;
     }
-    again.push({ job, result });
+    p.upsert(job.path, text, { filePath: job.display });
+    again.push(job);
   }
-  const others = siblings.filter((s) => s.set !== undefined && dirty.has(s.set));
-  for (const s of others) {
-    if (s.result) continue;
+  for (const s of siblings) {
+    if (s.set === undefined || !dirty.has(s.set) || s.text !== undefined) continue;
     const read = readBytesSync(s.path, run.settings.maxFileSize);
     const text = read.ok ? decodeText(read.bytes, run.settings.maxFileSize) : read;
-    s.result = text.ok ? checkSiblingText(text.text, s.path, setup) : undefined;
+    if (text.ok) addSibling(p, s.path, text.text);
   }
-  runSetRules([...again.map((a) => a.result), ...others.flatMap((s) => (s.result && s.result.set === s.set ? [s.result] : []))], setup);
-  for (const { job, result } of again) {
+  for (const job of again) {
     const outcome = outcomes[job.index] as Outcome & { ok: true };
-    outcome.diagnostics = result.diagnostics;
-    delete outcome.member;
+    outcomes[job.index] = { ok: true, diagnostics: p.result(job.path)?.diagnostics ?? outcome.diagnostics, fixed: outcome.fixed, ...(outcome.hash !== undefined ? { hash: outcome.hash } : {}) };
   }
 }
 

@@ -29,11 +29,11 @@ export interface Job {
 export type Outcome =
   | {
       ok: true;
-      diagnostics: Diagnostic[];
+      diagnostics: readonly Diagnostic[];
       /** --fix changed and rewrote the file. */
       fixed: boolean;
-      /** Only for files with `set:`: the whole result (parsed doc included) for the set rules. */
-      member?: FileResult;
+      /** Only for files with `set:`: the set and the text checked (after --fix), for the set rules (sets.ts). */
+      member?: { set: string; text: string };
       /** With `setup.hash`: the content hash of the bytes checked (after --fix, of the bytes written). */
       hash?: string;
     }
@@ -42,7 +42,7 @@ export type Outcome =
 const MAX_FIX_PASSES = 10;
 
 // One memo per thread for the whole run: title stems and paragraph tagging are pure functions of their text.
-const memo = createCheckMemo();
+export const memo = createCheckMemo();
 
 export function checkOptions(setup: CheckSetup, filePath: string): CheckOptions {
   return { module: setup.module, rules: builtinRules, config: setup.config, filePath, memo };
@@ -63,28 +63,30 @@ function checkFile(job: Job, setup: CheckSetup): Outcome {
   if (!read.ok) return read;
   const options = checkOptions(setup, job.display);
   let result = checkText(read.text, options);
+  let text = read.text;
   let hash = setup.hash ? contentHashOf(bytes.bytes) : undefined;
   let fixed = false;
   if (setup.fix) {
     const out = fixText(read.text, result, options);
     if (out.text !== read.text) {
-      const text = (read.bom ? '\ufeff' : '') + out.text;
-      const written = replaceFileSync(job.path, text);
+      const bytes = (read.bom ? '\ufeff' : '') + out.text;
+      const written = replaceFileSync(job.path, bytes);
       if (!written.ok) return { ok: false, error: `cannot write the fix: ${written.error}` };
       result = out.result;
+      text = out.text;
       fixed = true;
-      if (setup.hash) hash = contentHashOf(text);
+      if (setup.hash) hash = contentHashOf(bytes);
     }
   }
-  return outcomeOf(result, fixed, hash);
+  return outcomeOf(result, text, fixed, hash);
 }
 
-export function outcomeOf(result: FileResult, fixed = false, hash?: string): Outcome {
+export function outcomeOf(result: FileResult, text: string, fixed = false, hash?: string): Outcome {
   return {
     ok: true,
     diagnostics: result.diagnostics,
     fixed,
-    ...(result.set ? { member: result } : {}),
+    ...(result.set ? { member: { set: result.set, text } } : {}),
     ...(hash !== undefined ? { hash } : {}),
   };
 }

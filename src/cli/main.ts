@@ -113,6 +113,8 @@ command('serve', 'start the workbench (web) server')
   .option('--data <dir>', 'where to keep the data', '.staffwork')
   .option('--database <url>', 'a postgres:// URL to share with other app servers (default: $DATABASE_URL, else SQLite in --data)')
   .option('--allowed-host <name>', 'also accept this Host header, e.g. a reverse proxy\'s public name (repeatable)', collect, [])
+  .option('--trusted-proxy <address>', 'a reverse proxy whose X-Forwarded-For names the client, for the sign-in limits (repeatable)', collect, [])
+  .option('--module <file>', 'also serve this course module (YAML), so a cohort can be for it (repeatable)', collect, [])
   .action(run(async () => (await import('./commands/serve.ts')).serve));
 
 command('migrate', 'bring the database schema up to date (also done by serve on start)')

@@ -1,11 +1,11 @@
-// One document through the core, and the core's findings as LSP diagnostics. The same
-// checkText + config as `staffwork check`, so an editor shows what CI will say.
+// The core's findings as LSP diagnostics, and the size limit a document must be under to be
+// checked. The same core and config as `staffwork check`, so an editor shows what CI will say.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Diagnostic as LspDiagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { builtinRules, checkText, createCheckMemo, defaultModule, type Config, type Diagnostic, type FileResult, type Severity } from '../core/index.ts';
+import { createCheckMemo, type Config, type Diagnostic, type FileResult, type Severity } from '../core/index.ts';
 import { DEFAULT_MAX_FILE_SIZE, formatBytes } from '../node/read-text.ts';
 
 /** structure/unknown-kind is an info note on every README in an editor; the LSP leaves it out. */
@@ -24,35 +24,24 @@ export const DOCS_BASE = (() => {
   return pathToFileURL(join(dir, 'docs/rules')).href + '/';
 })();
 
-// One memo for the server's checks: a re-check after a keystroke re-tags only the edited paragraph.
-const memo = createCheckMemo();
-
-export type Analysis =
-  | { ok: true; result: FileResult; diagnostics: LspDiagnostic[] }
-  | { ok: false; diagnostics: LspDiagnostic[] };
-
-export interface AnalyzeOptions {
-  config: Config;
-  filePath: string;
-}
+// One memo for the server's checks (its Project keeps it): a re-check after a keystroke re-tags only the edited paragraph.
+export const memo = createCheckMemo();
 
 /** A BOM is stripped by the core; positions in the editor's text count it. */
 export function bomOf(doc: TextDocument): number {
   return doc.getText({ start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }) === '\ufeff' ? 1 : 0;
 }
 
-export function analyze(doc: TextDocument, options: AnalyzeOptions): Analysis {
+/** Why a document is not checked (over the size limit in its config), as the one diagnostic to show; undefined when it is checked. */
+export function notChecked(doc: TextDocument, config: Config): LspDiagnostic[] | undefined {
   const text = doc.getText();
-  const max = options.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const max = config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   // UTF-8 size is at most 3 bytes per UTF-16 unit: only count when it could be over.
   const bytes = text.length * 3 > max ? Buffer.byteLength(text, 'utf8') : text.length;
-  if (bytes > max) {
-    const message = `staffwork: not checked: the file is ${formatBytes(bytes)}, over the ${formatBytes(max)} limit (maxFileSize in staffwork.config.json).`;
-    const range: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    return { ok: false, diagnostics: [LspDiagnostic.create(range, message, DiagnosticSeverity.Warning, undefined, 'staffwork')] };
-  }
-  const result = checkText(text, { module: defaultModule, rules: builtinRules, config: options.config, filePath: options.filePath, memo });
-  return { ok: true, result, diagnostics: toLsp(doc, result) };
+  if (bytes <= max) return undefined;
+  const message = `staffwork: not checked: the file is ${formatBytes(bytes)}, over the ${formatBytes(max)} limit (maxFileSize in staffwork.config.json).`;
+  const range: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return [LspDiagnostic.create(range, message, DiagnosticSeverity.Warning, undefined, 'staffwork')];
 }
 
 export function toLsp(doc: TextDocument, result: FileResult): LspDiagnostic[] {

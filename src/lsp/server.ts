@@ -1,6 +1,8 @@
 // The language server's behaviour over one connection: check Markdown artifacts on open and
 // (debounced) on change, re-check the audience variants of a `set:` together, follow the
-// workspace's staffwork config, and answer code-action and hover requests.
+// workspace's staffwork config, and answer code-action and hover requests. The open documents
+// and the set variants on disk live in one core Project (a set's members are its files under one
+// workspace folder): a keystroke re-checks that document and re-runs its set's rules only.
 import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -15,12 +17,12 @@ import {
   type Diagnostic as LspDiagnostic,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { builtinRules, checkSets, checkText, defaultModule, type Config, type FileResult } from '../core/index.ts';
+import { builtinRules, defaultModule, Project, type Config, type ProjectResult } from '../core/index.ts';
 import { CONFIG_FILES } from '../node/config.ts';
 import { ignoreMatcher } from '../node/ignore.ts';
 import { DEFAULT_MAX_FILE_SIZE, readText } from '../node/read-text.ts';
 import { codeActions } from './actions.ts';
-import { analyze, toLsp, type Analysis } from './analyze.ts';
+import { memo, notChecked, toLsp } from './analyze.ts';
 import { hoverAt } from './hover.ts';
 import { ConfigStore, MARKDOWN_GLOB, SetIndex } from './workspace.ts';
 
@@ -35,8 +37,13 @@ interface Published {
   /** The check that produced it; an older check never overwrites a newer one. */
   seq: number;
   version: number;
-  result: FileResult | undefined;
+  result: ProjectResult | undefined;
 }
+
+/** A document in the project (`path` is its key), or why it is not checked (ignored: no diagnostics; too large: one). */
+type Synced = { ok: true; path: string } | { ok: false; diagnostics: LspDiagnostic[] };
+
+const projectFor = (roots: readonly string[]) => new Project({ module: defaultModule, rules: builtinRules, membership: 'workspace', roots, memo });
 
 export function serve(connection: Connection, options: ServerOptions = {}): { shutdownReceived(): boolean } {
   const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
@@ -45,11 +52,12 @@ export function serve(connection: Connection, options: ServerOptions = {}): { sh
   const configs = new ConfigStore((message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message }));
   let roots: string[] = [];
   let sets = new SetIndex(roots);
+  let project = projectFor(roots);
   let versionedEdits = false;
   let canWatch = false;
   let seq = 0;
   const timers = new Map<string, NodeJS.Timeout>();
-  const analyses = new Map<string, { version: number; analysis: Analysis }>();
+  const synced = new Map<string, { version: number; state: Synced }>();
   const published = new Map<string, Published>();
   /** The `set:` each open document was last seen in, to re-check a set a file leaves. */
   const setOf = new Map<string, string | undefined>();
@@ -60,6 +68,7 @@ export function serve(connection: Connection, options: ServerOptions = {}): { sh
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     roots = folders.map(pathOf).filter((p): p is string => p !== undefined);
     sets = new SetIndex(roots);
+    project = projectFor(roots);
     versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
     canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     configs.watching = canWatch;
@@ -95,17 +104,29 @@ export function serve(connection: Connection, options: ServerOptions = {}): { sh
     return ignoreMatcher(config.ignore, file ? dirname(file) : dirname(path))(path);
   }
 
-  /** The document checked alone, cached per version. */
-  function analyzeDoc(doc: TextDocument): Analysis {
-    const cached = analyses.get(doc.uri);
-    if (cached?.version === doc.version) return cached.analysis;
+  /** The document's key in the project: its file path (or its URI when it is not a file). */
+  const keyOf = (uri: string) => pathOf(uri) ?? uri;
+
+  /** Puts this version of the document in the project (or takes it out: ignored, too large); once per version. */
+  function sync(doc: TextDocument): Synced {
+    const cached = synced.get(doc.uri);
+    if (cached?.version === doc.version) return cached.state;
     const config = configFor(doc.uri);
-    const analysis: Analysis = ignored(doc.uri, config) ? { ok: false, diagnostics: [] } : analyze(doc, { config, filePath: pathOf(doc.uri) ?? doc.uri });
-    analyses.set(doc.uri, { version: doc.version, analysis });
-    return analysis;
+    const path = keyOf(doc.uri);
+    const refused = ignored(doc.uri, config) ? [] : notChecked(doc, config);
+    let state: Synced;
+    if (refused) {
+      project.remove(path);
+      state = { ok: false, diagnostics: refused };
+    } else {
+      project.upsert(path, doc.getText(), { config, filePath: path });
+      state = { ok: true, path };
+    }
+    synced.set(doc.uri, { version: doc.version, state });
+    return state;
   }
 
-  function publish(doc: TextDocument, version: number, checkSeq: number, diagnostics: LspDiagnostic[], result: FileResult | undefined): void {
+  function publish(doc: TextDocument, version: number, checkSeq: number, diagnostics: LspDiagnostic[], result: ProjectResult | undefined): void {
     // A newer text is on its way, or a newer check already spoke: this result is stale.
     if (documents.get(doc.uri)?.version !== version) return;
     if ((published.get(doc.uri)?.seq ?? 0) > checkSeq) return;
@@ -117,44 +138,48 @@ export function serve(connection: Connection, options: ServerOptions = {}): { sh
     const doc = documents.get(uri);
     if (!doc || !isMarkdown(doc)) return;
     const checkSeq = ++seq;
-    // The version this analysis is of: TextDocuments updates `doc` in place during the awaits below.
+    // The version this check is of: TextDocuments updates `doc` in place during the awaits below.
     const version = doc.version;
-    const analysis = analyzeDoc(doc);
-    const set = analysis.ok ? analysis.result.set : undefined;
+    const state = sync(doc);
+    const set = state.ok ? project.setOf(state.path) : undefined;
     const before = setOf.get(uri);
     setOf.set(uri, set);
     if (before && before !== set) await checkSet(before);
     if (set) await checkSet(set);
-    else publish(doc, version, checkSeq, analysis.diagnostics, analysis.ok ? analysis.result : undefined);
+    else if (state.ok) {
+      const result = project.result(state.path);
+      publish(doc, version, checkSeq, result ? toLsp(doc, result) : [], result);
+    } else publish(doc, version, checkSeq, state.diagnostics, undefined);
   }
 
-  /** Checks every open file of a set with the set's files on disk, and republishes the open ones. */
+  /** Brings the set's files on disk (those not open) into the project, and republishes the set's open files. */
   async function checkSet(set: string): Promise<void> {
     const checkSeq = ++seq;
-    const open = documents
-      .all()
-      .filter(isMarkdown)
-      .map((doc) => ({ doc, version: doc.version, analysis: analyzeDoc(doc) }))
-      .flatMap((m) => (m.analysis.ok && m.analysis.result.set === set ? [{ ...m, result: m.analysis.result }] : []));
-    const first = open[0];
-    if (!first) return;
-    const config = configFor(first.doc.uri);
-    const options = { module: defaultModule, rules: builtinRules, config };
-    const openPaths = new Set(open.map((m) => pathOf(m.doc.uri)));
-    const onDisk = (await sets.filesOf(set)).filter((f) => !openPaths.has(f));
-    const diskResults = await Promise.all(
-      onDisk.map(async (filePath) => {
-        const read = await readText(filePath, config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
-        return read.ok ? checkText(read.text, { ...options, filePath }) : undefined;
-      }),
-    );
-    // checkSets adds to each result in place: work on copies so the per-version cache stays single-file.
-    const results = open.map((m) => ({ ...m.result, diagnostics: [...m.result.diagnostics] }));
-    checkSets([...results, ...diskResults.filter((r): r is FileResult => r?.set === set)], options);
-    open.forEach((m, i) => {
-      const result = results[i] as FileResult;
-      publish(m.doc, m.version, checkSeq, toLsp(m.doc, result), result);
-    });
+    const inSet = () =>
+      documents
+        .all()
+        .filter(isMarkdown)
+        .flatMap((doc) => {
+          const state = sync(doc);
+          return state.ok && project.setOf(state.path) === set ? [{ doc, version: doc.version, path: state.path }] : [];
+        });
+    if (!inSet().length) return;
+    const onDisk = await sets.filesOf(set);
+    const read = await Promise.all(onDisk.map(async (path) => ({ path, read: await readText(path, configs.forDir(dirname(path)).maxFileSize ?? DEFAULT_MAX_FILE_SIZE) })));
+    // Open documents are their editor's text, whatever the disk says (one may have opened meanwhile).
+    const open = new Set(documents.all().map((d) => keyOf(d.uri)));
+    const listed = new Set(onDisk);
+    for (const { path, read: r } of read) {
+      if (open.has(path)) continue;
+      if (r.ok) project.upsert(path, r.text, { config: configs.forDir(dirname(path)), filePath: path });
+      else project.remove(path);
+    }
+    // Files read from disk earlier that the index no longer lists in this set (deleted, or moved to another set).
+    for (const path of project.paths()) if (!open.has(path) && !listed.has(path) && project.setOf(path) === set) project.remove(path);
+    for (const m of inSet()) {
+      const result = project.result(m.path);
+      if (result) publish(m.doc, m.version, checkSeq, toLsp(m.doc, result), result);
+    }
   }
 
   const run = (uri: string) => check(uri).catch((e: unknown) => fail(`checking ${uri}`, e));
@@ -171,7 +196,7 @@ export function serve(connection: Connection, options: ServerOptions = {}): { sh
   }
 
   function recheckAll(configChanged: boolean): void {
-    if (configChanged) analyses.clear();
+    if (configChanged) synced.clear();
     for (const doc of documents.all()) void run(doc.uri);
   }
 
@@ -202,14 +227,16 @@ export function serve(connection: Connection, options: ServerOptions = {}): { sh
   });
   documents.onDidChangeContent((e) => {
     // Also fired right after onDidOpen, for the version just checked; only edits are debounced.
-    if (analyses.get(e.document.uri)?.version !== e.document.version) schedule(e.document.uri);
+    if (synced.get(e.document.uri)?.version !== e.document.version) schedule(e.document.uri);
   });
   documents.onDidClose((e) => {
     const uri = e.document.uri;
     clearTimeout(timers.get(uri));
     timers.delete(uri);
-    analyses.delete(uri);
+    synced.delete(uri);
     published.delete(uri);
+    // Its saved text (if any) comes back from disk when its set is checked again.
+    project.remove(keyOf(uri));
     const set = setOf.get(uri);
     setOf.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -235,8 +262,10 @@ export function serve(connection: Connection, options: ServerOptions = {}): { sh
       if (!path) continue;
       if (CONFIG_FILES.includes(basename(path))) configChanged = true;
       else if (/\.(md|markdown)$/i.test(path)) {
-        if (change.type === FileChangeType.Deleted) sets.remove(path);
-        else await sets.update(path).catch((e: unknown) => fail(`indexing ${path}`, e));
+        if (change.type === FileChangeType.Deleted) {
+          sets.remove(path);
+          if (!documents.all().some((d) => keyOf(d.uri) === path)) project.remove(path);
+        } else await sets.update(path).catch((e: unknown) => fail(`indexing ${path}`, e));
       }
     }
     if (configChanged) configs.invalidate();
@@ -245,11 +274,11 @@ export function serve(connection: Connection, options: ServerOptions = {}): { sh
   });
 
   /** What the client was last shown for this text, or the document checked now. */
-  function resultFor(doc: TextDocument): FileResult | undefined {
+  function resultFor(doc: TextDocument): ProjectResult | undefined {
     const shown = published.get(doc.uri);
     if (shown?.version === doc.version && shown.result) return shown.result;
-    const analysis = analyzeDoc(doc);
-    return analysis.ok ? analysis.result : undefined;
+    const state = sync(doc);
+    return state.ok ? project.result(state.path) : undefined;
   }
 
   connection.onCodeAction((params) => {

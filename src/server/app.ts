@@ -12,10 +12,10 @@ import { z } from 'zod';
 import { builtinRules, defaultModule, skeleton } from '../core/index.ts';
 import { CheckTimeoutError, type CheckPool } from './checker/pool.ts';
 import type { Item, TaskResult } from './checker/tasks.ts';
-import { authenticate, type AuthEnv } from './auth/accounts.ts';
+import type { AuthEnv } from './auth/accounts.ts';
 import { liveRevisions } from './live.ts';
 import { isUnavailable } from './storage/pg-errors.ts';
-import { mountReview } from './routes/index.ts';
+import { mountReview, type ReviewOptions } from './routes/index.ts';
 import { fileNames, slug, type PortfolioEntry } from './portfolio.ts';
 import { assetResponse, type Assets } from './assets.ts';
 import { escapeHtml, ICON_LINK } from './print.ts';
@@ -34,6 +34,8 @@ export interface AppOptions {
   /** Host names accepted in the Host header (lower case, no port), whatever the bind. */
   allowedHosts: Set<string>;
   pool: CheckPool;
+  /** Accounts and review: the first-run code, trusted proxies, extra modules (routes/index.ts). */
+  review?: ReviewOptions;
 }
 
 type Env = { Variables: SecureHeadersVariables & AuthEnv['Variables'] };
@@ -53,7 +55,7 @@ const CreateBody = z.union([z.object({ text: Text }).strict(), z.object({ kind: 
 const ArchiveBody = z.object({ archived: z.boolean() }).strict();
 const RestoreBody = z.object({ revision: z.number().int().positive(), baseRevision: z.number().int().nonnegative() }).strict();
 
-export function createApp({ storage, assets, allowedHosts, pool }: AppOptions): Hono<Env> {
+export function createApp({ storage, assets, allowedHosts, pool, review }: AppOptions): Hono<Env> {
   const app = new Hono<Env>();
   const page = (c: Context<Env>, status: 200 | 404) => pageWith(c, status, assets);
   const findings = storedFindings();
@@ -161,8 +163,7 @@ export function createApp({ storage, assets, allowedHosts, pool }: AppOptions): 
   // Who the request is: until accounts exist, the one local learner (the server refuses a
   // non-loopback bind without them), else the signed-in user; every store query below is
   // scoped to that owner. Then the accounts, cohorts and review routes (src/server/routes).
-  app.use('*', authenticate(storage));
-  mountReview(app, { storage, pool, page });
+  mountReview(app, { storage, pool, page, ...review });
 
   // Pages: one shell; the front end renders the route. Unknown ids get a 404 status.
   app.get('/', (c) => page(c, 200));

@@ -6,7 +6,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
+import type { CourseModule } from '../core/index.ts';
 import { createApp } from './app.ts';
+import { newSetupCode } from './auth/setup.ts';
 import { loadAssets } from './assets.ts';
 import { CheckPool } from './checker/pool.ts';
 import { openSqlite } from './storage/sqlite.ts';
@@ -20,6 +22,10 @@ export interface ServerOptions {
   database?: string;
   /** Host names accepted in the Host header besides the loopback names and the bound address (a reverse proxy's public name). */
   allowedHosts?: string[];
+  /** Reverse proxies (addresses) whose X-Forwarded-For names the client, for the sign-in limits. */
+  trustedProxies?: string[];
+  /** Course modules a cohort may be for besides the built-in ones (serve --module). */
+  modules?: CourseModule[];
   /** Check worker threads (0: check in this thread). */
   workers?: number;
   open?: boolean;
@@ -43,7 +49,7 @@ export function allowedHostsFor(host: string, extra: string[] = []): Set<string>
   return new Set(names.flatMap((h) => (h.includes(':') && !h.startsWith('[') ? [h, `[${h}]`] : [h])));
 }
 
-export async function startServer(options: ServerOptions = {}): Promise<{ url: string; close(): Promise<void> }> {
+export async function startServer(options: ServerOptions = {}): Promise<{ url: string; close(): Promise<void>; setupCode?: string }> {
   const host = options.host ?? DEFAULT_HOST;
   const port = options.port ?? DEFAULT_PORT;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port ${port}; expected 0-65535`);
@@ -77,7 +83,9 @@ export async function startServer(options: ServerOptions = {}): Promise<{ url: s
   if (!assets && !options.quiet) console.error('staffwork serve: the front end is not built (dist/web); run `npm run build` first.');
   // Only names of this server are served, whatever the bind: a DNS-rebinding page cannot talk to us.
   const allowedHosts = allowedHostsFor(host, options.allowedHosts);
-  const app = createApp({ storage, assets, allowedHosts, pool });
+  // No account yet: a one-time code on the console lets whoever runs the server create the admin at /setup.
+  const setupCode = (await storage.review.hasUsers()) ? undefined : newSetupCode();
+  const app = createApp({ storage, assets, allowedHosts, pool, review: { ...(setupCode ? { setupCode } : {}), trustedProxies: options.trustedProxies ?? [], modules: options.modules ?? [] } });
 
   const server = await new Promise<ReturnType<typeof serve>>((ok, fail) => {
     const s = serve({ fetch: app.fetch, port, hostname: host }, () => ok(s));
@@ -94,11 +102,13 @@ export async function startServer(options: ServerOptions = {}): Promise<{ url: s
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}/`;
   if (!options.quiet) console.log(`staffwork workbench: ${url}  (data: ${storage.location})`);
+  if (!options.quiet && setupCode) console.log(`staffwork: no accounts yet. To turn them on, open ${url}setup and enter the setup code ${setupCode} (or run \`staffwork admin create-user --admin\`).`);
   if (options.open) openBrowser(url);
 
   let closing: Promise<void> | undefined;
   return {
     url,
+    ...(setupCode ? { setupCode } : {}),
     close: () =>
       (closing ??= new Promise<void>((done) => {
         server.close(() => done());

@@ -1,7 +1,7 @@
 // Operations on the database outside a running server: migrate, backup, restore, and moving a
 // single-user SQLite workbench into a shared PostgreSQL one.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -77,7 +77,13 @@ export async function restore(target: { database?: string; dataDir: string }, fr
 function stagingCopy(src: string, dir: string): string {
   const scratch = join(dir, `.restore-check-${process.pid}`);
   rmSync(scratch, { recursive: true, force: true });
-  const db = new Database(src, { readonly: true, fileMustExist: true });
+  mkdirSync(scratch, { recursive: true });
+  let db: Database.Database;
+  try {
+    db = new Database(src, { readonly: true, fileMustExist: true });
+  } catch (e) {
+    throw new Error(`${src} is not a readable SQLite backup (${e instanceof Error ? e.message : String(e)})`);
+  }
   try {
     db.exec(`VACUUM INTO '${join(scratch, SQLITE_FILE).replace(/'/g, "''")}'`);
   } catch (e) {

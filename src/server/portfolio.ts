@@ -1,46 +1,38 @@
 // The server's use of the core: what an artifact is called, the portfolio's findings and
 // completion standard, and export file names.
-import { builtinRules, checkSets, checkText, defaultModule, detectKind, evaluateProgress, parse, slug, titleOf, type FileResult, type PortfolioEntry, type Progress } from '../core/index.ts';
+import { artifactMeta, builtinRules, checkText, defaultModule, evaluateProgress, parse, Project, slug, type CheckMemo, type FileResult, type PortfolioEntry, type Progress, type ProjectResult } from '../core/index.ts';
 import type { ArtifactMeta, ArtifactSummary } from './storage/types.ts';
 
 export { slug, type PortfolioEntry };
 
 export const checkOptions = { module: defaultModule, rules: builtinRules };
 
-/** Kind and title for listing: front matter first, then the first heading, then the kind's name. */
+/** What the storage keeps for listing, as the core reads it: kind, title, and a variant's set and audience. */
 export function describe(text: string): ArtifactMeta {
-  const doc = parse(text);
-  const kind = detectKind(doc, defaultModule).kind;
-  const title = titleOf(doc) ?? (kind ? `Untitled ${kind.name.toLowerCase()}` : 'Untitled artifact');
-  return { kind: kind?.id ?? null, title: title.slice(0, 200) };
-}
-
-/** The `set:` a text belongs to and its `audience:` (executive when unsaid, as the rules read it), or undefined. */
-export function setOf(text: string): { name: string; audience: string } | undefined {
-  const data = parse(text).frontMatter?.data;
-  const name = data?.['set'];
-  if (typeof name !== 'string' || !name.trim()) return undefined;
-  const audience = data?.['audience'];
-  return { name: name.trim(), audience: typeof audience === 'string' && audience.trim() ? audience.trim().toLowerCase() : 'executive' };
+  const meta = artifactMeta(parse(text), defaultModule);
+  return { kind: meta.kind?.id ?? null, title: meta.title.slice(0, 200), set: meta.set ?? null, audience: meta.set ? (meta.audience ?? null) : null };
 }
 
 /**
- * Checks every artifact's head (sets together, as the CLI does) and evaluates the standard;
- * `checked` gives results already checked (and set-checked) for these items, in order.
+ * Checks every artifact's head, compares the variants of each set (one learner's portfolio:
+ * every artifact is a member) and evaluates the standard. `own` is an item's result already
+ * checked alone (a cache of checked revisions), so only set rules run again for it.
  */
-export function evaluatePortfolio(items: { artifact: ArtifactSummary; text: string }[], checked?: FileResult[]): { artifacts: PortfolioEntry[]; progress: Progress } {
-  let results = checked;
-  if (!results) {
-    results = items.map(({ artifact, text }) => checkText(text, { ...checkOptions, filePath: artifact.id }));
-    checkSets(results, checkOptions);
+export function evaluatePortfolio(items: { artifact: ArtifactSummary; text: string; own?: FileResult }[], memo?: CheckMemo): { artifacts: PortfolioEntry[]; progress: Progress } {
+  let own: FileResult | undefined;
+  const project = new Project({ ...checkOptions, membership: 'all', ...(memo ? { memo } : {}), checkFile: (text, options) => own ?? checkText(text, options) });
+  for (const it of items) {
+    own = it.own;
+    project.upsert(it.artifact.id, it.text);
   }
+  own = undefined;
+  const results = items.map((it) => project.result(it.artifact.id) as ProjectResult);
   return {
-    artifacts: items.map(({ artifact, text }, i) => {
-      const r = (results as FileResult[])[i] as FileResult;
-      const set = r.set ? setOf(text) : undefined;
-      return { ...artifact, ...(set ? { set: set.name, audience: set.audience } : {}), errorCount: r.errorCount, warningCount: r.warningCount, infoCount: r.infoCount };
+    artifacts: items.map(({ artifact }, i) => {
+      const r = results[i] as ProjectResult;
+      return { ...artifact, ...(r.set ? { set: r.set, audience: r.audience ?? 'executive' } : {}), errorCount: r.errorCount, warningCount: r.warningCount, infoCount: r.infoCount };
     }),
-    progress: evaluateProgress(defaultModule, results as FileResult[]),
+    progress: evaluateProgress(defaultModule, results),
   };
 }
 

@@ -1,7 +1,8 @@
 // What the editor shows for a text: the core's findings plus the title, kind, section outline
 // and the status of the other members of its set, as plain data so it can cross from the lint
-// worker to the page.
-import { builtinRules, checkSets, checkText, createCheckMemo, defaultModule, hasContent, titleOf, type Diagnostic, type FileResult, type TextEdit } from '../core/index.ts';
+// worker to the page. The open text and the other members live in one core Project (every
+// member the server gives is one: they are one learner's artifacts of this set).
+import { builtinRules, createCheckMemo, defaultModule, hasContent, Project, type Diagnostic, type TextEdit } from '../core/index.ts';
 
 export interface OutlineRow {
   id: string;
@@ -28,7 +29,7 @@ export interface Analysis {
   kind: { id: string; name: string; case?: number } | null;
   title: string;
   outline: OutlineRow[];
-  /** The `set:` the text belongs to, and its audience (executive when unsaid, as the rules read it). */
+  /** The `set:` the text belongs to, and its audience (blank or unsaid: the kind's first, as the rules read it). */
   set: string | null;
   audience: string | null;
   members: MemberStatus[];
@@ -44,30 +45,33 @@ export interface MemberText {
   text: string;
 }
 
-export interface PreparedMember {
-  id: string;
-  result: FileResult;
+/** The open artifact's project with the other members in it (by artifact id). */
+export interface PreparedMembers {
+  project: Project;
+  ids: readonly string[];
 }
 
 // One memo for this page's checks: a keystroke re-tags only the edited paragraph.
-const CHECK = { module: defaultModule, rules: builtinRules, memo: createCheckMemo() };
+const memo = createCheckMemo();
 
 /**
- * The other members of a set, checked once when their texts arrive, so a keystroke re-parses
- * only the open text and runs the set rules over the parsed members.
+ * Puts the other members of a set in the project (into `previous`'s, when given: members whose
+ * text did not change are not checked again), so a keystroke re-checks only the open text and
+ * runs the set rules over the checked members.
  */
-export function prepareMembers(members: MemberText[]): PreparedMember[] {
-  return members.map((m) => ({ id: m.id, result: checkText(m.text, { ...CHECK, filePath: m.name.replace(/[\\/]/g, '-') }) }));
+export function prepareMembers(members: MemberText[], previous?: PreparedMembers): PreparedMembers {
+  const project = previous?.project ?? new Project({ module: defaultModule, rules: builtinRules, membership: 'all', memo });
+  const ids = members.map((m) => m.id);
+  for (const id of previous?.ids ?? []) if (!ids.includes(id)) project.remove(id);
+  for (const m of members) project.upsert(m.id, m.text, { filePath: m.name.replace(/[\\/]/g, '-') });
+  return { project, ids };
 }
 
-export function analyse(text: string, filePath: string, members: readonly PreparedMember[] = []): Analysis {
-  const result = checkText(text, { ...CHECK, filePath });
-  const same = result.set ? members.filter((m) => m.result.set === result.set) : [];
-  // Fresh copies: checkSets adds findings to every member, and the prepared ones stay as they are.
-  const copies = same.map((m) => ({ ...m.result, diagnostics: [] as Diagnostic[] }));
-  const own = result.diagnostics.length;
-  if (same.length) checkSets([result, ...copies], CHECK);
-  const disagreements = result.diagnostics.slice(own).map((d) => firstSentence(d.message));
+export function analyse(text: string, filePath: string, members: PreparedMembers = prepareMembers([])): Analysis {
+  const { project } = members;
+  project.upsert(filePath, text);
+  const result = project.result(filePath);
+  if (!result) throw new Error('the project lost the open text');
   const { doc, kind } = result;
   const missing = result.diagnostics.filter((d) => d.ruleId === 'structure/required-section' && d.fix);
   const outline: OutlineRow[] = (kind?.sections ?? [])
@@ -81,31 +85,20 @@ export function analyse(text: string, filePath: string, members: readonly Prepar
       return { id: def.id, title: def.title, required: def.required, state: hasContent(doc, s) ? 'present' : 'empty', at: [s.titleSpan.start, s.titleSpan.end] };
     });
   return {
-    diagnostics: result.diagnostics,
+    diagnostics: [...result.diagnostics],
     kind: kind ? { id: kind.id, name: kind.name, ...(kind.case ? { case: kind.case } : {}) } : null,
-    title: titleOf(doc) ?? 'Untitled artifact',
+    title: result.title,
     outline,
     set: result.set ?? null,
-    audience: result.set || kind?.id === 'exec-summary' ? audienceOf(doc.frontMatter?.data['audience']) : null,
-    disagreements,
-    members: same.map((m, i) => {
-      const own = m.result.diagnostics;
-      const setFindings = (copies[i] as FileResult).diagnostics;
-      const all = [...own, ...setFindings];
-      return {
-        id: m.id,
-        errors: all.filter((d) => d.severity === 'error').length,
-        warnings: all.filter((d) => d.severity === 'warning').length,
-        disagreements: setFindings.map((d) => firstSentence(d.message)),
-      };
+    audience: result.audience ?? null,
+    disagreements: result.setDiagnostics.map((d) => firstSentence(d.message)),
+    members: result.members.flatMap((id) => {
+      const m = members.ids.includes(id) ? project.result(id) : undefined;
+      return m ? [{ id, errors: m.errorCount, warnings: m.warningCount, disagreements: m.setDiagnostics.map((d) => firstSentence(d.message)) }] : [];
     }),
   };
 }
 
 function firstSentence(s: string): string {
   return (/^(.+?[.!?])(\s|$)/.exec(s)?.[1] ?? s).replace(/`/g, '');
-}
-
-function audienceOf(value: unknown): string {
-  return typeof value === 'string' && value.trim() ? value.trim().toLowerCase() : 'executive';
 }

@@ -1,6 +1,6 @@
 // Runs analyse() in the lint worker, or on the page when a worker cannot start (then the rules
 // load into the page on demand: the page's own bundle never carries them).
-import type { Analysis, MemberText, PreparedMember } from './analyse.ts';
+import type { Analysis, MemberText, PreparedMembers } from './analyse.ts';
 import type { LintRequest } from './lint-worker.ts';
 
 export interface Checked {
@@ -25,7 +25,7 @@ export function createChecker(filePath: string): Checker {
   let seq = 0;
   let memberTexts: MemberText[] = [];
   // Parsed on the page only if the worker is gone.
-  let inlineMembers: PreparedMember[] | undefined;
+  let inlineMembers: PreparedMembers | undefined;
   const pending = new Map<number, { text: string; done: (c: Checked) => void }>();
   const inline = async (text: string): Promise<Checked> => {
     const { analyse, prepareMembers } = await import('./analyse.ts');

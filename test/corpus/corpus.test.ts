@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
-import { builtinRules, checkSets, checkText, defaultModule, type FileResult } from '../../src/core/index.ts';
+import { builtinRules, defaultModule, Project, type FileResult } from '../../src/core/index.ts';
 
 const corpus = join(import.meta.dirname, '../../../shared/corpus');
 const snapshotFile = join(import.meta.dirname, 'snapshot.json');
@@ -35,8 +35,9 @@ describe('corpus snapshot', { skip: existsSync(corpus) ? false : `no corpus at $
     .map((f) => f.split('\\').join('/'))
     .sort();
   const options = { module: defaultModule, rules: builtinRules };
-  const results = files.map((f) => checkText(readFileSync(join(corpus, f), 'utf8'), { ...options, filePath: f }));
-  checkSets(results, options);
+  const project = new Project({ ...options, membership: 'sameFolder' });
+  for (const f of files) project.upsert(f, readFileSync(join(corpus, f), 'utf8'));
+  const results = project.results();
   const outcomes = new Map(results.map((r) => [r.filePath, outcome(r)]));
 
   it('no rule fails on a corpus file', () => {

@@ -3,7 +3,7 @@
 // the same output twice, no rule fails internally, and the time stays within a generous bound
 // per MB (a hang and quadratic-blowup detector, not a benchmark).
 import assert from 'node:assert/strict';
-import { builtinRules, checkSets, checkText, defaultModule, type Block, type Diagnostic, type Doc, type FileResult } from '../../src/core/index.ts';
+import { builtinRules, defaultModule, Project, type Block, type Diagnostic, type Doc, type FileResult } from '../../src/core/index.ts';
 
 export const LONG = process.env['FUZZ_LONG'] === '1';
 /** fast-check runs per property: a few seconds in `npm test`, thousands with `npm run fuzz`. */
@@ -33,9 +33,10 @@ export function assertSound(text: string): FileResult {
 }
 
 function checkPair(text: string): [FileResult, FileResult] {
-  const pair: [FileResult, FileResult] = [checkText(text, { ...options, filePath: 'a.md' }), checkText(text, { ...options, filePath: 'b.md' })];
-  checkSets(pair, options);
-  return pair;
+  const project = new Project({ ...options, membership: 'all' });
+  project.upsert('a.md', text);
+  project.upsert('b.md', text);
+  return [project.result('a.md'), project.result('b.md')] as [FileResult, FileResult];
 }
 
 function assertDiagnostic(doc: Doc, lineStarts: number[], d: Diagnostic): void {
@@ -96,7 +97,7 @@ function assertModel(doc: Doc): void {
   if (doc.frontMatter) inside('front matter', doc.frontMatter.span);
 }
 
-function strip(list: Diagnostic[]) {
+function strip(list: readonly Diagnostic[]) {
   return JSON.parse(JSON.stringify(list)) as unknown;
 }
 

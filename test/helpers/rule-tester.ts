@@ -6,7 +6,7 @@
 // findings (message ids and the words quoted in the messages; positions differ).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyFixes, checkSets, checkText, defaultModule, interpolate, isSetRule, type AnyRule, type Diagnostic, type FileResult } from '../../src/core/index.ts';
+import { applyFixes, checkText, defaultModule, interpolate, Project, type AnyRule, type Diagnostic, type FileResult } from '../../src/core/index.ts';
 
 export interface ExpectedError {
   messageId: string;
@@ -67,9 +67,9 @@ function gist(d: Diagnostic): string {
 function run(rule: AnyRule, c: ValidCase | InvalidCase): FileResult[] {
   const options = { module: defaultModule, rules: [rule] };
   const files = c.files ?? [{ path: 'case.md', code: c.code ?? '' }];
-  const results = files.map((f) => checkText(f.code, { ...options, filePath: f.path }));
-  if (isSetRule(rule)) checkSets(results, options);
-  return results;
+  const project = new Project({ ...options, membership: 'all' });
+  for (const f of files) project.upsert(f.path, f.code);
+  return project.results();
 }
 
 export function ruleTester(rule: AnyRule, cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] }): void {

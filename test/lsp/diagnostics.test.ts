@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver-protocol/node';
-import { builtinRules, checkSets, checkText, defaultModule, type FileResult } from '../../src/core/index.ts';
+import { builtinRules, checkText, defaultModule, Project } from '../../src/core/index.ts';
 import { open, ROOT, STACK_LINE, startClient, uriOf, type Client } from './client.ts';
 
 const EXAMPLES = join(ROOT, 'test/fixtures/examples');
@@ -147,8 +147,9 @@ describe('lsp audience variants (set:)', () => {
   /** The core's answer for the three files checked together, as the CLI checks a folder. */
   function expected(texts: Record<string, string>): Record<string, string[]> {
     const options = { module: defaultModule, rules: builtinRules };
-    const results: FileResult[] = Object.entries(texts).map(([name, text]) => checkText(text, { ...options, filePath: join(dir, name) }));
-    checkSets(results, options);
+    const project = new Project({ ...options, membership: 'sameFolder' });
+    for (const [name, text] of Object.entries(texts)) project.upsert(join(dir, name), text);
+    const results = project.results();
     return Object.fromEntries(results.map((r) => [r.filePath, r.diagnostics.map((d) => `${d.ruleId} ${d.loc.start.line}:${d.loc.start.column} ${d.message}`)]));
   }
   const shown = (p: { diagnostics: LspDiagnostic[] }) => p.diagnostics.map((d) => `${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`);

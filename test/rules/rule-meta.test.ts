@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { builtinRules, checkSets, checkText, defaultModule, isSetRule } from '../../src/core/index.ts';
+import { builtinRules, defaultModule, isSetRule, Project } from '../../src/core/index.ts';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -31,11 +31,9 @@ describe('rule metadata', () => {
         for (const k of rule.meta.kinds ?? []) assert.ok(defaultModule.kinds.some((x) => x.id === k), `unknown kind ${k}`);
       });
       const fired = (code: string) => {
-        const results = isSetRule(rule)
-          ? code.split(/\n=====\n/).map((c, i) => checkText(c, { module: defaultModule, rules: [rule], filePath: `v${i}.md` }))
-          : [checkText(code, { module: defaultModule, rules: [rule] })];
-        if (isSetRule(rule)) checkSets(results, { module: defaultModule, rules: [rule] });
-        return results.flatMap((r) => r.diagnostics.filter((d) => d.ruleId === id));
+        const project = new Project({ module: defaultModule, rules: [rule], membership: 'all' });
+        (isSetRule(rule) ? code.split(/\n=====\n/) : [code]).forEach((c, i) => project.upsert(`v${i}.md`, c));
+        return project.results().flatMap((r) => r.diagnostics.filter((d) => d.ruleId === id));
       };
       it('fires on its bad example', () => assert.ok(fired(rule.meta.docs.bad).length > 0));
       it('does not fire on its good example', () => assert.deepEqual(fired(rule.meta.docs.good).map((d) => d.message), []));

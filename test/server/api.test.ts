@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
-import { builtinRules, checkSets, checkText, defaultModule, skeleton } from '../../src/core/index.ts';
+import { builtinRules, defaultModule, Project, skeleton } from '../../src/core/index.ts';
 import { tempServer, type TestServer } from './helpers.ts';
 
 const examples = join(import.meta.dirname, '../fixtures/examples');
@@ -188,9 +188,9 @@ describe('workbench API', () => {
       // The CLI's view of the unzipped folder equals the check of the stored texts.
       const opts = { module: defaultModule, rules: builtinRules };
       const summarise = (list: [string, string][]) => {
-        const results = list.map(([name, text]) => checkText(text, { ...opts, filePath: name }));
-        checkSets(results, opts);
-        return results.map((r) => r.diagnostics.map((d) => `${d.ruleId} ${d.range.join('-')} ${d.message}`)).sort();
+        const project = new Project({ ...opts, membership: 'sameFolder' });
+        for (const [name, text] of list) project.upsert(name, text);
+        return project.results().map((r) => r.diagnostics.map((d) => `${d.ruleId} ${d.range.join('-')} ${d.message}`)).sort();
       };
       const names = new Map(unzipped.map(([n, t]) => [t, n]));
       assert.deepEqual(summarise(unzipped.map(([n, t]) => [n, t])), summarise(texts.map((t) => [names.get(t) as string, t])));
@@ -211,11 +211,21 @@ describe('workbench API', () => {
     // The learner's text is in the body; the head's only data: URL is the tab icon.
     const body = html.slice(html.indexOf('<body>'));
     assert.doesNotMatch(body, /<script|<img|<svg|href="javascript:|href="data:/i);
-    assert.doesNotMatch(html.slice(0, html.indexOf('<body>')), /<script/i);
+    // The head's only script is the page's own print button, from /assets (the CSP allows no other).
+    const ownScriptsOnly = (page: string) => (page.match(/<script\b[^>]*>/gi) ?? []).every((tag) => /^<script type="module" src="\/assets\/[\w.-]+\.js">$/.test(tag));
+    assert.ok(ownScriptsOnly(html), html.slice(0, html.indexOf('<body>')));
+    assert.doesNotMatch(html, /<script(?![^>]*src="\/assets\/)/i);
     assert.match(html, /&lt;script&gt;window.pwned=1&lt;\/script&gt;/);
-    assert.match(html, /<title>&lt;script&gt;alert\(1\)&lt;\/script&gt; · staffwork<\/title>/);
+    // The H1 names the artifact (page title included), escaped like everything else.
+    assert.match(html, /<title>Print me · staffwork<\/title>/);
+    const named = await s.call('POST', '/api/artifacts', { text: '# <script>alert(1)</script>\n\nBody.\n' });
+    const namedHtml = await (await fetch(`${s.url}/artifacts/${named.body.artifact.id}/print`)).text();
+    assert.match(namedHtml, /<title>&lt;script&gt;alert\(1\)&lt;\/script&gt; · staffwork<\/title>/);
+    assert.ok(ownScriptsOnly(namedHtml));
     const portfolio = await fetch(`${s.url}/print`);
-    assert.doesNotMatch(await portfolio.text(), /<script/i);
+    const portfolioHtml = await portfolio.text();
+    assert.ok(ownScriptsOnly(portfolioHtml));
+    assert.doesNotMatch(portfolioHtml.slice(portfolioHtml.indexOf('<body>')), /<script/i);
   });
 
   it('keeps everything across a restart on the same data dir', async () => {

@@ -8,6 +8,8 @@ import { startServer } from '../../src/server/index.ts';
 
 export interface TestServer {
   url: string;
+  /** The first-run code when the server started without accounts. */
+  setupCode?: string;
   dataDir: string;
   /** An empty header value removes that header. */
   call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
@@ -21,6 +23,7 @@ export async function tempServer(dataDir = mkdtempSync(join(tmpdir(), 'staffwork
   return {
     url,
     dataDir,
+    ...(server.setupCode ? { setupCode: server.setupCode } : {}),
     // node:http rather than fetch: fetch refuses to send the forged headers (Sec-Fetch-Site) the CSRF tests need.
     call(method, path, body, headers = {}) {
       const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);

@@ -83,7 +83,7 @@ async function ok<T = any>(p: Promise<{ status: number; body: any }>, status = 2
 export { ok };
 
 /** Joins by an invite link as a new account. */
-async function invited(server: TestServer, by: Client, cohortId: string, role: string, username: string): Promise<Client> {
+export async function invited(server: TestServer, by: Client, cohortId: string, role: string, username: string): Promise<Client> {
   const inv = await ok(by.call('POST', `/api/cohorts/${cohortId}/invites`, { role }), 201);
   const c = client(server, username);
   await ok(c.call('POST', `/api/invites/${inv.token}/accept`, { username, password: PASSWORD }));
@@ -93,7 +93,7 @@ async function invited(server: TestServer, by: Client, cohortId: string, role: s
 export async function cohortFixture(server?: TestServer): Promise<Cohort> {
   server ??= await tempServer();
   const admin = client(server, 'admin');
-  await ok(admin.call('POST', '/api/auth/setup', { username: 'admin', password: PASSWORD }), 201);
+  await ok(admin.call('POST', '/api/auth/setup', { username: 'admin', password: PASSWORD, code: server.setupCode ?? '' }), 201);
   await ok(admin.call('POST', '/api/admin/users', { username: 'ines', password: PASSWORD }), 201);
   const instructor = client(server, 'instructor');
   await ok(instructor.call('POST', '/api/auth/login', { username: 'ines', password: PASSWORD }));

@@ -75,7 +75,7 @@ export async function check(targets: string[], opts: CheckCommandOptions): Promi
       const s = await loadSetup();
       const [{ checkFiles, defaultJobs }, { completeSets }] = await Promise.all([import('../pool.ts'), import('../sets.ts')]);
       outcomes = await checkFiles(jobs, s, opts.jobs ?? defaultJobs(jobs.length), bar.tick);
-      completeSets(jobs.map((j, i) => ({ path: j.path, outcome: outcomes[i] as Outcome })), s);
+      completeSets(jobs.map((j, i) => ({ path: j.path, display: j.display, outcome: outcomes[i] as Outcome })), s);
     }
     bar.done();
     checked = jobs.map((j, i) => ({ path: j.path, display: j.display, outcome: outcomes[i] as Outcome }));
@@ -115,8 +115,8 @@ export async function check(targets: string[], opts: CheckCommandOptions): Promi
 /** Text from stdin, checked as the file it names would be: with the `set:` variants beside that path. */
 async function checkStdin(text: string, display: string, path: string, setup: CheckSetup) {
   const [{ checkText }, { checkOptions, outcomeOf }, { completeSets }] = await Promise.all([import('../../core/index.ts'), import('../check-file.ts'), import('../sets.ts')]);
-  const outcome = outcomeOf(checkText(text, checkOptions(setup, display)));
-  completeSets([{ path, outcome }], setup);
+  const outcome = outcomeOf(checkText(text, checkOptions(setup, display)), text);
+  completeSets([{ path, display, outcome }], setup);
   return { path, display, outcome };
 }
 
@@ -126,7 +126,7 @@ async function openCache(cwd: string, raw: ReturnType<typeof readRawSettings>, o
   return ResultCache.open(opts.cacheLocation, cwd, key);
 }
 
-function reportFile(path: string, display: string, diagnostics: Diagnostic[]): ReportFile {
+function reportFile(path: string, display: string, diagnostics: readonly Diagnostic[]): ReportFile {
   const count = (severity: string, fixable = false) => diagnostics.filter((d) => d.severity === severity && (!fixable || d.fix)).length;
   return {
     path,

@@ -1,16 +1,19 @@
 // `staffwork progress [dir]`: the module's completion standard over a portfolio folder, each
 // criterion pass/fail with its evidence; exit 1 while any fails. A portfolio is a learner's
-// handful of files, checked here in one thread with their parsed docs kept for the criteria.
+// handful of files, checked here in one thread with their parsed docs kept for the criteria,
+// and with the set rules as `check` runs them (the variants of a set are the files of one
+// folder, the ones an ignore glob skips included), so both commands count the same findings.
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createColors, isColorSupported } from 'picocolors';
-import { builtinRules, checkSets, checkText, evaluateProgress, type CriterionResult, type FileResult, type Progress } from '../../core/index.ts';
+import { evaluateProgress, type CriterionResult, type Progress, type ProjectResult } from '../../core/index.ts';
 import { readText } from '../../node/read-text.ts';
 import { CliError } from '../errors.ts';
-import { findFiles } from '../files.ts';
+import { findFiles, siblingPaths } from '../files.ts';
 import { displayPath } from '../paths.ts';
 import { escapeControls } from '../reporters/escape.ts';
 import { loadSettings } from '../settings.ts';
+import { addSibling, setProject } from '../sets.ts';
 
 const MAX_EVIDENCE_LINES = 8;
 
@@ -19,15 +22,22 @@ export async function progress(dir: string, opts: { format: 'text' | 'json'; con
   if (!statSync(resolve(cwd, dir), { throwIfNoEntry: false })?.isDirectory()) throw new CliError(`${dir}: not a folder`);
   const settings = loadSettings(cwd, opts);
   const found = findFiles([dir], cwd, settings.config.ignore, settings.configPath ? dirname(settings.configPath) : cwd);
-  const options = { module: settings.module, rules: builtinRules, config: settings.config };
-  const results: FileResult[] = [];
+  const project = setProject({ module: settings.module, config: settings.config, maxFileSize: settings.maxFileSize, fix: false });
+  const checked: string[] = [];
   const unreadable: { file: string; error: string }[] = [];
   for (const file of found.files) {
     const read = await readText(file, settings.maxFileSize);
-    if (read.ok) results.push(checkText(read.text, { ...options, filePath: displayPath(file, cwd) }));
-    else unreadable.push({ file: displayPath(file, cwd), error: read.error });
+    if (read.ok) {
+      project.upsert(file, read.text, { filePath: displayPath(file, cwd) });
+      checked.push(file);
+    } else unreadable.push({ file: displayPath(file, cwd), error: read.error });
   }
-  checkSets(results, options);
+  const withSet = checked.filter((f) => project.setOf(f) !== undefined);
+  for (const file of siblingPaths(withSet, new Set(found.files))) {
+    const read = await readText(file, settings.maxFileSize);
+    if (read.ok) addSibling(project, file, read.text);
+  }
+  const results = checked.map((f) => project.result(f) as ProjectResult);
   const report = evaluateProgress(settings.module, results);
   for (const u of unreadable) process.stderr.write(`${escapeControls(u.file)}: ${u.error}\n`);
   if (opts.format === 'json') {

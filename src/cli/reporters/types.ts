@@ -6,7 +6,7 @@ export interface ReportFile {
   path: string;
   /** Relative to the working folder, forward slashes. */
   display: string;
-  diagnostics: Diagnostic[];
+  diagnostics: readonly Diagnostic[];
   errorCount: number;
   warningCount: number;
   infoCount: number;

@@ -5,8 +5,9 @@ import { parse } from '../model/parse.ts';
 import { positionAt } from '../model/positions.ts';
 import type { Doc, Span } from '../model/types.ts';
 import { DocQuery } from '../query/doc-query.ts';
-import { isSetRule, type AnyRule, type Report, type ReportedFix, type Rule, type RuleContext, type SetMember, type SetRule } from '../rules/define.ts';
+import { isSetRule, type AnyRule, type Report, type ReportedFix, type Rule, type RuleContext, type SetRule } from '../rules/define.ts';
 import { createMemo } from '../nlp/index.ts';
+import { setOf } from '../project/meta.ts';
 import { DEFAULT_CONFIG, levelOf, type Config } from './config.ts';
 import type { CheckMemo } from './memo.ts';
 import { SEVERITY_RANK, type Diagnostic, type Fix, type Severity } from './diagnostic.ts';
@@ -20,17 +21,18 @@ export interface CheckOptions {
   memo?: CheckMemo;
 }
 
+/** One file checked alone: immutable (frozen), so caches and projects can share it. */
 export interface FileResult {
-  filePath: string;
-  doc: Doc;
-  kind: KindDef | undefined;
-  kindSource: KindSource;
-  /** The `set:` this file belongs to (audience variants checked together). */
-  set: string | undefined;
-  diagnostics: Diagnostic[];
-  errorCount: number;
-  warningCount: number;
-  infoCount: number;
+  readonly filePath: string;
+  readonly doc: Doc;
+  readonly kind: KindDef | undefined;
+  readonly kindSource: KindSource;
+  /** The `set:` this file belongs to (audience variants checked together, by a Project). */
+  readonly set: string | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly errorCount: number;
+  readonly warningCount: number;
+  readonly infoCount: number;
 }
 
 export function checkText(text: string, options: CheckOptions): FileResult {
@@ -40,18 +42,7 @@ export function checkText(text: string, options: CheckOptions): FileResult {
   if (match.kind) assignSections(doc, match.kind, stems);
   // The language layer's answers for this check; its paragraph tagging outlives it in the memo.
   const nlp = createMemo(options.memo?.nlpUnits);
-  const setName = doc.frontMatter?.data['set'];
-  const result: FileResult = {
-    filePath: options.filePath ?? '<text>',
-    doc,
-    kind: match.kind,
-    kindSource: match.source,
-    set: typeof setName === 'string' && setName.trim() ? setName.trim() : undefined,
-    diagnostics: [],
-    errorCount: 0,
-    warningCount: 0,
-    infoCount: 0,
-  };
+  const diagnostics: Diagnostic[] = [];
   const stamp = stamper(doc);
   // One query per check: every rule reads the same views, and their memos die with the check.
   const query = new DocQuery(doc);
@@ -75,61 +66,33 @@ export function checkText(text: string, options: CheckOptions): FileResult {
         return query.body;
       },
       textOf: (span: Span) => doc.text.slice(span.start, span.end),
-      report: (r) => result.diagnostics.push(stamp(rule, severity, r)),
+      report: (r) => diagnostics.push(stamp(rule, severity, r)),
     };
     try {
       rule.check(context);
     } catch (e) {
-      result.diagnostics.push(internalError(rule, e));
+      diagnostics.push(internalError(rule, e));
     }
   }
-  finish(result, options.rules);
-  return result;
+  const finished = frozen(finishDiagnostics(doc, diagnostics, options.rules));
+  return Object.freeze({
+    filePath: options.filePath ?? '<text>',
+    doc,
+    kind: match.kind,
+    kindSource: match.source,
+    set: setOf(doc),
+    diagnostics: finished,
+    ...countsOf(finished),
+  });
 }
 
-/** Runs the set rules over files that share a `set:`, adding their findings in place. */
-export function checkSets(results: FileResult[], options: Omit<CheckOptions, 'filePath'>): void {
-  const groups = new Map<string, FileResult[]>();
-  for (const r of results) {
-    if (!r.set) continue;
-    const key = r.set;
-    groups.set(key, [...(groups.get(key) ?? []), r]);
-  }
-  for (const [set, group] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const members: SetMember[] = group.map((r) => {
-      const query = new DocQuery(r.doc);
-      return { filePath: r.filePath, doc: r.doc, kind: r.kind, section: (key: string) => query.section(key), view: (key: string) => query.view(key), body: query.body, nlp: createMemo(options.memo?.nlpUnits) };
-    });
-    for (const rule of options.rules) {
-      if (!isSetRule(rule)) continue;
-      const severity = levelOf(options.config ?? DEFAULT_CONFIG, rule.meta.id, rule.meta.severity);
-      if (!severity) continue;
-      const eligible = members.filter((m) => applies(rule, m.kind));
-      if (eligible.length < 2) continue;
-      try {
-        rule.checkSet({
-          set,
-          members: eligible,
-          module: options.module,
-          report: (member, r) => {
-            const target = group[members.indexOf(member)] as FileResult;
-            target.diagnostics.push(stamper(target.doc)(rule, severity, r));
-          },
-        });
-      } catch (e) {
-        const first = group[0] as FileResult;
-        first.diagnostics.push(internalError(rule, e));
-      }
-    }
-  }
-  for (const r of results) if (r.set) finish(r, options.rules);
-}
-
-function applies(rule: AnyRule, kind: KindDef | undefined): boolean {
+/** Whether a rule runs on files of this kind. */
+export function applies(rule: AnyRule, kind: KindDef | undefined): boolean {
   return !rule.meta.kinds || (kind !== undefined && rule.meta.kinds.includes(kind.id));
 }
 
-function stamper(doc: Doc) {
+/** Turns a rule's report into a positioned Diagnostic of this document (ids come in finishDiagnostics). */
+export function stamper(doc: Doc) {
   return (rule: AnyRule, severity: Severity, r: Report): Diagnostic => {
     const start = clamp(r.span.start, doc.text.length);
     const end = clamp(Math.max(r.span.end, start), doc.text.length);
@@ -174,13 +137,14 @@ export function interpolate(template: string, data: Record<string, string | numb
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (all, key: string) => (key in data ? String(data[key]) : all));
 }
 
-function internalError(rule: Rule | SetRule, e: unknown): Diagnostic {
+/** A rule that threw, as an error finding on the file (or, for a set rule, on each member it was checking). */
+export function internalError(rule: Rule | SetRule, e: unknown, set?: string): Diagnostic {
   const message = e instanceof Error ? e.message : String(e);
   return {
     id: '',
     ruleId: rule.meta.id,
     messageId: 'internalError',
-    message: `Rule ${rule.meta.id} failed on this file (${message}); please report it.`,
+    message: `Rule ${rule.meta.id} failed on ${set === undefined ? 'this file' : `the set \`${set}\``} (${message}); please report it.`,
     severity: 'error',
     range: [0, 0],
     loc: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
@@ -207,32 +171,48 @@ export function compareDiagnostics(rank: (ruleId: string) => number): (a: Diagno
     SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || rank(a.ruleId) - rank(b.ruleId) || a.range[0] - b.range[0] || a.range[1] - b.range[1] || cmp(a.ruleId, b.ruleId);
 }
 
-/** Applies inline disable comments, sorts (compareDiagnostics) and counts. */
-function finish(result: FileResult, rules: readonly AnyRule[]): void {
-  const { doc } = result;
-  let list = result.diagnostics;
-  if (doc.directives.length) list = list.filter((d) => !disabled(doc, d));
+/**
+ * Applies inline disable comments, sorts (compareDiagnostics) and gives each finding its
+ * identity; returns new findings, leaving `list` as it was.
+ */
+export function finishDiagnostics(doc: Doc, list: readonly Diagnostic[], rules: readonly AnyRule[]): Diagnostic[] {
+  return finishPairs(doc, list, rules).map((p) => p.finished);
+}
+
+/** finishDiagnostics, with the finding of `list` each finished one came from. */
+export function finishPairs(doc: Doc, list: readonly Diagnostic[], rules: readonly AnyRule[]): { source: Diagnostic; finished: Diagnostic }[] {
+  const kept = doc.directives.length ? list.filter((d) => !disabled(doc, d)) : [...list];
   const ranks = new Map(rules.map((r) => [r.meta.id, lessonRank(r)]));
-  list.sort(compareDiagnostics((id) => ranks.get(id) ?? 1));
-  // The same rule reporting the same span twice (e.g. a set rule run again) is one finding.
-  const seen = new Set<string>();
-  result.diagnostics = list.filter((d) => {
-    const key = `${d.ruleId}\0${d.range[0]}\0${d.range[1]}\0${d.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  kept.sort(compareDiagnostics((id) => ranks.get(id) ?? 1));
   // Identities: by content, not position; repeats of one finding are told apart by their order.
   const count = new Map<string, number>();
-  for (const d of result.diagnostics) {
+  return kept.map((d) => {
     const base = findingHash(d, doc.text);
     const n = (count.get(base) ?? 0) + 1;
     count.set(base, n);
-    d.id = n === 1 ? base : `${base}#${n}`;
+    return { source: d, finished: { ...d, id: n === 1 ? base : `${base}#${n}` } };
+  });
+}
+
+export function countsOf(diagnostics: readonly Diagnostic[]): { errorCount: number; warningCount: number; infoCount: number } {
+  let errorCount = 0;
+  let warningCount = 0;
+  let infoCount = 0;
+  for (const d of diagnostics) {
+    if (d.severity === 'error') errorCount++;
+    else if (d.severity === 'warning') warningCount++;
+    else infoCount++;
   }
-  result.errorCount = result.diagnostics.filter((d) => d.severity === 'error').length;
-  result.warningCount = result.diagnostics.filter((d) => d.severity === 'warning').length;
-  result.infoCount = result.diagnostics.filter((d) => d.severity === 'info').length;
+  return { errorCount, warningCount, infoCount };
+}
+
+/** Results are shared (a project's files, a surface's caches): nobody may change one after the check. */
+export function frozen<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) frozen(v);
+  }
+  return value;
 }
 
 /** FNV-1a (two 32-bit lanes) of the rule, messageId, data and the text the finding points at. */

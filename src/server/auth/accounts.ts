@@ -120,8 +120,7 @@ export class LoginLimiter {
       this.#failures.delete(key);
       this.#failures.set(key, [...list, at]);
     }
-    // A flood of made-up names must not grow memory without bound: drop the oldest tenth.
-    if (this.#failures.size > this.maxKeys) for (const key of [...this.#failures.keys()].slice(0, Math.ceil(this.maxKeys / 10))) this.#failures.delete(key);
+    if (this.#failures.size > this.maxKeys) this.#evict();
     return {
       wait: 0,
       undo: () => {
@@ -133,6 +132,23 @@ export class LoginLimiter {
         this.#failures.delete(`p:${address}:${username}`);
       },
     };
+  }
+
+  /**
+   * A flood of made-up names must not grow memory without bound, nor wash out a lock: the least
+   * recently failed keys that lock nothing go first, then (only if all lock) the oldest.
+   */
+  #evict(): void {
+    const target = Math.floor(this.maxKeys * 0.9);
+    const limit = (key: string) => (key.startsWith('p:') ? this.perPair : key.startsWith('a:') ? this.perAddress : this.slowAfter);
+    for (const [key, list] of this.#failures) {
+      if (this.#failures.size <= target) return;
+      if (list.length < limit(key)) this.#failures.delete(key);
+    }
+    for (const key of this.#failures.keys()) {
+      if (this.#failures.size <= target) return;
+      this.#failures.delete(key);
+    }
   }
 
   /** Keys held (for tests of the memory bound). */

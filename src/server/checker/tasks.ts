@@ -1,8 +1,8 @@
 // What the check workers do, as plain functions: describe a text for listing, evaluate a
 // portfolio, render a printable page. Checked results are kept per revision (an artifact's
 // revision never changes), so a portfolio view re-checks only what was saved since.
-import { builtinRules, checkSets, checkText, defaultModule, type FileResult } from '../../core/index.ts';
-import { checkOptions, describe, evaluatePortfolio, setOf, type PortfolioEntry } from '../portfolio.ts';
+import { checkText, createCheckMemo, defaultModule, type FileResult } from '../../core/index.ts';
+import { checkOptions, describe, evaluatePortfolio, type PortfolioEntry } from '../portfolio.ts';
 import { printPage, type PrintItem } from '../print.ts';
 import type { ArtifactMeta, ArtifactSummary, FindingCounts } from '../storage/types.ts';
 
@@ -20,19 +20,21 @@ export interface Item {
 export type Task =
   | { type: 'describe'; text: string }
   | { type: 'portfolio'; items: Item[]; texts: Record<string, string> }
-  | { type: 'print'; heading: string; showHeading: boolean; items: Item[]; texts: Record<string, string> };
+  | { type: 'print'; heading: string; showHeading: boolean; items: Item[]; texts: Record<string, string> }
+  /** Each revision's own findings (no set rules), for review threads that cite a rule and the mistake map. */
+  | { type: 'findings'; items: Item[]; texts: Record<string, string> };
 
 export type TaskResult =
   | { type: 'describe'; meta: ArtifactMeta }
   | { type: 'missing'; keys: string[] }
   | { type: 'portfolio'; artifacts: PortfolioEntry[]; progress: ReturnType<typeof evaluatePortfolio>['progress']; checked: Record<string, FindingCounts> }
-  | { type: 'print'; html: string; checked: Record<string, FindingCounts> };
+  | { type: 'print'; html: string; checked: Record<string, FindingCounts> }
+  | { type: 'findings'; findings: Record<string, { ruleId: string; range: [number, number] }[]>; checked: Record<string, FindingCounts> };
 
-export function describeText(text: string): ArtifactMeta {
-  const meta = describe(text);
-  const set = setOf(text);
-  return { ...meta, set: set?.name ?? null, audience: set?.audience ?? null };
-}
+export const describeText = (text: string): ArtifactMeta => describe(text);
+
+/** Kept across checks in one worker: makes re-checking similar texts cheap. */
+const memo = createCheckMemo();
 
 export class Checker {
   readonly #cache = new Map<string, FileResult>();
@@ -45,6 +47,7 @@ export class Checker {
     const checked: Record<string, FindingCounts> = {};
     const results = task.items.map((it) => this.#result(it, task.texts[it.key], checked));
     if (task.type === 'portfolio') return { type: 'portfolio', ...evaluate(task.items, results), checked };
+    if (task.type === 'findings') return { type: 'findings', findings: Object.fromEntries(task.items.map((it, i) => [it.key, (results[i] as FileResult).diagnostics.map((d) => ({ ruleId: d.ruleId, range: [d.range[0], d.range[1]] as [number, number] }))])), checked };
     const { artifacts } = evaluate(task.items, results);
     const html = printPage(
       task.heading,
@@ -62,7 +65,7 @@ export class Checker {
       this.#cache.set(it.key, hit);
       return hit;
     }
-    const result = checkText(text as string, { ...checkOptions, filePath: it.artifact.id });
+    const result = checkText(text as string, { ...checkOptions, filePath: it.artifact.id, memo });
     checked[it.key] = { errors: result.errorCount, warnings: result.warningCount, infos: result.infoCount };
     this.#cache.set(it.key, result);
     this.#chars += result.doc.text.length;
@@ -75,11 +78,9 @@ export class Checker {
   }
 }
 
-/** The portfolio from cached per-revision results: set rules (which compare variants) run on copies. */
+/** The portfolio from cached per-revision results: only the set rules (which compare variants) run again. */
 function evaluate(items: Item[], cached: FileResult[]) {
-  const results = cached.map((r) => (r.set ? { ...r, diagnostics: [...r.diagnostics] } : r));
-  checkSets(results, { module: defaultModule, rules: builtinRules });
-  return evaluatePortfolio(items.map((it, i) => ({ artifact: it.artifact, text: (results[i] as FileResult).doc.text })), results);
+  return evaluatePortfolio(items.map((it, i) => ({ artifact: it.artifact, text: (cached[i] as FileResult).doc.text, own: cached[i] as FileResult })), memo);
 }
 
 function printItem(artifact: { title: string; kind: string | null; updatedAt: string }, text: string, counts: { errorCount: number; warningCount: number } | undefined): PrintItem {

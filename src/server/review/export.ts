@@ -1,40 +1,48 @@
 // A reviewed artifact with its threads: Markdown (the text, then the comments as a review
 // appendix, threads on deleted text listed apart) and JSON (W3C Web Annotations with selectors).
-import type { ThreadView } from './service.ts';
+// Everything people typed (comments, names, quotes, the cohort's name) goes into the Markdown
+// escaped and on one line: a comment cannot forge a heading, an entry or raw HTML.
+import type { ThreadView } from '../../core/review/api-types.ts';
+import { toW3C } from '../../core/review/anchor.ts';
 
 export interface ReviewExport {
   artifact: { id: string; title: string };
+  /** The submitted revision. */
   revision: { id: number; text: string };
   request: { id: number; cohort: { id: string; name: string }; learner: string; reviewer: string | null; submittedRevision: number; turn: string };
   threads: ThreadView[];
+  /** The texts of the revisions the threads point into, by id (for the W3C positions). */
+  texts: Map<number, string>;
 }
 
 const STATE: Record<string, string> = { open: 'open', addressed: 'addressed by the writer', 'wont-change': "won't change", resolved: 'resolved' };
 const ACTION: Record<string, string> = { comment: '', addressed: 'marked it addressed', 'wont-change': "won't change", resolved: 'resolved it', reopened: 'reopened it' };
 
-const quote = (s: string) => s.replace(/\s+/g, ' ').trim();
-const blockquote = (s: string) =>
-  s
-    .split('\n')
-    .map((l) => `> ${l}`.trimEnd())
-    .join('\n');
+/** One line of inline Markdown that renders as exactly these characters: every line break (CR, LF, NEL, U+2028/9) a space, all ASCII punctuation backslash-escaped. */
+export function mdText(s: string): string {
+  return s
+    .replace(/[\r\n\u0085\u2028\u2029\v\f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[!-/:-@[-`{-~]/g, '\\$&');
+}
 
 export function reviewMarkdown(e: ReviewExport): string {
   const onText = e.threads.filter((t) => t.current.status !== 'orphaned');
   const orphaned = e.threads.filter((t) => t.current.status === 'orphaned');
   const out: string[] = [e.revision.text.replace(/\s*$/, ''), '', '---', '', '## Review', ''];
-  out.push(`Review of revision ${e.request.submittedRevision} (exported at revision ${e.revision.id}) in ${e.request.cohort.name}; writer ${e.request.learner}${e.request.reviewer ? `, reviewer ${e.request.reviewer}` : ''}. ${e.request.turn}.`, '');
+  out.push(`Review of revision ${e.request.submittedRevision} in ${mdText(e.request.cohort.name)}; writer ${mdText(e.request.learner)}${e.request.reviewer ? `, reviewer ${mdText(e.request.reviewer)}` : ''}. ${mdText(e.request.turn)}.`, '');
   if (e.threads.length === 0) out.push('No comments.', '');
   const thread = (t: ThreadView, n: number) => {
-    const where = t.origin.anchor.quote.exact ? `“${quote(t.origin.anchor.quote.exact).slice(0, 120)}”` : `the section “${t.origin.anchor.section}”`;
+    const a = t.origin.anchor;
+    const where = a.quote.exact ? `“${mdText(a.quote.exact.slice(0, 120))}”` : `the section “${mdText(a.section)}”`;
     const tags = [STATE[t.state] ?? t.state, t.current.status !== 'kept' ? `text ${t.current.status}` : '', t.ruleId ? `rule ${t.ruleId}` : '', t.ruleState ? t.ruleState.replace('-', ' ') : '', t.criterion ? `criterion ${t.criterion}` : ''].filter(Boolean);
-    out.push(`### ${n}. On ${where}${t.origin.anchor.section && t.origin.anchor.quote.exact ? ` (${t.origin.anchor.section})` : ''}`, '', `*${tags.join(' · ')}*`, '');
-    if (t.current.now !== null) out.push('Was:', '', blockquote(quote(t.origin.anchor.quote.exact)), '', 'Now:', '', blockquote(quote(t.current.now) || '(empty)'), '');
+    out.push(`### ${n}. On ${where}${a.section && a.quote.exact ? ` (${mdText(a.section)})` : ''}`, '', `*${mdText(tags.join(' · '))}*`, '');
+    if (t.current.now !== null) out.push('Was:', '', `> ${mdText(a.quote.exact)}`, '', 'Now:', '', `> ${mdText(t.current.now) || '(empty)'}`, '');
     for (const c of t.comments) {
       const action = ACTION[c.kind] ?? c.kind;
-      out.push(`- **${c.author.username}**${action ? ` ${action}` : ''} (${c.createdAt.slice(0, 16).replace('T', ' ')} UTC, revision ${c.revisionId ?? '?'})${c.body ? `: ${c.body.replace(/\n+/g, ' ')}` : ''}`);
+      out.push(`- **${mdText(c.author.username)}**${action ? ` ${action}` : ''} (${c.createdAt.slice(0, 16).replace('T', ' ')} UTC, revision ${c.revisionId ?? '?'})${c.body ? `: ${mdText(c.body)}` : ''}`);
     }
-    if (t.commentCount > t.comments.length) out.push(`- … ${t.commentCount - t.comments.length} more in the workbench`);
     out.push('');
   };
   onText.forEach((t, i) => thread(t, i + 1));
@@ -45,26 +53,32 @@ export function reviewMarkdown(e: ReviewExport): string {
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }
 
-/** W3C Web Annotation Data Model, one annotation per thread, its replies as bodies. */
+/** The terms staffwork adds to the Web Annotation context. */
+const CONTEXT = ['http://www.w3.org/ns/anno.jsonld', { staffwork: 'urn:staffwork:terms#' }];
+const PURPOSE: Record<string, string> = { comment: 'replying', addressed: 'assessing', 'wont-change': 'assessing', resolved: 'assessing', reopened: 'assessing' };
+
+/** W3C Web Annotation Data Model, one annotation per thread, its comments as bodies. */
 export function reviewJson(e: ReviewExport) {
   const source = (rev: number) => `urn:staffwork:artifact:${e.artifact.id}@${rev}`;
+  const target = (rev: number, anchor: ThreadView['origin']['anchor']) => {
+    const text = e.texts.get(rev);
+    return { source: source(rev), ...(text !== undefined ? { selector: toW3C(anchor, text) } : {}) };
+  };
   return {
     artifact: e.artifact,
     revision: e.revision,
     request: e.request,
     annotations: e.threads.map((t) => ({
-      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      '@context': CONTEXT,
       id: `urn:staffwork:thread:${t.id}`,
       type: 'Annotation',
       motivation: 'commenting',
       created: t.createdAt,
       modified: t.updatedAt,
       creator: { type: 'Person', name: t.author.username },
-      body: t.comments.map((c) => ({ type: 'TextualBody', value: c.body, format: 'text/plain', purpose: c.kind === 'comment' ? 'commenting' : 'editing', creator: { type: 'Person', name: c.author.username }, created: c.createdAt, 'staffwork:kind': c.kind })),
-      target: [
-        { source: source(t.origin.revisionId), selector: t.origin.selector },
-        { source: source(t.current.revisionId), selector: t.current.selector, 'staffwork:status': t.current.status },
-      ],
+      body: t.comments.map((c, i) => ({ type: 'TextualBody', value: c.body, format: 'text/plain', purpose: i === 0 && c.kind === 'comment' ? 'commenting' : (PURPOSE[c.kind] ?? 'replying'), creator: { type: 'Person', name: c.author.username }, created: c.createdAt, 'staffwork:kind': c.kind })),
+      // Where it was made, and (unless its text is gone) where it points in the submitted revision.
+      target: [target(t.origin.revisionId, t.origin.anchor), ...(t.current.status !== 'orphaned' ? [{ ...target(t.current.revisionId, t.current.anchor), 'staffwork:status': t.current.status }] : [])],
       'staffwork:state': t.state,
       'staffwork:ruleId': t.ruleId,
       'staffwork:ruleState': t.ruleState,

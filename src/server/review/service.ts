@@ -46,7 +46,8 @@ export async function itemsFor(storage: Storage, owner: string, revisions: Pick<
   const items: Item[] = [];
   for (const r of revisions) {
     const artifact = byId.get(r.artifactId);
-    if (artifact) items.push({ key: `${r.artifactId}@${r.id}`, artifact });
+    const key = `${r.artifactId}@${r.id}`;
+    if (artifact && !items.some((i) => i.key === key)) items.push({ key, artifact });
   }
   return items;
 }

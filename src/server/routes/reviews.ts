@@ -1,32 +1,34 @@
 // Review requests and their threads. A learner submits a revision of their artifact for review
-// (whose turn it is is always part of the answer); a reviewer comments on a span or a section of
-// a revision, optionally citing a rule or a completion criterion; the writer marks threads
-// addressed or answers "won't change, because ..."; only a reviewer resolves. Threads are carried
-// forward to each newer revision of the artifact before they are shown.
+// (whose turn it is is always part of the answer); reviewers see that submitted revision, never
+// the writer's later drafts, and comment on a span or a section of it, optionally citing a rule
+// or a completion criterion; the writer marks threads addressed or answers "won't change,
+// because ..."; only a reviewer resolves. Submitting a newer revision carries the threads
+// forward to it (Gerrit's patch sets); the writer alone may preview them on their draft.
 import { Hono } from 'hono';
-import { builtinRules, type CourseModule } from '../../core/index.ts';
-import { anchorAt, porter, ruleFiresOn, sectionRanges } from '../../core/review/anchor.ts';
-import type { AuthEnv } from '../auth/accounts.ts';
-import { canReview, canSee, member, onError, requireUser, type Ctx, type Membership } from '../auth/access.ts';
+import { builtinRules } from '../../core/index.ts';
+import type { DraftThreads, ReviewPage, ReviewView, ThreadView } from '../../core/review/api-types.ts';
+import { anchorAt, porter, ruleFiresOn, sectionRanges, type Anchor } from '../../core/review/anchor.ts';
+import { hashToken, SESSION_COOKIE, type AuthEnv } from '../auth/accounts.ts';
+import { canReview, canSee, cohortsOf, member, requireUser, withinLimits, type Ctx, type Membership } from '../auth/access.ts';
+import type { CheckPool } from '../checker/pool.ts';
 import { reviewJson, reviewMarkdown, type ReviewExport } from '../review/export.ts';
 import { liveReview } from '../review/live.ts';
-import { carried, findingsOf, nextRuleState, portToHead, threadView, turnLabel, userView } from '../review/service.ts';
-import type { ReviewRequest, Thread, User } from '../storage/review.ts';
-import type { Storage } from '../storage/types.ts';
-import { cohortParam, moduleOf } from './cohorts.ts';
+import { carried, commentView, findingsOf, namesOf, nextRuleState, portTo, ruleStateAfter, threadView, turnLabel, userView } from '../review/service.ts';
+import type { Comment, ReviewRequest, Thread } from '../storage/review.ts';
+import type { Revision, Storage } from '../storage/types.ts';
+import { getCookie } from 'hono/cookie';
+import { cohortParam, type Modules } from './cohorts.ts';
 import { BadRequest, body, doc, intQuery, ReplyBody, RequestBody, StateBody, SubmitBody, ThreadBody } from './schemas.ts';
 
-/** Comments sent inline with each thread; the rest page through GET .../comments. */
+/** Comments sent inline with each thread; the rest page through GET .../comments (exports include them all). */
 const INLINE_COMMENTS = 20;
+/** Threads the writer's draft preview carries per review. */
+const DRAFT_THREADS = 500;
 const ruleIds = new Set(builtinRules.map((r) => r.meta.id));
 
-export function reviewRoutes(storage: Storage): Hono<AuthEnv> {
+export function reviewRoutes(storage: Storage, pool: CheckPool, modules: Modules): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
-  app.onError(onError);
   const review = storage.review;
-  const names = (ids: (string | null)[]) => namesOf(storage, ids);
-  const threadsOf = (request: ReviewRequest, page: { after?: number; limit: number }) => threadPage(storage, request, page);
-  const exportOf = (request: ReviewRequest) => exportReview(storage, request);
 
   const load = async (c: Ctx): Promise<{ m: Membership; request: ReviewRequest }> => {
     const m = await member(c, storage, cohortParam(c.req.param('cohort') as string));
@@ -45,33 +47,35 @@ export function reviewRoutes(storage: Storage): Hono<AuthEnv> {
     if (!canSee(m, request)) throw new BadRequest('this review is not shared with you', 403);
     return { m, request, thread };
   };
-  const head = async (request: ReviewRequest) => {
-    const found = await storage.as(request.learnerId).get(request.artifactId);
-    if (!found) throw new BadRequest('the artifact of this review is gone', 404);
-    return found;
+  /** A revision of the request's artifact (the submitted one by default). */
+  const revisionOf = async (request: ReviewRequest, id = request.revisionId): Promise<Revision> => {
+    const rev = await storage.as(request.learnerId).revision(request.artifactId, id);
+    if (!rev) throw new BadRequest('the artifact of this review is gone', 404);
+    return rev;
   };
-  const requestView = async (request: ReviewRequest, extra: Record<string, unknown> = {}) => {
-    const n = await names([request.learnerId, request.reviewerId]);
-    const found = await storage.as(request.learnerId).get(request.artifactId);
-    return {
-      ...request,
-      learner: userView(n.get(request.learnerId), request.learnerId),
-      reviewer: request.reviewerId ? userView(n.get(request.reviewerId), request.reviewerId) : null,
-      waitingOn: request.turn,
-      turnLabel: turnLabel(request, n),
-      artifact: found ? { id: found.artifact.id, title: found.artifact.title, kind: found.artifact.kind, headRevisionId: found.revision.id } : null,
-      counts: await review.threadCounts(request.cohortId, request.id),
-      ...extra,
-    };
+  const requestView = (request: ReviewRequest, viewerId: string) => reviewView(storage, request, viewerId);
+
+  /** Records a submission; a newer round first carries the threads to the new revision. */
+  const submit = async (m: Membership, artifactId: string, revisionId: number, reviewerId: string | null) => {
+    const rev = await storage.as(m.user.id).revision(artifactId, revisionId);
+    if (!rev) throw new BadRequest(`no revision ${revisionId} of this artifact`, 404);
+    const existing = await review.requestFor(m.cohortId, artifactId);
+    if (existing && revisionId < existing.revisionId) throw new BadRequest(`revision ${existing.revisionId} is already submitted; threads only move forward (restore the old text in the editor to submit it again)`, 409);
+    if (existing) await portTo(storage, pool, existing, rev);
+    const next = await review.submit({ cohortId: m.cohortId, artifactId, learnerId: m.user.id, reviewerId, revisionId });
+    if (next === 'older') throw new BadRequest('a newer revision was submitted meanwhile', 409);
+    return next;
   };
+
   doc({ method: 'get', path: '/api/cohorts/{cohort}/reviews', summary: 'The review requests you may see in the cohort, most recent activity first', access: 'learner (own), reviewer (assigned or unassigned), instructor (all)', query: { limit: 'default 50, at most 200', offset: 'requests to skip' } });
   app.get('/api/cohorts/:cohort/reviews', async (c) => {
     const m = await member(c, storage, cohortParam(c.req.param('cohort')));
     const limit = intQuery(c, 'limit', 200) ?? 50;
     const offset = intQuery(c, 'offset') ?? 0;
     const filter = m.role === 'learner' ? { learnerId: m.user.id } : m.role === 'reviewer' ? { reviewerId: m.user.id } : {};
-    const list = await review.requests(m.cohortId, { ...filter, limit, offset });
-    return c.json({ reviews: await Promise.all(list.map((r) => requestView(r))), page: { limit, offset } });
+    // One more than the page: whether there is a next one.
+    const list = await review.requests(m.cohortId, { ...filter, limit: limit + 1, offset });
+    return c.json({ reviews: await Promise.all(list.slice(0, limit).map((r) => requestView(r, m.user.id))), page: { limit, offset, more: list.length > limit } });
   });
 
   doc({ method: 'post', path: '/api/cohorts/{cohort}/reviews', summary: 'Ask for review of one of your artifacts (submits its head, or the revision given); asking again submits a new round', access: 'learner (own artifact)', body: RequestBody });
@@ -80,8 +84,6 @@ export function reviewRoutes(storage: Storage): Hono<AuthEnv> {
     const b = await body(c, RequestBody);
     const found = await c.var.store.get(b.artifactId);
     if (!found) throw new BadRequest('no such artifact of yours', 404);
-    const revisionId = b.revision ?? found.revision.id;
-    if (!(await c.var.store.revision(b.artifactId, revisionId))) throw new BadRequest(`no revision ${revisionId} of this artifact`, 404);
     let reviewerId: string | null = null;
     if (b.reviewer) {
       const u = await review.userByName(b.reviewer.trim().toLowerCase());
@@ -89,65 +91,68 @@ export function reviewRoutes(storage: Storage): Hono<AuthEnv> {
       if (!u || (role !== 'reviewer' && role !== 'instructor')) throw new BadRequest(`"${b.reviewer}" is not a reviewer or instructor of this cohort`, 422);
       reviewerId = u.id;
     }
-    const request = await review.submit({ cohortId: m.cohortId, artifactId: b.artifactId, learnerId: m.user.id, reviewerId, revisionId });
-    return c.json({ review: await requestView(request) }, 201);
+    const request = await submit(m, b.artifactId, b.revision ?? found.revision.id, reviewerId);
+    return c.json({ review: await requestView(request, m.user.id) }, 201);
   });
 
-  doc({ method: 'get', path: '/api/cohorts/{cohort}/reviews/{review}', summary: "The request, whose turn it is, and the artifact's newest revision with the threads carried to it", access: 'who sees the review' });
+  doc({ method: 'get', path: '/api/cohorts/{cohort}/reviews/{review}', summary: 'The request, whose turn it is, and the submitted revision (the threads point into it)', access: 'who sees the review' });
   app.get('/api/cohorts/:cohort/reviews/:review', async (c) => {
-    const { request } = await load(c);
-    const found = await head(request);
-    await portToHead(storage, request, found.revision);
-    const fresh = (await review.request(request.cohortId, request.id)) as ReviewRequest;
+    const { m, request } = await load(c);
+    const rev = await revisionOf(request);
     const cohort = await review.cohort(request.cohortId);
-    const module = cohort ? moduleOf(cohort.moduleId) : undefined;
-    return c.json({
-      review: await requestView(fresh),
-      revision: { id: found.revision.id, text: found.revision.text, createdAt: found.revision.createdAt },
+    const module = cohort ? modules.get(cohort.moduleId) : undefined;
+    const sections = sectionRanges(rev.text);
+    const page: ReviewPage = {
+      review: await requestView(request, m.user.id),
+      revision: { id: rev.id, text: rev.text, createdAt: rev.createdAt },
       criteria: module?.completion.map((k) => ({ id: k.id, description: k.description })) ?? [],
-      sections: sectionRanges(found.revision.text).map((s) => s.title),
-    });
+      sections: sections.map((s, i) => ({ title: s.title, index: sections.slice(0, i).filter((x) => x.title === s.title).length })),
+    };
+    return c.json(page);
   });
 
-  doc({ method: 'post', path: '/api/cohorts/{cohort}/reviews/{review}/submit', summary: "Submit a new revision for review (default: the head): the reviewer's turn", access: 'the writer', body: SubmitBody });
+  doc({ method: 'post', path: '/api/cohorts/{cohort}/reviews/{review}/submit', summary: "Submit a newer revision for review (default: the head): the threads are carried to it, and it is the reviewer's turn", access: 'the writer', body: SubmitBody });
   app.post('/api/cohorts/:cohort/reviews/:review/submit', async (c) => {
     const { m, request } = await load(c);
     if (request.learnerId !== m.user.id) throw new BadRequest('only the writer submits revisions', 403);
     const b = await body(c, SubmitBody);
-    const found = await head(request);
-    const revisionId = b.revision ?? found.revision.id;
-    if (!(await c.var.store.revision(request.artifactId, revisionId))) throw new BadRequest(`no revision ${revisionId} of this artifact`, 404);
-    await portToHead(storage, request, found.revision);
-    const next = await review.submit({ cohortId: request.cohortId, artifactId: request.artifactId, learnerId: m.user.id, reviewerId: null, revisionId });
-    return c.json({ review: await requestView(next) });
+    const head = await c.var.store.get(request.artifactId);
+    if (!head) throw new BadRequest('the artifact of this review is gone', 404);
+    const next = await submit(m, request.artifactId, b.revision ?? head.revision.id, null);
+    return c.json({ review: await requestView(next, m.user.id) });
   });
 
-  doc({ method: 'get', path: '/api/cohorts/{cohort}/reviews/{review}/threads', summary: 'Threads, carried to the newest revision, oldest first, with their first comments', access: 'who sees the review', query: { after: 'a thread id (the page cursor)', limit: 'default 100, at most 500' } });
+  doc({ method: 'get', path: '/api/cohorts/{cohort}/reviews/{review}/threads', summary: 'Threads, carried to the submitted revision, oldest first, with their first comments', access: 'who sees the review', query: { after: 'a thread id (the page cursor)', limit: 'default 100, at most 500' } });
   app.get('/api/cohorts/:cohort/reviews/:review/threads', async (c) => {
     const { request } = await load(c);
     const limit = intQuery(c, 'limit', 500) ?? 100;
     const after = intQuery(c, 'after');
-    await portToHead(storage, request, (await head(request)).revision);
-    const threads = await threadsOf(request, { ...(after !== undefined ? { after } : {}), limit });
-    return c.json({ threads, next: threads.length === limit ? (threads[threads.length - 1] as { id: number }).id : null });
+    const threads = await threadPage(storage, request, { ...(after !== undefined ? { after } : {}), limit });
+    return c.json({ threads, next: threads.length === limit ? (threads[threads.length - 1] as ThreadView).id : null });
   });
 
-  doc({ method: 'post', path: '/api/cohorts/{cohort}/reviews/{review}/threads', summary: 'Comment on a span (start/end) or a section of a revision; optionally cite a rule or a completion criterion', access: 'reviewer of the review, instructor', body: ThreadBody });
+  doc({ method: 'post', path: '/api/cohorts/{cohort}/reviews/{review}/threads', summary: 'Comment on a span (start/end) or a section of a submitted revision; optionally cite a rule or a completion criterion', access: 'reviewer of the review, instructor', body: ThreadBody });
   app.post('/api/cohorts/:cohort/reviews/:review/threads', async (c) => {
     const { m, request } = await load(c);
     if (!canReview(m, request)) throw new BadRequest('only a reviewer of this review (or an instructor) opens threads; the writer replies in them', 403);
     const b = await body(c, ThreadBody);
-    const store = storage.as(request.learnerId);
-    const rev = await store.revision(request.artifactId, b.revision);
+    if (b.revision > request.revisionId) throw new BadRequest(`revision ${b.revision} is not submitted for review; comment on revision ${request.revisionId} or earlier`, 422);
+    const rev = await storage.as(request.learnerId).revision(request.artifactId, b.revision);
     if (!rev) throw new BadRequest(`no revision ${b.revision} of this artifact`, 404);
-    let anchor;
+    let anchor: Anchor;
     if (b.section !== undefined) {
       if (b.start !== undefined || b.end !== undefined) throw new BadRequest('give either start and end (a span) or section, not both', 422);
       const sections = sectionRanges(rev.text);
-      const s = sections.find((x) => x.title === b.section) ?? sections.find((x) => x.title.toLowerCase() === (b.section as string).trim().toLowerCase());
-      if (!s) throw new BadRequest(`no section "${b.section}" in revision ${rev.id}; its sections are ${sections.map((x) => `"${x.title}"`).join(', ') || 'none'}`, 422);
+      const wanted = (b.section as string).trim().toLowerCase();
+      const exact = sections.filter((x) => x.title === b.section);
+      const named = exact.length ? exact : sections.filter((x) => x.title.toLowerCase() === wanted);
+      if (!named.length) throw new BadRequest(`no section "${b.section}" in revision ${rev.id}; its sections are ${sections.map((x) => `"${x.title}"`).join(', ') || 'none'}`, 422);
+      if (named.length > 1 && b.sectionIndex === undefined) throw new BadRequest(`${named.length} sections are titled "${b.section}"; say which with sectionIndex (0 to ${named.length - 1})`, 422);
+      const s = named[b.sectionIndex ?? 0];
+      if (!s) throw new BadRequest(`sectionIndex ${b.sectionIndex} is out of range: ${named.length} section(s) are titled "${b.section}"`, 422);
       anchor = anchorAt(rev.text, s.start, s.start, sections);
     } else {
+      if (b.sectionIndex !== undefined) throw new BadRequest('sectionIndex goes with section', 422);
       if (b.start === undefined || b.end === undefined) throw new BadRequest('give start and end (a span) or section', 422);
       if (!(b.start < b.end && b.end <= rev.text.length)) throw new BadRequest(`start and end must be a non-empty span inside revision ${rev.id} (0 to ${rev.text.length}); got ${b.start}-${b.end}`, 422);
       anchor = anchorAt(rev.text, b.start, b.end);
@@ -155,38 +160,41 @@ export function reviewRoutes(storage: Storage): Hono<AuthEnv> {
     }
     if (b.ruleId !== undefined && !ruleIds.has(b.ruleId)) throw new BadRequest(`unknown rule "${b.ruleId}"`, 422);
     const cohort = await review.cohort(request.cohortId);
-    const module = cohort ? moduleOf(cohort.moduleId) : undefined;
-    if (b.criterion !== undefined && !(module as CourseModule | undefined)?.completion.some((k) => k.id === b.criterion)) {
+    const module = cohort ? modules.get(cohort.moduleId) : undefined;
+    if (b.criterion !== undefined && !module?.completion.some((k) => k.id === b.criterion)) {
       throw new BadRequest(`unknown completion criterion "${b.criterion}"; the module's are ${module?.completion.map((k) => k.id).join(', ') ?? 'none'}`, 422);
     }
-    const now = (await head(request)).revision;
-    const at = rev.id === now.id ? { status: 'kept', anchor, now: null } : carried(anchor, porter(rev.text, now.text)(anchor));
+    // Made on an earlier revision: carried to the submitted one at once, like every other thread.
+    const target = rev.id === request.revisionId ? rev : await revisionOf(request);
+    const at = rev.id === target.id ? { status: 'kept' as const, anchor, now: null } : carried(anchor, porter(rev.text, target.text)(anchor));
     // A rule-cited thread starts from whether the rule fires where it points (not-firing: it never did).
     let ruleState: string | null = null;
     if (b.ruleId) {
-      const firedThen = ruleFiresOn(anchor, b.ruleId, findingsOf(rev), rev.text);
-      ruleState = firedThen ? 'fires' : 'not-firing';
-      if (rev.id !== now.id && at.status !== 'orphaned') ruleState = nextRuleState(ruleState, ruleFiresOn(at.anchor, b.ruleId, findingsOf(now), now.text));
+      const ruleId = b.ruleId;
+      const findings = await findingsOf(storage, pool, request.learnerId, [rev, target]);
+      const on = (r: Revision) => findings.get(`${r.artifactId}@${r.id}`) ?? [];
+      ruleState = ruleFiresOn(anchor, ruleId, on(rev), rev.text) ? 'fires' : 'not-firing';
+      if (rev.id !== target.id) ruleState = ruleStateAfter(ruleState, at.status, () => ruleFiresOn(at.anchor, ruleId, on(target), target.text));
     }
-    const id = await review.createThread({
-      cohortId: request.cohortId,
-      requestId: request.id,
-      artifactId: request.artifactId,
-      learnerId: request.learnerId,
-      authorId: m.user.id,
-      revisionId: rev.id,
-      anchor,
-      headRevisionId: now.id,
-      headAnchor: at.anchor,
-      headStatus: at.status,
-      ruleId: b.ruleId ?? null,
-      criterion: b.criterion ?? null,
-      ruleState,
-      body: b.body,
-    });
-    const thread = (await review.thread(request.cohortId, id)) as Thread;
-    const { comments, counts } = await review.commentsOf(request.cohortId, [id], INLINE_COMMENTS);
-    return c.json({ thread: threadView(thread, comments.get(id) ?? [], counts.get(id) ?? 0, await names([m.user.id])) }, 201);
+    const id = await withinLimits(
+      review.createThread({
+        cohortId: request.cohortId,
+        requestId: request.id,
+        artifactId: request.artifactId,
+        learnerId: request.learnerId,
+        authorId: m.user.id,
+        revisionId: rev.id,
+        anchor,
+        headRevisionId: target.id,
+        headAnchor: at.anchor,
+        headStatus: at.status,
+        ruleId: b.ruleId ?? null,
+        criterion: b.criterion ?? null,
+        ruleState,
+        body: b.body,
+      }),
+    );
+    return c.json({ thread: await single((await review.thread(request.cohortId, id)) as Thread) }, 201);
   });
 
   doc({ method: 'get', path: '/api/cohorts/{cohort}/threads/{thread}/comments', summary: "A thread's comments, oldest first, paged", access: 'who sees the review', query: { after: 'a comment id', limit: 'default 100, at most 500' } });
@@ -195,20 +203,19 @@ export function reviewRoutes(storage: Storage): Hono<AuthEnv> {
     const limit = intQuery(c, 'limit', 500) ?? 100;
     const after = intQuery(c, 'after');
     const list = await review.comments(thread.cohortId, thread.id, { ...(after !== undefined ? { after } : {}), limit });
-    const n = await names(list.map((x) => x.authorId));
-    return c.json({ comments: list.map((x) => ({ ...x, author: userView(n.get(x.authorId), x.authorId) })), next: list.length === limit ? (list[list.length - 1] as { id: number }).id : null });
+    const n = await namesOf(storage, list.map((x) => x.authorId));
+    return c.json({ comments: list.map((x) => commentView(x, n)), next: list.length === limit ? (list[list.length - 1] as Comment).id : null });
   });
 
   doc({ method: 'post', path: '/api/cohorts/{cohort}/threads/{thread}/comments', summary: 'Reply in a thread', access: 'who sees the review', body: ReplyBody });
   app.post('/api/cohorts/:cohort/threads/:thread/comments', async (c) => {
     const { m, request, thread } = await loadThread(c);
     const b = await body(c, ReplyBody);
-    const writer = m.user.id === request.learnerId;
-    const updated = await review.act({ cohortId: request.cohortId, threadId: thread.id, authorId: m.user.id, kind: 'comment', body: b.body, revisionId: (await head(request)).revision.id, byWriter: writer, turn: writer ? 'reviewer' : 'writer' });
+    const updated = await withinLimits(review.act({ cohortId: request.cohortId, threadId: thread.id, authorId: m.user.id, kind: 'comment', body: b.body, revisionId: request.revisionId, byWriter: m.user.id === request.learnerId }));
     return c.json({ thread: await single(updated as Thread) }, 201);
   });
 
-  doc({ method: 'post', path: '/api/cohorts/{cohort}/threads/{thread}/state', summary: 'The writer marks a thread addressed or answers "won\'t change" (with why); a reviewer resolves or reopens it', access: 'addressed, wont-change: the writer; resolved, reopened: a reviewer of the review or an instructor', body: StateBody });
+  doc({ method: 'post', path: '/api/cohorts/{cohort}/threads/{thread}/state', summary: 'The writer marks a thread addressed or answers "won\'t change" (with why); a reviewer resolves or reopens it. Whose turn follows from the threads: any open, the writer; else any answered, the reviewer; else done', access: 'addressed, wont-change: the writer; resolved, reopened: a reviewer of the review or an instructor', body: StateBody });
   app.post('/api/cohorts/:cohort/threads/:thread/state', async (c) => {
     const { m, request, thread } = await loadThread(c);
     const b = await body(c, StateBody);
@@ -224,34 +231,40 @@ export function reviewRoutes(storage: Storage): Hono<AuthEnv> {
       if (b.state === 'reopened' && thread.state === 'open') throw new BadRequest('this thread is open already', 409);
     }
     const state = b.state === 'reopened' ? 'open' : b.state;
-    const revisionId = (await head(request)).revision.id;
-    const updated = (await review.act({ cohortId: request.cohortId, threadId: thread.id, authorId: m.user.id, kind: b.state, body: text, revisionId, state, byWriter: writer, turn: writer ? 'reviewer' : 'writer' })) as Thread;
-    if (b.state === 'resolved') {
-      const counts = await review.threadCounts(request.cohortId, request.id);
-      if (counts.open + counts.addressed + counts['wont-change'] === 0) await review.setTurn(request.cohortId, request.id, 'done');
-    }
-    return c.json({ thread: await single(updated) });
+    const updated = await withinLimits(review.act({ cohortId: request.cohortId, threadId: thread.id, authorId: m.user.id, kind: b.state, body: text, revisionId: request.revisionId, state, byWriter: writer }));
+    return c.json({ thread: await single(updated as Thread) });
   });
 
-  doc({ method: 'get', path: '/api/cohorts/{cohort}/reviews/{review}/events', summary: 'Server-sent events: `review` whenever a thread, comment, state or revision changed (refetch); Last-Event-ID resumes', access: 'who sees the review' });
+  doc({ method: 'get', path: '/api/cohorts/{cohort}/reviews/{review}/events', summary: 'Server-sent events: `review` whenever a thread, comment, state or submitted revision changed (refetch); Last-Event-ID resumes. Ends when the session or access ends', access: 'who sees the review' });
   app.get('/api/cohorts/:cohort/reviews/:review/events', async (c) => {
-    const { request } = await load(c);
-    return liveReview(c, storage, request);
+    const { m, request } = await load(c);
+    const token = getCookie(c, SESSION_COOKIE);
+    // Re-checked on every wake: a sign-out, a revoked session or a removed membership ends the stream.
+    const allowed = async () => {
+      if (c.var.accounts) {
+        const s = token ? await review.sessionUser(hashToken(token)) : undefined;
+        if (!s || s.user.id !== m.user.id) return false;
+      }
+      const role = m.user.admin ? 'instructor' : await review.roleIn(request.cohortId, m.user.id);
+      const fresh = await review.request(request.cohortId, request.id);
+      return !!role && !!fresh && canSee({ ...m, role }, fresh);
+    };
+    return liveReview(c, storage, request, allowed);
   });
 
-  doc({ method: 'get', path: '/api/cohorts/{cohort}/reviews/{review}/export.md', summary: 'The artifact with its threads as a review appendix (Markdown)', access: 'who sees the review' });
+  doc({ method: 'get', path: '/api/cohorts/{cohort}/reviews/{review}/export.md', summary: 'The submitted revision with its threads as a review appendix (Markdown); reads only', access: 'who sees the review' });
   app.get('/api/cohorts/:cohort/reviews/:review/export.md', async (c) => {
     const { request } = await load(c);
-    const e = await exportOf(request);
+    const e = await exportReview(storage, request);
     c.header('content-type', 'text/markdown; charset=utf-8');
     c.header('content-disposition', `attachment; filename="review-${request.id}.md"`);
     return c.body(reviewMarkdown(e));
   });
 
-  doc({ method: 'get', path: '/api/cohorts/{cohort}/reviews/{review}/export.json', summary: 'The artifact with its threads as W3C Web Annotations (selectors included)', access: 'who sees the review' });
+  doc({ method: 'get', path: '/api/cohorts/{cohort}/reviews/{review}/export.json', summary: 'The submitted revision with its threads as W3C Web Annotations (quote and position selectors); reads only', access: 'who sees the review' });
   app.get('/api/cohorts/:cohort/reviews/:review/export.json', async (c) => {
     const { request } = await load(c);
-    return c.json(reviewJson(await exportOf(request)));
+    return c.json(reviewJson(await exportReview(storage, request)));
   });
 
   doc({ method: 'get', path: '/api/cohorts/{cohort}/export.json', summary: 'Every review of the cohort with its threads (W3C Web Annotations)', access: 'instructor' });
@@ -267,20 +280,74 @@ export function reviewRoutes(storage: Storage): Hono<AuthEnv> {
     const id = c.req.param('id');
     if (!(await c.var.store.get(id))) throw new BadRequest('no such artifact', 404);
     const out = [];
-    for (const { cohort } of await review.memberships(user.id)) {
-      const r = await review.requestFor(cohort.id, id);
-      if (r && r.learnerId === user.id) out.push({ cohort: { id: cohort.id, name: cohort.name }, review: await requestView(r) });
-    }
+    for (const { cohort, request } of await writerReviews(storage, user.id, id)) out.push({ cohort: { id: cohort.id, name: cohort.name }, review: await requestView(request, user.id) });
     return c.json({ reviews: out });
   });
 
-  async function single(t: Thread) {
+  // The editor's side list: the writer's threads carried (in memory, not stored) from the
+  // submitted revision to the one they are editing. Reviewers never see this draft.
+  doc({ method: 'get', path: '/api/artifacts/{id}/reviews/threads', summary: 'Your threads on one of your artifacts, in every cohort, carried to a revision of your draft (default: the head); not stored', access: 'the writer', query: { revision: 'a revision of the artifact (default: the head)' } });
+  app.get('/api/artifacts/:id/reviews/threads', async (c) => {
+    const user = requireUser(c);
+    const id = c.req.param('id');
+    const wanted = intQuery(c, 'revision');
+    const head = await c.var.store.get(id);
+    if (!head) throw new BadRequest('no such artifact', 404);
+    const draft = wanted === undefined ? head.revision : await c.var.store.revision(id, wanted);
+    if (!draft) throw new BadRequest(`no revision ${wanted} of this artifact`, 404);
+    const out: DraftThreads = { revisionId: draft.id, reviews: [] };
+    for (const { cohort, request } of await writerReviews(storage, user.id, id)) {
+      const page = await threadPage(storage, request, { limit: DRAFT_THREADS + 1 });
+      const threads = page.slice(0, DRAFT_THREADS);
+      const from = [...new Set(threads.map((t) => t.current.revisionId))].filter((r) => r !== draft.id);
+      const texts = new Map((await c.var.store.texts(from.map((r) => ({ artifactId: id, revisionId: r })))).map((r) => [r.id, r.text]));
+      const porters = new Map<number, ReturnType<typeof porter>>();
+      const carriedThreads = threads.map((t) => {
+        if (t.current.status === 'orphaned' || t.current.revisionId === draft.id) return t;
+        const text = texts.get(t.current.revisionId);
+        if (text === undefined) return t;
+        let port = porters.get(t.current.revisionId);
+        if (!port) porters.set(t.current.revisionId, (port = porter(text, draft.text)));
+        const step = carried(t.origin.anchor, port(t.current.anchor));
+        return { ...t, current: { revisionId: draft.id, status: step.status, now: step.now, anchor: step.anchor } };
+      });
+      out.reviews.push({ cohort: { id: cohort.id, name: cohort.name }, review: await requestView(request, user.id), threads: carriedThreads, truncated: page.length > DRAFT_THREADS });
+    }
+    return c.json(out);
+  });
+
+  async function single(t: Thread): Promise<ThreadView> {
     const { comments, counts } = await review.commentsOf(t.cohortId, [t.id], INLINE_COMMENTS);
-    const n = await names([t.authorId, ...(comments.get(t.id) ?? []).map((x) => x.authorId)]);
+    const n = await namesOf(storage, [t.authorId, ...(comments.get(t.id) ?? []).map((x) => x.authorId)]);
     return threadView(t, comments.get(t.id) ?? [], counts.get(t.id) ?? 0, n);
   }
 
   return app;
+}
+
+/** The writer's review requests for one artifact, in every cohort they are in. */
+async function writerReviews(storage: Storage, userId: string, artifactId: string) {
+  const user = (await storage.review.users([userId]))[0];
+  const out = [];
+  for (const { cohort } of user ? await cohortsOf(storage, user) : []) {
+    const request = await storage.review.requestFor(cohort.id, artifactId);
+    if (request && request.learnerId === userId) out.push({ cohort, request });
+  }
+  return out;
+}
+
+/** A request as the API returns it; only its writer learns the draft's head revision. */
+export async function reviewView(storage: Storage, request: ReviewRequest, viewerId: string): Promise<ReviewView> {
+  const n = await namesOf(storage, [request.learnerId, request.reviewerId]);
+  const found = await storage.as(request.learnerId).get(request.artifactId);
+  return {
+    ...request,
+    learner: userView(n.get(request.learnerId), request.learnerId),
+    reviewer: request.reviewerId ? userView(n.get(request.reviewerId), request.reviewerId) : null,
+    turnLabel: turnLabel(request, n),
+    artifact: found ? { id: found.artifact.id, title: found.artifact.title, kind: found.artifact.kind, ...(viewerId === request.learnerId ? { headRevisionId: found.revision.id } : {}) } : null,
+    counts: await storage.review.threadCounts(request.cohortId, request.id),
+  };
 }
 
 /** Every review of a cohort, for `GET /api/cohorts/{id}/export.json` and `staffwork review export`. */
@@ -295,12 +362,8 @@ export async function exportCohort(storage: Storage, cohortId: string) {
   return { cohort, exportedAt: new Date().toISOString(), reviews };
 }
 
-async function namesOf(storage: Storage, ids: (string | null)[]): Promise<Map<string, User>> {
-  return new Map((await storage.review.users(ids.filter((x): x is string => x !== null))).map((u) => [u.id, u]));
-}
-
 /** One page of a request's threads with their first comments. */
-async function threadPage(storage: Storage, request: ReviewRequest, page: { after?: number; limit: number }) {
+async function threadPage(storage: Storage, request: ReviewRequest, page: { after?: number; limit: number }): Promise<ThreadView[]> {
   const review = storage.review;
   const list = await review.threads(request.cohortId, request.id, page);
   const { comments, counts } = await review.commentsOf(
@@ -312,26 +375,41 @@ async function threadPage(storage: Storage, request: ReviewRequest, page: { afte
   return list.map((t) => threadView(t, comments.get(t.id) ?? [], counts.get(t.id) ?? 0, n));
 }
 
-/** A request with its artifact's newest revision and every thread carried to it. */
+/**
+ * A request with its submitted revision and every thread with every comment, as stored (an
+ * export never writes: threads are carried forward when a revision is submitted).
+ */
 export async function exportReview(storage: Storage, request: ReviewRequest): Promise<ReviewExport> {
   const review = storage.review;
-  const found = await storage.as(request.learnerId).get(request.artifactId);
-  if (!found) throw new BadRequest('the artifact of this review is gone', 404);
-  await portToHead(storage, request, found.revision);
-  const threads = [];
+  const store = storage.as(request.learnerId);
+  const found = await store.get(request.artifactId);
+  const revision = await store.revision(request.artifactId, request.revisionId);
+  if (!found || !revision) throw new BadRequest('the artifact of this review is gone', 404);
+  const threads: ThreadView[] = [];
   for (let after: number | undefined; ; ) {
     const page = await threadPage(storage, request, { ...(after !== undefined ? { after } : {}), limit: 500 });
     threads.push(...page);
     if (page.length < 500) break;
-    after = (page[page.length - 1] as { id: number }).id;
+    after = (page[page.length - 1] as ThreadView).id;
   }
-  const fresh = (await review.request(request.cohortId, request.id)) as ReviewRequest;
+  for (const t of threads) {
+    // The rest of a long thread, page by page.
+    for (let after = t.comments[t.comments.length - 1]?.id; t.comments.length < t.commentCount && after !== undefined; after = t.comments[t.comments.length - 1]?.id) {
+      const more = await review.comments(request.cohortId, t.id, { after, limit: 500 });
+      if (more.length === 0) break;
+      const n = await namesOf(storage, more.map((x) => x.authorId));
+      t.comments.push(...more.map((x) => commentView(x, n)));
+    }
+  }
   const n = await namesOf(storage, [request.learnerId, request.reviewerId]);
   const cohort = await review.cohort(request.cohortId);
+  const ids = [...new Set([revision.id, ...threads.flatMap((t) => [t.origin.revisionId, t.current.revisionId])])].filter((id) => id !== revision.id);
+  const texts = new Map([[revision.id, revision.text], ...(await store.texts(ids.map((id) => ({ artifactId: request.artifactId, revisionId: id })))).map((r) => [r.id, r.text] as const)]);
   return {
     artifact: { id: found.artifact.id, title: found.artifact.title },
-    revision: { id: found.revision.id, text: found.revision.text },
-    request: { id: request.id, cohort: { id: request.cohortId, name: cohort?.name ?? '' }, learner: userView(n.get(request.learnerId), request.learnerId).username, reviewer: request.reviewerId ? userView(n.get(request.reviewerId), request.reviewerId).username : null, submittedRevision: fresh.revisionId, turn: turnLabel(fresh, n) },
+    revision: { id: revision.id, text: revision.text },
+    request: { id: request.id, cohort: { id: request.cohortId, name: cohort?.name ?? '' }, learner: userView(n.get(request.learnerId), request.learnerId).username, reviewer: request.reviewerId ? userView(n.get(request.reviewerId), request.reviewerId).username : null, submittedRevision: request.revisionId, turn: turnLabel(request, n) },
     threads,
+    texts,
   };
 }

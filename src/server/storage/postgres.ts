@@ -53,7 +53,10 @@ export async function migratePostgres(url: string): Promise<{ from: number; to: 
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK.toString()]);
     const db = kyselyOn(client);
-    await sql`CREATE TABLE IF NOT EXISTS staffwork_schema (version integer PRIMARY KEY, applied_at text NOT NULL)`.execute(db);
+    // Asked first: an app server logging in as a role without CREATE (see the README) starts on
+    // a migrated database without attempting any DDL.
+    const present = (await client.query<{ present: boolean }>("SELECT to_regclass('staffwork_schema') IS NOT NULL AS present")).rows[0]?.present;
+    if (!present) await sql`CREATE TABLE IF NOT EXISTS staffwork_schema (version integer PRIMARY KEY, applied_at text NOT NULL)`.execute(db);
     const current = async () => Number((await sql<{ v: number | null }>`SELECT max(version) AS v FROM staffwork_schema`.execute(db)).rows[0]?.v ?? 0);
     const from = await current();
     if (from > MIGRATIONS.length) throw new Error(`the database was migrated by a newer staffwork (schema ${from}; this one knows ${MIGRATIONS.length}); upgrade staffwork`);

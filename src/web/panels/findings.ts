@@ -2,6 +2,7 @@
 // that fired, the better approach and a link to the rule's page.
 import type { Diagnostic } from '../../core/page.ts';
 import { h } from '../dom.ts';
+import { withReviewComments } from '../review/side-list.ts';
 
 /** Messages quote words in backticks; show them as code, as text nodes (never HTML). */
 export function inlineCode(s: string): (Node | string)[] {
@@ -14,13 +15,13 @@ export function renderFindings(list: HTMLElement, count: HTMLElement, diagnostic
   list.dataset['errors'] = String(errors);
   if (!diagnostics.length) {
     list.replaceChildren(h('li', { class: 'finding-none' }, 'No findings. The artifact meets every rule that applies to it.'));
-    return;
+    return withReviewComments(list, goTo);
   }
   list.replaceChildren(
     ...diagnostics.map((d) =>
       h(
         'li',
-        { class: 'finding-item' },
+        { class: 'finding-item', 'data-from': String(d.range[0]) },
         h(
           'button',
           { type: 'button', class: `finding ${d.severity}`, onclick: () => goTo(d.range[0], d.range[1]) },
@@ -33,6 +34,7 @@ export function renderFindings(list: HTMLElement, count: HTMLElement, diagnostic
       ),
     ),
   );
+  withReviewComments(list, goTo); // review comments join the list in text order (src/web/review/side-list.ts)
 }
 
 /** The hover text of an underline: the message with its code spans, at a readable width (CSS). */

@@ -1,7 +1,9 @@
 // The pages of accounts and review: sign-in, first run, invite, cohorts, a cohort (with the
 // instructor's overview), and a review (the text with its threads in one positioned list).
+import type { FollowThrough, Page, ReviewPage, ReviewView, ThreadView } from '../../core/review/api-types.ts';
 import { formatTime, h, plural, svg } from '../dom.ts';
 import { authState, call } from './api.ts';
+import { safeNext } from './safe-next.ts';
 import './review.css';
 
 type El = HTMLElement;
@@ -11,6 +13,7 @@ export async function routeReview(main: El, path: string): Promise<boolean> {
   let m: RegExpExecArray | null;
   if (path === '/login') return done(renderLogin(main));
   if (path === '/setup') return done(renderSetup(main));
+  if (path === '/account') return done(renderAccount(main));
   if ((m = /^\/invite\/([^/]+)$/.exec(path))) return done(renderInvite(main, decodeURIComponent(m[1] as string)));
   if (path === '/cohorts') return done(renderCohorts(main));
   if ((m = /^\/cohorts\/([^/]+)\/reviews\/(\d+)$/.exec(path))) return done(renderReview(main, m[1] as string, Number(m[2])));
@@ -31,6 +34,7 @@ export async function decorateNav(): Promise<void> {
   if (state.user) {
     list.append(
       h('li', {}, h('a', { href: '/cohorts' }, 'Cohorts')),
+      h('li', {}, h('a', { href: '/account' }, 'Account')),
       h(
         'li',
         {},
@@ -83,8 +87,7 @@ const input = (attrs: Record<string, string | boolean>) => h('input', attrs);
 
 async function renderLogin(main: El): Promise<void> {
   document.title = 'Sign in · staffwork';
-  const next = new URLSearchParams(location.search).get('next');
-  const safeNext = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  const target = safeNext(new URLSearchParams(location.search).get('next'), location.origin);
   const state = await authState();
   const user = input({ name: 'username', autocomplete: 'username', required: true });
   const pw = input({ name: 'password', type: 'password', autocomplete: 'current-password', required: true });
@@ -95,7 +98,7 @@ async function renderLogin(main: El): Promise<void> {
     form(
       async () => {
         await call('POST', '/api/auth/login', { username: user.value, password: pw.value });
-        location.href = safeNext;
+        location.href = target;
       },
       field('Username', user),
       field('Password', pw),
@@ -108,9 +111,10 @@ async function renderSetup(main: El): Promise<void> {
   document.title = 'First run · staffwork';
   const state = await authState();
   if (!state.setupAvailable) {
-    main.replaceChildren(h('h1', {}, 'Accounts'), h('p', {}, state.accounts ? 'Accounts are already on. ' : 'The first account can only be created from this machine, or with staffwork admin create-user --admin. ', h('a', { href: '/login' }, 'Sign in')));
+    main.replaceChildren(h('h1', {}, 'Accounts'), h('p', {}, state.accounts ? 'Accounts are already on. ' : 'No setup code is active: restart the server and use the code it prints, or run staffwork admin create-user --admin. ', h('a', { href: '/login' }, 'Sign in')));
     return;
   }
+  const code = input({ name: 'code', autocomplete: 'off', required: true, spellcheck: 'false' });
   const user = input({ name: 'username', autocomplete: 'username', required: true, pattern: '[a-z0-9][a-z0-9._\\-]{1,39}' });
   const pw = input({ name: 'password', type: 'password', autocomplete: 'new-password', required: true, minlength: '10' });
   main.replaceChildren(
@@ -118,11 +122,12 @@ async function renderSetup(main: El): Promise<void> {
     h('p', {}, 'Today this workbench is yours alone, on this machine. Creating the first account (the admin) turns on sign-in, so you can add reviewers, instructors and cohorts. Everything you have written stays, and becomes this account’s.'),
     form(
       async () => {
-        await call('POST', '/api/auth/setup', { username: user.value, password: pw.value });
+        await call('POST', '/api/auth/setup', { username: user.value, password: pw.value, code: code.value });
         location.href = '/cohorts';
       },
+      field('Setup code', code, 'printed on the server’s console when it started (XXXX-XXXX-XXXX-XXXX)'),
       field('Username', user, 'lower-case letters, digits, . _ -'),
-      field('Password', pw, 'at least 10 characters'),
+      field('Password', pw, 'at least 10 characters, not containing the username'),
       h('p', {}, h('button', { type: 'submit' }, 'Create the admin account')),
     ),
   );
@@ -159,6 +164,42 @@ async function renderInvite(main: El, token: string): Promise<void> {
   );
 }
 
+async function renderAccount(main: El): Promise<void> {
+  document.title = 'Account · staffwork';
+  const state = await authState();
+  if (!state.user) {
+    main.replaceChildren(h('h1', {}, 'Account'), h('p', {}, 'Accounts are off on this workbench.'));
+    return;
+  }
+  const current = input({ name: 'current', type: 'password', autocomplete: 'current-password', required: true });
+  const next = input({ name: 'password', type: 'password', autocomplete: 'new-password', required: true, minlength: '10' });
+  const done = h('p', { role: 'status' });
+  main.replaceChildren(
+    h('h1', {}, `Account: ${state.user.username}`),
+    h('h2', {}, 'Change your password'),
+    form(
+      async () => {
+        await call('POST', '/api/auth/password', { current: current.value, password: next.value });
+        current.value = next.value = '';
+        done.textContent = 'Password changed. Your other sessions are signed out.';
+      },
+      field('Current password', current),
+      field('New password', next, 'at least 10 characters, not containing your username'),
+      h('p', {}, h('button', { type: 'submit' }, 'Change password')),
+    ),
+    done,
+  );
+}
+
+/** Previous / next links over a paged list; `go` loads the page at that offset. */
+function pager(label: string, p: Page | { offset: number; limit: number; more: boolean }, go: (offset: number) => void): El | null {
+  const more = 'more' in p ? p.more : p.offset + p.limit < p.total;
+  if (p.offset === 0 && !more) return null;
+  const button = (text: string, offset: number, disabled: boolean) => h('button', { type: 'button', disabled, onclick: () => go(offset) }, text);
+  const range = 'total' in p ? `${p.offset + 1}–${Math.min(p.total, p.offset + p.limit)} of ${p.total}` : `from ${p.offset + 1}`;
+  return h('nav', { class: 'pager', 'aria-label': label }, button('Previous', Math.max(0, p.offset - p.limit), p.offset === 0), ` ${range} `, button('Next', p.offset + p.limit, !more));
+}
+
 interface CohortRow {
   id: string;
   name: string;
@@ -171,7 +212,8 @@ async function renderCohorts(main: El): Promise<void> {
   const [{ cohorts }, state] = await Promise.all([call<{ cohorts: CohortRow[] }>('GET', '/api/cohorts'), authState()]);
   const teaches = state.user?.admin || cohorts.some((c) => c.role === 'instructor');
   const name = input({ name: 'name', required: true, maxlength: '120' });
-  const module = input({ name: 'module', required: true, value: 'leadership-case-studies' });
+  const { modules } = await call<{ modules: { id: string; title: string }[] }>('GET', '/api/modules');
+  const module = h('select', { name: 'module', required: true }, ...modules.map((m) => h('option', { value: m.id }, `${m.title} (${m.id})`)));
   fill(
     main,
     h('h1', {}, 'Cohorts'),
@@ -189,7 +231,7 @@ async function renderCohorts(main: El): Promise<void> {
               location.href = `/cohorts/${r.cohort.id}`;
             },
             field('Name', name),
-            field('Module', module, 'the id of a module this workbench serves'),
+            field('Module', module, 'the modules this workbench serves'),
             h('p', {}, h('button', { type: 'submit' }, 'Create cohort')),
           ),
         )
@@ -197,53 +239,119 @@ async function renderCohorts(main: El): Promise<void> {
   );
 }
 
-interface ReviewRow {
-  id: number;
-  learner: { username: string };
-  reviewer: { username: string } | null;
-  turn: string;
-  turnLabel: string;
-  artifact: { id: string; title: string } | null;
-  counts: Record<string, number>;
-  updatedAt: string;
+interface CohortInfo {
+  cohort: { id: string; name: string; moduleId: string };
+  module: { title: string } | null;
+  role: string;
+  members: { id: string; username: string; role: string }[];
+  page: Page;
 }
 
+const PAGE = 50;
+
 async function renderCohort(main: El, id: string): Promise<void> {
-  const info = await call<{ cohort: { id: string; name: string; moduleId: string }; role: string; members: { id: string; username: string; role: string }[] }>('GET', `/api/cohorts/${encodeURIComponent(id)}`);
+  const base = `/api/cohorts/${encodeURIComponent(id)}`;
+  const info = await call<CohortInfo>('GET', base);
   document.title = `${info.cohort.name} · staffwork`;
-  const { reviews } = await call<{ reviews: ReviewRow[] }>('GET', `/api/cohorts/${id}/reviews`);
-  const parts: (Node | null)[] = [h('h1', {}, info.cohort.name), h('p', {}, `Module ${info.cohort.moduleId} · you are ${info.role === 'instructor' ? 'an instructor' : `a ${info.role}`}`)];
-  parts.push(h('h2', {}, 'Reviews'));
-  parts.push(
-    reviews.length
-      ? h(
-          'table',
-          { class: 'review-table' },
-          h('caption', { class: 'visually-hidden' }, 'Review requests and whose turn it is'),
-          h('thead', {}, h('tr', {}, ...['Artifact', 'Writer', 'Reviewer', 'Whose turn', 'Threads'].map((t) => h('th', { scope: 'col' }, t)))),
-          h(
-            'tbody',
-            {},
-            ...reviews.map((r) =>
-              h(
-                'tr',
-                {},
-                h('td', {}, h('a', { href: `/cohorts/${id}/reviews/${r.id}` }, r.artifact?.title ?? '(gone)')),
-                h('td', {}, r.learner.username),
-                h('td', {}, r.reviewer?.username ?? 'any reviewer'),
-                h('td', {}, r.turnLabel),
-                h('td', {}, `${r.counts['open'] ?? 0} open, ${(r.counts['addressed'] ?? 0) + (r.counts['wont-change'] ?? 0)} answered, ${r.counts['resolved'] ?? 0} resolved`),
+  const me = (await authState()).user;
+  const reviewsBox = h('div', { id: 'reviews-box' });
+  const membersBox = h('div', { id: 'members-box' });
+
+  const showReviews = async (offset: number) => {
+    const { reviews, page } = await call<{ reviews: ReviewView[]; page: { offset: number; limit: number; more: boolean } }>('GET', `${base}/reviews?limit=${PAGE}&offset=${offset}`);
+    fill(
+      reviewsBox,
+      reviews.length
+        ? h(
+            'table',
+            { class: 'review-table' },
+            h('caption', { class: 'visually-hidden' }, 'Review requests and whose turn it is'),
+            h('thead', {}, h('tr', {}, ...['Artifact', 'Writer', 'Reviewer', 'Whose turn', 'Threads'].map((t) => h('th', { scope: 'col' }, t)))),
+            h(
+              'tbody',
+              {},
+              ...reviews.map((r) =>
+                h(
+                  'tr',
+                  {},
+                  h('td', {}, h('a', { href: `/cohorts/${id}/reviews/${r.id}` }, r.artifact?.title ?? '(gone)')),
+                  h('td', {}, r.learner.username),
+                  h('td', {}, r.reviewer?.username ?? 'any reviewer'),
+                  h('td', {}, r.turnLabel),
+                  h('td', {}, `${r.counts.open} open, ${r.counts.addressed + r.counts['wont-change']} answered, ${r.counts.resolved} resolved`),
+                ),
               ),
             ),
-          ),
-        )
-      : h('p', {}, 'No reviews yet.'),
-  );
+          )
+        : h('p', {}, offset ? 'No more reviews.' : 'No reviews yet.'),
+      pager('Reviews pages', page, (o) => void showReviews(o)),
+    );
+  };
+
+  const showMembers = async (offset: number) => {
+    const data = offset === 0 ? info : await call<CohortInfo>('GET', `${base}?limit=${PAGE}&offset=${offset}`);
+    const instructor = info.role === 'instructor';
+    const error = errorBox();
+    const change = (method: string, path: string, b?: object) => async () => {
+      error.textContent = '';
+      try {
+        await call(method, path, b);
+        Object.assign(info, await call<CohortInfo>('GET', `${base}?limit=${PAGE}&offset=0`));
+        await showMembers(offset === 0 ? 0 : offset);
+      } catch (e) {
+        error.textContent = e instanceof Error ? e.message : String(e);
+      }
+    };
+    fill(
+      membersBox,
+      h(
+        'table',
+        { class: 'review-table' },
+        h('caption', { class: 'visually-hidden' }, 'Members and their roles'),
+        h('thead', {}, h('tr', {}, ...['Member', 'Role', ...(instructor ? ['Change'] : [])].map((t) => h('th', { scope: 'col' }, t)))),
+        h(
+          'tbody',
+          {},
+          ...data.members.map((m) => {
+            const label = `${m.username}${m.id === me?.id ? ' (you)' : ''}`;
+            const role = h('select', { 'aria-label': `Role of ${m.username}` }, ...['learner', 'reviewer', 'instructor'].map((r) => h('option', { value: r, selected: r === m.role }, r)));
+            return h(
+              'tr',
+              {},
+              h('th', { scope: 'row' }, label),
+              h('td', {}, m.role),
+              instructor
+                ? h(
+                    'td',
+                    {},
+                    role,
+                    ' ',
+                    h('button', { type: 'button', onclick: () => void change('POST', `${base}/members`, { username: m.username, role: role.value })() }, 'Set role'),
+                    ' ',
+                    h('button', { type: 'button', onclick: () => void change('DELETE', `${base}/members/${encodeURIComponent(m.username)}`)() }, `Remove ${m.username}`),
+                  )
+                : null,
+            );
+          }),
+        ),
+      ),
+      pager('Members pages', data.page, (o) => void showMembers(o)),
+      error,
+    );
+  };
+
+  const parts: (Node | null)[] = [h('h1', {}, info.cohort.name), h('p', {}, `Module ${info.module?.title ?? info.cohort.moduleId} · you are ${info.role === 'instructor' ? 'an instructor' : `a ${info.role}`}`)];
+  parts.push(h('h2', {}, 'Reviews'), reviewsBox);
   if (info.role === 'learner') parts.push(await requestForm(id, info.members));
+  parts.push(h('section', { 'aria-labelledby': 'members-h' }, h('h2', { id: 'members-h' }, 'Members'), membersBox));
   if (info.role === 'instructor') {
     parts.push(inviteSection(id));
-    parts.push(await overview(id));
+    const overviewBox = h('div', { id: 'overview-box' });
+    const showOverview = async (offset: number) => fill(overviewBox, await overview(id, offset, (o) => void showOverview(o)));
+    await showOverview(0);
+    parts.push(overviewBox);
   }
+  await Promise.all([showReviews(0), showMembers(0)]);
   fill(main, ...parts);
 }
 
@@ -290,15 +398,6 @@ function inviteSection(cohortId: string): El {
   );
 }
 
-interface FollowThrough {
-  threads: number;
-  addressedInNext: { count: number; of: number };
-  medianHoursToAddress: number | null;
-  reopened: number;
-  unanswered: number;
-  resolved: number;
-}
-
 function followList(f: FollowThrough): El {
   const pct = f.addressedInNext.of ? `${Math.round((100 * f.addressedInNext.count) / f.addressedInNext.of)}% (${f.addressedInNext.count} of ${f.addressedInNext.of})` : 'no later revision yet';
   return h(
@@ -339,19 +438,20 @@ function bars(title: string, rows: { label: string; value: number; max: number; 
   return h('figure', { class: 'chart-wrap' }, svg('svg', { viewBox: `0 0 ${width} ${rows.length * rowH + 8}`, role: 'img', 'aria-labelledby': id, class: 'chart' }, svg('title', { id }, title), ...g), h('figcaption', {}, title));
 }
 
-async function overview(cohortId: string): Promise<El> {
+async function overview(cohortId: string, offset: number, go: (offset: number) => void): Promise<El> {
   const o = await call<{
     learners: { learner: { username: string }; pass: boolean; criteria: { id: string; pass: boolean }[]; artifacts: { id: string; title: string; errorCount: number; warningCount: number }[]; followThrough: FollowThrough }[];
     followThrough: FollowThrough;
-    page: { total: number };
+    page: Page;
+    truncated: { requests: boolean; threads: boolean };
     mistakeMap: { title: string; rules: { ruleId: string; findings: number; comments: number }[]; sections: { section: string; findings: number; comments: number }[] }[];
-  }>('GET', `/api/cohorts/${cohortId}/overview`);
+  }>('GET', `/api/cohorts/${cohortId}/overview?limit=${PAGE}&offset=${offset}`);
   const section = h('section', { 'aria-labelledby': 'overview-h' }, h('h2', { id: 'overview-h' }, 'Learners'));
   section.append(
     h(
       'table',
       { class: 'review-table' },
-      h('caption', { class: 'visually-hidden' }, 'Every learner’s completion standard, artifacts and follow-through'),
+      h('caption', { class: 'visually-hidden' }, 'Each learner’s completion standard over what they submitted to this cohort, and follow-through'),
       h('thead', {}, h('tr', {}, ...['Learner', 'Standard', 'Artifacts', 'Addressed in next revision', 'Unanswered', 'Reopened'].map((t) => h('th', { scope: 'col' }, t)))),
       h(
         'tbody',
@@ -362,7 +462,7 @@ async function overview(cohortId: string): Promise<El> {
             {},
             h('th', { scope: 'row' }, l.learner.username),
             h('td', {}, l.pass ? 'complete' : `${l.criteria.filter((c) => c.pass).length} of ${l.criteria.length} criteria`),
-            h('td', {}, l.artifacts.length ? l.artifacts.map((a) => `${a.title} (${plural(a.errorCount, 'error')}, ${plural(a.warningCount, 'warning')})`).join('; ') : 'none yet'),
+            h('td', {}, l.artifacts.length ? l.artifacts.map((a) => `${a.title} (${plural(a.errorCount, 'error')}, ${plural(a.warningCount, 'warning')})`).join('; ') : 'none submitted yet'),
             h('td', {}, l.followThrough.addressedInNext.of ? `${l.followThrough.addressedInNext.count} of ${l.followThrough.addressedInNext.of}` : '–'),
             h('td', {}, String(l.followThrough.unanswered)),
             h('td', {}, String(l.followThrough.reopened)),
@@ -370,7 +470,8 @@ async function overview(cohortId: string): Promise<El> {
         ),
       ),
     ),
-    h('p', {}, `${plural(o.page.total, 'learner')}.`),
+    pager('Learner pages', o.page, go) ?? h('p', {}, `${plural(o.page.total, 'learner')}.`),
+    o.truncated.requests || o.truncated.threads ? h('p', { class: 'muted' }, 'The numbers below cover the first reviews and threads of this cohort only: it has more than one view reads.') : '',
     h('h2', {}, 'Follow-through'),
     followList(o.followThrough),
     bars(
@@ -403,40 +504,11 @@ async function overview(cohortId: string): Promise<El> {
 
 // ---- the review page ----
 
-interface Comment {
-  id: number;
-  author: { username: string };
-  kind: string;
-  body: string;
-  createdAt: string;
-}
-interface Anchor {
-  position: { start: number; end: number };
-  quote: { exact: string };
-  section: string;
-}
-interface ThreadView {
-  id: number;
-  author: { username: string };
-  state: string;
-  ruleId: string | null;
-  criterion: string | null;
-  ruleState: string | null;
-  origin: { revisionId: number; anchor: Anchor };
-  current: { revisionId: number; status: string; now: string | null; anchor: Anchor };
-  comments: Comment[];
-  commentCount: number;
-}
-interface ReviewData {
-  review: { id: number; turn: string; turnLabel: string; learnerId: string; revisionId: number; artifact: { id: string; title: string } | null; counts: Record<string, number> };
-  revision: { id: number; text: string };
-  criteria: { id: string; description: string }[];
-  sections: string[];
-}
+type ReviewData = ReviewPage;
 
-const STATE_LABEL: Record<string, string> = { open: 'Open', addressed: 'Addressed', 'wont-change': 'Won’t change', resolved: 'Resolved' };
-const STATUS_LABEL: Record<string, string> = { kept: '', edited: 'Text edited since', relocated: 'Found again nearby', moved: 'Moved', orphaned: 'On deleted text' };
-const RULE_LABEL: Record<string, string> = { fires: 'rule still fires', 'likely-addressed': 'likely addressed: the rule no longer fires here', regression: 'regression: the rule fires again', 'not-firing': 'rule does not fire here' };
+export const STATE_LABEL: Record<string, string> = { open: 'Open', addressed: 'Addressed', 'wont-change': 'Won’t change', resolved: 'Resolved' };
+export const STATUS_LABEL: Record<string, string> = { kept: '', edited: 'Text edited since', relocated: 'Found again nearby', moved: 'Moved', orphaned: 'On deleted text' };
+export const RULE_LABEL: Record<string, string> = { fires: 'rule still fires', 'likely-addressed': 'likely addressed: the rule no longer fires here', regression: 'regression: the rule fires again', 'not-firing': 'rule does not fire here', unknown: 'rule not checked: the text is gone' };
 
 /** Character offset of (node, offset) within `root`'s text. */
 function offsetIn(root: Node, node: Node, offset: number): number {
@@ -533,7 +605,7 @@ async function renderReview(main: El, cohortId: string, id: number): Promise<voi
         ...t.comments.map((c) => h('li', {}, h('strong', {}, c.author.username), c.kind === 'comment' ? '' : ` (${STATE_LABEL[c.kind] ?? c.kind.replace('reopened', 'reopened')})`, c.body ? `: ${c.body}` : '', ' ', h('time', { datetime: c.createdAt }, formatTime(c.createdAt)))),
       ),
     );
-    if (t.commentCount > t.comments.length) li.append(h('p', {}, `${t.commentCount - t.comments.length} more comments (see the export).`));
+    if (t.commentCount > t.comments.length) li.append(h('p', {}, `${t.commentCount - t.comments.length} more comments: `, h('a', { href: `${base}/reviews/${id}/export.md`, download: '' }, 'the export has them all'), '.'));
     const reply = h('textarea', { rows: 2, name: 'reply', id: `reply-${t.id}` });
     const actions: Node[] = [h('button', { type: 'submit' }, 'Reply')];
     const act = (label: string, next: string, needsReason = false) =>
@@ -593,7 +665,9 @@ async function renderReview(main: El, cohortId: string, id: number): Promise<voi
     turn.textContent = data.review.turnLabel;
     turn.dataset['turn'] = data.review.turn;
     const c = data.review.counts;
-    meta.replaceChildren(`Revision ${data.revision.id} shown; revision ${data.review.revisionId} was submitted. ${c['open'] ?? 0} open, ${(c['addressed'] ?? 0) + (c['wont-change'] ?? 0)} answered, ${c['resolved'] ?? 0} resolved. `, h('a', { href: `${base}/reviews/${id}/export.md`, download: '' }, 'Export Markdown'), ' · ', h('a', { href: `${base}/reviews/${id}/export.json`, download: '' }, 'Export JSON'));
+    const head = data.review.artifact?.headRevisionId;
+    const draft = head !== undefined && head !== data.revision.id ? ` Your newer revision ${head} is not submitted: reviewers see revision ${data.revision.id}.` : '';
+    meta.replaceChildren(`Submitted revision ${data.revision.id}.${draft} ${c.open} open, ${c.addressed + c['wont-change']} answered, ${c.resolved} resolved. `, h('a', { href: `${base}/reviews/${id}/export.md`, download: '' }, 'Export Markdown'), ' · ', h('a', { href: `${base}/reviews/${id}/export.json`, download: '' }, 'Export JSON'));
   };
 
   let refreshing: Promise<void> | undefined;
@@ -634,7 +708,12 @@ async function renderReview(main: El, cohortId: string, id: number): Promise<voi
   const textSection = h('section', { class: 'review-text-pane', 'aria-labelledby': 'text-h' }, h('h2', { id: 'text-h' }, 'Text'), pre);
   if (reviewer) {
     const note = h('p', { id: 'selection-note', 'aria-live': 'polite' }, 'Select words in the text to comment on them, or choose a section.');
-    const sectionSel = h('select', { name: 'section', id: 'comment-section' }, h('option', { value: '' }, 'the selected words'), ...data.sections.map((s) => h('option', { value: s }, `the section “${s}”`)));
+    const sectionSel = h(
+      'select',
+      { name: 'section', id: 'comment-section' },
+      h('option', { value: '' }, 'the selected words'),
+      ...data.sections.map((s, i) => h('option', { value: String(i) }, `the section “${s.title}”${data.sections.filter((x) => x.title === s.title).length > 1 ? ` (${s.index + 1})` : ''}`)),
+    );
     const body = h('textarea', { name: 'body', id: 'comment-body', rows: 3, required: true });
     const rule = input({ name: 'rule', id: 'comment-rule', placeholder: 'e.g. strategy/fluff' });
     const criterion = h('select', { name: 'criterion', id: 'comment-criterion' }, h('option', { value: '' }, 'none'), ...data.criteria.map((k) => h('option', { value: k.id }, k.id)));
@@ -656,7 +735,8 @@ async function renderReview(main: El, cohortId: string, id: number): Promise<voi
       form(
         async () => {
           const payload: Record<string, unknown> = { revision: data.revision.id, body: body.value };
-          if (sectionSel.value) payload['section'] = sectionSel.value;
+          const section = sectionSel.value === '' ? undefined : data.sections[Number(sectionSel.value)];
+          if (section) Object.assign(payload, { section: section.title, ...(data.sections.filter((x) => x.title === section.title).length > 1 ? { sectionIndex: section.index } : {}) });
           else if (selection) Object.assign(payload, selection);
           else throw new Error('Select some words in the text first, or choose a section.');
           if (rule.value.trim()) payload['ruleId'] = rule.value.trim();
@@ -684,6 +764,8 @@ async function renderReview(main: El, cohortId: string, id: number): Promise<voi
   // Live: another person's comment or resolution, or a new revision, arrives within a moment.
   const events = new EventSource(`${base}/reviews/${id}/events`);
   events.addEventListener('review', () => void refresh().catch(() => undefined));
+  // The server ends the stream when the session or access ends: do not reconnect into a 401.
+  events.addEventListener('end', () => events.close());
   addEventListener('pagehide', () => events.close());
 }
 

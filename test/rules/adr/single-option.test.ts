@@ -24,12 +24,12 @@ ruleTester(rule, {
     {
       name: 'one option and a sentence that says nothing else was weighed',
       code: '---\nkind: adr\n---\n\n# ADR 3: Use Kafka\n\n## Considered options\n\nKafka. We didn\'t look seriously at others.\n\n## Decision\n\nUse Kafka.\n',
-      errors: [{ messageId: 'one', line: 7 }],
+      errors: [{ messageId: 'one', line: 7, column: 4, endLine: 7, endColumn: 22 }],
     },
     {
-      name: 'no alternatives were really considered',
-      code: '---\nkind: adr\n---\n\n# ADR 3: Use Kafka\n\n## Alternatives\n\nWe picked Kafka; no other options were seriously evaluated.\n\n## Decision\n\nUse Kafka.\n',
-      errors: [{ messageId: 'one', line: 7 }],
+      name: 'nothing else was seriously evaluated',
+      code: '---\nkind: adr\n---\n\n# ADR 3: Use Kafka\n\n## Alternatives\n\nKafka. Nothing else was seriously evaluated.\n\n## Decision\n\nUse Kafka.\n',
+      errors: [{ messageId: 'one', line: 7, column: 4, endLine: 7, endColumn: 16 }],
     },
     {
       spellings: true,

@@ -23,12 +23,12 @@ ruleTester(rule, {
     {
       name: 'accepted only on a condition',
       code: adr('## Status\n\nAgreed in principle, pending Q3 budget\n'),
-      errors: [{ messageId: 'conditional', line: 9, words: ['in principle'] }],
+      errors: [{ messageId: 'conditional', line: 9, column: 1, endLine: 9, endColumn: 39, words: ['in principle'] }],
     },
     {
       name: 'approved subject to a review',
       code: adr('Status: Approved subject to security review\n'),
-      errors: [{ messageId: 'conditional', line: 7, words: ['subject to'] }],
+      errors: [{ messageId: 'conditional', line: 7, column: 9, endLine: 7, endColumn: 44, words: ['subject to'] }],
     },
     {
       spellings: true,

@@ -5,6 +5,8 @@ const brief = (body: string) => `---\nkind: escalation\n---\n\n${body}`;
 
 ruleTester(rule, {
   valid: [
+    { name: 'despite a fact, not our efforts', code: brief('Facts:\nDespite two outages in May, checkout met its SLO for the quarter.\n') },
+    { name: 'a reminder set for ourselves', code: brief('Facts:\nWe set a reminder to revisit the budget in June.\n') },
     brief('Decision needed:\nWho owns v1 compatibility during the v2 migration?\n\nFacts:\nTeam A and team B both expected the other to keep v1 working.\n'),
     { name: 'quoting blame to warn against it', code: brief('Facts:\nWe agreed not to write `they refuse` or "is blocking" in this brief.\n') },
     { name: 'not an escalation', code: '---\nkind: strategy\n---\n\nTeam B is blocking the migration.\n' },
@@ -30,6 +32,21 @@ ruleTester(rule, {
     { name: 'quoted product names', code: brief('## Facts\n\nTheir "v2" gateway and our "legacy" flag both stay until June.\n') },
   ],
   invalid: [
+    {
+      name: 'polite blame: our good-faith attempts',
+      code: brief('Facts:\nDespite our repeated and good-faith attempts to agree a handover, no date has been set.\n'),
+      errors: [{ messageId: 'blame', line: 6, column: 1, endLine: 6, endColumn: 45, words: ['Despite our repeated and good-faith attempts'] }],
+    },
+    {
+      name: 'polite blame: reminding them of their commitments',
+      code: brief('Facts:\nWe would respectfully remind the billing team of the importance of honouring commitments.\n'),
+      errors: [{ messageId: 'blame', line: 6, column: 1, endLine: 6, endColumn: 46, words: ['We would respectfully remind the billing team'] }],
+    },
+    {
+      name: 'polite blame: commitments not honoured',
+      code: brief('Facts:\nThe commitments made at the offsite have not been honoured.\n'),
+      errors: [{ messageId: 'blame', line: 6, column: 5, endLine: 6, endColumn: 59 }],
+    },
     {
       name: 'the case study: the other team is blocking progress',
       code: brief('Team B is blocking progress on the v2 migration.\n'),

@@ -5,6 +5,8 @@ const brief = (body: string) => `---\nkind: escalation\n---\n\n${body}`;
 
 ruleTester(rule, {
   valid: [
+    { name: 'a how-much question is a choice', code: brief('Decision needed:\nHow many engineers should platform lend to the migration this quarter?\n') },
+    { name: 'a how-question that names the alternatives', code: brief('Decision needed:\nHow should we staff on-call: a shared rota or one per team?\n') },
     brief('Decision needed:\nWho owns v1 compatibility during the v2 migration?\n'),
     { spellings: true, name: 'a real question next to a plea', code: brief('## Decision needed\n\nWho owns v1 compatibility? Thoughts welcome.\n') },
     { name: 'an approval ask as a field', code: brief('Decision needed: approve option 2 by Friday.\n') },
@@ -15,6 +17,17 @@ ruleTester(rule, {
     { name: 'a plea that still names the choice', code: brief('Decision needed:\nWhat should we do: keep v1 alive or drop it on 1 May?\n') },
   ],
   invalid: [
+    {
+      spellings: true,
+      name: 'an open how-question and views welcome',
+      code: brief('## Decision needed\n\nHow do we want to think about ownership of the index going forward? Views welcome.\n'),
+      errors: [{ messageId: 'plea', line: 7, column: 1, endLine: 7, endColumn: 30, words: ['How do we want to think about', 'Views welcome'] }],
+    },
+    {
+      name: 'an open how-question alone',
+      code: brief('Decision needed:\nHow should staging work from now on?\n'),
+      errors: [{ messageId: 'plea', line: 6, column: 1, endLine: 6, endColumn: 37 }],
+    },
     {
       spellings: true,
       name: 'how should we proceed with X, any guidance appreciated',

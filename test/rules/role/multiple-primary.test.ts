@@ -5,6 +5,7 @@ const memo = (body: string) => `---\nkind: role-memo\n---\n\n${body}`;
 
 ruleTester(rule, {
   valid: [
+    { name: 'one Primary row in an archetype table', code: memo('## Archetype\n\n| Archetype | Level |\n|---|---|\n| Architect | Primary |\n| Tech lead | Secondary |\n| Solver | Not currently |\n') },
     { name: 'Primary / Secondary / Not currently fields', code: memo('Archetype:\nPrimary: architect, for the payments architecture.\nSecondary: tech lead for the ledger migration.\nNot currently: incident solver for every escalation.\n') },
     { name: 'the better approach on one line', code: memo('Archetype:\nPrimary: architect. Secondary: tech lead for the migration. Not currently: incident solver.\n') },
     { name: 'the case study labels', code: memo('Current need:\narchitecture across three teams\n\nPrimary archetype:\narchitect\n\nSecondary:\ntech lead for migration phase\n\nNot currently:\nincident solver for every escalation\n') },
@@ -27,6 +28,11 @@ ruleTester(rule, {
     { name: 'not a role memo', code: 'Archetype:\nTech lead, architect, solver and right hand.\n' },
   ],
   invalid: [
+    {
+      name: 'two Primary rows in an archetype table',
+      code: memo('## Archetype\n\n| Archetype | Level |\n|---|---|\n| Architect | Primary |\n| Tech lead | **Primary** |\n| Solver | Not currently |\n'),
+      errors: [{ messageId: 'several', line: 9, column: 3, endLine: 10, endColumn: 12, words: ['Architect', 'Tech lead'] }],
+    },
     {
       name: 'the case study memo',
       code: memo('Archetype:\nTech lead, architect, solver and right hand. I will do all of them.\n'),

@@ -29,7 +29,7 @@ ruleTester(rule, {
     {
       name: 'only things nobody would do anyway',
       code: '---\nkind: strategy\n---\n\n## Anti-scope\n\n- We won\'t ship untested code.\n- We will not ignore security.\n- No cutting corners on reliability.\n',
-      errors: [{ messageId: 'selfEvident', line: 7, words: ['ship untested code', 'ignore security', 'cutting corners'] }],
+      errors: [{ messageId: 'selfEvident', line: 7, column: 3, endLine: 9, endColumn: 37, words: ['ship untested code', 'ignore security', 'cutting corners'] }],
     },
     {
       code: strategy('## Out of scope\n\nNothing for now.\n'),

@@ -8,6 +8,7 @@ const fm = '---\nkind: exec-summary\naudience: executive\n---\n\n';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a review that will be done is a plan', code: fm + 'Decision: move the launch to 14 May.\n\nThe retry path will be reviewed by the payments team next week.\n' },
     { name: 'passive and future forms report no work done', code: `${fm}## Decision\n\nThe retry path is considered unsafe and will be reviewed again after launch.\n`, spellings: true },
     { name: 'the module example, `Label:` lines', code: readFileSync(join(examples, 'good/launch-delay-exec.md'), 'utf8') },
     {
@@ -24,6 +25,11 @@ ruleTester(rule, {
     { name: 'other kinds are not summaries', code: '---\nkind: strategy\n---\n\n## Diagnosis\n\nWe evaluated build times and discussed flaky tests.\n' },
   ],
   invalid: [
+    {
+      name: 'the passive register: undertaken, emerged, being worked through',
+      code: fm + 'A thorough review of the checkout programme has been undertaken. Several observations have emerged and these are being worked through with the teams.\n',
+      errors: [{ messageId: 'activity', line: 6, column: 54, endLine: 6, endColumn: 64, words: ['undertaken', 'have emerged', 'worked through'] }],
+    },
     {
       name: 'the module\'s wrong approach (shared bad example)',
       code: readFileSync(join(examples, 'bad/activity-exec-summary.md'), 'utf8'),

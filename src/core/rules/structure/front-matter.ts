@@ -1,4 +1,5 @@
 import type { Span } from '../../model/types.ts';
+import { audienceOf } from '../../project/meta.ts';
 import { defineRule } from '../define.ts';
 
 export default defineRule({
@@ -43,7 +44,8 @@ export default defineRule({
       context.report({ messageId: 'unknownKind', data: { value: k, expected: module.kinds.map((x) => x.id).join(', ') }, span: value('kind') });
     }
     const audience = fm.data['audience'];
-    if (kind?.audiences && typeof audience === 'string' && !kind.audiences.includes(audience.trim().toLowerCase())) {
+    // Blank is no audience said: the kind's first, as every surface and rule reads it.
+    if (kind?.audiences && typeof audience === 'string' && !kind.audiences.includes(audienceOf(doc, kind) ?? '')) {
       context.report({ messageId: 'unknownAudience', data: { value: audience, kind: kind.id, expected: kind.audiences.join(', ') }, span: value('audience') });
     }
     const c = fm.data['case'];

@@ -9,11 +9,13 @@
 // agree your last release by 22 November", "If you own a service, add the label") or a request
 // in other words ("Can you confirm...", "We need you to..."). A line with no verb ("Ask: the
 // revised date", "Continued support and alignment") asks for nothing.
+import type { KindDef } from '../../course/schema.ts';
 import { lexicon } from '../../lexicon/index.ts';
 import type { Doc, Section, Span } from '../../model/types.ts';
 import { analyse, createMemo, isImperativeOrRequest, negatedAt, type NlpMemo, type Token } from '../../nlp/index.ts';
 import type { SectionView } from '../../query/section-view.ts';
 import type { Match } from '../../text/match.ts';
+import { audienceOf as artifactAudience } from '../../project/meta.ts';
 
 /** What the summary rules read: a rule's context or a set member. */
 export interface Reader {
@@ -257,10 +259,9 @@ export function imperative(r: Reader, s: Span): Match | undefined {
 }
 
 /**
- * The audience of a summary from front matter; executive when unset, blank or not a string (it
- * is an *executive* summary, and the workbench and the portfolio label it so).
+ * The audience of a summary, as every surface reads it (project/meta.ts): blank or unset is the
+ * kind's first audience (executive: it is an *executive* summary).
  */
-export function audienceOf(doc: Doc): string {
-  const value = doc.frontMatter?.data['audience'];
-  return typeof value === 'string' && value.trim() ? value.trim().toLowerCase() : 'executive';
+export function audienceOf(doc: Doc, kind: KindDef | undefined): string {
+  return artifactAudience(doc, kind) ?? 'executive';
 }

@@ -56,7 +56,7 @@ export default defineRule({
   },
   check(context) {
     const { doc } = context;
-    const audience = audienceOf(doc);
+    const audience = audienceOf(doc, context.kind);
     const list = sentencesOf(context);
     const counts = list.map((s) => wordsOf(s.text));
     const total = counts.reduce((n, w) => n + w.length, 0);

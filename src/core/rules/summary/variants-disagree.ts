@@ -80,7 +80,7 @@ function variantOf(member: SetMember): Variant {
   return {
     member,
     name: member.filePath.split(/[\\/]/).pop() ?? member.filePath,
-    audience: audienceOf(doc),
+    audience: audienceOf(doc, member.kind),
     decision,
     decisionFacts: factsOf(doc, decision),
     asks,
