@@ -21,7 +21,8 @@ import type { Storage } from '../src/server/storage/types.ts';
 import { postgresAvailable, startPostgres, type Postgres } from '../test/server/pg-harness.ts';
 import { option, percentile, root } from './lib.ts';
 
-const headers = { 'content-type': 'application/json', 'x-staffwork': '1' };
+// Frozen: autocannon writes content-length into the headers objects it is given.
+const headers = Object.freeze({ 'content-type': 'application/json', 'x-staffwork': '1' });
 const paragraph = 'Product teams wait a median of 3.5 days from merge to production, and 18% of CI runs fail on a flaky test. ';
 const strategy = (i: number, edit = 0) => `---\nkind: strategy\ntitle: Load ${i}\n---\n\n# Load ${i}\n\n## Diagnosis\n\n${paragraph.repeat(20)}\nedit ${edit}\n`;
 
@@ -113,7 +114,7 @@ async function saves(scenario: string, engine: string, urls: string[], connectio
             setupRequest: (req: Record<string, unknown>, context: Record<string, unknown>) => {
               const a = free.shift() as { id: string; rev: number };
               context['artifact'] = a;
-              return { ...req, path: `/api/artifacts/${a.id}`, headers, body: JSON.stringify({ text: strategy(s, ++edits), baseRevision: a.rev }) };
+              return { ...req, path: `/api/artifacts/${a.id}`, headers: { ...headers }, body: JSON.stringify({ text: strategy(s, ++edits), baseRevision: a.rev }) };
             },
             onResponse: (status: number, body: string, context: Record<string, unknown>) => {
               const a = context['artifact'] as { id: string; rev: number };

@@ -276,6 +276,27 @@ describe('PostgreSQL: several app servers on one database', { skip: 'skip' in av
     s2.proc.kill('SIGKILL');
   });
 
+  it('runs an app server logging in as a role that owns nothing and may only become the app role', async () => {
+    const db = await server.createDatabase();
+    const migrated = await launch(db); // migrates as the database's owner
+    migrated.proc.kill('SIGKILL');
+    const admin = new pg.Client({ connectionString: db });
+    await admin.connect();
+    try {
+      await admin.query("DO $$ BEGIN CREATE ROLE staffwork_web LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+      await admin.query('GRANT staffwork_app TO staffwork_web');
+    } finally {
+      await admin.end();
+    }
+    const web = await launch(db.replace('postgres://postgres@', 'postgres://staffwork_web@'));
+    const created = await call(web, 'POST', '/api/artifacts', { text: 'least privilege' });
+    assert.equal(created.status, 201);
+    const saved = await call(web, 'PUT', `/api/artifacts/${created.body.artifact.id}`, { text: 'still fine', baseRevision: created.body.revision.id });
+    assert.equal(saved.status, 200);
+    assert.equal((await call(web, 'GET', '/api/health')).body.database, 'ok');
+    web.proc.kill('SIGKILL');
+  });
+
   it("enforces owners with row-level security too: the app's role owns no table and sees only the owners set for its transaction", async () => {
     const db = await server.createDatabase();
     const a = await launch(db);

@@ -630,8 +630,8 @@ describe('reviews', () => {
     assert.doesNotMatch(appendix, /[\r\u2028]/);
     assert.doesNotMatch(appendix, /^#+ (Forged|Also)/m, 'no forged heading');
     assert.doesNotMatch(appendix, /(^|[^\\])<img/m, 'no raw HTML');
-    assert.match(appendix, /\\<img src=x onerror=alert\\\(1\\\)\\>/);
-    assert.equal(appendix.split('\n').filter((l) => l.startsWith('- **ines**')).length, 0, 'no forged entry');
+    assert.match(appendix, /\\<img src\\=x onerror\\=alert\\\(1\\\)\\>/);
+    assert.equal(appendix.split('\n').filter((l) => l.startsWith('- **ines** resolved it (2026-01-01')).length, 0, 'no forged entry');
     for (const i of [0, 19, 20, 24]) assert.match(appendix, new RegExp(`: reply ${i}$`, 'm'), `reply ${i} is there`);
     const json = await ok(f.learner.call('GET', `${base}/reviews/${reviewId}/export.json`));
     const a = json.annotations.find((x: { id: string }) => x.id === `urn:staffwork:thread:${t.id}`);
@@ -645,7 +645,7 @@ describe('reviews', () => {
     assert.deepEqual([quote.type, quote.exact, position.type, position.start], ['TextQuoteSelector', 'Move the vault', 'TextPositionSelector', at]);
     const fluff = json.annotations.find((x: { 'staffwork:ruleId': string | null }) => x['staffwork:ruleId'] === 'strategy/fluff');
     assert.equal(fluff.target[0].selector[0].exact, 'We will leverage synergies to drive world-class outcomes.');
-    assert.equal((await ok(f.instructor.call('GET', `${base}/export.json`))).reviews.length, 1);
+    assert.equal((await ok(f.instructor.call('GET', `${base}/export.json`))).reviews.length, (await ok(f.instructor.call('GET', `${base}/reviews?limit=200`))).reviews.length);
   });
 
   it('refuses bad input with a clear 4xx and stores nothing', async () => {

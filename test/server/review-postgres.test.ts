@@ -42,7 +42,7 @@ describe('reviews on PostgreSQL', { skip: available ? false : `PostgreSQL 15 is 
     url = `postgres://postgres@127.0.0.1:${port}/postgres`;
     app = await startServer({ port: 0, database: url, quiet: true, workers: 0 });
     const base = app.url.replace(/\/$/, '');
-    const server = { url: base, dataDir: dir, stop: () => app.close(), close: () => app.close() } as unknown as TestServer;
+    const server = { url: base, dataDir: dir, ...(app.setupCode ? { setupCode: app.setupCode } : {}), stop: () => app.close(), close: () => app.close() } as unknown as TestServer;
     f = await cohortFixture(server);
   });
   after(async () => {
@@ -68,6 +68,7 @@ describe('reviews on PostgreSQL', { skip: available ? false : `PostgreSQL 15 is 
     assert.equal((await f.learner2.call('GET', `${base}/reviews/${r.review.id}`)).status, 403);
     assert.equal((await client(f.server).call('GET', `${base}/reviews/${r.review.id}`)).status, 401);
     await ok(f.learner.call('PUT', `/api/artifacts/${made.artifact.id}`, { text: STRATEGY.replace('We will leverage synergies to drive world-class outcomes.', 'We will stop new checkout features until the vault holds.'), baseRevision: made.revision.id }));
+    await ok(f.learner.call('POST', `${base}/reviews/${r.review.id}/submit`, {}));
     const { threads } = await ok(f.reviewer.call('GET', `${base}/reviews/${r.review.id}/threads`));
     assert.equal(threads[0].current.status, 'edited');
     assert.equal(threads[0].ruleState, 'likely-addressed');
@@ -76,6 +77,29 @@ describe('reviews on PostgreSQL', { skip: available ? false : `PostgreSQL 15 is 
     assert.equal((await ok(f.learner.call('GET', `${base}/reviews/${r.review.id}`))).review.turn, 'done');
     const md = await f.learner.call('GET', `${base}/reviews/${r.review.id}/export.md`);
     assert.match(md.body as string, /## Review/);
+  });
+
+  it('two first submissions of one artifact at once make one request, and concurrent setups one admin', async () => {
+    const base = `/api/cohorts/${f.cohortId}`;
+    const made = await ok(f.learner.call('POST', '/api/artifacts', { text: STRATEGY.replace('Payments platform', 'Race') }), 201);
+    const rs = await Promise.all(Array.from({ length: 6 }, () => f.learner.call('POST', `${base}/reviews`, { artifactId: made.artifact.id })));
+    assert.deepEqual([...new Set(rs.map((r) => r.status))], [201]);
+    assert.equal(new Set(rs.map((r) => r.body.review.id)).size, 1);
+    // Two servers on a fresh database, each creating the first account at once.
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query('CREATE DATABASE first_run');
+    await c.end();
+    const fresh = url.replace(/\/postgres$/, '/first_run');
+    const { openPostgres } = await import('../../src/server/storage/postgres.ts');
+    const [a, b] = [await openPostgres(fresh), await openPostgres(fresh)];
+    try {
+      const made = await Promise.all([a, b, a, b].map((s, i) => s.review.createUser({ id: `u-first${i}`, username: `first${i}`, passwordHash: 'x', admin: true, first: true })));
+      assert.equal(made.filter((u) => typeof u === 'object').length, 1);
+      assert.deepEqual(made.filter((u) => typeof u !== 'object'), ['not-first', 'not-first', 'not-first']);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
   });
 
   it("row-level security hides one cohort's review rows from a transaction scoped to another", async () => {
@@ -90,10 +114,21 @@ describe('reviews on PostgreSQL', { skip: available ? false : `PostgreSQL 15 is 
         await c.query('COMMIT');
         return n;
       };
-      for (const table of ['threads', 'comments', 'review_requests', 'memberships']) {
+      for (const table of ['threads', 'comments', 'review_requests']) {
         assert.ok((await count(f.cohortId, table)) > 0, `${table}: the cohort sees its rows`);
-        assert.equal(await count(f.otherCohortId, table === 'memberships' ? 'threads' : table), 0, `${table}: another cohort sees none`);
+        assert.equal(await count(f.otherCohortId, table), 0, `${table}: another cohort sees none`);
       }
+      // Memberships: each cohort sees exactly its own (both have some).
+      const own = async (cohort: string) => {
+        await c.query('BEGIN');
+        await c.query('SET LOCAL ROLE staffwork_app');
+        await c.query(`SELECT set_config('staffwork.readers', $1, true)`, [cohort]);
+        const rows = (await c.query('SELECT DISTINCT cohort_id FROM memberships')).rows.map((r) => r.cohort_id);
+        await c.query('COMMIT');
+        return rows;
+      };
+      assert.deepEqual(await own(f.cohortId), [f.cohortId]);
+      assert.deepEqual(await own(f.otherCohortId), [f.otherCohortId]);
       assert.equal(await count(f.cohortId, 'users'), 0, 'accounts are not readable in a cohort scope');
       await c.query('BEGIN');
       await c.query('SET LOCAL ROLE staffwork_app');

@@ -4,49 +4,37 @@
 // a name is "title-like" (short, no sentence inside it), whatever it says.
 // test/core/sections.test.ts is the contract; every pattern here is anchored and bounded, so
 // each line costs one or two regex runs however hostile the input.
-import type { Block, TableCell } from "./types.ts";
+import type { Block, TableCell } from './types.ts';
 
 /** A section title found on a line. Offsets are relative to the line. */
 export interface Head {
-	/** The title without markup, number or colon (`Decision needed by 20 May 2026`). */
-	name: string;
-	/** Where the name starts. */
-	start: number;
-	/** Where the title ends: closing `**` and the colon or dash included. */
-	end: number;
-	/** `label`: nothing after it on the line (its content is below); `field`: a value follows. */
-	form: "label" | "field";
-	/** A bold line with no colon (`**Scope**`): a label only when content follows it. */
-	bare?: boolean;
-	/** Where the value ends on the line, when other fields follow on it (`For: X · From: Y`). */
-	valueEnd?: number;
+  /** The title without markup, number or colon (`Decision needed by 20 May 2026`). */
+  name: string;
+  /** Where the name starts. */
+  start: number;
+  /** Where the title ends: closing `**` and the colon or dash included. */
+  end: number;
+  /** `label`: nothing after it on the line (its content is below); `field`: a value follows. */
+  form: 'label' | 'field';
+  /** A bold line with no colon (`**Scope**`): a label only when content follows it. */
+  bare?: boolean;
+  /** Where the value ends on the line, when other fields follow on it (`For: X · From: Y`). */
+  valueEnd?: number;
 }
 
 // A paragraph number as RFC-style documents write them: `1.2.`, `3.`, `1.2.3`.
 const NUM = String.raw`(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}\.)[ \t]+`;
 /** `Label:` / `label (qualifier):` alone on its line. */
-const PLAIN_LABEL = new RegExp(
-	String.raw`^[ \t]{0,3}(?:${NUM})?(\p{L}[^:\n\r*_|]{0,60}?)[ \t]*:[ \t]*$`,
-	"u",
-);
+const PLAIN_LABEL = new RegExp(String.raw`^[ \t]{0,3}(?:${NUM})?(\p{L}[^:\n\r*_|]{0,60}?)[ \t]*:[ \t]*$`, 'u');
 /** `Key: value` at the start of a line (also inside a bold line: `**Escalation: the address service**`). */
-const PLAIN_FIELD = new RegExp(
-	String.raw`^[ \t]{0,3}(?:${NUM})?(?:\*\*|__)?(\p{L}[\p{L}\p{N} '’/()&+-]{0,50}?)[ \t]*:[ \t]+(?=\S)`,
-	"u",
-);
+const PLAIN_FIELD = new RegExp(String.raw`^[ \t]{0,3}(?:${NUM})?(?:\*\*|__)?(\p{L}[\p{L}\p{N} '’/()&+-]{0,50}?)[ \t]*:[ \t]+(?=\S)`, 'u');
 /**
  * An emphasised head: `**Name:**`, `**Name**:`, `__Name__:`, `*Name:*`, run-in `**Name.**`,
  * `**Name —**`, `**Name** — `. Group 2 is the name; 3 or 4 the punctuation that ends it.
  */
-const EMPH_HEAD = new RegExp(
-	String.raw`^[ \t]{0,3}(?:${NUM})?(\*\*|__|\*|_)(?![ \t])([^:\n\r*_|]{1,80}?)[ \t]*(?:([:.—–]|[ \t]-)[ \t]*\1|\1[ \t]*([:.—–]|-(?=[ \t])))`,
-	"u",
-);
+const EMPH_HEAD = new RegExp(String.raw`^[ \t]{0,3}(?:${NUM})?(\*\*|__|\*|_)(?![ \t])([^:\n\r*_|]{1,80}?)[ \t]*(?:([:.—–]|[ \t]-)[ \t]*\1|\1[ \t]*([:.—–]|-(?=[ \t])))`, 'u');
 /** A line that is all bold: `**Weekly allocation (40-hour week)**`. */
-const BOLD_LINE = new RegExp(
-	String.raw`^[ \t]{0,3}(?:${NUM})?(\*\*|__)(?![ \t])([^\n\r*_|]{1,80}?)\1[ \t]*$`,
-	"u",
-);
+const BOLD_LINE = new RegExp(String.raw`^[ \t]{0,3}(?:${NUM})?(\*\*|__)(?![ \t])([^\n\r*_|]{1,80}?)\1[ \t]*$`, 'u');
 /** A sentence ends inside the name ("... on 20 October. Since then"), or the name ends like one. */
 const SENTENCE_BREAK = /[.!?;](?:\s|$)/;
 const MAX_LABEL_WORDS = 8;
@@ -57,139 +45,94 @@ const MAX_BOLD_SENTENCE_WORDS = 5;
 const MIDDLE_DOT = /[ \t]+[·•][ \t]+/g;
 
 function words(s: string): number {
-	return s.trim().split(/\s+/).length;
+  return s.trim().split(/\s+/).length;
 }
 
 /** Words outside parentheses: `Weekly allocation (5 days)` is a two-word name with a qualifier. */
 function headWords(s: string): number {
-	const bare = s.replace(/\([^()]*\)/g, " ").trim();
-	return bare ? words(bare) : 0;
+  const bare = s.replace(/\([^()]*\)/g, ' ').trim();
+  return bare ? words(bare) : 0;
 }
 
 /** Short, and no sentence inside it or at its end, and no parenthesis left open (`The team (EM: Dana)`). */
 function titleLike(name: string, maxWords: number): boolean {
-	const n = name.trim();
-	return (
-		n.length > 0 &&
-		!SENTENCE_BREAK.test(n) &&
-		words(n) <= maxWords &&
-		balanced(n)
-	);
+  const n = name.trim();
+  return n.length > 0 && !SENTENCE_BREAK.test(n) && words(n) <= maxWords && balanced(n);
 }
 
 function balanced(s: string): boolean {
-	let open = 0;
-	for (const ch of s) {
-		if (ch === "(") open++;
-		else if (ch === ")" && --open < 0) return false;
-	}
-	return open === 0;
+  let open = 0;
+  for (const ch of s) {
+    if (ch === '(') open++;
+    else if (ch === ')' && --open < 0) return false;
+  }
+  return open === 0;
 }
 
 /** The section titles on one line of a paragraph (several on a middle-dot metadata line). */
 export function headsOfLine(line: string): Head[] {
-	const one = headOf(line);
-	if (!one) return [];
-	if (
-		one.form !== "field" ||
-		(!line.includes("·", one.end) && !line.includes("•", one.end))
-	)
-		return [one];
-	// `For: Director of X · From: Y · 6 March`: each `Key: value` pair is a field of its own.
-	const heads: Head[] = [];
-	let from = 0;
-	MIDDLE_DOT.lastIndex = 0;
-	for (let m = MIDDLE_DOT.exec(line); ; m = MIDDLE_DOT.exec(line)) {
-		const to = m ? m.index : line.trimEnd().length;
-		const segment = line.slice(from, to);
-		const h = from === 0 ? one : headOf(segment);
-		if (h?.form === "field")
-			heads.push({
-				...h,
-				start: from + h.start,
-				end: from + h.end,
-				valueEnd: to,
-			});
-		if (!m) break;
-		from = m.index + m[0].length;
-	}
-	if (heads.length === 1) delete (heads[0] as Head).valueEnd;
-	return heads;
+  const one = headOf(line);
+  if (!one) return [];
+  if (one.form !== 'field' || (!line.includes('·', one.end) && !line.includes('•', one.end))) return [one];
+  // `For: Director of X · From: Y · 6 March`: each `Key: value` pair is a field of its own.
+  const heads: Head[] = [];
+  let from = 0;
+  MIDDLE_DOT.lastIndex = 0;
+  for (let m = MIDDLE_DOT.exec(line); ; m = MIDDLE_DOT.exec(line)) {
+    const to = m ? m.index : line.trimEnd().length;
+    const segment = line.slice(from, to);
+    const h = from === 0 ? one : headOf(segment);
+    if (h?.form === 'field') heads.push({ ...h, start: from + h.start, end: from + h.end, valueEnd: to });
+    if (!m) break;
+    from = m.index + m[0].length;
+  }
+  if (heads.length === 1) delete (heads[0] as Head).valueEnd;
+  return heads;
 }
 
 /** The title a line starts with, if any. */
 export function headOf(line: string): Head | undefined {
-	const emph = EMPH_HEAD.exec(line);
-	if (emph) {
-		const name = (emph[2] as string).trim();
-		const stop = (emph[3] ?? emph[4]) as string;
-		const rest = line.slice(emph[0].length);
-		const start =
-			emph[0].indexOf(emph[1] as string) + (emph[1] as string).length;
-		if (/^[ \t]*$/.test(rest)) {
-			if (stop === ":" && titleLike(name, MAX_LABEL_WORDS))
-				return { name, start, end: emph[0].length, form: "label" };
-			// `**Coherent actions.**` alone on a line heads what follows, like a bold line; a longer
-			// bold sentence is emphasis.
-			if (
-				stop !== ":" &&
-				titleLike(name, MAX_BOLD_SENTENCE_WORDS) &&
-				/^(?:\*\*|__)$/.test(emph[1] as string)
-			)
-				return { name, start, end: emph[0].length, form: "label", bare: true };
-			return undefined;
-		}
-		if (!/^[ \t]/.test(rest)) return undefined;
-		if (!titleLike(name, stop === ":" ? MAX_LABEL_WORDS : MAX_RUN_IN_WORDS))
-			return undefined;
-		return { name, start, end: emph[0].length, form: "field" };
-	}
-	const bold = BOLD_LINE.exec(line);
-	if (bold) {
-		const name = (bold[2] as string).trim();
-		// A comma makes it a phrase (a department line under the title), not a section's name.
-		if (
-			!titleLike(name, MAX_LABEL_WORDS) ||
-			/[,:]/.test(name) ||
-			!balanced(name)
-		)
-			return undefined;
-		const start =
-			bold[0].indexOf(bold[1] as string) + (bold[1] as string).length;
-		return {
-			name,
-			start,
-			end: line.trimEnd().length,
-			form: "label",
-			bare: true,
-		};
-	}
-	if (!line.includes(":")) return undefined;
-	const label = PLAIN_LABEL.exec(line);
-	if (label) {
-		const name = (label[1] as string).trim();
-		if (!titleLike(name, MAX_LABEL_WORDS)) return undefined;
-		return {
-			name,
-			start: line.indexOf(name),
-			end: line.trimEnd().length,
-			form: "label",
-		};
-	}
-	const field = PLAIN_FIELD.exec(line);
-	if (field) {
-		const name = (field[1] as string).trim();
-		if (
-			headWords(name) > MAX_PLAIN_FIELD_WORDS ||
-			headWords(name) === 0 ||
-			!balanced(name)
-		)
-			return undefined;
-		const start = line.indexOf(name);
-		const colon = line.indexOf(":", start + name.length);
-		return { name, start, end: colon + 1, form: "field" };
-	}
-	return undefined;
+  const emph = EMPH_HEAD.exec(line);
+  if (emph) {
+    const name = (emph[2] as string).trim();
+    const stop = (emph[3] ?? emph[4]) as string;
+    const rest = line.slice(emph[0].length);
+    const start = emph[0].indexOf(emph[1] as string) + (emph[1] as string).length;
+    if (/^[ \t]*$/.test(rest)) {
+      if (stop === ':' && titleLike(name, MAX_LABEL_WORDS)) return { name, start, end: emph[0].length, form: 'label' };
+      // `**Coherent actions.**` alone on a line heads what follows, like a bold line; a longer
+      // bold sentence is emphasis.
+      if (stop !== ':' && titleLike(name, MAX_BOLD_SENTENCE_WORDS) && /^(?:\*\*|__)$/.test(emph[1] as string)) return { name, start, end: emph[0].length, form: 'label', bare: true };
+      return undefined;
+    }
+    if (!/^[ \t]/.test(rest)) return undefined;
+    if (!titleLike(name, stop === ':' ? MAX_LABEL_WORDS : MAX_RUN_IN_WORDS)) return undefined;
+    return { name, start, end: emph[0].length, form: 'field' };
+  }
+  const bold = BOLD_LINE.exec(line);
+  if (bold) {
+    const name = (bold[2] as string).trim();
+    // A comma makes it a phrase (a department line under the title), not a section's name.
+    if (!titleLike(name, MAX_LABEL_WORDS) || /[,:]/.test(name) || !balanced(name)) return undefined;
+    const start = bold[0].indexOf(bold[1] as string) + (bold[1] as string).length;
+    return { name, start, end: line.trimEnd().length, form: 'label', bare: true };
+  }
+  if (!line.includes(':')) return undefined;
+  const label = PLAIN_LABEL.exec(line);
+  if (label) {
+    const name = (label[1] as string).trim();
+    if (!titleLike(name, MAX_LABEL_WORDS)) return undefined;
+    return { name, start: line.indexOf(name), end: line.trimEnd().length, form: 'label' };
+  }
+  const field = PLAIN_FIELD.exec(line);
+  if (field) {
+    const name = (field[1] as string).trim();
+    if (headWords(name) > MAX_PLAIN_FIELD_WORDS || headWords(name) === 0 || !balanced(name)) return undefined;
+    const start = line.indexOf(name);
+    const colon = line.indexOf(':', start + name.length);
+    return { name, start, end: colon + 1, form: 'field' };
+  }
+  return undefined;
 }
 
 /** A list item's marker (and task box): `- `, `* `, `1. `, `- [ ] `. */
@@ -197,44 +140,33 @@ const ITEM_MARKER = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?/;
 
 /** The title a list item starts with (`- **Decision needed:** ...`, `* Owner: Dana`); offsets relative to the line. */
 export function headOfItem(line: string): Head | undefined {
-	const marker = ITEM_MARKER.exec(line)?.[0].length ?? 0;
-	if (!marker) return undefined;
-	const h = headOf(line.slice(marker));
-	return h ? { ...h, start: h.start + marker, end: h.end + marker } : undefined;
+  const marker = ITEM_MARKER.exec(line)?.[0].length ?? 0;
+  if (!marker) return undefined;
+  const h = headOf(line.slice(marker));
+  return h ? { ...h, start: h.start + marker, end: h.end + marker } : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Key/value tables.
 
 /** First cells that name data, not a field: numbers, dates, quarters, weeks, weekdays, months. */
-const DATA_KEY =
-	/^(?:[\d$€£#%+-]|(?:q[1-4]|h[12]|fy\s?'?\d+)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d|$)|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|(?:week|sprint|phase|step|day|month|year|wave|stage|iteration|release|v)\s*\d)/i;
+const DATA_KEY = /^(?:[\d$€£#%+-]|(?:q[1-4]|h[12]|fy\s?'?\d+)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d|$)|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|(?:week|sprint|phase|step|day|month|year|wave|stage|iteration|release|v)\s*\d)/i;
 const MAX_KEY_WORDS = 6;
 
 /** A label cell's name: `**Owner:**` -> `Owner`. */
 function cellName(cell: TableCell): string {
-	return cell.text
-		.replace(/^(?:\*\*|__|\*|_)|(?:\*\*|__|\*|_)$/g, "")
-		.replace(/[ \t]*:(?:\*\*|__)?$|(?:\*\*|__)?:$/, "")
-		.replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, "")
-		.trim();
+  return cell.text.replace(/^(?:\*\*|__|\*|_)|(?:\*\*|__|\*|_)$/g, '').replace(/[ \t]*:(?:\*\*|__)?$|(?:\*\*|__)?:$/, '').replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, '').trim();
 }
 
 function keyLike(name: string): boolean {
-	return (
-		/^\p{L}/u.test(name) &&
-		name.length <= 50 &&
-		titleLike(name, MAX_KEY_WORDS) &&
-		!DATA_KEY.test(name) &&
-		!/[`[\]<>]/.test(name)
-	);
+  return /^\p{L}/u.test(name) && name.length <= 50 && titleLike(name, MAX_KEY_WORDS) && !DATA_KEY.test(name) && !/[`[\]<>]/.test(name);
 }
 
 /** One row of a key/value table as a field: the label cell (with its name) and the value cell. */
 export interface KeyRow {
-	name: string;
-	key: TableCell;
-	value: TableCell;
+  name: string;
+  key: TableCell;
+  value: TableCell;
 }
 
 /**
@@ -244,32 +176,23 @@ export interface KeyRow {
  * Head of ... |`, or a long second cell) is a row too; `| Field | Plan |` names the columns.
  */
 export function keyValueRows(table: Block): KeyRow[] {
-	const rows = table.rows ?? [];
-	const header = table.header;
-	if (
-		!header ||
-		header.cells.length !== 2 ||
-		rows.some((r) => r.cells.length !== 2)
-	)
-		return [];
-	const [hKey, hValue] = header.cells as [TableCell, TableCell];
-	const headerIsRow =
-		hKey.text !== "" &&
-		(/:(?:\*\*|__)?$/.test(hKey.text) || words(hValue.text) > 4);
-	const pairs = (headerIsRow ? [header, ...rows] : rows).filter(
-		(r) => (r.cells[0] as TableCell).text !== "",
-	);
-	if (!pairs.length) return [];
-	const out: KeyRow[] = [];
-	const seen = new Set<string>();
-	for (const r of pairs) {
-		const key = r.cells[0] as TableCell;
-		const name = cellName(key);
-		if (!keyLike(name)) return [];
-		seen.add(name.toLowerCase());
-		out.push({ name, key, value: r.cells[1] as TableCell });
-	}
-	// Mostly distinct: a column that repeats its values is data ("Team A" in many rows).
-	if (seen.size < Math.ceil(out.length * 0.8)) return [];
-	return out;
+  const rows = table.rows ?? [];
+  const header = table.header;
+  if (header?.cells.length !== 2 || rows.some((r) => r.cells.length !== 2)) return [];
+  const [hKey, hValue] = header.cells as [TableCell, TableCell];
+  const headerIsRow = hKey.text !== '' && (/:(?:\*\*|__)?$/.test(hKey.text) || words(hValue.text) > 4);
+  const pairs = (headerIsRow ? [header, ...rows] : rows).filter((r) => (r.cells[0] as TableCell).text !== '');
+  if (!pairs.length) return [];
+  const out: KeyRow[] = [];
+  const seen = new Set<string>();
+  for (const r of pairs) {
+    const key = r.cells[0] as TableCell;
+    const name = cellName(key);
+    if (!keyLike(name)) return [];
+    seen.add(name.toLowerCase());
+    out.push({ name, key, value: r.cells[1] as TableCell });
+  }
+  // Mostly distinct: a column that repeats its values is data ("Team A" in many rows).
+  if (seen.size < Math.ceil(out.length * 0.8)) return [];
+  return out;
 }

@@ -1,715 +1,472 @@
 // Markdown + YAML front matter -> Doc. markdown-it does the CommonMark/GFM block
 // parsing (it is ~20x faster than micromark on our corpus); we only take its line
 // maps and derive every offset and column from the source text ourselves.
-import MarkdownIt from "markdown-it";
-import { parseFrontMatter } from "./front-matter.ts";
-import { headOfItem, headsOfLine, keyValueRows } from "./heads.ts";
-import { lineEnd, lineStartAt, lineStartsOf, positionAt } from "./positions.ts";
-import type {
-	Block,
-	Directive,
-	Doc,
-	FrontMatter,
-	Section,
-	Span,
-	TableCell,
-	TableRow,
-} from "./types.ts";
+import MarkdownIt from 'markdown-it';
+import { parseFrontMatter } from './front-matter.ts';
+import { lineEnd, lineStartAt, lineStartsOf, positionAt } from './positions.ts';
+import { headOfItem, headsOfLine, keyValueRows } from './heads.ts';
+import type { Block, Directive, Doc, FrontMatter, Section, Span, TableCell, TableRow } from './types.ts';
 
 // Block structure only: inline parsing is the bulk of markdown-it's time and no rule needs it.
 // Exported for bench/baseline.ts (a bare parse with exactly this configuration), not by the core's index.
-export const md = new MarkdownIt("default", { html: true });
-md.core.ruler.disable([
-	"inline",
-	"linkify",
-	"replacements",
-	"smartquotes",
-	"text_join",
-]);
+export const md = new MarkdownIt('default', { html: true });
+md.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
 // The token type as this markdown-it build declares it (it ships its own types beside @types/markdown-it).
 type Token = ReturnType<typeof md.parse>[number];
 
 /** A line that starts with bold markup (`**Name:**`, `__Name:__`). */
 const BOLD = /^[ \t]{0,3}(?:\*\*|__)/;
 /** Field names that are items of the label above them, not sections beside it. */
-const ITEM_NAME =
-	/^(?:(?:option|alternative|choice|approach)\s*#?\s*(?:\d{1,2}|[a-h])\b|[a-h]|\d{1,2}|pros?|cons?|good|bad|neutral|positive|negative)\b/i;
+const ITEM_NAME = /^(?:(?:option|alternative|choice|approach)\s*#?\s*(?:\d{1,2}|[a-h])\b|[a-h]|\d{1,2}|pros?|cons?|good|bad|neutral|positive|negative)\b/i;
 /** Past this column no line can still start a title (3 + 12 of numbering + 2 + 80 + 3). */
 const MAX_HEAD = 100;
 /** A line that could open a section: a colon early on, or emphasis at its start (after a paragraph number). */
 const MAY_HEAD = /^[ \t]{0,3}(?:[\d.]{1,12}[ \t]+)?[*_]/;
-const DIRECTIVE =
-	/<!--\s*staffwork-(disable-next-line|disable-line|disable|enable)\b([^]*?)-->/g;
+const DIRECTIVE = /<!--\s*staffwork-(disable-next-line|disable-line|disable|enable)\b([^]*?)-->/g;
 
 export function parse(input: string): Doc {
-	const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-	const lineStarts = lineStartsOf(text);
-	const frontMatter = parseFrontMatter(text, lineStarts);
-	const firstBodyLine = frontMatter
-		? lineIndexAfter(lineStarts, frontMatter.span.end)
-		: 0;
-	// Blank out the front matter so markdown-it's line numbers match ours.
-	const body = frontMatter
-		? "\n".repeat(firstBodyLine) +
-			text.slice(lineStarts[firstBodyLine] ?? text.length)
-		: text;
-	const tokens = md.parse(body, {});
-	const builder = new Builder(text, lineStarts);
-	const blocks = builder.blocks(tokens, 0, tokens.length);
-	const comments = commentsOf(
-		text,
-		frontMatter ? frontMatter.span.end : 0,
-		blocks,
-	);
-	const doc: Doc = {
-		text,
-		lineStarts,
-		plain: blankOut(text, comments),
-		comments,
-		body: bodyOf(text, lineStarts, frontMatter, blocks),
-		blocks,
-		sections: [],
-		tables: builder.tables,
-		directives: directivesOf(text),
-	};
-	if (frontMatter) doc.frontMatter = frontMatter;
-	doc.sections = sectionsOf(doc, builder.headings);
-	return doc;
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const lineStarts = lineStartsOf(text);
+  const frontMatter = parseFrontMatter(text, lineStarts);
+  const firstBodyLine = frontMatter ? lineIndexAfter(lineStarts, frontMatter.span.end) : 0;
+  // Blank out the front matter so markdown-it's line numbers match ours.
+  const body = frontMatter ? '\n'.repeat(firstBodyLine) + text.slice(lineStarts[firstBodyLine] ?? text.length) : text;
+  const tokens = md.parse(body, {});
+  const builder = new Builder(text, lineStarts);
+  const blocks = builder.blocks(tokens, 0, tokens.length);
+  const comments = commentsOf(text, frontMatter ? frontMatter.span.end : 0, blocks);
+  const doc: Doc = {
+    text,
+    lineStarts,
+    plain: blankOut(text, comments),
+    comments,
+    body: bodyOf(text, lineStarts, frontMatter, blocks),
+    blocks,
+    sections: [],
+    tables: builder.tables,
+    directives: directivesOf(text),
+  };
+  if (frontMatter) doc.frontMatter = frontMatter;
+  doc.sections = sectionsOf(doc, builder.headings);
+  return doc;
 }
 
 /**
  * The writer's text: after the front matter and after a `# Title` that opens the document (HTML
  * comments before it do not count). Every rule that reads "the whole document" reads this.
  */
-function bodyOf(
-	text: string,
-	lineStarts: number[],
-	frontMatter: FrontMatter | undefined,
-	blocks: Block[],
-): Span {
-	let start = frontMatter ? frontMatter.span.end : 0;
-	const first = blocks.find((b) => b.type !== "html");
-	if (
-		first?.type === "heading" &&
-		/^[ \t]*#(?!#)/.test(text.slice(first.start, first.end))
-	) {
-		start = lineStarts[positionAt(lineStarts, first.end).line] ?? text.length;
-	}
-	return { start: Math.min(start, text.length), end: text.length };
+function bodyOf(text: string, lineStarts: number[], frontMatter: FrontMatter | undefined, blocks: Block[]): Span {
+  let start = frontMatter ? frontMatter.span.end : 0;
+  const first = blocks.find((b) => b.type !== 'html');
+  if (first?.type === 'heading' && /^[ \t]*#(?!#)/.test(text.slice(first.start, first.end))) {
+    start = lineStarts[positionAt(lineStarts, first.end).line] ?? text.length;
+  }
+  return { start: Math.min(start, text.length), end: text.length };
 }
 
 const COMMENT = /<!--[^]*?-->/g;
 
 /** HTML comments after `from`, except inside code blocks (at any depth) and inline code spans. */
 function commentsOf(text: string, from: number, blocks: Block[]): Span[] {
-	if (!text.includes("<!--", from)) return [];
-	const code: Span[] = [];
-	const walk = (bs: Block[]) => {
-		for (const b of bs) {
-			if (b.type === "code") code.push(b);
-			else if (b.children) walk(b.children);
-		}
-	};
-	walk(blocks);
-	const out: Span[] = [];
-	COMMENT.lastIndex = from;
-	for (let m = COMMENT.exec(text); m; m = COMMENT.exec(text)) {
-		const at = m.index;
-		if (code.some((c) => c.start <= at && at < c.end)) continue;
-		// Inside a `code span` on its line: an odd number of backticks before it.
-		const lineStart = Math.max(text.lastIndexOf("\n", at) + 1, 0);
-		if (((text.slice(lineStart, at).match(/`/g) ?? []).length & 1) === 1)
-			continue;
-		out.push({ start: at, end: at + m[0].length });
-	}
-	return out;
+  if (!text.includes('<!--', from)) return [];
+  const code: Span[] = [];
+  const walk = (bs: Block[]) => {
+    for (const b of bs) {
+      if (b.type === 'code') code.push(b);
+      else if (b.children) walk(b.children);
+    }
+  };
+  walk(blocks);
+  const out: Span[] = [];
+  COMMENT.lastIndex = from;
+  for (let m = COMMENT.exec(text); m; m = COMMENT.exec(text)) {
+    const at = m.index;
+    if (code.some((c) => c.start <= at && at < c.end)) continue;
+    // Inside a `code span` on its line: an odd number of backticks before it.
+    const lineStart = Math.max(text.lastIndexOf('\n', at) + 1, 0);
+    if (((text.slice(lineStart, at).match(/`/g) ?? []).length & 1) === 1) continue;
+    out.push({ start: at, end: at + m[0].length });
+  }
+  return out;
 }
 
 /** `text` with each span replaced by spaces, line breaks kept. */
 function blankOut(text: string, spans: Span[]): string {
-	if (!spans.length) return text;
-	let out = "";
-	let cursor = 0;
-	for (const s of spans) {
-		out +=
-			text.slice(cursor, s.start) +
-			text.slice(s.start, s.end).replace(/[^\r\n]/g, " ");
-		cursor = s.end;
-	}
-	return out + text.slice(cursor);
+  if (!spans.length) return text;
+  let out = '';
+  let cursor = 0;
+  for (const s of spans) {
+    out += text.slice(cursor, s.start) + text.slice(s.start, s.end).replace(/[^\r\n]/g, ' ');
+    cursor = s.end;
+  }
+  return out + text.slice(cursor);
 }
 
 function lineIndexAfter(lineStarts: number[], offset: number): number {
-	let i = 0;
-	while (i < lineStarts.length && (lineStarts[i] as number) < offset) i++;
-	return i;
+  let i = 0;
+  while (i < lineStarts.length && (lineStarts[i] as number) < offset) i++;
+  return i;
 }
 
 interface HeadingInfo {
-	block: Block;
-	depth: number;
-	title: string;
-	titleSpan: Span;
+  block: Block;
+  depth: number;
+  title: string;
+  titleSpan: Span;
 }
 
 class Builder {
-	tables: Block[] = [];
-	headings: HeadingInfo[] = [];
-	constructor(
-		private text: string,
-		private lineStarts: number[],
-	) {}
+  tables: Block[] = [];
+  headings: HeadingInfo[] = [];
+  constructor(
+    private text: string,
+    private lineStarts: number[],
+  ) {}
 
-	spanOfLines(map: [number, number] | null): Span {
-		if (!map) return { start: 0, end: 0 };
-		const start = this.lineStarts[map[0]] ?? this.text.length;
-		const end = lineEnd(
-			this.text,
-			this.lineStarts,
-			Math.max(map[0], map[1] - 1),
-		);
-		return { start, end: Math.max(start, end) };
-	}
+  spanOfLines(map: [number, number] | null): Span {
+    if (!map) return { start: 0, end: 0 };
+    const start = this.lineStarts[map[0]] ?? this.text.length;
+    const end = lineEnd(this.text, this.lineStarts, Math.max(map[0], map[1] - 1));
+    return { start, end: Math.max(start, end) };
+  }
 
-	/** Builds blocks from tokens[from, to) at one nesting level. */
-	blocks(tokens: Token[], from: number, to: number, depth = 0): Block[] {
-		const out: Block[] = [];
-		let i = from;
-		while (i < to) {
-			const t = tokens[i] as Token;
-			if (t.nesting === 1) {
-				const close = matchingClose(tokens, i, to);
-				const block = this.container(tokens, i, close, depth);
-				if (block) out.push(block);
-				i = close + 1;
-				continue;
-			}
-			const span = this.spanOfLines(t.map);
-			if (t.type === "fence" || t.type === "code_block")
-				out.push({ type: "code", ...span, text: "" });
-			else if (t.type === "html_block")
-				out.push({ type: "html", ...span, text: "" });
-			else if (t.type === "hr") out.push({ type: "rule", ...span, text: "" });
-			i++;
-		}
-		return out;
-	}
+  /** Builds blocks from tokens[from, to) at one nesting level. */
+  blocks(tokens: Token[], from: number, to: number, depth = 0): Block[] {
+    const out: Block[] = [];
+    let i = from;
+    while (i < to) {
+      const t = tokens[i] as Token;
+      if (t.nesting === 1) {
+        const close = matchingClose(tokens, i, to);
+        const block = this.container(tokens, i, close, depth);
+        if (block) out.push(block);
+        i = close + 1;
+        continue;
+      }
+      const span = this.spanOfLines(t.map);
+      if (t.type === 'fence' || t.type === 'code_block') out.push({ type: 'code', ...span, text: '' });
+      else if (t.type === 'html_block') out.push({ type: 'html', ...span, text: '' });
+      else if (t.type === 'hr') out.push({ type: 'rule', ...span, text: '' });
+      i++;
+    }
+    return out;
+  }
 
-	container(
-		tokens: Token[],
-		open: number,
-		close: number,
-		depth: number,
-	): Block | undefined {
-		const t = tokens[open] as Token;
-		const span = this.spanOfLines(t.map);
-		const text = this.text.slice(span.start, span.end);
-		switch (t.type) {
-			case "paragraph_open":
-				return { type: "paragraph", ...span, text };
-			case "heading_open": {
-				const block: Block = { type: "heading", ...span, text };
-				if (depth === 0) {
-					const level = Number(t.tag.slice(1));
-					this.headings.push({
-						block,
-						depth: level,
-						...headingTitle(this.text, span, t.markup),
-					});
-				}
-				return block;
-			}
-			case "bullet_list_open":
-			case "ordered_list_open":
-				return {
-					type: "list",
-					...span,
-					text,
-					ordered: t.type === "ordered_list_open",
-					children: this.blocks(tokens, open + 1, close, depth + 1),
-				};
-			case "list_item_open":
-				return {
-					type: "listItem",
-					...span,
-					text,
-					children: this.blocks(tokens, open + 1, close, depth + 1),
-				};
-			case "blockquote_open":
-				return {
-					type: "quote",
-					...span,
-					text,
-					children: this.blocks(tokens, open + 1, close, depth + 1),
-				};
-			case "table_open":
-				return this.table(tokens, open, close, span, text);
-			default:
-				return undefined;
-		}
-	}
+  container(tokens: Token[], open: number, close: number, depth: number): Block | undefined {
+    const t = tokens[open] as Token;
+    const span = this.spanOfLines(t.map);
+    const text = this.text.slice(span.start, span.end);
+    switch (t.type) {
+      case 'paragraph_open':
+        return { type: 'paragraph', ...span, text };
+      case 'heading_open': {
+        const block: Block = { type: 'heading', ...span, text };
+        if (depth === 0) {
+          const level = Number(t.tag.slice(1));
+          this.headings.push({ block, depth: level, ...headingTitle(this.text, span, t.markup) });
+        }
+        return block;
+      }
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        return {
+          type: 'list',
+          ...span,
+          text,
+          ordered: t.type === 'ordered_list_open',
+          children: this.blocks(tokens, open + 1, close, depth + 1),
+        };
+      case 'list_item_open':
+        return { type: 'listItem', ...span, text, children: this.blocks(tokens, open + 1, close, depth + 1) };
+      case 'blockquote_open':
+        return { type: 'quote', ...span, text, children: this.blocks(tokens, open + 1, close, depth + 1) };
+      case 'table_open':
+        return this.table(tokens, open, close, span, text);
+      default:
+        return undefined;
+    }
+  }
 
-	table(
-		tokens: Token[],
-		open: number,
-		close: number,
-		span: Span,
-		text: string,
-	): Block {
-		const rows: TableRow[] = [];
-		for (let i = open; i < close; i++) {
-			const t = tokens[i] as Token;
-			if (t.type === "tr_open" && t.map) rows.push(this.row(t.map[0]));
-		}
-		const [header, ...body] = rows;
-		const block: Block = { type: "table", ...span, text, rows: body };
-		if (header) block.header = header;
-		this.tables.push(block);
-		return block;
-	}
+  table(tokens: Token[], open: number, close: number, span: Span, text: string): Block {
+    const rows: TableRow[] = [];
+    for (let i = open; i < close; i++) {
+      const t = tokens[i] as Token;
+      if (t.type === 'tr_open' && t.map) rows.push(this.row(t.map[0]));
+    }
+    const [header, ...body] = rows;
+    const block: Block = { type: 'table', ...span, text, rows: body };
+    if (header) block.header = header;
+    this.tables.push(block);
+    return block;
+  }
 
-	row(line: number): TableRow {
-		const start = this.lineStarts[line] ?? 0;
-		const end = lineEnd(this.text, this.lineStarts, line);
-		return { start, end, cells: splitRow(this.text, start, end) };
-	}
+  row(line: number): TableRow {
+    const start = this.lineStarts[line] ?? 0;
+    const end = lineEnd(this.text, this.lineStarts, line);
+    return { start, end, cells: splitRow(this.text, start, end) };
+  }
 }
 
 function matchingClose(tokens: Token[], open: number, to: number): number {
-	let level = 0;
-	for (let i = open; i < to; i++) {
-		level += (tokens[i] as Token).nesting;
-		if (level === 0) return i;
-	}
-	return to - 1;
+  let level = 0;
+  for (let i = open; i < to; i++) {
+    level += (tokens[i] as Token).nesting;
+    if (level === 0) return i;
+  }
+  return to - 1;
 }
 
-function headingTitle(
-	text: string,
-	span: Span,
-	markup: string,
-): { title: string; titleSpan: Span } {
-	// ATX: first line minus `#`s; setext: the text lines above the underline.
-	const firstLineEnd = text.indexOf("\n", span.start);
-	const lineStop = markup.startsWith("#")
-		? firstLineEnd === -1 || firstLineEnd > span.end
-			? span.end
-			: firstLineEnd
-		: lastLineStart(text, span);
-	let raw = text.slice(span.start, lineStop).replace(/\r$/, "");
-	let start = span.start;
-	if (markup.startsWith("#")) {
-		const lead = /^[ \t]*#{1,6}[ \t]*/.exec(raw)?.[0] ?? "";
-		start += lead.length;
-		raw = raw.slice(lead.length).replace(/[ \t]+#+[ \t]*$|^#+[ \t]*$/, "");
-	}
-	return trimmedSpan(raw, start, (s) =>
-		s
-			.replace(/[*_`]/g, "")
-			.replace(/[:\s]+$/, "")
-			.trim(),
-	);
+function headingTitle(text: string, span: Span, markup: string): { title: string; titleSpan: Span } {
+  // ATX: first line minus `#`s; setext: the text lines above the underline.
+  const firstLineEnd = text.indexOf('\n', span.start);
+  const lineStop = markup.startsWith('#') ? (firstLineEnd === -1 || firstLineEnd > span.end ? span.end : firstLineEnd) : lastLineStart(text, span);
+  let raw = text.slice(span.start, lineStop).replace(/\r$/, '');
+  let start = span.start;
+  if (markup.startsWith('#')) {
+    const lead = /^[ \t]*#{1,6}[ \t]*/.exec(raw)?.[0] ?? '';
+    start += lead.length;
+    raw = raw.slice(lead.length).replace(/[ \t]+#+[ \t]*$|^#+[ \t]*$/, '');
+  }
+  return trimmedSpan(raw, start, (s) => s.replace(/[*_`]/g, '').replace(/[:\s]+$/, '').trim());
 }
 
 function lastLineStart(text: string, span: Span): number {
-	const slice = text.slice(span.start, span.end).replace(/\s+$/, "");
-	const nl = Math.max(slice.lastIndexOf("\n"), slice.lastIndexOf("\r"));
-	return nl === -1 ? span.end : span.start + nl;
+  const slice = text.slice(span.start, span.end).replace(/\s+$/, '');
+  const nl = Math.max(slice.lastIndexOf('\n'), slice.lastIndexOf('\r'));
+  return nl === -1 ? span.end : span.start + nl;
 }
 
-function trimmedSpan(
-	raw: string,
-	start: number,
-	clean: (s: string) => string,
-): { title: string; titleSpan: Span } {
-	const lead = raw.length - raw.trimStart().length;
-	const trimmed = raw.trim();
-	return {
-		title: clean(trimmed),
-		titleSpan: { start: start + lead, end: start + lead + trimmed.length },
-	};
+function trimmedSpan(raw: string, start: number, clean: (s: string) => string): { title: string; titleSpan: Span } {
+  const lead = raw.length - raw.trimStart().length;
+  const trimmed = raw.trim();
+  return { title: clean(trimmed), titleSpan: { start: start + lead, end: start + lead + trimmed.length } };
 }
 
 /** Splits a GFM table row into cells with their source spans; `\|` does not split. */
-export function splitRow(
-	text: string,
-	start: number,
-	end: number,
-): TableCell[] {
-	let s = start;
-	while (s < end && /[\s>]/.test(text[s] as string)) s++;
-	let e = end;
-	while (e > s && /\s/.test(text[e - 1] as string)) e--;
-	if (text[s] === "|") s++;
-	if (e > s && text[e - 1] === "|" && text[e - 2] !== "\\") e--;
-	const cells: TableCell[] = [];
-	let cellStart = s;
-	for (let i = s; i <= e; i++) {
-		if (i === e || (text[i] === "|" && text[i - 1] !== "\\")) {
-			let a = cellStart;
-			let b = i;
-			while (a < b && /\s/.test(text[a] as string)) a++;
-			while (b > a && /\s/.test(text[b - 1] as string)) b--;
-			cells.push({ start: a, end: b, text: text.slice(a, b) });
-			cellStart = i + 1;
-		}
-	}
-	return cells;
+export function splitRow(text: string, start: number, end: number): TableCell[] {
+  let s = start;
+  while (s < end && /[\s>]/.test(text[s] as string)) s++;
+  let e = end;
+  while (e > s && /\s/.test(text[e - 1] as string)) e--;
+  if (text[s] === '|') s++;
+  if (e > s && text[e - 1] === '|' && text[e - 2] !== '\\') e--;
+  const cells: TableCell[] = [];
+  let cellStart = s;
+  for (let i = s; i <= e; i++) {
+    if (i === e || (text[i] === '|' && text[i - 1] !== '\\')) {
+      let a = cellStart;
+      let b = i;
+      while (a < b && /\s/.test(text[a] as string)) a++;
+      while (b > a && /\s/.test(text[b - 1] as string)) b--;
+      cells.push({ start: a, end: b, text: text.slice(a, b) });
+      cellStart = i + 1;
+    }
+  }
+  return cells;
 }
 
-type Start = Pick<Section, "title" | "style" | "depth" | "titleSpan"> & {
-	/** Where the content starts: the next line, or for a field the rest of its line. */
-	contentStart: number;
-	/** For a field: the paragraph it sits in. */
-	block?: Block;
-	/** For a field whose value ends where it is written (a list item, a table cell, a middle-dot pair). */
-	end?: number;
+type Start = Pick<Section, 'title' | 'style' | 'depth' | 'titleSpan'> & {
+  /** Where the content starts: the next line, or for a field the rest of its line. */
+  contentStart: number;
+  /** For a field: the paragraph it sits in. */
+  block?: Block;
+  /** For a field whose value ends where it is written (a list item, a table cell, a middle-dot pair). */
+  end?: number;
 };
 
 /** A list item's head that is emphasised: `- **`, `* __`, `1. *`. */
 const BOLD_ITEM = /[*_]$/;
 /** Blocks a bold line can be the title of. */
-const CONTENT = new Set<Block["type"]>([
-	"paragraph",
-	"list",
-	"table",
-	"quote",
-	"code",
-]);
+const CONTENT = new Set<Block['type']>(['paragraph', 'list', 'table', 'quote', 'code']);
 
 function sectionsOf(doc: Doc, headings: HeadingInfo[]): Section[] {
-	const starts: Start[] = [];
-	let hi = 0;
-	let headingDepth = 0;
-	const pushHeadingsBefore = (offset: number) => {
-		while (
-			hi < headings.length &&
-			(headings[hi] as HeadingInfo).block.start <= offset
-		) {
-			const h = headings[hi++] as HeadingInfo;
-			starts.push({
-				title: h.title,
-				style: "heading",
-				depth: h.depth,
-				titleSpan: h.titleSpan,
-				contentStart: lineAfter(doc, h.block.end - 1),
-			});
-			headingDepth = h.depth;
-		}
-	};
-	// Fields of a list item or a table row sit one level under a field whose value introduces them.
-	const field = (
-		title: string,
-		titleSpan: Span,
-		contentStart: number,
-		end: number,
-	) =>
-		starts.push({
-			title,
-			style: "field",
-			depth: headingDepth + 3,
-			titleSpan,
-			contentStart,
-			end: Math.max(end, contentStart),
-		});
-	doc.blocks.forEach((block, bi) => {
-		pushHeadingsBefore(block.start);
-		if (block.type === "list") {
-			// `- **Decision needed:** ...`, `* Owner: Dana`: a field owning the rest of its item. A
-			// plain `Name:` makes fields only of a list of them (every item), not of one option
-			// among others ("3. Split: ...").
-			const items = (block.children ?? []).map((item) => {
-				const stop = doc.text.indexOf("\n", item.start);
-				const h = headOfItem(
-					doc.text.slice(
-						item.start,
-						Math.min(
-							stop === -1 ? item.end : stop,
-							item.end,
-							item.start + MAX_HEAD + 4,
-						),
-					),
-				);
-				return { item, h };
-			});
-			const plain = items.every((x) => x.h);
-			for (const { item, h } of items) {
-				if (
-					!h ||
-					(!plain &&
-						!BOLD_ITEM.test(doc.text.slice(item.start, item.start + h.start)))
-				)
-					continue;
-				const line = doc.text.slice(
-					item.start,
-					lineEnd(
-						doc.text,
-						doc.lineStarts,
-						positionAt(doc.lineStarts, item.start).line - 1,
-					),
-				);
-				const end = item.start + h.end;
-				const contentStart =
-					h.form === "label"
-						? lineAfter(doc, item.start)
-						: end + (/^[ \t]*/.exec(line.slice(h.end))?.[0].length ?? 0);
-				if (h.bare && contentStart >= item.end) continue;
-				field(
-					h.name,
-					{ start: item.start + h.start, end },
-					contentStart,
-					trimBack(doc.text, contentStart, item.end),
-				);
-			}
-			return;
-		}
-		if (block.type === "table") {
-			// `| Skill goal | Lead the ... |`: each row a field owning its value cell.
-			for (const row of keyValueRows(block))
-				field(
-					row.name,
-					{ start: row.key.start, end: row.key.end },
-					row.value.start,
-					row.value.end,
-				);
-			return;
-		}
-		if (block.type !== "paragraph") return;
-		// Labels and fields may sit on any line of a top-level paragraph.
-		for (
-			let li = positionAt(doc.lineStarts, block.start).line - 1;
-			li < doc.lineStarts.length;
-			li++
-		) {
-			const lineStart = doc.lineStarts[li] as number;
-			if (lineStart > block.end) break;
-			const lineStop = Math.min(
-				lineEnd(doc.text, doc.lineStarts, li),
-				block.end,
-			);
-			// Most prose lines are skipped before running the patterns: a title needs a colon early
-			// on or emphasis at the line's start.
-			if (
-				!MAY_HEAD.test(doc.text.slice(lineStart, lineStart + 16)) &&
-				!doc.text
-					.slice(lineStart, Math.min(lineStop, lineStart + MAX_HEAD))
-					.includes(":")
-			)
-				continue;
-			const line = doc.text.slice(lineStart, lineStop);
-			for (const h of headsOfLine(line)) {
-				const at = lineStart + h.start;
-				if (h.form === "label") {
-					// A bold line is a title only when content follows it: more lines, or a block after it.
-					if (
-						h.bare &&
-						lineStop >= block.end &&
-						!CONTENT.has(doc.blocks[bi + 1]?.type as Block["type"])
-					)
-						continue;
-					const titleSpan = { start: at, end: lineStart + h.end };
-					starts.push({
-						title: h.name,
-						style: "label",
-						depth: headingDepth + 1,
-						titleSpan,
-						contentStart: lineAfter(doc, titleSpan.start),
-					});
-					continue;
-				}
-				// The closing `**` and the colon belong to the title, not to the value.
-				const end = lineStart + h.end;
-				const gap =
-					/^[ \t]*/.exec(doc.text.slice(end, lineStop))?.[0].length ?? 0;
-				const prev = starts[starts.length - 1];
-				// `**Consequences:**` right above `**Links:** x`: two bold fields at one level, the first
-				// empty; but `**Options:**` above `**Option 1:** ...` lists its items.
-				const sibling =
-					prev?.style === "label" &&
-					BOLD.test(line) &&
-					BOLD.test(
-						doc.text.slice(
-							lineStartAt(doc.lineStarts, prev.titleSpan.start),
-							prev.titleSpan.end,
-						),
-					) &&
-					lineAfter(doc, prev.titleSpan.start) === lineStart &&
-					!ITEM_NAME.test(h.name);
-				const start: Start = {
-					title: h.name,
-					style: "field",
-					depth: sibling ? prev.depth : headingDepth + 2,
-					titleSpan: { start: at, end },
-					contentStart: end + gap,
-					block,
-				};
-				if (h.valueEnd !== undefined)
-					start.end = trimBack(doc.text, end, lineStart + h.valueEnd);
-				starts.push(start);
-			}
-		}
-	});
-	pushHeadingsBefore(Number.MAX_SAFE_INTEGER);
+  const starts: Start[] = [];
+  let hi = 0;
+  let headingDepth = 0;
+  const pushHeadingsBefore = (offset: number) => {
+    while (hi < headings.length && (headings[hi] as HeadingInfo).block.start <= offset) {
+      const h = headings[hi++] as HeadingInfo;
+      starts.push({ title: h.title, style: 'heading', depth: h.depth, titleSpan: h.titleSpan, contentStart: lineAfter(doc, h.block.end - 1) });
+      headingDepth = h.depth;
+    }
+  };
+  // Fields of a list item or a table row sit one level under a field whose value introduces them.
+  const field = (title: string, titleSpan: Span, contentStart: number, end: number) =>
+    starts.push({ title, style: 'field', depth: headingDepth + 3, titleSpan, contentStart, end: Math.max(end, contentStart) });
+  doc.blocks.forEach((block, bi) => {
+    pushHeadingsBefore(block.start);
+    if (block.type === 'list') {
+      // `- **Decision needed:** ...`, `* Owner: Dana`: a field owning the rest of its item. A
+      // plain `Name:` makes fields only of a list of them (every item), not of one option
+      // among others ("3. Split: ...").
+      const items = (block.children ?? []).map((item) => {
+        const stop = doc.text.indexOf('\n', item.start);
+        const h = headOfItem(doc.text.slice(item.start, Math.min(stop === -1 ? item.end : stop, item.end, item.start + MAX_HEAD + 4)));
+        return { item, h };
+      });
+      const plain = items.every((x) => x.h);
+      for (const { item, h } of items) {
+        if (!h || (!plain && !BOLD_ITEM.test(doc.text.slice(item.start, item.start + h.start)))) continue;
+        const line = doc.text.slice(item.start, lineEnd(doc.text, doc.lineStarts, positionAt(doc.lineStarts, item.start).line - 1));
+        const end = item.start + h.end;
+        const contentStart = h.form === 'label' ? lineAfter(doc, item.start) : end + (/^[ \t]*/.exec(line.slice(h.end))?.[0].length ?? 0);
+        if (h.bare && contentStart >= item.end) continue;
+        field(h.name, { start: item.start + h.start, end }, contentStart, trimBack(doc.text, contentStart, item.end));
+      }
+      return;
+    }
+    if (block.type === 'table') {
+      // `| Skill goal | Lead the ... |`: each row a field owning its value cell.
+      for (const row of keyValueRows(block)) field(row.name, { start: row.key.start, end: row.key.end }, row.value.start, row.value.end);
+      return;
+    }
+    if (block.type !== 'paragraph') return;
+    // Labels and fields may sit on any line of a top-level paragraph.
+    for (let li = positionAt(doc.lineStarts, block.start).line - 1; li < doc.lineStarts.length; li++) {
+      const lineStart = doc.lineStarts[li] as number;
+      if (lineStart > block.end) break;
+      const lineStop = Math.min(lineEnd(doc.text, doc.lineStarts, li), block.end);
+      // Most prose lines are skipped before running the patterns: a title needs a colon early
+      // on or emphasis at the line's start.
+      if (!MAY_HEAD.test(doc.text.slice(lineStart, lineStart + 16)) && !doc.text.slice(lineStart, Math.min(lineStop, lineStart + MAX_HEAD)).includes(':')) continue;
+      const line = doc.text.slice(lineStart, lineStop);
+      for (const h of headsOfLine(line)) {
+        const at = lineStart + h.start;
+        if (h.form === 'label') {
+          // A bold line is a title only when content follows it: more lines, or a block after it.
+          if (h.bare && lineStop >= block.end && !CONTENT.has(doc.blocks[bi + 1]?.type as Block['type'])) continue;
+          const titleSpan = { start: at, end: lineStart + h.end };
+          starts.push({ title: h.name, style: 'label', depth: headingDepth + 1, titleSpan, contentStart: lineAfter(doc, titleSpan.start) });
+          continue;
+        }
+        // The closing `**` and the colon belong to the title, not to the value.
+        const end = lineStart + h.end;
+        const gap = /^[ \t]*/.exec(doc.text.slice(end, lineStop))?.[0].length ?? 0;
+        const prev = starts[starts.length - 1];
+        // `**Consequences:**` right above `**Links:** x`: two bold fields at one level, the first
+        // empty; but `**Options:**` above `**Option 1:** ...` lists its items.
+        const sibling = prev?.style === 'label' && BOLD.test(line) && BOLD.test(doc.text.slice(lineStartAt(doc.lineStarts, prev.titleSpan.start), prev.titleSpan.end)) && lineAfter(doc, prev.titleSpan.start) === lineStart && !ITEM_NAME.test(h.name);
+        const start: Start = { title: h.name, style: 'field', depth: sibling ? prev.depth : headingDepth + 2, titleSpan: { start: at, end }, contentStart: end + gap, block };
+        if (h.valueEnd !== undefined) start.end = trimBack(doc.text, end, lineStart + h.valueEnd);
+        starts.push(start);
+      }
+    }
+  });
+  pushHeadingsBefore(Number.MAX_SAFE_INTEGER);
 
-	const ends = sectionEnds(doc, starts);
-	const lineOf = (s: Start) => lineStartAt(doc.lineStarts, s.titleSpan.start);
-	// A field ends with its paragraph (cut at the next label or field line in it), and takes a list
-	// that its value introduces ("**Options:** two of them:" and the list right under it).
-	starts.forEach((s, i) => {
-		// Written where it ends: other fields may follow on the same line (`For: X · From: Y`).
-		if (s.end !== undefined) ends[i] = s.end;
-		if (s.style !== "field" || !s.block || s.end !== undefined) return;
-		const next = starts[i + 1];
-		let end =
-			next && next.titleSpan.start < s.block.end
-				? trimBack(doc.text, s.contentStart, lineOf(next))
-				: s.block.end;
-		if (
-			end === s.block.end &&
-			/:\s*$/.test(doc.text.slice(s.contentStart, end))
-		) {
-			const after = doc.blocks[doc.blocks.indexOf(s.block) + 1];
-			// The list's own item fields nest under this one.
-			if (
-				after?.type === "list" &&
-				(!next || next.titleSpan.start >= after.end || next.depth > s.depth)
-			)
-				end = after.end;
-		}
-		ends[i] = Math.min(ends[i] as number, end);
-	});
+  const ends = sectionEnds(doc, starts);
+  const lineOf = (s: Start) => lineStartAt(doc.lineStarts, s.titleSpan.start);
+  // A field ends with its paragraph (cut at the next label or field line in it), and takes a list
+  // that its value introduces ("**Options:** two of them:" and the list right under it).
+  starts.forEach((s, i) => {
+    // Written where it ends: other fields may follow on the same line (`For: X · From: Y`).
+    if (s.end !== undefined) ends[i] = s.end;
+    if (s.style !== 'field' || !s.block || s.end !== undefined) return;
+    const next = starts[i + 1];
+    let end = next && next.titleSpan.start < s.block.end ? trimBack(doc.text, s.contentStart, lineOf(next)) : s.block.end;
+    if (end === s.block.end && /:\s*$/.test(doc.text.slice(s.contentStart, end))) {
+      const after = doc.blocks[doc.blocks.indexOf(s.block) + 1];
+      // The list's own item fields nest under this one.
+      if (after?.type === 'list' && (!next || next.titleSpan.start >= after.end || next.depth > s.depth)) end = after.end;
+    }
+    ends[i] = Math.min(ends[i] as number, end);
+  });
 
-	const sections: Section[] = [];
-	const stack: number[] = [];
-	starts.forEach((s, i) => {
-		const end = Math.max(ends[i] as number, s.titleSpan.end);
-		const top = () => sections[stack[stack.length - 1] as number] as Section;
-		while (
-			stack.length &&
-			(top().depth >= s.depth || top().span.end <= s.titleSpan.start)
-		)
-			stack.pop();
-		const parent = stack.length ? (stack[stack.length - 1] as number) : -1;
-		const contentStart = Math.min(s.contentStart, end);
-		// Built field by field: spreading `s` was most of this loop's time.
-		sections.push({
-			index: i,
-			title: s.title,
-			style: s.style,
-			depth: s.depth,
-			titleSpan: s.titleSpan,
-			span: { start: s.titleSpan.start, end },
-			own: { start: contentStart, end },
-			owned: [],
-			blocks: [],
-			parent,
-			children: [],
-		});
-		if (parent !== -1) (sections[parent] as Section).children.push(i);
-		stack.push(i);
-	});
-	for (const section of sections) {
-		// What the section owns: its content minus the spans of its children (from their title line).
-		const owned: Span[] = [];
-		let cursor = section.own.start;
-		for (const c of section.children) {
-			const child = sections[c] as Section;
-			const from = lineStartAt(doc.lineStarts, child.span.start);
-			if (from > cursor)
-				owned.push({ start: cursor, end: trimBack(doc.text, cursor, from) });
-			cursor = Math.max(cursor, child.span.end);
-		}
-		if (section.span.end > cursor)
-			owned.push({ start: cursor, end: section.span.end });
-		const firstChild = section.children.length
-			? lineStartAt(
-					doc.lineStarts,
-					(sections[section.children[0] as number] as Section).span.start,
-				)
-			: section.span.end;
-		section.owned = owned
-			.map((r) => trimmed(doc.text, r))
-			.filter((r) => r.end > r.start);
-		const first = section.owned[0];
-		section.own =
-			first && first.end <= firstChild
-				? first
-				: { start: section.own.start, end: section.own.start };
-		section.blocks = section.owned.flatMap((r) =>
-			clippedBlocks(doc.text, doc.blocks, r),
-		);
-	}
-	return sections;
+  const sections: Section[] = [];
+  const stack: number[] = [];
+  starts.forEach((s, i) => {
+    const end = Math.max(ends[i] as number, s.titleSpan.end);
+    const top = () => sections[stack[stack.length - 1] as number] as Section;
+    while (stack.length && (top().depth >= s.depth || top().span.end <= s.titleSpan.start)) stack.pop();
+    const parent = stack.length ? (stack[stack.length - 1] as number) : -1;
+    const contentStart = Math.min(s.contentStart, end);
+    // Built field by field: spreading `s` was most of this loop's time.
+    sections.push({
+      index: i,
+      title: s.title,
+      style: s.style,
+      depth: s.depth,
+      titleSpan: s.titleSpan,
+      span: { start: s.titleSpan.start, end },
+      own: { start: contentStart, end },
+      owned: [],
+      blocks: [],
+      parent,
+      children: [],
+    });
+    if (parent !== -1) (sections[parent] as Section).children.push(i);
+    stack.push(i);
+  });
+  for (const section of sections) {
+    // What the section owns: its content minus the spans of its children (from their title line).
+    const owned: Span[] = [];
+    let cursor = section.own.start;
+    for (const c of section.children) {
+      const child = sections[c] as Section;
+      const from = lineStartAt(doc.lineStarts, child.span.start);
+      if (from > cursor) owned.push({ start: cursor, end: trimBack(doc.text, cursor, from) });
+      cursor = Math.max(cursor, child.span.end);
+    }
+    if (section.span.end > cursor) owned.push({ start: cursor, end: section.span.end });
+    const firstChild = section.children.length ? lineStartAt(doc.lineStarts, (sections[section.children[0] as number] as Section).span.start) : section.span.end;
+    section.owned = owned.map((r) => trimmed(doc.text, r)).filter((r) => r.end > r.start);
+    const first = section.owned[0];
+    section.own = first && first.end <= firstChild ? first : { start: section.own.start, end: section.own.start };
+    section.blocks = section.owned.flatMap((r) => clippedBlocks(doc.text, doc.blocks, r));
+  }
+  return sections;
 }
 
 /** A span without the white space at its ends. */
 function trimmed(text: string, r: Span): Span {
-	let start = r.start;
-	const end = trimBack(text, start, r.end);
-	while (start < end && /\s/.test(text[start] as string)) start++;
-	return { start, end };
+  let start = r.start;
+  const end = trimBack(text, start, r.end);
+  while (start < end && /\s/.test(text[start] as string)) start++;
+  return { start, end };
 }
 
 /** `to`, moved back over white space but not before `from`. */
 function trimBack(text: string, from: number, to: number): number {
-	let e = to;
-	while (e > from && /\s/.test(text[e - 1] as string)) e--;
-	return e;
+  let e = to;
+  while (e > from && /\s/.test(text[e - 1] as string)) e--;
+  return e;
 }
 
 /**
  * Where each section ends: at the line of the next section of the same or a shallower depth,
  * else at the end of the text. One pass from the back with a stack keeps big documents linear.
  */
-function sectionEnds(
-	doc: Doc,
-	starts: { depth: number; titleSpan: Span }[],
-): number[] {
-	const ends = new Array<number>(starts.length);
-	const pending: number[] = []; // indices after i, depths strictly increasing from top to bottom
-	for (let i = starts.length - 1; i >= 0; i--) {
-		const depth = (starts[i] as { depth: number }).depth;
-		while (
-			pending.length &&
-			(starts[pending[pending.length - 1] as number] as { depth: number })
-				.depth > depth
-		)
-			pending.pop();
-		const next = pending[pending.length - 1];
-		ends[i] =
-			next === undefined
-				? doc.text.length
-				: lineStartAt(
-						doc.lineStarts,
-						(starts[next] as { titleSpan: Span }).titleSpan.start,
-					);
-		pending.push(i);
-	}
-	return ends;
+function sectionEnds(doc: Doc, starts: { depth: number; titleSpan: Span }[]): number[] {
+  const ends = new Array<number>(starts.length);
+  const pending: number[] = []; // indices after i, depths strictly increasing from top to bottom
+  for (let i = starts.length - 1; i >= 0; i--) {
+    const depth = (starts[i] as { depth: number }).depth;
+    while (pending.length && (starts[pending[pending.length - 1] as number] as { depth: number }).depth > depth) pending.pop();
+    const next = pending[pending.length - 1];
+    ends[i] = next === undefined ? doc.text.length : lineStartAt(doc.lineStarts, (starts[next] as { titleSpan: Span }).titleSpan.start);
+    pending.push(i);
+  }
+  return ends;
 }
 
 /** Non-heading blocks overlapping `span`, cut to it (a cut paragraph loses the white space at its ends). */
-export function clippedBlocks(
-	text: string,
-	blocks: readonly Block[],
-	span: Span,
-): Block[] {
-	let lo = 0;
-	let hi = blocks.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >> 1;
-		if ((blocks[mid] as Block).end > span.start) hi = mid;
-		else lo = mid + 1;
-	}
-	const out: Block[] = [];
-	for (let i = lo; i < blocks.length; i++) {
-		const b = blocks[i] as Block;
-		if (b.start >= span.end) break;
-		if (b.end <= span.start || b.type === "heading") continue;
-		const piece = clip(text, b, span);
-		if (piece) out.push(piece);
-	}
-	return out;
+export function clippedBlocks(text: string, blocks: readonly Block[], span: Span): Block[] {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((blocks[mid] as Block).end > span.start) hi = mid;
+    else lo = mid + 1;
+  }
+  const out: Block[] = [];
+  for (let i = lo; i < blocks.length; i++) {
+    const b = blocks[i] as Block;
+    if (b.start >= span.end) break;
+    if (b.end <= span.start || b.type === 'heading') continue;
+    const piece = clip(text, b, span);
+    if (piece) out.push(piece);
+  }
+  return out;
 }
 
 /**
@@ -718,71 +475,47 @@ export function clippedBlocks(
  * paragraph. Undefined when nothing of it is left.
  */
 function clip(text: string, b: Block, span: Span): Block | undefined {
-	if (b.start >= span.start && b.end <= span.end) return b;
-	let start = Math.max(b.start, span.start);
-	const end = trimBack(text, start, Math.min(b.end, span.end));
-	while (start < end && /\s/.test(text[start] as string)) start++;
-	if (end <= start) return undefined;
-	if (b.type === "table") {
-		const within = (r: TableRow) =>
-			r.cells.some((c) => c.text !== "" && c.start >= start && c.end <= end);
-		const cell = [b.header, ...(b.rows ?? [])]
-			.flatMap((r) => r?.cells ?? [])
-			.find((c) => c.start <= start && end <= c.end);
-		if (cell)
-			return { type: "paragraph", start, end, text: text.slice(start, end) };
-		const rows = (b.rows ?? []).filter(within);
-		const header = b.header && within(b.header) ? b.header : undefined;
-		if (!rows.length && !header) return undefined;
-		const piece: Block = {
-			...b,
-			start,
-			end,
-			text: text.slice(start, end),
-			rows,
-		};
-		if (header) piece.header = header;
-		else delete piece.header;
-		return piece;
-	}
-	const piece: Block = { ...b, start, end, text: text.slice(start, end) };
-	if (b.children) {
-		const inner = { start, end };
-		piece.children = b.children.flatMap((c) =>
-			c.end > start && c.start < end && c.type !== "heading"
-				? (clip(text, c, inner) ?? [])
-				: [],
-		);
-		if (
-			!piece.children.length &&
-			(b.type === "list" || b.type === "listItem" || b.type === "quote")
-		)
-			return undefined;
-	}
-	return piece;
+  if (b.start >= span.start && b.end <= span.end) return b;
+  let start = Math.max(b.start, span.start);
+  const end = trimBack(text, start, Math.min(b.end, span.end));
+  while (start < end && /\s/.test(text[start] as string)) start++;
+  if (end <= start) return undefined;
+  if (b.type === 'table') {
+    const within = (r: TableRow) => r.cells.some((c) => c.text !== '' && c.start >= start && c.end <= end);
+    const cell = [b.header, ...(b.rows ?? [])].flatMap((r) => r?.cells ?? []).find((c) => c.start <= start && end <= c.end);
+    if (cell) return { type: 'paragraph', start, end, text: text.slice(start, end) };
+    const rows = (b.rows ?? []).filter(within);
+    const header = b.header && within(b.header) ? b.header : undefined;
+    if (!rows.length && !header) return undefined;
+    const piece: Block = { ...b, start, end, text: text.slice(start, end), rows };
+    if (header) piece.header = header;
+    else delete piece.header;
+    return piece;
+  }
+  const piece: Block = { ...b, start, end, text: text.slice(start, end) };
+  if (b.children) {
+    const inner = { start, end };
+    piece.children = b.children.flatMap((c) => (c.end > start && c.start < end && c.type !== 'heading' ? (clip(text, c, inner) ?? []) : []));
+    if (!piece.children.length && (b.type === 'list' || b.type === 'listItem' || b.type === 'quote')) return undefined;
+  }
+  return piece;
 }
 
 /** Start of the line after the one containing `offset` (any line ending), or the end of the text. */
 function lineAfter(doc: Doc, offset: number): number {
-	return (
-		doc.lineStarts[positionAt(doc.lineStarts, offset).line] ?? doc.text.length
-	);
+  return doc.lineStarts[positionAt(doc.lineStarts, offset).line] ?? doc.text.length;
 }
 
 function directivesOf(text: string): Directive[] {
-	if (!text.includes("staffwork-")) return [];
-	const out: Directive[] = [];
-	for (const m of text.matchAll(DIRECTIVE)) {
-		const rules = (m[2] as string)
-			.split(/[\s,]+/)
-			.map((r) => r.trim())
-			.filter((r) => r && r !== "--");
-		out.push({
-			kind: m[1] as Directive["kind"],
-			rules,
-			start: m.index,
-			end: m.index + m[0].length,
-		});
-	}
-	return out;
+  if (!text.includes('staffwork-')) return [];
+  const out: Directive[] = [];
+  for (const m of text.matchAll(DIRECTIVE)) {
+    const rules = (m[2] as string)
+      .split(/[\s,]+/)
+      .map((r) => r.trim())
+      .filter((r) => r && r !== '--');
+    out.push({ kind: m[1] as Directive['kind'], rules, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
 }
+

@@ -2,45 +2,36 @@
 // `Doc.text` (BOM removed), end-exclusive; lines and columns are derived from them.
 
 export interface Span {
-	start: number;
-	end: number;
+  start: number;
+  end: number;
 }
 
 export interface Position {
-	line: number; // 1-based
-	column: number; // 1-based, UTF-16 code units
-	offset: number;
+  line: number; // 1-based
+  column: number; // 1-based, UTF-16 code units
+  offset: number;
 }
 
-export type BlockType =
-	| "paragraph"
-	| "list"
-	| "listItem"
-	| "table"
-	| "code"
-	| "html"
-	| "heading"
-	| "quote"
-	| "rule";
+export type BlockType = 'paragraph' | 'list' | 'listItem' | 'table' | 'code' | 'html' | 'heading' | 'quote' | 'rule';
 
 export interface TableCell extends Span {
-	text: string;
+  text: string;
 }
 
 export interface TableRow extends Span {
-	cells: TableCell[];
+  cells: TableCell[];
 }
 
 export interface Block extends Span {
-	type: BlockType;
-	/** Prose inside the block with Markdown markers kept; for matching words. */
-	text: string;
-	/** For `list`: its items (listItem blocks); for `listItem`: nested blocks. */
-	children?: Block[];
-	ordered?: boolean;
-	/** For `table`. */
-	header?: TableRow;
-	rows?: TableRow[];
+  type: BlockType;
+  /** Prose inside the block with Markdown markers kept; for matching words. */
+  text: string;
+  /** For `list`: its items (listItem blocks); for `listItem`: nested blocks. */
+  children?: Block[];
+  ordered?: boolean;
+  /** For `table`. */
+  header?: TableRow;
+  rows?: TableRow[];
 }
 
 /**
@@ -53,7 +44,7 @@ export interface Block extends Span {
  *   the list item), a key/value table row `| Name | value |` (owns the value cell), each
  *   `Key: value` pair of a `For: X · From: Y` line.
  */
-export type SectionStyle = "heading" | "label" | "field";
+export type SectionStyle = 'heading' | 'label' | 'field';
 
 /**
  * One section: a heading, a `Label:` line or a `Key: value` field. What a section owns is decided
@@ -66,63 +57,63 @@ export type SectionStyle = "heading" | "label" | "field";
  *   exactly one section. After a nested field ends, the text that follows is the parent's again.
  */
 export interface Section {
-	/** Position in `Doc.sections`. */
-	index: number;
-	/** The heading or label text, without `#`, `**` or the trailing colon. */
-	title: string;
-	/** Canonical section id of the document's kind, once the kind is known. */
-	key?: string;
-	style: SectionStyle;
-	/** Heading level (1-6); labels sit one level under the heading above them, fields two. */
-	depth: number;
-	/** The title's words with a closing `**` and the colon (`Non-scope:**`); not the leading `**` or `#`. */
-	titleSpan: Span;
-	/** Title to end, nested sections included. */
-	span: Span;
-	/** The section's own content: after the title, before its first nested section. */
-	own: Span;
-	/** Every range the section owns, in order (`own` first): text after a nested field ends is the parent's. */
-	owned: Span[];
-	/** Pieces of the blocks in `owned`, clipped (a paragraph split at a field line is two pieces). */
-	blocks: Block[];
-	/** Index of the enclosing section in `Doc.sections`, or -1. */
-	parent: number;
-	/** Indices of the sections directly nested in this one. */
-	children: number[];
+  /** Position in `Doc.sections`. */
+  index: number;
+  /** The heading or label text, without `#`, `**` or the trailing colon. */
+  title: string;
+  /** Canonical section id of the document's kind, once the kind is known. */
+  key?: string;
+  style: SectionStyle;
+  /** Heading level (1-6); labels sit one level under the heading above them, fields two. */
+  depth: number;
+  /** The title's words with a closing `**` and the colon (`Non-scope:**`); not the leading `**` or `#`. */
+  titleSpan: Span;
+  /** Title to end, nested sections included. */
+  span: Span;
+  /** The section's own content: after the title, before its first nested section. */
+  own: Span;
+  /** Every range the section owns, in order (`own` first): text after a nested field ends is the parent's. */
+  owned: Span[];
+  /** Pieces of the blocks in `owned`, clipped (a paragraph split at a field line is two pieces). */
+  blocks: Block[];
+  /** Index of the enclosing section in `Doc.sections`, or -1. */
+  parent: number;
+  /** Indices of the sections directly nested in this one. */
+  children: number[];
 }
 
 export interface FrontMatter {
-	data: Record<string, unknown>;
-	span: Span;
-	/** Set when the YAML could not be read; `data` is then empty. */
-	error?: { message: string; span: Span };
+  data: Record<string, unknown>;
+  span: Span;
+  /** Set when the YAML could not be read; `data` is then empty. */
+  error?: { message: string; span: Span };
 }
 
 export interface Doc {
-	text: string;
-	lineStarts: number[];
-	frontMatter?: FrontMatter;
-	/**
-	 * `text` with every HTML comment outside code blanked to spaces (line breaks kept, so offsets
-	 * hold): the skeleton's hints are not the writer's text. The same string as `text` when the
-	 * document has no comments.
-	 */
-	plain: string;
-	/** HTML comments (`<!-- ... -->`) outside code, in order. */
-	comments: Span[];
-	/** Where the writer's text starts and ends: after the front matter and a leading `# Title`. */
-	body: Span;
-	/** All top-level blocks in order (after the front matter). */
-	blocks: Block[];
-	/** Sections in document order, from headings and `Label:` lines. */
-	sections: Section[];
-	/** Tables anywhere in the document. */
-	tables: Block[];
-	/** `<!-- staffwork-disable ... -->` comments. */
-	directives: Directive[];
+  text: string;
+  lineStarts: number[];
+  frontMatter?: FrontMatter;
+  /**
+   * `text` with every HTML comment outside code blanked to spaces (line breaks kept, so offsets
+   * hold): the skeleton's hints are not the writer's text. The same string as `text` when the
+   * document has no comments.
+   */
+  plain: string;
+  /** HTML comments (`<!-- ... -->`) outside code, in order. */
+  comments: Span[];
+  /** Where the writer's text starts and ends: after the front matter and a leading `# Title`. */
+  body: Span;
+  /** All top-level blocks in order (after the front matter). */
+  blocks: Block[];
+  /** Sections in document order, from headings and `Label:` lines. */
+  sections: Section[];
+  /** Tables anywhere in the document. */
+  tables: Block[];
+  /** `<!-- staffwork-disable ... -->` comments. */
+  directives: Directive[];
 }
 
 export interface Directive extends Span {
-	kind: "disable" | "disable-next-line" | "disable-line" | "enable";
-	rules: string[]; // empty = all rules
+  kind: 'disable' | 'disable-next-line' | 'disable-line' | 'enable';
+  rules: string[]; // empty = all rules
 }
