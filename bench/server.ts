@@ -61,7 +61,7 @@ export async function benchServer(): Promise<{ rows: ServerRow[]; skipped?: stri
     rows.push(...(await history('SQLite', sqliteUrl, duration)));
     let pgUrl: string | undefined;
     if (!('skip' in pgState)) {
-      pgServer = await startPostgres();
+      pgServer = await startPostgres({ durable: true }); // fsync on, like SQLite's synchronous=FULL
       pgUrl = await pgServer.createDatabase();
       const one = await launch(scratch, pgUrl);
       rows.push(await saves('saves', 'PostgreSQL 15, 1 app server', [one], connections, duration));

@@ -48,6 +48,8 @@ export async function shot(page: Page, name: string, fullPage = false): Promise<
 export interface Harness {
   url: string;
   dataDir: string;
+  /** The server's first-run code (it starts without accounts). */
+  setupCode?: string;
   browser: Browser;
   context: BrowserContext;
   /** Problems seen on any page: CSP violations, uncaught errors, console errors. */
@@ -82,6 +84,7 @@ export async function openHarness(): Promise<Harness> {
   return {
     url: server.url.replace(/\/$/, ''),
     dataDir,
+    ...(server.setupCode ? { setupCode: server.setupCode } : {}),
     browser,
     context,
     problems,

@@ -67,6 +67,7 @@ describe('review in the browser', () => {
     await admin.goto(`${h.url}/setup`);
     await ready(admin);
     await clean(admin, 'the first-run page');
+    await admin.fill('input[name=code]', h.setupCode ?? '');
     await admin.fill('input[name=username]', 'admin');
     await admin.fill('input[name=password]', PASSWORD);
     await admin.click('button[type=submit]');
@@ -148,9 +149,37 @@ describe('review in the browser', () => {
     await learner.keyboard.press('Enter');
     assert.equal(await learner.evaluate(() => document.activeElement?.tagName), 'MARK');
 
+    // In the editor, the comment is one item of the findings list, in text order, and Enter on it
+    // puts the cursor on its words; a new comment arrives there live.
+    const editor = await h.newPage();
+    await editor.goto(`${h.url}/artifacts/${made.artifact.id}`);
+    await ready(editor);
+    await editor.waitForSelector('#findings li.review-comment-item');
+    const item = await editor.evaluate(() => {
+      const first = document.querySelector<HTMLElement>('#findings > li');
+      return { text: first?.textContent ?? '', comment: first?.classList.contains('review-comment-item') ?? false, findings: document.querySelectorAll('#findings > li.finding-item:not(.review-comment-item)').length };
+    });
+    assert.match(item.text, /rita.*This names no choice/);
+    assert.ok(item.comment, 'the open comment heads the list');
+    assert.ok(item.findings > 0, 'the rule findings are in the same list');
+    await editor.focus('#findings li.review-comment-item button');
+    await editor.keyboard.press('Enter');
+    assert.equal(await editor.evaluate(() => window.__staffwork?.view.state.selection.main.from), TEXT.indexOf(SENTENCE));
+    await clean(editor, 'the editor with a review comment');
+    const reviewId = Number(new URL(learner.url()).pathname.split('/').pop());
+    const threadId = (await api(reviewer, 'GET', `/api/cohorts/${cohortId}/reviews/${reviewId}/threads`)).body.threads[0].id;
+    assert.equal((await api(reviewer, 'POST', `/api/cohorts/${cohortId}/threads/${threadId}/comments`, { body: 'And what will you stop?' })).status, 201);
+    await editor.waitForFunction(() => /1 reply, last by rita/.test(document.querySelector('#findings li.review-comment-item')?.textContent ?? ''));
+    await editor.close();
+
     // The learner rewrites the sentence (a save, as the editor makes) and marks the thread addressed.
     const saved = await api(learner, 'PUT', `/api/artifacts/${made.artifact.id}`, { text: TEXT.replace(SENTENCE, 'We will stop new checkout features until the vault holds at peak load.'), baseRevision: made.revision.id });
     assert.equal(saved.status, 200);
+    // Reviewers see the draft only once it is submitted.
+    await learner.reload();
+    await ready(learner);
+    assert.match((await learner.textContent('.review-meta')) ?? '', /is not submitted/);
+    await learner.click('#submit-revision');
     await learner.waitForSelector('#threads li.thread[data-status=edited]');
     assert.match((await learner.textContent('#threads .thread-tags')) ?? '', /likely addressed/);
     await learner.click('#threads li.thread button:has-text("Mark addressed")');

@@ -46,13 +46,13 @@ describe('staffwork admin and review export', () => {
       assert.equal(r.status, 0, r.stderr);
       const json = JSON.parse(r.stdout);
       assert.equal(json.cohort.name, 'CLI cohort');
-      assert.equal(json.reviews[0].annotations[0].target[0].selector.value, 'Diagnosis');
+      assert.equal(json.reviews[0].annotations[0].target[0].selector[0].exact, '## Diagnosis');
       const out = join(data, 'md');
       r = cli(['review', 'export', cohort.id, '-f', 'md', '-o', out, '--data', data]);
       assert.equal(r.status, 0, r.stderr);
       const files = readdirSync(out);
       assert.equal(files.length, 1);
-      assert.match(readFileSync(join(out, files[0] as string), 'utf8'), /## Review[\s\S]*Cite the log\./);
+      assert.match(readFileSync(join(out, files[0] as string), 'utf8'), /## Review[\s\S]*Cite the log\\./);
       r = cli(['review', 'export', 'c-nope', '--data', data]);
       assert.equal(r.status, 2);
       assert.match(r.stderr, /no cohort "c-nope"/);

@@ -12,7 +12,6 @@ const THREE_WEEKS = 'Delay the payments launch three weeks, to 21 May.';
 
 const project = (membership: Membership = 'all', extra: Partial<ConstructorParameters<typeof Project>[0]> = {}) =>
   new Project({ module: defaultModule, rules: builtinRules, membership, ...extra });
-const ids = (p: Project, path: string) => (p.result(path)?.diagnostics ?? []).map((d) => `${d.ruleId}:${d.messageId}@${d.range.join('-')}`);
 const disagrees = (p: Project, path: string) => (p.result(path)?.setDiagnostics ?? []).filter((d) => d.ruleId === 'summary/variants-disagree').length;
 /** Everything a surface reads from a result, as JSON (doc left out: it is the parse of the same text). */
 const shown = (p: Project) => JSON.stringify(p.results().map(({ doc: _doc, kind, ...r }) => ({ ...r, kind: kind?.id })));

@@ -72,7 +72,8 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startPostgres(): Promise<Postgres> {
+/** `durable`: fsync on, as a real deployment runs (the benchmarks); the tests run with it off. */
+export async function startPostgres(options: { durable?: boolean } = {}): Promise<Postgres> {
   const found = postgresAvailable();
   if ('skip' in found) throw new Error(found.skip);
   const { bin } = found;
@@ -92,8 +93,8 @@ export async function startPostgres(): Promise<Postgres> {
   const port = await freePort();
   // fsync off: the tests kill app servers and restart PostgreSQL, never the machine, and the
   // operating system keeps what PostgreSQL wrote; it saves the shared CI disk many flushes.
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
-  const start = () => run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-o', options, '-w', '-t', '60', 'start']);
+  const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${options.durable ? 'on' : 'off'} -c max_connections=200`;
+  const start = () => run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-o', settings, '-w', '-t', '60', 'start']);
   start();
   let n = 0;
   const url = (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`;

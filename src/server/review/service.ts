@@ -7,7 +7,7 @@ import { porter, ruleFiresOn, type Anchor, type PortStatus, type Ported } from '
 import type { CheckPool } from '../checker/pool.ts';
 import type { Item, Task, TaskResult } from '../checker/tasks.ts';
 import type { Comment, PortUpdate, ReviewRequest, Thread, User } from '../storage/review.ts';
-import type { Revision, Storage } from '../storage/types.ts';
+import type { OwnerStorage, Revision, Storage } from '../storage/types.ts';
 
 export type { ThreadView };
 
@@ -17,20 +17,19 @@ export interface Finding {
 }
 
 /**
- * A check-pool task on the owner's lane, which asks for the texts it has not checked yet; the
- * finding counts it computed are written back to the revisions (for the history), as the
- * workbench's own portfolio view does.
+ * A heavy check-pool task (portfolio, print, findings) on the owner's lane, which asks for the
+ * texts it has not checked yet; the finding counts it computed are written back to the
+ * revisions (for the history). The workbench's portfolio and print views run through this too.
  */
-export async function checked<K extends 'portfolio' | 'findings'>(storage: Storage, pool: CheckPool, owner: string, type: K, items: Item[]): Promise<Extract<TaskResult, { type: K }>> {
-  const store = storage.as(owner);
+export async function withTexts<T extends Exclude<TaskResult, { type: 'missing' | 'describe' }>>(pool: CheckPool, store: OwnerStorage, task: (texts: Record<string, string>) => Exclude<Task, { type: 'describe' }>): Promise<T> {
   let texts: Record<string, string> = {};
   for (;;) {
-    const result = await pool.heavy(owner, { type, items, texts } as Task & { type: K });
-    if (result.type === type) {
+    const result = await pool.heavy(store.owner, task(texts));
+    if (result.type !== 'missing') {
+      // Only a cache: the next view writes it again if this fails.
       if ('checked' in result) for (const [key, counts] of Object.entries(result.checked)) store.setFindings(Number(key.slice(key.lastIndexOf('@') + 1)), counts).catch(() => undefined);
-      return result as Extract<TaskResult, { type: K }>;
+      return result as T;
     }
-    if (result.type !== 'missing') throw new Error('unexpected check result');
     const keys = result.keys.map((k) => ({ artifactId: k.slice(0, k.lastIndexOf('@')), revisionId: Number(k.slice(k.lastIndexOf('@') + 1)) }));
     const found = await store.texts(keys);
     // A text that is gone (it cannot be: revisions are never deleted) would loop: stop.
@@ -38,6 +37,9 @@ export async function checked<K extends 'portfolio' | 'findings'>(storage: Stora
     texts = Object.fromEntries(found.map((x) => [`${x.artifactId}@${x.id}`, x.text]));
   }
 }
+
+export const checked = <K extends 'portfolio' | 'findings'>(storage: Storage, pool: CheckPool, owner: string, type: K, items: Item[]) =>
+  withTexts<Extract<TaskResult, { type: K }>>(pool, storage.as(owner), (texts) => ({ type, items, texts }) as Exclude<Task, { type: 'describe' }>);
 
 /** Check items for some revisions of one owner's artifacts (artifacts that are gone are left out). */
 export async function itemsFor(storage: Storage, owner: string, revisions: Pick<Revision, 'artifactId' | 'id'>[]): Promise<Item[]> {

@@ -1,7 +1,7 @@
 // Review comments in the editor's findings list: the writer's open threads, carried to the
 // revision being edited (GET /api/artifacts/{id}/reviews/threads; the server ports, stores
-// nothing), become items of the same list as the rule findings, in text order, each a button
-// that moves the cursor to its words, like a finding. Live: the review streams (a comment, a
+// nothing), become items of the same list as the rule findings (first, in text order), each a
+// button that moves the cursor to its words, like a finding. Live: the review streams (a comment, a
 // state change) and the artifact's revision stream (a save moves the text) refetch within a
 // moment, and a new comment is announced. Without accounts, or for someone else's artifact,
 // the list simply has no comments.
@@ -82,7 +82,10 @@ function stream(url: string, event: string, on: () => void): EventSource {
   return s;
 }
 
-/** Puts the comment items into the list among the findings, by where they point. */
+/**
+ * Puts the comment items at the head of the list, in text order: the findings below are ordered
+ * by severity and lesson, and an open comment is what the writer has to answer first.
+ */
 function place(state: State): void {
   const list = state.list;
   const goTo = state.goTo;
@@ -92,15 +95,8 @@ function place(state: State): void {
     state.live = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
     list.after(state.live);
   }
-  const findings = [...list.querySelectorAll<HTMLElement>(':scope > .finding-item')];
   const sorted = [...state.items].sort((a, b) => position(a) - position(b) || a.thread.id - b.thread.id);
-  for (const item of sorted) {
-    const li = render(item, goTo);
-    const at = position(item);
-    const before = findings.find((f) => Number(f.dataset['from'] ?? Infinity) > at);
-    if (before) before.before(li);
-    else list.append(li);
-  }
+  list.prepend(...sorted.map((item) => render(item, goTo)));
 }
 
 /** Orphaned threads (their words are gone) go last. */
