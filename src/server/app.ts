@@ -16,6 +16,8 @@ import type { AuthEnv } from './auth/accounts.ts';
 import { liveRevisions } from './live.ts';
 import { isUnavailable } from './storage/pg-errors.ts';
 import { mountReview, type ReviewOptions } from './routes/index.ts';
+import { wellFormed } from './routes/schemas.ts';
+import { withTexts } from './review/service.ts';
 import { fileNames, slug, type PortfolioEntry } from './portfolio.ts';
 import { assetResponse, type Assets } from './assets.ts';
 import { escapeHtml, ICON_LINK } from './print.ts';
@@ -40,11 +42,6 @@ export interface AppOptions {
 
 type Env = { Variables: SecureHeadersVariables & AuthEnv['Variables'] };
 
-/**
- * A lone surrogate cannot be stored as UTF-8 (SQLite would keep U+FFFD, PostgreSQL refuses
- * it): refuse it rather than acknowledge a text that is not the one saved.
- */
-const wellFormed = (s: string) => (s as string & { isWellFormed(): boolean }).isWellFormed();
 const Text = z
   .string()
   .refine(wellFormed, 'contains a lone surrogate (half of a UTF-16 pair), which is not valid Unicode; nothing was saved')
@@ -58,24 +55,9 @@ const RestoreBody = z.object({ revision: z.number().int().positive(), baseRevisi
 export function createApp({ storage, assets, allowedHosts, pool, review }: AppOptions): Hono<Env> {
   const app = new Hono<Env>();
   const page = (c: Context<Env>, status: 200 | 404) => pageWith(c, status, assets);
-  const findings = storedFindings();
 
-  /** A portfolio or print task on the owner's lane; the lane asks for the texts it has not checked yet. */
-  async function heavy<T extends TaskResult>(store: OwnerStorage, items: Item[], task: (texts: Record<string, string>) => Parameters<CheckPool['heavy']>[1]): Promise<T> {
-    let texts: Record<string, string> = {};
-    for (;;) {
-      const result = await pool.heavy(store.owner, task(texts));
-      if (result.type !== 'missing') {
-        if ('checked' in result) findings.keep(store, result.checked);
-        return result as T;
-      }
-      const keys = result.keys.map((k) => ({ artifactId: k.slice(0, k.lastIndexOf('@')), revisionId: Number(k.slice(k.lastIndexOf('@') + 1)) }));
-      const found = await store.texts(keys);
-      // A text that is gone (it cannot be: revisions are never deleted) would loop: stop.
-      if (found.length < keys.length) throw new Error('a revision to check is missing from the database');
-      texts = Object.fromEntries(found.map((r) => [`${r.artifactId}@${r.id}`, r.text]));
-    }
-  }
+  /** A portfolio or print task on the owner's lane; the lane asks for the texts it has not checked yet (withTexts). */
+  const heavy = <T extends TaskResult>(store: OwnerStorage, _items: Item[], task: (texts: Record<string, string>) => Parameters<CheckPool['heavy']>[1]): Promise<T> => withTexts(pool, store, task) as Promise<T>;
   const itemsOf = (list: ArtifactSummary[]): Item[] => list.map((artifact) => ({ key: `${artifact.id}@${artifact.head.id}`, artifact }));
   const portfolio = async (store: OwnerStorage) => {
     const items = itemsOf(await store.list());
@@ -315,18 +297,6 @@ ${ICON_LINK}
 </body>
 </html>
 `;
-}
-
-/** Per-revision finding counts the check lanes computed, written back once (for history), off the response path. */
-function storedFindings() {
-  return {
-    keep(store: OwnerStorage, checked: Record<string, { errors: number; warnings: number; infos: number }>) {
-      for (const [key, counts] of Object.entries(checked)) {
-        const revisionId = Number(key.slice(key.lastIndexOf('@') + 1));
-        store.setFindings(revisionId, counts).catch(() => undefined); // only a cache: the next view writes it again
-      }
-    },
-  };
 }
 
 /** The body as JSON, or a 400 that says what is wrong with it. */

@@ -27,7 +27,16 @@ We will leverage synergies to drive world-class outcomes.
 const SENTENCE = 'We will leverage synergies to drive world-class outcomes.';
 
 async function testContext(h: Harness): Promise<BrowserContext> {
-  const r = await build({ entryPoints: [join(import.meta.dirname, 'entry.ts')], bundle: true, write: false, format: 'esm', platform: 'browser', target: 'es2022', outdir: join(tmpdir(), 'staffwork-test-entry'), logLevel: 'silent' });
+  const r = await build({
+    entryPoints: [join(import.meta.dirname, 'entry.ts')],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    outdir: join(tmpdir(), 'staffwork-test-entry'),
+    logLevel: 'silent',
+  });
   const js = r.outputFiles.find((f) => f.path.endsWith('.js'))?.text ?? '';
   const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.route(/\/assets\/app-[A-Za-z0-9]+\.js$/, (route) => route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: js }));
@@ -38,7 +47,11 @@ async function testContext(h: Harness): Promise<BrowserContext> {
 function api(page: Page, method: string, path: string, body?: unknown): Promise<any> {
   return page.evaluate(
     async ([m, p, b]) => {
-      const res = await fetch(p as string, { method: m as string, headers: { 'content-type': 'application/json', 'x-staffwork': '1' }, ...(b === undefined ? {} : { body: JSON.stringify(b) }) });
+      const res = await fetch(p as string, {
+        method: m as string,
+        headers: { 'content-type': 'application/json', 'x-staffwork': '1' },
+        ...(b === undefined ? {} : { body: JSON.stringify(b) }),
+      });
       return { status: res.status, body: await res.json() };
     },
     [method, path, body] as const,
@@ -157,7 +170,11 @@ describe('review in the browser', () => {
     await editor.waitForSelector('#findings li.review-comment-item');
     const item = await editor.evaluate(() => {
       const first = document.querySelector<HTMLElement>('#findings > li');
-      return { text: first?.textContent ?? '', comment: first?.classList.contains('review-comment-item') ?? false, findings: document.querySelectorAll('#findings > li.finding-item:not(.review-comment-item)').length };
+      return {
+        text: first?.textContent ?? '',
+        comment: first?.classList.contains('review-comment-item') ?? false,
+        findings: document.querySelectorAll('#findings > li.finding-item:not(.review-comment-item)').length,
+      };
     });
     assert.match(item.text, /rita.*This names no choice/);
     assert.ok(item.comment, 'the open comment heads the list');
@@ -173,7 +190,10 @@ describe('review in the browser', () => {
     await editor.close();
 
     // The learner rewrites the sentence (a save, as the editor makes) and marks the thread addressed.
-    const saved = await api(learner, 'PUT', `/api/artifacts/${made.artifact.id}`, { text: TEXT.replace(SENTENCE, 'We will stop new checkout features until the vault holds at peak load.'), baseRevision: made.revision.id });
+    const saved = await api(learner, 'PUT', `/api/artifacts/${made.artifact.id}`, {
+      text: TEXT.replace(SENTENCE, 'We will stop new checkout features until the vault holds at peak load.'),
+      baseRevision: made.revision.id,
+    });
     assert.equal(saved.status, 200);
     // Reviewers see the draft only once it is submitted.
     await learner.reload();

@@ -42,7 +42,13 @@ const QUOTE = 'Test flakiness blocks product teams twice a week.';
 
 const cases: Case[] = [
   { name: 'unchanged text', quote: QUOTE, next: BASE, status: 'kept', section: 'Diagnosis' },
-  { name: 'insertion before the anchor shifts it', quote: QUOTE, next: BASE.replace('# Checkout strategy\n', '# Checkout strategy\n\nDraft 2, after review.\n'), status: 'kept', section: 'Diagnosis' },
+  {
+    name: 'insertion before the anchor shifts it',
+    quote: QUOTE,
+    next: BASE.replace('# Checkout strategy\n', '# Checkout strategy\n\nDraft 2, after review.\n'),
+    status: 'kept',
+    section: 'Diagnosis',
+  },
   { name: 'insertion right before the anchor stays outside it', quote: QUOTE, next: BASE.replace(QUOTE, 'Also, ' + QUOTE), status: 'kept' },
   { name: 'insertion right after the anchor stays outside it', quote: QUOTE, next: BASE.replace(QUOTE, QUOTE + ' We measured it in May.'), status: 'kept' },
   { name: 'insertion after the anchor leaves it', quote: QUOTE, next: BASE + '\n## Anti-scope\n\nNo new portals.\n', status: 'kept' },
@@ -56,7 +62,10 @@ const cases: Case[] = [
   {
     name: 'a sentence rewritten whole, with a line two lines below replaced too, stays edited in place',
     quote: 'Reduce platform friction before adding new platform features.',
-    next: BASE.replace('Reduce platform friction before adding new platform features.', 'Stop feature work until CI passes nine runs in ten.').replace('- Stabilise CI.\n- Standardise service templates.', '- Hire a release manager for the platform group.'),
+    next: BASE.replace('Reduce platform friction before adding new platform features.', 'Stop feature work until CI passes nine runs in ten.').replace(
+      '- Stabilise CI.\n- Standardise service templates.',
+      '- Hire a release manager for the platform group.',
+    ),
     status: 'edited',
     under: 'Stop feature work until CI passes nine runs in ten.',
   },
@@ -77,7 +86,10 @@ const cases: Case[] = [
   {
     name: 'an edit in place that also adds a paragraph before it is still edited',
     quote: QUOTE,
-    next: BASE.replace('Deploy lead time is nine days. ' + QUOTE, 'We looked at the last quarter.\n\nDeploy lead time is nine days.\n\nTest flakiness blocks product teams twice per week.'),
+    next: BASE.replace(
+      'Deploy lead time is nine days. ' + QUOTE,
+      'We looked at the last quarter.\n\nDeploy lead time is nine days.\n\nTest flakiness blocks product teams twice per week.',
+    ),
     status: 'edited',
     under: 'Test flakiness blocks product teams twice per week.',
   },
@@ -106,7 +118,10 @@ const cases: Case[] = [
   {
     name: 'two lookalike sentences in the section: the deleted one is not moved onto the other',
     quote: 'Standardise service templates.',
-    next: BASE.replace('- Standardise service templates.\n', '- Standardise service templates for Go.\n- Standardise service templates for Java.\n').replace('- Stabilise CI.\n', ''),
+    next: BASE.replace('- Standardise service templates.\n', '- Standardise service templates for Go.\n- Standardise service templates for Java.\n').replace(
+      '- Stabilise CI.\n',
+      '',
+    ),
     status: 'edited',
   },
 ];
@@ -206,7 +221,15 @@ describe('port: lookalikes that were already there are not where the thread went
   });
 
   it('a deleted line is not "relocated" onto a near-identical line of the same section', () => {
-    const old = lines('# Plan', '', '## Actions', '', '- Owner: TBD for the vault cluster move.', '- Ship the API by June.', '- Owner: TBD for the vault cluster work.');
+    const old = lines(
+      '# Plan',
+      '',
+      '## Actions',
+      '',
+      '- Owner: TBD for the vault cluster move.',
+      '- Ship the API by June.',
+      '- Owner: TBD for the vault cluster work.',
+    );
     const next = old.replace('- Owner: TBD for the vault cluster move.\n', '');
     assert.equal(port(at(old, 'Owner: TBD for the vault cluster move.'), old, next).status, 'orphaned');
   });
@@ -260,6 +283,9 @@ describe('porter: many threads, one diff', () => {
     const next = BASE.replace('twice a week', 'every day').replace(' Deploy', ' Deploy');
     const anchors = [on(QUOTE), on('Stabilise CI.'), on('Reduce platform friction')];
     const many = porter(BASE, next);
-    assert.deepEqual(anchors.map(many), anchors.map((a) => port(a, BASE, next)));
+    assert.deepEqual(
+      anchors.map(many),
+      anchors.map((a) => port(a, BASE, next)),
+    );
   });
 });

@@ -3,7 +3,7 @@
 // of one server under load, the database restarted under load, servers migrating at once, and
 // row-level security as a second line behind the app's own owner checks.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -137,6 +137,26 @@ describe('PostgreSQL: several app servers on one database', { skip: 'skip' in av
     const v5 = await call(a, 'PUT', `/api/artifacts/${id}`, { text: 'v5', baseRevision: v4.body.revision.id });
     assert.equal((await again.next()).id, String(v5.body.revision.id));
     again.close();
+    a.proc.kill('SIGKILL');
+    b.proc.kill('SIGKILL');
+  });
+
+  it('signs in on one server and keeps the session on the other', async () => {
+    const db = await server.createDatabase();
+    const made = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'admin', 'create-user', 'ines', '--admin', '--password-stdin', '--database', db], { cwd: root, input: 'correct horse battery\n', encoding: 'utf8' });
+    assert.equal(made.status, 0, made.stderr);
+    const [a, b] = await Promise.all([launch(db), launch(db)]);
+    const login = await fetch(`${a.url}/api/auth/login`, { method: 'POST', headers, body: JSON.stringify({ username: 'ines', password: 'correct horse battery' }) });
+    assert.equal(login.status, 200);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    assert.ok(cookie.includes('='));
+    // Anonymous on B: refused. With A's cookie on B: the same user, writing on either.
+    assert.equal((await fetch(`${b.url}/api/portfolio`)).status, 401);
+    const created = await fetch(`${b.url}/api/artifacts`, { method: 'POST', headers: { ...headers, cookie }, body: JSON.stringify({ text: '# Signed in\n' }) });
+    assert.equal(created.status, 201);
+    const id = ((await created.json()) as { artifact: { id: string } }).artifact.id;
+    const onA = await fetch(`${a.url}/api/artifacts/${id}`, { headers: { cookie } });
+    assert.equal(onA.status, 200);
     a.proc.kill('SIGKILL');
     b.proc.kill('SIGKILL');
   });

@@ -38,7 +38,10 @@ function listen(server: TestServer, path: string, cookie: string) {
   req.end();
   const until = (pred: () => boolean) =>
     new Promise<void>((done) => {
-      const check = () => (pred() ? done() : (seen = check));
+      const check = () => {
+        if (pred()) done();
+        else seen = check;
+      };
       check();
     });
   return { events, until, ended: () => ended, close: () => req.destroy() };
@@ -98,7 +101,8 @@ describe('accounts', () => {
     const server = await tempServer();
     try {
       const c = client(server);
-      for (let i = 0; i < SETUP_TRIES; i++) assert.equal((await c.call('POST', '/api/auth/setup', { username: 'admin', password: PASSWORD, code: `WRONG-${i}` })).status, 403);
+      for (let i = 0; i < SETUP_TRIES; i++)
+        assert.equal((await c.call('POST', '/api/auth/setup', { username: 'admin', password: PASSWORD, code: `WRONG-${i}` })).status, 403);
       const late = await c.call('POST', '/api/auth/setup', { username: 'admin', password: PASSWORD, code: server.setupCode });
       assert.equal(late.status, 403);
       assert.match(late.body.error, /restart the server/);
@@ -112,7 +116,9 @@ describe('accounts', () => {
     const server = await tempServer();
     try {
       const names = ['alice', 'bob', 'carol', 'dave'];
-      const rs = await Promise.all(names.map((username) => client(server).call('POST', '/api/auth/setup', { username, password: PASSWORD, code: server.setupCode })));
+      const rs = await Promise.all(
+        names.map((username) => client(server).call('POST', '/api/auth/setup', { username, password: PASSWORD, code: server.setupCode })),
+      );
       assert.deepEqual(rs.map((r) => r.status).sort(), [201, 409, 409, 409]);
       const db = sqlite(server);
       const users = db.prepare('SELECT username, is_admin FROM users').all();
@@ -154,7 +160,9 @@ describe('accounts', () => {
 
       // 40 wrong passwords at once: each is counted before its (slow) check, so only 5 are checked.
       const guess = client(server);
-      const rs = await Promise.all(Array.from({ length: 40 }, (_, i) => guess.call('POST', '/api/auth/login', { username: 'sam', password: `wrong password ${i}` })));
+      const rs = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => guess.call('POST', '/api/auth/login', { username: 'sam', password: `wrong password ${i}` })),
+      );
       assert.deepEqual([rs.filter((r) => r.status === 401).length, rs.filter((r) => r.status === 429).length], [5, 35]);
       const blocked = await guess.call('POST', '/api/auth/login', { username: 'sam', password: PASSWORD });
       assert.equal(blocked.status, 429, 'even the right password waits once the limit is reached');
@@ -175,11 +183,20 @@ describe('accounts', () => {
       const server = { ...seed, url: s.url.replace(/\/$/, '') };
       const from = (ip: string) => ({ 'x-forwarded-for': `198.18.0.1, ${ip}` });
       const attacker = client(server);
-      for (let i = 0; i < 5; i++) assert.equal((await attacker.call('POST', '/api/auth/login', { username: 'admin', password: `guess number ${i}` }, from('203.0.113.9'))).status, 401);
+      for (let i = 0; i < 5; i++)
+        assert.equal((await attacker.call('POST', '/api/auth/login', { username: 'admin', password: `guess number ${i}` }, from('203.0.113.9'))).status, 401);
       assert.equal((await attacker.call('POST', '/api/auth/login', { username: 'admin', password: PASSWORD }, from('203.0.113.9'))).status, 429);
       // The leftmost entry is whatever the client sent; the proxy's own entry (rightmost) is the address.
-      assert.equal((await attacker.call('POST', '/api/auth/login', { username: 'admin', password: 'another guess' }, { 'x-forwarded-for': '198.51.100.7, 203.0.113.9' })).status, 429);
-      assert.equal((await client(server).call('POST', '/api/auth/login', { username: 'admin', password: PASSWORD }, from('198.51.100.7'))).status, 200, 'the admin, from elsewhere, still signs in');
+      assert.equal(
+        (await attacker.call('POST', '/api/auth/login', { username: 'admin', password: 'another guess' }, { 'x-forwarded-for': '198.51.100.7, 203.0.113.9' }))
+          .status,
+        429,
+      );
+      assert.equal(
+        (await client(server).call('POST', '/api/auth/login', { username: 'admin', password: PASSWORD }, from('198.51.100.7'))).status,
+        200,
+        'the admin, from elsewhere, still signs in',
+      );
     } finally {
       await s.close();
       await seed.close();
@@ -270,7 +287,11 @@ describe('cohort membership', () => {
     await ok(client(f.server).call('POST', `/api/invites/${inv.token}/accept`, { username: 'mia', password: PASSWORD }));
     const again = await client(f.server).call('POST', `/api/invites/${inv.token}/accept`, { username: 'max', password: PASSWORD });
     assert.equal(again.status, 410);
-    assert.equal((await f.admin.call('GET', '/api/admin/users')).body.users.some((u: { username: string }) => u.username === 'max'), false, 'a refused invite creates no account');
+    assert.equal(
+      (await f.admin.call('GET', '/api/admin/users')).body.users.some((u: { username: string }) => u.username === 'max'),
+      false,
+      'a refused invite creates no account',
+    );
     assert.equal((await client(f.server).call('GET', '/api/invites/not-a-token')).status, 404);
     const late = await ok(f.instructor.call('POST', `${base}/invites`, { role: 'reviewer', hours: 1 }), 201);
     const db = sqlite(f.server, false);
@@ -351,7 +372,16 @@ describe('reviews', () => {
     const r = await ok(f.learner.call('POST', `${base}/reviews`, { artifactId, reviewer: 'rita' }), 201);
     reviewId = r.review.id;
     const start = STRATEGY.indexOf('We will leverage');
-    const t = await ok(f.reviewer.call('POST', `${base}/reviews/${reviewId}/threads`, { revision: made.revision.id, start, end: STRATEGY.indexOf('\n', start), body: 'This names no choice.', ruleId: 'strategy/fluff' }), 201);
+    const t = await ok(
+      f.reviewer.call('POST', `${base}/reviews/${reviewId}/threads`, {
+        revision: made.revision.id,
+        start,
+        end: STRATEGY.indexOf('\n', start),
+        body: 'This names no choice.',
+        ruleId: 'strategy/fluff',
+      }),
+      201,
+    );
     threadId = t.thread.id;
   });
   after(() => f.server.close());
@@ -379,13 +409,28 @@ describe('reviews', () => {
       { method: 'GET', path: `${base}/reviews/${reviewId}`, allowed: ['admin', 'instructor', 'reviewer', 'learner'] },
       { method: 'POST', path: `${base}/reviews/${reviewId}/submit`, body: { revision: 999999 }, allowed: ['learner'] },
       { method: 'GET', path: `${base}/reviews/${reviewId}/threads`, allowed: ['admin', 'instructor', 'reviewer', 'learner'] },
-      { method: 'POST', path: `${base}/reviews/${reviewId}/threads`, body: { revision: 999999, start: 0, end: 1, body: 'x' }, allowed: ['admin', 'instructor', 'reviewer'] },
+      {
+        method: 'POST',
+        path: `${base}/reviews/${reviewId}/threads`,
+        body: { revision: 999999, start: 0, end: 1, body: 'x' },
+        allowed: ['admin', 'instructor', 'reviewer'],
+      },
       { method: 'GET', path: `${base}/reviews/${reviewId}/export.md`, allowed: ['admin', 'instructor', 'reviewer', 'learner'] },
       { method: 'GET', path: `${base}/reviews/${reviewId}/export.json`, allowed: ['admin', 'instructor', 'reviewer', 'learner'] },
       { method: 'GET', path: `${base}/threads/${threadId}/comments`, allowed: ['admin', 'instructor', 'reviewer', 'learner'] },
       { method: 'POST', path: `${base}/threads/${threadId}/comments`, body: { body: '' }, allowed: ['admin', 'instructor', 'reviewer', 'learner'] },
-      { method: 'POST', path: `${base}/threads/${threadId}/state`, body: { state: 'addressed', extra: 1 }, allowed: ['admin', 'instructor', 'reviewer', 'learner'] },
-      { method: 'POST', path: '/api/invites/not-a-token/accept', body: {}, allowed: ['admin', 'instructor', 'reviewer', 'learner', 'learner2', 'outsider', 'anonymous'] },
+      {
+        method: 'POST',
+        path: `${base}/threads/${threadId}/state`,
+        body: { state: 'addressed', extra: 1 },
+        allowed: ['admin', 'instructor', 'reviewer', 'learner'],
+      },
+      {
+        method: 'POST',
+        path: '/api/invites/not-a-token/accept',
+        body: {},
+        allowed: ['admin', 'instructor', 'reviewer', 'learner', 'learner2', 'outsider', 'anonymous'],
+      },
       { method: 'GET', path: `/api/artifacts/${artifactId}`, allowed: ['learner'] },
       { method: 'GET', path: `/api/artifacts/${artifactId}/reviews`, allowed: ['learner'] },
       { method: 'GET', path: `/api/artifacts/${artifactId}/reviews/threads`, allowed: ['learner'] },
@@ -393,7 +438,15 @@ describe('reviews', () => {
       { method: 'PUT', path: `/api/artifacts/${artifactId}`, body: { text: 'x', baseRevision: 999999 }, allowed: ['learner'] },
       { method: 'GET', path: '/api/portfolio', allowed: ['admin', 'instructor', 'reviewer', 'learner', 'learner2', 'outsider'] },
     ];
-    const who: Record<Who, Client> = { admin: f.admin, instructor: f.instructor, reviewer: f.reviewer, learner: f.learner, learner2: f.learner2, outsider: f.outsider, anonymous: f.anonymous };
+    const who: Record<Who, Client> = {
+      admin: f.admin,
+      instructor: f.instructor,
+      reviewer: f.reviewer,
+      learner: f.learner,
+      learner2: f.learner2,
+      outsider: f.outsider,
+      anonymous: f.anonymous,
+    };
     const failures: string[] = [];
     for (const r of routes) {
       for (const [name, c] of Object.entries(who) as [Who, Client][]) {
@@ -401,7 +454,8 @@ describe('reviews', () => {
         const allowed = r.allowed.includes(name);
         // Someone else's artifact is simply not there for them (404), which is how the owner scoping answers.
         const denied = name === 'anonymous' ? res.status === 401 : res.status === 403 || (r.path.startsWith('/api/artifacts/') && res.status === 404);
-        if (allowed === denied || (!allowed && res.status < 400)) failures.push(`${r.method} ${r.path} as ${name}: ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`);
+        if (allowed === denied || (!allowed && res.status < 400))
+          failures.push(`${r.method} ${r.path} as ${name}: ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`);
       }
     }
     assert.deepEqual(failures, []);
@@ -412,10 +466,17 @@ describe('reviews', () => {
 
   it('applies the action rules to valid requests: who replies, addresses, resolves and reopens', async () => {
     const rev = (await ok(f.learner.call('GET', `${base}/reviews/${reviewId}`))).revision;
-    const t = (await ok(f.reviewer.call('POST', `${base}/reviews/${reviewId}/threads`, { revision: rev.id, section: 'Diagnosis', body: 'Which incidents?' }), 201)).thread;
+    const t = (
+      await ok(f.reviewer.call('POST', `${base}/reviews/${reviewId}/threads`, { revision: rev.id, section: 'Diagnosis', body: 'Which incidents?' }), 201)
+    ).thread;
     const state = (c: Client, s: string, body?: string) => c.call('POST', `${base}/threads/${t.id}/state`, { state: s, ...(body ? { body } : {}) });
     const steps: [Client, () => Promise<{ status: number }>, number, string][] = [
-      [f.learner, () => f.learner.call('POST', `${base}/reviews/${reviewId}/threads`, { revision: rev.id, section: 'Diagnosis', body: 'x' }), 403, 'the writer opens no threads'],
+      [
+        f.learner,
+        () => f.learner.call('POST', `${base}/reviews/${reviewId}/threads`, { revision: rev.id, section: 'Diagnosis', body: 'x' }),
+        403,
+        'the writer opens no threads',
+      ],
       [f.learner2, () => f.learner2.call('POST', `${base}/threads/${t.id}/comments`, { body: 'me too' }), 403, 'another learner cannot reply'],
       [f.outsider, () => f.outsider.call('POST', `${base}/threads/${t.id}/comments`, { body: 'hi' }), 403, 'an outsider cannot reply'],
       [f.learner, () => f.learner.call('POST', `${base}/threads/${t.id}/comments`, { body: 'The March log.' }), 201, 'the writer replies'],
@@ -507,12 +568,17 @@ describe('reviews', () => {
     const doomed = await post({ start: a, end: text.indexOf('\n', a), body: 'Who pays?', ruleId: 'strategy/fluff' });
     assert.equal(doomed.ruleState, 'not-firing');
 
-    const edited = text.replace('We will leverage synergies to drive world-class outcomes.', 'We will stop new checkout features until the vault holds at peak load.').replace(/- Move the vault[^\n]*\n/, '');
+    const edited = text
+      .replace('We will leverage synergies to drive world-class outcomes.', 'We will stop new checkout features until the vault holds at peak load.')
+      .replace(/- Move the vault[^\n]*\n/, '');
     const saved = await ok(f.learner.call('PUT', `/api/artifacts/${made.artifact.id}`, { text: edited, baseRevision: made.revision.id }));
     await ok(f.learner.call('POST', `${path}/submit`, {}));
     const byId = new Map((await ok(f.learner.call('GET', `${path}/threads`))).threads.map((t: { id: number }) => [t.id, t]));
     const pt = byId.get(policy.id) as any;
-    assert.deepEqual([pt.current.revisionId, pt.current.status, pt.current.now, pt.ruleState], [saved.revision.id, 'edited', 'We will stop new checkout features until the vault holds at peak load.', 'likely-addressed']);
+    assert.deepEqual(
+      [pt.current.revisionId, pt.current.status, pt.current.now, pt.ruleState],
+      [saved.revision.id, 'edited', 'We will stop new checkout features until the vault holds at peak load.', 'likely-addressed'],
+    );
     assert.equal((byId.get(section.id) as any).current.status, 'kept');
     const gone = byId.get(doomed.id) as any;
     assert.deepEqual([gone.current.status, gone.ruleState], ['orphaned', 'unknown'], 'nothing to check on deleted text');
@@ -532,14 +598,19 @@ describe('reviews', () => {
     assert.deepEqual(view.review.counts, { open: 0, addressed: 0, 'wont-change': 0, resolved: 3 });
 
     // The rule fires again once the regressed text is submitted.
-    const back = edited.replace('We will stop new checkout features until the vault holds at peak load.', 'We will stop new checkout features until the vault holds world-class load.');
+    const back = edited.replace(
+      'We will stop new checkout features until the vault holds at peak load.',
+      'We will stop new checkout features until the vault holds world-class load.',
+    );
     await ok(f.learner.call('PUT', `/api/artifacts/${made.artifact.id}`, { text: back, baseRevision: saved.revision.id }));
     await ok(f.learner.call('POST', `${path}/submit`, {}));
     assert.equal((await ok(f.reviewer.call('GET', `${path}/threads`))).threads.find((t: { id: number }) => t.id === policy.id).ruleState, 'regression');
     await ok(f.reviewer.call('POST', `${base}/threads/${policy.id}/state`, { state: 'reopened', body: 'It is back.' }));
     assert.equal((await ok(f.reviewer.call('GET', path))).review.turn, 'writer');
     const overview = await ok(f.instructor.call('GET', `${base}/overview`));
-    const fluff = overview.mistakeMap.flatMap((g: { rules: { ruleId: string; findings: number; comments: number }[] }) => g.rules).find((x: { ruleId: string }) => x.ruleId === 'strategy/fluff');
+    const fluff = overview.mistakeMap
+      .flatMap((g: { rules: { ruleId: string; findings: number; comments: number }[] }) => g.rules)
+      .find((x: { ruleId: string }) => x.ruleId === 'strategy/fluff');
     assert.ok(fluff.comments >= 2 && fluff.findings >= 1, JSON.stringify(fluff));
   });
 
@@ -547,8 +618,19 @@ describe('reviews', () => {
     const made = await ok(f.learner.call('POST', '/api/artifacts', { text: STRATEGY.replace('Payments platform', 'Metrics') }), 201);
     const text = made.text as string;
     const path = `${base}/reviews/${(await ok(f.learner.call('POST', `${base}/reviews`, { artifactId: made.artifact.id }), 201)).review.id}`;
-    const on = async (q: string) => (await ok(f.reviewer.call('POST', `${path}/threads`, { revision: made.revision.id, start: text.indexOf(q), end: text.indexOf(q) + q.length, body: q }), 201)).thread.id as number;
-    const [fixed, refused, late, untouched] = [await on('Our checkout fails'), await on('We will leverage'), await on('Move the vault'), await on('March incident')];
+    const on = async (q: string) =>
+      (
+        await ok(
+          f.reviewer.call('POST', `${path}/threads`, { revision: made.revision.id, start: text.indexOf(q), end: text.indexOf(q) + q.length, body: q }),
+          201,
+        )
+      ).thread.id as number;
+    const [fixed, refused, late, untouched] = [
+      await on('Our checkout fails'),
+      await on('We will leverage'),
+      await on('Move the vault'),
+      await on('March incident'),
+    ];
     await ok(f.learner.call('POST', `${base}/threads/${refused}/state`, { state: 'wont-change', body: 'because it is true' }));
     await ok(f.learner.call('POST', `${base}/threads/${refused}/state`, { state: 'addressed' }), 200);
     await ok(f.learner.call('POST', `${base}/threads/${fixed}/state`, { state: 'addressed' }));
@@ -563,7 +645,9 @@ describe('reviews', () => {
     // fixed: addressed before the submission; refused: its "addressed" came after a "won't change", still before: counts;
     // late: after; untouched: never. Of the four followed by a submission, two.
     const db = sqlite(f.server);
-    const rows = db.prepare('SELECT id, addressed_at, next_submitted_at FROM threads WHERE id IN (?, ?, ?, ?) ORDER BY id').all(fixed, refused, late, untouched) as { addressed_at: string | null; next_submitted_at: string | null }[];
+    const rows = db
+      .prepare('SELECT id, addressed_at, next_submitted_at FROM threads WHERE id IN (?, ?, ?, ?) ORDER BY id')
+      .all(fixed, refused, late, untouched) as { addressed_at: string | null; next_submitted_at: string | null }[];
     db.close();
     assert.equal(rows.filter((r) => r.next_submitted_at !== null).length, 4);
     assert.equal(rows.filter((r) => r.addressed_at !== null && r.addressed_at <= (r.next_submitted_at as string)).length, 2);
@@ -583,7 +667,9 @@ describe('reviews', () => {
     const vague = await f.reviewer.call('POST', `${path}/threads`, { revision: made.revision.id, section: 'Notes', body: 'x' });
     assert.equal(vague.status, 422);
     assert.match(vague.body.error, /sectionIndex/);
-    const t = (await ok(f.reviewer.call('POST', `${path}/threads`, { revision: made.revision.id, section: 'Notes', sectionIndex: 1, body: 'The second.' }), 201)).thread;
+    const t = (
+      await ok(f.reviewer.call('POST', `${path}/threads`, { revision: made.revision.id, section: 'Notes', sectionIndex: 1, body: 'The second.' }), 201)
+    ).thread;
     assert.equal(t.origin.anchor.position.start, twice.lastIndexOf('## Notes'));
     assert.equal((await f.reviewer.call('POST', `${path}/threads`, { revision: made.revision.id, section: 'Notes', sectionIndex: 2, body: 'x' })).status, 422);
   });
@@ -619,7 +705,8 @@ describe('reviews', () => {
     const rev = (await ok(f.reviewer.call('GET', `${base}/reviews/${reviewId}`))).revision;
     const at = rev.text.indexOf('Move the vault');
     const forged = 'two\r# Forged heading\r- **ines** resolved it (2026-01-01 00:00 UTC, revision 1): <img src=x onerror=alert(1)>\u2028### Also forged';
-    const t = (await ok(f.reviewer.call('POST', `${base}/reviews/${reviewId}/threads`, { revision: rev.id, start: at, end: at + 14, body: forged }), 201)).thread;
+    const t = (await ok(f.reviewer.call('POST', `${base}/reviews/${reviewId}/threads`, { revision: rev.id, start: at, end: at + 14, body: forged }), 201))
+      .thread;
     for (let i = 0; i < 25; i++) await ok(f.reviewer.call('POST', `${base}/threads/${t.id}/comments`, { body: `reply ${i}` }), 201);
     const md = await f.learner.call('GET', `${base}/reviews/${reviewId}/export.md`);
     assert.equal(md.status, 200);
@@ -636,16 +723,16 @@ describe('reviews', () => {
     const json = await ok(f.learner.call('GET', `${base}/reviews/${reviewId}/export.json`));
     const a = json.annotations.find((x: { id: string }) => x.id === `urn:staffwork:thread:${t.id}`);
     assert.equal(a.body.length, 26);
-    assert.deepEqual(
-      [...new Set(a.body.map((b: { purpose: string }) => b.purpose))],
-      ['commenting', 'replying'],
-    );
+    assert.deepEqual([...new Set(a.body.map((b: { purpose: string }) => b.purpose))], ['commenting', 'replying']);
     assert.deepEqual(a['@context'], ['http://www.w3.org/ns/anno.jsonld', { staffwork: 'urn:staffwork:terms#' }]);
     const [quote, position] = a.target[0].selector;
     assert.deepEqual([quote.type, quote.exact, position.type, position.start], ['TextQuoteSelector', 'Move the vault', 'TextPositionSelector', at]);
     const fluff = json.annotations.find((x: { 'staffwork:ruleId': string | null }) => x['staffwork:ruleId'] === 'strategy/fluff');
     assert.equal(fluff.target[0].selector[0].exact, 'We will leverage synergies to drive world-class outcomes.');
-    assert.equal((await ok(f.instructor.call('GET', `${base}/export.json`))).reviews.length, (await ok(f.instructor.call('GET', `${base}/reviews?limit=200`))).reviews.length);
+    assert.equal(
+      (await ok(f.instructor.call('GET', `${base}/export.json`))).reviews.length,
+      (await ok(f.instructor.call('GET', `${base}/reviews?limit=200`))).reviews.length,
+    );
   });
 
   it('refuses bad input with a clear 4xx and stores nothing', async () => {
@@ -693,13 +780,32 @@ describe('reviews', () => {
     const r = await ok(f.learner2.call('POST', `${base}/reviews`, { artifactId: made.artifact.id }), 201);
     // Seeded straight into the file (the rows the API writes) while the server is stopped.
     await f.server.stop();
-    const anchor = JSON.stringify({ position: { type: 'TextPositionSelector', start: 2, end: 10 }, quote: { type: 'TextQuoteSelector', exact: STRATEGY.slice(2, 10), prefix: '# ', suffix: STRATEGY.slice(10, 42) }, section: 'Strategy: Payments platform' });
+    const anchor = JSON.stringify({
+      position: { type: 'TextPositionSelector', start: 2, end: 10 },
+      quote: { type: 'TextQuoteSelector', exact: STRATEGY.slice(2, 10), prefix: '# ', suffix: STRATEGY.slice(10, 42) },
+      section: 'Strategy: Payments platform',
+    });
     const at = new Date().toISOString();
     const db = sqlite(f.server, false);
-    const insert = db.prepare(`INSERT INTO threads (cohort_id, request_id, artifact_id, owner, author_id, revision_id, anchor, state, port_revision_id, port_anchor, port_status, checked_revision_id, reopened, created_at, updated_at)
+    const insert =
+      db.prepare(`INSERT INTO threads (cohort_id, request_id, artifact_id, owner, author_id, revision_id, anchor, state, port_revision_id, port_anchor, port_status, checked_revision_id, reopened, created_at, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, 'kept', ?, 0, ?, ?)`);
     db.transaction(() => {
-      for (let i = 0; i < 10_000; i++) insert.run(f.cohortId, r.review.id, made.artifact.id, r.review.learnerId, r.review.learnerId, made.revision.id, anchor, made.revision.id, anchor, made.revision.id, at, at);
+      for (let i = 0; i < 10_000; i++)
+        insert.run(
+          f.cohortId,
+          r.review.id,
+          made.artifact.id,
+          r.review.learnerId,
+          r.review.learnerId,
+          made.revision.id,
+          anchor,
+          made.revision.id,
+          anchor,
+          made.revision.id,
+          at,
+          at,
+        );
     })();
     db.close();
     const s = await startServer({ port: 0, dataDir: f.server.dataDir, quiet: true });

@@ -31,7 +31,8 @@ describe('reviews on PostgreSQL', { skip: available ? false : `PostgreSQL 15 is 
   let f: Cohort;
   let app: Awaited<ReturnType<typeof startServer>>;
   // PostgreSQL refuses to run as root: run it as nobody when the tests run as root.
-  const as = (cmd: string, args: string[]) => (process.getuid?.() === 0 ? execFileSync('runuser', ['-u', 'nobody', '--', cmd, ...args], { stdio: 'pipe' }) : execFileSync(cmd, args, { stdio: 'pipe' }));
+  const as = (cmd: string, args: string[]) =>
+    process.getuid?.() === 0 ? execFileSync('runuser', ['-u', 'nobody', '--', cmd, ...args], { stdio: 'pipe' }) : execFileSync(cmd, args, { stdio: 'pipe' });
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'staffwork-pg-review-'));
@@ -42,7 +43,13 @@ describe('reviews on PostgreSQL', { skip: available ? false : `PostgreSQL 15 is 
     url = `postgres://postgres@127.0.0.1:${port}/postgres`;
     app = await startServer({ port: 0, database: url, quiet: true, workers: 0 });
     const base = app.url.replace(/\/$/, '');
-    const server = { url: base, dataDir: dir, ...(app.setupCode ? { setupCode: app.setupCode } : {}), stop: () => app.close(), close: () => app.close() } as unknown as TestServer;
+    const server = {
+      url: base,
+      dataDir: dir,
+      ...(app.setupCode ? { setupCode: app.setupCode } : {}),
+      stop: () => app.close(),
+      close: () => app.close(),
+    } as unknown as TestServer;
     f = await cohortFixture(server);
   });
   after(async () => {
@@ -62,12 +69,26 @@ describe('reviews on PostgreSQL', { skip: available ? false : `PostgreSQL 15 is 
     const made = await ok(f.learner.call('POST', '/api/artifacts', { text: STRATEGY }), 201);
     const r = await ok(f.learner.call('POST', `${base}/reviews`, { artifactId: made.artifact.id, reviewer: 'rita' }), 201);
     const start = STRATEGY.indexOf('We will leverage');
-    const t = await ok(f.reviewer.call('POST', `${base}/reviews/${r.review.id}/threads`, { revision: made.revision.id, start, end: STRATEGY.indexOf('\n', start), body: 'Names no choice.', ruleId: 'strategy/fluff' }), 201);
+    const t = await ok(
+      f.reviewer.call('POST', `${base}/reviews/${r.review.id}/threads`, {
+        revision: made.revision.id,
+        start,
+        end: STRATEGY.indexOf('\n', start),
+        body: 'Names no choice.',
+        ruleId: 'strategy/fluff',
+      }),
+      201,
+    );
     assert.equal(t.thread.ruleState, 'fires');
     assert.equal((await f.outsider.call('GET', `${base}/reviews/${r.review.id}`)).status, 403);
     assert.equal((await f.learner2.call('GET', `${base}/reviews/${r.review.id}`)).status, 403);
     assert.equal((await client(f.server).call('GET', `${base}/reviews/${r.review.id}`)).status, 401);
-    await ok(f.learner.call('PUT', `/api/artifacts/${made.artifact.id}`, { text: STRATEGY.replace('We will leverage synergies to drive world-class outcomes.', 'We will stop new checkout features until the vault holds.'), baseRevision: made.revision.id }));
+    await ok(
+      f.learner.call('PUT', `/api/artifacts/${made.artifact.id}`, {
+        text: STRATEGY.replace('We will leverage synergies to drive world-class outcomes.', 'We will stop new checkout features until the vault holds.'),
+        baseRevision: made.revision.id,
+      }),
+    );
     await ok(f.learner.call('POST', `${base}/reviews/${r.review.id}/submit`, {}));
     const { threads } = await ok(f.reviewer.call('GET', `${base}/reviews/${r.review.id}/threads`));
     assert.equal(threads[0].current.status, 'edited');
@@ -94,9 +115,14 @@ describe('reviews on PostgreSQL', { skip: available ? false : `PostgreSQL 15 is 
     const { openPostgres } = await import('../../src/server/storage/postgres.ts');
     const [a, b] = [await openPostgres(fresh), await openPostgres(fresh)];
     try {
-      const made = await Promise.all([a, b, a, b].map((s, i) => s.review.createUser({ id: `u-first${i}`, username: `first${i}`, passwordHash: 'x', admin: true, first: true })));
+      const made = await Promise.all(
+        [a, b, a, b].map((s, i) => s.review.createUser({ id: `u-first${i}`, username: `first${i}`, passwordHash: 'x', admin: true, first: true })),
+      );
       assert.equal(made.filter((u) => typeof u === 'object').length, 1);
-      assert.deepEqual(made.filter((u) => typeof u !== 'object'), ['not-first', 'not-first', 'not-first']);
+      assert.deepEqual(
+        made.filter((u) => typeof u !== 'object'),
+        ['not-first', 'not-first', 'not-first'],
+      );
     } finally {
       await Promise.all([a.close(), b.close()]);
     }
@@ -133,9 +159,11 @@ describe('reviews on PostgreSQL', { skip: available ? false : `PostgreSQL 15 is 
       await c.query('BEGIN');
       await c.query('SET LOCAL ROLE staffwork_app');
       await c.query(`SELECT set_config('staffwork.owner', $1, true)`, [f.otherCohortId]);
-      await assert.rejects(c.query(`UPDATE threads SET state = 'open'`).then(async (res) => {
-        if (res.rowCount === 0) throw new Error('no row visible to update');
-      }));
+      await assert.rejects(
+        c.query(`UPDATE threads SET state = 'open'`).then(async (res) => {
+          if (res.rowCount === 0) throw new Error('no row visible to update');
+        }),
+      );
       await c.query('ROLLBACK');
     } finally {
       await c.end();

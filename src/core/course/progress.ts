@@ -47,7 +47,7 @@ function judge(c: Criterion, r: FileResult): { ok: boolean; errors: number; reas
   const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
   if (c.complete && errors > 0) reasons.push(`${errors} error${errors === 1 ? '' : 's'} to fix`);
   for (const key of c.sections) {
-    const s = r.doc.sections.find((x) => x.key === key);
+    const s = r.doc.sections.find((x) => x.key === key || x.also?.includes(key));
     const title = r.kind?.sections.find((d) => d.id === key)?.title ?? key;
     if (!s) reasons.push(`no ${title} section`);
     else if (!hasContent(r.doc, s)) reasons.push(`${title} is empty`);

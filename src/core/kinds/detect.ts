@@ -168,8 +168,43 @@ function startsWith(tokens: string[], prefix: string[], at = 0): boolean {
   return true;
 }
 
-/** Which section of the index a title names, and how closely. */
-function match(index: Index, tokens: string[], opts: { weak: boolean; contains: boolean; taken?: Set<string> }, key = tokens.join(' ')): { id: string; how: How } | undefined {
+const AND = stem('and');
+
+/** The names a title joins with "and" ("Risk and rollback", "What it costs us, and what we get"); one part: not joined. */
+function conjuncts(tokens: string[]): string[][] {
+  if (!tokens.includes(AND)) return [tokens];
+  const parts: string[][] = [[]];
+  for (const t of tokens) {
+    if (t === AND) parts.push([]);
+    else parts[parts.length - 1]?.push(t);
+  }
+  return parts.filter((p) => p.length > 0);
+}
+
+type MatchOpts = { weak: boolean; contains: boolean; taken?: Set<string> };
+
+/** Which section of the index a title names, and how closely; a joined title names the section of its first free part. */
+function match(index: Index, tokens: string[], opts: MatchOpts, key = tokens.join(' ')): { id: string; how: How } | undefined {
+  const whole = matchName(index, tokens, opts, key);
+  if (whole) return whole;
+  const parts = conjuncts(tokens);
+  if (parts.length < 2) return undefined;
+  for (const part of parts) {
+    const m = matchName(index, part, { ...opts, contains: false });
+    if (m) return { id: m.id, how: 'prefix' };
+  }
+  return undefined;
+}
+
+/** The section ids a title joins, when it joins two names or more ("Risk and rollback"); "Cost and effort" joins one. */
+function jointIds(index: Index, tokens: string[]): string[] {
+  const parts = conjuncts(tokens);
+  if (parts.length < 2 || matchName(index, tokens, { weak: true, contains: false })) return [];
+  const ids = parts.map((p) => matchName(index, p, { weak: true, contains: false })?.id);
+  return ids.every(Boolean) ? [...new Set(ids as string[])] : [];
+}
+
+function matchName(index: Index, tokens: string[], opts: MatchOpts, key = tokens.join(' ')): { id: string; how: How } | undefined {
   if (!tokens.length) return undefined;
   const e = index.exact.get(key);
   if (e && (opts.weak || !e.weak) && !opts.taken?.has(e.id)) return { id: e.id, how: 'exact' };
@@ -248,6 +283,11 @@ export function impliedSections(doc: Doc, kind: KindDef): Map<string, Span> {
       if (id) found.set(id, span);
     }
   }
+  // "Risk and rollback", "Decision maker and date": the section is the first part's, and it holds the others too.
+  const index = indexOf(kind);
+  doc.sections.forEach((s, i) => {
+    for (const id of jointIds(index, info.tokens[i] ?? [])) if (!found.has(id)) found.set(id, s.span);
+  });
   const consequences = namedId(kind, 'consequences');
   if (consequences) {
     const stated = statedConsequences(doc, kind);
@@ -257,7 +297,7 @@ export function impliedSections(doc: Doc, kind: KindDef): Map<string, Span> {
     for (const row of [table.header, ...(table.rows ?? [])]) {
       const [label, value] = row?.cells ?? [];
       if (!row || !label || !value?.text.trim() || label.text.length > 40 || !/status/i.test(label.text) || titleTokens(label.text, info.stems).join(' ') !== STATUS) continue;
-      const id = indexOf(kind).status;
+      const id = index.status;
       if (id) found.set(id, { start: row.start, end: row.end });
     }
   }
@@ -439,7 +479,10 @@ export function assignSections(doc: Doc, kind: KindDef, memo?: DetectMemo): void
   const info = infoOf(doc, memo);
   const index = indexOf(kind);
   const claimed = new Set<string>();
-  for (const s of doc.sections) delete s.key;
+  for (const s of doc.sections) {
+    delete s.key;
+    delete s.also;
+  }
   const pass = (fields: boolean, opts: { weak: boolean; contains: boolean }, accept: (how: How) => boolean) => {
     doc.sections.forEach((s, i) => {
       if (s.key || (s.style === 'field') !== fields) return;
@@ -456,6 +499,14 @@ export function assignSections(doc: Doc, kind: KindDef, memo?: DetectMemo): void
   pass(false, { weak: true, contains: false }, () => true);
   pass(true, { weak: true, contains: false }, () => true);
   pass(false, { weak: false, contains: true }, () => true);
+  // A title that joins names ("Risk and rollback") holds each free one.
+  doc.sections.forEach((s, i) => {
+    if (!s.key) return;
+    const also = jointIds(index, info.tokens[i] ?? []).filter((id) => id !== s.key && !claimed.has(id));
+    if (!also.length) return;
+    s.also = also;
+    for (const id of also) claimed.add(id);
+  });
   for (const def of kind.sections) {
     if (!def.content || claimed.has(def.id)) continue;
     const s = doc.sections.find((x) => !x.key && x.style !== 'field' && playsRole(doc, x, def.content as string));
@@ -481,4 +532,50 @@ function playsRole(doc: Doc, s: Section, role: string): boolean {
   const negatedTitle = /\b(?:not|won't|non|no|never|without|exclud\w*|skip\w*|stop\w*)\b/.test(title);
   const excluding = items.filter((t) => EXCLUSION.test(t)).length;
   return items.length >= 2 && (excluding >= Math.ceil((items.length * 2) / 3) || (negatedTitle && excluding >= items.length / 2));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sections the document has that the kind does not name: where a "missing" section may be.
+
+// Asides every kind of document has; none of them holds a leadership artifact's part.
+const ASIDES = new Set(
+  [
+    'appendix', 'appendices', 'references', 'reference', 'links', 'related', 'see also', 'further reading', 'more information',
+    'glossary', 'definitions', 'terminology', 'changelog', 'change log', 'revision history', 'acknowledgements', 'footnotes',
+    'sources', 'attachments', 'table of contents', 'contents', 'toc', 'metadata',
+    // Other parts of a plan: who, with what, depending on whom, and what is still open.
+    'team', 'the team', 'staffing', 'people', 'resourcing', 'resources', 'budget', 'funding', 'dependencies', 'contacts',
+    'open questions', 'questions', 'faq', 'approvals', 'sign-off', 'attendees', 'next review', 'review date',
+  ].map((t) => titleTokens(t).join(' ')),
+);
+// Fields that say who, when and what the document is, not what it argues.
+const METADATA = new Set(
+  [
+    'date', 'dates', 'author', 'authors', 'by', 'owner', 'owners', 'status', 'to', 'from', 'cc', 'reviewer', 'reviewers', 'version',
+    'last updated', 'updated', 'created', 'team', 'teams', 'attendees', 'audience', 'tags', 'subject', 're', 'ticket', 'link', 'doc',
+  ].map((t) => titleTokens(t).join(' ')),
+);
+/** A field's value this long is writing that could be a section, not metadata. */
+const FIELD_WORDS = 5;
+
+/**
+ * The document's headings, labels and fields that name none of the kind's sections but could
+ * hold one: top-level (or under the title), with text of their own, not an aside ("References")
+ * or metadata ("Date: 3 May"). A title that names a section already taken ("Next check-in" after
+ * "Support") is recognised, not a candidate.
+ */
+export function unrecognisedSections(doc: Doc, kind: KindDef): Section[] {
+  const info = infoOf(doc);
+  const index = indexOf(kind);
+  const title = titleHeading(doc);
+  return doc.sections.filter((s, i) => {
+    if (s.key || i === title || (s.style === 'heading' && s.depth === 1)) return false;
+    if (s.parent !== -1 && s.parent !== title) return false;
+    const tokens = info.tokens[i] ?? [];
+    const key = info.keys[i] ?? '';
+    if (!tokens.length || ASIDES.has(key) || match(index, tokens, { weak: true, contains: true }, key)) return false;
+    const words = s.blocks.reduce((n, b) => n + (doc.plain.slice(b.start, b.end).match(/\p{L}+/gu)?.length ?? 0), 0);
+    if (s.style === 'field') return !METADATA.has(key) && (tokens.length >= 2 || words >= FIELD_WORDS) && words > 0;
+    return words > 0 || (s.children.length > 0 && !s.children.some((c) => doc.sections[c]?.key));
+  });
 }

@@ -158,11 +158,17 @@ function unquestion(words: string[]): string[] {
   return words;
 }
 
+// A growth plan names its person: "Lena owns:", "Priya will lead:" are "they own", "they will lead".
+const NAMED_OWNER = /^[^\p{L}]*\p{Lu}[\p{Ll}'\u2019-]+(?:\s+\p{Lu}[\p{Ll}'\u2019-]+)?\s+(?=(?:owns|leads|drives|runs|takes on|will (?:own|lead|drive|run|take on)|is (?:taking on|leading|driving|owning))\b)/u;
+const NOT_A_NAME = /^[^\p{L}]*(?:who|what|which|nobody|no one|everyone|everybody|someone|somebody|each|it|this|that|team|the)\b/iu;
+
 /** The tokens of a title's key: see `titleKey`. */
 export function titleTokens(title: string, stems?: Map<string, string>): string[] {
-  let t = cleanTitle(title);
+  let t = cleanTitle(NAMED_OWNER.test(title) && !NOT_A_NAME.test(title) ? title.replace(NAMED_OWNER, 'They ') : title);
   if (/[([]/.test(t)) t = t.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ');
   if (t.includes('&')) t = t.replace(/&/g, ' and ');
+  // "Pros/cons", "Risk/rollback": two names joined.
+  if (t.includes('/')) t = t.replace(/(?<=\p{L}{2})\s*\/\s*(?=\p{L}{2})/gu, ' and ');
   if (t.includes("'")) {
     // "what's", "who's", "how's": the question word's "'s" is "is", not a possessive.
     t = t.replace(/\b(what|who|how|where|when|why|which|that|it|there|here|she|he)'s\b/g, '$1 is');

@@ -63,6 +63,8 @@ export interface Section {
   title: string;
   /** Canonical section id of the document's kind, once the kind is known. */
   key?: string;
+  /** Further ids a title that joins names holds ("Risk and rollback": `risk`, also `plan`). */
+  also?: string[];
   style: SectionStyle;
   /** Heading level (1-6); labels sit one level under the heading above them, fields two. */
   depth: number;

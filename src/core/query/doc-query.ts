@@ -13,6 +13,7 @@ export class DocQuery {
   constructor(doc: Doc) {
     this.doc = doc;
     for (const s of doc.sections) if (s.key !== undefined && !this.byKey.has(s.key)) this.byKey.set(s.key, s);
+    for (const s of doc.sections) for (const id of s.also ?? []) if (!this.byKey.has(id)) this.byKey.set(id, s);
   }
 
   /** The first section with this id in the document's kind. */

@@ -16,7 +16,13 @@ export interface ReviewExport {
 }
 
 const STATE: Record<string, string> = { open: 'open', addressed: 'addressed by the writer', 'wont-change': "won't change", resolved: 'resolved' };
-const ACTION: Record<string, string> = { comment: '', addressed: 'marked it addressed', 'wont-change': "won't change", resolved: 'resolved it', reopened: 'reopened it' };
+const ACTION: Record<string, string> = {
+  comment: '',
+  addressed: 'marked it addressed',
+  'wont-change': "won't change",
+  resolved: 'resolved it',
+  reopened: 'reopened it',
+};
 
 /** One line of inline Markdown that renders as exactly these characters: every line break (CR, LF, NEL, U+2028/9) a space, all ASCII punctuation backslash-escaped. */
 export function mdText(s: string): string {
@@ -31,31 +37,48 @@ export function reviewMarkdown(e: ReviewExport): string {
   const onText = e.threads.filter((t) => t.current.status !== 'orphaned');
   const orphaned = e.threads.filter((t) => t.current.status === 'orphaned');
   const out: string[] = [e.revision.text.replace(/\s*$/, ''), '', '---', '', '## Review', ''];
-  out.push(`Review of revision ${e.request.submittedRevision} in ${mdText(e.request.cohort.name)}; writer ${mdText(e.request.learner)}${e.request.reviewer ? `, reviewer ${mdText(e.request.reviewer)}` : ''}. ${mdText(e.request.turn)}.`, '');
+  out.push(
+    `Review of revision ${e.request.submittedRevision} in ${mdText(e.request.cohort.name)}; writer ${mdText(e.request.learner)}${e.request.reviewer ? `, reviewer ${mdText(e.request.reviewer)}` : ''}. ${mdText(e.request.turn)}.`,
+    '',
+  );
   if (e.threads.length === 0) out.push('No comments.', '');
   const thread = (t: ThreadView, n: number) => {
     const a = t.origin.anchor;
     const where = a.quote.exact ? `“${mdText(a.quote.exact.slice(0, 120))}”` : `the section “${mdText(a.section)}”`;
-    const tags = [STATE[t.state] ?? t.state, t.current.status !== 'kept' ? `text ${t.current.status}` : '', t.ruleId ? `rule ${t.ruleId}` : '', t.ruleState ? t.ruleState.replace('-', ' ') : '', t.criterion ? `criterion ${t.criterion}` : ''].filter(Boolean);
+    const tags = [
+      STATE[t.state] ?? t.state,
+      t.current.status !== 'kept' ? `text ${t.current.status}` : '',
+      t.ruleId ? `rule ${t.ruleId}` : '',
+      t.ruleState ? t.ruleState.replace('-', ' ') : '',
+      t.criterion ? `criterion ${t.criterion}` : '',
+    ].filter(Boolean);
     out.push(`### ${n}. On ${where}${a.section && a.quote.exact ? ` (${mdText(a.section)})` : ''}`, '', `*${mdText(tags.join(' · '))}*`, '');
     if (t.current.now !== null) out.push('Was:', '', `> ${mdText(a.quote.exact)}`, '', 'Now:', '', `> ${mdText(t.current.now) || '(empty)'}`, '');
     for (const c of t.comments) {
       const action = ACTION[c.kind] ?? c.kind;
-      out.push(`- **${mdText(c.author.username)}**${action ? ` ${action}` : ''} (${c.createdAt.slice(0, 16).replace('T', ' ')} UTC, revision ${c.revisionId ?? '?'})${c.body ? `: ${mdText(c.body)}` : ''}`);
+      out.push(
+        `- **${mdText(c.author.username)}**${action ? ` ${action}` : ''} (${c.createdAt.slice(0, 16).replace('T', ' ')} UTC, revision ${c.revisionId ?? '?'})${c.body ? `: ${mdText(c.body)}` : ''}`,
+      );
     }
     out.push('');
   };
-  onText.forEach((t, i) => thread(t, i + 1));
+  for (const [i, t] of onText.entries()) thread(t, i + 1);
   if (orphaned.length) {
     out.push('### On deleted text', '', 'These threads pointed at text that is no longer in the artifact.', '');
-    orphaned.forEach((t, i) => thread(t, onText.length + i + 1));
+    for (const [i, t] of orphaned.entries()) thread(t, onText.length + i + 1);
   }
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }
 
 /** The terms staffwork adds to the Web Annotation context. */
 const CONTEXT = ['http://www.w3.org/ns/anno.jsonld', { staffwork: 'urn:staffwork:terms#' }];
-const PURPOSE: Record<string, string> = { comment: 'replying', addressed: 'assessing', 'wont-change': 'assessing', resolved: 'assessing', reopened: 'assessing' };
+const PURPOSE: Record<string, string> = {
+  comment: 'replying',
+  addressed: 'assessing',
+  'wont-change': 'assessing',
+  resolved: 'assessing',
+  reopened: 'assessing',
+};
 
 /** W3C Web Annotation Data Model, one annotation per thread, its comments as bodies. */
 export function reviewJson(e: ReviewExport) {
@@ -76,9 +99,20 @@ export function reviewJson(e: ReviewExport) {
       created: t.createdAt,
       modified: t.updatedAt,
       creator: { type: 'Person', name: t.author.username },
-      body: t.comments.map((c, i) => ({ type: 'TextualBody', value: c.body, format: 'text/plain', purpose: i === 0 && c.kind === 'comment' ? 'commenting' : (PURPOSE[c.kind] ?? 'replying'), creator: { type: 'Person', name: c.author.username }, created: c.createdAt, 'staffwork:kind': c.kind })),
+      body: t.comments.map((c, i) => ({
+        type: 'TextualBody',
+        value: c.body,
+        format: 'text/plain',
+        purpose: i === 0 && c.kind === 'comment' ? 'commenting' : (PURPOSE[c.kind] ?? 'replying'),
+        creator: { type: 'Person', name: c.author.username },
+        created: c.createdAt,
+        'staffwork:kind': c.kind,
+      })),
       // Where it was made, and (unless its text is gone) where it points in the submitted revision.
-      target: [target(t.origin.revisionId, t.origin.anchor), ...(t.current.status !== 'orphaned' ? [{ ...target(t.current.revisionId, t.current.anchor), 'staffwork:status': t.current.status }] : [])],
+      target: [
+        target(t.origin.revisionId, t.origin.anchor),
+        ...(t.current.status !== 'orphaned' ? [{ ...target(t.current.revisionId, t.current.anchor), 'staffwork:status': t.current.status }] : []),
+      ],
       'staffwork:state': t.state,
       'staffwork:ruleId': t.ruleId,
       'staffwork:ruleState': t.ruleState,

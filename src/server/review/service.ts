@@ -21,13 +21,19 @@ export interface Finding {
  * texts it has not checked yet; the finding counts it computed are written back to the
  * revisions (for the history). The workbench's portfolio and print views run through this too.
  */
-export async function withTexts<T extends Exclude<TaskResult, { type: 'missing' | 'describe' }>>(pool: CheckPool, store: OwnerStorage, task: (texts: Record<string, string>) => Exclude<Task, { type: 'describe' }>): Promise<T> {
+export async function withTexts<T extends Exclude<TaskResult, { type: 'missing' | 'describe' }>>(
+  pool: CheckPool,
+  store: OwnerStorage,
+  task: (texts: Record<string, string>) => Exclude<Task, { type: 'describe' }>,
+): Promise<T> {
   let texts: Record<string, string> = {};
   for (;;) {
     const result = await pool.heavy(store.owner, task(texts));
     if (result.type !== 'missing') {
       // Only a cache: the next view writes it again if this fails.
-      if ('checked' in result) for (const [key, counts] of Object.entries(result.checked)) store.setFindings(Number(key.slice(key.lastIndexOf('@') + 1)), counts).catch(() => undefined);
+      if ('checked' in result)
+        for (const [key, counts] of Object.entries(result.checked))
+          store.setFindings(Number(key.slice(key.lastIndexOf('@') + 1)), counts).catch(() => undefined);
       return result as T;
     }
     const keys = result.keys.map((k) => ({ artifactId: k.slice(0, k.lastIndexOf('@')), revisionId: Number(k.slice(k.lastIndexOf('@') + 1)) }));
@@ -55,7 +61,12 @@ export async function itemsFor(storage: Storage, owner: string, revisions: Pick<
 }
 
 /** Findings of some revisions of one owner's artifacts, from the check pool, keyed `artifactId@revisionId`. */
-export async function findingsOf(storage: Storage, pool: CheckPool, owner: string, revisions: Pick<Revision, 'artifactId' | 'id'>[]): Promise<Map<string, Finding[]>> {
+export async function findingsOf(
+  storage: Storage,
+  pool: CheckPool,
+  owner: string,
+  revisions: Pick<Revision, 'artifactId' | 'id'>[],
+): Promise<Map<string, Finding[]>> {
   const items = await itemsFor(storage, owner, revisions);
   if (items.length === 0) return new Map();
   return new Map(Object.entries((await checked(storage, pool, owner, 'findings', items)).findings));
@@ -100,18 +111,28 @@ export async function portTo(storage: Storage, pool: CheckPool, request: ReviewR
   const store = storage.as(request.learnerId);
   const from = [...new Set(stale.map((t) => t.current.anchoredRevisionId))];
   const texts = new Map((await store.texts(from.map((id) => ({ artifactId: request.artifactId, revisionId: id })))).map((r) => [r.id, r.text]));
-  const findings = stale.some((t) => t.ruleId) ? ((await findingsOf(storage, pool, request.learnerId, [target])).get(`${target.artifactId}@${target.id}`) ?? []) : [];
+  const findings = stale.some((t) => t.ruleId)
+    ? ((await findingsOf(storage, pool, request.learnerId, [target])).get(`${target.artifactId}@${target.id}`) ?? [])
+    : [];
   const updates: PortUpdate[] = [];
   const porters = new Map<number, (a: Anchor) => Ported>();
   for (const t of stale) {
     const oldText = texts.get(t.current.anchoredRevisionId);
     if (oldText === undefined) continue;
-    let port = porters.get(t.current.anchoredRevisionId);
-    if (!port) porters.set(t.current.anchoredRevisionId, (port = porter(oldText, target.text)));
+    const port = porters.get(t.current.anchoredRevisionId) ?? porter(oldText, target.text);
+    porters.set(t.current.anchoredRevisionId, port);
     const step = carried(t.anchor, port(t.current.anchor));
     const orphaned = step.status === 'orphaned';
     const ruleState = t.ruleId ? ruleStateAfter(t.ruleState, step.status, () => ruleFiresOn(step.anchor, t.ruleId as string, findings, target.text)) : null;
-    updates.push({ id: t.id, checkedRevisionId: target.id, portRevisionId: orphaned ? t.current.anchoredRevisionId : target.id, anchor: step.anchor, status: step.status, now: step.now, ruleState });
+    updates.push({
+      id: t.id,
+      checkedRevisionId: target.id,
+      portRevisionId: orphaned ? t.current.anchoredRevisionId : target.id,
+      anchor: step.anchor,
+      status: step.status,
+      now: step.now,
+      ruleState,
+    });
   }
   await review.savePorts(request.cohortId, request.id, updates);
 }

@@ -1,7 +1,18 @@
 // Sign-in, sign-out, sessions, password change, the first-run page's account, and the admin's
 // user list.
 import { Hono } from 'hono';
-import { burnTime, checkPassword, endSession, hashPassword, LoginLimiter, newId, startSession, validateCredentials, validatePassword, type AuthEnv } from '../auth/accounts.ts';
+import {
+  burnTime,
+  checkPassword,
+  endSession,
+  hashPassword,
+  LoginLimiter,
+  newId,
+  startSession,
+  validateCredentials,
+  validatePassword,
+  type AuthEnv,
+} from '../auth/accounts.ts';
 import { cohortsOf, requireAdmin, requireUser } from '../auth/access.ts';
 import type { SetupGate } from '../auth/setup.ts';
 import type { User } from '../storage/review.ts';
@@ -20,7 +31,12 @@ export function authRoutes(storage: Storage, gate: SetupGate, limiter = new Logi
     return a.undo;
   };
 
-  doc({ method: 'get', path: '/api/auth/state', summary: 'Whether accounts are on, who is signed in, and whether the first-run page may create the admin', access: 'public' });
+  doc({
+    method: 'get',
+    path: '/api/auth/state',
+    summary: 'Whether accounts are on, who is signed in, and whether the first-run page may create the admin',
+    access: 'public',
+  });
   app.get('/api/auth/state', async (c) => {
     const accounts = await review.hasUsers();
     return c.json({ accounts, user: c.var.user, setupAvailable: !accounts && gate.open });
@@ -28,14 +44,21 @@ export function authRoutes(storage: Storage, gate: SetupGate, limiter = new Logi
 
   // The first-run page: while there is no account, the first one is the admin and takes over the
   // single-user workbench's artifacts. It takes the code the server printed on its console.
-  doc({ method: 'post', path: '/api/auth/setup', summary: "Create the first account (the admin) with the one-time code from the server's console; turns accounts on", access: 'public, with the setup code, before any account exists', body: SetupBody });
+  doc({
+    method: 'post',
+    path: '/api/auth/setup',
+    summary: "Create the first account (the admin) with the one-time code from the server's console; turns accounts on",
+    access: 'public, with the setup code, before any account exists',
+    body: SetupBody,
+  });
   app.post('/api/auth/setup', async (c) => {
     const { username, password, code } = await body(c, SetupBody);
     if (await review.hasUsers()) throw new BadRequest('accounts are already on; sign in instead', 409);
     const problem = validateCredentials(username, password);
     if (problem) throw new BadRequest(problem, 422);
-    if (!gate.open) throw new BadRequest('no setup code is active: restart the server and use the code it prints, or run `staffwork admin create-user --admin`', 403);
-    if (!gate.check(code)) throw new BadRequest("wrong setup code: use the one the server printed on its console when it started", 403);
+    if (!gate.open)
+      throw new BadRequest('no setup code is active: restart the server and use the code it prints, or run `staffwork admin create-user --admin`', 403);
+    if (!gate.check(code)) throw new BadRequest('wrong setup code: use the one the server printed on its console when it started', 403);
     const user = await review.createUser({ id: newId('u'), username, passwordHash: await hashPassword(password), admin: true, first: true });
     if (user === 'not-first') throw new BadRequest('accounts are already on; sign in instead', 409);
     if (user === 'taken') throw taken();
@@ -44,7 +67,13 @@ export function authRoutes(storage: Storage, gate: SetupGate, limiter = new Logi
     return c.json({ user }, 201);
   });
 
-  doc({ method: 'post', path: '/api/auth/login', summary: 'Sign in; sets the HttpOnly session cookie. Rate limited per address and username', access: 'public', body: Credentials });
+  doc({
+    method: 'post',
+    path: '/api/auth/login',
+    summary: 'Sign in; sets the HttpOnly session cookie. Rate limited per address and username',
+    access: 'public',
+    body: Credentials,
+  });
   app.post('/api/auth/login', async (c) => {
     const { username, password } = await body(c, Credentials);
     const name = username.trim().toLowerCase();
@@ -65,7 +94,13 @@ export function authRoutes(storage: Storage, gate: SetupGate, limiter = new Logi
     return c.json({ ok: true });
   });
 
-  doc({ method: 'post', path: '/api/auth/password', summary: 'Change your password (the current one is asked again); signs out every other session', access: 'signed-in', body: PasswordBody });
+  doc({
+    method: 'post',
+    path: '/api/auth/password',
+    summary: 'Change your password (the current one is asked again); signs out every other session',
+    access: 'signed-in',
+    body: PasswordBody,
+  });
   app.post('/api/auth/password', async (c) => {
     const user = requireUser(c);
     const b = await body(c, PasswordBody);
@@ -119,7 +154,13 @@ export function authRoutes(storage: Storage, gate: SetupGate, limiter = new Logi
     return c.json({ user }, 201);
   });
 
-  doc({ method: 'post', path: '/api/admin/users/{id}/disable', summary: 'Disable an account (signs it out everywhere; it cannot sign in) or enable it again', access: 'admin', body: DisableBody });
+  doc({
+    method: 'post',
+    path: '/api/admin/users/{id}/disable',
+    summary: 'Disable an account (signs it out everywhere; it cannot sign in) or enable it again',
+    access: 'admin',
+    body: DisableBody,
+  });
   app.post('/api/admin/users/:id/disable', async (c) => {
     const admin = requireAdmin(c);
     const { disabled } = await body(c, DisableBody);

@@ -38,7 +38,10 @@ export function cohortParam(id: string): string {
   return id;
 }
 
-const page = (c: Parameters<typeof intQuery>[0], max = 200, fallback = 50) => ({ limit: intQuery(c, 'limit', max) ?? fallback, offset: intQuery(c, 'offset') ?? 0 });
+const page = (c: Parameters<typeof intQuery>[0], max = 200, fallback = 50) => ({
+  limit: intQuery(c, 'limit', max) ?? fallback,
+  offset: intQuery(c, 'offset') ?? 0,
+});
 
 /** Every review request of a cohort (or one learner's), up to `cap`, and whether there were more. */
 export async function allRequests(storage: Storage, cohortId: string, cap: number, learnerId?: string): Promise<{ list: ReviewRequest[]; truncated: boolean }> {
@@ -63,7 +66,8 @@ export function cohortRoutes(storage: Storage, pool: CheckPool, modules: Modules
   };
   /** Who may change a member: instructors change learners and reviewers, and themselves; another instructor only the admin. */
   const mayChange = (m: Membership, target: { user: User; role: Role }) => {
-    if (target.role === 'instructor' && target.user.id !== m.user.id && !m.user.admin) throw new BadRequest("only the admin changes another instructor's membership", 403);
+    if (target.role === 'instructor' && target.user.id !== m.user.id && !m.user.admin)
+      throw new BadRequest("only the admin changes another instructor's membership", 403);
   };
   const changed = (result: 'ok' | 'not-member' | 'last-instructor') => {
     if (result === 'last-instructor') throw new BadRequest('a cohort keeps at least one instructor: make someone else an instructor first', 409);
@@ -79,11 +83,18 @@ export function cohortRoutes(storage: Storage, pool: CheckPool, modules: Modules
     return c.json({ cohorts: (await cohortsOf(storage, user)).map(({ cohort, role }) => ({ ...cohort, role })) });
   });
 
-  doc({ method: 'post', path: '/api/cohorts', summary: 'Create a cohort for a module; you (or the instructor named) become its instructor', access: 'admin, or an instructor of any cohort', body: CreateCohortBody });
+  doc({
+    method: 'post',
+    path: '/api/cohorts',
+    summary: 'Create a cohort for a module; you (or the instructor named) become its instructor',
+    access: 'admin, or an instructor of any cohort',
+    body: CreateCohortBody,
+  });
   app.post('/api/cohorts', async (c) => {
     const user = requireUser(c);
     const b = await body(c, CreateCohortBody);
-    if (!user.admin && !(await review.memberships(user.id)).some((m) => m.role === 'instructor')) throw new BadRequest('only the admin or an instructor may create a cohort', 403);
+    if (!user.admin && !(await review.memberships(user.id)).some((m) => m.role === 'instructor'))
+      throw new BadRequest('only the admin or an instructor may create a cohort', 403);
     if (!modules.has(b.module)) throw new BadRequest(`unknown module "${b.module}"; this workbench serves ${[...modules.keys()].join(', ')}`, 422);
     if (b.instructor && !user.admin) throw new BadRequest('only the admin may name another instructor', 403);
     let instructor: { id: string } = user;
@@ -96,7 +107,13 @@ export function cohortRoutes(storage: Storage, pool: CheckPool, modules: Modules
     return c.json({ cohort }, 201);
   });
 
-  doc({ method: 'get', path: '/api/cohorts/{cohort}', summary: 'The cohort, your role, and its members, paged (a learner sees the reviewers and instructors, and themself)', access: 'learner, reviewer, instructor', query: { limit: 'members per page (default 50, at most 200)', offset: 'members to skip' } });
+  doc({
+    method: 'get',
+    path: '/api/cohorts/{cohort}',
+    summary: 'The cohort, your role, and its members, paged (a learner sees the reviewers and instructors, and themself)',
+    access: 'learner, reviewer, instructor',
+    query: { limit: 'members per page (default 50, at most 200)', offset: 'members to skip' },
+  });
   app.get('/api/cohorts/:cohort', async (c) => {
     const m = await member(c, storage, cohortParam(c.req.param('cohort')));
     const { limit, offset } = page(c);
@@ -106,7 +123,10 @@ export function cohortRoutes(storage: Storage, pool: CheckPool, modules: Modules
     let members;
     let total;
     if (m.role === 'learner') {
-      const staff = [...(await review.members(m.cohortId, { role: 'instructor', limit: 200 })), ...(await review.members(m.cohortId, { role: 'reviewer', limit: 200 }))];
+      const staff = [
+        ...(await review.members(m.cohortId, { role: 'instructor', limit: 200 })),
+        ...(await review.members(m.cohortId, { role: 'reviewer', limit: 200 })),
+      ];
       const all = [...staff, { userId: m.user.id, role: 'learner' as const, createdAt: '' }];
       members = all.slice(offset, offset + limit);
       total = all.length;
@@ -114,7 +134,10 @@ export function cohortRoutes(storage: Storage, pool: CheckPool, modules: Modules
       members = await review.members(m.cohortId, { limit, offset });
       total = counts.learner + counts.reviewer + counts.instructor;
     }
-    const n = await namesOf(storage, members.map((x) => x.userId));
+    const n = await namesOf(
+      storage,
+      members.map((x) => x.userId),
+    );
     const module = modules.get(cohort.moduleId);
     return c.json({
       cohort,
@@ -125,7 +148,13 @@ export function cohortRoutes(storage: Storage, pool: CheckPool, modules: Modules
     });
   });
 
-  doc({ method: 'post', path: '/api/cohorts/{cohort}/members', summary: "Change a member's role; the admin may also add an existing account. Everyone else joins by accepting an invite", access: 'instructor (another instructor: the admin)', body: MemberBody });
+  doc({
+    method: 'post',
+    path: '/api/cohorts/{cohort}/members',
+    summary: "Change a member's role; the admin may also add an existing account. Everyone else joins by accepting an invite",
+    access: 'instructor (another instructor: the admin)',
+    body: MemberBody,
+  });
   app.post('/api/cohorts/:cohort/members', async (c) => {
     const m = await member(c, storage, cohortParam(c.req.param('cohort')), ['instructor']);
     const b = await body(c, MemberBody);
@@ -140,7 +169,12 @@ export function cohortRoutes(storage: Storage, pool: CheckPool, modules: Modules
     return c.json({ member: { id: target.user.id, username: target.user.username, role: b.role } });
   });
 
-  doc({ method: 'delete', path: '/api/cohorts/{cohort}/members/{username}', summary: 'Remove a member from the cohort (their artifacts stay theirs; their threads and reviews stay in the cohort)', access: 'instructor (another instructor: the admin)' });
+  doc({
+    method: 'delete',
+    path: '/api/cohorts/{cohort}/members/{username}',
+    summary: 'Remove a member from the cohort (their artifacts stay theirs; their threads and reviews stay in the cohort)',
+    access: 'instructor (another instructor: the admin)',
+  });
   app.delete('/api/cohorts/:cohort/members/:username', async (c) => {
     const m = await member(c, storage, cohortParam(c.req.param('cohort')), ['instructor']);
     const target = await memberNamed(m, c.req.param('username'));
@@ -149,7 +183,13 @@ export function cohortRoutes(storage: Storage, pool: CheckPool, modules: Modules
     return c.json({ removed: { id: target.user.id, username: target.user.username } });
   });
 
-  doc({ method: 'post', path: '/api/cohorts/{cohort}/invites', summary: 'A single-use invite link for a role; it expires (default 72 h). The link is shown once', access: 'instructor', body: InviteBody });
+  doc({
+    method: 'post',
+    path: '/api/cohorts/{cohort}/invites',
+    summary: 'A single-use invite link for a role; it expires (default 72 h). The link is shown once',
+    access: 'instructor',
+    body: InviteBody,
+  });
   app.post('/api/cohorts/:cohort/invites', async (c) => {
     const m = await member(c, storage, cohortParam(c.req.param('cohort')), ['instructor']);
     const b = await body(c, InviteBody);
@@ -164,10 +204,22 @@ export function cohortRoutes(storage: Storage, pool: CheckPool, modules: Modules
   app.get('/api/invites/:token', async (c) => {
     const inv = await review.invite(hashToken(c.req.param('token')));
     if (!inv) throw new BadRequest('no such invite; ask your instructor for a new link', 404);
-    return c.json({ cohort: { id: inv.cohort.id, name: inv.cohort.name, moduleId: inv.cohort.moduleId }, role: inv.role, usable: inv.usable, expiresAt: inv.expiresAt, signedIn: c.var.user ? c.var.user.username : null });
+    return c.json({
+      cohort: { id: inv.cohort.id, name: inv.cohort.name, moduleId: inv.cohort.moduleId },
+      role: inv.role,
+      usable: inv.usable,
+      expiresAt: inv.expiresAt,
+      signedIn: c.var.user ? c.var.user.username : null,
+    });
   });
 
-  doc({ method: 'post', path: '/api/invites/{token}/accept', summary: 'Use an invite: join as the signed-in user, or create an account with the username and password given. Never changes an existing membership', access: 'public', body: AcceptInviteBody });
+  doc({
+    method: 'post',
+    path: '/api/invites/{token}/accept',
+    summary: 'Use an invite: join as the signed-in user, or create an account with the username and password given. Never changes an existing membership',
+    access: 'public',
+    body: AcceptInviteBody,
+  });
   app.post('/api/invites/:token/accept', async (c) => {
     if (!c.var.accounts) throw new BadRequest('accounts are off on this workbench', 403);
     const b = await body(c, AcceptInviteBody);
@@ -176,7 +228,11 @@ export function cohortRoutes(storage: Storage, pool: CheckPool, modules: Modules
     if (!inv) throw new BadRequest('no such invite; ask your instructor for a new link', 404);
     const refused = (r: Awaited<ReturnType<typeof review.useInvite>>) => {
       if (r === 'gone') return new BadRequest('this invite link was already used or has expired; ask your instructor for a new one', 410);
-      if ('member' in r) return new BadRequest(`you are already in this cohort as ${r.member === 'instructor' ? 'an' : 'a'} ${r.member}; an invite never changes a role (the link is still unused)`, 409);
+      if ('member' in r)
+        return new BadRequest(
+          `you are already in this cohort as ${r.member === 'instructor' ? 'an' : 'a'} ${r.member}; an invite never changes a role (the link is still unused)`,
+          409,
+        );
       return undefined;
     };
     if (!inv.usable) throw refused('gone');
@@ -210,7 +266,8 @@ export function cohortRoutes(storage: Storage, pool: CheckPool, modules: Modules
   doc({
     method: 'get',
     path: '/api/cohorts/{cohort}/overview',
-    summary: "Per learner, what they submitted to this cohort: the completion standard over it, finding counts and follow-through; the cohort's numbers and its mistake map (over every submitted revision). Paged by learner",
+    summary:
+      "Per learner, what they submitted to this cohort: the completion standard over it, finding counts and follow-through; the cohort's numbers and its mistake map (over every submitted revision). Paged by learner",
     access: 'instructor',
     query: { limit: 'learners per page (default 50, at most 200)', offset: 'learners to skip' },
   });
@@ -221,7 +278,10 @@ export function cohortRoutes(storage: Storage, pool: CheckPool, modules: Modules
     const module = modules.get(cohort.moduleId);
     const learners = await review.members(m.cohortId, { role: 'learner', limit, offset });
     const total = (await review.memberCounts(m.cohortId)).learner;
-    const n = await namesOf(storage, learners.map((x) => x.userId));
+    const n = await namesOf(
+      storage,
+      learners.map((x) => x.userId),
+    );
     const threads: Thread[] = [];
     let threadsTruncated = false;
     for (let after: number | undefined; ; ) {
@@ -237,13 +297,24 @@ export function cohortRoutes(storage: Storage, pool: CheckPool, modules: Modules
     const rows = [];
     for (const l of learners) {
       const { list } = await allRequests(storage, m.cohortId, 200, l.userId);
-      const items = await itemsFor(storage, l.userId, list.map((r) => ({ artifactId: r.artifactId, id: r.revisionId })));
+      const items = await itemsFor(
+        storage,
+        l.userId,
+        list.map((r) => ({ artifactId: r.artifactId, id: r.revisionId })),
+      );
       const p = items.length ? await checked(storage, pool, l.userId, 'portfolio', items) : undefined;
       rows.push({
         learner: userView(n.get(l.userId), l.userId),
         pass: p?.progress.pass ?? false,
         criteria: (p?.progress.criteria ?? []).map((k) => ({ id: k.id, description: k.description, count: k.count, needed: k.needed, pass: k.pass })),
-        artifacts: (p?.artifacts ?? []).map((a) => ({ id: a.id, title: a.title, kind: a.kind, revisionId: list.find((r) => r.artifactId === a.id)?.revisionId ?? null, errorCount: a.errorCount, warningCount: a.warningCount })),
+        artifacts: (p?.artifacts ?? []).map((a) => ({
+          id: a.id,
+          title: a.title,
+          kind: a.kind,
+          revisionId: list.find((r) => r.artifactId === a.id)?.revisionId ?? null,
+          errorCount: a.errorCount,
+          warningCount: a.warningCount,
+        })),
         followThrough: followThrough(threads.filter((t) => t.learnerId === l.userId)),
       });
     }
@@ -257,7 +328,12 @@ export function cohortRoutes(storage: Storage, pool: CheckPool, modules: Modules
       const findings = await findingsOf(storage, pool, owner, revisions);
       const summaries = new Map((await storage.as(owner).list({ archived: 'include' })).map((a) => [a.id, a]));
       for (const r of await storage.as(owner).texts(revisions.map((x) => ({ artifactId: x.artifactId, revisionId: x.id })))) {
-        mapArtifacts.push({ artifactId: r.artifactId, kind: summaries.get(r.artifactId)?.kind ?? null, text: r.text, diagnostics: findings.get(`${r.artifactId}@${r.id}`) ?? [] });
+        mapArtifacts.push({
+          artifactId: r.artifactId,
+          kind: summaries.get(r.artifactId)?.kind ?? null,
+          text: r.text,
+          diagnostics: findings.get(`${r.artifactId}@${r.id}`) ?? [],
+        });
       }
     }
     return c.json({

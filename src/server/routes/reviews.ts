@@ -60,14 +60,24 @@ export function reviewRoutes(storage: Storage, pool: CheckPool, modules: Modules
     const rev = await storage.as(m.user.id).revision(artifactId, revisionId);
     if (!rev) throw new BadRequest(`no revision ${revisionId} of this artifact`, 404);
     const existing = await review.requestFor(m.cohortId, artifactId);
-    if (existing && revisionId < existing.revisionId) throw new BadRequest(`revision ${existing.revisionId} is already submitted; threads only move forward (restore the old text in the editor to submit it again)`, 409);
+    if (existing && revisionId < existing.revisionId)
+      throw new BadRequest(
+        `revision ${existing.revisionId} is already submitted; threads only move forward (restore the old text in the editor to submit it again)`,
+        409,
+      );
     if (existing) await portTo(storage, pool, existing, rev);
     const next = await review.submit({ cohortId: m.cohortId, artifactId, learnerId: m.user.id, reviewerId, revisionId });
     if (next === 'older') throw new BadRequest('a newer revision was submitted meanwhile', 409);
     return next;
   };
 
-  doc({ method: 'get', path: '/api/cohorts/{cohort}/reviews', summary: 'The review requests you may see in the cohort, most recent activity first', access: 'learner (own), reviewer (assigned or unassigned), instructor (all)', query: { limit: 'default 50, at most 200', offset: 'requests to skip' } });
+  doc({
+    method: 'get',
+    path: '/api/cohorts/{cohort}/reviews',
+    summary: 'The review requests you may see in the cohort, most recent activity first',
+    access: 'learner (own), reviewer (assigned or unassigned), instructor (all)',
+    query: { limit: 'default 50, at most 200', offset: 'requests to skip' },
+  });
   app.get('/api/cohorts/:cohort/reviews', async (c) => {
     const m = await member(c, storage, cohortParam(c.req.param('cohort')));
     const limit = intQuery(c, 'limit', 200) ?? 50;
@@ -75,10 +85,19 @@ export function reviewRoutes(storage: Storage, pool: CheckPool, modules: Modules
     const filter = m.role === 'learner' ? { learnerId: m.user.id } : m.role === 'reviewer' ? { reviewerId: m.user.id } : {};
     // One more than the page: whether there is a next one.
     const list = await review.requests(m.cohortId, { ...filter, limit: limit + 1, offset });
-    return c.json({ reviews: await Promise.all(list.slice(0, limit).map((r) => requestView(r, m.user.id))), page: { limit, offset, more: list.length > limit } });
+    return c.json({
+      reviews: await Promise.all(list.slice(0, limit).map((r) => requestView(r, m.user.id))),
+      page: { limit, offset, more: list.length > limit },
+    });
   });
 
-  doc({ method: 'post', path: '/api/cohorts/{cohort}/reviews', summary: 'Ask for review of one of your artifacts (submits its head, or the revision given); asking again submits a new round', access: 'learner (own artifact)', body: RequestBody });
+  doc({
+    method: 'post',
+    path: '/api/cohorts/{cohort}/reviews',
+    summary: 'Ask for review of one of your artifacts (submits its head, or the revision given); asking again submits a new round',
+    access: 'learner (own artifact)',
+    body: RequestBody,
+  });
   app.post('/api/cohorts/:cohort/reviews', async (c) => {
     const m = await member(c, storage, cohortParam(c.req.param('cohort')), ['learner']);
     const b = await body(c, RequestBody);
@@ -95,7 +114,12 @@ export function reviewRoutes(storage: Storage, pool: CheckPool, modules: Modules
     return c.json({ review: await requestView(request, m.user.id) }, 201);
   });
 
-  doc({ method: 'get', path: '/api/cohorts/{cohort}/reviews/{review}', summary: 'The request, whose turn it is, and the submitted revision (the threads point into it)', access: 'who sees the review' });
+  doc({
+    method: 'get',
+    path: '/api/cohorts/{cohort}/reviews/{review}',
+    summary: 'The request, whose turn it is, and the submitted revision (the threads point into it)',
+    access: 'who sees the review',
+  });
   app.get('/api/cohorts/:cohort/reviews/:review', async (c) => {
     const { m, request } = await load(c);
     const rev = await revisionOf(request);
@@ -111,7 +135,13 @@ export function reviewRoutes(storage: Storage, pool: CheckPool, modules: Modules
     return c.json(page);
   });
 
-  doc({ method: 'post', path: '/api/cohorts/{cohort}/reviews/{review}/submit', summary: "Submit a newer revision for review (default: the head): the threads are carried to it, and it is the reviewer's turn", access: 'the writer', body: SubmitBody });
+  doc({
+    method: 'post',
+    path: '/api/cohorts/{cohort}/reviews/{review}/submit',
+    summary: "Submit a newer revision for review (default: the head): the threads are carried to it, and it is the reviewer's turn",
+    access: 'the writer',
+    body: SubmitBody,
+  });
   app.post('/api/cohorts/:cohort/reviews/:review/submit', async (c) => {
     const { m, request } = await load(c);
     if (request.learnerId !== m.user.id) throw new BadRequest('only the writer submits revisions', 403);
@@ -122,7 +152,13 @@ export function reviewRoutes(storage: Storage, pool: CheckPool, modules: Modules
     return c.json({ review: await requestView(next, m.user.id) });
   });
 
-  doc({ method: 'get', path: '/api/cohorts/{cohort}/reviews/{review}/threads', summary: 'Threads, carried to the submitted revision, oldest first, with their first comments', access: 'who sees the review', query: { after: 'a thread id (the page cursor)', limit: 'default 100, at most 500' } });
+  doc({
+    method: 'get',
+    path: '/api/cohorts/{cohort}/reviews/{review}/threads',
+    summary: 'Threads, carried to the submitted revision, oldest first, with their first comments',
+    access: 'who sees the review',
+    query: { after: 'a thread id (the page cursor)', limit: 'default 100, at most 500' },
+  });
   app.get('/api/cohorts/:cohort/reviews/:review/threads', async (c) => {
     const { request } = await load(c);
     const limit = intQuery(c, 'limit', 500) ?? 100;
@@ -131,12 +167,19 @@ export function reviewRoutes(storage: Storage, pool: CheckPool, modules: Modules
     return c.json({ threads, next: threads.length === limit ? (threads[threads.length - 1] as ThreadView).id : null });
   });
 
-  doc({ method: 'post', path: '/api/cohorts/{cohort}/reviews/{review}/threads', summary: 'Comment on a span (start/end) or a section of a submitted revision; optionally cite a rule or a completion criterion', access: 'reviewer of the review, instructor', body: ThreadBody });
+  doc({
+    method: 'post',
+    path: '/api/cohorts/{cohort}/reviews/{review}/threads',
+    summary: 'Comment on a span (start/end) or a section of a submitted revision; optionally cite a rule or a completion criterion',
+    access: 'reviewer of the review, instructor',
+    body: ThreadBody,
+  });
   app.post('/api/cohorts/:cohort/reviews/:review/threads', async (c) => {
     const { m, request } = await load(c);
     if (!canReview(m, request)) throw new BadRequest('only a reviewer of this review (or an instructor) opens threads; the writer replies in them', 403);
     const b = await body(c, ThreadBody);
-    if (b.revision > request.revisionId) throw new BadRequest(`revision ${b.revision} is not submitted for review; comment on revision ${request.revisionId} or earlier`, 422);
+    if (b.revision > request.revisionId)
+      throw new BadRequest(`revision ${b.revision} is not submitted for review; comment on revision ${request.revisionId} or earlier`, 422);
     const rev = await storage.as(request.learnerId).revision(request.artifactId, b.revision);
     if (!rev) throw new BadRequest(`no revision ${b.revision} of this artifact`, 404);
     let anchor: Anchor;
@@ -146,15 +189,21 @@ export function reviewRoutes(storage: Storage, pool: CheckPool, modules: Modules
       const wanted = (b.section as string).trim().toLowerCase();
       const exact = sections.filter((x) => x.title === b.section);
       const named = exact.length ? exact : sections.filter((x) => x.title.toLowerCase() === wanted);
-      if (!named.length) throw new BadRequest(`no section "${b.section}" in revision ${rev.id}; its sections are ${sections.map((x) => `"${x.title}"`).join(', ') || 'none'}`, 422);
-      if (named.length > 1 && b.sectionIndex === undefined) throw new BadRequest(`${named.length} sections are titled "${b.section}"; say which with sectionIndex (0 to ${named.length - 1})`, 422);
+      if (!named.length)
+        throw new BadRequest(
+          `no section "${b.section}" in revision ${rev.id}; its sections are ${sections.map((x) => `"${x.title}"`).join(', ') || 'none'}`,
+          422,
+        );
+      if (named.length > 1 && b.sectionIndex === undefined)
+        throw new BadRequest(`${named.length} sections are titled "${b.section}"; say which with sectionIndex (0 to ${named.length - 1})`, 422);
       const s = named[b.sectionIndex ?? 0];
       if (!s) throw new BadRequest(`sectionIndex ${b.sectionIndex} is out of range: ${named.length} section(s) are titled "${b.section}"`, 422);
       anchor = anchorAt(rev.text, s.start, s.start, sections);
     } else {
       if (b.sectionIndex !== undefined) throw new BadRequest('sectionIndex goes with section', 422);
       if (b.start === undefined || b.end === undefined) throw new BadRequest('give start and end (a span) or section', 422);
-      if (!(b.start < b.end && b.end <= rev.text.length)) throw new BadRequest(`start and end must be a non-empty span inside revision ${rev.id} (0 to ${rev.text.length}); got ${b.start}-${b.end}`, 422);
+      if (!(b.start < b.end && b.end <= rev.text.length))
+        throw new BadRequest(`start and end must be a non-empty span inside revision ${rev.id} (0 to ${rev.text.length}); got ${b.start}-${b.end}`, 422);
       anchor = anchorAt(rev.text, b.start, b.end);
       if (!anchor.quote.exact.trim()) throw new BadRequest('the span is only white space; select some words', 422);
     }
@@ -197,25 +246,57 @@ export function reviewRoutes(storage: Storage, pool: CheckPool, modules: Modules
     return c.json({ thread: await single((await review.thread(request.cohortId, id)) as Thread) }, 201);
   });
 
-  doc({ method: 'get', path: '/api/cohorts/{cohort}/threads/{thread}/comments', summary: "A thread's comments, oldest first, paged", access: 'who sees the review', query: { after: 'a comment id', limit: 'default 100, at most 500' } });
+  doc({
+    method: 'get',
+    path: '/api/cohorts/{cohort}/threads/{thread}/comments',
+    summary: "A thread's comments, oldest first, paged",
+    access: 'who sees the review',
+    query: { after: 'a comment id', limit: 'default 100, at most 500' },
+  });
   app.get('/api/cohorts/:cohort/threads/:thread/comments', async (c) => {
     const { thread } = await loadThread(c);
     const limit = intQuery(c, 'limit', 500) ?? 100;
     const after = intQuery(c, 'after');
     const list = await review.comments(thread.cohortId, thread.id, { ...(after !== undefined ? { after } : {}), limit });
-    const n = await namesOf(storage, list.map((x) => x.authorId));
+    const n = await namesOf(
+      storage,
+      list.map((x) => x.authorId),
+    );
     return c.json({ comments: list.map((x) => commentView(x, n)), next: list.length === limit ? (list[list.length - 1] as Comment).id : null });
   });
 
-  doc({ method: 'post', path: '/api/cohorts/{cohort}/threads/{thread}/comments', summary: 'Reply in a thread', access: 'who sees the review', body: ReplyBody });
+  doc({
+    method: 'post',
+    path: '/api/cohorts/{cohort}/threads/{thread}/comments',
+    summary: 'Reply in a thread',
+    access: 'who sees the review',
+    body: ReplyBody,
+  });
   app.post('/api/cohorts/:cohort/threads/:thread/comments', async (c) => {
     const { m, request, thread } = await loadThread(c);
     const b = await body(c, ReplyBody);
-    const updated = await withinLimits(review.act({ cohortId: request.cohortId, threadId: thread.id, authorId: m.user.id, kind: 'comment', body: b.body, revisionId: request.revisionId, byWriter: m.user.id === request.learnerId }));
+    const updated = await withinLimits(
+      review.act({
+        cohortId: request.cohortId,
+        threadId: thread.id,
+        authorId: m.user.id,
+        kind: 'comment',
+        body: b.body,
+        revisionId: request.revisionId,
+        byWriter: m.user.id === request.learnerId,
+      }),
+    );
     return c.json({ thread: await single(updated as Thread) }, 201);
   });
 
-  doc({ method: 'post', path: '/api/cohorts/{cohort}/threads/{thread}/state', summary: 'The writer marks a thread addressed or answers "won\'t change" (with why); a reviewer resolves or reopens it. Whose turn follows from the threads: any open, the writer; else any answered, the reviewer; else done', access: 'addressed, wont-change: the writer; resolved, reopened: a reviewer of the review or an instructor', body: StateBody });
+  doc({
+    method: 'post',
+    path: '/api/cohorts/{cohort}/threads/{thread}/state',
+    summary:
+      'The writer marks a thread addressed or answers "won\'t change" (with why); a reviewer resolves or reopens it. Whose turn follows from the threads: any open, the writer; else any answered, the reviewer; else done',
+    access: 'addressed, wont-change: the writer; resolved, reopened: a reviewer of the review or an instructor',
+    body: StateBody,
+  });
   app.post('/api/cohorts/:cohort/threads/:thread/state', async (c) => {
     const { m, request, thread } = await loadThread(c);
     const b = await body(c, StateBody);
@@ -231,11 +312,28 @@ export function reviewRoutes(storage: Storage, pool: CheckPool, modules: Modules
       if (b.state === 'reopened' && thread.state === 'open') throw new BadRequest('this thread is open already', 409);
     }
     const state = b.state === 'reopened' ? 'open' : b.state;
-    const updated = await withinLimits(review.act({ cohortId: request.cohortId, threadId: thread.id, authorId: m.user.id, kind: b.state, body: text, revisionId: request.revisionId, state, byWriter: writer }));
+    const updated = await withinLimits(
+      review.act({
+        cohortId: request.cohortId,
+        threadId: thread.id,
+        authorId: m.user.id,
+        kind: b.state,
+        body: text,
+        revisionId: request.revisionId,
+        state,
+        byWriter: writer,
+      }),
+    );
     return c.json({ thread: await single(updated as Thread) });
   });
 
-  doc({ method: 'get', path: '/api/cohorts/{cohort}/reviews/{review}/events', summary: 'Server-sent events: `review` whenever a thread, comment, state or submitted revision changed (refetch); Last-Event-ID resumes. Ends when the session or access ends', access: 'who sees the review' });
+  doc({
+    method: 'get',
+    path: '/api/cohorts/{cohort}/reviews/{review}/events',
+    summary:
+      'Server-sent events: `review` whenever a thread, comment, state or submitted revision changed (refetch); Last-Event-ID resumes. Ends when the session or access ends',
+    access: 'who sees the review',
+  });
   app.get('/api/cohorts/:cohort/reviews/:review/events', async (c) => {
     const { m, request } = await load(c);
     const token = getCookie(c, SESSION_COOKIE);
@@ -252,7 +350,12 @@ export function reviewRoutes(storage: Storage, pool: CheckPool, modules: Modules
     return liveReview(c, storage, request, allowed);
   });
 
-  doc({ method: 'get', path: '/api/cohorts/{cohort}/reviews/{review}/export.md', summary: 'The submitted revision with its threads as a review appendix (Markdown); reads only', access: 'who sees the review' });
+  doc({
+    method: 'get',
+    path: '/api/cohorts/{cohort}/reviews/{review}/export.md',
+    summary: 'The submitted revision with its threads as a review appendix (Markdown); reads only',
+    access: 'who sees the review',
+  });
   app.get('/api/cohorts/:cohort/reviews/:review/export.md', async (c) => {
     const { request } = await load(c);
     const e = await exportReview(storage, request);
@@ -261,13 +364,23 @@ export function reviewRoutes(storage: Storage, pool: CheckPool, modules: Modules
     return c.body(reviewMarkdown(e));
   });
 
-  doc({ method: 'get', path: '/api/cohorts/{cohort}/reviews/{review}/export.json', summary: 'The submitted revision with its threads as W3C Web Annotations (quote and position selectors); reads only', access: 'who sees the review' });
+  doc({
+    method: 'get',
+    path: '/api/cohorts/{cohort}/reviews/{review}/export.json',
+    summary: 'The submitted revision with its threads as W3C Web Annotations (quote and position selectors); reads only',
+    access: 'who sees the review',
+  });
   app.get('/api/cohorts/:cohort/reviews/:review/export.json', async (c) => {
     const { request } = await load(c);
     return c.json(reviewJson(await exportReview(storage, request)));
   });
 
-  doc({ method: 'get', path: '/api/cohorts/{cohort}/export.json', summary: 'Every review of the cohort with its threads (W3C Web Annotations)', access: 'instructor' });
+  doc({
+    method: 'get',
+    path: '/api/cohorts/{cohort}/export.json',
+    summary: 'Every review of the cohort with its threads (W3C Web Annotations)',
+    access: 'instructor',
+  });
   app.get('/api/cohorts/:cohort/export.json', async (c) => {
     const m = await member(c, storage, cohortParam(c.req.param('cohort')), ['instructor']);
     return c.json(await exportCohort(storage, m.cohortId));
@@ -280,13 +393,20 @@ export function reviewRoutes(storage: Storage, pool: CheckPool, modules: Modules
     const id = c.req.param('id');
     if (!(await c.var.store.get(id))) throw new BadRequest('no such artifact', 404);
     const out = [];
-    for (const { cohort, request } of await writerReviews(storage, user.id, id)) out.push({ cohort: { id: cohort.id, name: cohort.name }, review: await requestView(request, user.id) });
+    for (const { cohort, request } of await writerReviews(storage, user.id, id))
+      out.push({ cohort: { id: cohort.id, name: cohort.name }, review: await requestView(request, user.id) });
     return c.json({ reviews: out });
   });
 
   // The editor's side list: the writer's threads carried (in memory, not stored) from the
   // submitted revision to the one they are editing. Reviewers never see this draft.
-  doc({ method: 'get', path: '/api/artifacts/{id}/reviews/threads', summary: 'Your threads on one of your artifacts, in every cohort, carried to a revision of your draft (default: the head); not stored', access: 'the writer', query: { revision: 'a revision of the artifact (default: the head)' } });
+  doc({
+    method: 'get',
+    path: '/api/artifacts/{id}/reviews/threads',
+    summary: 'Your threads on one of your artifacts, in every cohort, carried to a revision of your draft (default: the head); not stored',
+    access: 'the writer',
+    query: { revision: 'a revision of the artifact (default: the head)' },
+  });
   app.get('/api/artifacts/:id/reviews/threads', async (c) => {
     const user = requireUser(c);
     const id = c.req.param('id');
@@ -306,12 +426,17 @@ export function reviewRoutes(storage: Storage, pool: CheckPool, modules: Modules
         if (t.current.status === 'orphaned' || t.current.revisionId === draft.id) return t;
         const text = texts.get(t.current.revisionId);
         if (text === undefined) return t;
-        let port = porters.get(t.current.revisionId);
-        if (!port) porters.set(t.current.revisionId, (port = porter(text, draft.text)));
+        const port = porters.get(t.current.revisionId) ?? porter(text, draft.text);
+        porters.set(t.current.revisionId, port);
         const step = carried(t.origin.anchor, port(t.current.anchor));
         return { ...t, current: { revisionId: draft.id, status: step.status, now: step.now, anchor: step.anchor } };
       });
-      out.reviews.push({ cohort: { id: cohort.id, name: cohort.name }, review: await requestView(request, user.id), threads: carriedThreads, truncated: page.length > DRAFT_THREADS });
+      out.reviews.push({
+        cohort: { id: cohort.id, name: cohort.name },
+        review: await requestView(request, user.id),
+        threads: carriedThreads,
+        truncated: page.length > DRAFT_THREADS,
+      });
     }
     return c.json(out);
   });
@@ -345,7 +470,14 @@ export async function reviewView(storage: Storage, request: ReviewRequest, viewe
     learner: userView(n.get(request.learnerId), request.learnerId),
     reviewer: request.reviewerId ? userView(n.get(request.reviewerId), request.reviewerId) : null,
     turnLabel: turnLabel(request, n),
-    artifact: found ? { id: found.artifact.id, title: found.artifact.title, kind: found.artifact.kind, ...(viewerId === request.learnerId ? { headRevisionId: found.revision.id } : {}) } : null,
+    artifact: found
+      ? {
+          id: found.artifact.id,
+          title: found.artifact.title,
+          kind: found.artifact.kind,
+          ...(viewerId === request.learnerId ? { headRevisionId: found.revision.id } : {}),
+        }
+      : null,
     counts: await storage.review.threadCounts(request.cohortId, request.id),
   };
 }
@@ -394,21 +526,38 @@ export async function exportReview(storage: Storage, request: ReviewRequest): Pr
   }
   for (const t of threads) {
     // The rest of a long thread, page by page.
-    for (let after = t.comments[t.comments.length - 1]?.id; t.comments.length < t.commentCount && after !== undefined; after = t.comments[t.comments.length - 1]?.id) {
+    for (
+      let after = t.comments[t.comments.length - 1]?.id;
+      t.comments.length < t.commentCount && after !== undefined;
+      after = t.comments[t.comments.length - 1]?.id
+    ) {
       const more = await review.comments(request.cohortId, t.id, { after, limit: 500 });
       if (more.length === 0) break;
-      const n = await namesOf(storage, more.map((x) => x.authorId));
+      const n = await namesOf(
+        storage,
+        more.map((x) => x.authorId),
+      );
       t.comments.push(...more.map((x) => commentView(x, n)));
     }
   }
   const n = await namesOf(storage, [request.learnerId, request.reviewerId]);
   const cohort = await review.cohort(request.cohortId);
   const ids = [...new Set([revision.id, ...threads.flatMap((t) => [t.origin.revisionId, t.current.revisionId])])].filter((id) => id !== revision.id);
-  const texts = new Map([[revision.id, revision.text], ...(await store.texts(ids.map((id) => ({ artifactId: request.artifactId, revisionId: id })))).map((r) => [r.id, r.text] as const)]);
+  const texts = new Map([
+    [revision.id, revision.text],
+    ...(await store.texts(ids.map((id) => ({ artifactId: request.artifactId, revisionId: id })))).map((r) => [r.id, r.text] as const),
+  ]);
   return {
     artifact: { id: found.artifact.id, title: found.artifact.title },
     revision: { id: revision.id, text: revision.text },
-    request: { id: request.id, cohort: { id: request.cohortId, name: cohort?.name ?? '' }, learner: userView(n.get(request.learnerId), request.learnerId).username, reviewer: request.reviewerId ? userView(n.get(request.reviewerId), request.reviewerId).username : null, submittedRevision: request.revisionId, turn: turnLabel(request, n) },
+    request: {
+      id: request.id,
+      cohort: { id: request.cohortId, name: cohort?.name ?? '' },
+      learner: userView(n.get(request.learnerId), request.learnerId).username,
+      reviewer: request.reviewerId ? userView(n.get(request.reviewerId), request.reviewerId).username : null,
+      submittedRevision: request.revisionId,
+      turn: turnLabel(request, n),
+    },
     threads,
     texts,
   };

@@ -14,17 +14,40 @@ const Prose = (max: number) => z.string().trim().min(1).max(max).refine(wellForm
 export const RoleSchema = z.enum(['learner', 'reviewer', 'instructor']);
 
 export const Credentials = z.object({ username: z.string().max(40), password: z.string().max(1024) }).strict();
-export const SetupBody = z.object({ username: z.string().max(40), password: z.string().max(1024), code: z.string().max(100).describe('the one-time setup code the server printed on its console') }).strict();
+export const SetupBody = z
+  .object({
+    username: z.string().max(40),
+    password: z.string().max(1024),
+    code: z.string().max(100).describe('the one-time setup code the server printed on its console'),
+  })
+  .strict();
 export const PasswordBody = z.object({ current: z.string().max(1024), password: z.string().max(1024).describe('the new password') }).strict();
 export const DisableBody = z.object({ disabled: z.boolean() }).strict();
 export const CreateUserBody = z.object({ username: z.string().max(40), password: z.string().max(1024), admin: z.boolean().optional() }).strict();
-export const CreateCohortBody = z.object({ name: Prose(120), module: z.string().max(100), instructor: z.string().max(40).optional().describe('username of the instructor (default: you)') }).strict();
-export const InviteBody = z.object({ role: RoleSchema, hours: z.number().int().min(1).max(24 * 30).optional().describe('how long the link works (default 72)') }).strict();
+export const CreateCohortBody = z
+  .object({ name: Prose(120), module: z.string().max(100), instructor: z.string().max(40).optional().describe('username of the instructor (default: you)') })
+  .strict();
+export const InviteBody = z
+  .object({
+    role: RoleSchema,
+    hours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .optional()
+      .describe('how long the link works (default 72)'),
+  })
+  .strict();
 export const AcceptInviteBody = z.union([z.object({}).strict(), Credentials]);
 export const MemberBody = z.object({ username: z.string().max(40), role: RoleSchema }).strict();
 export const RoleBody = z.object({ role: RoleSchema }).strict();
 export const RequestBody = z
-  .object({ artifactId: z.string().max(40), reviewer: z.string().max(40).optional().describe('username of a reviewer of the cohort; default: any'), revision: z.number().int().positive().optional().describe('default: the head') })
+  .object({
+    artifactId: z.string().max(40),
+    reviewer: z.string().max(40).optional().describe('username of a reviewer of the cohort; default: any'),
+    revision: z.number().int().positive().optional().describe('default: the head'),
+  })
   .strict();
 export const SubmitBody = z.object({ revision: z.number().int().positive().optional() }).strict();
 export const ThreadBody = z
@@ -40,7 +63,12 @@ export const ThreadBody = z
   })
   .strict();
 export const ReplyBody = z.object({ body: Prose(10_000) }).strict();
-export const StateBody = z.object({ state: z.enum(['addressed', 'wont-change', 'resolved', 'reopened']), body: z.string().max(10_000).optional().describe('required for wont-change: why') }).strict();
+export const StateBody = z
+  .object({
+    state: z.enum(['addressed', 'wont-change', 'resolved', 'reopened']),
+    body: z.string().max(10_000).optional().describe('required for wont-change: why'),
+  })
+  .strict();
 
 export interface RouteDoc {
   method: 'get' | 'post' | 'put' | 'delete';

@@ -8,6 +8,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Anchor } from '../../core/review/anchor.ts';
 import type { LiveEvent } from '../events.ts';
 import type { EngineParts } from './kysely.ts';
+import { DatabaseUnavailableError } from './types.ts';
 import type { ReviewTables, ThreadsTable } from './review-schema.ts';
 import type { Tables } from './schema.ts';
 
@@ -108,7 +109,26 @@ export class LimitError extends Error {}
 
 const now = () => new Date().toISOString();
 
+/** Every query of the store, with a database that is down reported as DatabaseUnavailableError (a 503), as the artifact store does. */
+function guarded<T extends Record<string, (...args: never[]) => Promise<unknown>>>(store: T, isUnavailable: (e: unknown) => boolean): T {
+  const out: Record<string, unknown> = {};
+  for (const [name, fn] of Object.entries(store)) {
+    out[name] = async (...args: never[]) => {
+      try {
+        return await fn(...args);
+      } catch (e) {
+        throw isUnavailable(e) ? new DatabaseUnavailableError(e) : e;
+      }
+    };
+  }
+  return out as T;
+}
+
 export function reviewStore(parts: EngineParts) {
+  return guarded(queries(parts), (e) => parts.isUnavailable(e));
+}
+
+function queries(parts: EngineParts) {
   const db = parts.db as unknown as Kysely<All>;
   const scoped = (cohortId: string) => ({ owner: cohortId, readers: [cohortId] });
   const write = <T>(cohortId: string, fn: (trx: Kysely<All>, publish: (e: LiveEvent) => void) => Promise<T>) =>
@@ -118,10 +138,28 @@ export function reviewStore(parts: EngineParts) {
   const owner = <T>(fn: (trx: Kysely<All>) => Promise<T>) => db.transaction().execute(fn);
   let accountsOn = false;
   const insertUser = (trx: Kysely<All>, u: { id: string; username: string; passwordHash: string; admin: boolean }, createdAt: string) =>
-    trx.insertInto('users').values({ id: u.id, owner: u.id, username: u.username, password_hash: u.passwordHash, is_admin: u.admin ? 1 : 0, created_at: createdAt, disabled_at: null }).execute();
-  const insertMember = (trx: Kysely<All>, cohortId: string, userId: string, role: Role) => trx.insertInto('memberships').values({ cohort_id: cohortId, user_id: userId, role, created_at: now() }).execute();
+    trx
+      .insertInto('users')
+      .values({
+        id: u.id,
+        owner: u.id,
+        username: u.username,
+        password_hash: u.passwordHash,
+        is_admin: u.admin ? 1 : 0,
+        created_at: createdAt,
+        disabled_at: null,
+      })
+      .execute();
+  const insertMember = (trx: Kysely<All>, cohortId: string, userId: string, role: Role) =>
+    trx.insertInto('memberships').values({ cohort_id: cohortId, user_id: userId, role, created_at: now() }).execute();
   const countsIn = async (q: Kysely<All>, cohortId: string, requestId: number): Promise<Record<ThreadState, number>> => {
-    const rows = await q.selectFrom('threads').select(['state', (eb) => eb.fn.countAll<number>().as('n')]).where('cohort_id', '=', cohortId).where('request_id', '=', requestId).groupBy('state').execute();
+    const rows = await q
+      .selectFrom('threads')
+      .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('cohort_id', '=', cohortId)
+      .where('request_id', '=', requestId)
+      .groupBy('state')
+      .execute();
     const out: Record<ThreadState, number> = { open: 0, addressed: 0, 'wont-change': 0, resolved: 0 };
     for (const r of rows) out[r.state] = Number(r.n);
     return out;
@@ -161,8 +199,16 @@ export function reviewStore(parts: EngineParts) {
           }
           await insertUser(trx, u, createdAt);
           if (u.first) {
-            await trx.updateTable('artifacts').set({ owner: u.id } as never).where('owner', '=', 'local').execute();
-            await trx.updateTable('revisions').set({ owner: u.id } as never).where('owner', '=', 'local').execute();
+            await trx
+              .updateTable('artifacts')
+              .set({ owner: u.id } as never)
+              .where('owner', '=', 'local')
+              .execute();
+            await trx
+              .updateTable('revisions')
+              .set({ owner: u.id } as never)
+              .where('owner', '=', 'local')
+              .execute();
           }
           return true;
         });
@@ -200,7 +246,11 @@ export function reviewStore(parts: EngineParts) {
     /** Disables (or enables again) an account; disabling signs it out everywhere. False when there is no such user. */
     async setDisabled(userId: string, disabled: boolean): Promise<boolean> {
       return owner(async (trx) => {
-        const r = await trx.updateTable('users').set({ disabled_at: disabled ? now() : null }).where('id', '=', userId).executeTakeFirst();
+        const r = await trx
+          .updateTable('users')
+          .set({ disabled_at: disabled ? now() : null })
+          .where('id', '=', userId)
+          .executeTakeFirst();
         if (disabled) await trx.updateTable('sessions').set({ revoked_at: now() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
         return Number(r.numUpdatedRows) === 1;
       });
@@ -212,7 +262,10 @@ export function reviewStore(parts: EngineParts) {
     },
 
     async createSession(tokenHash: string, userId: string, expiresAt: string): Promise<void> {
-      await db.insertInto('sessions').values({ id: tokenHash, owner: userId, user_id: userId, created_at: now(), expires_at: expiresAt, revoked_at: null }).execute();
+      await db
+        .insertInto('sessions')
+        .values({ id: tokenHash, owner: userId, user_id: userId, created_at: now(), expires_at: expiresAt, revoked_at: null })
+        .execute();
     },
 
     async sessionUser(tokenHash: string): Promise<{ user: User; sessionId: string } | undefined> {
@@ -227,7 +280,14 @@ export function reviewStore(parts: EngineParts) {
     },
 
     async sessions(userId: string): Promise<{ id: string; createdAt: string; expiresAt: string }[]> {
-      const rows = await db.selectFrom('sessions').select(['id', 'created_at', 'expires_at']).where('user_id', '=', userId).where('revoked_at', 'is', null).where('expires_at', '>', now()).orderBy('created_at', 'desc').execute();
+      const rows = await db
+        .selectFrom('sessions')
+        .select(['id', 'created_at', 'expires_at'])
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .where('expires_at', '>', now())
+        .orderBy('created_at', 'desc')
+        .execute();
       // The id is the token's hash; a prefix is enough to name it, and tells nothing of the token.
       return rows.map((r) => ({ id: r.id.slice(0, 16), createdAt: r.created_at, expiresAt: r.expires_at }));
     },
@@ -240,7 +300,14 @@ export function reviewStore(parts: EngineParts) {
     },
 
     async memberships(userId: string): Promise<{ cohort: Cohort; role: Role }[]> {
-      const rows = await db.selectFrom('memberships as m').innerJoin('cohorts as c', 'c.id', 'm.cohort_id').selectAll('c').select('m.role').where('m.user_id', '=', userId).orderBy('c.created_at').execute();
+      const rows = await db
+        .selectFrom('memberships as m')
+        .innerJoin('cohorts as c', 'c.id', 'm.cohort_id')
+        .selectAll('c')
+        .select('m.role')
+        .where('m.user_id', '=', userId)
+        .orderBy('c.created_at')
+        .execute();
       return rows.map((r) => ({ cohort: toCohort(r), role: r.role }));
     },
 
@@ -256,7 +323,10 @@ export function reviewStore(parts: EngineParts) {
     async createCohort(c: { id: string; name: string; moduleId: string; createdBy: string; instructorId: string }): Promise<Cohort> {
       const createdAt = now();
       await write(c.id, async (trx) => {
-        await trx.insertInto('cohorts').values({ id: c.id, cohort_id: c.id, name: c.name, module_id: c.moduleId, created_by: c.createdBy, created_at: createdAt }).execute();
+        await trx
+          .insertInto('cohorts')
+          .values({ id: c.id, cohort_id: c.id, name: c.name, module_id: c.moduleId, created_by: c.createdBy, created_at: createdAt })
+          .execute();
         await trx.insertInto('memberships').values({ cohort_id: c.id, user_id: c.instructorId, role: 'instructor', created_at: createdAt }).execute();
       });
       return { id: c.id, name: c.name, moduleId: c.moduleId, createdBy: c.createdBy, createdAt };
@@ -283,7 +353,14 @@ export function reviewStore(parts: EngineParts) {
     },
 
     async memberCounts(cohortId: string): Promise<Record<Role, number>> {
-      const rows = await read(cohortId, (q) => q.selectFrom('memberships').select(['role', (eb) => eb.fn.countAll<number>().as('n')]).where('cohort_id', '=', cohortId).groupBy('role').execute());
+      const rows = await read(cohortId, (q) =>
+        q
+          .selectFrom('memberships')
+          .select(['role', (eb) => eb.fn.countAll<number>().as('n')])
+          .where('cohort_id', '=', cohortId)
+          .groupBy('role')
+          .execute(),
+      );
       const out: Record<Role, number> = { learner: 0, reviewer: 0, instructor: 0 };
       for (const r of rows) out[r.role] = Number(r.n);
       return out;
@@ -292,7 +369,8 @@ export function reviewStore(parts: EngineParts) {
     /** Adds an account to the cohort (the admin's direct add); 'member' when it already is one. */
     async addMember(cohortId: string, userId: string, role: Role): Promise<'ok' | 'member'> {
       return write(cohortId, async (trx) => {
-        if (await trx.selectFrom('memberships').select('role').where('cohort_id', '=', cohortId).where('user_id', '=', userId).executeTakeFirst()) return 'member';
+        if (await trx.selectFrom('memberships').select('role').where('cohort_id', '=', cohortId).where('user_id', '=', userId).executeTakeFirst())
+          return 'member';
         await insertMember(trx, cohortId, userId, role);
         return 'ok';
       });
@@ -310,7 +388,12 @@ export function reviewStore(parts: EngineParts) {
         const had = await trx.selectFrom('memberships').select('role').where('cohort_id', '=', cohortId).where('user_id', '=', userId).executeTakeFirst();
         if (!had) return 'not-member';
         if (had.role === 'instructor' && role !== 'instructor') {
-          const n = await trx.selectFrom('memberships').select((eb) => eb.fn.countAll<number>().as('n')).where('cohort_id', '=', cohortId).where('role', '=', 'instructor').executeTakeFirstOrThrow();
+          const n = await trx
+            .selectFrom('memberships')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('cohort_id', '=', cohortId)
+            .where('role', '=', 'instructor')
+            .executeTakeFirstOrThrow();
           if (Number(n.n) <= 1) return 'last-instructor';
         }
         if (role === null) await trx.deleteFrom('memberships').where('cohort_id', '=', cohortId).where('user_id', '=', userId).execute();
@@ -320,11 +403,31 @@ export function reviewStore(parts: EngineParts) {
     },
 
     async createInvite(i: { tokenHash: string; cohortId: string; role: Role; createdBy: string; expiresAt: string }): Promise<void> {
-      await write(i.cohortId, (trx) => trx.insertInto('invites').values({ id: i.tokenHash, cohort_id: i.cohortId, role: i.role, created_by: i.createdBy, created_at: now(), expires_at: i.expiresAt, used_at: null, used_by: null }).execute());
+      await write(i.cohortId, (trx) =>
+        trx
+          .insertInto('invites')
+          .values({
+            id: i.tokenHash,
+            cohort_id: i.cohortId,
+            role: i.role,
+            created_by: i.createdBy,
+            created_at: now(),
+            expires_at: i.expiresAt,
+            used_at: null,
+            used_by: null,
+          })
+          .execute(),
+      );
     },
 
     async invite(tokenHash: string): Promise<{ cohort: Cohort; role: Role; usable: boolean; expiresAt: string } | undefined> {
-      const r = await db.selectFrom('invites as i').innerJoin('cohorts as c', 'c.id', 'i.cohort_id').selectAll('c').select(['i.role', 'i.used_at', 'i.expires_at']).where('i.id', '=', tokenHash).executeTakeFirst();
+      const r = await db
+        .selectFrom('invites as i')
+        .innerJoin('cohorts as c', 'c.id', 'i.cohort_id')
+        .selectAll('c')
+        .select(['i.role', 'i.used_at', 'i.expires_at'])
+        .where('i.id', '=', tokenHash)
+        .executeTakeFirst();
       if (!r) return undefined;
       return { cohort: toCohort(r), role: r.role, usable: r.used_at === null && r.expires_at > now(), expiresAt: r.expires_at };
     },
@@ -334,7 +437,11 @@ export function reviewStore(parts: EngineParts) {
      * A `newUser` is created in the same transaction, so a refused invite creates no account. An
      * invite never changes an existing membership: 'member' then, and the link stays unused.
      */
-    async useInvite(tokenHash: string, userId: string, newUser?: { username: string; passwordHash: string }): Promise<{ cohortId: string; role: Role } | 'gone' | { member: Role }> {
+    async useInvite(
+      tokenHash: string,
+      userId: string,
+      newUser?: { username: string; passwordHash: string },
+    ): Promise<{ cohortId: string; role: Role } | 'gone' | { member: Role }> {
       const result = await owner(async (trx) => {
         const inv = await trx.selectFrom('invites').select(['cohort_id']).where('id', '=', tokenHash).executeTakeFirst();
         if (!inv) throw new InviteRefused('gone');
@@ -365,25 +472,56 @@ export function reviewStore(parts: EngineParts) {
      * turn. 'older' when the revision is older than the one already submitted (threads only move
      * forward). Two first submissions at once make one request (the unique index settles it).
      */
-    async submit(r: { cohortId: string; artifactId: string; learnerId: string; reviewerId: string | null; revisionId: number }): Promise<ReviewRequest | 'older'> {
+    async submit(r: {
+      cohortId: string;
+      artifactId: string;
+      learnerId: string;
+      reviewerId: string | null;
+      revisionId: number;
+    }): Promise<ReviewRequest | 'older'> {
       return write(r.cohortId, async (trx, publish) => {
         const t = now();
         const inserted = await trx
           .insertInto('review_requests')
-          .values({ cohort_id: r.cohortId, artifact_id: r.artifactId, owner: r.learnerId, reviewer_id: r.reviewerId, revision_id: r.revisionId, turn: 'reviewer', version: 1, created_at: t, updated_at: t })
+          .values({
+            cohort_id: r.cohortId,
+            artifact_id: r.artifactId,
+            owner: r.learnerId,
+            reviewer_id: r.reviewerId,
+            revision_id: r.revisionId,
+            turn: 'reviewer',
+            version: 1,
+            created_at: t,
+            updated_at: t,
+          })
           .onConflict((oc) => oc.columns(['cohort_id', 'artifact_id']).doNothing())
           .returning('id')
           .executeTakeFirst();
         let id: number;
         if (inserted) id = Number(inserted.id);
         else {
-          const existing = await trx.selectFrom('review_requests').select(['id', 'revision_id']).where('cohort_id', '=', r.cohortId).where('artifact_id', '=', r.artifactId).executeTakeFirstOrThrow();
+          const existing = await trx
+            .selectFrom('review_requests')
+            .select(['id', 'revision_id'])
+            .where('cohort_id', '=', r.cohortId)
+            .where('artifact_id', '=', r.artifactId)
+            .executeTakeFirstOrThrow();
           id = Number(existing.id);
           if (r.revisionId < Number(existing.revision_id)) return 'older';
-          await trx.updateTable('review_requests').set({ revision_id: r.revisionId, ...(r.reviewerId ? { reviewer_id: r.reviewerId } : {}) }).where('id', '=', id).execute();
+          await trx
+            .updateTable('review_requests')
+            .set({ revision_id: r.revisionId, ...(r.reviewerId ? { reviewer_id: r.reviewerId } : {}) })
+            .where('id', '=', id)
+            .execute();
           // The first submission after a thread was made: "addressed in the next revision" counts against it.
           if (r.revisionId !== Number(existing.revision_id)) {
-            await trx.updateTable('threads').set({ next_submitted_at: t }).where('request_id', '=', id).where('next_submitted_at', 'is', null).where('revision_id', '<', r.revisionId).execute();
+            await trx
+              .updateTable('threads')
+              .set({ next_submitted_at: t })
+              .where('request_id', '=', id)
+              .where('next_submitted_at', 'is', null)
+              .where('revision_id', '<', r.revisionId)
+              .execute();
           }
         }
         await bump(trx, publish, id, 'reviewer');
@@ -393,12 +531,16 @@ export function reviewStore(parts: EngineParts) {
 
     async request(cohortId: string, id: number): Promise<ReviewRequest | undefined> {
       if (!Number.isSafeInteger(id)) return undefined;
-      const r = await read(cohortId, (q) => q.selectFrom('review_requests').selectAll().where('cohort_id', '=', cohortId).where('id', '=', id).executeTakeFirst());
+      const r = await read(cohortId, (q) =>
+        q.selectFrom('review_requests').selectAll().where('cohort_id', '=', cohortId).where('id', '=', id).executeTakeFirst(),
+      );
       return r ? toRequest(r) : undefined;
     },
 
     async requestFor(cohortId: string, artifactId: string): Promise<ReviewRequest | undefined> {
-      const r = await read(cohortId, (q) => q.selectFrom('review_requests').selectAll().where('cohort_id', '=', cohortId).where('artifact_id', '=', artifactId).executeTakeFirst());
+      const r = await read(cohortId, (q) =>
+        q.selectFrom('review_requests').selectAll().where('cohort_id', '=', cohortId).where('artifact_id', '=', artifactId).executeTakeFirst(),
+      );
       return r ? toRequest(r) : undefined;
     },
 
@@ -419,10 +561,30 @@ export function reviewStore(parts: EngineParts) {
       return rows.map(toRequest);
     },
 
-    async createThread(t: { cohortId: string; requestId: number; artifactId: string; learnerId: string; authorId: string; revisionId: number; anchor: Anchor; headRevisionId: number; headAnchor: Anchor; headStatus: string; ruleId: string | null; criterion: string | null; ruleState: string | null; body: string }): Promise<number> {
+    async createThread(t: {
+      cohortId: string;
+      requestId: number;
+      artifactId: string;
+      learnerId: string;
+      authorId: string;
+      revisionId: number;
+      anchor: Anchor;
+      headRevisionId: number;
+      headAnchor: Anchor;
+      headStatus: string;
+      ruleId: string | null;
+      criterion: string | null;
+      ruleState: string | null;
+      body: string;
+    }): Promise<number> {
       return write(t.cohortId, async (trx, publish) => {
-        const count = await trx.selectFrom('threads').select((eb) => eb.fn.countAll<number>().as('n')).where('request_id', '=', t.requestId).executeTakeFirstOrThrow();
-        if (Number(count.n) >= MAX_THREADS_PER_REQUEST) throw new LimitError(`this review already has ${MAX_THREADS_PER_REQUEST} threads, the most one review holds; resolve or reply in existing ones`);
+        const count = await trx
+          .selectFrom('threads')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('request_id', '=', t.requestId)
+          .executeTakeFirstOrThrow();
+        if (Number(count.n) >= MAX_THREADS_PER_REQUEST)
+          throw new LimitError(`this review already has ${MAX_THREADS_PER_REQUEST} threads, the most one review holds; resolve or reply in existing ones`);
         const at = now();
         const anchor = JSON.stringify(t.anchor);
         const row = await trx
@@ -455,7 +617,10 @@ export function reviewStore(parts: EngineParts) {
           .returning('id')
           .executeTakeFirstOrThrow();
         const id = Number(row.id);
-        await trx.insertInto('comments').values({ cohort_id: t.cohortId, thread_id: id, author_id: t.authorId, kind: 'comment', body: t.body, revision_id: t.revisionId, created_at: at }).execute();
+        await trx
+          .insertInto('comments')
+          .values({ cohort_id: t.cohortId, thread_id: id, author_id: t.authorId, kind: 'comment', body: t.body, revision_id: t.revisionId, created_at: at })
+          .execute();
         await bump(trx, publish, t.requestId, 'writer'); // the new thread is open
         return id;
       });
@@ -506,10 +671,26 @@ export function reviewStore(parts: EngineParts) {
               .selectAll('c')
               .where('c.cohort_id', '=', cohortId)
               .where('c.thread_id', 'in', ids)
-              .where((eb) => eb(eb.selectFrom('comments as d').select((e) => e.fn.countAll<number>().as('k')).whereRef('d.thread_id', '=', 'c.thread_id').whereRef('d.id', '<', 'c.id'), '<', perThread))
+              .where((eb) =>
+                eb(
+                  eb
+                    .selectFrom('comments as d')
+                    .select((e) => e.fn.countAll<number>().as('k'))
+                    .whereRef('d.thread_id', '=', 'c.thread_id')
+                    .whereRef('d.id', '<', 'c.id'),
+                  '<',
+                  perThread,
+                ),
+              )
               .orderBy('c.id')
               .execute(),
-            q.selectFrom('comments').select(['thread_id', (eb) => eb.fn.countAll<number>().as('n')]).where('cohort_id', '=', cohortId).where('thread_id', 'in', ids).groupBy('thread_id').execute(),
+            q
+              .selectFrom('comments')
+              .select(['thread_id', (eb) => eb.fn.countAll<number>().as('n')])
+              .where('cohort_id', '=', cohortId)
+              .where('thread_id', 'in', ids)
+              .groupBy('thread_id')
+              .execute(),
           ]),
         );
         for (const r of rows) {
@@ -538,14 +719,39 @@ export function reviewStore(parts: EngineParts) {
      * A reply or a change of state, in one transaction with the thread's new state and whose turn
      * it then is (turnFrom the request's threads). Undefined when the thread is not in the cohort.
      */
-    async act(a: { cohortId: string; threadId: number; authorId: string; kind: Comment['kind']; body: string; revisionId: number | null; state?: ThreadState; byWriter: boolean }): Promise<Thread | undefined> {
+    async act(a: {
+      cohortId: string;
+      threadId: number;
+      authorId: string;
+      kind: Comment['kind'];
+      body: string;
+      revisionId: number | null;
+      state?: ThreadState;
+      byWriter: boolean;
+    }): Promise<Thread | undefined> {
       return write(a.cohortId, async (trx, publish) => {
         const t = await trx.selectFrom('threads').selectAll().where('cohort_id', '=', a.cohortId).where('id', '=', a.threadId).executeTakeFirst();
         if (!t) return undefined;
-        const count = await trx.selectFrom('comments').select((eb) => eb.fn.countAll<number>().as('n')).where('thread_id', '=', a.threadId).executeTakeFirstOrThrow();
-        if (Number(count.n) >= MAX_COMMENTS_PER_THREAD) throw new LimitError(`this thread already has ${MAX_COMMENTS_PER_THREAD} comments, the most one thread holds; start a new thread`);
+        const count = await trx
+          .selectFrom('comments')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('thread_id', '=', a.threadId)
+          .executeTakeFirstOrThrow();
+        if (Number(count.n) >= MAX_COMMENTS_PER_THREAD)
+          throw new LimitError(`this thread already has ${MAX_COMMENTS_PER_THREAD} comments, the most one thread holds; start a new thread`);
         const at = now();
-        await trx.insertInto('comments').values({ cohort_id: a.cohortId, thread_id: a.threadId, author_id: a.authorId, kind: a.kind, body: a.body, revision_id: a.revisionId, created_at: at }).execute();
+        await trx
+          .insertInto('comments')
+          .values({
+            cohort_id: a.cohortId,
+            thread_id: a.threadId,
+            author_id: a.authorId,
+            kind: a.kind,
+            body: a.body,
+            revision_id: a.revisionId,
+            created_at: at,
+          })
+          .execute();
         const set: Partial<Record<keyof ThreadsTable, unknown>> = { updated_at: at };
         if (a.state) set.state = a.state;
         if (a.byWriter && t.writer_answered_at === null) set.writer_answered_at = at;
@@ -556,7 +762,11 @@ export function reviewStore(parts: EngineParts) {
           set.reopened = Number(t.reopened) + 1;
           set.resolved_at = null;
         }
-        await trx.updateTable('threads').set(set as never).where('id', '=', a.threadId).execute();
+        await trx
+          .updateTable('threads')
+          .set(set as never)
+          .where('id', '=', a.threadId)
+          .execute();
         await bump(trx, publish, Number(t.request_id), turnFrom(await countsIn(trx, a.cohortId, Number(t.request_id))));
         return toThread(await trx.selectFrom('threads').selectAll().where('id', '=', a.threadId).executeTakeFirstOrThrow());
       });
@@ -570,7 +780,14 @@ export function reviewStore(parts: EngineParts) {
         for (const u of updates) {
           const r = await trx
             .updateTable('threads')
-            .set({ checked_revision_id: u.checkedRevisionId, port_revision_id: u.portRevisionId, port_anchor: JSON.stringify(u.anchor), port_status: u.status, port_now: u.now, rule_state: u.ruleState })
+            .set({
+              checked_revision_id: u.checkedRevisionId,
+              port_revision_id: u.portRevisionId,
+              port_anchor: JSON.stringify(u.anchor),
+              port_status: u.status,
+              port_now: u.now,
+              rule_state: u.ruleState,
+            })
             .where('id', '=', u.id)
             .where('cohort_id', '=', cohortId)
             .where('checked_revision_id', '<', u.checkedRevisionId)
@@ -583,7 +800,7 @@ export function reviewStore(parts: EngineParts) {
   };
 }
 
-export type ReviewStore = ReturnType<typeof reviewStore>;
+export type ReviewStore = ReturnType<typeof queries>;
 
 class InviteRefused extends Error {
   constructor(readonly why: 'gone' | { member: Role }) {
@@ -615,7 +832,15 @@ function toRequest(r: Omit<ReviewTables['review_requests'], 'id'> & { id: unknow
 }
 
 function toComment(r: { id: unknown; thread_id: unknown; author_id: string; kind: string; body: string; revision_id: unknown; created_at: string }): Comment {
-  return { id: Number(r.id), threadId: Number(r.thread_id), authorId: r.author_id, kind: r.kind as Comment['kind'], body: r.body, revisionId: r.revision_id === null ? null : Number(r.revision_id), createdAt: r.created_at };
+  return {
+    id: Number(r.id),
+    threadId: Number(r.thread_id),
+    authorId: r.author_id,
+    kind: r.kind as Comment['kind'],
+    body: r.body,
+    revisionId: r.revision_id === null ? null : Number(r.revision_id),
+    createdAt: r.created_at,
+  };
 }
 
 function toThread(r: Omit<ThreadsTable, 'id'> & { id: unknown }): Thread {
@@ -631,7 +856,13 @@ function toThread(r: Omit<ThreadsTable, 'id'> & { id: unknown }): Thread {
     ruleId: r.rule_id,
     criterion: r.criterion,
     state: r.state,
-    current: { revisionId: Number(r.checked_revision_id), anchoredRevisionId: Number(r.port_revision_id), anchor: JSON.parse(r.port_anchor) as Anchor, status: r.port_status, now: r.port_now },
+    current: {
+      revisionId: Number(r.checked_revision_id),
+      anchoredRevisionId: Number(r.port_revision_id),
+      anchor: JSON.parse(r.port_anchor) as Anchor,
+      status: r.port_status,
+      now: r.port_now,
+    },
     ruleState: r.rule_state,
     reopened: Number(r.reopened),
     createdAt: r.created_at,

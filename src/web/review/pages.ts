@@ -111,7 +111,17 @@ async function renderSetup(main: El): Promise<void> {
   document.title = 'First run · staffwork';
   const state = await authState();
   if (!state.setupAvailable) {
-    main.replaceChildren(h('h1', {}, 'Accounts'), h('p', {}, state.accounts ? 'Accounts are already on. ' : 'No setup code is active: restart the server and use the code it prints, or run staffwork admin create-user --admin. ', h('a', { href: '/login' }, 'Sign in')));
+    main.replaceChildren(
+      h('h1', {}, 'Accounts'),
+      h(
+        'p',
+        {},
+        state.accounts
+          ? 'Accounts are already on. '
+          : 'No setup code is active: restart the server and use the code it prints, or run staffwork admin create-user --admin. ',
+        h('a', { href: '/login' }, 'Sign in'),
+      ),
+    );
     return;
   }
   const code = input({ name: 'code', autocomplete: 'off', required: true, spellcheck: 'false' });
@@ -119,7 +129,11 @@ async function renderSetup(main: El): Promise<void> {
   const pw = input({ name: 'password', type: 'password', autocomplete: 'new-password', required: true, minlength: '10' });
   main.replaceChildren(
     h('h1', {}, 'Turn on accounts'),
-    h('p', {}, 'Today this workbench is yours alone, on this machine. Creating the first account (the admin) turns on sign-in, so you can add reviewers, instructors and cohorts. Everything you have written stays, and becomes this account’s.'),
+    h(
+      'p',
+      {},
+      'Today this workbench is yours alone, on this machine. Creating the first account (the admin) turns on sign-in, so you can add reviewers, instructors and cohorts. Everything you have written stays, and becomes this account’s.',
+    ),
     form(
       async () => {
         await call('POST', '/api/auth/setup', { username: user.value, password: pw.value, code: code.value });
@@ -152,15 +166,29 @@ async function renderInvite(main: El, token: string): Promise<void> {
     location.href = `/cohorts/${r.cohortId}`;
   };
   if (inv.signedIn) {
-    main.replaceChildren(heading, form(() => accept({}), h('p', {}, `You are signed in as ${inv.signedIn}.`), h('p', {}, h('button', { type: 'submit' }, 'Join'))));
+    main.replaceChildren(
+      heading,
+      form(() => accept({}), h('p', {}, `You are signed in as ${inv.signedIn}.`), h('p', {}, h('button', { type: 'submit' }, 'Join'))),
+    );
     return;
   }
   const user = input({ name: 'username', autocomplete: 'username', required: true });
   const pw = input({ name: 'password', type: 'password', autocomplete: 'new-password', required: true, minlength: '10' });
   main.replaceChildren(
     heading,
-    h('p', {}, 'Create your account to join. Already have one? ', h('a', { href: `/login?next=${encodeURIComponent(location.pathname)}` }, 'Sign in first'), '.'),
-    form(() => accept({ username: user.value, password: pw.value }), field('Username', user, 'lower-case letters, digits, . _ -'), field('Password', pw, 'at least 10 characters'), h('p', {}, h('button', { type: 'submit' }, 'Create account and join'))),
+    h(
+      'p',
+      {},
+      'Create your account to join. Already have one? ',
+      h('a', { href: `/login?next=${encodeURIComponent(location.pathname)}` }, 'Sign in first'),
+      '.',
+    ),
+    form(
+      () => accept({ username: user.value, password: pw.value }),
+      field('Username', user, 'lower-case letters, digits, . _ -'),
+      field('Password', pw, 'at least 10 characters'),
+      h('p', {}, h('button', { type: 'submit' }, 'Create account and join')),
+    ),
   );
 }
 
@@ -197,7 +225,13 @@ function pager(label: string, p: Page | { offset: number; limit: number; more: b
   if (p.offset === 0 && !more) return null;
   const button = (text: string, offset: number, disabled: boolean) => h('button', { type: 'button', disabled, onclick: () => go(offset) }, text);
   const range = 'total' in p ? `${p.offset + 1}–${Math.min(p.total, p.offset + p.limit)} of ${p.total}` : `from ${p.offset + 1}`;
-  return h('nav', { class: 'pager', 'aria-label': label }, button('Previous', Math.max(0, p.offset - p.limit), p.offset === 0), ` ${range} `, button('Next', p.offset + p.limit, !more));
+  return h(
+    'nav',
+    { class: 'pager', 'aria-label': label },
+    button('Previous', Math.max(0, p.offset - p.limit), p.offset === 0),
+    ` ${range} `,
+    button('Next', p.offset + p.limit, !more),
+  );
 }
 
 interface CohortRow {
@@ -218,7 +252,11 @@ async function renderCohorts(main: El): Promise<void> {
     main,
     h('h1', {}, 'Cohorts'),
     cohorts.length
-      ? h('ul', { class: 'cohort-list' }, ...cohorts.map((c) => h('li', {}, h('a', { href: `/cohorts/${c.id}` }, c.name), ` · ${c.role} · module ${c.moduleId}`)))
+      ? h(
+          'ul',
+          { class: 'cohort-list' },
+          ...cohorts.map((c) => h('li', {}, h('a', { href: `/cohorts/${c.id}` }, c.name), ` · ${c.role} · module ${c.moduleId}`)),
+        )
       : h('p', {}, 'You are not in a cohort yet. An instructor invites you with a link.'),
     teaches
       ? h(
@@ -258,7 +296,10 @@ async function renderCohort(main: El, id: string): Promise<void> {
   const membersBox = h('div', { id: 'members-box' });
 
   const showReviews = async (offset: number) => {
-    const { reviews, page } = await call<{ reviews: ReviewView[]; page: { offset: number; limit: number; more: boolean } }>('GET', `${base}/reviews?limit=${PAGE}&offset=${offset}`);
+    const { reviews, page } = await call<{ reviews: ReviewView[]; page: { offset: number; limit: number; more: boolean } }>(
+      'GET',
+      `${base}/reviews?limit=${PAGE}&offset=${offset}`,
+    );
     fill(
       reviewsBox,
       reviews.length
@@ -314,7 +355,11 @@ async function renderCohort(main: El, id: string): Promise<void> {
           {},
           ...data.members.map((m) => {
             const label = `${m.username}${m.id === me?.id ? ' (you)' : ''}`;
-            const role = h('select', { 'aria-label': `Role of ${m.username}` }, ...['learner', 'reviewer', 'instructor'].map((r) => h('option', { value: r, selected: r === m.role }, r)));
+            const role = h(
+              'select',
+              { 'aria-label': `Role of ${m.username}` },
+              ...['learner', 'reviewer', 'instructor'].map((r) => h('option', { value: r, selected: r === m.role }, r)),
+            );
             return h(
               'tr',
               {},
@@ -326,9 +371,17 @@ async function renderCohort(main: El, id: string): Promise<void> {
                     {},
                     role,
                     ' ',
-                    h('button', { type: 'button', onclick: () => void change('POST', `${base}/members`, { username: m.username, role: role.value })() }, 'Set role'),
+                    h(
+                      'button',
+                      { type: 'button', onclick: () => void change('POST', `${base}/members`, { username: m.username, role: role.value })() },
+                      'Set role',
+                    ),
                     ' ',
-                    h('button', { type: 'button', onclick: () => void change('DELETE', `${base}/members/${encodeURIComponent(m.username)}`)() }, `Remove ${m.username}`),
+                    h(
+                      'button',
+                      { type: 'button', onclick: () => void change('DELETE', `${base}/members/${encodeURIComponent(m.username)}`)() },
+                      `Remove ${m.username}`,
+                    ),
                   )
                 : null,
             );
@@ -340,7 +393,10 @@ async function renderCohort(main: El, id: string): Promise<void> {
     );
   };
 
-  const parts: (Node | null)[] = [h('h1', {}, info.cohort.name), h('p', {}, `Module ${info.module?.title ?? info.cohort.moduleId} · you are ${info.role === 'instructor' ? 'an instructor' : `a ${info.role}`}`)];
+  const parts: (Node | null)[] = [
+    h('h1', {}, info.cohort.name),
+    h('p', {}, `Module ${info.module?.title ?? info.cohort.moduleId} · you are ${info.role === 'instructor' ? 'an instructor' : `a ${info.role}`}`),
+  ];
   parts.push(h('h2', {}, 'Reviews'), reviewsBox);
   if (info.role === 'learner') parts.push(await requestForm(id, info.members));
   parts.push(h('section', { 'aria-labelledby': 'members-h' }, h('h2', { id: 'members-h' }, 'Members'), membersBox));
@@ -358,7 +414,12 @@ async function renderCohort(main: El, id: string): Promise<void> {
 async function requestForm(cohortId: string, members: { username: string; role: string }[]): Promise<El> {
   const { artifacts } = await call<{ artifacts: { id: string; title: string }[] }>('GET', '/api/portfolio');
   const artifact = h('select', { name: 'artifact', required: true }, ...artifacts.map((a) => h('option', { value: a.id }, a.title)));
-  const reviewer = h('select', { name: 'reviewer' }, h('option', { value: '' }, 'any reviewer of the cohort'), ...members.filter((m) => m.role !== 'learner').map((m) => h('option', { value: m.username }, `${m.username} (${m.role})`)));
+  const reviewer = h(
+    'select',
+    { name: 'reviewer' },
+    h('option', { value: '' }, 'any reviewer of the cohort'),
+    ...members.filter((m) => m.role !== 'learner').map((m) => h('option', { value: m.username }, `${m.username} (${m.role})`)),
+  );
   return h(
     'section',
     { 'aria-labelledby': 'ask-review' },
@@ -366,7 +427,10 @@ async function requestForm(cohortId: string, members: { username: string; role: 
     artifacts.length
       ? form(
           async () => {
-            const r = await call<{ review: { id: number } }>('POST', `/api/cohorts/${cohortId}/reviews`, { artifactId: artifact.value, ...(reviewer.value ? { reviewer: reviewer.value } : {}) });
+            const r = await call<{ review: { id: number } }>('POST', `/api/cohorts/${cohortId}/reviews`, {
+              artifactId: artifact.value,
+              ...(reviewer.value ? { reviewer: reviewer.value } : {}),
+            });
             location.href = `/cohorts/${cohortId}/reviews/${r.review.id}`;
           },
           field('Artifact', artifact),
@@ -399,7 +463,9 @@ function inviteSection(cohortId: string): El {
 }
 
 function followList(f: FollowThrough): El {
-  const pct = f.addressedInNext.of ? `${Math.round((100 * f.addressedInNext.count) / f.addressedInNext.of)}% (${f.addressedInNext.count} of ${f.addressedInNext.of})` : 'no later revision yet';
+  const pct = f.addressedInNext.of
+    ? `${Math.round((100 * f.addressedInNext.count) / f.addressedInNext.of)}% (${f.addressedInNext.count} of ${f.addressedInNext.of})`
+    : 'no later revision yet';
   return h(
     'dl',
     { class: 'follow' },
@@ -435,16 +501,31 @@ function bars(title: string, rows: { label: string; value: number; max: number; 
       svg('text', { x: width - 52, y: y + 14, class: 'chart-count' }, r.text),
     );
   });
-  return h('figure', { class: 'chart-wrap' }, svg('svg', { viewBox: `0 0 ${width} ${rows.length * rowH + 8}`, role: 'img', 'aria-labelledby': id, class: 'chart' }, svg('title', { id }, title), ...g), h('figcaption', {}, title));
+  return h(
+    'figure',
+    { class: 'chart-wrap' },
+    svg('svg', { viewBox: `0 0 ${width} ${rows.length * rowH + 8}`, role: 'img', 'aria-labelledby': id, class: 'chart' }, svg('title', { id }, title), ...g),
+    h('figcaption', {}, title),
+  );
 }
 
 async function overview(cohortId: string, offset: number, go: (offset: number) => void): Promise<El> {
   const o = await call<{
-    learners: { learner: { username: string }; pass: boolean; criteria: { id: string; pass: boolean }[]; artifacts: { id: string; title: string; errorCount: number; warningCount: number }[]; followThrough: FollowThrough }[];
+    learners: {
+      learner: { username: string };
+      pass: boolean;
+      criteria: { id: string; pass: boolean }[];
+      artifacts: { id: string; title: string; errorCount: number; warningCount: number }[];
+      followThrough: FollowThrough;
+    }[];
     followThrough: FollowThrough;
     page: Page;
     truncated: { requests: boolean; threads: boolean };
-    mistakeMap: { title: string; rules: { ruleId: string; findings: number; comments: number }[]; sections: { section: string; findings: number; comments: number }[] }[];
+    mistakeMap: {
+      title: string;
+      rules: { ruleId: string; findings: number; comments: number }[];
+      sections: { section: string; findings: number; comments: number }[];
+    }[];
   }>('GET', `/api/cohorts/${cohortId}/overview?limit=${PAGE}&offset=${offset}`);
   const section = h('section', { 'aria-labelledby': 'overview-h' }, h('h2', { id: 'overview-h' }, 'Learners'));
   section.append(
@@ -452,7 +533,11 @@ async function overview(cohortId: string, offset: number, go: (offset: number) =
       'table',
       { class: 'review-table' },
       h('caption', { class: 'visually-hidden' }, 'Each learner’s completion standard over what they submitted to this cohort, and follow-through'),
-      h('thead', {}, h('tr', {}, ...['Learner', 'Standard', 'Artifacts', 'Addressed in next revision', 'Unanswered', 'Reopened'].map((t) => h('th', { scope: 'col' }, t)))),
+      h(
+        'thead',
+        {},
+        h('tr', {}, ...['Learner', 'Standard', 'Artifacts', 'Addressed in next revision', 'Unanswered', 'Reopened'].map((t) => h('th', { scope: 'col' }, t))),
+      ),
       h(
         'tbody',
         {},
@@ -462,7 +547,13 @@ async function overview(cohortId: string, offset: number, go: (offset: number) =
             {},
             h('th', { scope: 'row' }, l.learner.username),
             h('td', {}, l.pass ? 'complete' : `${l.criteria.filter((c) => c.pass).length} of ${l.criteria.length} criteria`),
-            h('td', {}, l.artifacts.length ? l.artifacts.map((a) => `${a.title} (${plural(a.errorCount, 'error')}, ${plural(a.warningCount, 'warning')})`).join('; ') : 'none submitted yet'),
+            h(
+              'td',
+              {},
+              l.artifacts.length
+                ? l.artifacts.map((a) => `${a.title} (${plural(a.errorCount, 'error')}, ${plural(a.warningCount, 'warning')})`).join('; ')
+                : 'none submitted yet',
+            ),
             h('td', {}, l.followThrough.addressedInNext.of ? `${l.followThrough.addressedInNext.count} of ${l.followThrough.addressedInNext.of}` : '–'),
             h('td', {}, String(l.followThrough.unanswered)),
             h('td', {}, String(l.followThrough.reopened)),
@@ -471,12 +562,19 @@ async function overview(cohortId: string, offset: number, go: (offset: number) =
       ),
     ),
     pager('Learner pages', o.page, go) ?? h('p', {}, `${plural(o.page.total, 'learner')}.`),
-    o.truncated.requests || o.truncated.threads ? h('p', { class: 'muted' }, 'The numbers below cover the first reviews and threads of this cohort only: it has more than one view reads.') : '',
+    o.truncated.requests || o.truncated.threads
+      ? h('p', { class: 'muted' }, 'The numbers below cover the first reviews and threads of this cohort only: it has more than one view reads.')
+      : '',
     h('h2', {}, 'Follow-through'),
     followList(o.followThrough),
     bars(
       'Threads addressed in the next revision, per learner',
-      o.learners.map((l) => ({ label: l.learner.username, value: l.followThrough.addressedInNext.count, max: l.followThrough.addressedInNext.of, text: `${l.followThrough.addressedInNext.count}/${l.followThrough.addressedInNext.of}` })),
+      o.learners.map((l) => ({
+        label: l.learner.username,
+        value: l.followThrough.addressedInNext.count,
+        max: l.followThrough.addressedInNext.of,
+        text: `${l.followThrough.addressedInNext.count}/${l.followThrough.addressedInNext.of}`,
+      })),
     ),
     h('h2', {}, 'Mistake map'),
   );
@@ -495,7 +593,13 @@ async function overview(cohortId: string, offset: number, go: (offset: number) =
         { class: 'review-table' },
         h('caption', {}, `${g.title}: sections`),
         h('thead', {}, h('tr', {}, ...['Section', 'Findings', 'Comments'].map((t) => h('th', { scope: 'col' }, t)))),
-        h('tbody', {}, ...g.sections.slice(0, 10).map((s) => h('tr', {}, h('th', { scope: 'row' }, s.section), h('td', {}, String(s.findings)), h('td', {}, String(s.comments))))),
+        h(
+          'tbody',
+          {},
+          ...g.sections
+            .slice(0, 10)
+            .map((s) => h('tr', {}, h('th', { scope: 'row' }, s.section), h('td', {}, String(s.findings)), h('td', {}, String(s.comments)))),
+        ),
       ),
     );
   }
@@ -507,8 +611,20 @@ async function overview(cohortId: string, offset: number, go: (offset: number) =
 type ReviewData = ReviewPage;
 
 export const STATE_LABEL: Record<string, string> = { open: 'Open', addressed: 'Addressed', 'wont-change': 'Won’t change', resolved: 'Resolved' };
-export const STATUS_LABEL: Record<string, string> = { kept: '', edited: 'Text edited since', relocated: 'Found again nearby', moved: 'Moved', orphaned: 'On deleted text' };
-export const RULE_LABEL: Record<string, string> = { fires: 'rule still fires', 'likely-addressed': 'likely addressed: the rule no longer fires here', regression: 'regression: the rule fires again', 'not-firing': 'rule does not fire here', unknown: 'rule not checked: the text is gone' };
+export const STATUS_LABEL: Record<string, string> = {
+  kept: '',
+  edited: 'Text edited since',
+  relocated: 'Found again nearby',
+  moved: 'Moved',
+  orphaned: 'On deleted text',
+};
+export const RULE_LABEL: Record<string, string> = {
+  fires: 'rule still fires',
+  'likely-addressed': 'likely addressed: the rule no longer fires here',
+  regression: 'regression: the rule fires again',
+  'not-firing': 'rule does not fire here',
+  unknown: 'rule not checked: the text is gone',
+};
 
 /** Character offset of (node, offset) within `root`'s text. */
 function offsetIn(root: Node, node: Node, offset: number): number {
@@ -548,7 +664,10 @@ async function renderReview(main: El, cohortId: string, id: number): Promise<voi
   const loadThreads = async () => {
     const all: ThreadView[] = [];
     for (let after: number | null = null; ; ) {
-      const page: { threads: ThreadView[]; next: number | null } = await call('GET', `${base}/reviews/${id}/threads?limit=200${after !== null ? `&after=${after}` : ''}`);
+      const page: { threads: ThreadView[]; next: number | null } = await call(
+        'GET',
+        `${base}/reviews/${id}/threads?limit=200${after !== null ? `&after=${after}` : ''}`,
+      );
       all.push(...page.threads);
       if (page.next === null || all.length >= 1000) {
         more.textContent = page.next !== null ? `Showing the first ${all.length} threads; export the review for all of them.` : '';
@@ -562,7 +681,13 @@ async function renderReview(main: El, cohortId: string, id: number): Promise<voi
   const renderText = () => {
     const text = data.revision.text;
     const marks = threads
-      .filter((t) => t.current.status !== 'orphaned' && t.current.revisionId === data.revision.id && t.current.anchor.position.end > t.current.anchor.position.start && t.state !== 'resolved')
+      .filter(
+        (t) =>
+          t.current.status !== 'orphaned' &&
+          t.current.revisionId === data.revision.id &&
+          t.current.anchor.position.end > t.current.anchor.position.start &&
+          t.state !== 'resolved',
+      )
       .map((t) => ({ id: t.id, start: t.current.anchor.position.start, end: t.current.anchor.position.end }))
       .sort((a, b) => a.start - b.start || a.id - b.id);
     const out: Node[] = [];
@@ -595,17 +720,49 @@ async function renderReview(main: El, cohortId: string, id: number): Promise<voi
       },
       `On ${where}${a.section && a.quote.exact ? ` in ${a.section}` : ''}`,
     );
-    const tags = [STATE_LABEL[t.state] ?? t.state, STATUS_LABEL[t.current.status] ?? t.current.status, t.ruleId ? `${t.ruleId}: ${RULE_LABEL[t.ruleState ?? ''] ?? ''}` : '', t.criterion ? `criterion ${t.criterion}` : ''].filter(Boolean);
-    const li = h('li', { id: `thread-${t.id}`, class: `thread state-${t.state}`, 'data-state': t.state, 'data-status': t.current.status }, h('p', { class: 'thread-head' }, jump), h('p', { class: 'thread-tags' }, tags.join(' · ')));
-    if (t.current.now !== null) li.append(h('p', { class: 'thread-change' }, h('span', { class: 'was' }, `Was: ${a.quote.exact}`), h('br'), h('span', { class: 'now' }, `Now: ${t.current.now}`)));
+    const tags = [
+      STATE_LABEL[t.state] ?? t.state,
+      STATUS_LABEL[t.current.status] ?? t.current.status,
+      t.ruleId ? `${t.ruleId}: ${RULE_LABEL[t.ruleState ?? ''] ?? ''}` : '',
+      t.criterion ? `criterion ${t.criterion}` : '',
+    ].filter(Boolean);
+    const li = h(
+      'li',
+      { id: `thread-${t.id}`, class: `thread state-${t.state}`, 'data-state': t.state, 'data-status': t.current.status },
+      h('p', { class: 'thread-head' }, jump),
+      h('p', { class: 'thread-tags' }, tags.join(' · ')),
+    );
+    if (t.current.now !== null)
+      li.append(
+        h('p', { class: 'thread-change' }, h('span', { class: 'was' }, `Was: ${a.quote.exact}`), h('br'), h('span', { class: 'now' }, `Now: ${t.current.now}`)),
+      );
     li.append(
       h(
         'ul',
         { class: 'comments' },
-        ...t.comments.map((c) => h('li', {}, h('strong', {}, c.author.username), c.kind === 'comment' ? '' : ` (${STATE_LABEL[c.kind] ?? c.kind.replace('reopened', 'reopened')})`, c.body ? `: ${c.body}` : '', ' ', h('time', { datetime: c.createdAt }, formatTime(c.createdAt)))),
+        ...t.comments.map((c) =>
+          h(
+            'li',
+            {},
+            h('strong', {}, c.author.username),
+            c.kind === 'comment' ? '' : ` (${STATE_LABEL[c.kind] ?? c.kind.replace('reopened', 'reopened')})`,
+            c.body ? `: ${c.body}` : '',
+            ' ',
+            h('time', { datetime: c.createdAt }, formatTime(c.createdAt)),
+          ),
+        ),
       ),
     );
-    if (t.commentCount > t.comments.length) li.append(h('p', {}, `${t.commentCount - t.comments.length} more comments: `, h('a', { href: `${base}/reviews/${id}/export.md`, download: '' }, 'the export has them all'), '.'));
+    if (t.commentCount > t.comments.length)
+      li.append(
+        h(
+          'p',
+          {},
+          `${t.commentCount - t.comments.length} more comments: `,
+          h('a', { href: `${base}/reviews/${id}/export.md`, download: '' }, 'the export has them all'),
+          '.',
+        ),
+      );
     const reply = h('textarea', { rows: 2, name: 'reply', id: `reply-${t.id}` });
     const actions: Node[] = [h('button', { type: 'submit' }, 'Reply')];
     const act = (label: string, next: string, needsReason = false) =>
@@ -619,7 +776,9 @@ async function renderReview(main: El, cohortId: string, id: number): Promise<voi
               reply.focus();
               return;
             }
-            await call('POST', `${base}/threads/${t.id}/state`, { state: next, ...(reply.value.trim() ? { body: reply.value.trim() } : {}) }).catch((e: unknown) => (err.textContent = e instanceof Error ? e.message : String(e)));
+            await call('POST', `${base}/threads/${t.id}/state`, { state: next, ...(reply.value.trim() ? { body: reply.value.trim() } : {}) }).catch(
+              (e: unknown) => (err.textContent = e instanceof Error ? e.message : String(e)),
+            );
             await refresh();
           },
         },
@@ -629,7 +788,14 @@ async function renderReview(main: El, cohortId: string, id: number): Promise<voi
     if (reviewer && t.state !== 'resolved') actions.push(act('Resolve', 'resolved'));
     if (reviewer && t.state !== 'open') actions.push(act('Reopen', 'reopened'));
     const err = errorBox();
-    const f = h('form', { class: 'reply' }, h('label', { for: reply.id, class: 'visually-hidden' }, 'Reply'), reply, h('p', { class: 'actions' }, ...actions), err);
+    const f = h(
+      'form',
+      { class: 'reply' },
+      h('label', { for: reply.id, class: 'visually-hidden' }, 'Reply'),
+      reply,
+      h('p', { class: 'actions' }, ...actions),
+      err,
+    );
     f.addEventListener('submit', (e) => {
       e.preventDefault();
       if (!reply.value.trim()) return;
@@ -646,14 +812,19 @@ async function renderReview(main: El, cohortId: string, id: number): Promise<voi
 
   const renderThreads = () => {
     // Keep what someone is typing in a reply across a live refresh.
-    const drafts = new Map([...list.querySelectorAll('textarea'), ...orphanList.querySelectorAll('textarea')].map((t) => [t.id, (t as HTMLTextAreaElement).value]));
+    const drafts = new Map(
+      [...list.querySelectorAll('textarea'), ...orphanList.querySelectorAll('textarea')].map((t) => [t.id, (t as HTMLTextAreaElement).value]),
+    );
     const focused = document.activeElement?.id;
-    const onText = threads.filter((t) => t.current.status !== 'orphaned').sort((a, b) => a.current.anchor.position.start - b.current.anchor.position.start || a.id - b.id);
+    const onText = threads
+      .filter((t) => t.current.status !== 'orphaned')
+      .sort((a, b) => a.current.anchor.position.start - b.current.anchor.position.start || a.id - b.id);
     const gone = threads.filter((t) => t.current.status === 'orphaned');
     list.replaceChildren(...onText.map(threadItem));
     orphanList.replaceChildren(...gone.map(threadItem));
     orphanSection.hidden = gone.length === 0;
-    if (!threads.length) list.replaceChildren(h('li', { class: 'empty' }, reviewer ? 'No comments yet: select words in the text to comment.' : 'No comments yet.'));
+    if (!threads.length)
+      list.replaceChildren(h('li', { class: 'empty' }, reviewer ? 'No comments yet: select words in the text to comment.' : 'No comments yet.'));
     for (const [k, v] of drafts) {
       const el = document.getElementById(k) as HTMLTextAreaElement | null;
       if (el) el.value = v;
@@ -666,8 +837,14 @@ async function renderReview(main: El, cohortId: string, id: number): Promise<voi
     turn.dataset['turn'] = data.review.turn;
     const c = data.review.counts;
     const head = data.review.artifact?.headRevisionId;
-    const draft = head !== undefined && head !== data.revision.id ? ` Your newer revision ${head} is not submitted: reviewers see revision ${data.revision.id}.` : '';
-    meta.replaceChildren(`Submitted revision ${data.revision.id}.${draft} ${c.open} open, ${c.addressed + c['wont-change']} answered, ${c.resolved} resolved. `, h('a', { href: `${base}/reviews/${id}/export.md`, download: '' }, 'Export Markdown'), ' · ', h('a', { href: `${base}/reviews/${id}/export.json`, download: '' }, 'Export JSON'));
+    const draft =
+      head !== undefined && head !== data.revision.id ? ` Your newer revision ${head} is not submitted: reviewers see revision ${data.revision.id}.` : '';
+    meta.replaceChildren(
+      `Submitted revision ${data.revision.id}.${draft} ${c.open} open, ${c.addressed + c['wont-change']} answered, ${c.resolved} resolved. `,
+      h('a', { href: `${base}/reviews/${id}/export.md`, download: '' }, 'Export Markdown'),
+      ' · ',
+      h('a', { href: `${base}/reviews/${id}/export.json`, download: '' }, 'Export JSON'),
+    );
   };
 
   let refreshing: Promise<void> | undefined;
@@ -712,11 +889,18 @@ async function renderReview(main: El, cohortId: string, id: number): Promise<voi
       'select',
       { name: 'section', id: 'comment-section' },
       h('option', { value: '' }, 'the selected words'),
-      ...data.sections.map((s, i) => h('option', { value: String(i) }, `the section “${s.title}”${data.sections.filter((x) => x.title === s.title).length > 1 ? ` (${s.index + 1})` : ''}`)),
+      ...data.sections.map((s, i) =>
+        h('option', { value: String(i) }, `the section “${s.title}”${data.sections.filter((x) => x.title === s.title).length > 1 ? ` (${s.index + 1})` : ''}`),
+      ),
     );
     const body = h('textarea', { name: 'body', id: 'comment-body', rows: 3, required: true });
     const rule = input({ name: 'rule', id: 'comment-rule', placeholder: 'e.g. strategy/fluff' });
-    const criterion = h('select', { name: 'criterion', id: 'comment-criterion' }, h('option', { value: '' }, 'none'), ...data.criteria.map((k) => h('option', { value: k.id }, k.id)));
+    const criterion = h(
+      'select',
+      { name: 'criterion', id: 'comment-criterion' },
+      h('option', { value: '' }, 'none'),
+      ...data.criteria.map((k) => h('option', { value: k.id }, k.id)),
+    );
     document.addEventListener('selectionchange', () => {
       const sel = document.getSelection();
       if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return;
@@ -736,7 +920,11 @@ async function renderReview(main: El, cohortId: string, id: number): Promise<voi
         async () => {
           const payload: Record<string, unknown> = { revision: data.revision.id, body: body.value };
           const section = sectionSel.value === '' ? undefined : data.sections[Number(sectionSel.value)];
-          if (section) Object.assign(payload, { section: section.title, ...(data.sections.filter((x) => x.title === section.title).length > 1 ? { sectionIndex: section.index } : {}) });
+          if (section)
+            Object.assign(payload, {
+              section: section.title,
+              ...(data.sections.filter((x) => x.title === section.title).length > 1 ? { sectionIndex: section.index } : {}),
+            });
           else if (selection) Object.assign(payload, selection);
           else throw new Error('Select some words in the text first, or choose a section.');
           if (rule.value.trim()) payload['ruleId'] = rule.value.trim();
@@ -754,7 +942,14 @@ async function renderReview(main: El, cohortId: string, id: number): Promise<voi
       ),
     );
   }
-  parts.push(h('div', { class: 'review-layout' }, textSection, h('section', { class: 'review-threads', 'aria-labelledby': 'threads-h' }, h('h2', { id: 'threads-h' }, 'Comments'), list, orphanSection, more)));
+  parts.push(
+    h(
+      'div',
+      { class: 'review-layout' },
+      textSection,
+      h('section', { class: 'review-threads', 'aria-labelledby': 'threads-h' }, h('h2', { id: 'threads-h' }, 'Comments'), list, orphanSection, more),
+    ),
+  );
   fill(main, ...parts);
   await loadThreads();
   renderMeta();
@@ -768,4 +963,3 @@ async function renderReview(main: El, cohortId: string, id: number): Promise<voi
   events.addEventListener('end', () => events.close());
   addEventListener('pagehide', () => events.close());
 }
-

@@ -30,7 +30,7 @@ export default defineRule({
     const first = context.view('consequences');
     if (!first?.section || first.isEmpty()) return;
     // MADR 2 splits the consequences into "Positive" and "Negative Consequences": every section of the kind counts.
-    const consequences = doc.sections.filter((s) => s.key === 'consequences').map((s) => context.viewOf(s));
+    const consequences = doc.sections.filter((s) => s.key === 'consequences' || s.also?.includes('consequences')).map((s) => context.viewOf(s));
     if (consequences.some((v) => namesDownside(v))) return;
     if (downsideElsewhere(context)) return;
     const section = first.section;

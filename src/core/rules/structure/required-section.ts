@@ -1,10 +1,9 @@
-import type { Doc, Section } from '../../model/types.ts';
 import type { KindDef, SectionDef } from '../../course/schema.ts';
 import type { TextEdit } from '../../engine/diagnostic.ts';
-import { impliedSections, nameHeads, sectionTokens } from '../../kinds/detect.ts';
-import { stem } from '../../kinds/normalise.ts';
+import type { Doc, Section } from '../../model/types.ts';
 import { documentAnchor } from '../../query/doc-query.ts';
 import { defineRule } from '../define.ts';
+import { candidatesFor, missingSections } from './_missing.ts';
 
 export default defineRule({
   meta: {
@@ -14,7 +13,7 @@ export default defineRule({
     docs: {
       description: 'Every section the artifact kind requires is present.',
       why:
-        'Each required artifact in the module names its parts: a strategy needs diagnosis, guiding policy, coherent actions, anti-scope and success metrics; an escalation brief needs the decision, facts, options, a recommendation and a decision maker. A missing part is usually the wrong approach in disguise: a strategy without a diagnosis is a roadmap.',
+        'Each required artifact in the module names its parts: a strategy needs diagnosis, guiding policy, coherent actions, anti-scope and success metrics; an escalation brief needs the decision, facts, options, a recommendation and a decision maker. A missing part is usually the wrong approach in disguise: a strategy without a diagnosis is a roadmap. This rule reports a section only when no heading, label or field of the document could be it; when one could, `structure/unrecognised-section` asks you to name it instead.',
       better: 'Add the missing section under its heading or as a `Label:` line, with content that answers its hint.',
       concept: 'required artifact',
       bad: '---\nkind: growth-plan\n---\n\nSkill goal:\nSam leads the API migration design.\n\nSupport:\nI review the draft by 5 March.\n',
@@ -23,37 +22,21 @@ export default defineRule({
     },
     messages: {
       missing: 'The {{kind}} has no `{{section}}` section. {{hint}}',
-      lookalike: 'The {{kind}} has no `{{section}}` section that staffwork recognises; if `{{heading}}` is it, name it `{{section}}`. {{hint}}',
       insertSection: 'Insert the "{{section}}" section skeleton',
     },
   },
   check(context) {
     const { doc, kind } = context;
     if (!kind) return;
-    // A Y-statement carries context, decision and consequences in one sentence.
-    const implied = impliedSections(doc, kind);
-    for (const def of kind.sections) {
-      if (!def.required || context.section(def.id) || implied.has(def.id)) continue;
+    for (const def of missingSections(context)) {
+      // A heading staffwork does not know may be this section: structure/unrecognised-section
+      // asks for its name, and nothing is inserted beside it.
+      if (candidatesFor(doc, kind, def).length) continue;
       const data = { kind: kind.name.toLowerCase(), section: def.title, hint: def.hint ?? '' };
-      // Never insert a second section beside one the writer has under another name.
-      const like = lookalike(doc, def);
-      if (like) context.report({ messageId: 'lookalike', data: { ...data, heading: like.title }, span: like.titleSpan, words: [like.title] });
-      else context.report({ messageId: 'missing', data, span: documentAnchor(doc), words: [], fix: { ...insertSection(doc, kind, def), messageId: 'insertSection', data: { section: def.title } } });
+      context.report({ messageId: 'missing', data, span: documentAnchor(doc), words: [], fix: { ...insertSection(doc, kind, def), messageId: 'insertSection', data: { section: def.title } } });
     }
   },
 });
-
-// Words too common in headings to say which section one is.
-const GENERIC = new Set(['what', 'will', 'how', 'who', 'when', 'why', 'need', 'this', 'that', 'with', 'from', 'your', 'their', 'plan', 'summari', 'note', 'detail', 'overview', 'other', 'more', 'inform'].map((w) => stem(w)));
-
-/** An unassigned heading or label that shares the head word of one of the section's names ("Risks we see" for "Risk"). */
-function lookalike(doc: Doc, def: SectionDef): Section | undefined {
-  // The head word of each name: "Factors in the decision" is not "Consequences of the decision".
-  const words = [...nameHeads(def)].filter((t) => t.length >= 4 && !GENERIC.has(t));
-  if (!words.length) return undefined;
-  const tokens = sectionTokens(doc);
-  return doc.sections.find((s, i) => !s.key && s.style !== 'field' && !(s.style === 'heading' && s.depth === 1) && (tokens[i] ?? []).some((t) => words.includes(t)));
-}
 
 /** A skeleton for `def`, in the document's own style, after the section that precedes it. */
 export function insertSection(doc: Doc, kind: KindDef, def: SectionDef): TextEdit {

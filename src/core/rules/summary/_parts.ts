@@ -165,7 +165,9 @@ export function asksOf(r: Reader): Ask[] {
     const ask = r.view('ask');
     if (ask) {
       for (const s of sentencesIn(r, ask)) add(s, askIn(r, s));
-      return out;
+      // A vague Ask section, but a request to the reader elsewhere ("please approve ... by
+      // Friday" under the plan): the summary still asks.
+      if (out.length) return out;
     }
     const excluded = [...NOT_ASKS.flatMap((k) => r.view(k)?.spans ?? []), ...decisionOf(r)];
     let candidates = 0;
