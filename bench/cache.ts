@@ -69,7 +69,9 @@ export async function benchCache(corpus: string, coldRuns = Math.max(1, Number(o
   console.log(`| cold | ${coldRuns} | ${result.coldMedianMs} | ${Math.round(Math.min(...cold))} | ${Math.round(percentile(cold, 95))} |`);
   console.log(`| warm | ${warmRuns} | ${result.warmMedianMs} | ${result.warmMinMs} | ${result.warmP95Ms} |`);
   console.log(`| node -e 0 | ${warmRuns} | ${result.nodeStartMedianMs} | ${result.nodeStartMinMs} | ${Math.round(percentile(node, 95))} |`);
-  console.log(`target warm re-check < ${result.targetWarmMs} ms (median): ${result.warmMedianMs} ms: ${result.warmMedianMs < result.targetWarmMs ? 'met' : 'NOT met'} (peak RSS ${result.warmPeakRssMB ?? '?'} MB; 1-minute load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} CPUs)`);
+  console.log(
+    `target warm re-check < ${result.targetWarmMs} ms (median): ${result.warmMedianMs} ms: ${result.warmMedianMs < result.targetWarmMs ? 'met' : 'NOT met'} (peak RSS ${result.warmPeakRssMB ?? '?'} MB; 1-minute load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} CPUs)`,
+  );
   return result;
 }
 

@@ -250,17 +250,22 @@ async function adapters(): Promise<Record<'wink' | 'compromise' | 'staffwork', A
       },
     },
     compromise: {
-      sentences: (text) => comp(text).json().map((s: { text: string }) => s.text.trim()),
+      sentences: (text) =>
+        comp(text)
+          .json()
+          .map((s: { text: string }) => s.text.trim()),
       tokens: (s) => {
         const doc = comp(s);
         doc.compute('root');
         // compromise marks negation on a verb phrase, not a scope: a term is negated when its verb phrase is.
         const neg = new Set<string>();
-        for (const v of doc.verbs().isNegative().json({ terms: { id: true } }) as { terms: { id: string }[] }[]) for (const t of v.terms) neg.add(t.id);
+        for (const v of doc
+          .verbs()
+          .isNegative()
+          .json({ terms: { id: true } }) as { terms: { id: string }[] }[])
+          for (const t of v.terms) neg.add(t.id);
         const terms = (doc.json({ terms: { id: true } }) as { terms: { text: string; normal: string; root?: string; tags: string[]; id: string }[] }[]).flatMap((x) => x.terms);
-        return terms
-          .filter((t) => t.text)
-          .map((t) => ({ text: t.text, lower: t.normal, lemma: t.root ?? t.normal, pos: compPos(t.tags), negated: neg.has(t.id), date: t.tags.includes('Date') }));
+        return terms.filter((t) => t.text).map((t) => ({ text: t.text, lower: t.normal, lemma: t.root ?? t.normal, pos: compPos(t.tags), negated: neg.has(t.id), date: t.tags.includes('Date') }));
       },
     },
   };
@@ -292,12 +297,28 @@ interface Case {
 }
 const CASES: Case[] = [
   // asks: an imperative or a request to the reader
-  ...['Please approve the revised date by Friday.', 'We need you to choose an owner.', 'Can you confirm the budget by 3 March?', 'Approve the plan.', 'Could you sign off on the headcount?', 'Decide between option A and option B by Tuesday.', 'We ask that you fund one more engineer.', 'Choose one of the two vendors.', 'Move the launch to June.'].map(
-    (text) => ({ area: 'ask', text, want: true }),
-  ),
-  ...['We evaluated reliability.', 'The team approved the plan.', 'We chose an owner last week.', 'Reliability improved after the migration.', 'Ship dates slipped twice.', 'Review meetings happen weekly.', 'Can we ship faster without more people?', 'Plans changed in March.', 'Budget approval came late.'].map(
-    (text) => ({ area: 'ask', text, want: false }),
-  ),
+  ...[
+    'Please approve the revised date by Friday.',
+    'We need you to choose an owner.',
+    'Can you confirm the budget by 3 March?',
+    'Approve the plan.',
+    'Could you sign off on the headcount?',
+    'Decide between option A and option B by Tuesday.',
+    'We ask that you fund one more engineer.',
+    'Choose one of the two vendors.',
+    'Move the launch to June.',
+  ].map((text) => ({ area: 'ask', text, want: true })),
+  ...[
+    'We evaluated reliability.',
+    'The team approved the plan.',
+    'We chose an owner last week.',
+    'Reliability improved after the migration.',
+    'Ship dates slipped twice.',
+    'Review meetings happen weekly.',
+    'Can we ship faster without more people?',
+    'Plans changed in March.',
+    'Budget approval came late.',
+  ].map((text) => ({ area: 'ask', text, want: false })),
   // negation: is `word` negated?
   { area: 'negation', text: 'We will not migrate the billing service.', word: 'migrate', want: true },
   { area: 'negation', text: 'We no longer support Windows.', word: 'support', want: true },
@@ -448,7 +469,9 @@ if (option('child')) {
       'RSS end MB': r.memory.rssMB,
     })),
   );
-  console.log(`bare \`node -e ''\`: ${bare['node']} ms; corpus: ${results[0]?.corpus.files} files, ${results[0]?.corpus.mb} MB of prose, ${results[0]?.corpus.words} words; sections: ${results[0]?.section.count} of ~${results[0]?.section.meanWords} words`);
+  console.log(
+    `bare \`node -e ''\`: ${bare['node']} ms; corpus: ${results[0]?.corpus.files} files, ${results[0]?.corpus.mb} MB of prose, ${results[0]?.corpus.words} words; sections: ${results[0]?.section.count} of ~${results[0]?.section.meanWords} words`,
+  );
   const rc = results.find((r) => r.recheck)?.recheck;
   if (rc) console.log(`live re-check, 12-page strategy (${rc.words} words), all ${rc.sections} sections analysed after a one-character edit: median ${rc.medianMs} ms, p95 ${rc.p95Ms} ms`);
   console.log('\nbrowser bundle added (esbuild, platform browser, minified)');

@@ -29,7 +29,12 @@ export function longStrategy(targetWords = 6000): string {
     'Teams adopt the standard service template instead of maintaining custom pipelines; exceptions go through the weekly platform review.',
     'Flaky tests are quarantined within one day instead of retried, and owners fix them before new work.',
   ];
-  const actions = ['Stabilize CI: quarantine the 40 flakiest tests by 15 May.', 'Standardize service templates: migrate 9 services by end of Q2.', 'Create an ownership dashboard that names an owner for every service.', 'Publish lead time weekly in the platform review.'];
+  const actions = [
+    'Stabilize CI: quarantine the 40 flakiest tests by 15 May.',
+    'Standardize service templates: migrate 9 services by end of Q2.',
+    'Create an ownership dashboard that names an owner for every service.',
+    'Publish lead time weekly in the platform review.',
+  ];
   const sections: [string, () => string][] = [
     ['Diagnosis', () => facts.join(' ')],
     ['Guiding policy', () => policy.join(' ')],
@@ -70,7 +75,9 @@ export async function benchRecheck(): Promise<RecheckResult> {
     targetMedianMs: 10,
     targetP95Ms: 16,
   };
-  console.log(`\nre-check: ${result.words}-word strategy (${result.chars} chars), one-character edit, ${builtinRules.length} rules: median ${result.medianMs} ms, p95 ${result.p95Ms} ms over ${result.iterations} iterations (targets < 10 ms, < 16 ms)`);
+  console.log(
+    `\nre-check: ${result.words}-word strategy (${result.chars} chars), one-character edit, ${builtinRules.length} rules: median ${result.medianMs} ms, p95 ${result.p95Ms} ms over ${result.iterations} iterations (targets < 10 ms, < 16 ms)`,
+  );
   return result;
 }
 

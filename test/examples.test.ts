@@ -33,7 +33,11 @@ describe('shared examples', () => {
       if (want.verdict === 'clean') assert.equal(errors.length, 0, list);
       else assert.ok(errors.length > 0, 'expected at least one error');
       const fired = new Set(result.diagnostics.map((d) => d.ruleId));
-      for (const anyOf of want.must ?? []) assert.ok(anyOf.some((id) => fired.has(id)), `expected one of ${anyOf.join(', ')} to fire; got:\n${list}`);
+      for (const anyOf of want.must ?? [])
+        assert.ok(
+          anyOf.some((id) => fired.has(id)),
+          `expected one of ${anyOf.join(', ')} to fire; got:\n${list}`,
+        );
     });
   });
 });

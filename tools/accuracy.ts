@@ -88,8 +88,7 @@ export function checkFolder(dir: string): FileResult[] {
   return project.results();
 }
 
-const fired = (ids: Set<string>, alt: string): string[] =>
-  alt.endsWith('/*') ? [...ids].filter((i) => i.startsWith(alt.slice(0, -1))) : ids.has(alt) ? [alt] : [];
+const fired = (ids: Set<string>, alt: string): string[] => (alt.endsWith('/*') ? [...ids].filter((i) => i.startsWith(alt.slice(0, -1))) : ids.has(alt) ? [alt] : []);
 
 export function scoreSet(spec: SetSpec): SetScore {
   const results = checkFolder(spec.docs);
@@ -169,6 +168,13 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     process.exit(2);
   }
   const scores = wanted.map(scoreSet);
-  if (process.argv.includes('--json')) console.log(JSON.stringify(scores.map(({ scorerOutput: _, ...s }) => s), null, 2));
+  if (process.argv.includes('--json'))
+    console.log(
+      JSON.stringify(
+        scores.map(({ scorerOutput: _, ...s }) => s),
+        null,
+        2,
+      ),
+    );
   else console.log(scores.map(report).join('\n\n'));
 }

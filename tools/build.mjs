@@ -34,7 +34,9 @@ writeIfChanged(join(generated, 'modules.json'), JSON.stringify(modules, null, 1)
 // 2. Lexicons (Vale-style phrase lists): src/core/lexicon/*.yml -> one JSON object.
 const lexDir = join(root, 'src/core/lexicon');
 const lexicon = {};
-for (const f of readdirSync(lexDir).filter((f) => f.endsWith('.yml')).sort()) {
+for (const f of readdirSync(lexDir)
+  .filter((f) => f.endsWith('.yml'))
+  .sort()) {
   const data = readYaml(join(lexDir, f));
   if (!data || typeof data.description !== 'string' || !Array.isArray(data.phrases) || data.phrases.some((p) => typeof p !== 'string')) {
     console.error(`build: ${relative(root, join(lexDir, f))}: needs "description" and a "phrases" list of strings`);
@@ -82,39 +84,43 @@ if (!esbuild) {
 const common = { bundle: true, logLevel: 'warning', sourcemap: 'linked', legalComments: 'none', absWorkingDir: root };
 // Settled, so one bundle's failure does not cut the other short (its manifest half-written).
 const bundles = await Promise.allSettled([
-  esbuild.build({
-    ...common,
-    entryPoints: { cli: 'src/cli/main.ts', 'check-worker': 'src/cli/check-worker.ts', 'server-check-worker': 'src/server/checker/worker.ts' },
-    outdir: 'dist',
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
-    external: ['better-sqlite3', 'pg', 'playwright-core', '@node-rs/argon2'],
-    // Bundled CommonJS dependencies call require(); give the ESM bundle one.
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    metafile: true,
-  }).then(removeStaleChunks),
-  existsSync(join(root, 'src/web/app.ts')) &&
-    esbuild.build({
+  esbuild
+    .build({
       ...common,
-      // app.ts imports style.css (-> app.css); print.css and print-page.ts serve the printable
-      // pages; the lint worker checks the editor's text off the main thread. Names carry a
-      // content hash, so the server can let browsers cache them for good. Split into chunks:
-      // the page imports only the document model; the rules and the NLP model are the lint
-      // worker's, in a chunk the page loads only on demand (a rule's page, no worker).
-      entryPoints: { app: 'src/web/app.ts', 'lint-worker': 'src/web/lint-worker.ts', print: 'src/web/print.css', 'print-page': 'src/web/print-page.ts' },
-      outdir: 'dist/web',
-      entryNames: '[name]-[hash]',
-      chunkNames: 'chunk-[hash]',
-      splitting: true,
-      platform: 'browser',
+      entryPoints: { cli: 'src/cli/main.ts', 'check-worker': 'src/cli/check-worker.ts', 'server-check-worker': 'src/server/checker/worker.ts' },
+      outdir: 'dist',
+      platform: 'node',
       format: 'esm',
-      target: 'es2022',
-      minify: true,
+      target: 'node20',
+      splitting: true,
+      chunkNames: 'chunks/[name]-[hash]',
+      external: ['better-sqlite3', 'pg', 'playwright-core', '@node-rs/argon2'],
+      // Bundled CommonJS dependencies call require(); give the ESM bundle one.
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
       metafile: true,
-    }).then(writeWebManifest),
+    })
+    .then(removeStaleChunks),
+  existsSync(join(root, 'src/web/app.ts')) &&
+    esbuild
+      .build({
+        ...common,
+        // app.ts imports style.css (-> app.css); print.css and print-page.ts serve the printable
+        // pages; the lint worker checks the editor's text off the main thread. Names carry a
+        // content hash, so the server can let browsers cache them for good. Split into chunks:
+        // the page imports only the document model; the rules and the NLP model are the lint
+        // worker's, in a chunk the page loads only on demand (a rule's page, no worker).
+        entryPoints: { app: 'src/web/app.ts', 'lint-worker': 'src/web/lint-worker.ts', print: 'src/web/print.css', 'print-page': 'src/web/print-page.ts' },
+        outdir: 'dist/web',
+        entryNames: '[name]-[hash]',
+        chunkNames: 'chunk-[hash]',
+        splitting: true,
+        platform: 'browser',
+        format: 'esm',
+        target: 'es2022',
+        minify: true,
+        metafile: true,
+      })
+      .then(writeWebManifest),
 ]);
 const failed = bundles.find((b) => b.status === 'rejected');
 if (failed) throw failed.reason;

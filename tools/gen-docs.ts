@@ -30,11 +30,11 @@ export function exampleOutput(rule: AnyRule, code: string): string[] {
   const options = { module: defaultModule, rules: [rule] };
   const project = new Project({ ...options, membership: 'all' });
   files.forEach((text, i) => project.upsert(files.length > 1 ? `variant-${i + 1}.md` : 'example.md', text));
-  return project.results().flatMap((r) =>
-    r.diagnostics
-      .filter((d) => d.ruleId === rule.meta.id)
-      .map((d) => `${files.length > 1 ? `${r.filePath}:` : ''}${d.loc.start.line}:${d.loc.start.column}-${d.loc.end.line}:${d.loc.end.column}  ${d.severity}  ${d.message}`),
-  );
+  return project
+    .results()
+    .flatMap((r) =>
+      r.diagnostics.filter((d) => d.ruleId === rule.meta.id).map((d) => `${files.length > 1 ? `${r.filePath}:` : ''}${d.loc.start.line}:${d.loc.start.column}-${d.loc.end.line}:${d.loc.end.column}  ${d.severity}  ${d.message}`),
+    );
 }
 
 const example = (rule: AnyRule, code: string, label: 'incorrect' | 'correct'): string[] => {

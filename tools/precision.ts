@@ -14,124 +14,117 @@
 //   node --import tsx tools/precision.ts --table    the Markdown tables for docs/precision.md
 //   node --import tsx tools/precision.ts --json     every finding as JSON (file, rule, words, text, line), for tooling
 //   node --import tsx tools/precision.ts --rule X   restrict --todo/--all/--json to one rule
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import type { FileResult, Severity } from "../src/core/index.ts";
-import { checkFolder, SHARED } from "./accuracy.ts";
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FileResult, Severity } from '../src/core/index.ts';
+import { checkFolder, SHARED } from './accuracy.ts';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-export const CORPUS = join(SHARED, "corpus");
-export const JUDGEMENTS = join(root, "test/corpus/precision.json");
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const CORPUS = join(SHARED, 'corpus');
+export const JUDGEMENTS = join(root, 'test/corpus/precision.json');
 export const SAMPLE_SIZE = 25;
 /** Changing the seed redraws every sample (and leaves judgements to redo): keep it. */
-const SEED = "staffwork-precision-1";
+const SEED = 'staffwork-precision-1';
 
 export interface Finding {
-	file: string;
-	/** First folder of the path: one public repository. */
-	collection: string;
-	rule: string;
-	severity: Severity;
-	messageId: string;
-	message: string;
-	line: number;
-	/** The words that fired (the message's quoted words when the rule gives none). */
-	words: string;
-	/** The finding's line, trimmed: part of the key, so a judgement follows the text, not the line number. */
-	text: string;
-	context: string;
-	key: string;
+  file: string;
+  /** First folder of the path: one public repository. */
+  collection: string;
+  rule: string;
+  severity: Severity;
+  messageId: string;
+  message: string;
+  line: number;
+  /** The words that fired (the message's quoted words when the rule gives none). */
+  words: string;
+  /** The finding's line, trimmed: part of the key, so a judgement follows the text, not the line number. */
+  text: string;
+  context: string;
+  key: string;
 }
 
 export interface Judgement {
-	file: string;
-	rule: string;
-	words: string;
-	text: string;
-	/** Where it was when judged; informational only, not part of the key. */
-	line: number;
-	verdict: "true" | "false";
-	reason: string;
+  file: string;
+  rule: string;
+  words: string;
+  text: string;
+  /** Where it was when judged; informational only, not part of the key. */
+  line: number;
+  verdict: 'true' | 'false';
+  reason: string;
 }
 
 export interface AdrSpec {
-	/** Folders whose Markdown files are decision records (path prefixes). */
-	folders: string[];
-	/** Files in those folders that are not one decision record, with what they are instead. */
-	other: Record<string, string>;
+  /** Folders whose Markdown files are decision records (path prefixes). */
+  folders: string[];
+  /** Files in those folders that are not one decision record, with what they are instead. */
+  other: Record<string, string>;
 }
 
 export interface JudgementFile {
-	about: string;
-	adr: AdrSpec;
-	judgements: Judgement[];
+  about: string;
+  adr: AdrSpec;
+  judgements: Judgement[];
 }
 
 export interface RuleStats {
-	rule: string;
-	severity: Severity;
-	findings: number;
-	sampled: number;
-	judged: number;
-	truePositives: number;
-	falsePositives: number;
-	/** truePositives / judged, over the judged findings the rules still produce. */
-	precision: number | undefined;
-	/** Sampled findings with no judgement yet. */
-	todo: Finding[];
+  rule: string;
+  severity: Severity;
+  findings: number;
+  sampled: number;
+  judged: number;
+  truePositives: number;
+  falsePositives: number;
+  /** truePositives / judged, over the judged findings the rules still produce. */
+  precision: number | undefined;
+  /** Sampled findings with no judgement yet. */
+  todo: Finding[];
 }
 
-export const keyOf = (j: {
-	file: string;
-	rule: string;
-	words: string;
-	text: string;
-}): string => JSON.stringify([j.file, j.rule, j.words, j.text]);
+export const keyOf = (j: { file: string; rule: string; words: string; text: string }): string => JSON.stringify([j.file, j.rule, j.words, j.text]);
 
-const clip = (s: string, n: number) =>
-	s.length > n ? `${s.slice(0, n - 1)}…` : s;
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 export function findingsOf(results: FileResult[]): Finding[] {
-	const out: Finding[] = [];
-	for (const r of results) {
-		const lines = r.doc.text.split(/\r?\n/);
-		for (const d of r.diagnostics) {
-			const line = d.loc.start.line;
-			const quoted = [...d.message.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
-			const words = clip((d.words?.length ? d.words : quoted).join(" | "), 200);
-			const text = clip((lines[line - 1] ?? "").trim(), 200);
-			const context = lines
-				.slice(Math.max(0, line - 3), line + 2)
-				.map((l, i) => {
-					const n = Math.max(1, line - 2) + i;
-					return `${n === line ? ">" : " "}${String(n).padStart(5)} | ${clip(l, 160)}`;
-				})
-				.join("\n");
-			const f = {
-				file: r.filePath,
-				collection: r.filePath.split("/")[0] ?? "",
-				rule: d.ruleId,
-				severity: d.severity,
-				messageId: d.messageId,
-				message: d.message,
-				line,
-				words,
-				text,
-				context,
-			};
-			out.push({ ...f, key: keyOf(f) });
-		}
-	}
-	return out;
+  const out: Finding[] = [];
+  for (const r of results) {
+    const lines = r.doc.text.split(/\r?\n/);
+    for (const d of r.diagnostics) {
+      const line = d.loc.start.line;
+      const quoted = [...d.message.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+      const words = clip((d.words?.length ? d.words : quoted).join(' | '), 200);
+      const text = clip((lines[line - 1] ?? '').trim(), 200);
+      const context = lines
+        .slice(Math.max(0, line - 3), line + 2)
+        .map((l, i) => {
+          const n = Math.max(1, line - 2) + i;
+          return `${n === line ? '>' : ' '}${String(n).padStart(5)} | ${clip(l, 160)}`;
+        })
+        .join('\n');
+      const f = {
+        file: r.filePath,
+        collection: r.filePath.split('/')[0] ?? '',
+        rule: d.ruleId,
+        severity: d.severity,
+        messageId: d.messageId,
+        message: d.message,
+        line,
+        words,
+        text,
+        context,
+      };
+      out.push({ ...f, key: keyOf(f) });
+    }
+  }
+  return out;
 }
 
 /** FNV-1a: a stable pseudo-random order that depends only on the finding's key. */
 function hash(s: string): number {
-	let h = 0x811c9dc5;
-	for (let i = 0; i < s.length; i++)
-		h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
-	return h;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
 }
 
 /**
@@ -139,275 +132,188 @@ function hash(s: string): number {
  * taken in turn from each collection (alphabetical), each collection in seeded hash order.
  */
 export function sampleOf(findings: Finding[]): Finding[] {
-	if (findings.length <= SAMPLE_SIZE) return findings;
-	const byCollection = new Map<string, Finding[]>();
-	for (const f of findings)
-		byCollection.set(f.collection, [
-			...(byCollection.get(f.collection) ?? []),
-			f,
-		]);
-	const queues = [...byCollection.keys()]
-		.sort()
-		.map((c) =>
-			(byCollection.get(c) ?? []).sort(
-				(a, b) =>
-					hash(SEED + a.key) - hash(SEED + b.key) || (a.key < b.key ? -1 : 1),
-			),
-		);
-	const seen = new Set<string>();
-	const out: Finding[] = [];
-	while (out.length < SAMPLE_SIZE && queues.some((q) => q.length)) {
-		for (const q of queues) {
-			const f = q.shift();
-			if (f && !seen.has(f.key) && out.length < SAMPLE_SIZE) {
-				seen.add(f.key);
-				out.push(f);
-			}
-		}
-	}
-	return out;
+  if (findings.length <= SAMPLE_SIZE) return findings;
+  const byCollection = new Map<string, Finding[]>();
+  for (const f of findings) byCollection.set(f.collection, [...(byCollection.get(f.collection) ?? []), f]);
+  const queues = [...byCollection.keys()].sort().map((c) => (byCollection.get(c) ?? []).sort((a, b) => hash(SEED + a.key) - hash(SEED + b.key) || (a.key < b.key ? -1 : 1)));
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  while (out.length < SAMPLE_SIZE && queues.some((q) => q.length)) {
+    for (const q of queues) {
+      const f = q.shift();
+      if (f && !seen.has(f.key) && out.length < SAMPLE_SIZE) {
+        seen.add(f.key);
+        out.push(f);
+      }
+    }
+  }
+  return out;
 }
 
 export function loadJudgements(path = JUDGEMENTS): JudgementFile {
-	const data = JSON.parse(readFileSync(path, "utf8")) as JudgementFile;
-	const seen = new Set<string>();
-	for (const j of data.judgements) {
-		if (j.verdict !== "true" && j.verdict !== "false")
-			throw new Error(
-				`${path}: verdict must be "true" or "false" (${j.file} ${j.rule})`,
-			);
-		if (!j.reason?.trim())
-			throw new Error(
-				`${path}: judgement without a reason (${j.file} ${j.rule} line ${j.line})`,
-			);
-		const k = keyOf(j);
-		if (seen.has(k))
-			throw new Error(
-				`${path}: judged twice: ${j.file} ${j.rule} line ${j.line}`,
-			);
-		seen.add(k);
-	}
-	return data;
+  const data = JSON.parse(readFileSync(path, 'utf8')) as JudgementFile;
+  const seen = new Set<string>();
+  for (const j of data.judgements) {
+    if (j.verdict !== 'true' && j.verdict !== 'false') throw new Error(`${path}: verdict must be "true" or "false" (${j.file} ${j.rule})`);
+    if (!j.reason?.trim()) throw new Error(`${path}: judgement without a reason (${j.file} ${j.rule} line ${j.line})`);
+    const k = keyOf(j);
+    if (seen.has(k)) throw new Error(`${path}: judged twice: ${j.file} ${j.rule} line ${j.line}`);
+    seen.add(k);
+  }
+  return data;
 }
 
-export function statsOf(
-	findings: Finding[],
-	judgements: Judgement[],
-): RuleStats[] {
-	const judged = new Map(judgements.map((j) => [keyOf(j), j]));
-	const byRule = new Map<string, Finding[]>();
-	for (const f of findings)
-		byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
-	return [...byRule]
-		.map(([rule, fs]) => {
-			const sample = sampleOf(fs);
-			// A judgement covers every finding with its key (the same words on the same line text).
-			const verdicts = fs.flatMap((f) => judged.get(f.key)?.verdict ?? []);
-			const t = verdicts.filter((v) => v === "true").length;
-			const severity = fs.some((f) => f.severity === "error")
-				? "error"
-				: fs.some((f) => f.severity === "warning")
-					? "warning"
-					: "info";
-			return {
-				rule,
-				severity,
-				findings: fs.length,
-				sampled: sample.length,
-				judged: verdicts.length,
-				truePositives: t,
-				falsePositives: verdicts.length - t,
-				precision: verdicts.length ? t / verdicts.length : undefined,
-				todo: sample.filter((f) => !judged.has(f.key)),
-			} satisfies RuleStats;
-		})
-		.sort(
-			(a, b) =>
-				SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-				b.findings - a.findings ||
-				(a.rule < b.rule ? -1 : 1),
-		);
+export function statsOf(findings: Finding[], judgements: Judgement[]): RuleStats[] {
+  const judged = new Map(judgements.map((j) => [keyOf(j), j]));
+  const byRule = new Map<string, Finding[]>();
+  for (const f of findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+  return [...byRule]
+    .map(([rule, fs]) => {
+      const sample = sampleOf(fs);
+      // A judgement covers every finding with its key (the same words on the same line text).
+      const verdicts = fs.flatMap((f) => judged.get(f.key)?.verdict ?? []);
+      const t = verdicts.filter((v) => v === 'true').length;
+      const severity = fs.some((f) => f.severity === 'error') ? 'error' : fs.some((f) => f.severity === 'warning') ? 'warning' : 'info';
+      return {
+        rule,
+        severity,
+        findings: fs.length,
+        sampled: sample.length,
+        judged: verdicts.length,
+        truePositives: t,
+        falsePositives: verdicts.length - t,
+        precision: verdicts.length ? t / verdicts.length : undefined,
+        todo: sample.filter((f) => !judged.has(f.key)),
+      } satisfies RuleStats;
+    })
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.findings - a.findings || (a.rule < b.rule ? -1 : 1));
 }
 const SEVERITY_ORDER: Record<Severity, number> = {
-	error: 0,
-	warning: 1,
-	info: 2,
+  error: 0,
+  warning: 1,
+  info: 2,
 };
 
 /** Judgements whose finding the rules no longer produce (the rule or the text changed). */
-export function staleOf(
-	findings: Finding[],
-	judgements: Judgement[],
-): Judgement[] {
-	const keys = new Set(findings.map((f) => f.key));
-	return judgements.filter((j) => !keys.has(keyOf(j)));
+export function staleOf(findings: Finding[], judgements: Judgement[]): Judgement[] {
+  const keys = new Set(findings.map((f) => f.key));
+  return judgements.filter((j) => !keys.has(keyOf(j)));
 }
 
 export interface KindReport {
-	kinds: Record<string, number>;
-	/** Per group of the ADR folders (decision records, templates, ...): files and how many got kind adr. */
-	adr: { group: string; files: number; adr: number; missed: string[] }[];
+  kinds: Record<string, number>;
+  /** Per group of the ADR folders (decision records, templates, ...): files and how many got kind adr. */
+  adr: { group: string; files: number; adr: number; missed: string[] }[];
 }
 
 export function kindsOf(results: FileResult[], spec: AdrSpec): KindReport {
-	const kinds: Record<string, number> = {};
-	for (const r of results)
-		kinds[r.kind?.id ?? "unknown"] = (kinds[r.kind?.id ?? "unknown"] ?? 0) + 1;
-	const groups = new Map<string, FileResult[]>();
-	for (const r of results) {
-		if (!spec.folders.some((f) => r.filePath.startsWith(f))) continue;
-		const group = spec.other[r.filePath]?.split(":")[0] ?? "decision record";
-		groups.set(group, [...(groups.get(group) ?? []), r]);
-	}
-	const adr = [...groups].map(([group, rs]) => ({
-		group,
-		files: rs.length,
-		adr: rs.filter((r) => r.kind?.id === "adr").length,
-		missed: rs.filter((r) => r.kind?.id !== "adr").map((r) => r.filePath),
-	}));
-	return { kinds, adr };
+  const kinds: Record<string, number> = {};
+  for (const r of results) kinds[r.kind?.id ?? 'unknown'] = (kinds[r.kind?.id ?? 'unknown'] ?? 0) + 1;
+  const groups = new Map<string, FileResult[]>();
+  for (const r of results) {
+    if (!spec.folders.some((f) => r.filePath.startsWith(f))) continue;
+    const group = spec.other[r.filePath]?.split(':')[0] ?? 'decision record';
+    groups.set(group, [...(groups.get(group) ?? []), r]);
+  }
+  const adr = [...groups].map(([group, rs]) => ({
+    group,
+    files: rs.length,
+    adr: rs.filter((r) => r.kind?.id === 'adr').length,
+    missed: rs.filter((r) => r.kind?.id !== 'adr').map((r) => r.filePath),
+  }));
+  return { kinds, adr };
 }
 
-const pct = (p: number | undefined) =>
-	p === undefined ? "–" : `${Math.round(p * 100)}%`;
+const pct = (p: number | undefined) => (p === undefined ? '–' : `${Math.round(p * 100)}%`);
 
 export function markdownTable(stats: RuleStats[]): string {
-	const rows = stats.map(
-		(s) =>
-			`| \`${s.rule}\` | ${s.severity} | ${s.findings} | ${s.judged} | ${s.truePositives} | ${s.falsePositives} | ${pct(s.precision)} |`,
-	);
-	const judged = stats.reduce((n, s) => n + s.judged, 0);
-	const t = stats.reduce((n, s) => n + s.truePositives, 0);
-	const total = stats.reduce((n, s) => n + s.findings, 0);
-	return [
-		"| rule | severity | findings on the corpus | judged | true | false | precision |",
-		"|---|---|---:|---:|---:|---:|---:|",
-		...rows,
-		`| all rules | | ${total} | ${judged} | ${t} | ${judged - t} | ${pct(judged ? t / judged : undefined)} |`,
-	].join("\n");
+  const rows = stats.map((s) => `| \`${s.rule}\` | ${s.severity} | ${s.findings} | ${s.judged} | ${s.truePositives} | ${s.falsePositives} | ${pct(s.precision)} |`);
+  const judged = stats.reduce((n, s) => n + s.judged, 0);
+  const t = stats.reduce((n, s) => n + s.truePositives, 0);
+  const total = stats.reduce((n, s) => n + s.findings, 0);
+  return [
+    '| rule | severity | findings on the corpus | judged | true | false | precision |',
+    '|---|---|---:|---:|---:|---:|---:|',
+    ...rows,
+    `| all rules | | ${total} | ${judged} | ${t} | ${judged - t} | ${pct(judged ? t / judged : undefined)} |`,
+  ].join('\n');
 }
 
 function kindTable(k: KindReport): string {
-	const kinds = Object.entries(k.kinds).sort((a, b) => b[1] - a[1]);
-	const lines = [
-		"| kind | files |",
-		"|---|---:|",
-		...kinds.map(([kind, n]) => `| ${kind} | ${n} |`),
-	];
-	lines.push(
-		"",
-		"| files in the ADR folders | files | kind adr |",
-		"|---|---:|---:|",
-		...k.adr.map((g) => `| ${g.group} | ${g.files} | ${g.adr} |`),
-	);
-	return lines.join("\n");
+  const kinds = Object.entries(k.kinds).sort((a, b) => b[1] - a[1]);
+  const lines = ['| kind | files |', '|---|---:|', ...kinds.map(([kind, n]) => `| ${kind} | ${n} |`)];
+  lines.push('', '| files in the ADR folders | files | kind adr |', '|---|---:|---:|', ...k.adr.map((g) => `| ${g.group} | ${g.files} | ${g.adr} |`));
+  return lines.join('\n');
 }
 
 export function checkCorpus(): FileResult[] {
-	return checkFolder(CORPUS);
+  return checkFolder(CORPUS);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-	const args = process.argv.slice(2);
-	const known = new Set(["--todo", "--all", "--table", "--json", "--rule"]);
-	const bad = args.find(
-		(a, i) => a.startsWith("--") && !known.has(a) && args[i - 1] !== "--rule",
-	);
-	if (bad) {
-		console.error(
-			`precision: unknown option ${bad} (use --todo, --all, --table, --json or --rule ID)`,
-		);
-		process.exit(2);
-	}
-	if (!existsSync(CORPUS)) {
-		console.error(
-			`precision: no corpus at ${CORPUS}; put the shared material beside this checkout (../shared) or set STAFFWORK_SHARED`,
-		);
-		process.exit(2);
-	}
-	const only = args.includes("--rule")
-		? args[args.indexOf("--rule") + 1]
-		: undefined;
-	let data: JudgementFile;
-	try {
-		data = loadJudgements();
-	} catch (e) {
-		console.error(`precision: ${(e as Error).message}`);
-		process.exit(2);
-	}
-	const results = checkCorpus();
-	const findings = findingsOf(results);
-	const stats = statsOf(findings, data.judgements);
-	const show = (f: Finding, verdict?: Judgement) =>
-		`${f.file}:${f.line}  ${f.rule} (${f.severity}, ${f.messageId})  words: ${f.words || "–"}${verdict ? `\n  judged ${verdict.verdict}: ${verdict.reason}` : ""}\n  ${clip(f.message, 240)}\n${f.context}\n`;
-	if (args.includes("--table")) {
-		console.log(markdownTable(stats));
-		console.log();
-		console.log(kindTable(kindsOf(results, data.adr)));
-	} else if (args.includes("--json")) {
-		const sampled = new Set(
-			stats.flatMap((s) =>
-				sampleOf(findings.filter((f) => f.rule === s.rule)).map((f) => f.key),
-			),
-		);
-		console.log(
-			JSON.stringify(
-				findings
-					.filter((f) => !only || f.rule === only)
-					.map(({ key, context: _, ...f }) => ({
-						...f,
-						sampled: sampled.has(key),
-					})),
-				null,
-				1,
-			),
-		);
-	} else if (args.includes("--todo")) {
-		for (const s of stats)
-			if (!only || s.rule === only)
-				for (const f of s.todo) console.log(show(f));
-	} else if (args.includes("--all")) {
-		const judged = new Map(data.judgements.map((j) => [keyOf(j), j]));
-		for (const f of findings)
-			if (!only || f.rule === only) console.log(show(f, judged.get(f.key)));
-	} else {
-		console.log(
-			`${results.length} files, ${findings.length} findings, ${data.judgements.length} judgements`,
-		);
-		console.log(
-			"rule".padEnd(34),
-			"severity".padEnd(8),
-			"findings sampled judged  true false precision",
-		);
-		for (const s of stats) {
-			console.log(
-				s.rule.padEnd(34),
-				s.severity.padEnd(8),
-				[s.findings, s.sampled, s.judged, s.truePositives, s.falsePositives]
-					.map((n) => String(n).padStart(6))
-					.join(""),
-				pct(s.precision).padStart(9),
-			);
-		}
-		const todo = stats.flatMap((s) => s.todo);
-		if (todo.length)
-			console.log(
-				`\n${todo.length} sampled findings not judged yet (--todo shows them):\n${todo.map((f) => `  ${f.rule}  ${f.file}:${f.line}  ${f.words}`).join("\n")}`,
-			);
-		const stale = staleOf(findings, data.judgements);
-		if (stale.length)
-			console.log(
-				`\n${stale.length} judgements match no finding any more (the rule or the text changed):\n${stale.map((j) => `  ${j.rule}  ${j.file}:${j.line}  ${j.words}`).join("\n")}`,
-			);
-		const k = kindsOf(results, data.adr);
-		console.log(
-			`\nkinds: ${Object.entries(k.kinds)
-				.map(([kind, n]) => `${kind} ${n}`)
-				.join(", ")}`,
-		);
-		for (const g of k.adr)
-			console.log(
-				`ADR folders, ${g.group}: ${g.adr}/${g.files} get kind adr${g.missed.length ? `; not: ${g.missed.join(", ")}` : ""}`,
-			);
-	}
+  const args = process.argv.slice(2);
+  const known = new Set(['--todo', '--all', '--table', '--json', '--rule']);
+  const bad = args.find((a, i) => a.startsWith('--') && !known.has(a) && args[i - 1] !== '--rule');
+  if (bad) {
+    console.error(`precision: unknown option ${bad} (use --todo, --all, --table, --json or --rule ID)`);
+    process.exit(2);
+  }
+  if (!existsSync(CORPUS)) {
+    console.error(`precision: no corpus at ${CORPUS}; put the shared material beside this checkout (../shared) or set STAFFWORK_SHARED`);
+    process.exit(2);
+  }
+  const only = args.includes('--rule') ? args[args.indexOf('--rule') + 1] : undefined;
+  let data: JudgementFile;
+  try {
+    data = loadJudgements();
+  } catch (e) {
+    console.error(`precision: ${(e as Error).message}`);
+    process.exit(2);
+  }
+  const results = checkCorpus();
+  const findings = findingsOf(results);
+  const stats = statsOf(findings, data.judgements);
+  const show = (f: Finding, verdict?: Judgement) =>
+    `${f.file}:${f.line}  ${f.rule} (${f.severity}, ${f.messageId})  words: ${f.words || '–'}${verdict ? `\n  judged ${verdict.verdict}: ${verdict.reason}` : ''}\n  ${clip(f.message, 240)}\n${f.context}\n`;
+  if (args.includes('--table')) {
+    console.log(markdownTable(stats));
+    console.log();
+    console.log(kindTable(kindsOf(results, data.adr)));
+  } else if (args.includes('--json')) {
+    const sampled = new Set(stats.flatMap((s) => sampleOf(findings.filter((f) => f.rule === s.rule)).map((f) => f.key)));
+    console.log(
+      JSON.stringify(
+        findings
+          .filter((f) => !only || f.rule === only)
+          .map(({ key, context: _, ...f }) => ({
+            ...f,
+            sampled: sampled.has(key),
+          })),
+        null,
+        1,
+      ),
+    );
+  } else if (args.includes('--todo')) {
+    for (const s of stats) if (!only || s.rule === only) for (const f of s.todo) console.log(show(f));
+  } else if (args.includes('--all')) {
+    const judged = new Map(data.judgements.map((j) => [keyOf(j), j]));
+    for (const f of findings) if (!only || f.rule === only) console.log(show(f, judged.get(f.key)));
+  } else {
+    console.log(`${results.length} files, ${findings.length} findings, ${data.judgements.length} judgements`);
+    console.log('rule'.padEnd(34), 'severity'.padEnd(8), 'findings sampled judged  true false precision');
+    for (const s of stats) {
+      console.log(s.rule.padEnd(34), s.severity.padEnd(8), [s.findings, s.sampled, s.judged, s.truePositives, s.falsePositives].map((n) => String(n).padStart(6)).join(''), pct(s.precision).padStart(9));
+    }
+    const todo = stats.flatMap((s) => s.todo);
+    if (todo.length) console.log(`\n${todo.length} sampled findings not judged yet (--todo shows them):\n${todo.map((f) => `  ${f.rule}  ${f.file}:${f.line}  ${f.words}`).join('\n')}`);
+    const stale = staleOf(findings, data.judgements);
+    if (stale.length) console.log(`\n${stale.length} judgements match no finding any more (the rule or the text changed):\n${stale.map((j) => `  ${j.rule}  ${j.file}:${j.line}  ${j.words}`).join('\n')}`);
+    const k = kindsOf(results, data.adr);
+    console.log(
+      `\nkinds: ${Object.entries(k.kinds)
+        .map(([kind, n]) => `${kind} ${n}`)
+        .join(', ')}`,
+    );
+    for (const g of k.adr) console.log(`ADR folders, ${g.group}: ${g.adr}/${g.files} get kind adr${g.missed.length ? `; not: ${g.missed.join(', ')}` : ''}`);
+  }
 }

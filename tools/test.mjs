@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: build, type-check, prove the core is browser-pure, make sure Chromium is
-// there for the browser tests (installing Debian's package when we can), then run every test.
+// `npm test`: build, type-check, lint and format check, prove the core bundles for the browser,
+// make sure Chromium is there for the browser tests (installing Debian's package when we can),
+// then run every test.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -18,7 +19,8 @@ const step = (name, cmd, args, opts = {}) => {
 
 step('build', process.execPath, ['tools/build.mjs']);
 step('typecheck', process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json']);
-step('core is browser-pure (no Node built-ins)', process.execPath, ['tools/check-core.mjs']);
+step('lint and format (Biome: layer boundaries, type-aware rules, formatting)', process.execPath, [join(root, 'node_modules/@biomejs/biome/bin/biome'), 'ci', '--error-on-warnings']);
+step('core bundles for the browser (no Node built-ins)', process.execPath, ['tools/check-core.mjs']);
 step('rule docs are up to date', process.execPath, ['--import', 'tsx', 'tools/gen-docs.ts', '--check']);
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';

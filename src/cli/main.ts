@@ -13,7 +13,17 @@ const program = new Command('staffwork')
   .exitOverride()
   .showSuggestionAfterError(true)
   // commander puts "(Did you mean ...?)" on a second line; we promise one line.
-  .configureOutput({ outputError: (text, write) => write(`staffwork: ${escapeControls(text.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' '))}\n`) })
+  .configureOutput({
+    outputError: (text, write) =>
+      write(
+        `staffwork: ${escapeControls(
+          text
+            .replace(/^error: /, '')
+            .trim()
+            .replace(/\s*\n\s*/g, ' '),
+        )}\n`,
+      ),
+  })
   .addHelpText(
     'after',
     `
@@ -47,7 +57,8 @@ const MAX_JOBS = 4 * availableParallelism();
 const collect = (value: string, previous: string[]) => [...previous, value];
 const moduleOption = new Option('--module <file>', 'use another course module (YAML) instead of the built-in one');
 
-const run = (load: () => Promise<(...args: never[]) => Promise<number>>) =>
+const run =
+  (load: () => Promise<(...args: never[]) => Promise<number>>) =>
   async (...args: unknown[]) => {
     const action = await load();
     process.exitCode = await (action as (...a: unknown[]) => Promise<number>)(...args.slice(0, -1));
@@ -104,15 +115,14 @@ command('explain', "a rule's docs: why, the better approach, bad and good exampl
   .option('--no-color', 'no colours')
   .action(run(async () => (await import('./commands/explain.ts')).explain));
 
-command('init', 'write staffwork.config.json in the current folder')
-  .action(run(async () => (await import('./commands/init.ts')).init));
+command('init', 'write staffwork.config.json in the current folder').action(run(async () => (await import('./commands/init.ts')).init));
 
 command('serve', 'start the workbench (web) server')
   .option('--port <n>', 'port', int(0), 4321)
   .option('--host <host>', 'interface to listen on', '127.0.0.1')
   .option('--data <dir>', 'where to keep the data', '.staffwork')
   .option('--database <url>', 'a postgres:// URL to share with other app servers (default: $DATABASE_URL, else SQLite in --data)')
-  .option('--allowed-host <name>', 'also accept this Host header, e.g. a reverse proxy\'s public name (repeatable)', collect, [])
+  .option('--allowed-host <name>', "also accept this Host header, e.g. a reverse proxy's public name (repeatable)", collect, [])
   .option('--trusted-proxy <address>', 'a reverse proxy whose X-Forwarded-For names the client, for the sign-in limits (repeatable)', collect, [])
   .option('--module <file>', 'also serve this course module (YAML), so a cohort can be for it (repeatable)', collect, [])
   .action(run(async () => (await import('./commands/serve.ts')).serve));

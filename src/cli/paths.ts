@@ -22,7 +22,13 @@ export function ruleDocsUri(ruleId: string): string {
 /** A path as the user reads it: relative to the working folder, with forward slashes. */
 export function displayPath(file: string, cwd = process.cwd()): string {
   // The common case (a file under the working folder) without path.relative's normalising.
-  if (file.startsWith(cwd) && file[cwd.length] === sep && !file.includes(`${sep}.`)) return sep === '/' ? file.slice(cwd.length + 1) : file.slice(cwd.length + 1).split(sep).join('/');
+  if (file.startsWith(cwd) && file[cwd.length] === sep && !file.includes(`${sep}.`))
+    return sep === '/'
+      ? file.slice(cwd.length + 1)
+      : file
+          .slice(cwd.length + 1)
+          .split(sep)
+          .join('/');
   const rel = relative(cwd, file);
   return (rel && !rel.startsWith('..') ? rel : file).split(sep).join('/');
 }

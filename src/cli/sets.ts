@@ -26,7 +26,10 @@ export function completeSets(checked: readonly { path: string; display: string; 
   const project = setProject(setup);
   for (const { path, display, outcome } of withSet) project.upsert(path, (outcome as { member: { text: string } }).member.text, { filePath: display });
   const asked = new Set(checked.map((c) => c.path));
-  for (const path of siblingPaths(withSet.map((c) => c.path), asked)) {
+  for (const path of siblingPaths(
+    withSet.map((c) => c.path),
+    asked,
+  )) {
     const read = readTextSync(path, setup.maxFileSize);
     if (read.ok) addSibling(project, path, read.text);
   }

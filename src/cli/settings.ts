@@ -36,7 +36,11 @@ export function validateSettings(raw: RawSettings, opts: SettingsOptions): Setti
       rules[spec.slice(0, at)] = spec.slice(at + 1) as Config['rules'][string];
     }
     try {
-      config = parseConfig({ ...config, rules }, builtinRules.map((r) => r.meta.id), '--rule');
+      config = parseConfig(
+        { ...config, rules },
+        builtinRules.map((r) => r.meta.id),
+        '--rule',
+      );
     } catch (e) {
       throw new CliError(firstLine(e));
     }

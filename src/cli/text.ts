@@ -19,6 +19,11 @@ export function wrap(text: string, indent = '', width = Math.min(process.stdout.
 /** A table with aligned columns and a rule under the header. */
 export function table(columns: string[], rows: string[][], indent = '  '): string {
   const widths = columns.map((c, i) => Math.max(c.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => indent + widths.map((w, i) => (cells[i] ?? '').padEnd(w)).join(' │ ').trimEnd();
+  const line = (cells: string[]) =>
+    indent +
+    widths
+      .map((w, i) => (cells[i] ?? '').padEnd(w))
+      .join(' │ ')
+      .trimEnd();
   return [line(columns), indent + widths.map((w) => '─'.repeat(w)).join('─┼─'), ...rows.map(line)].join('\n');
 }

@@ -121,4 +121,3 @@ export function setOfText(input: string): string | undefined {
   const set = parse(text).frontMatter?.data['set'];
   return typeof set === 'string' && set.trim() ? set.trim() : undefined;
 }
-

@@ -18,7 +18,11 @@ export function parseConfigText(text: string, file: string): Config {
   } catch (e) {
     throw new Error(`${file}: not valid JSON (${(e as Error).message.split('\n')[0]})`);
   }
-  return parseConfig(data, builtinRules.map((r) => r.meta.id), file);
+  return parseConfig(
+    data,
+    builtinRules.map((r) => r.meta.id),
+    file,
+  );
 }
 
 /** Reads and validates a config file; throws an Error with one readable line. */

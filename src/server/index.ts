@@ -70,7 +70,9 @@ export async function startServer(options: ServerOptions = {}): Promise<{ url: s
   if (!isLoopback(host) && !(await storage.review.hasUsers())) {
     // No accounts yet: whoever reaches the port could read and change every artifact.
     await storage.close();
-    throw new Error(`refusing to listen on ${host}: the workbench has no accounts yet, so anyone on the network could read and change every artifact; create the first one with \`staffwork admin create-user --admin\` (or at /setup on loopback), or listen on loopback (127.0.0.1) behind a reverse proxy that authenticates, and name it with --allowed-host`);
+    throw new Error(
+      `refusing to listen on ${host}: the workbench has no accounts yet, so anyone on the network could read and change every artifact; create the first one with \`staffwork admin create-user --admin\` (or at /setup on loopback), or listen on loopback (127.0.0.1) behind a reverse proxy that authenticates, and name it with --allowed-host`,
+    );
   }
   const pool = new CheckPool(options.workers === undefined ? {} : { workers: options.workers });
   try {
@@ -140,7 +142,6 @@ function packageRoot(): string {
     dir = up;
   }
 }
-
 
 function openBrowser(url: string): void {
   const [cmd, args] = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];

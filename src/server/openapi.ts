@@ -31,7 +31,11 @@ export function openApiDocument(): object {
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'staffwork workbench API', version: '1', description: 'Artifacts, accounts, cohorts and review threads. Sign in with POST /api/auth/login (an HttpOnly session cookie); state-changing requests carry the header x-staffwork: 1.' },
+    info: {
+      title: 'staffwork workbench API',
+      version: '1',
+      description: 'Artifacts, accounts, cohorts and review threads. Sign in with POST /api/auth/login (an HttpOnly session cookie); state-changing requests carry the header x-staffwork: 1.',
+    },
     components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'staffwork_session' } } },
     security: [{ session: [] }],
     paths,

@@ -35,6 +35,5 @@ export const api = {
   set: (name: string) => call<{ set: string; members: SetMember[] }>('GET', `/api/sets/${encodeURIComponent(name)}`),
   revisions: (id: string) => call<{ revisions: RevisionMeta[] }>('GET', `/api/artifacts/${encodeURIComponent(id)}/revisions`),
   revision: (id: string, rev: number) => call<{ revision: Revision }>('GET', `/api/artifacts/${encodeURIComponent(id)}/revisions/${rev}`),
-  restore: (id: string, revision: number, baseRevision: number) =>
-    call<{ revision: RevisionMeta; unchanged: boolean }>('POST', `/api/artifacts/${encodeURIComponent(id)}/restore`, { revision, baseRevision }),
+  restore: (id: string, revision: number, baseRevision: number) => call<{ revision: RevisionMeta; unchanged: boolean }>('POST', `/api/artifacts/${encodeURIComponent(id)}/restore`, { revision, baseRevision }),
 };

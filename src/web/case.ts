@@ -28,7 +28,16 @@ export async function renderCase(main: HTMLElement, id: string): Promise<void> {
         'article',
         { class: 'case-body' },
         h('section', { 'aria-labelledby': 'scenario-h' }, h('h2', { id: 'scenario-h' }, 'Scenario'), h('p', {}, cs.scenario), h('p', { class: 'source' }, h('span', { class: 'muted' }, 'Source anchor: '), cs.sourceAnchor)),
-        h('section', { 'aria-labelledby': 'concepts-h' }, h('h2', { id: 'concepts-h' }, 'Concepts'), h('ul', { class: 'chips' }, cs.concepts.map((c) => h('li', { class: 'chip' }, c)))),
+        h(
+          'section',
+          { 'aria-labelledby': 'concepts-h' },
+          h('h2', { id: 'concepts-h' }, 'Concepts'),
+          h(
+            'ul',
+            { class: 'chips' },
+            cs.concepts.map((c) => h('li', { class: 'chip' }, c)),
+          ),
+        ),
         h(
           'div',
           { class: 'approaches' },
@@ -38,7 +47,24 @@ export async function renderCase(main: HTMLElement, id: string): Promise<void> {
             { class: 'approach better', 'aria-labelledby': 'better-h' },
             h('h2', { id: 'better-h' }, 'Better approach'),
             h('p', {}, cs.betterApproach.intro),
-            h('dl', {}, cs.betterApproach.fields.flatMap((f) => [h('dt', {}, f.label), h('dd', {}, f.value.length > 1 ? h('ul', {}, f.value.map((v) => h('li', {}, v))) : (f.value[0] ?? ''))])),
+            h(
+              'dl',
+              {},
+              cs.betterApproach.fields.flatMap((f) => [
+                h('dt', {}, f.label),
+                h(
+                  'dd',
+                  {},
+                  f.value.length > 1
+                    ? h(
+                        'ul',
+                        {},
+                        f.value.map((v) => h('li', {}, v)),
+                      )
+                    : (f.value[0] ?? ''),
+                ),
+              ]),
+            ),
           ),
         ),
         h(
@@ -51,8 +77,26 @@ export async function renderCase(main: HTMLElement, id: string): Promise<void> {
             h(
               'table',
               { class: 'tradeoff' },
-              h('thead', {}, h('tr', {}, cs.tradeoffTable.columns.map((c) => h('th', { scope: 'col' }, c)))),
-              h('tbody', {}, cs.tradeoffTable.rows.map((r) => h('tr', {}, r.map((cell, i) => (i === 0 ? h('th', { scope: 'row' }, cell) : h('td', {}, cell)))))),
+              h(
+                'thead',
+                {},
+                h(
+                  'tr',
+                  {},
+                  cs.tradeoffTable.columns.map((c) => h('th', { scope: 'col' }, c)),
+                ),
+              ),
+              h(
+                'tbody',
+                {},
+                cs.tradeoffTable.rows.map((r) =>
+                  h(
+                    'tr',
+                    {},
+                    r.map((cell, i) => (i === 0 ? h('th', { scope: 'row' }, cell) : h('td', {}, cell))),
+                  ),
+                ),
+              ),
             ),
           ),
         ),
@@ -65,7 +109,18 @@ export async function renderCase(main: HTMLElement, id: string): Promise<void> {
           { class: 'card required' },
           h('h2', { id: 'required-h' }, 'Required artifact'),
           h('p', {}, cs.requiredArtifact),
-          kind ? h('p', { class: 'muted small' }, 'Sections: ', kind.sections.filter((s) => s.required).map((s) => s.title).join(', '), '.') : null,
+          kind
+            ? h(
+                'p',
+                { class: 'muted small' },
+                'Sections: ',
+                kind.sections
+                  .filter((s) => s.required)
+                  .map((s) => s.title)
+                  .join(', '),
+                '.',
+              )
+            : null,
           h('a', { class: 'button primary', href: `/artifacts/new?kind=${encodeURIComponent(cs.kind)}`, id: 'start-artifact' }, `Start ${withArticle(kind?.name.toLowerCase() ?? cs.kind)}`),
         ),
         mine.length
@@ -73,7 +128,11 @@ export async function renderCase(main: HTMLElement, id: string): Promise<void> {
               'section',
               { class: 'card', 'aria-labelledby': 'mine-h' },
               h('h2', { id: 'mine-h' }, 'Your drafts'),
-              h('ul', { class: 'plain' }, mine.map((a) => h('li', {}, h('a', { href: `/artifacts/${a.id}` }, a.title), h('span', { class: 'muted small' }, ` · ${formatTime(a.updatedAt)}`)))),
+              h(
+                'ul',
+                { class: 'plain' },
+                mine.map((a) => h('li', {}, h('a', { href: `/artifacts/${a.id}` }, a.title), h('span', { class: 'muted small' }, ` · ${formatTime(a.updatedAt)}`))),
+              ),
             )
           : null,
       ),

@@ -294,7 +294,7 @@ function mountEditor(main: HTMLElement, artifact: ArtifactSummary, server: Revis
     doc: initial,
     parent: editorHost,
     extensions: [
-      keymap.of([{ key: 'Mod-s', preventDefault: true, run: () => (saves.dispatch({ type: 'saveNow' }), true) }]),
+      keymap.of([{ key: 'Mod-s', preventDefault: true, run: () => { saves.dispatch({ type: 'saveNow' }); return true; } }]),
       basicSetup,
       markdownSupport,
       EditorView.lineWrapping,

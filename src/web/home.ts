@@ -50,7 +50,11 @@ export async function renderHome(main: HTMLElement, state: HomeState = {}): Prom
         { class: 'standard card', 'aria-labelledby': 'standard-h' },
         h('h2', { id: 'standard-h' }, 'Completion standard'),
         chart(progress),
-        h('ul', { class: 'checklist' }, progress.criteria.map((c) => criterion(c, titles))),
+        h(
+          'ul',
+          { class: 'checklist' },
+          progress.criteria.map((c) => criterion(c, titles)),
+        ),
       ),
     ),
     h(
@@ -217,7 +221,12 @@ function startHere(progress: Progress, artifacts: PortfolioEntry[]): HTMLElement
             ? h('a', { href: `/cases/${cs.id}`, class: 'button primary small', id: 'next-case' }, `Read case study ${cs.id}: ${cs.title}`)
             : null,
         cs && kind
-          ? h('span', { class: 'muted small' }, ' · ', nearest ? h('a', { href: `/cases/${cs.id}` }, `case study ${cs.id}`) : h('a', { href: `/artifacts/new?kind=${encodeURIComponent(kind)}` }, `or start its ${kindName(kind).toLowerCase()}`))
+          ? h(
+              'span',
+              { class: 'muted small' },
+              ' · ',
+              nearest ? h('a', { href: `/cases/${cs.id}` }, `case study ${cs.id}`) : h('a', { href: `/artifacts/new?kind=${encodeURIComponent(kind)}` }, `or start its ${kindName(kind).toLowerCase()}`),
+            )
           : null,
       ),
     );
@@ -230,7 +239,11 @@ function join(nodes: Node[]): Node[] {
 }
 
 function newArtifactForm(): HTMLElement {
-  const select = h('select', { id: 'new-kind', name: 'kind' }, module.kinds.map((k) => h('option', { value: k.id }, k.name)));
+  const select = h(
+    'select',
+    { id: 'new-kind', name: 'kind' },
+    module.kinds.map((k) => h('option', { value: k.id }, k.name)),
+  );
   return h('form', { class: 'new-form', action: '/artifacts/new', method: 'get' }, h('label', { for: 'new-kind' }, 'New artifact'), select, h('button', { type: 'submit', class: 'button primary' }, 'Start'));
 }
 
@@ -239,7 +252,19 @@ function artifactTable(main: HTMLElement, artifacts: PortfolioEntry[], state: Ho
     'table',
     { class: 'artifact-table' },
     h('caption', { class: 'visually-hidden' }, 'Your artifacts, most recently saved first'),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Title'), h('th', { scope: 'col' }, 'Kind'), h('th', { scope: 'col' }, 'Findings'), h('th', { scope: 'col' }, 'Last saved'), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, 'Title'),
+        h('th', { scope: 'col' }, 'Kind'),
+        h('th', { scope: 'col' }, 'Findings'),
+        h('th', { scope: 'col' }, 'Last saved'),
+        h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')),
+      ),
+    ),
     h(
       'tbody',
       {},

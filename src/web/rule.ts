@@ -17,21 +17,13 @@ export async function renderRule(main: HTMLElement, id: string): Promise<void> {
   document.title = `${meta.id} · staffwork`;
   main.replaceChildren(
     h('nav', { class: 'breadcrumb', 'aria-label': 'Breadcrumb' }, h('a', { href: '/' }, 'Module'), h('span', { 'aria-hidden': 'true' }, ' › '), h('span', { 'aria-current': 'page' }, 'Rule')),
-    h(
-      'div',
-      { class: 'page-head' },
-      h('p', { class: 'eyebrow' }, `Rule · ${meta.severity}${meta.kinds ? ` · ${meta.kinds.join(', ')}` : ''}`),
-      h('h1', {}, h('code', {}, meta.id)),
-      h('p', { class: 'lede' }, meta.docs.description),
-    ),
+    h('div', { class: 'page-head' }, h('p', { class: 'eyebrow' }, `Rule · ${meta.severity}${meta.kinds ? ` · ${meta.kinds.join(', ')}` : ''}`), h('h1', {}, h('code', {}, meta.id)), h('p', { class: 'lede' }, meta.docs.description)),
     h(
       'article',
       { class: 'rule-body' },
       h('section', { 'aria-labelledby': 'why-h' }, h('h2', { id: 'why-h' }, 'Why it matters'), h('p', {}, meta.docs.why)),
       h('section', { class: 'approach better', 'aria-labelledby': 'better-h' }, h('h2', { id: 'better-h' }, 'Better approach'), h('p', {}, meta.docs.better)),
-      cs || meta.docs.concept
-        ? h('p', { class: 'muted' }, meta.docs.concept ? `Concept: ${meta.docs.concept}. ` : '', cs ? h('a', { href: `/cases/${cs.id}` }, `Case study ${cs.id}: ${cs.title}`) : null)
-        : null,
+      cs || meta.docs.concept ? h('p', { class: 'muted' }, meta.docs.concept ? `Concept: ${meta.docs.concept}. ` : '', cs ? h('a', { href: `/cases/${cs.id}` }, `Case study ${cs.id}: ${cs.title}`) : null) : null,
       h(
         'div',
         { class: 'examples' },

@@ -37,12 +37,7 @@ export type SaveEvent =
   /** The learner chose a version (or a restore replaced the text): `base`/`saved` is what the server holds now. */
   | { type: 'rebase'; base: number; saved: string; text: string };
 
-export type SaveCommand =
-  | { type: 'setTimer'; ms: number }
-  | { type: 'clearTimer' }
-  | { type: 'send'; text: string; base: number; keepalive: boolean }
-  | { type: 'status'; status: SaveStatus }
-  | { type: 'conflict'; current: ServerRevision };
+export type SaveCommand = { type: 'setTimer'; ms: number } | { type: 'clearTimer' } | { type: 'send'; text: string; base: number; keepalive: boolean } | { type: 'status'; status: SaveStatus } | { type: 'conflict'; current: ServerRevision };
 
 export const SAVE_DELAY_MS = 600;
 export const FIRST_RETRY_MS = 2000;
@@ -78,10 +73,7 @@ export function step(s: SaveState, e: SaveEvent): [SaveState, SaveCommand[]] {
     case 'failed': {
       const next = { ...s, inFlight: false };
       if (e.tooLarge) return [{ ...next, status: 'too-large' }, [status('too-large')]];
-      return [
-        { ...next, timer: true, status: 'offline', retryMs: Math.min(s.retryMs * 2, MAX_RETRY_MS) },
-        [{ type: 'setTimer', ms: s.retryMs }, status('offline')],
-      ];
+      return [{ ...next, timer: true, status: 'offline', retryMs: Math.min(s.retryMs * 2, MAX_RETRY_MS) }, [{ type: 'setTimer', ms: s.retryMs }, status('offline')]];
     }
     case 'rebase':
       return send({ ...s, conflict: false, base: e.base, saved: e.saved, text: e.text, timer: false }, false, s.timer ? [{ type: 'clearTimer' }] : []);
@@ -95,10 +87,7 @@ function status(s: SaveStatus): SaveCommand {
 function send(s: SaveState, keepalive: boolean, cmds: SaveCommand[]): [SaveState, SaveCommand[]] {
   if (s.conflict || s.inFlight) return [s, cmds];
   if (s.text === s.saved) return [{ ...s, status: 'saved' }, [...cmds, status('saved')]];
-  return [
-    { ...s, inFlight: true, status: 'saving' },
-    [...cmds, { type: 'send', text: s.text, base: s.base, keepalive }, status('saving')],
-  ];
+  return [{ ...s, inFlight: true, status: 'saving' }, [...cmds, { type: 'send', text: s.text, base: s.base, keepalive }, status('saving')]];
 }
 
 export type SendResult = { ok: true; revision: number } | { ok: false; conflict: ServerRevision } | { ok: false; tooLarge: true } | { ok: false };

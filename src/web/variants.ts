@@ -17,7 +17,10 @@ export function audienceName(id: string | null | undefined): string {
 export function withFrontMatter(text: string, values: Record<string, string>): string | undefined {
   const fm = parse(text).frontMatter;
   const line = (k: string, v: string) => `${k}: ${yamlScalar(v)}`;
-  if (!fm) return `---\n${Object.entries(values).map(([k, v]) => line(k, v)).join('\n')}\n---\n\n${text}`;
+  if (!fm)
+    return `---\n${Object.entries(values)
+      .map(([k, v]) => line(k, v))
+      .join('\n')}\n---\n\n${text}`;
   // Front matter that cannot be read (never closed, invalid YAML) is the learner's to fix first.
   if (fm.error) return undefined;
   const eol = /\r\n/.test(text) ? '\r\n' : '\n';

@@ -3,7 +3,6 @@
 // with restore, the localStorage draft, and keystroke-to-findings latency on a 12-page
 // artifact (reported, never asserted).
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { cursorAt, createArtifact, editorText, openArtifact, openHarness, ready, serverText, until, type Harness, shot } from './harness.ts';

@@ -1,7 +1,7 @@
 // Home, case study and editor in a real Chromium: what a learner sees, axe-core clean,
 // usable by keyboard, at 1280 and 800 px. With STAFFWORK_SCREENSHOTS=1, screenshots go to the system's temporary folder.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';

@@ -1,7 +1,6 @@
 // Two tabs never silently overwrite each other; hostile text never runs; a page on another
 // origin cannot write.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { createArtifact, cursorAt, editorText, openHarness, ready, serverText, until, type Harness, shot } from './harness.ts';

@@ -2,10 +2,9 @@
 // editor, the set rule (summary/variants-disagree) checked live against the other variants'
 // saved texts, archiving from the editor and the home page, and the "Fixed" note's place.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { axe, createArtifact, cursorAt, editorText, openArtifact, openHarness, ready, serverText, until, type Harness, shot } from './harness.ts';
+import { axe, createArtifact, cursorAt, editorText, openArtifact, openHarness, ready, serverText, type Harness, shot } from './harness.ts';
 
 
 const EXEC = `---
@@ -65,7 +64,6 @@ describe('audience variants, live set check, archive', () => {
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'add-variant');
     await Promise.all([page.waitForURL((u) => u.pathname.startsWith('/artifacts/') && !u.pathname.endsWith(id)), page.keyboard.press('Enter')]);
     await ready(page);
-    const copyId = new URL(page.url()).pathname.split('/').pop() as string;
 
     // The original was given the set and saved before the copy was made.
     const original = await serverText(hx.url, id);

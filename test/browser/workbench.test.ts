@@ -6,7 +6,8 @@ import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { axe, createArtifact, cursorAt, editorText, openArtifact, openHarness, ready, serverText, shot, until, type Harness } from './harness.ts';
 
-const STRATEGY = '---\nkind: strategy\ntitle: Platform plan\n---\n\n# Platform plan\n\n## Diagnosis\n\nDeploys take 4 days.\n\n## Guiding policy\n\nWe choose paved roads over bespoke pipelines.\n\n## Coherent actions\n\n- Build the paved road by May.\n';
+const STRATEGY =
+  '---\nkind: strategy\ntitle: Platform plan\n---\n\n# Platform plan\n\n## Diagnosis\n\nDeploys take 4 days.\n\n## Guiding policy\n\nWe choose paved roads over bespoke pipelines.\n\n## Coherent actions\n\n- Build the paved road by May.\n';
 
 describe('workbench (issue 11)', () => {
   let hx: Harness;
@@ -64,7 +65,10 @@ describe('workbench (issue 11)', () => {
     // The learner's text is saved first, then the chosen version on top of it: wait for the second save.
     const chosen = await editorText(b);
     await until(async () => (await serverText(hx.url, id)) === chosen, 'the chosen version to be saved');
-    assert.ok((await revisionTexts(id)).some((t) => t.includes('From tab B.\n- Typed while open.')), 'the learner’s text is a revision');
+    assert.ok(
+      (await revisionTexts(id)).some((t) => t.includes('From tab B.\n- Typed while open.')),
+      'the learner’s text is a revision',
+    );
     await b.close();
   });
 
@@ -227,7 +231,10 @@ describe('workbench (issue 11)', () => {
     assert.match((await page.locator('#history-page').textContent()) ?? '', /Page 1 of 250/);
     await page.waitForFunction(() => [...document.querySelectorAll('.history-findings')].every((e) => e.textContent !== '…'));
     assert.match((await page.locator('#history-list li').first().textContent()) ?? '', /no findings|error|warning/);
-    await page.locator('#history-list li').nth(5).evaluate((e) => e.setAttribute('data-marked', ''));
+    await page
+      .locator('#history-list li')
+      .nth(5)
+      .evaluate((e) => e.setAttribute('data-marked', ''));
     await cursorAt(page, 'end');
     await page.keyboard.type('- Another action.');
     await until(async () => (await serverText(hx.url, id)).endsWith('Another action.'), 'autosave');

@@ -99,7 +99,7 @@ describe('check --cache', () => {
     assert.notEqual(readCache(join(d, CACHE)).files[file]!.hash, first);
   });
 
-  it("files unchanged for a while are known by their stat; a same-size edit with the old mtime is still seen", async () => {
+  it('files unchanged for a while are known by their stat; a same-size edit with the old mtime is still seen', async () => {
     const d = project();
     const file = join(d, 'good/platform-strategy.md');
     // A stat is trusted only for files that have not changed for two seconds.

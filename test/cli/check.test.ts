@@ -58,7 +58,11 @@ describe('check: exit codes and stylish', () => {
   it('globs, explicit files and --quiet (errors only)', () => {
     const { results } = json(['good/*.md', 'bad/roadmap-strategy.md', '--quiet']);
     assert.equal(results.length, 6);
-    for (const f of results) assert.ok(f.messages.every((m) => m.severity === 2 && !m.info), f.filePath);
+    for (const f of results)
+      assert.ok(
+        f.messages.every((m) => m.severity === 2 && !m.info),
+        f.filePath,
+      );
     assert.ok(results.some((f) => f.messages.length > 0));
   });
 
@@ -104,7 +108,11 @@ describe('check: json is ESLint json', () => {
   it('fires what expected.json promises for every bad example', () => {
     for (const f of badFiles) {
       const fired = new Set(results.find((r) => r.filePath === join(dir, f))!.messages.map((m) => m.ruleId));
-      for (const anyOf of expected[f]!.must ?? []) assert.ok(anyOf.some((id) => fired.has(id)), `${f}: ${anyOf.join('|')}`);
+      for (const anyOf of expected[f]!.must ?? [])
+        assert.ok(
+          anyOf.some((id) => fired.has(id)),
+          `${f}: ${anyOf.join('|')}`,
+        );
     }
   });
 
@@ -122,9 +130,15 @@ describe('check: json is ESLint json', () => {
   it('info findings keep severity 1 with info: true and count as neither errors nor warnings', () => {
     const d = tempDir();
     writeFileSync(join(d, 'notes.md'), '# Notes\n\nSome thoughts.\n');
-    const { code: c, results: [r] } = json(['notes.md'], d);
+    const {
+      code: c,
+      results: [r],
+    } = json(['notes.md'], d);
     assert.equal(c, 0);
-    assert.deepEqual(r!.messages.map((m) => [m.ruleId, m.severity, m.info]), [['structure/unknown-kind', 1, true]]);
+    assert.deepEqual(
+      r!.messages.map((m) => [m.ruleId, m.severity, m.info]),
+      [['structure/unknown-kind', 1, true]],
+    );
     assert.equal(r!.warningCount, 0);
     assert.equal(r!.errorCount, 0);
   });
@@ -210,7 +224,10 @@ describe('check: config, --rule and disable comments', () => {
     const d = tempDir(true);
     writeFileSync(join(d, 'staffwork.config.json'), JSON.stringify({ rules: { 'structure/required-section': 'off' }, ignore: ['bad/blame-*.md', 'good'] }));
     const { results } = json(['.'], d);
-    assert.deepEqual(results.map((f) => f.filePath.slice(d.length + 1)), ['bad/activity-exec-summary.md', 'bad/advice-only-growth-plan.md', 'bad/every-senior-task-memo.md', 'bad/roadmap-strategy.md']);
+    assert.deepEqual(
+      results.map((f) => f.filePath.slice(d.length + 1)),
+      ['bad/activity-exec-summary.md', 'bad/advice-only-growth-plan.md', 'bad/every-senior-task-memo.md', 'bad/roadmap-strategy.md'],
+    );
     assert.ok(results.every((f) => f.messages.every((m) => m.ruleId !== 'structure/required-section')));
   });
 
@@ -284,8 +301,15 @@ describe('check: --fix', () => {
     // Heading or label: the rule writes the skeleton in the document's own style.
     const titles = ['Diagnosis', 'Guiding policy', 'Coherent actions', 'Anti-scope', 'Success metrics'];
     const at = titles.map((title) => fixed.search(new RegExp(`^(## ${title}|${title}:)$`, 'm')));
-    assert.ok(at.every((i) => i > 0), `every section inserted: ${at}`);
-    assert.deepEqual([...at].sort((a, b) => a - b), at, 'inserted in the kind\'s order, not alphabetically');
+    assert.ok(
+      at.every((i) => i > 0),
+      `every section inserted: ${at}`,
+    );
+    assert.deepEqual(
+      [...at].sort((a, b) => a - b),
+      at,
+      "inserted in the kind's order, not alphabetically",
+    );
     assert.ok(fixed.startsWith(readFileSync(join(examples, 'bad/roadmap-strategy.md'), 'utf8').trimEnd()), 'the original text is kept');
     // The report describes the fixed file: no missing section left, the empty ones now reported.
     const after = (JSON.parse(r.stdout) as JsonResult[]).find((f) => f.filePath.endsWith('roadmap-strategy.md'))!;
@@ -333,11 +357,17 @@ describe('check: stdin, sets, bad input', () => {
     const setFindings = (f: JsonResult) => f.messages.filter((m) => !alone.messages.some((a) => a.ruleId === m.ruleId && a.line === m.line && a.column === m.column));
     const peer = together.find((f) => f.filePath.endsWith('peer.md'))!;
     assert.ok(setFindings(peer).length > 0, 'a set rule reports the disagreement');
-    assert.ok(setFindings(peer).every((m) => m.message.includes('exec.md')), 'it names the other variant');
+    assert.ok(
+      setFindings(peer).every((m) => m.message.includes('exec.md')),
+      'it names the other variant',
+    );
     assert.deepEqual(json(['.', '--jobs', '2'], d).results, together);
     // Checking one variant still compares it with the variants beside it, and reports only it.
     const one = json(['peer.md'], d).results;
-    assert.deepEqual(one.map((f) => f.filePath), [join(d, 'peer.md')]);
+    assert.deepEqual(
+      one.map((f) => f.filePath),
+      [join(d, 'peer.md')],
+    );
     assert.deepEqual(one[0]!.messages, peer.messages);
   });
 
@@ -354,7 +384,10 @@ describe('check: stdin, sets, bad input', () => {
       assert.deepEqual([stdin.code, stdin.stdout, stdin.stderr], [file.code, file.stdout, file.stderr], format);
     }
     const [f] = JSON.parse(staffwork(['check', '-', '--stdin-filename', 'peer.md', '-f', 'json'], { cwd: d, input: peer }).stdout) as JsonResult[];
-    assert.ok(f!.messages.some((m) => m.message.includes('exec.md')), 'a set rule compares it with exec.md');
+    assert.ok(
+      f!.messages.some((m) => m.message.includes('exec.md')),
+      'a set rule compares it with exec.md',
+    );
   });
 
   it('binary, invalid UTF-8, too large, missing: one line each, the rest still checked, exit 2', () => {
@@ -372,13 +405,19 @@ describe('check: stdin, sets, bad input', () => {
       'latin1.md: invalid UTF-8 at byte 3; save the file as UTF-8',
       'missing.md: no such file or folder',
     ]);
-    assert.deepEqual((JSON.parse(r.stdout) as JsonResult[]).map((f) => f.filePath), [join(d, 'ok.md')]);
+    assert.deepEqual(
+      (JSON.parse(r.stdout) as JsonResult[]).map((f) => f.filePath),
+      [join(d, 'ok.md')],
+    );
   });
 
   it('hostile input: alias bomb, 20,000-deep blockquote, broken YAML, a 12 MB file over the default limit', () => {
     const d = tempDir();
     let bomb = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
-    for (let i = 1; i < 10; i++) bomb += `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill('*' + String.fromCharCode(96 + i)).join(',')}]\n`;
+    for (let i = 1; i < 10; i++)
+      bomb += `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+        .fill('*' + String.fromCharCode(96 + i))
+        .join(',')}]\n`;
     writeFileSync(join(d, 'bomb.md'), `---\n${bomb}kind: strategy\n---\n# X\n`);
     writeFileSync(join(d, 'deep.md'), '> '.repeat(20_000) + 'deep\n');
     writeFileSync(join(d, 'broken.md'), '---\nkind: [strategy\ntitle: "x\n---\n# X\n');
@@ -388,8 +427,15 @@ describe('check: stdin, sets, bad input', () => {
     assertNoStack(r);
     assert.match(r.stderr, /^huge\.md: file is 12\.0 MB, over the 10\.0 MB limit/m);
     const results = JSON.parse(r.stdout) as JsonResult[];
-    assert.deepEqual(results.map((f) => f.filePath.slice(d.length + 1)), ['bomb.md', 'broken.md', 'deep.md']);
-    for (const f of results.slice(0, 2)) assert.ok(f.messages.some((m) => m.ruleId === 'structure/front-matter' && m.severity === 2), f.filePath);
+    assert.deepEqual(
+      results.map((f) => f.filePath.slice(d.length + 1)),
+      ['bomb.md', 'broken.md', 'deep.md'],
+    );
+    for (const f of results.slice(0, 2))
+      assert.ok(
+        f.messages.some((m) => m.ruleId === 'structure/front-matter' && m.severity === 2),
+        f.filePath,
+      );
   });
 
   it('a glob that matches nothing, or a folder without Markdown: one line, exit 2', () => {

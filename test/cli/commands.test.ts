@@ -52,7 +52,10 @@ describe('progress', () => {
     const { code, report } = run('good');
     assert.equal(code, 0);
     assert.equal(report.pass, true);
-    assert.deepEqual(report.criteria.map((c) => c.id), ['three-artifacts', 'strategy-spine', 'role-scope', 'escalation-decision', 'summary-ask']);
+    assert.deepEqual(
+      report.criteria.map((c) => c.id),
+      ['three-artifacts', 'strategy-spine', 'role-scope', 'escalation-decision', 'summary-ask'],
+    );
     const evidence = Object.fromEntries(report.criteria.map((c) => [c.id, c.evidence.filter((e) => e.ok).map((e) => e.file)]));
     assert.equal(evidence['three-artifacts']!.length, 5);
     assert.deepEqual(evidence['strategy-spine'], ['good/platform-strategy.md']);
@@ -70,11 +73,17 @@ describe('progress', () => {
       assert.ok(c.evidence.length > 0 && c.evidence.every((e) => !e.ok && e.reasons.length > 0), c.id);
     }
     const spine = report.criteria.find((c) => c.id === 'strategy-spine')!;
-    assert.deepEqual(spine.evidence.map((e) => e.file), ['bad/roadmap-strategy.md']);
+    assert.deepEqual(
+      spine.evidence.map((e) => e.file),
+      ['bad/roadmap-strategy.md'],
+    );
     assert.ok(spine.evidence[0]!.reasons.includes('no Diagnosis section'));
     // The roadmap finding is given in words, never as a rule id.
     assert.equal(spine.evidence[0]!.reasons.length, new Set(spine.evidence[0]!.reasons).size);
-    assert.ok(spine.evidence[0]!.reasons.every((r) => !/[a-z]+\/[a-z-]+/.test(r)), spine.evidence[0]!.reasons.join('; '));
+    assert.ok(
+      spine.evidence[0]!.reasons.every((r) => !/[a-z]+\/[a-z-]+/.test(r)),
+      spine.evidence[0]!.reasons.join('; '),
+    );
     assert.ok(spine.evidence[0]!.reasons.length > 1);
   });
 
@@ -177,7 +186,10 @@ describe('init', () => {
     assert.deepEqual(Object.keys(config), ['rules', 'ignore']);
     writeFileSync(join(d, 'CHANGELOG.md'), '# Changelog\n');
     writeFileSync(join(d, 'a.md'), '# Notes\n');
-    assert.deepEqual((JSON.parse(staffwork(['check', '-f', 'json'], { cwd: d }).stdout) as JsonResult[]).map((f) => f.filePath), [join(d, 'a.md')]);
+    assert.deepEqual(
+      (JSON.parse(staffwork(['check', '-f', 'json'], { cwd: d }).stdout) as JsonResult[]).map((f) => f.filePath),
+      [join(d, 'a.md')],
+    );
     const again = staffwork(['init'], { cwd: d });
     assert.deepEqual([again.code, again.stderr], [2, 'staffwork: staffwork.config.json already exists here; not overwriting it\n']);
   });
@@ -201,7 +213,10 @@ describe('--module: another course module is data', () => {
     assert.match(staffwork(['cases', '--module', 'other.yaml'], { cwd: d }).stdout, /^Another module\n\n {3}1 {2}strategy/);
     const p = JSON.parse(staffwork(['progress', '.', '--module', 'other.yaml', '-f', 'json'], { cwd: d }).stdout) as ProgressJson;
     assert.equal(p.module, 'other-module');
-    assert.deepEqual(p.criteria.map((c) => c.id), ['one-strategy']);
+    assert.deepEqual(
+      p.criteria.map((c) => c.id),
+      ['one-strategy'],
+    );
     const check = JSON.parse(staffwork(['check', 's.md', '--module', 'other.yaml', '-f', 'json'], { cwd: d }).stdout) as JsonResult[];
     assert.ok(check[0]!.messages.some((m) => m.ruleId === 'structure/empty-section' && m.message.includes('`Situation`')));
   });
@@ -210,7 +225,10 @@ describe('--module: another course module is data', () => {
     writeFileSync(join(d, 'bad.yaml'), stringify({ ...data, kinds: [] }));
     writeFileSync(join(d, 'broken.yaml'), 'id: [x\n');
     let bomb = 'a: &a [x, x, x, x, x, x, x, x, x]\n';
-    for (let i = 1; i < 10; i++) bomb += `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill('*' + String.fromCharCode(96 + i)).join(', ')}]\n`;
+    for (let i = 1; i < 10; i++)
+      bomb += `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+        .fill('*' + String.fromCharCode(96 + i))
+        .join(', ')}]\n`;
     writeFileSync(join(d, 'bomb.yaml'), bomb);
     for (const [file, why] of [
       ['bad.yaml', /^staffwork: bad\.yaml: invalid course module: kinds: /],

@@ -30,10 +30,7 @@ export interface RunOptions {
 }
 
 export function staffwork(args: string[], options: RunOptions): Run {
-  const [cmd, argv] =
-    options.fileSizeLimitKB === undefined
-      ? [process.execPath, [bin, ...args]]
-      : ['bash', ['-c', `ulimit -f ${options.fileSizeLimitKB} && exec "$0" "$@"`, process.execPath, bin, ...args]];
+  const [cmd, argv] = options.fileSizeLimitKB === undefined ? [process.execPath, [bin, ...args]] : ['bash', ['-c', `ulimit -f ${options.fileSizeLimitKB} && exec "$0" "$@"`, process.execPath, bin, ...args]];
   const r = spawnSync(cmd, argv, {
     cwd: options.cwd,
     input: options.input ?? '',

@@ -23,7 +23,11 @@ describe('detectKind', () => {
     ['Tyree & Akerman', 'adr', '# Caching\n\n## Issue\n\nx\n\n## Decision\n\nx\n\n## Status\n\nx\n\n## Positions\n\nx\n\n## Implications\n\nx\n'],
     ['ADR title and a Proposal heading', 'adr', '# ADR 12: Queue choice\n\n## Context\n\nx\n\n## Proposal\n\nx\n'],
     ['bold fields only', 'escalation', '**Decision needed:** who owns it?\n\n**Context:** two teams.\n\n**Options:** A or B.\n\n**Recommendation:** A.\n\n**Decision maker:** the VP.\n'],
-    ['Y-statement', 'adr', '# Sessions\n\nIn the context of the login service, facing session loss on deploys, we decided for Redis and neglected sticky sessions, to achieve zero-downtime deploys, accepting that Redis is one more thing to run.\n'],
+    [
+      'Y-statement',
+      'adr',
+      '# Sessions\n\nIn the context of the login service, facing session loss on deploys, we decided for Redis and neglected sticky sessions, to achieve zero-downtime deploys, accepting that Redis is one more thing to run.\n',
+    ],
   ];
   for (const [name, want, text] of inferred) it(`infers ${want}: ${name}`, () => assert.equal(kindOf(text).kind?.id, want));
 
@@ -33,7 +37,10 @@ describe('detectKind', () => {
   });
 
   const notArtifacts: [string, string][] = [
-    ['an RFC with a few matching headings among many', '# RFC: async\n\n## Summary\n\nx\n\n## Motivation\n\nx\n\n## Goals\n\nx\n\n## Non-goals\n\nx\n\n## Detailed design\n\nx\n\n## Risks and mitigations\n\nx\n\n## Alternatives\n\nx\n\n## Unresolved questions\n\nx\n\n## Prior art\n\nx\n'],
+    [
+      'an RFC with a few matching headings among many',
+      '# RFC: async\n\n## Summary\n\nx\n\n## Motivation\n\nx\n\n## Goals\n\nx\n\n## Non-goals\n\nx\n\n## Detailed design\n\nx\n\n## Risks and mitigations\n\nx\n\n## Alternatives\n\nx\n\n## Unresolved questions\n\nx\n\n## Prior art\n\nx\n',
+    ],
     ['a postmortem', '# Outage on 3 May\n\n## Summary\n\nx\n\n## Impact\n\nx\n\n## Timeline\n\nx\n\n## Root cause\n\nx\n\n## Resolution\n\nx\n\n## Action items\n\nx\n'],
     ['a title alone', '# Our engineering strategy\n\nWe will write it next week.\n'],
     ['a proposal with a Status line, Background and Proposal', '# Proposal: faster maps\n\nStatus: Accepted\n\n## Background\n\nx\n\n## Proposal\n\nx\n\n## Compatibility\n\nx\n\n## Implementation\n\nx\n'],
@@ -77,7 +84,7 @@ describe('assignSections', () => {
     assert.equal(keysOf('---\nkind: growth-plan\n---\n\n## Timeline\n\nx\n\n## Where she gets support from me\n\nx\n')['Where she gets support from me'], 'support');
   });
 
-  it('reads he, she and they alike in a growth plan\'s labels', () => {
+  it("reads he, she and they alike in a growth plan's labels", () => {
     const keys = keysOf("---\nkind: growth-plan\n---\n\nwhat she's working towards: lead the API review.\n\n## The piece of work that's his\n\nx\n\n## How I'll back her up\n\nx\n\n## How we'll know it worked\n\nx\n");
     assert.deepEqual(keys, { "what she's working towards": 'skill', "The piece of work that's his": 'opportunity', "How I'll back her up": 'support', "How we'll know it worked": 'visibility' });
   });
@@ -122,7 +129,7 @@ describe('question headings name the section the statement names', () => {
     ['escalation', 'What are the options?', 'options'],
     ['escalation', 'What do we need you to decide?', 'decision-needed'],
     ['exec-summary', 'What do we need from you?', 'ask'],
-    ["exec-summary", "What's the ask?", 'ask'],
+    ['exec-summary', "What's the ask?", 'ask'],
     ['exec-summary', 'Why now?', 'reason'],
     ['exec-summary', 'What if we wait?', 'risk'],
     ['growth-plan', 'How will I support her?', 'support'],

@@ -28,7 +28,7 @@ describe('diagnostic identity', () => {
       assert.equal(typeof d.data?.['section'], 'string');
       assert.ok(d.message.includes(`\`${d.data!['section']}\``));
       assert.equal(d.fix?.messageId, 'insertSection');
-      assert.equal(d.fix?.title, `Insert the "${d.data!["section"]}" section skeleton`);
+      assert.equal(d.fix?.title, `Insert the "${d.data!['section']}" section skeleton`);
     }
     // Two missing sections point at the same title and are still two findings with two ids.
     assert.equal(new Set(missing.map((d) => d.id)).size, missing.length);

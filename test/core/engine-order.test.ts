@@ -13,13 +13,7 @@ function rule(id: string, severity: 'error' | 'warning', caseStudy: number | und
 
 describe('engine: finding order', () => {
   it('sorts by severity, then lesson before other rules before structure, then position', () => {
-    const rules = [
-      rule('structure/early', 'error', undefined, 0),
-      rule('area/plain', 'error', undefined, 1),
-      rule('area/lesson', 'error', 1, 5),
-      rule('area/warn-lesson', 'warning', 2, 0),
-      rule('area/lesson-early', 'error', 3, 2),
-    ];
+    const rules = [rule('structure/early', 'error', undefined, 0), rule('area/plain', 'error', undefined, 1), rule('area/lesson', 'error', 1, 5), rule('area/warn-lesson', 'warning', 2, 0), rule('area/lesson-early', 'error', 3, 2)];
     const ids = checkText('# T\n\nSome text here.\n', { module: defaultModule, rules }).diagnostics.map((d) => d.ruleId);
     assert.deepEqual(ids, ['area/lesson-early', 'area/lesson', 'area/plain', 'structure/early', 'area/warn-lesson']);
   });

@@ -49,7 +49,10 @@ describe('sentences', () => {
         assert.ok(t.end > t.start, `empty token in ${JSON.stringify(s.text)}`);
       }
     }
-    assert.equal(a.sentences.some((s) => s.text.includes('Intro')), false);
+    assert.equal(
+      a.sentences.some((s) => s.text.includes('Intro')),
+      false,
+    );
     const approve = text.indexOf('approve');
     assert.equal(tokenAt(a, approve)?.text, 'approve');
     assert.equal(sentenceAt(a, approve)?.tokens[0]?.text, 'Please');
@@ -205,7 +208,30 @@ test('the layer bundles for the browser with no Node built-ins and no dynamic re
 
 test('any text: no throw, spans inside the span, token text is the source', async () => {
   const fc = (await import('fast-check')).default;
-  const piece = fc.constantFrom('We will not ship. ', 'v2.1', 'e.g. ', '**Decision:** ', '- item\n', '# H\n', '| a | b |\n', '```\nx.\n', '<!-- c ', '-->', "can't ", '\r\n', '\n\n', '  ', 'é', '🚀', '“q”', '[l](u)', '_x_', 'Fund the team', '.', ',');
+  const piece = fc.constantFrom(
+    'We will not ship. ',
+    'v2.1',
+    'e.g. ',
+    '**Decision:** ',
+    '- item\n',
+    '# H\n',
+    '| a | b |\n',
+    '```\nx.\n',
+    '<!-- c ',
+    '-->',
+    "can't ",
+    '\r\n',
+    '\n\n',
+    '  ',
+    'é',
+    '🚀',
+    '“q”',
+    '[l](u)',
+    '_x_',
+    'Fund the team',
+    '.',
+    ',',
+  );
   fc.assert(
     fc.property(fc.array(piece, { maxLength: 30 }), fc.nat(), fc.nat(), (parts, a, b) => {
       const text = parts.join('');

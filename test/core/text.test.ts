@@ -66,10 +66,16 @@ describe('section view', () => {
     assert.equal(v.isEmpty(), true);
     // Items of a bold label stay its content.
     const o = viewOf('# ADR\n\n**Considered Options:**\n**Option 1:** PostgreSQL\n**Option 2:** MySQL\n', 'options')!;
-    assert.deepEqual(o.options().map((c) => c.text), ['Option 1', 'Option 2']);
+    assert.deepEqual(
+      o.options().map((c) => c.text),
+      ['Option 1', 'Option 2'],
+    );
   });
   it('a nested section of the kind is not an option', () => {
     const v = viewOf('# ADR\n\n**Considered Options:**\n* PostgreSQL\n\n**Decision Outcome:** Chosen option: PostgreSQL.\n', 'options')!;
-    assert.deepEqual(v.options().map((c) => c.text), ['PostgreSQL']);
+    assert.deepEqual(
+      v.options().map((c) => c.text),
+      ['PostgreSQL'],
+    );
   });
 });

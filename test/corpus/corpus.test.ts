@@ -59,6 +59,10 @@ describe('corpus snapshot', { skip: existsSync(corpus) ? false : `no corpus at $
       const now = outcomes.get(file);
       if (JSON.stringify(was) !== JSON.stringify(now)) changed.push(`${file}\n    was ${JSON.stringify(was) ?? '(absent)'}\n    now ${JSON.stringify(now) ?? '(absent)'}`);
     }
-    assert.equal(changed.length, 0, `${changed.length} corpus files changed outcome (if intended, run \`npm run snapshot\` and review the diff):\n  ${changed.slice(0, 15).join('\n  ')}${changed.length > 15 ? `\n  ... and ${changed.length - 15} more` : ''}`);
+    assert.equal(
+      changed.length,
+      0,
+      `${changed.length} corpus files changed outcome (if intended, run \`npm run snapshot\` and review the diff):\n  ${changed.slice(0, 15).join('\n  ')}${changed.length > 15 ? `\n  ... and ${changed.length - 15} more` : ''}`,
+    );
   });
 });

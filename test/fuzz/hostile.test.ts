@@ -24,11 +24,21 @@ const cases: [string, () => string][] = [
   ['200 lines of 20,000-deep blockquote and list markers', () => strategy(Array.from({ length: 200 }, (_, i) => `${(i % 2 ? '> ' : '- ').repeat(DEEP)}Decision: ${i}`).join('\n'))],
   ['20,000-deep list markers on one line', () => strategy(`${'- '.repeat(DEEP)}Coherent actions:\n`)],
   ['20,000 nested ordered lists', () => strategy(Array.from({ length: DEEP }, (_, i) => `${'   '.repeat(i % 200)}1. item ${i}`).join('\n'))],
-  [`a ${fmt(n(10_000))}-row, 30-column table`, () => strategy(`| ${Array.from({ length: 30 }, (_, i) => `c${i}`).join(' | ')} |\n|${'---|'.repeat(30)}\n${Array.from({ length: n(10_000) }, (_, r) => `| ${Array.from({ length: 30 }, (_, c) => (c === 2 ? '' : `r${r}c${c} \\| x`)).join(' | ')} |`).join('\n')}\n`)],
+  [
+    `a ${fmt(n(10_000))}-row, 30-column table`,
+    () =>
+      strategy(
+        `| ${Array.from({ length: 30 }, (_, i) => `c${i}`).join(' | ')} |\n|${'---|'.repeat(30)}\n${Array.from({ length: n(10_000) }, (_, r) => `| ${Array.from({ length: 30 }, (_, c) => (c === 2 ? '' : `r${r}c${c} \\| x`)).join(' | ')} |`).join('\n')}\n`,
+      ),
+  ],
   ['a tradeoff table with 5,000 columns in one row', () => strategy(`| Choice | Gain | Cost |${' x |'.repeat(5000)}\n|---|---|---|\n| a | b | none |\n`)],
   ['front matter opened and never closed', () => `---\nkind: strategy\ntitle: x\n${'key: value\n'.repeat(n(5000))}\n# Diagnosis\n\ntext\n`],
   ['front matter closed after the 2,000-line scan limit', () => `---\nkind: strategy\n${'a: b\n'.repeat(3000)}---\n\n# Diagnosis\n`],
-  ['a YAML alias bomb in front matter', () => `---\nkind: strategy\na: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n---\n\n# Diagnosis\n`],
+  [
+    'a YAML alias bomb in front matter',
+    () =>
+      `---\nkind: strategy\na: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n---\n\n# Diagnosis\n`,
+  ],
   ['YAML with a recursive merge key, tags and a 100 KB scalar', () => `---\nkind: !!str strategy\nbase: &base { x: 1 }\nderived:\n  <<: *base\n  <<: *base\ntitle: ${'y'.repeat(100_000)}\nset: !custom tag\n---\n\n## Decision\n\nGo.\n`],
   ['front matter that is a list, then a scalar, then a number kind', () => `---\n- kind\n- strategy\n---\n\n---\njust text\n---\n\n---\nkind: 42\ncase: [1, 2]\naudience: {a: 1}\n---\n`],
   ['a 1 MB line', () => strategy(`Diagnosis: ${'lead time '.repeat(100_000)}\n`)],
@@ -39,14 +49,18 @@ const cases: [string, () => string][] = [
   ['an unclosed HTML comment and an unclosed fence', () => strategy(`<!-- staffwork-disable\n${'Decision needed:\n'.repeat(1000)}\n\`\`\`\n${'# not a heading\n'.repeat(1000)}`)],
   ['CR-only and mixed line endings', () => strategy('Diagnosis:\rslow deploys\r\nGuiding policy:\n\rfix first\r\r## Anti-scope\r- none\r')],
   ['NUL, BOM, lone surrogates and bidi controls', () => `\uFEFF---\nkind: escalation\n---\n\n# Decision needed\u0000\n\n\uD800who owns\uDFFF v1?\u202E\n\nOptions:\n- \uFEFFa\n- b\n`],
-  ['invalid UTF-8 decoded with replacement', () => decodeLossy(new Uint8Array([...new TextEncoder().encode('---\nkind: strategy\n---\n# Diag'), 0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1, 0xf0, 0x90, 0x28, 0xbc, 0xff, 0xfe, ...new TextEncoder().encode('nosis:\nDecision: x\n')]))],
+  [
+    'invalid UTF-8 decoded with replacement',
+    () => decodeLossy(new Uint8Array([...new TextEncoder().encode('---\nkind: strategy\n---\n# Diag'), 0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1, 0xf0, 0x90, 0x28, 0xbc, 0xff, 0xfe, ...new TextEncoder().encode('nosis:\nDecision: x\n')])),
+  ],
   ['every line a table delimiter or setext underline', () => strategy(Array.from({ length: n(20_000) }, (_, i) => (i % 3 === 0 ? '|---|---|' : i % 3 === 1 ? '===' : '| a | b |')).join('\n'))],
   [`${fmt(n(10_000))} reference definitions and links`, () => strategy(Array.from({ length: n(10_000) }, (_, i) => `[r${i}]: https://example.com/${i} "t"\n[r${i}][r${(i * 7) % n(10_000)}]`).join('\n'))],
   ['the empty document and whitespace only', () => '\n \t\r\n'],
   // Long sections for every kind, so a rule that compares entries pairwise shows up here.
   ...defaultModule.kinds.map((kind): [string, () => string] => [
     `a ${kind.id} with ${fmt(n(2000))} entries in every section and a ${fmt(n(200))}-row tradeoff table`,
-    () => `---\nkind: ${kind.id}\n---\n\n# T\n\n${kind.sections.map((s) => `## ${s.title}\n\n${Array.from({ length: n(2000) }, (_, i) => `- ${entry(i)}`).join('\n')}\n\n| Choice | Gain | Cost |\n|---|---|---|\n${Array.from({ length: n(200) }, (_, i) => `| ${entry(i)} | a | b |`).join('\n')}\n`).join('\n')}`,
+    () =>
+      `---\nkind: ${kind.id}\n---\n\n# T\n\n${kind.sections.map((s) => `## ${s.title}\n\n${Array.from({ length: n(2000) }, (_, i) => `- ${entry(i)}`).join('\n')}\n\n| Choice | Gain | Cost |\n|---|---|---|\n${Array.from({ length: n(200) }, (_, i) => `| ${entry(i)} | a | b |`).join('\n')}\n`).join('\n')}`,
   ]),
   // Runs of sentence punctuation with no space: a backtracking sentence pattern goes quadratic here.
   ...defaultModule.kinds.map((kind): [string, () => string] => [

@@ -20,7 +20,7 @@ export function assertSound(text: string): FileResult {
   const [result, twin] = checkPair(text);
   const used = process.cpuUsage(t0);
   const ms = (used.user + used.system) / 1000;
-  const limit = MS_FLOOR + (2 * text.length / 1e6) * MS_PER_MB;
+  const limit = MS_FLOOR + ((2 * text.length) / 1e6) * MS_PER_MB;
   assert.ok(ms < limit, `checking ${text.length} chars took ${ms.toFixed(0)} ms (bound ${limit.toFixed(0)} ms): a hang or a quadratic path`);
 
   const { doc } = result;

@@ -12,7 +12,10 @@ const corpus = join(import.meta.dirname, '../../../shared/corpus');
 
 function markdownUnder(dir: string): string[] {
   try {
-    return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.md')).sort().map((f) => join(dir, f));
+    return (readdirSync(dir, { recursive: true }) as string[])
+      .filter((f) => f.endsWith('.md'))
+      .sort()
+      .map((f) => join(dir, f));
   } catch {
     return [];
   }
@@ -22,10 +25,38 @@ function markdownUnder(dir: string): string[] {
 const seeds = [...markdownUnder(examples), ...markdownUnder(corpus).filter((_, i) => i % 25 === 0)].map((f) => readFileSync(f, 'utf8'));
 
 const SNIPPETS = [
-  '\n---\n', '---\nkind: strategy\n', '\n| Choice | Gain | Cost |\n|---|---|---|\n| a | b | none |\n', '\n' + '> '.repeat(500), '\n' + '- '.repeat(500),
-  '\n```\n', '\n~~~\n', '<!-- staffwork-disable -->', '<!-- staffwork-enable', '-->', '\r', '\r\n', '\u0000', '\uFEFF', '\uD800', '\uDFFF',
-  '\nDecision needed:\n', '\n**Options:**\n', '\nOwner: Sam\n', '\n## Diagnosis\n', '\n#\n', '\n===\n', '<div>\n', '\n1. ', '[x]: <', '*'.repeat(200),
-  '\u202E', '\t', 'kind: escalation\n', '\nset: launch\naudience: junior\n', '| | |\n', '\\|',
+  '\n---\n',
+  '---\nkind: strategy\n',
+  '\n| Choice | Gain | Cost |\n|---|---|---|\n| a | b | none |\n',
+  '\n' + '> '.repeat(500),
+  '\n' + '- '.repeat(500),
+  '\n```\n',
+  '\n~~~\n',
+  '<!-- staffwork-disable -->',
+  '<!-- staffwork-enable',
+  '-->',
+  '\r',
+  '\r\n',
+  '\u0000',
+  '\uFEFF',
+  '\uD800',
+  '\uDFFF',
+  '\nDecision needed:\n',
+  '\n**Options:**\n',
+  '\nOwner: Sam\n',
+  '\n## Diagnosis\n',
+  '\n#\n',
+  '\n===\n',
+  '<div>\n',
+  '\n1. ',
+  '[x]: <',
+  '*'.repeat(200),
+  '\u202E',
+  '\t',
+  'kind: escalation\n',
+  '\nset: launch\naudience: junior\n',
+  '| | |\n',
+  '\\|',
 ];
 
 type Mutation =

@@ -6,7 +6,7 @@
 // findings (message ids and the words quoted in the messages; positions differ).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyFixes, checkText, defaultModule, interpolate, Project, type AnyRule, type Diagnostic, type FileResult } from '../../src/core/index.ts';
+import { applyFixes, defaultModule, interpolate, Project, type AnyRule, type Diagnostic, type FileResult } from '../../src/core/index.ts';
 
 export interface ExpectedError {
   messageId: string;

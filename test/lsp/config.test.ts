@@ -46,7 +46,10 @@ describe('lsp config', () => {
     const watchers = client.registrations.flatMap((r) => r.registrations).filter((r) => r.method === 'workspace/didChangeWatchedFiles');
     assert.equal(watchers.length, 1);
     const globs = (watchers[0]!.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern);
-    assert.ok(globs.some((g) => g.includes('staffwork.config.json') && g.includes('.staffworkrc')), globs.join(', '));
+    assert.ok(
+      globs.some((g) => g.includes('staffwork.config.json') && g.includes('.staffworkrc')),
+      globs.join(', '),
+    );
   });
 
   it('re-reads the config when the watched file changes', async () => {

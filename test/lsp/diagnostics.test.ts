@@ -58,7 +58,9 @@ describe('lsp diagnostics', () => {
       const published = await client.diagnostics(uriOf(file));
       const cli = report.find((r) => resolve(ROOT, r.filePath) === file);
       assert.ok(cli, `check reported ${file}`);
-      const want = cli.messages.filter((m) => m.ruleId !== 'structure/unknown-kind').map(({ ruleId, severity, info, message, line, column, endLine, endColumn }) => ({ ruleId, severity, ...(info ? { info } : {}), message, line, column, endLine, endColumn }));
+      const want = cli.messages
+        .filter((m) => m.ruleId !== 'structure/unknown-kind')
+        .map(({ ruleId, severity, info, message, line, column, endLine, endColumn }) => ({ ruleId, severity, ...(info ? { info } : {}), message, line, column, endLine, endColumn }));
       assert.deepEqual(published.diagnostics.map(asJson), want, file);
       for (const d of published.diagnostics) {
         assert.equal(d.source, 'staffwork');
@@ -82,7 +84,10 @@ describe('lsp diagnostics', () => {
   it('suppresses the unknown-kind note on documents that are not artifacts', async () => {
     const uri = uriOf(join(EXAMPLES, 'README-not-an-artifact.md'));
     const text = '# Notes\n\nSome thoughts on the platform.\n';
-    assert.ok(checkText(text, { module: defaultModule, rules: builtinRules }).diagnostics.some((d) => d.ruleId === 'structure/unknown-kind'), 'the core notes it');
+    assert.ok(
+      checkText(text, { module: defaultModule, rules: builtinRules }).diagnostics.some((d) => d.ruleId === 'structure/unknown-kind'),
+      'the core notes it',
+    );
     await open(client, uri, text);
     assert.deepEqual((await client.diagnostics(uri)).diagnostics, []);
   });
@@ -120,11 +125,18 @@ describe('lsp diagnostics', () => {
     const all = client.published.slice(start).filter((p) => p.uri === uri);
     assert.ok(all.length < typed.length / 2, `debounced: ${all.length} publications for ${typed.length} keystrokes`);
     const versions = all.map((p) => p.version ?? 0);
-    assert.deepEqual(versions, [...versions].sort((a, b) => a - b), 'never an older version after a newer one');
+    assert.deepEqual(
+      versions,
+      [...versions].sort((a, b) => a - b),
+      'never an older version after a newer one',
+    );
     await new Promise((r) => setTimeout(r, 400));
     assert.equal(client.published.filter((p) => p.uri === uri).at(-1), last, 'nothing published after the final version');
     const want = checkText(text, { module: defaultModule, rules: builtinRules }).diagnostics.map((d) => `${d.ruleId} ${d.loc.start.line}:${d.loc.start.column} ${d.message}`);
-    assert.deepEqual(last.diagnostics.map((d) => `${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`), want);
+    assert.deepEqual(
+      last.diagnostics.map((d) => `${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`),
+      want,
+    );
   });
 });
 
@@ -173,6 +185,11 @@ describe('lsp audience variants (set:)', () => {
     assert.deepEqual(shown(peerNow), want[join(dir, files.peer)]);
     const setRules = builtinRules.filter((r) => 'checkSet' in r);
     assert.ok(setRules.length > 0, 'summary/variants-disagree is a set rule');
-    assert.ok(Object.values(want).flat().some((line) => setRules.some((r) => line.startsWith(r.meta.id))), 'a set rule fires on variants that disagree');
+    assert.ok(
+      Object.values(want)
+        .flat()
+        .some((line) => setRules.some((r) => line.startsWith(r.meta.id))),
+      'a set rule fires on variants that disagree',
+    );
   });
 });

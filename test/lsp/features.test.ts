@@ -21,7 +21,7 @@ describe('lsp code actions and hover', () => {
     assert.doesNotMatch(client.stderr(), STACK_LINE);
   });
 
-  let version = 1;
+  const version = 1;
   /** Opens `text`, asks for the actions on the diagnostics of `ruleId`, returns them with the document. */
   async function actionsFor(name: string, text: string, ruleId: string) {
     const uri = uriOf(join(EXAMPLES, name));

@@ -66,7 +66,11 @@ describe('lsp bad input', () => {
   });
 
   it('invalid UTF-8 in a message body', async () => {
-    const bad = Buffer.concat([Buffer.from('{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///x.md","languageId":"markdown","version":1,"text":"'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}}}')]);
+    const bad = Buffer.concat([
+      Buffer.from('{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///x.md","languageId":"markdown","version":1,"text":"'),
+      Buffer.from([0xc3, 0x28, 0xff]),
+      Buffer.from('"}}}'),
+    ]);
     client.raw(frame(bad));
     await stillServing();
     assert.match(client.stderr(), /not valid UTF-8/);
@@ -97,8 +101,7 @@ describe('lsp bad input', () => {
 });
 
 describe('lsp stdin closed by the client', () => {
-  const run = (messages: object[]) =>
-    spawnSync(process.execPath, serverCommand(), { cwd: ROOT, input: Buffer.concat(messages.map((m) => frame(JSON.stringify(m)))), encoding: 'utf8', timeout: 30_000 });
+  const run = (messages: object[]) => spawnSync(process.execPath, serverCommand(), { cwd: ROOT, input: Buffer.concat(messages.map((m) => frame(JSON.stringify(m)))), encoding: 'utf8', timeout: 30_000 });
   const initialize = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } };
 
   it('answers what it already read, then exits 0 after shutdown', () => {

@@ -28,7 +28,11 @@ describe('rule metadata', () => {
       it('has complete docs', () => {
         for (const field of ['description', 'why', 'better', 'bad', 'good'] as const) assert.ok(rule.meta.docs[field]?.trim(), `docs.${field} is empty`);
         assert.ok(Object.keys(rule.meta.messages).length > 0);
-        for (const k of rule.meta.kinds ?? []) assert.ok(defaultModule.kinds.some((x) => x.id === k), `unknown kind ${k}`);
+        for (const k of rule.meta.kinds ?? [])
+          assert.ok(
+            defaultModule.kinds.some((x) => x.id === k),
+            `unknown kind ${k}`,
+          );
       });
       const fired = (code: string) => {
         const project = new Project({ module: defaultModule, rules: [rule], membership: 'all' });
@@ -36,7 +40,11 @@ describe('rule metadata', () => {
         return project.results().flatMap((r) => r.diagnostics.filter((d) => d.ruleId === id));
       };
       it('fires on its bad example', () => assert.ok(fired(rule.meta.docs.bad).length > 0));
-      it('does not fire on its good example', () => assert.deepEqual(fired(rule.meta.docs.good).map((d) => d.message), []));
+      it('does not fire on its good example', () =>
+        assert.deepEqual(
+          fired(rule.meta.docs.good).map((d) => d.message),
+          [],
+        ));
     });
   }
 });

@@ -33,10 +33,19 @@ describe('archive and sets', () => {
     assert.match(archived.body.artifact.archivedAt, /^\d{4}-\d\d-\d\dT/);
 
     const portfolio = (await s.call('GET', '/api/portfolio')).body;
-    assert.deepEqual(portfolio.artifacts.map((a: { id: string }) => a.id), [keep.body.artifact.id]);
+    assert.deepEqual(
+      portfolio.artifacts.map((a: { id: string }) => a.id),
+      [keep.body.artifact.id],
+    );
     assert.ok(!JSON.stringify(portfolio.progress).includes(id), 'not evidence for any criterion');
-    assert.deepEqual((await s.call('GET', '/api/artifacts')).body.artifacts.map((a: { id: string }) => a.id), [keep.body.artifact.id]);
-    assert.deepEqual((await s.call('GET', '/api/artifacts?archived=only')).body.artifacts.map((a: { id: string }) => a.id), [id]);
+    assert.deepEqual(
+      (await s.call('GET', '/api/artifacts')).body.artifacts.map((a: { id: string }) => a.id),
+      [keep.body.artifact.id],
+    );
+    assert.deepEqual(
+      (await s.call('GET', '/api/artifacts?archived=only')).body.artifacts.map((a: { id: string }) => a.id),
+      [id],
+    );
     assert.equal((await s.call('GET', '/api/artifacts?archived=include')).body.artifacts.length, 2);
     assert.equal((await s.call('GET', '/api/artifacts?archived=bogus')).status, 400);
     const zip = unzipSync(new Uint8Array(await (await fetch(`${s.url}/api/export.zip`)).arrayBuffer()));
@@ -87,7 +96,13 @@ describe('archive and sets', () => {
     const res = await s.call('GET', '/api/sets/team-set');
     assert.equal(res.status, 200);
     const members = res.body.members as { artifact: { id: string }; audience: string; revision: { id: number; text: string } }[];
-    assert.deepEqual(members.map((m) => [m.artifact.id, m.audience]).sort(), [[a.artifact.id, 'executive'], [b.artifact.id, 'junior']].sort());
+    assert.deepEqual(
+      members.map((m) => [m.artifact.id, m.audience]).sort(),
+      [
+        [a.artifact.id, 'executive'],
+        [b.artifact.id, 'junior'],
+      ].sort(),
+    );
     const junior = members.find((m) => m.audience === 'junior')!;
     assert.equal(junior.revision.id, saved.body.revision.id);
     assert.match(junior.revision.text, /Newest words\.\n$/);
@@ -118,7 +133,10 @@ INSERT INTO revisions (id, artifact_id, base_id, text, size, created_at) VALUES 
       const m = await tempServer(dataDir);
       try {
         const list = (await m.call('GET', '/api/portfolio')).body.artifacts;
-        assert.deepEqual(list.map((a: { id: string; archivedAt: string | null }) => [a.id, a.archivedAt]), [['oldartifact1', null]]);
+        assert.deepEqual(
+          list.map((a: { id: string; archivedAt: string | null }) => [a.id, a.archivedAt]),
+          [['oldartifact1', null]],
+        );
         assert.equal((await m.call('GET', '/api/artifacts/oldartifact1/revisions')).body.revisions.length, 2);
         assert.equal((await m.call('POST', '/api/artifacts/oldartifact1/archive', { archived: true })).status, 200);
       } finally {
@@ -136,7 +154,10 @@ INSERT INTO revisions (id, artifact_id, base_id, text, size, created_at) VALUES 
       try {
         assert.equal((await again.call('GET', '/api/portfolio')).body.artifacts.length, 0);
         const archivedList = (await again.call('GET', '/api/artifacts?archived=only')).body.artifacts;
-        assert.deepEqual(archivedList.map((a: { id: string }) => a.id), ['oldartifact1']);
+        assert.deepEqual(
+          archivedList.map((a: { id: string }) => a.id),
+          ['oldartifact1'],
+        );
         assert.equal((await again.call('GET', '/api/artifacts/oldartifact1/revisions/1')).body.revision.text, 'first');
       } finally {
         await again.stop();

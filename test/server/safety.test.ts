@@ -66,9 +66,10 @@ describe('binding (11.9)', () => {
   });
 
   it('refuses a network bind while there are no accounts: one line, exit 2', () => {
-    const lan = Object.values(networkInterfaces())
-      .flat()
-      .find((a) => a && a.family === 'IPv4' && !a.internal)?.address ?? '10.255.255.1';
+    const lan =
+      Object.values(networkInterfaces())
+        .flat()
+        .find((a) => a && a.family === 'IPv4' && !a.internal)?.address ?? '10.255.255.1';
     for (const host of ['0.0.0.0', lan, '::']) {
       const r = serve(['--host', host, '--data', temp()]);
       assert.equal(r.code, 2, `${host}: ${r.stderr}`);
@@ -127,9 +128,17 @@ describe('the database at start (11.11)', () => {
 
   it("refuses another application's SQLite file, even with an artifacts table, without altering it", async () => {
     const cases: [string, (db: Database.Database) => void, RegExp][] = [
-      ['foreign tables', (db) => db.exec("CREATE TABLE artifacts (id INTEGER PRIMARY KEY, sku TEXT, price REAL); CREATE TABLE orders (id INTEGER); INSERT INTO artifacts VALUES (1, 'a', 2.5)"), /is not a staffwork database \(it has the tables artifacts, orders\)/],
+      [
+        'foreign tables',
+        (db) => db.exec("CREATE TABLE artifacts (id INTEGER PRIMARY KEY, sku TEXT, price REAL); CREATE TABLE orders (id INTEGER); INSERT INTO artifacts VALUES (1, 'a', 2.5)"),
+        /is not a staffwork database \(it has the tables artifacts, orders\)/,
+      ],
       ['same names, other columns', (db) => db.exec('CREATE TABLE artifacts (id TEXT, body BLOB); CREATE TABLE revisions (n INTEGER)'), /is not a staffwork database/],
-      ['another application id', (db) => db.exec('PRAGMA application_id = 1234; CREATE TABLE artifacts (id TEXT PRIMARY KEY, kind TEXT, title TEXT NOT NULL, created_at TEXT NOT NULL, head_id INTEGER NOT NULL)'), /belongs to another application \(application_id 1234\)/],
+      [
+        'another application id',
+        (db) => db.exec('PRAGMA application_id = 1234; CREATE TABLE artifacts (id TEXT PRIMARY KEY, kind TEXT, title TEXT NOT NULL, created_at TEXT NOT NULL, head_id INTEGER NOT NULL)'),
+        /belongs to another application \(application_id 1234\)/,
+      ],
     ];
     for (const [name, make, message] of cases) {
       const dir = temp();

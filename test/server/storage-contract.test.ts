@@ -90,12 +90,21 @@ for (const engine of engines) {
       const s = storage.as('archiver');
       const a = await s.create('a', meta('first'));
       const b = await s.create('b', meta('second'));
-      assert.deepEqual((await s.list()).map((x) => x.id), [b.artifact.id, a.artifact.id]);
+      assert.deepEqual(
+        (await s.list()).map((x) => x.id),
+        [b.artifact.id, a.artifact.id],
+      );
       const archived = await s.setArchived(a.artifact.id, true);
       assert.ok(archived?.archivedAt);
       assert.equal((await s.setArchived(a.artifact.id, true))?.archivedAt, archived.archivedAt);
-      assert.deepEqual((await s.list()).map((x) => x.id), [b.artifact.id]);
-      assert.deepEqual((await s.list({ archived: 'only' })).map((x) => x.id), [a.artifact.id]);
+      assert.deepEqual(
+        (await s.list()).map((x) => x.id),
+        [b.artifact.id],
+      );
+      assert.deepEqual(
+        (await s.list({ archived: 'only' })).map((x) => x.id),
+        [a.artifact.id],
+      );
       assert.equal((await s.list({ archived: 'include' })).length, 2);
       assert.equal((await s.setArchived(a.artifact.id, false))?.archivedAt, null);
       assert.equal(await s.setArchived('nope', true), undefined);
@@ -113,14 +122,29 @@ for (const engine of engines) {
         ids.push(base);
       }
       const newestFirst = [...ids].reverse();
-      assert.deepEqual((await s.revisions(artifact.id))?.map((r) => r.id), newestFirst);
+      assert.deepEqual(
+        (await s.revisions(artifact.id))?.map((r) => r.id),
+        newestFirst,
+      );
       const page1 = (await s.revisions(artifact.id, { limit: 10 })) ?? [];
       const page2 = (await s.revisions(artifact.id, { limit: 10, before: page1.at(-1)?.id as number })) ?? [];
-      assert.deepEqual([...page1, ...page2].map((r) => r.id), newestFirst.slice(0, 20));
-      assert.deepEqual((await s.revisionsAfter(artifact.id, ids[20] as number))?.map((r) => r.id), ids.slice(21));
+      assert.deepEqual(
+        [...page1, ...page2].map((r) => r.id),
+        newestFirst.slice(0, 20),
+      );
+      assert.deepEqual(
+        (await s.revisionsAfter(artifact.id, ids[20] as number))?.map((r) => r.id),
+        ids.slice(21),
+      );
       assert.equal(await s.revisions('nope'), undefined);
-      const keyed = await s.texts([{ artifactId: artifact.id, revisionId: ids[3] as number }, { artifactId: 'wrong', revisionId: ids[4] as number }]);
-      assert.deepEqual(keyed.map((r) => r.text), ['r3']);
+      const keyed = await s.texts([
+        { artifactId: artifact.id, revisionId: ids[3] as number },
+        { artifactId: 'wrong', revisionId: ids[4] as number },
+      ]);
+      assert.deepEqual(
+        keyed.map((r) => r.text),
+        ['r3'],
+      );
     });
 
     it("keeps every owner's rows to that owner", async () => {
@@ -134,7 +158,10 @@ for (const engine of engines) {
       assert.equal(await bob.revisions(artifact.id), undefined);
       assert.equal(await bob.revision(artifact.id, revision.id), undefined);
       assert.deepEqual(await bob.texts([{ artifactId: artifact.id, revisionId: revision.id }]), []);
-      assert.deepEqual((await bob.setMembers('shared-name')).map((m) => m.revision.text), ['bob']);
+      assert.deepEqual(
+        (await bob.setMembers('shared-name')).map((m) => m.revision.text),
+        ['bob'],
+      );
       assert.equal((await alice.get(artifact.id))?.revision.text, 'private');
       assert.throws(() => storage.as("x', 'y"), /invalid owner id/);
     });
@@ -147,7 +174,10 @@ for (const engine of engines) {
       await s.setArchived(gone.artifact.id, true);
       await s.create('other', meta('Other', { set: 'another' }));
       const members = await s.setMembers('launch');
-      assert.deepEqual(members.map((m) => [m.artifact.title, m.audience]).sort(), [['Exec', 'executive'], ['Peer', 'peer']]);
+      assert.deepEqual(members.map((m) => [m.artifact.title, m.audience]).sort(), [
+        ['Exec', 'executive'],
+        ['Peer', 'peer'],
+      ]);
       await s.setFindings(exec.revision.id, { errors: 2, warnings: 1, infos: 0 });
       assert.deepEqual((await s.revision(exec.artifact.id, exec.revision.id))?.findings, { errors: 2, warnings: 1, infos: 0 });
       assert.deepEqual((await s.list()).find((a) => a.id === exec.artifact.id)?.head.findings, { errors: 2, warnings: 1, infos: 0 });
@@ -157,9 +187,15 @@ for (const engine of engines) {
       const owners = ['c1', 'c2', 'c3'];
       for (const o of owners) for (let i = 0; i < 3; i++) await storage.as(o).create(`${o} ${i}`, meta(`${o}-${i}`));
       const all = await storage.cohort(owners, { limit: 100 });
-      assert.deepEqual(all.map((a) => a.owner), ['c1', 'c1', 'c1', 'c2', 'c2', 'c2', 'c3', 'c3', 'c3']);
+      assert.deepEqual(
+        all.map((a) => a.owner),
+        ['c1', 'c1', 'c1', 'c2', 'c2', 'c2', 'c3', 'c3', 'c3'],
+      );
       const page = await storage.cohort(owners, { limit: 4, offset: 4 });
-      assert.deepEqual(page.map((a) => a.id), all.slice(4, 8).map((a) => a.id));
+      assert.deepEqual(
+        page.map((a) => a.id),
+        all.slice(4, 8).map((a) => a.id),
+      );
       assert.deepEqual(await storage.cohort(['nobody-here']), []);
     });
 
@@ -185,7 +221,13 @@ for (const engine of engines) {
         // A second committed save, so a stray conflict event would have arrived before it.
         await s.save(artifact.id, 'v3', saved.revision.id, meta('L'));
         while (heard.length < 2) await new Promise<void>((ok) => (wake = ok));
-        assert.deepEqual(heard.map((e) => [e.owner, e.artifactId, e.revision.baseId]), [['live', artifact.id, revision.id], ['live', artifact.id, saved.revision.id]]);
+        assert.deepEqual(
+          heard.map((e) => [e.owner, e.artifactId, e.revision.baseId]),
+          [
+            ['live', artifact.id, revision.id],
+            ['live', artifact.id, saved.revision.id],
+          ],
+        );
       } finally {
         off();
       }

@@ -50,7 +50,10 @@ describe('workbench bundle', () => {
     assert.deepEqual(page.filter(heavy), []);
     assert.ok(page.includes('src/core/model/parse.ts'), 'the page parses documents itself');
     const worker = [...loaded('out/lint-worker.js')];
-    assert.ok(worker.some((f) => f.includes('node_modules/wink-eng-lite-web-model/')), 'the worker has the NLP model');
+    assert.ok(
+      worker.some((f) => f.includes('node_modules/wink-eng-lite-web-model/')),
+      'the worker has the NLP model',
+    );
     assert.ok(worker.includes('src/generated/rules.ts'), 'the worker has the rules');
   });
 

@@ -75,7 +75,10 @@ export async function check(targets: string[], opts: CheckCommandOptions): Promi
       const s = await loadSetup();
       const [{ checkFiles, defaultJobs }, { completeSets }] = await Promise.all([import('../pool.ts'), import('../sets.ts')]);
       outcomes = await checkFiles(jobs, s, opts.jobs ?? defaultJobs(jobs.length), bar.tick);
-      completeSets(jobs.map((j, i) => ({ path: j.path, display: j.display, outcome: outcomes[i] as Outcome })), s);
+      completeSets(
+        jobs.map((j, i) => ({ path: j.path, display: j.display, outcome: outcomes[i] as Outcome })),
+        s,
+      );
     }
     bar.done();
     checked = jobs.map((j, i) => ({ path: j.path, display: j.display, outcome: outcomes[i] as Outcome }));

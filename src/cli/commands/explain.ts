@@ -39,7 +39,12 @@ function render(rule: AnyRule, c: ReturnType<typeof createColors>): string {
   const { meta } = rule;
   const { docs } = meta;
   const heading = (s: string) => `\n${c.bold(s)}\n`;
-  const example = (md: string) => md.replace(/\n$/, '').split('\n').map((l) => c.dim('  │ ') + l).join('\n');
+  const example = (md: string) =>
+    md
+      .replace(/\n$/, '')
+      .split('\n')
+      .map((l) => c.dim('  │ ') + l)
+      .join('\n');
   const facts = [meta.severity, meta.kinds ? `applies to ${meta.kinds.join(', ')}` : 'applies to every artifact', ...(meta.fixable ? ['fixable with --fix'] : [])];
   const teaches = [docs.caseStudy ? `case study ${docs.caseStudy}` : '', docs.concept ? `concept: ${docs.concept}` : ''].filter(Boolean).join(' · ');
   const said = 'checkSet' in rule ? [] : checkText(docs.bad, { module: defaultModule, rules: [rule] }).diagnostics;

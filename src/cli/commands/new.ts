@@ -10,7 +10,17 @@ export async function newArtifact(kindId: string, file: string | undefined, opts
   const kind = module.kinds.find((k) => k.id === kindId);
   if (!kind) throw new CliError(`unknown kind "${kindId}"; expected one of ${module.kinds.map((k) => k.id).join(', ')}`);
   if (opts.audience !== undefined) {
-    if (!kind.audiences) throw new CliError(`--audience: a ${kind.id} has no audiences${module.kinds.some((k) => k.audiences) ? ` (${module.kinds.filter((k) => k.audiences).map((k) => k.id).join(', ')} has)` : ''}`);
+    if (!kind.audiences)
+      throw new CliError(
+        `--audience: a ${kind.id} has no audiences${
+          module.kinds.some((k) => k.audiences)
+            ? ` (${module.kinds
+                .filter((k) => k.audiences)
+                .map((k) => k.id)
+                .join(', ')} has)`
+            : ''
+        }`,
+      );
     if (!kind.audiences.includes(opts.audience)) throw new CliError(`--audience ${opts.audience}: expected one of ${kind.audiences.join(', ')}`);
   }
   const text = skeleton(module, kind.id, {

@@ -15,4 +15,3 @@ export function escapeControls(text: string): string {
     return code < 0x100 ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase()}`;
   });
 }
-

@@ -8,7 +8,10 @@ import type { Reporter } from './types.ts';
 // text: control characters and bidi overrides become visible escapes; lone surrogates are dropped.
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-export const xml = (s: string) => escapeControls(s).replace(INVALID_XML, '').replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
+export const xml = (s: string) =>
+  escapeControls(s)
+    .replace(INVALID_XML, '')
+    .replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
 
 export const junit: Reporter = (files) => {
   const suites = files.map((f) => {

@@ -37,7 +37,7 @@ export interface FileResult {
 
 export function checkText(text: string, options: CheckOptions): FileResult {
   const doc = parse(text);
-  const stems = { stems: options.memo?.stems ?? new Map<string, string>() };
+  const stems = options.memo ?? { stems: new Map<string, string>() };
   const match = detectKind(doc, options.module, stems);
   if (match.kind) assignSections(doc, match.kind, stems);
   // The language layer's answers for this check; its paragraph tagging outlives it in the memo.
@@ -167,8 +167,7 @@ export function lessonRank(rule: AnyRule): number {
  * listed, and their skeletons inserted, in the kind's order.
  */
 export function compareDiagnostics(rank: (ruleId: string) => number): (a: Diagnostic, b: Diagnostic) => number {
-  return (a, b) =>
-    SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || rank(a.ruleId) - rank(b.ruleId) || a.range[0] - b.range[0] || a.range[1] - b.range[1] || cmp(a.ruleId, b.ruleId);
+  return (a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || rank(a.ruleId) - rank(b.ruleId) || a.range[0] - b.range[0] || a.range[1] - b.range[1] || cmp(a.ruleId, b.ruleId);
 }
 
 /**

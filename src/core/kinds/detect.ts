@@ -5,6 +5,8 @@
 // module.yaml and the code only knows how people decorate and inflect them.
 import type { CourseModule, KindDef, SectionDef } from '../course/schema.ts';
 import type { Block, Doc, Section, Span } from '../model/types.ts';
+import { lexicon, mentions } from '../lexicon/index.ts';
+import { isGreeting, opensFromDate } from '../text/letter.ts';
 import { cleanTitle, stem, titleTokens } from './normalise.ts';
 
 export type KindSource = 'front-matter' | 'inferred' | 'none';
@@ -42,17 +44,34 @@ interface DocInfo {
 
 const docInfo = new WeakMap<Doc, DocInfo>();
 
-/** Per-check (or per-surface) answers the caller keeps: the stem of each title word. */
+/** Per-check (or per-surface) answers the caller keeps: the stem of each title word, the tokens of each title. */
 export interface DetectMemo {
   stems: Map<string, string>;
+  titles?: Map<string, string[]>;
 }
+
+/** Titles kept in one memo before it starts over. */
+const MAX_TITLES = 50_000;
 
 function infoOf(doc: Doc, memo?: DetectMemo): DocInfo {
   let info = docInfo.get(doc);
   if (!info) {
     // Titles repeat words ("Option 1", "Option 2"): one stem per distinct word even without a memo.
     const stems = memo?.stems ?? new Map<string, string>();
-    const tokens = doc.sections.map((s) => titleTokens(s.title, stems));
+    const titles = memo?.titles;
+    // Documents share most titles ("Summary", "Motivation"): each is normalised once per memo.
+    const tokensOf = (title: string) => {
+      let out = titles?.get(title);
+      if (!out) {
+        out = titleTokens(title, stems);
+        if (titles) {
+          if (titles.size >= MAX_TITLES) titles.clear();
+          titles.set(title, out);
+        }
+      }
+      return out;
+    };
+    const tokens = doc.sections.map((s) => tokensOf(s.title));
     info = { tokens, keys: tokens.map((t) => t.join(' ')), title: titleTokens(docTitle(doc), stems), stems };
     docInfo.set(doc, info);
   }
@@ -288,6 +307,8 @@ export function impliedSections(doc: Doc, kind: KindDef): Map<string, Span> {
   doc.sections.forEach((s, i) => {
     for (const id of jointIds(index, info.tokens[i] ?? [])) if (!found.has(id)) found.set(id, s.span);
   });
+  const lead = leadDecision(doc, kind);
+  if (lead) found.set(lead.id, lead.span);
   const consequences = namedId(kind, 'consequences');
   if (consequences) {
     const stated = statedConsequences(doc, kind);
@@ -303,6 +324,21 @@ export function impliedSections(doc: Doc, kind: KindDef): Map<string, Span> {
   }
   info.implied.set(kind, found);
   return found;
+}
+
+// A summary that opens with its decision, before any label ("We will move after-hours triage to
+// the Northside clinic from 3 March. ..."), has its Decision section: the kind puts it first.
+
+function leadDecision(doc: Doc, kind: KindDef): { id: string; span: Span } | undefined {
+  const first = kind.sections[0];
+  if (!first || first.id !== 'decision') return undefined;
+  const start = doc.sections.find((s) => s.titleSpan.start >= doc.body.start && !(s.style === 'heading' && s.depth === 1))?.titleSpan.start ?? doc.text.length;
+  const para = doc.blocks.find((b) => b.start >= doc.body.start && b.start < start && (b.type === 'paragraph' || b.type === 'list') && !isGreeting(doc.plain.slice(b.start, b.end)));
+  if (!para) return undefined;
+  const text = doc.plain.slice(para.start, para.end);
+  const opens = new RegExp(`^[^A-Za-z]*(?:${lexicon('decision').source})`, 'i');
+  if (!mentions('decision-markers', text) && !opens.test(text) && !opensFromDate(text)) return undefined;
+  return { id: first.id, span: { start: para.start, end: para.end } };
 }
 
 // An ADR can state its consequences without a section of that name: MADR lists the chosen

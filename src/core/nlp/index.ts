@@ -8,24 +8,7 @@ import { type Engine, load } from './engine.ts';
 import { clean } from './markdown.ts';
 
 /** Universal POS tags as wink's model gives them. */
-export type Pos =
-  | 'ADJ'
-  | 'ADP'
-  | 'ADV'
-  | 'AUX'
-  | 'CCONJ'
-  | 'DET'
-  | 'INTJ'
-  | 'NOUN'
-  | 'NUM'
-  | 'PART'
-  | 'PRON'
-  | 'PROPN'
-  | 'PUNCT'
-  | 'SCONJ'
-  | 'SYM'
-  | 'VERB'
-  | 'X';
+export type Pos = 'ADJ' | 'ADP' | 'ADV' | 'AUX' | 'CCONJ' | 'DET' | 'INTJ' | 'NOUN' | 'NUM' | 'PART' | 'PRON' | 'PROPN' | 'PUNCT' | 'SCONJ' | 'SYM' | 'VERB' | 'X';
 
 export interface Token extends Span {
   /** The source text of the token (for `can't`: `ca`, then `n't`). */
@@ -110,7 +93,10 @@ function unitSentences(text: string, memo: NlpMemo | undefined): RelToken[][] {
   if (!hit) {
     // A long run of one punctuation mark ("!!!!...") sends wink's e-mail pattern quadratic; it
     // holds no words, so all but its first mark is tagged as white space (offsets unchanged).
-    hit = tagUnit(load(), text.replace(PUNCTUATION_RUN, (m) => m[0] + ' '.repeat(m.length - 1)));
+    hit = tagUnit(
+      load(),
+      text.replace(PUNCTUATION_RUN, (m) => m[0] + ' '.repeat(m.length - 1)),
+    );
     if (memo) {
       if (memo.units.size >= MAX_UNITS) memo.units.clear();
       memo.units.set(text, hit);

@@ -7,12 +7,14 @@ import type { Block, Doc, Section, Span } from '../model/types.ts';
 import { splitClauses } from '../text/clauses.ts';
 import { entriesOf, itemContent, linesOf, type Entry } from '../text/entries.ts';
 import type { Match } from '../text/match.ts';
-import { choiceOf, isNothing, type Choice } from '../text/options.ts';
+import { choiceOf, choiceOfRow, isNothing, type Choice } from '../text/options.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { contentWords, termsOf } from '../text/words.ts';
 
 /** Negation just before a match: "not", "never", "no", "n't", "without", "nor" (one word may sit between). */
 const NEGATED = /\b(?:not|never|no|n't|without|nor)\s+(?:\S+\s+)?$/i;
+
+const NOT_AN_OPTION = /^(?:pros?|cons?|good|bad|neutral|pros and cons|trade-?offs?|notes?|comparison|summary|costs?|risks?|impact|analysis|how they compare)$/i;
 
 export class SectionView {
   readonly doc: Doc;
@@ -102,19 +104,24 @@ export class SectionView {
       const { doc, section } = this;
       const plain = doc.plain;
       // A nested section of the kind ("**Decision Outcome:**" under the options) is not an option.
-      const children = section ? section.children.map((i) => doc.sections[i] as Section).filter((s) => s.key === undefined) : [];
+      const nested = section ? section.children.map((i) => doc.sections[i] as Section).filter((s) => s.key === undefined) : [];
+      // A nested "Tradeoffs:" or "Pros:" label comments on the options; it is not one.
+      const children = nested.filter((s) => !NOT_AN_OPTION.test(s.title.replace(/[*_:]/g, '').trim()));
+      const ownLists = section ? section.blocks.filter((b) => b.type === 'list' || b.type === 'table') : [];
       let out: Choice[];
-      if (children.length >= 1 && children.every((s) => s.style !== 'field' || !/^(?:pros?|cons?|good|bad|neutral)$/i.test(s.title))) {
+      if (children.length >= 2 || (children.length === 1 && children.length === nested.length && !ownLists.length)) {
         out = children.map((s) => {
           const body = plain.slice(s.own.start, s.span.end).trim().split(/\n\s*\n/)[0] ?? '';
           const c = choiceOf(s.title, s.titleSpan.start);
           return { ...c, words: new Set([...c.words, ...contentWords(body)]) };
         });
       } else {
-        const lists = this.blocks.filter((b) => b.type === 'list');
-        const tables = this.blocks.filter((b) => b.type === 'table');
+        // With comment labels nested, only the section's own lists are options.
+        const from = nested.length ? (section?.blocks ?? []) : this.blocks;
+        const lists = from.filter((b) => b.type === 'list');
+        const tables = from.filter((b) => b.type === 'table');
         if (lists.length) out = lists.flatMap((l) => (l.children ?? []).map((item) => itemContent(plain, item))).map((m) => choiceOf(m.text, m.start));
-        else if (tables.length) out = tables.flatMap((t) => t.rows ?? []).flatMap((r) => (r.cells[0] ? [choiceOf(r.cells[0].text, r.cells[0].start)] : []));
+        else if (tables.length) out = tables.flatMap((t) => t.rows ?? []).flatMap((r) => choiceOfRow(r.cells.map((c) => ({ start: c.start, end: c.end, text: c.text }))) ?? []);
         else out = this.prose().flatMap((r) => linesOf(plain, r.start, r.end).filter((l) => !/^\|/.test(l.text) && !/^[-|:\s]+$/.test(l.text))).map((m) => choiceOf(m.text, m.start));
       }
       return out.filter((c) => !isNothing(c.text.replace(/^(?:option|alternative)s?\s*[:-]?\s*/i, '')));

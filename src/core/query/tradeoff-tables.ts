@@ -1,6 +1,6 @@
 // Tables that weigh choices (`| Option | Gain | Cost |`): what the tradeoff rules read.
 import type { Block, Doc, TableRow } from '../model/types.ts';
-import { choiceOf, type Choice } from '../text/options.ts';
+import { choiceOf, choiceOfRow, type Choice } from '../text/options.ts';
 
 const COST = /\b(?:costs?|risks?|cons|downsides?|drawbacks?|disadvantages?|trade-?offs?|weakness(?:es)?|bad|negatives?|penalty|price)\b/i;
 const GAIN = /\b(?:gains?|benefits?|pros|leverage|upsides?|advantages?|good|strengths?|positives?|wins?|value)\b/i;
@@ -38,7 +38,8 @@ export function rowChoices(t: TradeoffTable): Choice[] {
   return t.rows.flatMap((r) => {
     const first = r.cells[0];
     if (!first || !first.text) return [];
-    const c = choiceOf(first.text, first.start);
+    // "| C | Split the cost | ... |": the label's row is named by the next cell.
+    const c = choiceOfRow(r.cells.map((x) => ({ start: x.start, end: x.end, text: x.text }))) ?? choiceOf(first.text, first.start);
     return [{ ...c, end: first.end }];
   });
 }

@@ -27,7 +27,8 @@ const OPENERS = new Set(['honestly', 'really', 'so', 'well', 'frankly', 'truthfu
 /** Exceptions name something: "everything stays, except the mobile app". */
 const EXCEPT = new Set(['except', 'but', 'apart', 'besides', 'excluding', 'other']);
 /** Cheap test before the language layer runs. */
-const CANDIDATE = /\b(?:any|every|all|whatever|whichever|nothing|none|open|table|door|option|possib|welcome|flexib|game|play|scope|consideration|myself|ourselves|yourselves|not|never|\w+n't|rather|reluctant|hesitant|wary|unwilling|avoid|loath|resist)/i;
+const CANDIDATE =
+  /\b(?:any|every|all|whatever|whichever|nothing|none|open|table|door|option|possib|welcome|flexib|game|play|scope|consideration|myself|ourselves|yourselves|not|never|\w+n't|rather|reluctant|hesitant|wary|unwilling|avoid|loath|resist)/i;
 
 /**
  * Whether a section keeps everything in: at least one of its sentences dodges, and no entry

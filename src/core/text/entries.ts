@@ -33,7 +33,7 @@ export function itemContent(text: string, item: Block): Match {
 function itemLead(text: string, item: Block): Match {
   const m = itemContent(text, item);
   const first = item.children?.[0];
-  if (!first || first.type !== 'paragraph' || first.end >= m.end) return m;
+  if (first?.type !== 'paragraph' || first.end >= m.end) return m;
   const end = Math.max(m.start, first.end);
   return { start: m.start, end, text: text.slice(m.start, end).replace(/\s*\n\s*/g, ' ') };
 }

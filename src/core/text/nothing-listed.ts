@@ -65,7 +65,7 @@ function markerOf(entry: Match): Match | undefined {
   if (universal) return at(entry, lead, universal[0]);
   const re = lexicon('empty-scope');
   const m = re.exec(text);
-  if (!m || m.index !== 0) return undefined;
+  if (m?.index !== 0) return undefined;
   let end = m[0].length;
   end += QUALIFIER.exec(text.slice(end))?.[0].length ?? 0;
   end += /^[*_]*/.exec(text.slice(end))?.[0].length ?? 0;

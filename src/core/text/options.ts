@@ -13,17 +13,30 @@ export interface Choice extends Match {
   words: Set<string>;
 }
 
-const SELF_LABEL = /^(?:\*\*|__)?(?:(?:option|alternative|choice)\s*#?\s*([0-9]{1,2}|[A-H]\b)|([A-H])[.)])/i;
+// "Option 2", "Alternative B", "B.", "b)", "(c)", "C —": how options name themselves.
+const SELF_LABEL = /^(?:\*\*|__)?(?:(?:option|alternative|choice)\s*#?\s*([0-9]{1,2}|[A-H]\b)|([A-H])(?:[.)]|\s*:(?=(?:\*\*|__)?\s))|\(([A-H]|[0-9]{1,2})\)|([A-H])\s+[:\u2013\u2014-]\s)/i;
+/** A cell that is only a label: "C", "(c)", "Option C", "2.". */
+const BARE_LABEL = /^(?:\*\*|__)?(?:(?:option|alternative|choice)\s*#?\s*)?\(?([A-H]|[0-9]{1,2})[.)]?(?:\*\*|__)?$/i;
 
 export function choiceOf(text: string, start: number): Choice {
   const label = SELF_LABEL.exec(text);
-  const labelText = label ? (label[1] ?? label[2] ?? '').toUpperCase() : undefined;
+  const labelText = label ? (label[1] ?? label[2] ?? label[3] ?? label[4] ?? '').toUpperCase() : undefined;
   // The name is the part before the first separator; "Option 2: team B ..." names "team B ...".
   const body = label ? text.slice(label[0].length).replace(/^[\s:*_.)-]+/, '') : text;
   const name = body.split(/[:;.,(]|\s[-\u2013\u2014]\s/)[0] ?? body;
   const c: Choice = { start, end: start + text.length, text, nameWords: contentWords(name), words: contentWords(text) };
   if (labelText) c.label = labelText;
   return c;
+}
+
+/** A table row as an option: its first cell, or, when that is only a label ("C"), the label and the next cell. */
+export function choiceOfRow(cells: readonly Match[]): Choice | undefined {
+  const [first, second] = cells;
+  if (!first) return undefined;
+  const bare = BARE_LABEL.exec(first.text.trim());
+  if (!bare || !second) return choiceOf(first.text, first.start);
+  const c = choiceOf(second.text, second.start);
+  return { ...c, start: first.start, label: (bare[1] as string).toUpperCase() };
 }
 
 /** Whether a cell or entry says "nothing" (none, n/a, -, TBD): an empty answer. */
@@ -41,7 +54,7 @@ export function namesSeveral(text: string): boolean {
 
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6 };
-const REFERENCE = /\b(?:[Oo]ption|[Aa]lternative|[Cc]hoice)\s*#?\s*(?:([0-9]{1,2})|([A-H])\b|(one|two|three|four|five|six)\b)/;
+const REFERENCE = /\b(?:[Oo]ption|[Aa]lternative|[Cc]hoice)\s*#?\s*\(?(?:([0-9]{1,2})|([A-H]|[a-h](?=\)))\b|(one|two|three|four|five|six)\b)\)?/;
 const ORDINAL_REFERENCE = /\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|last)\s+(?:option|alternative|choice)\b/i;
 
 /** An explicit reference to an option ("Option 3", "option B", "the second option"). */
@@ -55,7 +68,7 @@ export function optionReference(text: string, offset: number): OptionReference |
   const a = REFERENCE.exec(text);
   const b = ORDINAL_REFERENCE.exec(text);
   if (a && (!b || a.index <= b.index)) {
-    const n = a[1] ? Number(a[1]) : a[3] ? (NUMBER_WORDS[a[3].toLowerCase()] as number) : (a[2] as string).charCodeAt(0) - 64;
+    const n = a[1] ? Number(a[1]) : a[3] ? (NUMBER_WORDS[a[3].toLowerCase()] as number) : (a[2] as string).toUpperCase().charCodeAt(0) - 64;
     return { start: offset + a.index, end: offset + a.index + a[0].length, text: a[0], label: (a[1] ?? a[2] ?? String(n)).toUpperCase(), position: n };
   }
   if (b) {

@@ -34,7 +34,12 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
 /** Words of a text, with inline code and link targets left out. */
 export function wordsOf(text: string): string[] {
-  return text.replace(/`[^`]*`/g, ' ').replace(/\]\([^)]*\)/g, ' ').match(WORD) ?? [];
+  return (
+    text
+      .replace(/`[^`]*`/g, ' ')
+      .replace(/\]\([^)]*\)/g, ' ')
+      .match(WORD) ?? []
+  );
 }
 
 /**

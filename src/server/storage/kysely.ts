@@ -5,7 +5,7 @@
 // "the database is unavailable".
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { LiveEvents, type LiveEvent } from '../events.ts';
+import type { LiveEvent, LiveEvents } from '../events.ts';
 import { reviewStore } from './review.ts';
 import type { Tables } from './schema.ts';
 import { DatabaseUnavailableError, type ArtifactMeta, type ArtifactSummary, type FindingCounts, type Head, type OwnerStorage, type Revision, type RevisionMeta, type SaveResult, type Storage } from './types.ts';

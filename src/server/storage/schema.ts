@@ -74,10 +74,17 @@ export const MIGRATIONS: Migration[] = [
   // per base (a second line behind the conditional head update: two saves on one base cannot
   // both land). On PostgreSQL: row-level security by owner for the app's role.
   async (db, engine) => {
-    for (const table of ['artifacts', 'revisions']) await db.schema.alterTable(table).addColumn('owner', 'text', (c) => c.notNull().defaultTo('local')).execute();
+    for (const table of ['artifacts', 'revisions'])
+      await db.schema
+        .alterTable(table)
+        .addColumn('owner', 'text', (c) => c.notNull().defaultTo('local'))
+        .execute();
     await db.schema.alterTable('artifacts').addColumn('set_name', 'text').execute();
     await db.schema.alterTable('artifacts').addColumn('audience', 'text').execute();
-    await db.schema.alterTable('artifacts').addColumn('meta_version', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema
+      .alterTable('artifacts')
+      .addColumn('meta_version', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
     await db.schema.alterTable('revisions').addColumn('findings', 'text').execute();
     await db.schema.createIndex('revisions_one_per_base').unique().on('revisions').columns(['artifact_id', 'base_id']).execute();
     await db.schema.createIndex('artifacts_by_owner').on('artifacts').columns(['owner', 'set_name']).execute();

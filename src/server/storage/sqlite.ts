@@ -115,7 +115,12 @@ function inspect(file: string): void {
     if (appId === 0 && tables.length > 0) {
       const foreign = tables.map((t) => t.name).filter((t) => !(t in LEGACY_TABLES));
       const shapeOk = Object.entries(LEGACY_TABLES).every(([table, cols]) => {
-        const have = new Set(db.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all().map((c) => c.name));
+        const have = new Set(
+          db
+            .prepare<[], { name: string }>(`PRAGMA table_info(${table})`)
+            .all()
+            .map((c) => c.name),
+        );
         return cols.every((c) => have.has(c));
       });
       if (foreign.length > 0 || !shapeOk) throw new Error(`${file} is not a staffwork database (it has the tables ${tables.map((t) => t.name).join(', ')}); staffwork leaves it alone: pass another --data folder`);
@@ -134,7 +139,12 @@ function inspect(file: string): void {
 
 const readOnly = (e: unknown) => /^SQLITE_(READONLY|CANTOPEN|PERM)/.test((e as { code?: string }).code ?? '');
 /** SQLite's multi-line reports (quick_check) on one line, without its "*** in database main ***" banner. */
-const oneLine = (s: string) => s.split('\n').map((l) => l.trim()).filter((l) => l && !/^\*\*\*.*\*\*\*$/.test(l)).join('; ');
+const oneLine = (s: string) =>
+  s
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !/^\*\*\*.*\*\*\*$/.test(l))
+    .join('; ');
 
 /** Tries a write and rolls it back: a read-only file (or folder) fails here, not on the first save. */
 function probeWrite(db: Database.Database, file: string): void {

@@ -30,7 +30,11 @@ export function renderConflict(box: HTMLElement, current: Revision, deps: Confli
       'section',
       { class: 'conflict', 'aria-labelledby': 'conflict-h' },
       heading,
-      h('p', {}, `Another tab or window saved a newer version (${formatTime(current.createdAt)}, ${plural(current.text.length, 'character')}) while you were editing. Nothing has been overwritten, and you can keep typing: choose which version to keep, or combine them section by section.`),
+      h(
+        'p',
+        {},
+        `Another tab or window saved a newer version (${formatTime(current.createdAt)}, ${plural(current.text.length, 'character')}) while you were editing. Nothing has been overwritten, and you can keep typing: choose which version to keep, or combine them section by section.`,
+      ),
       diffHost,
       h(
         'div',

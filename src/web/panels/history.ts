@@ -51,7 +51,15 @@ export function historyPanel(list: HTMLOListElement, pager: HTMLElement, view: H
     return h(
       'li',
       { class: current ? 'current' : '', 'data-revision': String(r.id) },
-      h('span', { class: 'history-meta' }, h('strong', {}, `Version ${n}`), ' · ', h('time', { datetime: r.createdAt }, formatTime(r.createdAt)), h('span', { class: 'muted small' }, ` · ${r.size.toLocaleString()} characters${current ? ' · current' : ''} · `), findings),
+      h(
+        'span',
+        { class: 'history-meta' },
+        h('strong', {}, `Version ${n}`),
+        ' · ',
+        h('time', { datetime: r.createdAt }, formatTime(r.createdAt)),
+        h('span', { class: 'muted small' }, ` · ${r.size.toLocaleString()} characters${current ? ' · current' : ''} · `),
+        findings,
+      ),
       h('button', { type: 'button', class: 'button small', onclick: () => void show(r.id, n), 'aria-label': `Show version ${n}` }, 'Show'),
     );
   }

@@ -17,7 +17,16 @@ export interface VariantsState {
 export function variantsKey(s: VariantsState | undefined): string {
   if (!s) return '';
   const a = s.analysis;
-  return JSON.stringify([show(a), a.set, a.audience, a.title, status(a.diagnostics.filter((d) => d.severity === 'error').length, a.diagnostics.filter((d) => d.severity === 'warning').length), a.disagreements, s.others.map((m) => [m.artifact.id, m.audience, m.artifact.title]), a.members]);
+  return JSON.stringify([
+    show(a),
+    a.set,
+    a.audience,
+    a.title,
+    status(a.diagnostics.filter((d) => d.severity === 'error').length, a.diagnostics.filter((d) => d.severity === 'warning').length),
+    a.disagreements,
+    s.others.map((m) => [m.artifact.id, m.audience, m.artifact.title]),
+    a.members,
+  ]);
 }
 
 function show(a: Analysis): boolean {
@@ -48,7 +57,11 @@ export function renderVariants(panel: HTMLElement, s: VariantsState): void {
     return i === -1 ? AUDIENCES.length : i;
   };
   rows.sort((x, y) => order(x.audience) - order(y.audience));
-  const select = h('select', { id: 'variant-audience', name: 'audience' }, missing.map((x) => h('option', { value: x.id }, x.name)));
+  const select = h(
+    'select',
+    { id: 'variant-audience', name: 'audience' },
+    missing.map((x) => h('option', { value: x.id }, x.name)),
+  );
   const addBtn = h('button', { type: 'submit', class: 'button small', id: 'add-variant' }, 'Add variant');
   const form = h(
     'form',

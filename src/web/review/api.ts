@@ -8,7 +8,7 @@ export class ReviewApiError extends Error {
   }
 }
 
-export async function call<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+export async function call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET') headers['x-staffwork'] = '1';
   if (body !== undefined) headers['content-type'] = 'application/json';

@@ -12,7 +12,10 @@ ruleTester(rule, {
     { name: 'by number, bold label', code: adr('1. PostgreSQL\n2. DynamoDB', '**Chosen option:** option 2, because it scales.') },
     { name: '"the chosen option" in prose is not the outcome line', code: adr(two, 'The chosen option is stated below.') },
     { name: 'a template placeholder', code: adr(two, 'Chosen option: "", because') },
-    { name: 'options that share their context, chosen by its own words', code: adr('* Fluent Bit on the telematics unit\n* Vector on the telematics unit\n* OpenTelemetry Collector on the telematics unit', 'Chosen option: "OpenTelemetry Collector on the telematics unit", because it speaks OTLP.') },
+    {
+      name: 'options that share their context, chosen by its own words',
+      code: adr('* Fluent Bit on the telematics unit\n* Vector on the telematics unit\n* OpenTelemetry Collector on the telematics unit', 'Chosen option: "OpenTelemetry Collector on the telematics unit", because it speaks OTLP.'),
+    },
     { name: 'a shorter name of a longer option', code: adr('* Self-hosted runners on spot instances\n* GitHub-hosted larger runners', 'Chosen option: self-hosted runners, because spot capacity is cheap.') },
   ],
   invalid: [

@@ -14,18 +14,22 @@ ruleTester(rule, {
     {
       spellings: true,
       name: "MADR: the chosen option's own cons",
-      code: adr('## Decision Outcome\n\nChosen option: "Temporal", because retries are built in.\n\n### Consequences\n\n* Good, because retries are built in.\n\n## Pros and Cons of the Options\n\n### Temporal\n\n* Good, because retries are built in.\n* Bad, because we run one more cluster.\n\n### Cron\n\n* Good, because it exists.\n'),
+      code: adr(
+        '## Decision Outcome\n\nChosen option: "Temporal", because retries are built in.\n\n### Consequences\n\n* Good, because retries are built in.\n\n## Pros and Cons of the Options\n\n### Temporal\n\n* Good, because retries are built in.\n* Bad, because we run one more cluster.\n\n### Cron\n\n* Good, because it exists.\n',
+      ),
     },
     { spellings: true, name: 'British spelling and a risk section of its own', code: adr('## Consequences\n\nBuilds are centralised.\n\n## Risks\n\nThe build farm is a single point of failure until the second site is up.\n') },
     { spellings: true, name: 'care the decision asks of its users', code: adr('## Consequences\n\n- Every engineer can read the audit trail, so it is important for teams to keep secrets\n  out of their log lines.\n') },
     { spellings: true, name: 'follow-up work, hard-wrapped', code: adr('## Consequences\n\nNo more disk juggling on the file server. There may be further work on how we back up\nthe attachments.\n') },
-    { name: 'an empty section is empty-section\'s finding', code: adr('## Consequences\n\n## Links\n\nx\n') },
+    { name: "an empty section is empty-section's finding", code: adr('## Consequences\n\n## Links\n\nx\n') },
   ],
   invalid: [
     {
       spellings: true,
       name: 'MADR: upsides that mention costs going down, and cons only of the options not chosen',
-      code: adr('## Decision Outcome\n\nChosen option: "Passkeys", because they resist phishing.\n\n### Consequences\n\n* Good, because SMS costs fall as customers enrol.\n* Good, because the risk of SIM swap goes away.\n\n## Pros and Cons of the Options\n\n### Passkeys\n\n* Good, because phishing-resistant.\n\n### SMS codes\n\n* Bad, because codes can be phished.\n'),
+      code: adr(
+        '## Decision Outcome\n\nChosen option: "Passkeys", because they resist phishing.\n\n### Consequences\n\n* Good, because SMS costs fall as customers enrol.\n* Good, because the risk of SIM swap goes away.\n\n## Pros and Cons of the Options\n\n### Passkeys\n\n* Good, because phishing-resistant.\n\n### SMS codes\n\n* Bad, because codes can be phished.\n',
+      ),
       errors: [{ messageId: 'noDownside', line: 11, column: 5, endLine: 11, endColumn: 17, words: ['Consequences'] }],
     },
     {

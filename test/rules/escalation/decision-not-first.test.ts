@@ -27,7 +27,7 @@ ruleTester(rule, {
     {
       name: 'paragraphs of history before the decision',
       code: brief(`${history}\n\nDecision needed:\nWho owns v1 compatibility?\n`),
-      errors: [{ messageId: 'preamble', line: 5, column: 1, endLine: 5, endColumn: 44, data: { count: 67, decision: "Decision needed" } }],
+      errors: [{ messageId: 'preamble', line: 5, column: 1, endLine: 5, endColumn: 44, data: { count: 67, decision: 'Decision needed' } }],
     },
   ],
 });

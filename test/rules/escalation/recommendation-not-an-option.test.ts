@@ -11,15 +11,15 @@ ruleTester(rule, {
     brief(`${numbered}Recommendation:\nOption 2: it needs no new code path.\n`),
     { name: 'by its words', code: brief(`${bullets}Recommendation:\nWe recommend the adapter, owned by team A, because it has one owner.\n`) },
     { name: 'by ordinal', code: brief(`${bullets}Recommendation:\nThe second option: it needs no new code.\n`) },
-    { name: 'by the options\' own letters', code: brief(`${headed}## Recommendation\n\nOption B, until v1 shuts down.\n`) },
-    { name: 'by a heading option\'s name', code: brief(`${headed}## Recommendation\n\nDual support, because it is cheapest.\n`) },
+    { name: "by the options' own letters", code: brief(`${headed}## Recommendation\n\nOption B, until v1 shuts down.\n`) },
+    { name: "by a heading option's name", code: brief(`${headed}## Recommendation\n\nDual support, because it is cheapest.\n`) },
     { name: 'no options section', code: brief('Recommendation:\nOption 2.\n') },
   ],
   invalid: [
     {
       name: 'a number past the end of the list',
       code: brief(`${numbered}Recommendation:\nOption 4, because it is cheapest.\n`),
-      errors: [{ messageId: 'noSuchOption', line: 10, column: 1, endLine: 10, endColumn: 9, data: { words: 'Option 4', options: "Options" } }],
+      errors: [{ messageId: 'noSuchOption', line: 10, column: 1, endLine: 10, endColumn: 9, data: { words: 'Option 4', options: 'Options' } }],
     },
     {
       spellings: true,
@@ -30,7 +30,7 @@ ruleTester(rule, {
     {
       name: 'the case study: escalate to leadership instead of choosing',
       code: brief(`${numbered}Recommendation:\nLeadership should tell team B to prioritise the migration.\n`),
-      errors: [{ messageId: 'notAnOption', line: 10, column: 1, endLine: 10, endColumn: 59, data: { words: 'Leadership should tell team B to prioritise the migration.', options: "Options" } }],
+      errors: [{ messageId: 'notAnOption', line: 10, column: 1, endLine: 10, endColumn: 59, data: { words: 'Leadership should tell team B to prioritise the migration.', options: 'Options' } }],
     },
   ],
 });

@@ -10,19 +10,19 @@ ruleTester(rule, {
     { name: 'options one per line under a label', code: brief('Options:\nteam A owns adapter\nteam B owns dual support\n') },
     { spellings: true, name: 'options as the rows of a table', code: brief('## Options\n\n| Option | Cost |\n|---|---|\n| team A adapter | A slips |\n| team B dual support | two versions |\n') },
     { name: 'two options on one line', code: brief('Options: team A owns the adapter, or team B owns dual support.\n') },
-    { name: 'an empty section is empty-section\'s finding', code: brief('Options:\n<!-- two or more -->\n\nRecommendation:\nTeam A.\n') },
+    { name: "an empty section is empty-section's finding", code: brief('Options:\n<!-- two or more -->\n\nRecommendation:\nTeam A.\n') },
     { name: 'no options section: required-section reports it', code: brief('Decision needed:\nWho owns v1?\n') },
   ],
   invalid: [
     {
       name: 'one option is a demand',
       code: brief('Options:\n- Team B owns dual support until shutdown.\n'),
-      errors: [{ messageId: 'one', line: 5, column: 1, endLine: 5, endColumn: 9, words: ['Options'], data: { option: 'Team B owns dual support until shutdown.', section: "Options" } }],
+      errors: [{ messageId: 'one', line: 5, column: 1, endLine: 5, endColumn: 9, words: ['Options'], data: { option: 'Team B owns dual support until shutdown.', section: 'Options' } }],
     },
     {
       name: 'an option that says n/a does not count',
       code: brief('Options:\n- Team B owns it\n- n/a\n'),
-      errors: [{ messageId: 'one', line: 5, column: 1, endLine: 5, endColumn: 9, data: { option: 'Team B owns it', section: "Options" } }],
+      errors: [{ messageId: 'one', line: 5, column: 1, endLine: 5, endColumn: 9, data: { option: 'Team B owns it', section: 'Options' } }],
     },
     {
       spellings: true,

@@ -12,7 +12,11 @@ ruleTester(rule, {
       name: '"none of below" above a list',
       code: memo('## Non-scope:\n\nNone of below is my job in this half:\n\n- people management of the SRE team (Katja leads it);\n- the vendor negotiation.\n'),
     },
-    { spellings: true, name: 'a secondary archetype of "none" is not a non-scope', code: memo('## Archetype\n\n- Primary: solver for the search latency work.\n- Secondary: none this quarter.\n- Not currently: tech lead for the indexing team.\n') },
+    {
+      spellings: true,
+      name: 'a secondary archetype of "none" is not a non-scope',
+      code: memo('## Archetype\n\n- Primary: solver for the search latency work.\n- Secondary: none this quarter.\n- Not currently: tech lead for the indexing team.\n'),
+    },
     { name: '"none" and who owns the work instead', code: memo('Not currently: none, the on-call rotation owns incident command.\n') },
     { name: '"n/a" and the work handed off', code: memo('## Non-scope\n\nN/A, sprint planning stays with Priya and the vendor calls are handled by procurement.\n') },
     { spellings: true, name: 'empty is structure/empty-section', code: memo('## Non-scope\n\n## Stakeholders\n\nVP Engineering.\n') },
@@ -73,7 +77,7 @@ ruleTester(rule, {
     {
       name: 'a dodge: rather not limit myself',
       code: memo("## What isn't mine?\n\nI'd rather not limit myself in the first quarter.\n"),
-      errors: [{ messageId: 'none', line: 7, column: 1, endLine: 7, endColumn: 50, words: ['I\'d rather not limit myself in the first quarter'] }],
+      errors: [{ messageId: 'none', line: 7, column: 1, endLine: 7, endColumn: 50, words: ["I'd rather not limit myself in the first quarter"] }],
     },
   ],
 });

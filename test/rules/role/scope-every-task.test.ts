@@ -10,7 +10,9 @@ ruleTester(rule, {
     {
       spellings: true,
       name: 'recounting the jobs the writer was asked to do, then scoping one',
-      code: memo("## Scope\n\nSince the reorg I've been asked to lead the platform team, cover incidents, own the architecture, mentor\nthe new hires and brief the executives. From April I keep one of them: the architecture of the\nsettlement services and its decision log.\n"),
+      code: memo(
+        "## Scope\n\nSince the reorg I've been asked to lead the platform team, cover incidents, own the architecture, mentor\nthe new hires and brief the executives. From April I keep one of them: the architecture of the\nsettlement services and its decision log.\n",
+      ),
     },
     {
       name: 'the excluded tasks are named in a non-scope field inside the paragraph',
@@ -29,13 +31,33 @@ ruleTester(rule, {
     {
       name: 'the case study scope',
       code: memo('Scope:\nLead the team, unblock every incident, define the architecture, mentor engineers and\nrepresent the group to executives.\n'),
-      errors: [{ messageId: 'every', line: 6, column: 1, endLine: 7, endColumn: 20, data: { count: 5, tasks: '`Lead the team`, `unblock every`, `architecture`, `mentor`, `represent the group`' }, words: ['Lead the team', 'unblock every', 'architecture', 'mentor', 'represent the group'] }],
+      errors: [
+        {
+          messageId: 'every',
+          line: 6,
+          column: 1,
+          endLine: 7,
+          endColumn: 20,
+          data: { count: 5, tasks: '`Lead the team`, `unblock every`, `architecture`, `mentor`, `represent the group`' },
+          words: ['Lead the team', 'unblock every', 'architecture', 'mentor', 'represent the group'],
+        },
+      ],
     },
     {
       spellings: true,
       name: 'leading a named team, in a list',
       code: memo('## Scope\n\n- Lead the build-tools team day to day\n- First responder for CI incidents\n- Own the developer platform architecture\n- Mentor the senior engineers\n'),
-      errors: [{ messageId: 'every', line: 7, column: 3, endLine: 10, endColumn: 9, data: { count: 4, tasks: '`Lead the build-tools team`, `First responder`, `architecture`, `Mentor`' }, words: ['Lead the build-tools team', 'First responder', 'architecture', 'Mentor'] }],
+      errors: [
+        {
+          messageId: 'every',
+          line: 7,
+          column: 3,
+          endLine: 10,
+          endColumn: 9,
+          data: { count: 4, tasks: '`Lead the build-tools team`, `First responder`, `architecture`, `Mentor`' },
+          words: ['Lead the build-tools team', 'First responder', 'architecture', 'Mentor'],
+        },
+      ],
     },
     {
       name: 'a bold field scope',

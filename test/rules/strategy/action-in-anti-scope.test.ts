@@ -27,7 +27,9 @@ ruleTester(rule, {
     {
       spellings: true,
       name: 'the explanation after an exclusion is not excluded',
-      code: strategy('## Coherent actions\n\n1. Move the batch scoring jobs for the twelve teams to micro-batch pipelines.\n\n## Out of scope\n\n- A streaming feature store. Batch and micro-batch pipelines cover twelve of the fourteen teams.\n'),
+      code: strategy(
+        '## Coherent actions\n\n1. Move the batch scoring jobs for the twelve teams to micro-batch pipelines.\n\n## Out of scope\n\n- A streaming feature store. Batch and micro-batch pipelines cover twelve of the fourteen teams.\n',
+      ),
     },
   ],
   invalid: [
@@ -38,14 +40,16 @@ ruleTester(rule, {
     {
       spellings: true,
       name: 'the same work in other word forms (verb and noun, hyphen and space)',
-      code: strategy("## What we'll do\n\n1. Bring up the rev E controller board for the Japanese SKU\n   so it reaches certification in Q4.\n\n## Anti-scope\n\n* Board bring-up waits for the unified image. New hardware is not the bottleneck.\n"),
+      code: strategy(
+        "## What we'll do\n\n1. Bring up the rev E controller board for the Japanese SKU\n   so it reaches certification in Q4.\n\n## Anti-scope\n\n* Board bring-up waits for the unified image. New hardware is not the bottleneck.\n",
+      ),
       errors: [{ messageId: 'contradicts', line: 7, column: 4, endLine: 8, endColumn: 38, words: ['Bring', 'board'] }],
     },
     {
       spellings: true,
       name: 'several actions against one exclusion are one finding',
       code: strategy('## Coherent actions\n\n- Build the developer portal MVP.\n- Launch the developer portal to all teams.\n\n## Anti-scope\n\n- No developer portal this year.\n'),
-      errors: [{ messageId: 'contradicts', line: 7, column: 3, endLine: 7, endColumn: 34, words: ["developer", "portal"] }],
+      errors: [{ messageId: 'contradicts', line: 7, column: 3, endLine: 7, endColumn: 34, words: ['developer', 'portal'] }],
     },
     {
       name: 'a second sentence of an exclusion that defers something',

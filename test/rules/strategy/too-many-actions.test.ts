@@ -5,10 +5,7 @@ const strategy = (body: string) => `---\nkind: strategy\n---\n\n${body}`;
 const items = (n: number) => Array.from({ length: n }, (_, i) => `- Action ${i + 1}\n`).join('');
 
 ruleTester(rule, {
-  valid: [
-    strategy(`## Coherent actions\n\n${items(7)}`),
-    { name: 'label style, three per line', code: strategy('Coherent actions:\nstabilize CI\nstandardize service templates\ncreate ownership dashboard\n') },
-  ],
+  valid: [strategy(`## Coherent actions\n\n${items(7)}`), { name: 'label style, three per line', code: strategy('Coherent actions:\nstabilize CI\nstandardize service templates\ncreate ownership dashboard\n') }],
   invalid: [
     {
       code: strategy(`## Operations\n\n${items(8)}`),

@@ -12,11 +12,17 @@ ruleTester(rule, {
     {
       spellings: true,
       name: 'a Google-Docs table of measures with a sign-off line after it',
-      code: strategy('## **Success measures**\n\n| Measure | Now | Target | Date |\n| :---- | :---- | :---- | :---- |\n| Services on the shared cluster | 4 of 19 | 17 of 19 | 31 March 2027 |\n| Open critical findings | 38 | fewer than 5 | pen test, February 2027 |\n\n\n\nQuestions to \\#infra\\-strategy or the author before the review.\n'),
+      code: strategy(
+        '## **Success measures**\n\n| Measure | Now | Target | Date |\n| :---- | :---- | :---- | :---- |\n| Services on the shared cluster | 4 of 19 | 17 of 19 | 31 March 2027 |\n| Open critical findings | 38 | fewer than 5 | pen test, February 2027 |\n\n\n\nQuestions to \\#infra\\-strategy or the author before the review.\n',
+      ),
     },
     { spellings: true, name: 'a decimal with a unit is a target, not a date', code: strategy('## Measuring success\n\n- Median time to restore below 1.5 hours by June.\n') },
     { spellings: true, name: 'a decimal percentage is a target, not a date', code: strategy('## How we will know\n\n- Crash-free sessions above 99.5% by the end of September.\n') },
-    { spellings: true, name: 'a tradeoff table under the metrics is not a metric', code: strategy('## Success metrics\n\n- Lead time below 1 day by Q2.\n\n| Choice | Gain | Cost |\n|---|---|---|\n| friction first | faster | features wait |\n') },
+    {
+      spellings: true,
+      name: 'a tradeoff table under the metrics is not a metric',
+      code: strategy('## Success metrics\n\n- Lead time below 1 day by Q2.\n\n| Choice | Gain | Cost |\n|---|---|---|\n| friction first | faster | features wait |\n'),
+    },
   ],
   invalid: [
     {

@@ -21,12 +21,39 @@ ruleTester(rule, {
       name: 'a Y-statement carries context, decision and consequences',
       code: '---\nkind: adr\n---\n# Sessions\n\nIn the context of the login service, facing lost sessions on deploy, we decided for Redis and neglected sticky sessions, to achieve deploys without logouts, accepting that Redis is one more service to run.\n',
     },
+    {
+      name: 'a heading staffwork does not know may be the section: structure/unrecognised-section asks, this rule does not',
+      code: growth('## Skill goal\n\nx\n\n## Opportunity\n\nx\n\n## Support\n\nx\n\n## Making the migration work more visible across the org\n\nx\n'),
+    },
+    {
+      name: 'a title that joins two names holds both ("Risk and rollback")',
+      code: '---\nkind: exec-summary\naudience: executive\n---\n\n## Decision\n\nDelay the launch to 14 May.\n\n## Why\n\nRetries can charge twice.\n\n## Risk and rollback\n\nA duplicate charge; we roll back within an hour.\n\n## Ask\n\nApprove the date by Friday.\n',
+    },
+    {
+      name: 'a summary that opens with its decision before any label has its Decision section',
+      code: '---\nkind: exec-summary\naudience: executive\n---\n\nFrom 3 March, after-hours calls go to the Northside clinic.\n\nWhy: night volume fell to two calls a week.\n\nRisk if we wait: two on-call vets for almost no calls.\n\nPlan: move the phone line on 1 March.\n\nAsk: approve the rota by Friday.\n',
+    },
+    {
+      name: 'a greeting is not the decision, the paragraph after it is',
+      code: '---\nkind: exec-summary\naudience: executive\n---\n\nHi all,\n\nWe will move after-hours calls to the Northside clinic.\n\nWhy: night volume fell to two calls a week.\n\nRisk if we wait: two on-call vets for almost no calls.\n\nPlan: move the phone line on 1 March.\n\nAsk: approve the rota by Friday.\n',
+    },
   ],
   invalid: [
     {
-      name: 'a heading that looks like the missing section: named, and no second section inserted',
-      code: growth('## Skill goal\n\nx\n\n## Opportunity\n\nx\n\n## Support\n\nx\n\n## Making the migration work more visible across the org\n\nx\n'),
-      errors: [{ messageId: 'lookalike', line: 17, column: 4, endLine: 17, endColumn: 57, data: { kind: 'growth plan', section: 'Visibility', heading: 'Making the migration work more visible across the org', hint: HINT.visibility } }],
+      name: 'only asides and metadata besides the kind\'s sections: nothing could be the missing one',
+      code: growth('Owner: Dana\n\n## Skill goal\n\nLead the API design.\n\n## Opportunity\n\nOwn the RFC.\n\n## Support\n\nReview by 5 March.\n\n## References\n\n- The RFC template.\n'),
+      errors: [{ messageId: 'missing', line: 2, column: 1, endLine: 2, endColumn: 18, data: { kind: 'growth plan', section: 'Visibility', hint: HINT.visibility } }],
+      output: growth(
+        'Owner: Dana\n\n## Skill goal\n\nLead the API design.\n\n## Opportunity\n\nOwn the RFC.\n\n## Support\n\nReview by 5 March.\n\n## Visibility\n\n<!-- One moment where others see the person\'s ownership ("name their ownership in the status update"). -->\n\n## References\n\n- The RFC template.\n',
+      ),
+    },
+    {
+      name: 'a second heading for a section the plan has ("Next check-in" after "Support") is not the missing one',
+      code: growth('## Skill goal\n\nLead the API design.\n\n## Opportunity\n\nOwn the RFC.\n\n## Support\n\nReview by 5 March.\n\n## Next check-in\n\nWe meet on 30 March.\n'),
+      errors: [{ messageId: 'missing', line: 2, column: 1, endLine: 2, endColumn: 18, data: { kind: 'growth plan', section: 'Visibility', hint: HINT.visibility } }],
+      output: growth(
+        '## Skill goal\n\nLead the API design.\n\n## Opportunity\n\nOwn the RFC.\n\n## Support\n\nReview by 5 March.\n\n## Visibility\n\n<!-- One moment where others see the person\'s ownership ("name their ownership in the status update"). -->\n\n## Next check-in\n\nWe meet on 30 March.\n',
+      ),
     },
     {
       name: 'labels: inserted as a label after the preceding section',

@@ -11,12 +11,12 @@ ruleTester(rule, {
     { name: 'the module example: "by Friday"', code: readFileSync(join(examples, 'good/launch-delay-exec.md'), 'utf8') },
     { name: 'a heading Ask with a calendar date', code: `${fm}## Ask\n\nApprove the new launch date at the 12 May review.\n`, spellings: true },
     { name: 'relative dates count', code: `${fm}**Ask:** Please sign off by end of week.\n` },
-    { name: 'no request at all is summary/no-ask\'s finding', code: `${fm}Ask:\nYour awareness.\n` },
+    { name: "no request at all is summary/no-ask's finding", code: `${fm}Ask:\nYour awareness.\n` },
     { name: 'prose: the asking sentence has the date', code: `${fm}We recommend a two-week delay. Please approve it by Friday.\n` },
   ],
   invalid: [
     {
-      name: 'the module\'s own wording, without a date',
+      name: "the module's own wording, without a date",
       code: `${fm}Decision:\nDelay launch two weeks.\n\nAsk:\nApprove revised date.\n`,
       errors: [{ messageId: 'noDeadline', line: 10, column: 1, endLine: 10, endColumn: 8, words: ['Approve'] }],
     },

@@ -21,12 +21,15 @@ ruleTester(rule, {
     { name: 'executive variant of the launch-delay set', code: variant('executive') },
     { name: 'peer variant: jargon and acronyms are fine for peers', code: variant('peer') },
     { name: 'junior variant: terms spelled out, short sentences', code: variant('junior') },
-    { name: 'acronyms defined on first use, both ways round', code: `${fm('junior')}Decision:\nWe missed our service-level objective (SLO) twice, so the PSP (payment service provider) retry changes. The SLO and the PSP are now tracked weekly.\n` },
+    {
+      name: 'acronyms defined on first use, both ways round',
+      code: `${fm('junior')}Decision:\nWe missed our service-level objective (SLO) twice, so the PSP (payment service provider) retry changes. The SLO and the PSP are now tracked weekly.\n`,
+    },
     { name: 'well-known acronyms and capitals for emphasis', code: `${fm('executive')}Decision:\nDo NOT launch on 30 April; the CEO approved the API change and the new date in Q2.\n` },
     { name: 'acronyms in inline code are code', code: `${fm('junior')}Decision:\nWe set \`MAX_RETRIES\` to 0 until the fix ships.\n` },
     { name: '200 words is the executive limit, not over it', code: `${fm('executive')}${plain(20)}\n` },
     { name: 'peers have no word limit', code: `${fm('peer')}${plain(40)}\n` },
-    { name: 'an audience the module does not know is front-matter\'s finding', code: `${fm('board')}${plain(40)}\n` },
+    { name: "an audience the module does not know is front-matter's finding", code: `${fm('board')}${plain(40)}\n` },
   ],
   invalid: [
     {

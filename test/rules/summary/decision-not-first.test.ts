@@ -9,10 +9,18 @@ const fm = '---\nkind: exec-summary\naudience: executive\n---\n\n';
 ruleTester(rule, {
   valid: [
     { name: 'the module example, `Label:` lines', code: readFileSync(join(examples, 'good/launch-delay-exec.md'), 'utf8') },
-    { name: 'a title heading above the Decision section', code: `${fm}# Payments launch\n\n## Decision\n\nDelay the launch two weeks.\n\n## Background\n\nThe payments team spent three weeks testing the retry path against timeouts.\n`, spellings: true },
+    {
+      name: 'a title heading above the Decision section',
+      code: `${fm}# Payments launch\n\n## Decision\n\nDelay the launch two weeks.\n\n## Background\n\nThe payments team spent three weeks testing the retry path against timeouts.\n`,
+      spellings: true,
+    },
     { name: 'risk-first (the tradeoff table accepts it)', code: `${fm}Risk if ignored:\nCustomers can be charged twice on a processor timeout.\n\nDecision:\nDelay the payments launch two weeks, to 14 May.\n` },
     { name: 'ask-first (the tradeoff table accepts it)', code: `${fm}## Ask\n\nApprove a two-week delay by Friday.\n\n## Decision\n\nDelay the payments launch two weeks, to 14 May.\n`, spellings: true },
-    { name: 'memo header fields and an ADR-style status above the decision', code: `${fm}To: VP Engineering\nFrom: Payments team\n\n## Status\n\nProposed, for the 3 May review.\n\n## Decision\n\nDelay the launch two weeks.\n`, spellings: true },
+    {
+      name: 'memo header fields and an ADR-style status above the decision',
+      code: `${fm}To: VP Engineering\nFrom: Payments team\n\n## Status\n\nProposed, for the 3 May review.\n\n## Decision\n\nDelay the launch two weeks.\n`,
+      spellings: true,
+    },
     { name: 'a short caption above the decision', code: `${fm}# Launch\n\nSummary for the payments sync.\n\nDecision:\nDelay the launch two weeks.\n` },
     { name: 'prose that opens with the decision', code: `${fm}**Decision:** Delay the payments launch two weeks, to 14 May.\n\nThe retry path can charge twice on a timeout. We will add idempotency keys.\n` },
     { name: 'prose: first sentence is the recommendation', code: `${fm}We recommend delaying the launch two weeks. The retry path can charge twice.\n` },
@@ -28,7 +36,7 @@ ruleTester(rule, {
       name: 'the same pointer above a bolded decision line',
       code: `${fm}_Longer version: [the design doc](https://example.com/d)._\n\n**Decision:** From 1 July every team gets a GPU quota.\n`,
     },
-    { name: 'prose with no decision at all is activity-not-decision\'s finding', code: `${fm}We evaluated reliability concerns. We discussed timeouts.\n` },
+    { name: "prose with no decision at all is activity-not-decision's finding", code: `${fm}We evaluated reliability concerns. We discussed timeouts.\n` },
   ],
   invalid: [
     {

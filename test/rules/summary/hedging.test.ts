@@ -9,7 +9,11 @@ const fm = '---\nkind: exec-summary\naudience: executive\n---\n\n';
 ruleTester(rule, {
   valid: [
     { name: 'the module example, `Label:` lines', code: readFileSync(join(examples, 'good/launch-delay-exec.md'), 'utf8') },
-    { name: 'uncertainty belongs in the risk, not the decision', code: `${fm}## Decision\n\nDelay the launch two weeks.\n\n## Risk if ignored\n\nWe might charge customers twice; I think refunds would follow.\n\n## Ask\n\nApprove by Friday.\n`, spellings: true },
+    {
+      name: 'uncertainty belongs in the risk, not the decision',
+      code: `${fm}## Decision\n\nDelay the launch two weeks.\n\n## Risk if ignored\n\nWe might charge customers twice; I think refunds would follow.\n\n## Ask\n\nApprove by Friday.\n`,
+      spellings: true,
+    },
     { name: '"a kind of" is a noun, not a hedge', code: `${fm}Decision:\nAdopt a new kind of launch gate: a replay test.\n` },
     { name: '`May` the month is not a hedge', code: `${fm}**Decision:** Delay the launch to 14 May.\n\n**Ask:** Approve the date by Friday.\n` },
     { spellings: true, name: 'a plain ask with a hedged supporting sentence beside it', code: `${fm}## Decision\n\nDelay the launch to 14 May.\n\n## Ask\n\nApprove the revised date by Friday. Legal might want to review the wording.\n` },

@@ -12,19 +12,30 @@ ruleTester(rule, {
     { name: 'a heading Ask with a request noun', code: `${fm}## Decision\n\nDelay the launch two weeks.\n\n## Ask\n\nYour approval of the new date by Friday.\n`, spellings: true },
     { name: 'a bolded ask in prose', code: `${fm}**Decision:** Delay the launch two weeks.\n\n**Ask:** Please sign off on 14 May.\n` },
     { name: 'prose without an Ask section that still asks', code: `${fm}We recommend delaying the launch two weeks. We need your decision by Friday.\n` },
-    { name: 'an empty Ask is structure/empty-section\'s finding', code: `${fm}Decision:\nDelay the launch.\n\nAsk:\n\nPlan:\nKeys.\n` },
+    { name: "an empty Ask is structure/empty-section's finding", code: `${fm}Decision:\nDelay the launch.\n\nAsk:\n\nPlan:\nKeys.\n` },
     { name: 'synonym: `What we need`', code: `${fm}Decision:\nDelay the launch.\n\nWhat we need:\nChoose between the two launch dates by Monday.\n` },
     // Peers and juniors are asked for something else, in their own words: an imperative asks.
     { name: 'a polite imperative to peers, lower case', code: `---\nkind: exec-summary\naudience: peer\n---\n\n## Decision\n\nWe cut over the ledger on 9 March.\n\n## Ask\n\nplease review the runbook before Thursday\n`, spellings: true },
     { name: 'a condition, then the imperative', code: `---\nkind: exec-summary\naudience: peer\n---\n\n**Decision:** Quotas start on 1 July.\n\n**Ask:** If you own a training service, add the queue label to your jobs by 27 June.\n` },
-    { name: 'an addressee before the imperative, one ask per list item', code: `---\nkind: exec-summary\naudience: peer\n---\n\nDecision:\nChange freeze from 2 December to 6 January.\n\nAsk:\n- Service teams: agree your last planned release with your delivery manager by 22 November.\n- Technical leads: put your names on the on-call rota.\n` },
-    { name: 'a verb the lexicon does not list (sign up, ping)', code: `---\nkind: exec-summary\naudience: junior\n---\n\n## What we decided\n\nWe move the ledger on 9 March.\n\n## The ask\n\nSign up for one rehearsal shift by Friday. Ping me with questions.\n`, spellings: true },
+    {
+      name: 'an addressee before the imperative, one ask per list item',
+      code: `---\nkind: exec-summary\naudience: peer\n---\n\nDecision:\nChange freeze from 2 December to 6 January.\n\nAsk:\n- Service teams: agree your last planned release with your delivery manager by 22 November.\n- Technical leads: put your names on the on-call rota.\n`,
+    },
+    {
+      name: 'a verb the lexicon does not list (sign up, ping)',
+      code: `---\nkind: exec-summary\naudience: junior\n---\n\n## What we decided\n\nWe move the ledger on 9 March.\n\n## The ask\n\nSign up for one rehearsal shift by Friday. Ping me with questions.\n`,
+      spellings: true,
+    },
     { name: 'a request in other words', code: `---\nkind: exec-summary\naudience: peer\n---\n\nDecision:\nWe delay the launch two weeks.\n\nAsk:\nCould you pair with us on the replay test this week?\n` },
-    { name: 'no Ask section: a heading the kind does not name that holds imperatives', code: `---\nkind: exec-summary\naudience: junior\n---\n\n## Decision\n\nFrom 1 July each team gets a GPU quota.\n\n## Over to you\n\n- Add the queue label to your training jobs by 27 June.\n`, spellings: true },
+    {
+      name: 'no Ask section: a heading the kind does not name that holds imperatives',
+      code: `---\nkind: exec-summary\naudience: junior\n---\n\n## Decision\n\nFrom 1 July each team gets a GPU quota.\n\n## Over to you\n\n- Add the queue label to your training jobs by 27 June.\n`,
+      spellings: true,
+    },
   ],
   invalid: [
     {
-      name: 'the module\'s wrong approach (shared bad example): no ask anywhere',
+      name: "the module's wrong approach (shared bad example): no ask anywhere",
       code: readFileSync(join(examples, 'bad/activity-exec-summary.md'), 'utf8'),
       errors: [{ messageId: 'noAsk', line: 2, column: 1, endLine: 2, endColumn: 19 }],
     },

@@ -8,7 +8,7 @@ ruleTester(rule, {
   valid: [
     summary('Payment retry path can duplicate charges under timeout.', 'Customer-impacting financial incident.', 'Idempotency keys, replay test, launch gate.'),
     { name: 'a number makes it concrete', code: summary('Two outages.', '3% of charges duplicated.', 'Fix it by 14 May.') },
-    { name: 'headings, and an empty section is another rule\'s', code: '---\nkind: exec-summary\n---\n\n## Decision\n\nDelay.\n\n## Reason\n\n<!-- hint -->\n\n## Risk if ignored\n\nRefunds, chargebacks and regulator attention.\n' },
+    { name: "headings, and an empty section is another rule's", code: '---\nkind: exec-summary\n---\n\n## Decision\n\nDelay.\n\n## Reason\n\n<!-- hint -->\n\n## Risk if ignored\n\nRefunds, chargebacks and regulator attention.\n' },
     { name: 'not a summary', code: '---\nkind: strategy\n---\n\nPlan:\nTBD\n' },
     {
       name: 'an uncertainty beside a concrete cause, impact and steps',
@@ -47,7 +47,7 @@ ruleTester(rule, {
     {
       spellings: true,
       name: 'TBD and we will see, as headings',
-      code: '---\nkind: exec-summary\n---\n\n## Decision\n\nDelay the launch two weeks.\n\n## Plan\n\nTBD, we\'ll see after the vendor call.\n',
+      code: "---\nkind: exec-summary\n---\n\n## Decision\n\nDelay the launch two weeks.\n\n## Plan\n\nTBD, we'll see after the vendor call.\n",
       errors: [{ messageId: 'vague', line: 11, column: 1, endLine: 11, endColumn: 4, words: ['TBD', "we'll see"] }],
     },
     {

@@ -43,7 +43,10 @@ ruleTester(rule, {
       files: set(
         ['exec.md', `${fm('executive', 'ledger')}**Decision:** We move the payouts ledger to PostgreSQL on Sunday 9 March, pausing payouts from 02:00 to 05:00 UTC.\n\n**Ask:** Approve the 9 March window by Friday 21 February.\n`],
         ['peer.md', `${fm('peer', 'ledger')}## Decision\n\nOne-shot cutover on 2025-03-09 02:00Z to 05:00Z, payouts paused, $410,000 a year of Oracle licence saved.\n\n## Ask of you\n\n- Review the runbook PR by 2025-02-19.\n`],
-        ['junior.md', `${fm('junior', 'ledger')}## What we decided\n\nOn Sunday 9 March, 2am to 5am UTC, we move the ledger in one go. (In New York that is Saturday 8 March, 9pm to midnight.) It saves $410k a year.\n\n## What we need from you\n\nSign up for a rehearsal shift by Friday 14 February.\n`],
+        [
+          'junior.md',
+          `${fm('junior', 'ledger')}## What we decided\n\nOn Sunday 9 March, 2am to 5am UTC, we move the ledger in one go. (In New York that is Saturday 8 March, 9pm to midnight.) It saves $410k a year.\n\n## What we need from you\n\nSign up for a rehearsal shift by Friday 14 February.\n`,
+        ],
       ),
     },
     {
@@ -74,30 +77,51 @@ ruleTester(rule, {
         ['peer.md', `${fm('peer')}## Decision\n\n<!-- The decision, first, in one sentence: "Delay the launch two weeks, to 14 May." -->\nWe are delaying the launch to 28 May.\n`],
         ['junior.md', `${fm('junior')}## Decision\n\n<!-- The decision, first, in one sentence: "Delay the launch two weeks, to 14 May." -->\nThe launch moves to 21 May.\n`],
       ),
-      errors: [{ file: 'peer.md', messageId: 'fact', line: 10, column: 31, endLine: 10, endColumn: 37, words: ['28 May'], data: { audience: 'peer', role: 'decision', mine: '28 May', file: 'exec.md', theirs: 'executive', other: '21 May' } }],
+      errors: [
+        { file: 'peer.md', messageId: 'fact', line: 10, column: 31, endLine: 10, endColumn: 37, words: ['28 May'], data: { audience: 'peer', role: 'decision', mine: '28 May', file: 'exec.md', theirs: 'executive', other: '21 May' } },
+      ],
     },
     {
       name: 'a range whose end moved while its start and the other facts agree (British, weekday names, years)',
       files: set(
         ['exec.md', `${fm('executive', 'freeze')}Decision:\nWe will freeze changes from Monday 2 December 2024 to Monday 6 January 2025.\n\nAsk:\nApprove the freeze and £64,000 of support cover by Friday 22 November.\n`],
-        ['peer.md', `${fm('peer', 'freeze')}## 1. Decision\n\nChange freeze from Monday 2 December 2024 to Monday\n13 January 2025, security fixes only.\n\n## 2. Ask\n\n- Service teams: agree your last release with your delivery manager by 22 November.\n`],
+        [
+          'peer.md',
+          `${fm('peer', 'freeze')}## 1. Decision\n\nChange freeze from Monday 2 December 2024 to Monday\n13 January 2025, security fixes only.\n\n## 2. Ask\n\n- Service teams: agree your last release with your delivery manager by 22 November.\n`,
+        ],
         ['junior.md', `${fm('junior', 'freeze')}## What we've decided\n\nFrom 2 December to 6 January we won't deploy changes.\n\n## What we need from you\n\n- Get your work merged by Wednesday 27 November.\n`],
       ),
-      errors: [{ file: 'peer.md', messageId: 'fact', line: 9, column: 46, endLine: 10, endColumn: 16, data: { audience: 'peer', role: 'decision', mine: 'Monday 13 January 2025', file: 'exec.md', theirs: 'executive', other: 'Monday 6 January 2025' } }],
+      errors: [
+        {
+          file: 'peer.md',
+          messageId: 'fact',
+          line: 9,
+          column: 46,
+          endLine: 10,
+          endColumn: 16,
+          data: { audience: 'peer', role: 'decision', mine: 'Monday 13 January 2025', file: 'exec.md', theirs: 'executive', other: 'Monday 6 January 2025' },
+        },
+      ],
     },
     {
       name: 'an amount that changed: $410k against $450,000',
-      files: set(
-        ['exec.md', `${fm('executive', 'ledger')}Decision:\nMove the ledger on 9 March to save $410k a year.\n`],
-        ['peer.md', `${fm('peer', 'ledger')}Decision:\nOne-shot cutover on 9 March, saving $450,000 a year in licences.\n`],
-      ),
+      files: set(['exec.md', `${fm('executive', 'ledger')}Decision:\nMove the ledger on 9 March to save $410k a year.\n`], ['peer.md', `${fm('peer', 'ledger')}Decision:\nOne-shot cutover on 9 March, saving $450,000 a year in licences.\n`]),
       errors: [{ file: 'peer.md', messageId: 'fact', line: 8, column: 37, endLine: 8, endColumn: 46, data: { audience: 'peer', role: 'decision', mine: '$450,000', file: 'exec.md', theirs: 'executive', other: '$410k' } }],
     },
     {
       name: 'the junior variant says three weeks, to 21 May',
       files: set(['executive.md', executive], ['peer.md', peer], ['junior.md', edit(junior, 'by two weeks, to 14 May', 'by three weeks, to 21 May')]),
       errors: [
-        { file: 'junior.md', messageId: 'fact', line: 8, column: 54, endLine: 8, endColumn: 65, words: ['three weeks'], data: { audience: 'junior', role: 'decision', mine: 'three weeks', file: 'executive.md', theirs: 'executive', other: 'two weeks' } },
+        {
+          file: 'junior.md',
+          messageId: 'fact',
+          line: 8,
+          column: 54,
+          endLine: 8,
+          endColumn: 65,
+          words: ['three weeks'],
+          data: { audience: 'junior', role: 'decision', mine: 'three weeks', file: 'executive.md', theirs: 'executive', other: 'two weeks' },
+        },
         { file: 'junior.md', messageId: 'fact', line: 8, column: 70, endLine: 8, endColumn: 76, words: ['21 May'], data: { audience: 'junior', role: 'decision', mine: '21 May', file: 'executive.md', theirs: 'executive', other: '14 May' } },
       ],
     },
@@ -109,14 +133,13 @@ ruleTester(rule, {
     {
       name: 'the junior variant launches as planned while the others delay',
       files: set(['executive.md', executive], ['peer.md', peer], ['junior.md', edit(junior, 'We are delaying the payments launch by two weeks, to 14 May.', 'We will launch payments on 14 May as planned.')]),
-      errors: [{ file: 'junior.md', messageId: 'verdict', line: 8, column: 18, endLine: 8, endColumn: 29, words: ['will launch'], data: { audience: 'junior', mine: 'will launch', file: 'executive.md', theirs: 'executive', other: 'Delay' } }],
+      errors: [
+        { file: 'junior.md', messageId: 'verdict', line: 8, column: 18, endLine: 8, endColumn: 29, words: ['will launch'], data: { audience: 'junior', mine: 'will launch', file: 'executive.md', theirs: 'executive', other: 'Delay' } },
+      ],
     },
     {
       name: 'two variants that disagree: the executive one is the reference',
-      files: set(
-        ['peer.md', `${fm('peer')}## Decision\n\nWe are delaying the launch three weeks.\n`],
-        ['exec.md', `${fm('executive')}Decision:\nDelay the launch two weeks.\n`],
-      ),
+      files: set(['peer.md', `${fm('peer')}## Decision\n\nWe are delaying the launch three weeks.\n`], ['exec.md', `${fm('executive')}Decision:\nDelay the launch two weeks.\n`]),
       errors: [{ file: 'peer.md', messageId: 'fact', line: 9, column: 28, endLine: 9, endColumn: 39, data: { audience: 'peer', role: 'decision', mine: 'three weeks', file: 'exec.md', theirs: 'executive', other: 'two weeks' } }],
     },
     {

@@ -12,7 +12,10 @@ ruleTester(rule, {
     summary('Delay the payments launch two weeks, to 14 May.', options),
     { name: 'the table weighs something else (writing styles)', code: summary('Move the launch to a new payments vendor.', styles) },
     { name: '"Option 2" resolved through the options list', code: escalation('Option 2: no new code path.') },
-    { name: 'an escalation question is not a recommendation', code: '---\nkind: escalation\n---\n\nDecision needed:\nWho owns v1?\n\n| Option | Gain | Cost |\n|---|---|---|\n| adapter | one owner | A slips |\n| dual support | no new code | two versions |\n' },
+    {
+      name: 'an escalation question is not a recommendation',
+      code: '---\nkind: escalation\n---\n\nDecision needed:\nWho owns v1?\n\n| Option | Gain | Cost |\n|---|---|---|\n| adapter | one owner | A slips |\n| dual support | no new code | two versions |\n',
+    },
     { spellings: true, name: 'an unknown document', code: `# RFC\n\n## Decision\n\nUse a new vendor.\n\n${options}` },
   ],
   invalid: [

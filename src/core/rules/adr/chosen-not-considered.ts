@@ -14,8 +14,7 @@ export default defineRule({
     kinds: ['adr'],
     docs: {
       description: 'The ADR\'s "Chosen option" is not one of its considered options.',
-      why:
-        'Architectural Decision Records structure a decision around options and consequences: the chosen option should be one that was weighed. A chosen option missing from the considered options was never compared, so its consequences were never weighed either.',
+      why: 'Architectural Decision Records structure a decision around options and consequences: the chosen option should be one that was weighed. A chosen option missing from the considered options was never compared, so its consequences were never weighed either.',
       better: 'Choose one of the considered options by its exact title ("Chosen option: \\"PostgreSQL\\", because ..."), or add the chosen option to the considered options with its pros and cons.',
       concept: 'decision records, options',
       bad: `${ADR}Chosen option: "CockroachDB", because it scales.\n`,
@@ -35,7 +34,7 @@ export default defineRule({
       // Matches inside the considered options themselves describe them, not the outcome.
       if (inOptions(chosen)) continue;
       const ref = optionReference(chosen.text, chosen.start);
-      const found = ref ? resolveReference(ref, choices) : choices.find((c) => sameName(c.text, chosen.text)) ?? byDistinctiveWords(contentWords(chosen.text), choices);
+      const found = ref ? resolveReference(ref, choices) : (choices.find((c) => sameName(c.text, chosen.text)) ?? byDistinctiveWords(contentWords(chosen.text), choices));
       if (found) continue;
       context.report({ messageId: 'notConsidered', data: { words: clip(chosen.text, 60), options: opts.section.title }, span: chosen, words: [chosen.text], related: [{ message: 'the considered options', span: opts.section.titleSpan }] });
     }

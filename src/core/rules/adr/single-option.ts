@@ -16,8 +16,7 @@ export default defineRule({
     kinds: ['adr'],
     docs: {
       description: 'An ADR whose considered options list fewer than two options ("Alternatives considered: None").',
-      why:
-        'The module\'s source map uses Architectural Decision Records to structure decisions "around options and consequences". With one option the record is an announcement: nobody can see what was weighed or why the others lost, so the decision gets relitigated.',
+      why: 'The module\'s source map uses Architectural Decision Records to structure decisions "around options and consequences". With one option the record is an announcement: nobody can see what was weighed or why the others lost, so the decision gets relitigated.',
       better: 'List at least two considered options, including doing nothing or the status quo, and say why the chosen one won ("Chosen option: X, because ...").',
       concept: 'decision records, options',
       bad: `${ADR}## Considered Options\n\n* PostgreSQL\n\n## Decision Outcome\n\nChosen option: PostgreSQL.\n`,
@@ -65,7 +64,13 @@ function optionCount(view: SectionView, decision?: ReadonlySet<string>): { n: nu
   const { sections } = view.doc;
   const subsections = (view.section?.children ?? []).filter((i) => !sections[i]?.key);
   const options = view.options();
-  const listed = options.length || subsections.length ? options : view.entries().filter(isListed).filter((e) => !isNothing(e.text));
+  const listed =
+    options.length || subsections.length
+      ? options
+      : view
+          .entries()
+          .filter(isListed)
+          .filter((e) => !isNothing(e.text));
   const structured = subsections.length > 0 || view.blocks.some((b) => b.type === 'list' || b.type === 'table');
   if (structured) {
     const only = listed[0];
@@ -101,7 +106,8 @@ function isChosen(text: string, decision: ReadonlySet<string> | undefined): bool
 /** Where a sentence's main clause ends: a justification or a relative clause follows. */
 const SUBORDINATE = /[,;(\u2013\u2014]\s*(?:since|because|as|given|so|which|who|that is|and that|thanks to|due to|for)\b|\s(?:since|because|given that|as it|as they|so that)\b/i;
 /** Words that bring in another option. */
-const ANOTHER = /\b(?:instead of|rather than|in place of|as opposed to|compared (?:to|with)|versus|vs\.?|alternatives?|other options?|another option|(?:also|briefly) (?:considered|looked at|evaluated|tried|compared)|(?:considered|evaluated|compared|weighed|rejected|ruled out|dismissed|discarded|trialled|trialed|prototyped)\b[^.;]*\b(?:and|or|but)\b|(?:chose|chosen|picked|preferred?|went with)\b[^.;]*\bover\b|status quo|do(?:ing)? nothing|stay(?:ing)? (?:on|with))/i;
+const ANOTHER =
+  /\b(?:instead of|rather than|in place of|as opposed to|compared (?:to|with)|versus|vs\.?|alternatives?|other options?|another option|(?:also|briefly) (?:considered|looked at|evaluated|tried|compared)|(?:considered|evaluated|compared|weighed|rejected|ruled out|dismissed|discarded|trialled|trialed|prototyped)\b[^.;]*\b(?:and|or|but)\b|(?:chose|chosen|picked|preferred?|went with)\b[^.;]*\bover\b|status quo|do(?:ing)? nothing|stay(?:ing)? (?:on|with))/i;
 /** Sentences that only argue for what another sentence named. */
 const JUSTIFICATION = /^[\s*_>-]*(?:it|this|that|these|those|they|since|because|given|as|so|which|the reason|our reason|clearly|obviously|nothing else|no other)\b/i;
 

@@ -12,8 +12,7 @@ export default defineRule({
     kinds: ['adr'],
     docs: {
       description: 'An ADR with no status, a status that is not one of proposed, accepted, rejected, deprecated or superseded (by ...), or one accepted only on a condition ("agreed in principle, pending budget").',
-      why:
-        'The module uses Architectural Decision Records to structure decisions around options and consequences. A reader months later must know whether the decision still holds; without a status (or with a made-up one) they cannot tell a proposal from a decision that was superseded.',
+      why: 'The module uses Architectural Decision Records to structure decisions around options and consequences. A reader months later must know whether the decision still holds; without a status (or with a made-up one) they cannot tell a proposal from a decision that was superseded.',
       better: 'Give the ADR a status: "Status: accepted" (Nygard\'s `## Status` section, MADR\'s `status:` front matter), or "superseded by ADR 12" with a link.',
       concept: 'decision records',
       bad: `${ADR}## Status\n\nMaybe\n\n## Context\n\nThe ledger needs transactions.\n`,
@@ -22,7 +21,8 @@ export default defineRule({
     messages: {
       missing: 'The ADR has no status, so a reader cannot tell a proposal from a decision in force. Add "Status: proposed" (or accepted, rejected, deprecated, superseded by ...).',
       unknown: 'The ADR status `{{words}}` is not one readers know. Use proposed, accepted, rejected, deprecated or superseded (by ...).',
-      conditional: 'The ADR status `{{words}}` says decided, but only on a condition (`{{condition}}`), so a reader cannot tell whether the decision is in force. Keep it "proposed" until the condition is met, then "accepted" with the date.',
+      conditional:
+        'The ADR status `{{words}}` says decided, but only on a condition (`{{condition}}`), so a reader cannot tell whether the decision is in force. Keep it "proposed" until the condition is met, then "accepted" with the date.',
     },
   },
   check(context) {

@@ -11,7 +11,8 @@ import { analyse, type Sentence, type Token } from '../../nlp/index.ts';
 import type { Match } from '../../text/match.ts';
 
 /** Cheap test before the language layer runs: a sentence with none of these is not sarcastic. */
-const CANDIDATE = /\b(?:graciously|generously|magnanimously|kindly|helpfully|once again|yet again|as usual|as always|apparently|evidently|obviously|clearly|of course|naturally|surely|themselves|himself|herself|so-called)\b|['"\u2018\u201c]/i;
+const CANDIDATE =
+  /\b(?:graciously|generously|magnanimously|kindly|helpfully|once again|yet again|as usual|as always|apparently|evidently|obviously|clearly|of course|naturally|surely|themselves|himself|herself|so-called)\b|['"\u2018\u201c]/i;
 
 /** Praise words that mock when they describe the other party's act. */
 const IRONIC_PRAISE = new Set(['graciously', 'generously', 'magnanimously', 'kindly', 'helpfully']);

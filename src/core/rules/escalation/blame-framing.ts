@@ -11,8 +11,7 @@ const BLOCKING = /\b(?:is|are|was|were|keeps?|kept|has been|have been)\s+(?:\w+\
 const BLOCKED_BY = /\bblocked\s+(?:again\s+)?by\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)/gi;
 const BLOCKED_AGAIN = /\b(?:blocked|stuck)\s+again\b(?!\s+by\b)/gi;
 /** Words that make a noun phrase people: pronouns, teams and roles. */
-const PEOPLE =
-  /\b(?:they|them|he|him|she|her|team|teams|squad|folks|people|engineers?|developers?|leads?|managers?|director|owners?|org|organi[sz]ation|department|group|colleagues|reviewers?|leadership)\b/i;
+const PEOPLE = /\b(?:they|them|he|him|she|her|team|teams|squad|folks|people|engineers?|developers?|leads?|managers?|director|owners?|org|organi[sz]ation|department|group|colleagues|reviewers?|leadership)\b/i;
 /** The subject before "is blocking": the words since the clause began. */
 const CLAUSE_START = /[.;:!?,()\n`"“”]|\b(?:and|or|but|because|since|while|so)\b/gi;
 
@@ -23,10 +22,8 @@ export default defineRule({
     kinds: ['escalation'],
     docs: {
       description: 'An escalation that blames people or vents emotion ("is blocking", "they refuse", "still waiting on them despite reminders") instead of framing the decision.',
-      why:
-        'Case study 3: one engineer escalates by saying the other team is blocking progress; it creates defensiveness and slows resolution. Blame framing buys emotional force at the cost of trust, and the decision maker still has no decision to make. Polite blame ("they have not prioritised this") does the same damage in softer words.',
-      better:
-        'Escalate the decision, not the people: "Decision needed: who owns v1 compatibility during the v2 migration?", then the facts both teams agree on, the options, and the ask (choose an owner and a deadline).',
+      why: 'Case study 3: one engineer escalates by saying the other team is blocking progress; it creates defensiveness and slows resolution. Blame framing buys emotional force at the cost of trust, and the decision maker still has no decision to make. Polite blame ("they have not prioritised this") does the same damage in softer words.',
+      better: 'Escalate the decision, not the people: "Decision needed: who owns v1 compatibility during the v2 migration?", then the facts both teams agree on, the options, and the ask (choose an owner and a deadline).',
       caseStudy: 3,
       concept: 'framing, trust',
       bad: `${ESCALATION}Team B is blocking the v2 migration and they refuse to own v1 compatibility.\n`,
@@ -46,8 +43,9 @@ export default defineRule({
       const s = sentenceOf(m);
       return s !== undefined && negatedBefore(doc, s, { start: at, end: m.end });
     };
-    const phrases = [...body.find('blame'), ...blocking(body.match(BLOCKING), plain), ...body.match(BLOCKED_BY).filter((m) => PEOPLE.test(m.text.replace(/^blocked\s+(?:again\s+)?by\s+/i, ''))), ...body.match(BLOCKED_AGAIN)]
-      .filter((m) => !quoted(plain, m.start) && !denied(m, verbOf(m)));
+    const phrases = [...body.find('blame'), ...blocking(body.match(BLOCKING), plain), ...body.match(BLOCKED_BY).filter((m) => PEOPLE.test(m.text.replace(/^blocked\s+(?:again\s+)?by\s+/i, ''))), ...body.match(BLOCKED_AGAIN)].filter(
+      (m) => !quoted(plain, m.start) && !denied(m, verbOf(m)),
+    );
     const hits = [...phrases, ...sarcasmIn(doc, sentences)].sort((a, b) => a.start - b.start);
     // One finding per sentence: "waiting on them despite reminders ... not a priority for them" is one complaint.
     const groups = new Map<number, Match[]>();

@@ -15,8 +15,7 @@ export default defineRule({
     kinds: ['escalation'],
     docs: {
       description: 'The brief leads with background (context, facts, history) instead of the decision needed.',
-      why:
-        'Case study 3 escalates the decision first: "Decision needed: who owns v1 compatibility during v2 migration?", then the facts. A decision maker who reads background first has to guess what is being asked, and a leading history of who did what drifts into blame.',
+      why: 'Case study 3 escalates the decision first: "Decision needed: who owns v1 compatibility during v2 migration?", then the facts. A decision maker who reads background first has to guess what is being asked, and a leading history of who did what drifts into blame.',
       better: 'Put "Decision needed:" first, as a question, then the facts, options, recommendation and who decides by when.',
       caseStudy: 3,
       concept: 'escalation, framing',

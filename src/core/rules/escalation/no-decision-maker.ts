@@ -3,8 +3,7 @@ import { clip } from '../../text/format.ts';
 import { defineRule } from '../define.ts';
 import { hasDate } from '../../text/numbers.ts';
 
-const brief = (maker: string) =>
-  `---\nkind: escalation\n---\n\nDecision needed:\nWho owns v1 compatibility during the v2 migration?\n\nDecision maker:\n${maker}\n`;
+const brief = (maker: string) => `---\nkind: escalation\n---\n\nDecision needed:\nWho owns v1 compatibility during the v2 migration?\n\nDecision maker:\n${maker}\n`;
 
 /** Words that make the decider a guess. */
 const HEDGE = /\b(?:not sure|unsure|unclear|no idea|(?:do not|don'?t) know|maybe|perhaps|probably|possibly|presumably|i guess|i think|tbd|tbc|to be (?:decided|confirmed|determined|agreed)|whoever|someone|somebody|anyone)\b|\?/i;
@@ -18,8 +17,7 @@ export default defineRule({
     kinds: ['escalation'],
     docs: {
       description: 'An escalation brief whose decision maker is not named (a role or a person) or that gives no deadline for the decision.',
-      why:
-        'Case study 3 asks for a "requested decision maker" and for the ask to "choose owner and deadline". An escalation to "leadership" with no date lands on nobody\'s desk: the disagreement keeps burning trust while everyone waits.',
+      why: 'Case study 3 asks for a "requested decision maker" and for the ask to "choose owner and deadline". An escalation to "leadership" with no date lands on nobody\'s desk: the disagreement keeps burning trust while everyone waits.',
       better: 'Name who decides, by role or name, and by when: "Decision maker: VP of Engineering, by 1 March."',
       caseStudy: 3,
       concept: 'stakeholder map, escalation',
@@ -35,7 +33,10 @@ export default defineRule({
     const { doc } = context;
     const maker = context.view('decision-maker');
     if (!maker || maker.isEmpty()) return;
-    const said = maker.entries().map((e) => e.text).join('\n');
+    const said = maker
+      .entries()
+      .map((e) => e.text)
+      .join('\n');
     const first = maker.sentences()[0] ?? maker.entries()[0];
     // "Leadership, probably", "Not sure who owns this. Maybe the security council?": a guess is not a decider.
     const hedge = first ? HEDGE.exec(first.text.replace(/\([^)]*\)/g, (p) => ' '.repeat(p.length))) : null;
@@ -43,7 +44,17 @@ export default defineRule({
       context.report({ messageId: 'noDecider', data: { words: clip(first.text, 60) }, span: first, words: hedge ? [hedge[0]] : [first.text] });
     }
     const places = [maker, context.view('decision-needed'), ...doc.sections.filter((s) => DEADLINE_TITLE.test(s.title)).map((s) => context.viewOf(s))];
-    const dated = places.some((v) => v && (hasDate(v.section?.title ?? '') || hasDate(v.entries().map((e) => e.text).join('\n'))));
+    const dated = places.some(
+      (v) =>
+        v &&
+        (hasDate(v.section?.title ?? '') ||
+          hasDate(
+            v
+              .entries()
+              .map((e) => e.text)
+              .join('\n'),
+          )),
+    );
     if (!dated) context.report({ messageId: 'noDeadline', span: maker.section!.titleSpan, words: [] });
   },
 });

@@ -26,8 +26,7 @@ export default defineRule({
     kinds: ['escalation'],
     docs: {
       description: 'The decision needed is an open-ended plea ("What should we do?", "Thoughts?", "Need guidance") or a topic, not a question a decision maker can answer.',
-      why:
-        'Case study 3 escalates the decision: "who owns v1 compatibility during v2 migration?" A plea for guidance hands the whole problem up; a topic ("the migration") leaves the decision maker to work out what is being asked. Either way the escalation slows resolution.',
+      why: 'Case study 3 escalates the decision: "who owns v1 compatibility during v2 migration?" A plea for guidance hands the whole problem up; a topic ("the migration") leaves the decision maker to work out what is being asked. Either way the escalation slows resolution.',
       better: 'Ask one question a decision maker can answer with a choice: "Who owns v1 compatibility during the v2 migration?" or "Approve option 2 or option 3?"',
       caseStudy: 3,
       concept: 'escalation, framing',
@@ -55,7 +54,13 @@ export default defineRule({
     };
     if (sentences.some(decides)) return;
     // An open how-question is the plea itself, when the section has no stock phrase.
-    if (pleas.length === 0) pleas.push(...sentences.filter((s) => OPEN.test(s.text)).slice(0, 1).map((s) => ({ start: s.start, end: s.end, text: clip(s.text, 60) })));
+    if (pleas.length === 0)
+      pleas.push(
+        ...sentences
+          .filter((s) => OPEN.test(s.text))
+          .slice(0, 1)
+          .map((s) => ({ start: s.start, end: s.end, text: clip(s.text, 60) })),
+      );
     const first = pleas[0];
     if (first) {
       context.report({ messageId: 'plea', data: { words: pleas.map((p) => p.text).join('`, `') }, span: first, words: pleas.map((p) => p.text) });

@@ -13,8 +13,7 @@ export default defineRule({
     kinds: ['escalation'],
     docs: {
       description: 'The recommendation is not one of the listed options (by "Option 3", an ordinal, or its words).',
-      why:
-        'Case study 3 separates facts, options and asks so that the decision maker chooses between known options. A recommendation that is none of them smuggles in an option nobody weighed, and the other team sees the comparison was for show.',
+      why: 'Case study 3 separates facts, options and asks so that the decision maker chooses between known options. A recommendation that is none of them smuggles in an option nobody weighed, and the other team sees the comparison was for show.',
       better: 'Recommend one of the options by its number or name, then say why: "Option 3: a shared migration squad; it spreads the cost and ends on a fixed date."',
       caseStudy: 3,
       concept: 'escalation, framing',
@@ -35,7 +34,10 @@ export default defineRule({
     const title = opts.section!.title;
     const related = [{ message: `the options (${title})`, span: opts.section!.titleSpan }];
     const plain = context.doc.plain;
-    const ref = rec.prose().map((r) => optionReference(plain.slice(r.start, r.end), r.start)).find((r) => r !== undefined);
+    const ref = rec
+      .prose()
+      .map((r) => optionReference(plain.slice(r.start, r.end), r.start))
+      .find((r) => r !== undefined);
     if (ref) {
       if (!resolveReference(ref, choices)) context.report({ messageId: 'noSuchOption', data: { words: ref.text, options: title }, span: ref, related });
       return;

@@ -2,8 +2,7 @@ import { clip } from '../../text/format.ts';
 import { namesSeveral } from '../../text/options.ts';
 import { defineRule } from '../define.ts';
 
-const brief = (options: string) =>
-  `---\nkind: escalation\n---\n\nDecision needed:\nWho owns v1 compatibility during the v2 migration?\n\nOptions:\n${options}\n`;
+const brief = (options: string) => `---\nkind: escalation\n---\n\nDecision needed:\nWho owns v1 compatibility during the v2 migration?\n\nOptions:\n${options}\n`;
 
 export default defineRule({
   meta: {
@@ -12,10 +11,8 @@ export default defineRule({
     kinds: ['escalation'],
     docs: {
       description: 'An escalation brief that offers fewer than two options.',
-      why:
-        'Case study 3: an escalation must separate facts, options and asks. With one option (or none) the brief is a demand, not a decision: the decision maker can only rubber-stamp it or start the analysis over, and the other team reads it as a verdict.',
-      better:
-        'List at least two real options, stated neutrally with who does what: "team A owns adapter", "team B owns dual support", "shared migration squad for six weeks". Doing nothing is an option too.',
+      why: 'Case study 3: an escalation must separate facts, options and asks. With one option (or none) the brief is a demand, not a decision: the decision maker can only rubber-stamp it or start the analysis over, and the other team reads it as a verdict.',
+      better: 'List at least two real options, stated neutrally with who does what: "team A owns adapter", "team B owns dual support", "shared migration squad for six weeks". Doing nothing is an option too.',
       caseStudy: 3,
       concept: 'escalation, disagree-and-commit',
       bad: brief('- Team B owns dual support until shutdown.'),

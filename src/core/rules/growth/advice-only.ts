@@ -10,8 +10,7 @@ export default defineRule({
     kinds: ['growth-plan'],
     docs: {
       description: 'The growth plan offers only advice (feedback, one-on-ones, articles) and no sponsorship: nothing delegated, no visible moment.',
-      why:
-        'Case study 4: "I mentored them, so I helped their career" is the wrong approach. Advice helps skill; sponsorship creates opportunity and visibility. The engineer in the scenario improves but stays invisible in promotion discussions, because nobody gave them work to own or a room to be seen in.',
+      why: 'Case study 4: "I mentored them, so I helped their career" is the wrong approach. Advice helps skill; sponsorship creates opportunity and visibility. The engineer in the scenario improves but stays invisible in promotion discussions, because nobody gave them work to own or a room to be seen in.',
       better: 'Add the sponsorship: one delegated artifact ("present the RFC to architecture review on 12 March"), one review checkpoint, and one visibility moment ("name their ownership in the status update").',
       caseStudy: 4,
       concept: 'sponsorship',
@@ -19,7 +18,8 @@ export default defineRule({
       good: '---\nkind: growth-plan\n---\n\nSkill goal:\nSam leads the API migration design.\n\nOpportunity:\nSam presents the RFC to the architecture review on 12 March.\n',
     },
     messages: {
-      adviceOnly: 'This plan offers only advice ({{advice}}) and nothing for the person to own or be seen doing: that is mentorship without sponsorship. Delegate one artifact the person owns or presents, and name a moment where others see it.',
+      adviceOnly:
+        'This plan offers only advice ({{advice}}) and nothing for the person to own or be seen doing: that is mentorship without sponsorship. Delegate one artifact the person owns or presents, and name a moment where others see it.',
     },
   },
   check(context) {

@@ -8,8 +8,7 @@ export default defineRule({
     kinds: ['growth-plan'],
     docs: {
       description: 'The opportunity or the visibility moment has no date.',
-      why:
-        'Case study 4: sponsorship is specific or it does not happen. "Present at an architecture review someday" keeps slipping behind delivery work, and the engineer stays invisible in the next promotion discussion; a date makes the opportunity a commitment the sponsor can be held to.',
+      why: 'Case study 4: sponsorship is specific or it does not happen. "Present at an architecture review someday" keeps slipping behind delivery work, and the engineer stays invisible in the next promotion discussion; a date makes the opportunity a commitment the sponsor can be held to.',
       better: 'Put a date on each moment: "present the RFC to architecture review on 12 March"; "the April status update names Sam as owner".',
       caseStudy: 4,
       concept: 'sponsorship',
@@ -23,7 +22,17 @@ export default defineRule({
   check(context) {
     for (const key of ['opportunity', 'visibility']) {
       const view = context.view(key);
-      if (!view || view.isEmpty() || hasCommittedDate(view.entries().map((e) => e.text).join('\n'))) continue;
+      if (
+        !view ||
+        view.isEmpty() ||
+        hasCommittedDate(
+          view
+            .entries()
+            .map((e) => e.text)
+            .join('\n'),
+        )
+      )
+        continue;
       const { title, titleSpan } = view.section!;
       context.report({ messageId: 'noDate', data: { section: title.toLowerCase() }, span: titleSpan, words: [title] });
     }

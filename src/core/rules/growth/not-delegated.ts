@@ -10,8 +10,7 @@ export default defineRule({
     kinds: ['growth-plan'],
     docs: {
       description: 'The opportunity does not make the person own, lead or present anything: they attend, shadow or help.',
-      why:
-        'Case study 4: the required artifact is "one delegated artifact". Sitting in on a review or helping the writer present is still mentorship: others see the writer, not the engineer. Delegated ownership is what creates real growth, with its risk and the support it needs.',
+      why: 'Case study 4: the required artifact is "one delegated artifact". Sitting in on a review or helping the writer present is still mentorship: others see the writer, not the engineer. Delegated ownership is what creates real growth, with its risk and the support it needs.',
       better: 'Make the person the subject of the work: "Sam owns the API migration RFC and presents it to architecture review on 12 March".',
       caseStudy: 4,
       concept: 'delegated ownership',
@@ -31,7 +30,17 @@ export default defineRule({
     // "I'll sit in on the review": the writer watching is not the person shadowing.
     const passive = affirmedIn(context.doc, opportunity.sentences(), opportunity.find('participation')).filter((p) => !WRITER_SUBJECT.test(plain.slice(Math.max(0, p.start - 24), p.start)));
     if (passive.length) {
-      context.report({ messageId: 'passive', data: { words: codeList(passive.map((p) => p.text), 6) }, span: passive[0]!, words: passive.map((p) => p.text) });
+      context.report({
+        messageId: 'passive',
+        data: {
+          words: codeList(
+            passive.map((p) => p.text),
+            6,
+          ),
+        },
+        span: passive[0]!,
+        words: passive.map((p) => p.text),
+      });
       return;
     }
     const first = opportunity.entries()[0];

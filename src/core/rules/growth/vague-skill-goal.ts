@@ -9,8 +9,7 @@ export default defineRule({
     kinds: ['growth-plan'],
     docs: {
       description: 'The skill goal is a wish ("get better at system design", "grow leadership skills") rather than work the person will lead.',
-      why:
-        'Case study 4: the better approach states the skill goal as work ("lead API migration design"). A vague goal cannot be delegated, reviewed or made visible, so the plan slides back into advice; RUBRICS notes vague goals as the typical sign of mentorship without sponsorship.',
+      why: 'Case study 4: the better approach states the skill goal as work ("lead API migration design"). A vague goal cannot be delegated, reviewed or made visible, so the plan slides back into advice; RUBRICS notes vague goals as the typical sign of mentorship without sponsorship.',
       better: 'Name the work that shows the skill: "Sam leads the API migration design", not "Sam gets better at design".',
       caseStudy: 4,
       concept: 'mentorship',

@@ -34,8 +34,7 @@ const NOT_PRIMARY =
 /** Without any marker, these also say the archetype is not the main one ("also TL until June"). */
 const NOT_PRIMARY_UNMARKED = /\b(?:also|until|after|once|then)\b/i;
 /** An archetype named after these words is someone else ("with the tech lead of each team", "its tech lead"). */
-const SOMEONE_ELSE =
-  /(?:\b(?:with|to|for|from|by|under|alongside)\s+(?:the|each|every|our|their|other|a)?\s*|\b(?:each|every|other|their|our|its|his|her|whose)\s+|\w['’]s\s+)$/i;
+const SOMEONE_ELSE = /(?:\b(?:with|to|for|from|by|under|alongside)\s+(?:the|each|every|our|their|other|a)?\s*|\b(?:each|every|other|their|our|its|his|her|whose)\s+|\w['’]s\s+)$/i;
 const ALL = /\b(?:all (?:of them|four|of the above|archetypes|the archetypes|roles|of these)|every archetype|each archetype|a bit of everything|whatever (?:is needed|it takes))\b/gi;
 
 interface Segment extends Span {

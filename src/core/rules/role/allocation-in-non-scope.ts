@@ -29,8 +29,7 @@ export default defineRule({
     kinds: ['role-memo'],
     docs: {
       description: 'The weekly allocation spends time on work the non-scope (or "not currently") says is not yours.',
-      why:
-        'Case study 2: the memo clarifies the role by saying what is not in it ("not currently: incident solver for every escalation"). Budgeting a share of the week for that same work says the opposite, and the conflicting expectations of the scenario come back through the calendar.',
+      why: 'Case study 2: the memo clarifies the role by saying what is not in it ("not currently: incident solver for every escalation"). Budgeting a share of the week for that same work says the opposite, and the conflicting expectations of the scenario come back through the calendar.',
       better: 'Take the time out of the allocation and give it to the scope, or move the work from non-scope into scope and say what leaves instead.',
       caseStudy: 2,
       concept: 'role clarity',

@@ -24,8 +24,7 @@ const COLUMN_UNIT: [Unit, RegExp][] = [
   ['days', /\bdays?\b/i],
 ];
 /** "20-30%", "up to 20%", "2h a day": not a weekly split that can be added up. */
-const UNCLEAR =
-  /\d\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?\s?(?:%|h\b|hrs?\b|hours?|days?)|\b(?:up to|at least|at most|or so|or more|or less)\b|\d\s?(?:%|h|hrs?|hours?)\s+(?:a|per|each|every)\s+day\b|\d\s?(?:h|hrs?|hours?)\s+daily\b/i;
+const UNCLEAR = /\d\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?\s?(?:%|h\b|hrs?\b|hours?|days?)|\b(?:up to|at least|at most|or so|or more|or less)\b|\d\s?(?:%|h|hrs?|hours?)\s+(?:a|per|each|every)\s+day\b|\d\s?(?:h|hrs?|hours?)\s+daily\b/i;
 /** "Total: 100%": the writer's own total, not a part. */
 const TOTAL = /^[\s*_>|-]*(?:total|sum|overall|altogether)\b[\s*_]*[:=—–-]/i;
 /** "..., which adds up to 100%": the rest of the clause states the total. */
@@ -64,8 +63,7 @@ export default defineRule({
     kinds: ['role-memo'],
     docs: {
       description: 'The weekly allocation does not add up to 100% (or to one week of hours or days).',
-      why:
-        'Case study 2: the wrong approach is "Staff engineer means doing every senior task". A week that holds 130% is that approach in numbers: the memo promises every task and chooses none, so something will be dropped without anyone deciding what. A week that adds up to less leaves part of the role undefined.',
+      why: 'Case study 2: the wrong approach is "Staff engineer means doing every senior task". A week that holds 130% is that approach in numbers: the memo promises every task and chooses none, so something will be dropped without anyone deciding what. A week that adds up to less leaves part of the role undefined.',
       better: 'Split one week so it adds up to 100%: "50% architecture reviews and design across the three teams, 30% migration tech lead work, 20% mentoring and writing"; what does not fit goes in the non-scope.',
       caseStudy: 2,
       concept: 'leverage',

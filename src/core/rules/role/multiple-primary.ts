@@ -9,8 +9,7 @@ export default defineRule({
     kinds: ['role-memo'],
     docs: {
       description: 'The memo claims more than one primary Staff archetype (tech lead, architect, solver, right hand), or "all of them".',
-      why:
-        'Case study 2: a senior IC asked to "act like Staff" is handed every senior task (lead a team, unblock incidents, define architecture, mentor, represent the group). StaffEng\'s archetypes exist to pick one: each has its own leverage and its own risk (a tech lead is too local, a solver becomes a bottleneck). Claiming several as primary is the wrong approach itself: "Staff engineer" means doing every senior task.',
+      why: 'Case study 2: a senior IC asked to "act like Staff" is handed every senior task (lead a team, unblock incidents, define architecture, mentor, represent the group). StaffEng\'s archetypes exist to pick one: each has its own leverage and its own risk (a tech lead is too local, a solver becomes a bottleneck). Claiming several as primary is the wrong approach itself: "Staff engineer" means doing every senior task.',
       better: 'Name one primary archetype and move the rest to secondary or "not currently": "Primary: architect. Secondary: tech lead for the migration phase. Not currently: incident solver for every escalation."',
       caseStudy: 2,
       concept: 'Staff+ archetypes',

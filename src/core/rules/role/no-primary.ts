@@ -8,8 +8,7 @@ export default defineRule({
     kinds: ['role-memo'],
     docs: {
       description: 'The archetype section names no primary Staff archetype (tech lead, architect, solver, right hand).',
-      why:
-        'Case study 2: role clarity starts from one primary archetype. Without it, the memo describes tasks, not a role, and the expectations stay as conflicting as in the scenario ("lead one team, unblock an incident, define architecture...").',
+      why: 'Case study 2: role clarity starts from one primary archetype. Without it, the memo describes tasks, not a role, and the expectations stay as conflicting as in the scenario ("lead one team, unblock an incident, define architecture...").',
       better: 'Start the archetype section with the primary: "Primary: architect", then a secondary and what you are not currently.',
       caseStudy: 2,
       concept: 'role clarity',

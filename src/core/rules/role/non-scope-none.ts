@@ -13,8 +13,7 @@ export default defineRule({
     kinds: ['role-memo'],
     docs: {
       description: 'The non-scope (or "not currently") says "none", "n/a" or "everything is in scope".',
-      why:
-        'Case study 2: the memo exists to stop "Staff engineer" meaning every senior task. A non-scope of "none" says exactly that: the role takes every task, so each new request still lands on you and nobody else knows what they own.',
+      why: 'Case study 2: the memo exists to stop "Staff engineer" meaning every senior task. A non-scope of "none" says exactly that: the role takes every task, so each new request still lands on you and nobody else knows what they own.',
       better: 'Name the work you will not do, and who does it instead: "Not currently: incident solver for every escalation; the on-call rotation owns those."',
       caseStudy: 2,
       concept: 'role clarity',

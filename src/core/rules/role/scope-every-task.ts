@@ -23,8 +23,7 @@ export default defineRule({
     kinds: ['role-memo'],
     docs: {
       description: 'The scope takes on nearly every senior task of the scenario: leading a team, incidents, architecture, mentoring and representing the group to executives.',
-      why:
-        'Case study 2: the senior IC receives conflicting expectations ("lead one team, unblock an incident, define architecture, mentor engineers, and represent the group to executives"). A scope that lists them all has not clarified the role; it has written down the conflict. Each archetype trades leverage for a risk, and no one can carry all four.',
+      why: 'Case study 2: the senior IC receives conflicting expectations ("lead one team, unblock an incident, define architecture, mentor engineers, and represent the group to executives"). A scope that lists them all has not clarified the role; it has written down the conflict. Each archetype trades leverage for a risk, and no one can carry all four.',
       better: 'Keep the scope to what the primary archetype owns ("architecture across three teams") and move the rest to the non-scope with its owner.',
       caseStudy: 2,
       concept: 'altitude',
@@ -32,7 +31,7 @@ export default defineRule({
       good: '---\nkind: role-memo\n---\n\nScope:\nCross-team architecture for payments; the ledger migration design and its review.\n',
     },
     messages: {
-      every: 'The scope takes on {{count}} kinds of senior work ({{tasks}}): that is the scenario\'s conflicting expectations written down, not a role. Keep what your primary archetype owns and move the rest to the non-scope.',
+      every: "The scope takes on {{count}} kinds of senior work ({{tasks}}): that is the scenario's conflicting expectations written down, not a role. Keep what your primary archetype owns and move the rest to the non-scope.",
     },
   },
   check(context) {
@@ -56,7 +55,13 @@ export default defineRule({
     const found = [...byTask.values()].sort((a, b) => a.start - b.start);
     context.report({
       messageId: 'every',
-      data: { count: byTask.size, tasks: codeList(found.map((m) => m.text), 5) },
+      data: {
+        count: byTask.size,
+        tasks: codeList(
+          found.map((m) => m.text),
+          5,
+        ),
+      },
       span: { start: found[0]!.start, end: found[found.length - 1]!.end },
       words: found.map((m) => m.text),
     });

@@ -8,8 +8,7 @@ export default defineRule({
     kinds: ['role-memo'],
     docs: {
       description: 'The success signal says what good looks like but not by when.',
-      why:
-        'Case study 2 asks the memo for a success signal. Without a date, the role can never be judged to work or not, so the conflicting expectations of the scenario never get revisited; with one, you and your manager know when to check the archetype still fits.',
+      why: 'Case study 2 asks the memo for a success signal. Without a date, the role can never be judged to work or not, so the conflicting expectations of the scenario never get revisited; with one, you and your manager know when to check the archetype still fits.',
       better: 'Say what will be observably true and by when: "By June, the three teams ship against one written payments architecture."',
       caseStudy: 2,
       concept: 'role clarity',
@@ -22,7 +21,17 @@ export default defineRule({
   },
   check(context) {
     const success = context.view('success');
-    if (!success || success.isEmpty() || hasDate(success.entries().map((e) => e.text).join('\n'))) return;
+    if (
+      !success ||
+      success.isEmpty() ||
+      hasDate(
+        success
+          .entries()
+          .map((e) => e.text)
+          .join('\n'),
+      )
+    )
+      return;
     const { title, titleSpan } = success.section!;
     context.report({ messageId: 'noDate', span: titleSpan, words: [title] });
   },

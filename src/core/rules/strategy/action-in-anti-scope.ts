@@ -13,8 +13,7 @@ export default defineRule({
     kinds: ['strategy'],
     docs: {
       description: 'A coherent action does what the anti-scope says the strategy will not do.',
-      why:
-        'Case study 1: the anti-scope is where a narrow strategy "says no to good ideas". An action that the anti-scope rules out ("Upgrade Kubernetes" beside "No Kubernetes upgrade this half") tells teams both yes and no, so they are back to a roadmap with no decision guidance.',
+      why: 'Case study 1: the anti-scope is where a narrow strategy "says no to good ideas". An action that the anti-scope rules out ("Upgrade Kubernetes" beside "No Kubernetes upgrade this half") tells teams both yes and no, so they are back to a roadmap with no decision guidance.',
       better: 'Decide: drop the action, or narrow the anti-scope and say why (e.g. "no Kubernetes upgrade this half unless a security deadline forces it").',
       caseStudy: 1,
       concept: 'coherent action',

@@ -10,10 +10,8 @@ export default defineRule({
     kinds: ['strategy'],
     docs: {
       description: 'A coherent action that serves neither the guiding policy nor the diagnosis: it shares no subject with either.',
-      why:
-        'Case study 1: coherent actions are the steps that carry out the policy against the diagnosed problem ("stabilize CI" answers "test flakiness blocks product teams"). An action that traces to neither is a roadmap item that slipped in: it spends the team on something the strategy never argued for.',
-      better:
-        'Tie each action to the diagnosis or the policy in its own words ("Stabilize CI: quarantine flaky tests"), or move it to the anti-scope, or add the problem it solves to the diagnosis.',
+      why: 'Case study 1: coherent actions are the steps that carry out the policy against the diagnosed problem ("stabilize CI" answers "test flakiness blocks product teams"). An action that traces to neither is a roadmap item that slipped in: it spends the team on something the strategy never argued for.',
+      better: 'Tie each action to the diagnosis or the policy in its own words ("Stabilize CI: quarantine flaky tests"), or move it to the anti-scope, or add the problem it solves to the diagnosis.',
       caseStudy: 1,
       concept: 'coherent action',
       bad: '---\nkind: strategy\n---\n\n## Diagnosis\n\nDeploy lead time is 3.5 days and 18% of CI runs fail on flaky tests.\n\n## Guiding policy\n\nReduce platform friction before adding new platform features.\n\n## Coherent actions\n\n- Stabilize CI by quarantining flaky tests.\n- Upgrade Kubernetes to 1.31.\n',

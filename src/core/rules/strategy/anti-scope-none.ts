@@ -14,8 +14,7 @@ export default defineRule({
     kinds: ['strategy'],
     docs: {
       description: 'The anti-scope says "none", "n/a" or "nothing for now" (with or without a reason), or excludes only what nobody would do anyway ("we won\'t ship untested code"): the strategy rules nothing out.',
-      why:
-        'Case study 1: the narrow strategy "says no to good ideas"; that is its cost and its point. An anti-scope of "none" is the broad strategy of the tradeoff table (inclusive, weak prioritization): teams still cannot say no to anything, which is the roadmap problem again.',
+      why: 'Case study 1: the narrow strategy "says no to good ideas"; that is its cost and its point. An anti-scope of "none" is the broad strategy of the tradeoff table (inclusive, weak prioritization): teams still cannot say no to anything, which is the roadmap problem again.',
       better: 'Name the good ideas you will not pursue now, and until when: "no Kubernetes upgrade this half unless a security deadline forces it".',
       caseStudy: 1,
       concept: 'roadmap vs strategy',

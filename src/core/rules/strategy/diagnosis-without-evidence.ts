@@ -9,8 +9,7 @@ export default defineRule({
     kinds: ['strategy'],
     docs: {
       description: 'A diagnosis with no number, fact or observation behind it (a year or a quarter is not one).',
-      why:
-        'Case study 1: the diagnosis is what the policy answers ("deploy lead time and test flakiness block product teams"). A diagnosis that is an opinion ("our platform is not good enough") cannot be checked, so teams can argue with the policy forever; Larson asks to show your work, and good diagnoses cite numbers and trends.',
+      why: 'Case study 1: the diagnosis is what the policy answers ("deploy lead time and test flakiness block product teams"). A diagnosis that is an opinion ("our platform is not good enough") cannot be checked, so teams can argue with the policy forever; Larson asks to show your work, and good diagnoses cite numbers and trends.',
       better: 'Back the problem with what you saw: "product teams wait a median of 3.5 days from merge to production; 18% of CI runs fail on a flaky test".',
       caseStudy: 1,
       concept: 'diagnosis',

@@ -8,8 +8,7 @@ export default defineRule({
     kinds: ['strategy'],
     docs: {
       description: 'Rumelt\'s "fluff": Sunday words ("world-class", "synergy", "best-in-class") that sound strategic and choose nothing.',
-      why:
-        'Case study 1: teams must be able to make tradeoffs from the strategy. Rumelt names fluff as a hallmark of bad strategy: restating the obvious in buzzwords hides the absence of a diagnosis and a choice. Larson: specific statements create alignment, generic ones create the illusion of it.',
+      why: 'Case study 1: teams must be able to make tradeoffs from the strategy. Rumelt names fluff as a hallmark of bad strategy: restating the obvious in buzzwords hides the absence of a diagnosis and a choice. Larson: specific statements create alignment, generic ones create the illusion of it.',
       better: 'Say the concrete thing the word stands for: instead of "world-class CI", "CI green on 97% of runs"; instead of "synergy", the two teams and what they share.',
       caseStudy: 1,
       concept: 'guiding policy',

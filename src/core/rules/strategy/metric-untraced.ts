@@ -9,8 +9,7 @@ export default defineRule({
     kinds: ['strategy'],
     docs: {
       description: 'A success metric that measures nothing the diagnosis names.',
-      why:
-        'Case study 1: the diagnosis names the problem ("deploy lead time and test flakiness block product teams"); success is that problem shrinking. A metric about something else (adoption of a new feature, headcount) can go green while the diagnosed problem stays, so the strategy cannot tell whether it worked.',
+      why: 'Case study 1: the diagnosis names the problem ("deploy lead time and test flakiness block product teams"); success is that problem shrinking. A metric about something else (adoption of a new feature, headcount) can go green while the diagnosed problem stays, so the strategy cannot tell whether it worked.',
       better: 'Measure what the diagnosis names: "median merge-to-production lead time below 1 day by the end of Q2", "flaky CI failure rate below 3% of runs".',
       caseStudy: 1,
       concept: 'diagnosis',

@@ -10,10 +10,8 @@ export default defineRule({
     kinds: ['strategy'],
     docs: {
       description: 'A guiding policy that is only goals or slogans ("improve reliability", "be world-class", "grow 20%"): no statement of it rules something out or sets a binding rule.',
-      why:
-        'Case study 1: a strategy exists so that teams can make tradeoffs. A guiding policy is the choice that follows from the diagnosis; Larson calls policies "tradeoffs between two competing goals" and Rumelt lists "goals as strategy" among the hallmarks of bad strategy. A policy that excludes nothing ("improve reliability") gives a team no way to say no, so it is the roadmap again.',
-      better:
-        'State what you do before, instead of or over what: "reduce platform friction before adding new platform features", "no new platform features until lead time is under one day".',
+      why: 'Case study 1: a strategy exists so that teams can make tradeoffs. A guiding policy is the choice that follows from the diagnosis; Larson calls policies "tradeoffs between two competing goals" and Rumelt lists "goals as strategy" among the hallmarks of bad strategy. A policy that excludes nothing ("improve reliability") gives a team no way to say no, so it is the roadmap again.',
+      better: 'State what you do before, instead of or over what: "reduce platform friction before adding new platform features", "no new platform features until lead time is under one day".',
       caseStudy: 1,
       concept: 'guiding policy',
       bad: '---\nkind: strategy\n---\n\n## Diagnosis\n\nDeploy lead time is 3.5 days and 18% of CI runs fail on flaky tests.\n\n## Guiding policy\n\nImprove reliability and become a world-class platform team.\n',
@@ -56,7 +54,8 @@ function modalGoal(): RegExp {
  * people"); so does pointing at a policy already in force ("per the data-retention standard").
  */
 const BINDS = /\b(?:every|each|all|any|no)\s+(?!(?:of\s+)?(?:the\s+)?(?:time|way)\b)[a-z]|\b(?:at (?:most|least)|no (?:more|fewer|less) than|(?:a )?maximum of|(?:a )?minimum of|capped at|limited to|only)\b/i;
-const REFERS = /\b(?:per|under|follow(?:s|ing)?|according to|as (?:set out|defined|described|agreed) in|in line with|compl(?:y|ies) with|consistent with)\b[^.;]{0,60}\b(?:polic(?:y|ies)|standards?|guidelines?|principles?|charter|RFC|ADR|handbook|playbook|framework|contract|SLAs?)\b|\]\(/i;
+const REFERS =
+  /\b(?:per|under|follow(?:s|ing)?|according to|as (?:set out|defined|described|agreed) in|in line with|compl(?:y|ies) with|consistent with)\b[^.;]{0,60}\b(?:polic(?:y|ies)|standards?|guidelines?|principles?|charter|RFC|ADR|handbook|playbook|framework|contract|SLAs?)\b|\]\(/i;
 
 function choosesOrBinds(u: Match): boolean {
   const text = u.text.replace(modalGoal(), '');

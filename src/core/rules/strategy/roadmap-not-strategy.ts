@@ -13,15 +13,13 @@ export default defineRule({
     kinds: ['strategy'],
     docs: {
       description: 'A "strategy" that is a list of projects, with no diagnosis and no guiding policy.',
-      why:
-        'Case study 1: a platform team publishes a list of projects (migrate CI, improve observability, reduce build times, upgrade Kubernetes) and calls it a strategy. Teams cannot use it to make tradeoffs, because nothing says what problem the projects solve or what the team chose not to do.',
+      why: 'Case study 1: a platform team publishes a list of projects (migrate CI, improve observability, reduce build times, upgrade Kubernetes) and calls it a strategy. Teams cannot use it to make tradeoffs, because nothing says what problem the projects solve or what the team chose not to do.',
       better:
         'Write the strategy spine: a diagnosis ("deploy lead time and test flakiness block product teams"), a guiding policy ("reduce platform friction before adding new platform features"), then the coherent actions that follow from them.',
       caseStudy: 1,
       concept: 'roadmap vs strategy',
       bad: '---\nkind: strategy\n---\n\n# Platform strategy\n\n- Migrate CI\n- Improve observability\n- Reduce build times\n- Upgrade Kubernetes\n',
-      good:
-        '---\nkind: strategy\n---\n\n# Platform strategy\n\n## Diagnosis\n\nDeploy lead time and test flakiness block product teams.\n\n## Guiding policy\n\nReduce platform friction before adding new platform features.\n\n## Coherent actions\n\n- Stabilize CI\n- Standardize service templates\n',
+      good: '---\nkind: strategy\n---\n\n# Platform strategy\n\n## Diagnosis\n\nDeploy lead time and test flakiness block product teams.\n\n## Guiding policy\n\nReduce platform friction before adding new platform features.\n\n## Coherent actions\n\n- Stabilize CI\n- Standardize service templates\n',
     },
     messages: {
       roadmap: 'This strategy is a list of projects ({{projects}}) with no diagnosis or guiding policy, so teams cannot use it to make tradeoffs. Say what problem the projects solve and what you choose not to do.',
@@ -90,7 +88,10 @@ function projectItems(context: RuleContext): Match[] {
     // Labels ("Our plan for the year:") and the title section; deeper headings are the document's own structure.
     if (s.key || !(s.style === 'label' || s.depth === 1)) continue;
     // Table rows are data (stores, owners, numbers); a timeline table is read above.
-    const own = context.viewOf(s).entries().filter((u) => u.kind !== 'row' && elsewhere(u) && !/:$/.test(u.text));
+    const own = context
+      .viewOf(s)
+      .entries()
+      .filter((u) => u.kind !== 'row' && elsewhere(u) && !/:$/.test(u.text));
     if (own.length >= 2 && own.every(isProject)) return own;
   }
   return [];
@@ -107,7 +108,8 @@ function boldLead(plain: string, b: Span): Match | undefined {
 }
 
 /** When a row is planned for, as the whole cell: a quarter, half, month, phase or milestone ("Q1", "H2 2026", "Phase 2"); not a date or a time of day (an incident timeline). */
-const PERIOD = /^\W*(?:(?:Q[1-4]|H[12]|FY\s?\d{2,4}|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:phase|stage|step|sprint|milestone|wave|release)\s*\d+|now|next|later)(?:\s*(?:[\u2013\u2014/-]|to)\s*(?:Q[1-4]|H[12]))?(?:\s+(?:19|20)\d\d)?)\W*$/i;
+const PERIOD =
+  /^\W*(?:(?:Q[1-4]|H[12]|FY\s?\d{2,4}|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:phase|stage|step|sprint|milestone|wave|release)\s*\d+|now|next|later)(?:\s*(?:[\u2013\u2014/-]|to)\s*(?:Q[1-4]|H[12]))?(?:\s+(?:19|20)\d\d)?)\W*$/i;
 
 /** The deliverables of a table whose first column is a timeline: the first other cell of each row. */
 function timelineRows(table: Block): Match[] {

@@ -11,8 +11,7 @@ export default defineRule({
     kinds: ['strategy'],
     docs: {
       description: 'The coherent actions are a long list: more than seven steps.',
-      why:
-        'Case study 1: the tradeoff table says a broad strategy is inclusive but weakly prioritized, and Rumelt lists long, unprioritised lists of objectives among the hallmarks of bad strategy. The module\'s coherent actions are three steps; a dozen reads as the roadmap the case study warns about.',
+      why: "Case study 1: the tradeoff table says a broad strategy is inclusive but weakly prioritized, and Rumelt lists long, unprioritised lists of objectives among the hallmarks of bad strategy. The module's coherent actions are three steps; a dozen reads as the roadmap the case study warns about.",
       better: 'Keep the few actions that carry out the policy ("stabilize CI, standardize service templates, create ownership dashboard") and move the rest to the anti-scope or a later revision.',
       caseStudy: 1,
       concept: 'coherent action',

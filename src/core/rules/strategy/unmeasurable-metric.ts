@@ -15,8 +15,7 @@ export default defineRule({
     kinds: ['strategy'],
     docs: {
       description: 'A success metric with no number or no date, so nobody can tell whether the strategy worked.',
-      why:
-        'Case study 1 asks for success metrics beside the strategy spine. "Faster builds" or "better reliability" cannot be checked: without a target and a date the team cannot tell whether the policy is working, or when to revisit it.',
+      why: 'Case study 1 asks for success metrics beside the strategy spine. "Faster builds" or "better reliability" cannot be checked: without a target and a date the team cannot tell whether the policy is working, or when to revisit it.',
       better: 'Give each metric a number and a date: "median merge-to-production lead time below 1 day by the end of Q2".',
       caseStudy: 1,
       concept: 'coherent action',
@@ -54,10 +53,12 @@ function metricsOf(metrics: SectionView): Match[] {
   return listed.length ? listed : all;
 }
 
-
 /** A deadline stated once for all metrics: the section title, an intro line ending in ":", or the document title. */
 function sharedContext(doc: Doc, metrics: SectionView): string {
-  const intro = metrics.entries().filter((u) => /:$/.test(u.text)).map((u) => u.text);
+  const intro = metrics
+    .entries()
+    .filter((u) => /:$/.test(u.text))
+    .map((u) => u.text);
   const title = doc.frontMatter?.data['title'];
   const h1 = doc.sections.find((s) => s.style === 'heading' && s.depth === 1)?.title ?? '';
   return [metrics.section?.title ?? '', ...intro, typeof title === 'string' ? title : '', h1].join('\n');

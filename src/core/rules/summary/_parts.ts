@@ -14,6 +14,8 @@ import { lexicon } from '../../lexicon/index.ts';
 import type { Doc, Section, Span } from '../../model/types.ts';
 import { analyse, createMemo, isImperativeOrRequest, negatedAt, type NlpMemo, type Token } from '../../nlp/index.ts';
 import type { SectionView } from '../../query/section-view.ts';
+import { opensFromDate } from '../../text/letter.ts';
+import { hasDate } from '../../text/numbers.ts';
 import type { Match } from '../../text/match.ts';
 import { audienceOf as artifactAudience } from '../../project/meta.ts';
 
@@ -121,7 +123,7 @@ export function findIn(doc: Doc, spans: readonly Span[], name: string): Match[] 
  * does not come after an activity verb ("we looked into whether to delay" is still activity).
  */
 export function isDecisive(sentence: string, strict = false): boolean {
-  if (lexicon('decision-markers').test(sentence)) return true;
+  if (lexicon('decision-markers').test(sentence) || opensFromDate(sentence)) return true;
   const at = sentence.search(lexicon('decision'));
   if (at === -1) return false;
   if (at === (/^[^\p{L}]*/u.exec(sentence)?.[0].length ?? 0)) return true;
@@ -165,9 +167,18 @@ export function asksOf(r: Reader): Ask[] {
     const ask = r.view('ask');
     if (ask) {
       for (const s of sentencesIn(r, ask)) add(s, askIn(r, s));
-      // A vague Ask section, but a request to the reader elsewhere ("please approve ... by
-      // Friday" under the plan): the summary still asks.
       if (out.length) return out;
+      // A vague Ask section, but a request put to the reader elsewhere ("we need you to approve
+      // ... by Friday", "please read the runbook before Thursday 9 May"): the summary still
+      // asks. Not a courtesy: "Please reach out with questions" has no request verb and no date.
+      const decided = [...ask.spans, ...(r.view('decision')?.spans ?? []), ...decisionOf(r)];
+      for (const s of sentencesOf(r)) {
+        if (decided.some((x) => s.start >= x.start && s.start < x.end)) continue;
+        const word = findIn(doc, [s], 'ask').find((m) => !/^please$/i.test(m.text) && addressed(doc, s, m));
+        if (word && askIn(r, s)) add(s, word);
+        else if (hasDate(s.text)) add(s, imperative(r, s));
+      }
+      return out;
     }
     const excluded = [...NOT_ASKS.flatMap((k) => r.view(k)?.spans ?? []), ...decisionOf(r)];
     let candidates = 0;

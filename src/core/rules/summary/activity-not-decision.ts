@@ -15,8 +15,7 @@ export default defineRule({
     docs: {
       description: 'The summary reports activity ("we evaluated", "looked into", "discussed") and states no decision.',
       why: 'Case study 5: a 12-page design doc recommends delaying a launch, but its executive summary says "we evaluated reliability concerns". The reader learns what the team did, not what it decided, so the decision, the risk and the ask are lost. This is the wrong approach itself: summarise activity instead of the decision.',
-      better:
-        'Lead with the decision as a plain statement, then the reason, the risk if ignored, the plan and the ask: "Decision: delay launch two weeks. Reason: payment retry path can duplicate charges under timeout."',
+      better: 'Lead with the decision as a plain statement, then the reason, the risk if ignored, the plan and the ask: "Decision: delay launch two weeks. Reason: payment retry path can duplicate charges under timeout."',
       caseStudy: 5,
       concept: 'executive summary',
       bad: '---\nkind: exec-summary\naudience: executive\n---\n\nOver the last three weeks we evaluated reliability concerns across the payments stack and discussed timeouts with the processor team.\n',

@@ -1,6 +1,7 @@
 import { lexicon } from '../../lexicon/index.ts';
 import type { Section } from '../../model/types.ts';
 import { clip, code } from '../../text/format.ts';
+import { isGreeting, isSignOff } from '../../text/letter.ts';
 import { wordsOf } from '../../text/words.ts';
 import { defineRule, type RuleContext } from '../define.ts';
 import { isDecisive, sentencesIn, sentencesOf, type Sentence } from './_parts.ts';
@@ -121,6 +122,7 @@ function hasProse(context: Ctx, s: Section): boolean {
  */
 function isMetadata(s: Sentence): boolean {
   if (s.after?.style === 'field' && s.after.key === undefined) return true;
+  if (isGreeting(s.text) || isSignOff(s.text)) return true;
   // "Full design: [link].", "This is the short version, for engineers on the payouts team."
   if (startsWith(lexicon('document-pointers'), s.text)) return true;
   if (/^[\p{L}][\p{L}\p{N} '/()-]{0,40}:\s/u.test(s.text) && (s.text.split(':')[0] ?? '').trim().split(/\s+/).length <= MAX_KEY_WORDS) return true;

@@ -20,8 +20,7 @@ export default defineRule({
     messages: {
       noAsk:
         'The summary asks the reader for nothing: no request such as `approve`, `decide` or `fund`, and no sentence that tells the reader what to do. Case study 5: end with a concrete ask and a date, e.g. "Ask: approve the revised date by Friday."',
-      vagueAsk:
-        'The Ask section (`{{ask}}`) requests no action: no sentence tells the reader what to do (`approve`, `decide`, `review`, `sign up`...). Say what the reader must do and by when: "Approve the revised launch date by Friday."',
+      vagueAsk: 'The Ask section (`{{ask}}`) requests no action: no sentence tells the reader what to do (`approve`, `decide`, `review`, `sign up`...). Say what the reader must do and by when: "Approve the revised launch date by Friday."',
     },
   },
   check(context) {

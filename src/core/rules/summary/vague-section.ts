@@ -30,8 +30,7 @@ export default defineRule({
     docs: {
       description: 'A reason, risk or plan that is there but says nothing concrete ("There were some issues.", "Things could go wrong.").',
       why: 'Case study 5: the summary "does not state the decision, risk, or ask". A Risk section that reads "things could go wrong" states no risk either: an executive cannot weigh it against the cost of the decision. Filling the headings with placeholder words passes a structure check and still loses the decision.',
-      better:
-        'Say it concretely: Reason "payment retry path can duplicate charges under timeout"; Risk if ignored "customer-impacting financial incident"; Plan "idempotency keys, replay test, launch gate".',
+      better: 'Say it concretely: Reason "payment retry path can duplicate charges under timeout"; Risk if ignored "customer-impacting financial incident"; Plan "idempotency keys, replay test, launch gate".',
       caseStudy: 5,
       concept: 'risk framing',
       bad: '---\nkind: exec-summary\naudience: executive\n---\n\nDecision:\nDelay the payments launch two weeks, to 14 May.\n\nReason:\nThere were some issues.\n\nRisk if ignored:\nThings could go wrong.\n\nPlan:\nIdempotency keys, a replay test and a launch gate.\n\nAsk:\nApprove the revised date by Friday.\n',

@@ -11,8 +11,7 @@ export default defineRule({
     severity: 'error',
     docs: {
       description: 'A tradeoff table row whose cost (risk, cons, downside) cell is empty or says "none", "n/a" or "-".',
-      why:
-        'In every case study\'s tradeoff table each choice has a cost: even "decision framing" costs preparation and "narrow strategy" says no to good ideas. A choice with no cost means the cost was not looked for, and the table stops being a tradeoff.',
+      why: 'In every case study\'s tradeoff table each choice has a cost: even "decision framing" costs preparation and "narrow strategy" says no to good ideas. A choice with no cost means the cost was not looked for, and the table stops being a tradeoff.',
       better: 'Name what each choice costs, concretely: "| strategy doc | alignment | writing/review time |".',
       concept: 'tradeoffs',
       bad: `${STRATEGY}| friction first | teams ship faster | none |\n| features first | visible launches | lead time keeps growing |\n`,

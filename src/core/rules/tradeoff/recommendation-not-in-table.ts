@@ -43,7 +43,7 @@ export default defineRule({
     for (const t of tables) {
       const rows = rowChoices(t);
       if (!rows.length || !aboutThisDecision(t.header.cells[0]?.text ?? '', rows, options)) continue;
-      if (matchChoice(words, rows) || (ref && !chosen && resolveReference(ref, rows))) continue;
+      if (matchChoice(words, rows) || (ref && (chosen ? rows.some((r) => r.label === ref.label) : resolveReference(ref, rows)))) continue;
       const first = rec.sentences()[0];
       if (!first) return;
       context.report({ messageId: 'notInTable', data: { section: rec.section.title.toLowerCase(), words: clip(first.text, 60) }, span: first, related: [{ message: 'the tradeoff table', span: t.header }] });

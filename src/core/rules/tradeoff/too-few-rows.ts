@@ -9,8 +9,7 @@ export default defineRule({
     severity: 'warning',
     docs: {
       description: 'A tradeoff table (`| Choice | Gain | Cost |`, `| Archetype | Leverage | Risk |`, pros/cons) with fewer than two rows.',
-      why:
-        'Every case study in the module ends with a tradeoff table of four choices, each with what it gains and what it costs. A table with one row compares nothing: it shows the chosen path and hides what it was weighed against.',
+      why: 'Every case study in the module ends with a tradeoff table of four choices, each with what it gains and what it costs. A table with one row compares nothing: it shows the chosen path and hides what it was weighed against.',
       better: 'Give the table a row for each real choice, at least two, including the one you did not pick: "| roadmap list | concrete | no decision guidance |" next to "| strategy doc | alignment | writing/review time |".',
       concept: 'tradeoffs',
       bad: `${STRATEGY}| friction first | teams ship faster | new features wait |\n`,
