@@ -67,6 +67,14 @@ describe('workbench API', () => {
     assert.equal(staleRestore.status, 409);
   });
 
+  it('answers the editor\'s review-thread query with no threads while accounts are off', async () => {
+    const created = await s.call('POST', '/api/artifacts', { kind: 'strategy' });
+    const got = await s.call('GET', `/api/artifacts/${created.body.artifact.id}/reviews/threads`);
+    assert.equal(got.status, 200);
+    assert.deepEqual(got.body, { revisionId: created.body.revision.id, reviews: [] });
+    assert.equal((await s.call('GET', '/api/artifacts/nope/reviews/threads')).status, 404);
+  });
+
   it('answers bad requests with one clear JSON line', async () => {
     const notJson = await s.call('POST', '/api/artifacts', '{"kind":');
     assert.deepEqual([notJson.status, notJson.body.error], [400, 'request body is not valid JSON']);
