@@ -153,7 +153,15 @@ async function history(engine: string, url: string, duration: number): Promise<S
   const path = `/api/artifacts/${created.artifact.id}/revisions`;
   const whole = await cannon({ url: url + path, connections: 4, duration: Math.min(duration, 5) });
   const page = await cannon({ url: `${url}${path}?limit=50&before=${rev - 2000}`, connections: 4, duration: Math.min(duration, 5) });
-  const row = (scenario: string, r: autocannon.Result): ServerRow => ({ scenario, engine: `${engine}, 1 app server`, requestsPerSecond: round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, requests: r.requests.total, errors: r.errors + r.non2xx });
+  const row = (scenario: string, r: autocannon.Result): ServerRow => ({
+    scenario,
+    engine: `${engine}, 1 app server`,
+    requestsPerSecond: round(r.requests.average),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    requests: r.requests.total,
+    errors: r.errors + r.non2xx,
+  });
   return [row('history: all 5,000 revisions (GET .../revisions)', whole), row('history: one page of 50 (?limit=50&before=)', page)];
 }
 
@@ -205,7 +213,7 @@ async function cohort(engine: string, storage: Storage): Promise<ServerRow[]> {
     });
     return [
       row('cohort: 1,200 artifacts of 200 learners, one 100-row page of the listing', listing),
-      row('cohort: each learner\'s portfolio checked, cold (6 artifacts each)', cold.times, cold.seconds),
+      row("cohort: each learner's portfolio checked, cold (6 artifacts each)", cold.times, cold.seconds),
       row('cohort: the same, warm (checked revisions cached)', warm.times, warm.seconds),
     ];
   } finally {

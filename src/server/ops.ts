@@ -116,7 +116,11 @@ export async function exportDb(dataDir: string, url: string): Promise<string> {
     await k.transaction().execute(async (trx) => {
       const existing = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM artifacts`.execute(trx)).rows[0]?.n ?? 0);
       if (existing > 0) throw new Error(`${redact(url)} already holds ${existing} artifacts; export-db copies into an empty database only`);
-      for (let i = 0; i < artifacts.length; i += 200) await trx.insertInto('artifacts').values(artifacts.slice(i, i + 200)).execute();
+      for (let i = 0; i < artifacts.length; i += 200)
+        await trx
+          .insertInto('artifacts')
+          .values(artifacts.slice(i, i + 200))
+          .execute();
       const one = db.prepare('SELECT * FROM revisions WHERE id = ?');
       let batch: Record<string, unknown>[] = [];
       let chars = 0;
@@ -167,7 +171,11 @@ async function pgHasData(url: string): Promise<boolean> {
 
 /** pg_dump / pg_restore from PATH, or Debian's versioned folder. */
 function pgTool(name: 'pg_dump' | 'pg_restore', args: string[]): void {
-  const versions = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
+  const versions = existsSync('/usr/lib/postgresql')
+    ? readdirSync('/usr/lib/postgresql')
+        .filter((v) => /^\d+$/.test(v))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   const candidates = [...versions.map((v) => `/usr/lib/postgresql/${v}/bin/${name}`).filter(existsSync), name];
   const r = spawnSync(candidates[0] as string, args, { encoding: 'utf8' });
   if (r.error) throw new Error(`${name} is not installed (apt-get install postgresql-client): ${r.error.message}`);

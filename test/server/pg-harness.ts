@@ -48,7 +48,11 @@ export function postgresAvailable(): { bin: string } | { skip: string } {
   let bin = findBin();
   if (!bin && isRoot) bin = install();
   if (!bin) {
-    cached = { skip: isRoot ? 'PostgreSQL 15+ is not installed and `apt-get install -y postgresql` failed: PostgreSQL tests skipped' : 'PostgreSQL 15+ is not installed (/usr/lib/postgresql/*/bin/initdb) and installing it needs root: PostgreSQL tests skipped; run `apt-get install postgresql`' };
+    cached = {
+      skip: isRoot
+        ? 'PostgreSQL 15+ is not installed and `apt-get install -y postgresql` failed: PostgreSQL tests skipped'
+        : 'PostgreSQL 15+ is not installed (/usr/lib/postgresql/*/bin/initdb) and installing it needs root: PostgreSQL tests skipped; run `apt-get install postgresql`',
+    };
     return cached;
   }
   if (isRoot && spawnSync('id', ['postgres'], { stdio: 'ignore' }).status !== 0) {

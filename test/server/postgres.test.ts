@@ -66,7 +66,12 @@ async function events(app: App, path: string, lastEventId?: string) {
         if (cut >= 0) {
           const block = buffer.slice(0, cut);
           buffer = buffer.slice(cut + 2);
-          const fields = Object.fromEntries(block.split('\n').filter((l) => !l.startsWith(':') && l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trimStart()]));
+          const fields = Object.fromEntries(
+            block
+              .split('\n')
+              .filter((l) => !l.startsWith(':') && l.includes(':'))
+              .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trimStart()]),
+          );
           if (!fields['event'] && !fields['data']) continue; // a keep-alive comment
           queue.push({ event: fields['event'] ?? 'message', ...(fields['id'] ? { id: fields['id'] } : {}), data: fields['data'] ? JSON.parse(fields['data']) : undefined });
         }
@@ -143,7 +148,11 @@ describe('PostgreSQL: several app servers on one database', { skip: 'skip' in av
 
   it('signs in on one server and keeps the session on the other', async () => {
     const db = await server.createDatabase();
-    const made = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'admin', 'create-user', 'ines', '--admin', '--password-stdin', '--database', db], { cwd: root, input: 'correct horse battery\n', encoding: 'utf8' });
+    const made = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'admin', 'create-user', 'ines', '--admin', '--password-stdin', '--database', db], {
+      cwd: root,
+      input: 'correct horse battery\n',
+      encoding: 'utf8',
+    });
     assert.equal(made.status, 0, made.stderr);
     const [a, b] = await Promise.all([launch(db), launch(db)]);
     const login = await fetch(`${a.url}/api/auth/login`, { method: 'POST', headers, body: JSON.stringify({ username: 'ines', password: 'correct horse battery' }) });
@@ -260,7 +269,10 @@ describe('PostgreSQL: several app servers on one database', { skip: 'skip' in av
     while (afterAcks < 40) await new Promise((r) => setTimeout(r, 20));
     done = true;
     await load;
-    assert.ok(unavailable.every((e) => /the database is unavailable right now; nothing was applied/.test(e)), unavailable[0]);
+    assert.ok(
+      unavailable.every((e) => /the database is unavailable right now; nothing was applied/.test(e)),
+      unavailable[0],
+    );
     const healthy = await call(a, 'GET', '/api/health');
     assert.deepEqual([healthy.status, healthy.body.database, healthy.body.schema], [200, 'ok', MIGRATIONS.length]);
     for (const s of acked) {
@@ -286,7 +298,10 @@ describe('PostgreSQL: several app servers on one database', { skip: 'skip' in av
     await client.connect();
     try {
       const versions = (await client.query<{ version: number }>('SELECT version FROM staffwork_schema ORDER BY version')).rows.map((r) => r.version);
-      assert.deepEqual(versions, MIGRATIONS.map((_, i) => i + 1));
+      assert.deepEqual(
+        versions,
+        MIGRATIONS.map((_, i) => i + 1),
+      );
     } finally {
       await client.end();
     }
@@ -303,7 +318,7 @@ describe('PostgreSQL: several app servers on one database', { skip: 'skip' in av
     const admin = new pg.Client({ connectionString: db });
     await admin.connect();
     try {
-      await admin.query("DO $$ BEGIN CREATE ROLE staffwork_web LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+      await admin.query('DO $$ BEGIN CREATE ROLE staffwork_web LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$');
       await admin.query('GRANT staffwork_app TO staffwork_web');
     } finally {
       await admin.end();
@@ -343,10 +358,7 @@ describe('PostgreSQL: several app servers on one database', { skip: 'skip' in av
       assert.equal((await asApp('', '', 'SELECT count(*)::int AS n FROM artifacts')).rows[0].n, 0);
       const updated = await asApp('local', 'intruder', "UPDATE artifacts SET title = 'taken' WHERE id = $1", [created.body.artifact.id]);
       assert.equal(updated.rowCount, 0);
-      await assert.rejects(
-        asApp('intruder', 'intruder', "INSERT INTO artifacts (id, owner, title, created_at, head_id) VALUES ('x', 'local', 'forged', 'now', 0)"),
-        (e: { code?: string }) => e.code === '42501',
-      );
+      await assert.rejects(asApp('intruder', 'intruder', "INSERT INTO artifacts (id, owner, title, created_at, head_id) VALUES ('x', 'local', 'forged', 'now', 0)"), (e: { code?: string }) => e.code === '42501');
     } finally {
       await client.end();
     }

@@ -143,8 +143,11 @@ interface Index {
   status: string | undefined;
   /** The ids of the fixed names the code asks about ("consequences", "context"), once per kind. */
   named: Map<string, string | undefined>;
+  /** The words either side of an "and" inside a name ("pro con" of "pros and cons"). */
+  joins: Set<string>;
 }
 const indexes = new WeakMap<KindDef, Index>();
+const AND = stem('and');
 
 function indexOf(kind: KindDef): Index {
   let index = indexes.get(kind);
@@ -164,7 +167,9 @@ function indexOf(kind: KindDef): Index {
     entries.sort((a, b) => b.tokens.length - a.tokens.length);
     const byHead = new Map<string, Entry[]>();
     for (const e of entries) byHead.set(e.tokens[0] as string, [...(byHead.get(e.tokens[0] as string) ?? []), e]);
-    index = { exact, byHead, titles: (kind.titles ?? []).map((t) => titleTokens(t)).filter((t) => t.length > 0), status: undefined, named: new Map() };
+    const joins = new Set<string>();
+    for (const e of entries) e.tokens.forEach((t, i) => t === AND && i > 0 && joins.add(`${e.tokens[i - 1]} ${e.tokens[i + 1]}`));
+    index = { exact, byHead, titles: (kind.titles ?? []).map((t) => titleTokens(t)).filter((t) => t.length > 0), status: undefined, named: new Map(), joins };
     index.status = namedId(kind, 'status', index);
     indexes.set(kind, index);
   }
@@ -187,26 +192,29 @@ function startsWith(tokens: string[], prefix: string[], at = 0): boolean {
   return true;
 }
 
-const AND = stem('and');
-
-/** The names a title joins with "and" ("Risk and rollback", "What it costs us, and what we get"); one part: not joined. */
-function conjuncts(tokens: string[]): string[][] {
+/**
+ * The names a title joins with "and" ("Risk and rollback", "What it costs us, and what we get");
+ * one part: not joined. An "and" inside a name ("Shorter example for pros and cons") joins nothing.
+ */
+function conjuncts(tokens: string[], joins: ReadonlySet<string>): string[][] {
   if (!tokens.includes(AND)) return [tokens];
   const parts: string[][] = [[]];
-  for (const t of tokens) {
-    if (t === AND) parts.push([]);
+  tokens.forEach((t, i) => {
+    if (t === AND && !joins.has(`${tokens[i - 1]} ${tokens[i + 1]}`)) parts.push([]);
     else parts[parts.length - 1]?.push(t);
-  }
+  });
   return parts.filter((p) => p.length > 0);
 }
 
-type MatchOpts = { weak: boolean; contains: boolean; taken?: Set<string> };
+// `joined`: a title that joins names ("Risk and rollback") names its first free part. Only once
+// the kind is known: an RFC's "Risks and Mitigations" is no evidence of an executive summary.
+type MatchOpts = { weak: boolean; contains: boolean; taken?: Set<string>; joined?: boolean };
 
 /** Which section of the index a title names, and how closely; a joined title names the section of its first free part. */
 function match(index: Index, tokens: string[], opts: MatchOpts, key = tokens.join(' ')): { id: string; how: How } | undefined {
   const whole = matchName(index, tokens, opts, key);
-  if (whole) return whole;
-  const parts = conjuncts(tokens);
+  if (whole || !opts.joined) return whole;
+  const parts = conjuncts(tokens, index.joins);
   if (parts.length < 2) return undefined;
   for (const part of parts) {
     const m = matchName(index, part, { ...opts, contains: false });
@@ -217,7 +225,7 @@ function match(index: Index, tokens: string[], opts: MatchOpts, key = tokens.joi
 
 /** The section ids a title joins, when it joins two names or more ("Risk and rollback"); "Cost and effort" joins one. */
 function jointIds(index: Index, tokens: string[]): string[] {
-  const parts = conjuncts(tokens);
+  const parts = conjuncts(tokens, index.joins);
   if (parts.length < 2 || matchName(index, tokens, { weak: true, contains: false })) return [];
   const ids = parts.map((p) => matchName(index, p, { weak: true, contains: false })?.id);
   return ids.every(Boolean) ? [...new Set(ids as string[])] : [];
@@ -302,11 +310,7 @@ export function impliedSections(doc: Doc, kind: KindDef): Map<string, Span> {
       if (id) found.set(id, span);
     }
   }
-  // "Risk and rollback", "Decision maker and date": the section is the first part's, and it holds the others too.
   const index = indexOf(kind);
-  doc.sections.forEach((s, i) => {
-    for (const id of jointIds(index, info.tokens[i] ?? [])) if (!found.has(id)) found.set(id, s.span);
-  });
   const lead = leadDecision(doc, kind);
   if (lead) found.set(lead.id, lead.span);
   const consequences = namedId(kind, 'consequences');
@@ -441,10 +445,11 @@ export function kindEvidence(doc: Doc, module: CourseModule): KindEvidence[] {
     const named = index.titles.filter((t) => info.title.some((_, at) => startsWith(info.title, t, at)));
     const titleSays = named.length > 0;
     const titleNamesKind = titleSays || statusHeading;
-    // Once the title names the kind, fallback names count too ("Proposal" holds the decision).
+    // Once the title names the kind, fallback names and joined titles count too ("Proposal" holds
+    // the decision; "Support and check-ins" the support).
     if (titleNamesKind) {
       for (const i of candidates) {
-        const m = matched.has(i) ? undefined : match(index, info.tokens[i] as string[], { weak: true, contains: false }, info.keys[i]);
+        const m = matched.has(i) ? undefined : match(index, info.tokens[i] as string[], { weak: true, contains: false, joined: true }, info.keys[i]);
         if (m && !found.has(m.id)) {
           found.add(m.id);
           matched.add(i);
@@ -519,7 +524,7 @@ export function assignSections(doc: Doc, kind: KindDef, memo?: DetectMemo): void
     delete s.key;
     delete s.also;
   }
-  const pass = (fields: boolean, opts: { weak: boolean; contains: boolean }, accept: (how: How) => boolean) => {
+  const pass = (fields: boolean, opts: MatchOpts, accept: (how: How) => boolean) => {
     doc.sections.forEach((s, i) => {
       if (s.key || (s.style === 'field') !== fields) return;
       const m = match(index, info.tokens[i] as string[], { ...opts, taken: claimed }, info.keys[i]);
@@ -529,12 +534,12 @@ export function assignSections(doc: Doc, kind: KindDef, memo?: DetectMemo): void
       }
     });
   };
-  const strong = { weak: false, contains: false };
+  const strong = { weak: false, contains: false, joined: true };
   pass(false, strong, (how) => how === 'exact');
   pass(false, strong, () => true);
-  pass(false, { weak: true, contains: false }, () => true);
-  pass(true, { weak: true, contains: false }, () => true);
-  pass(false, { weak: false, contains: true }, () => true);
+  pass(false, { weak: true, contains: false, joined: true }, () => true);
+  pass(true, { weak: true, contains: false, joined: true }, () => true);
+  pass(false, { weak: false, contains: true, joined: true }, () => true);
   // A title that joins names ("Risk and rollback") holds each free one.
   doc.sections.forEach((s, i) => {
     if (!s.key) return;
@@ -609,7 +614,7 @@ export function unrecognisedSections(doc: Doc, kind: KindDef): Section[] {
     if (s.parent !== -1 && s.parent !== title) return false;
     const tokens = info.tokens[i] ?? [];
     const key = info.keys[i] ?? '';
-    if (!tokens.length || ASIDES.has(key) || match(index, tokens, { weak: true, contains: true }, key)) return false;
+    if (!tokens.length || ASIDES.has(key) || match(index, tokens, { weak: true, contains: true, joined: true }, key)) return false;
     const words = s.blocks.reduce((n, b) => n + (doc.plain.slice(b.start, b.end).match(/\p{L}+/gu)?.length ?? 0), 0);
     if (s.style === 'field') return !METADATA.has(key) && (tokens.length >= 2 || words >= FIELD_WORDS) && words > 0;
     return words > 0 || (s.children.length > 0 && !s.children.some((c) => doc.sections[c]?.key));

@@ -90,9 +90,20 @@ export function headsOfLine(line: string): Head[] {
   return heads;
 }
 
+/** The first character after up to three blanks is `*`, `_` or a digit (EMPH_HEAD and BOLD_LINE need one). */
+function mayBeEmphasis(line: string): boolean {
+  let i = 0;
+  while (i < 3 && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  const c = line.charCodeAt(i);
+  return c === 42 || c === 95 || (c >= 48 && c <= 57);
+}
+
 /** The title a line starts with, if any. */
 export function headOf(line: string): Head | undefined {
-  const emph = EMPH_HEAD.exec(line);
+  // Emphasised heads and bold lines start (after up to three blanks) with `*`, `_` or a paragraph
+  // number: most lines are told apart by that character before any pattern runs.
+  const emphasis = mayBeEmphasis(line);
+  const emph = emphasis ? EMPH_HEAD.exec(line) : null;
   if (emph) {
     const name = (emph[2] as string).trim();
     const stop = (emph[3] ?? emph[4]) as string;
@@ -109,7 +120,7 @@ export function headOf(line: string): Head | undefined {
     if (!titleLike(name, stop === ':' ? MAX_LABEL_WORDS : MAX_RUN_IN_WORDS)) return undefined;
     return { name, start, end: emph[0].length, form: 'field' };
   }
-  const bold = BOLD_LINE.exec(line);
+  const bold = emphasis ? BOLD_LINE.exec(line) : null;
   if (bold) {
     const name = (bold[2] as string).trim();
     // A comma makes it a phrase (a department line under the title), not a section's name.

@@ -268,8 +268,9 @@ export function splitRow(text: string, start: number, end: number): TableCell[] 
 type Start = Pick<Section, 'title' | 'style' | 'depth' | 'titleSpan'> & {
   /** Where the content starts: the next line, or for a field the rest of its line. */
   contentStart: number;
-  /** For a field: the paragraph it sits in. */
+  /** For a field: the paragraph it sits in, and its index in `doc.blocks`. */
   block?: Block;
+  blockIndex?: number;
   /** For a field whose value ends where it is written (a list item, a table cell, a middle-dot pair). */
   end?: number;
 };
@@ -293,6 +294,8 @@ function sectionsOf(doc: Doc, headings: HeadingInfo[]): Section[] {
   // Fields of a list item or a table row sit one level under a field whose value introduces them.
   const field = (title: string, titleSpan: Span, contentStart: number, end: number) =>
     starts.push({ title, style: 'field', depth: headingDepth + 3, titleSpan, contentStart, end: Math.max(end, contentStart) });
+  // The next colon in the text at or after the line being read (one forward scan per document).
+  let colon = -1;
   doc.blocks.forEach((block, bi) => {
     pushHeadingsBefore(block.start);
     if (block.type === 'list') {
@@ -327,8 +330,9 @@ function sectionsOf(doc: Doc, headings: HeadingInfo[]): Section[] {
       if (lineStart > block.end) break;
       const lineStop = Math.min(lineEnd(doc.text, doc.lineStarts, li), block.end);
       // Most prose lines are skipped before running the patterns: a title needs a colon early
-      // on or emphasis at the line's start.
-      if (!MAY_HEAD.test(doc.text.slice(lineStart, lineStart + 16)) && !doc.text.slice(lineStart, Math.min(lineStop, lineStart + MAX_HEAD)).includes(':')) continue;
+      // on or emphasis at the line's start (after a paragraph number: a digit or a dot first).
+      if (colon < lineStart) colon = nextColon(doc.text, lineStart);
+      if (colon >= Math.min(lineStop, lineStart + MAX_HEAD) && !(mayOpenHead(doc.text, lineStart) && MAY_HEAD.test(doc.text.slice(lineStart, lineStart + 16)))) continue;
       const line = doc.text.slice(lineStart, lineStop);
       for (const h of headsOfLine(line)) {
         const at = lineStart + h.start;
@@ -346,7 +350,7 @@ function sectionsOf(doc: Doc, headings: HeadingInfo[]): Section[] {
         // `**Consequences:**` right above `**Links:** x`: two bold fields at one level, the first
         // empty; but `**Options:**` above `**Option 1:** ...` lists its items.
         const sibling = prev?.style === 'label' && BOLD.test(line) && BOLD.test(doc.text.slice(lineStartAt(doc.lineStarts, prev.titleSpan.start), prev.titleSpan.end)) && lineAfter(doc, prev.titleSpan.start) === lineStart && !ITEM_NAME.test(h.name);
-        const start: Start = { title: h.name, style: 'field', depth: sibling ? prev.depth : headingDepth + 2, titleSpan: { start: at, end }, contentStart: end + gap, block };
+        const start: Start = { title: h.name, style: 'field', depth: sibling ? prev.depth : headingDepth + 2, titleSpan: { start: at, end }, contentStart: end + gap, block, blockIndex: bi };
         if (h.valueEnd !== undefined) start.end = trimBack(doc.text, end, lineStart + h.valueEnd);
         starts.push(start);
       }
@@ -365,7 +369,7 @@ function sectionsOf(doc: Doc, headings: HeadingInfo[]): Section[] {
     const next = starts[i + 1];
     let end = next && next.titleSpan.start < s.block.end ? trimBack(doc.text, s.contentStart, lineOf(next)) : s.block.end;
     if (end === s.block.end && /:\s*$/.test(doc.text.slice(s.contentStart, end))) {
-      const after = doc.blocks[doc.blocks.indexOf(s.block) + 1];
+      const after = doc.blocks[(s.blockIndex as number) + 1];
       // The list's own item fields nest under this one.
       if (after?.type === 'list' && (!next || next.titleSpan.start >= after.end || next.depth > s.depth)) end = after.end;
     }
@@ -499,6 +503,20 @@ function clip(text: string, b: Block, span: Span): Block | undefined {
     if (!piece.children.length && (b.type === 'list' || b.type === 'listItem' || b.type === 'quote')) return undefined;
   }
   return piece;
+}
+
+/** The offset of the first `:` at or after `from`, or past the end of the text. */
+function nextColon(text: string, from: number): number {
+  const at = text.indexOf(':', from);
+  return at === -1 ? text.length + 1 : at;
+}
+
+/** Whether MAY_HEAD can match at `lineStart`: after up to three blanks, emphasis or a paragraph number's digit or dot. */
+function mayOpenHead(text: string, lineStart: number): boolean {
+  let i = lineStart;
+  while (i < lineStart + 3 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  const c = text.charCodeAt(i);
+  return c === 42 || c === 95 || c === 46 || (c >= 48 && c <= 57);
 }
 
 /** Start of the line after the one containing `offset` (any line ending), or the end of the text. */

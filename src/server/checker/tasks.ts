@@ -47,7 +47,8 @@ export class Checker {
     const checked: Record<string, FindingCounts> = {};
     const results = task.items.map((it) => this.#result(it, task.texts[it.key], checked));
     if (task.type === 'portfolio') return { type: 'portfolio', ...evaluate(task.items, results), checked };
-    if (task.type === 'findings') return { type: 'findings', findings: Object.fromEntries(task.items.map((it, i) => [it.key, (results[i] as FileResult).diagnostics.map((d) => ({ ruleId: d.ruleId, range: [d.range[0], d.range[1]] as [number, number] }))])), checked };
+    if (task.type === 'findings')
+      return { type: 'findings', findings: Object.fromEntries(task.items.map((it, i) => [it.key, (results[i] as FileResult).diagnostics.map((d) => ({ ruleId: d.ruleId, range: [d.range[0], d.range[1]] as [number, number] }))])), checked };
     const { artifacts } = evaluate(task.items, results);
     const html = printPage(
       task.heading,
@@ -80,7 +81,10 @@ export class Checker {
 
 /** The portfolio from cached per-revision results: only the set rules (which compare variants) run again. */
 function evaluate(items: Item[], cached: FileResult[]) {
-  return evaluatePortfolio(items.map((it, i) => ({ artifact: it.artifact, text: (cached[i] as FileResult).doc.text, own: cached[i] as FileResult })), memo);
+  return evaluatePortfolio(
+    items.map((it, i) => ({ artifact: it.artifact, text: (cached[i] as FileResult).doc.text, own: cached[i] as FileResult })),
+    memo,
+  );
 }
 
 function printItem(artifact: { title: string; kind: string | null; updatedAt: string }, text: string, counts: { errorCount: number; warningCount: number } | undefined): PrintItem {

@@ -61,17 +61,12 @@ export function kyselyStorage(parts: EngineParts): Storage {
     const scope: Scope = { owner, readers: [owner] };
     const read = <T>(fn: (q: Kysely<Tables>) => Promise<T>) => guard(() => parts.read(scope, fn));
     const summary = async (q: Kysely<Tables>, id: string) => summaryQuery(q).where('a.owner', '=', owner).where('a.id', '=', id).executeTakeFirst();
-    const head = (q: Kysely<Tables>, id: string) =>
-      q.selectFrom('artifacts as a').innerJoin('revisions as r', 'r.id', 'a.head_id').selectAll('r').where('a.owner', '=', owner).where('a.id', '=', id).executeTakeFirst();
+    const head = (q: Kysely<Tables>, id: string) => q.selectFrom('artifacts as a').innerJoin('revisions as r', 'r.id', 'a.head_id').selectAll('r').where('a.owner', '=', owner).where('a.id', '=', id).executeTakeFirst();
     const exists = async (q: Kysely<Tables>, id: string) => (await q.selectFrom('artifacts').select('id').where('owner', '=', owner).where('id', '=', id).executeTakeFirst()) !== undefined;
 
     const append = async (trx: Kysely<Tables>, id: string, baseId: number | null, text: string, meta: ArtifactMeta): Promise<RevisionMeta> => {
       const createdAt = new Date().toISOString();
-      const row = await trx
-        .insertInto('revisions')
-        .values({ artifact_id: id, owner, base_id: baseId, text, size: text.length, created_at: createdAt, findings: null })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const row = await trx.insertInto('revisions').values({ artifact_id: id, owner, base_id: baseId, text, size: text.length, created_at: createdAt, findings: null }).returning('id').executeTakeFirstOrThrow();
       const revId = Number(row.id);
       // The head moves only from the base this save was made on: of two saves on one base,
       // whichever server they reach, one updates a row and the other none (and rolls back).
@@ -145,7 +140,12 @@ export function kyselyStorage(parts: EngineParts): Storage {
             if (!row) return undefined;
             // Archiving an archived artifact keeps the first time; only the flag ever changes.
             if (archived !== (row.archived_at !== null)) {
-              await trx.updateTable('artifacts').set({ archived_at: archived ? new Date().toISOString() : null }).where('id', '=', id).where('owner', '=', owner).execute();
+              await trx
+                .updateTable('artifacts')
+                .set({ archived_at: archived ? new Date().toISOString() : null })
+                .where('id', '=', id)
+                .where('owner', '=', owner)
+                .execute();
             }
             return toSummary((await summary(trx, id)) as SummaryRow);
           }),
@@ -177,7 +177,12 @@ export function kyselyStorage(parts: EngineParts): Storage {
           const wanted = new Map(keys.map((k) => [k.revisionId, k.artifactId]));
           const ids = [...wanted.keys()];
           for (let i = 0; i < ids.length; i += 500) {
-            const rows = await q.selectFrom('revisions').selectAll().where('owner', '=', owner).where('id', 'in', ids.slice(i, i + 500)).execute();
+            const rows = await q
+              .selectFrom('revisions')
+              .selectAll()
+              .where('owner', '=', owner)
+              .where('id', 'in', ids.slice(i, i + 500))
+              .execute();
             for (const r of rows) if (wanted.get(r.id) === r.artifact_id) out.push(toRevision(r));
           }
           return out;
@@ -204,7 +209,12 @@ export function kyselyStorage(parts: EngineParts): Storage {
       setFindings: (revisionId, counts) =>
         guard(() =>
           parts.transaction(scope, async (trx) => {
-            await trx.updateTable('revisions').set({ findings: JSON.stringify(counts) }).where('id', '=', revisionId).where('owner', '=', owner).execute();
+            await trx
+              .updateTable('revisions')
+              .set({ findings: JSON.stringify(counts) })
+              .where('id', '=', revisionId)
+              .where('owner', '=', owner)
+              .execute();
           }),
         ),
     };
@@ -239,13 +249,7 @@ export function kyselyStorage(parts: EngineParts): Storage {
     maintenance: {
       // Maintenance runs as the database's owner (every owner's rows), before the server listens.
       staleHeads: async (limit) => {
-        const rows = await db
-          .selectFrom('artifacts as a')
-          .innerJoin('revisions as r', 'r.id', 'a.head_id')
-          .select(['a.id', 'a.owner', 'a.head_id', 'r.text'])
-          .where('a.meta_version', '<', META_VERSION)
-          .limit(limit)
-          .execute();
+        const rows = await db.selectFrom('artifacts as a').innerJoin('revisions as r', 'r.id', 'a.head_id').select(['a.id', 'a.owner', 'a.head_id', 'r.text']).where('a.meta_version', '<', META_VERSION).limit(limit).execute();
         return rows.map((r) => ({ id: r.id, owner: r.owner, headId: r.head_id, text: r.text }));
       },
       updateMeta: async (id, headId, meta) => {
