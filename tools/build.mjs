@@ -92,9 +92,12 @@ const bundles = await Promise.allSettled([
       platform: 'node',
       format: 'esm',
       target: 'node20',
+      // esbuild would turn every \p{...} regex literal into a `new RegExp` built on each call; Node 20 has them.
+      supported: { 'regexp-unicode-property-escapes': true },
       splitting: true,
       chunkNames: 'chunks/[name]-[hash]',
-      external: ['better-sqlite3', 'pg', 'playwright-core', '@node-rs/argon2'],
+      // wink and its ~4 MB model stay in node_modules: Node reads them only when a rule first asks the language layer.
+      external: ['better-sqlite3', 'pg', 'playwright-core', '@node-rs/argon2', 'wink-nlp', 'wink-eng-lite-web-model'],
       // Bundled CommonJS dependencies call require(); give the ESM bundle one.
       banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
       metafile: true,

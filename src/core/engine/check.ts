@@ -6,7 +6,7 @@ import { positionAt } from '../model/positions.ts';
 import type { Doc, Span } from '../model/types.ts';
 import { DocQuery } from '../query/doc-query.ts';
 import { isSetRule, type AnyRule, type Report, type ReportedFix, type Rule, type RuleContext, type SetRule } from '../rules/define.ts';
-import { createMemo } from '../nlp/index.ts';
+import { bindMemo, createMemo } from '../nlp/index.ts';
 import { setOf } from '../project/meta.ts';
 import { DEFAULT_CONFIG, levelOf, type Config } from './config.ts';
 import type { CheckMemo } from './memo.ts';
@@ -42,6 +42,7 @@ export function checkText(text: string, options: CheckOptions): FileResult {
   if (match.kind) assignSections(doc, match.kind, stems);
   // The language layer's answers for this check; its paragraph tagging outlives it in the memo.
   const nlp = createMemo(options.memo?.nlpUnits);
+  bindMemo(doc, nlp);
   const diagnostics: Diagnostic[] = [];
   const stamp = stamper(doc);
   // One query per check: every rule reads the same views, and their memos die with the check.

@@ -335,7 +335,7 @@ export function impliedSections(doc: Doc, kind: KindDef): Map<string, Span> {
 
 function leadDecision(doc: Doc, kind: KindDef): { id: string; span: Span } | undefined {
   const first = kind.sections[0];
-  if (!first || first.id !== 'decision') return undefined;
+  if (first?.id !== 'decision') return undefined;
   const start = doc.sections.find((s) => s.titleSpan.start >= doc.body.start && !(s.style === 'heading' && s.depth === 1))?.titleSpan.start ?? doc.text.length;
   const para = doc.blocks.find((b) => b.start >= doc.body.start && b.start < start && (b.type === 'paragraph' || b.type === 'list') && !isGreeting(doc.plain.slice(b.start, b.end)));
   if (!para) return undefined;

@@ -485,9 +485,11 @@ function clip(text: string, b: Block, span: Span): Block | undefined {
   while (start < end && /\s/.test(text[start] as string)) start++;
   if (end <= start) return undefined;
   if (b.type === 'table') {
-    const within = (r: TableRow) => r.cells.some((c) => c.text !== '' && c.start >= start && c.end <= end);
-    const cell = [b.header, ...(b.rows ?? [])].flatMap((r) => r?.cells ?? []).find((c) => c.start <= start && end <= c.end);
-    if (cell) return { type: 'paragraph', start, end, text: text.slice(start, end) };
+    // A row's cells lie inside the row's line: rows away from the span are skipped unread (each
+    // key/value field clips the same table).
+    const within = (r: TableRow) => r.start <= end && r.end >= start && r.cells.some((c) => c.text !== '' && c.start >= start && c.end <= end);
+    const inCell = (r: TableRow | undefined) => r !== undefined && r.start <= start && end <= r.end && r.cells.some((c) => c.start <= start && end <= c.end);
+    if (inCell(b.header) || (b.rows ?? []).some(inCell)) return { type: 'paragraph', start, end, text: text.slice(start, end) };
     const rows = (b.rows ?? []).filter(within);
     const header = b.header && within(b.header) ? b.header : undefined;
     if (!rows.length && !header) return undefined;
@@ -499,7 +501,23 @@ function clip(text: string, b: Block, span: Span): Block | undefined {
   const piece: Block = { ...b, start, end, text: text.slice(start, end) };
   if (b.children) {
     const inner = { start, end };
-    piece.children = b.children.flatMap((c) => (c.end > start && c.start < end && c.type !== 'heading' ? (clip(text, c, inner) ?? []) : []));
+    // Children are in order: start at the first one that ends after `start` (a list item field
+    // clips its list once per item, so a scan from the top would be quadratic).
+    const children = b.children;
+    let lo = 0;
+    let hi = children.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((children[mid] as Block).end > start) hi = mid;
+      else lo = mid + 1;
+    }
+    piece.children = [];
+    for (let i = lo; i < children.length; i++) {
+      const c = children[i] as Block;
+      if (c.start >= end) break;
+      const p = c.type === 'heading' ? undefined : clip(text, c, inner);
+      if (p) piece.children.push(p);
+    }
     if (!piece.children.length && (b.type === 'list' || b.type === 'listItem' || b.type === 'quote')) return undefined;
   }
   return piece;

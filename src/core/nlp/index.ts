@@ -54,6 +54,20 @@ export function createMemo(units: Map<string, RelToken[][]> = new Map()): NlpMem
   return { units, spans: new Map() };
 }
 
+// The check's memo for its document (the engine binds it), so helpers that are handed only the
+// Doc (text/negated.ts, text/dodges.ts) share the check's tagging instead of tagging again.
+const docMemos = new WeakMap<object, NlpMemo>();
+
+/** Makes `memo` the language layer's memo for `doc` (for as long as the Doc lives). */
+export function bindMemo(doc: object, memo: NlpMemo): void {
+  docMemos.set(doc, memo);
+}
+
+/** The memo bound to `doc`, if any. */
+export function memoOf(doc: object): NlpMemo | undefined {
+  return docMemos.get(doc);
+}
+
 /**
  * The sentences of `text` inside `span` (all of it by default). Markdown is read as prose:
  * headings, list items, table cells and paragraphs are separate units (a list item without a

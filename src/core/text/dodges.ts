@@ -5,7 +5,7 @@
 // everything; being open or available, said of everything; or a "nothing" whose clause names
 // no thing. Read with the language layer, one short section at a time.
 import type { Doc } from '../model/types.ts';
-import { analyse, type Sentence, type Token } from '../nlp/index.ts';
+import { analyse, memoOf, type Sentence, type Token } from '../nlp/index.ts';
 import { isListed, type Entry } from './entries.ts';
 import { clip } from './format.ts';
 import type { Match } from './match.ts';
@@ -51,7 +51,7 @@ export function dodgesAll(doc: Doc, entries: readonly Entry[]): NothingListed | 
 }
 
 function dodgeIn(doc: Doc, entry: Match): Match | undefined {
-  for (const s of analyse(doc.text, entry).sentences) {
+  for (const s of analyse(doc.text, entry, memoOf(doc)).sentences) {
     if (!dodges(s)) continue;
     const words = s.tokens.filter((t) => t.pos !== 'PUNCT');
     const a = words[0];

@@ -4,7 +4,7 @@
 // not count; a negator before it does when nothing opens a new clause in between ("we have not
 // heard back because they refuse" still blames).
 import type { Doc, Span } from '../model/types.ts';
-import { analyse, type Token } from '../nlp/index.ts';
+import { analyse, memoOf, type Token } from '../nlp/index.ts';
 
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'nobody', 'none', 'nothing', 'noone', 'without', 'hardly', 'cannot']);
 /** Words that open a new clause between a negator and the phrase: its scope ends there. */
@@ -22,7 +22,7 @@ function isNegator(t: Token): boolean {
  * the span of the sentence (or entry) that holds `m`.
  */
 export function negatedBefore(doc: Doc, sentence: Span, m: Span): boolean {
-  const a = analyse(doc.text, sentence);
+  const a = analyse(doc.text, sentence, memoOf(doc));
   const s = a.sentences.find((x) => x.start <= m.start && m.start < x.end) ?? a.sentences.find((x) => x.end > m.start);
   if (!s) return false;
   const first = s.tokens.findIndex((t) => t.start >= m.start);

@@ -1,6 +1,8 @@
 // What structure/required-section and structure/unrecognised-section share: which required
 // sections a document lacks, and which of its unrecognised headings could be each of them.
 // One rule, one severity: the error only when nothing in the document could be the section.
+// A heading is at most one section, so five missing sections and one unknown heading are at
+// least four errors.
 import type { KindDef, SectionDef } from '../../course/schema.ts';
 import { impliedSections, nameHeads, sectionTokens, unrecognisedSections } from '../../kinds/detect.ts';
 import { stem } from '../../kinds/normalise.ts';
@@ -18,17 +20,21 @@ export function missingSections(context: RuleContext): SectionDef[] {
 // Words too common in headings to say which section one is.
 const GENERIC = new Set(['what', 'will', 'how', 'who', 'when', 'why', 'need', 'this', 'that', 'with', 'from', 'your', 'their', 'plan', 'summari', 'note', 'detail', 'overview', 'other', 'more', 'inform'].map((w) => stem(w)));
 
+/** Unrecognised headings and labels that share the head word of one of `def`'s names ("Risks we see" for "Risk"). */
+function lookalikes(doc: Doc, def: SectionDef): Section[] {
+  const words = [...nameHeads(def)].filter((t) => t.length >= 4 && !GENERIC.has(t));
+  if (!words.length) return [];
+  const tokens = sectionTokens(doc);
+  return doc.sections.filter((s, i) => !s.key && s.style !== 'field' && !(s.style === 'heading' && s.depth === 1) && (tokens[i] ?? []).some((t) => words.includes(t)));
+}
+
 /**
  * The headings, labels and fields that could be `def`, most likely first: one that shares the
  * head word of one of its names ("Risks we see" for "Risk", nested ones included), then the
  * unrecognised sections between the recognised ones the kind puts before and after it, then the rest.
  */
 export function candidatesFor(doc: Doc, kind: KindDef, def: SectionDef): Section[] {
-  const words = [...nameHeads(def)].filter((t) => t.length >= 4 && !GENERIC.has(t));
-  const tokens = sectionTokens(doc);
-  const like = words.length
-    ? doc.sections.filter((s, i) => !s.key && s.style !== 'field' && !(s.style === 'heading' && s.depth === 1) && (tokens[i] ?? []).some((t) => words.includes(t)))
-    : [];
+  const like = lookalikes(doc, def);
   const order = kind.sections.map((s) => s.id);
   const at = order.indexOf(def.id);
   const keyed = doc.sections.filter((s) => s.key);
@@ -39,4 +45,29 @@ export function candidatesFor(doc: Doc, kind: KindDef, def: SectionDef): Section
   const others = unrecognisedSections(doc, kind).filter((s) => !like.includes(s));
   const between = others.filter((s) => s.titleSpan.start >= from && s.titleSpan.start < to);
   return [...like, ...between, ...others.filter((s) => !between.includes(s))];
+}
+
+export interface Missing {
+  def: SectionDef;
+  /** Headings that could be it, most likely first; empty: nothing could be, it is missing. */
+  candidates: Section[];
+}
+
+/**
+ * Each missing section with the headings that could be it, each heading given to one section
+ * only: the sections it shares a word with first, then the sections in the kind's order.
+ */
+export function missingWithCandidates(context: RuleContext): Missing[] {
+  const { doc, kind } = context;
+  if (!kind) return [];
+  const all = missingSections(context).map((def) => ({ def, candidates: candidatesFor(doc, kind, def), like: lookalikes(doc, def).length > 0 }));
+  const taken = new Set<Section>();
+  const out = new Map<SectionDef, Section[]>();
+  for (const m of [...all.filter((x) => x.like), ...all.filter((x) => !x.like)]) {
+    const free = m.candidates.filter((s) => !taken.has(s));
+    const first = free[0];
+    if (first) taken.add(first);
+    out.set(m.def, free);
+  }
+  return all.map((m) => ({ def: m.def, candidates: out.get(m.def) ?? [] }));
 }

@@ -3,7 +3,7 @@ import type { TextEdit } from '../../engine/diagnostic.ts';
 import type { Doc, Section } from '../../model/types.ts';
 import { documentAnchor } from '../../query/doc-query.ts';
 import { defineRule } from '../define.ts';
-import { candidatesFor, missingSections } from './_missing.ts';
+import { missingWithCandidates } from './_missing.ts';
 
 export default defineRule({
   meta: {
@@ -28,10 +28,10 @@ export default defineRule({
   check(context) {
     const { doc, kind } = context;
     if (!kind) return;
-    for (const def of missingSections(context)) {
+    for (const { def, candidates } of missingWithCandidates(context)) {
       // A heading staffwork does not know may be this section: structure/unrecognised-section
       // asks for its name, and nothing is inserted beside it.
-      if (candidatesFor(doc, kind, def).length) continue;
+      if (candidates.length) continue;
       const data = { kind: kind.name.toLowerCase(), section: def.title, hint: def.hint ?? '' };
       context.report({ messageId: 'missing', data, span: documentAnchor(doc), words: [], fix: { ...insertSection(doc, kind, def), messageId: 'insertSection', data: { section: def.title } } });
     }

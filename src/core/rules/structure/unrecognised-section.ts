@@ -1,6 +1,6 @@
 import { codeList } from '../../text/format.ts';
 import { defineRule } from '../define.ts';
-import { candidatesFor, missingSections } from './_missing.ts';
+import { missingWithCandidates } from './_missing.ts';
 
 /** Headings named in one message. */
 const MAX_NAMED = 3;
@@ -25,10 +25,9 @@ export default defineRule({
     },
   },
   check(context) {
-    const { doc, kind } = context;
+    const { kind } = context;
     if (!kind) return;
-    for (const def of missingSections(context)) {
-      const found = candidatesFor(doc, kind, def);
+    for (const { def, candidates: found } of missingWithCandidates(context)) {
       const first = found[0];
       if (!first) continue;
       const data = { kind: kind.name.toLowerCase(), section: def.title, hint: def.hint ?? '' };
