@@ -10,6 +10,10 @@ const full = 'Skill goal:\nLead the API design.\n\nOpportunity:\nOwn the RFC.\n\
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'a summary in sentences with an Ask label: the other parts may be in the prose (structure/unrecognised-section asks for labels)',
+      code: `---\nkind: exec-summary\n---\n\nWe will move the card switch one week, to 20 March, because 1.3% of chargeback records did not reconcile in the last rehearsal. If we switch on 13 March, disputes could be lost and members refunded twice; the extra week lets us rerun the rehearsal and reach zero.\n\n**Ask:** approve the 20 March date by 3 March.\n`,
+    },
     growth(full),
     { name: 'headings and synonyms', code: growth('## Goal\n\nx\n\n## Stretch assignment\n\nx\n\n## Review checkpoint\n\nx\n\n## Visibility moment\n\nx\n') },
     { name: 'not an artifact', code: '# README\n\nHello.\n' },

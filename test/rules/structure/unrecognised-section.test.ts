@@ -21,6 +21,18 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a summary written in sentences with one label: the parts may be in the prose, so it asks for labels',
+      code: `---\nkind: exec-summary\n---\n\nWe will move the card switch one week, to 20 March, because 1.3% of chargeback records did not reconcile in the last rehearsal. If we switch on 13 March, disputes could be lost and members refunded twice; the extra week lets us rerun the rehearsal and reach zero.\n\n**Ask:** approve the 20 March date by 3 March.\n`,
+      errors: ['reason', 'risk', 'plan'].map((id) => ({
+        messageId: 'inProse',
+        line: 5,
+        column: 1,
+        endLine: 5,
+        endColumn: 264,
+        data: { kind: 'executive summary', section: defaultModule.kinds.find((k) => k.id === 'exec-summary')?.sections.find((s) => s.id === id)?.title ?? '', hint: hintOf('exec-summary', id) },
+      })),
+    },
+    {
       name: 'a heading that shares a word with the missing section is named alone',
       code: growth(`${GROWTH}## Making the migration work more visible across the org\n\nx\n`),
       errors: [{ messageId: 'lookalike', line: 17, column: 4, endLine: 17, endColumn: 57, data: { kind: 'growth plan', section: 'Visibility', heading: 'Making the migration work more visible across the org', hint: hintOf('growth-plan', 'visibility') } }],

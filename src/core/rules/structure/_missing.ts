@@ -6,7 +6,7 @@
 import type { KindDef, SectionDef } from '../../course/schema.ts';
 import { impliedSections, nameHeads, sectionTokens, unrecognisedSections } from '../../kinds/detect.ts';
 import { stem } from '../../kinds/normalise.ts';
-import type { Doc, Section } from '../../model/types.ts';
+import type { Doc, Section, Span } from '../../model/types.ts';
 import type { RuleContext } from '../define.ts';
 
 /** The kind's required sections the document has under no recognised name (nor implied, as by a Y-statement). */
@@ -51,6 +51,31 @@ export interface Missing {
   def: SectionDef;
   /** Headings that could be it, most likely first; empty: nothing could be, it is missing. */
   candidates: Section[];
+  /**
+   * With no heading for it: a paragraph of prose outside every recognised section, where a
+   * writer who puts the summary in sentences rather than sections may have said it.
+   */
+  prose?: Span;
+}
+
+/** Prose enough to hold a section's content: a paragraph of this many words. */
+const PROSE_WORDS = 40;
+
+/**
+ * The first body paragraph of PROSE_WORDS or more under no section at all (the title aside), in a
+ * document that has at least one recognised section: written partly in the kind's parts, partly in
+ * sentences. A document with none, all prose, is judged as missing them; prose under a heading
+ * ("Background") belongs to that heading.
+ */
+function looseProse(doc: Doc): Span | undefined {
+  if (!doc.sections.some((s) => s.key)) return undefined;
+  const holders = doc.sections.filter((s) => !(s.style === 'heading' && s.depth === 1));
+  for (const b of doc.blocks) {
+    if (b.type !== 'paragraph' || b.start < doc.body.start) continue;
+    if (holders.some((s) => b.start >= s.span.start && b.start < s.span.end)) continue;
+    if ((doc.plain.slice(b.start, b.end).match(/[\p{L}\p{N}][\p{L}\p{N}'\u2019-]*/gu) ?? []).length >= PROSE_WORDS) return { start: b.start, end: b.end };
+  }
+  return undefined;
 }
 
 /**
@@ -69,5 +94,9 @@ export function missingWithCandidates(context: RuleContext): Missing[] {
     if (first) taken.add(first);
     out.set(m.def, free);
   }
-  return all.map((m) => ({ def: m.def, candidates: out.get(m.def) ?? [] }));
+  const prose = looseProse(doc);
+  return all.map((m) => {
+    const candidates = out.get(m.def) ?? [];
+    return candidates.length || !prose ? { def: m.def, candidates } : { def: m.def, candidates, prose };
+  });
 }

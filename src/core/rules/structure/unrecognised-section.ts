@@ -22,15 +22,20 @@ export default defineRule({
     messages: {
       lookalike: 'The {{kind}} has no `{{section}}` section that staffwork recognises; if `{{heading}}` is it, name it `{{section}}`. {{hint}}',
       candidates: 'The {{kind}} has no `{{section}}` section that staffwork recognises; if one of {{headings}} is it, name it `{{section}}`. {{hint}}',
+      inProse: 'The {{kind}} has no `{{section}}` section; if this prose says it, put it under a `{{section}}:` label so readers and staffwork find it. {{hint}}',
     },
   },
   check(context) {
     const { kind } = context;
     if (!kind) return;
-    for (const { def, candidates: found } of missingWithCandidates(context)) {
+    for (const { def, candidates: found, prose } of missingWithCandidates(context)) {
       const first = found[0];
-      if (!first) continue;
       const data = { kind: kind.name.toLowerCase(), section: def.title, hint: def.hint ?? '' };
+      if (!first) {
+        // Written as prose: the part may be in the sentences; a label makes it findable.
+        if (prose) context.report({ messageId: 'inProse', data, span: { start: prose.start, end: Math.min(prose.end, context.doc.text.indexOf('\n', prose.start) >>> 0) }, words: [] });
+        continue;
+      }
       const named = found.slice(0, MAX_NAMED).map((s) => s.title);
       // No fix: the section may be there already, and a second, empty one beside it teaches the wrong thing.
       if (named.length === 1) context.report({ messageId: 'lookalike', data: { ...data, heading: first.title }, span: first.titleSpan, words: named });
