@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { Bench } from 'tinybench';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { builtinRules, defaultModule, Project } from '../src/core/index.ts';
-import { memo, toLsp } from '../src/lsp/analyze.ts';
+import { memo, toLsp } from '../src/lsp/diagnostics.ts';
 import { open, startClient } from '../test/lsp/client.ts';
 import { median, percentile } from './lib.ts';
 import { longStrategy } from './recheck.ts';

@@ -44,7 +44,7 @@ const MAX_FIX_PASSES = 10;
 // One memo per thread for the whole run: title stems and paragraph tagging are pure functions of their text.
 export const memo = createCheckMemo();
 
-export function checkOptions(setup: CheckSetup, filePath: string): CheckOptions {
+export function cliCheckOptions(setup: CheckSetup, filePath: string): CheckOptions {
   return { module: setup.module, rules: builtinRules, config: setup.config, filePath, memo };
 }
 
@@ -61,7 +61,7 @@ function checkFile(job: Job, setup: CheckSetup): Outcome {
   if (!bytes.ok) return bytes;
   const read = decodeText(bytes.bytes, setup.maxFileSize);
   if (!read.ok) return read;
-  const options = checkOptions(setup, job.display);
+  const options = cliCheckOptions(setup, job.display);
   let result = checkText(read.text, options);
   let text = read.text;
   let hash = setup.hash ? contentHashOf(bytes.bytes) : undefined;

@@ -3,7 +3,7 @@
 import { CodeActionKind, TextDocumentEdit, type CodeAction, type Diagnostic as LspDiagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { positionAt, type Diagnostic, type FileResult, type TextEdit as CoreEdit } from '../core/index.ts';
-import { bomOf, rangeOf } from './analyze.ts';
+import { bomOf, rangeOf } from './diagnostics.ts';
 
 export interface ActionContext {
   doc: TextDocument;

@@ -3,7 +3,7 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { positionAt, sectionKeyOf, type CourseModule, type FileResult } from '../core/index.ts';
-import { bomOf, rangeOf } from './analyze.ts';
+import { bomOf, rangeOf } from './diagnostics.ts';
 
 export function hoverAt(doc: TextDocument, result: FileResult, module: CourseModule, position: Position): Hover | null {
   const kind = result.kind;

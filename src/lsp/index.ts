@@ -3,22 +3,22 @@
 // from the command line (--node-ipc, --socket=<port>, --pipe=<name>).
 import { createConnection, ErrorCodes, StreamMessageWriter, type Connection, type ResponseMessage } from 'vscode-languageserver/node';
 import { ResyncingMessageReader } from './reader.ts';
-import { serve, type ServerOptions } from './server.ts';
+import { serveConnection, type LanguageServerOptions } from './server.ts';
 
 const DRAIN_MS = 250;
 
-export function startLanguageServer(options: { stdio?: boolean } & ServerOptions = {}): void {
+export function startLanguageServer(options: { stdio?: boolean } & LanguageServerOptions = {}): void {
   // A long-running server reports a failed promise (e.g. a notification to a client that left)
   // in one line and keeps serving, rather than dying with a stack trace.
   process.on('unhandledRejection', (e) => process.stderr.write(`staffwork lsp: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n`));
   if (options.stdio === false) {
     const connection = createConnection();
-    serve(connection, options);
+    serveConnection(connection, options);
     connection.listen();
     return;
   }
   const connection = stdioConnection();
-  const server = serve(connection, options);
+  const server = serveConnection(connection, options);
   // The client closed our stdin: answer what was already read (its last messages may be
   // `shutdown` and `exit`), then stop with the exit code the protocol asks for.
   process.stdin.on('end', () => setTimeout(() => process.exit(server.shutdownReceived() ? 0 : 1), DRAIN_MS));

@@ -22,11 +22,11 @@ import { CONFIG_FILES } from '../node/config.ts';
 import { ignoreMatcher } from '../node/ignore.ts';
 import { DEFAULT_MAX_FILE_SIZE, readText } from '../node/read-text.ts';
 import { codeActions } from './actions.ts';
-import { memo, notChecked, toLsp } from './analyze.ts';
+import { memo, notChecked, toLsp } from './diagnostics.ts';
 import { hoverAt } from './hover.ts';
 import { ConfigStore, MARKDOWN_GLOB, SetIndex } from './workspace.ts';
 
-export interface ServerOptions {
+export interface LanguageServerOptions {
   /** Quiet time after the last keystroke before a re-check. */
   debounceMs?: number;
 }
@@ -45,7 +45,7 @@ type Synced = { ok: true; path: string } | { ok: false; diagnostics: LspDiagnost
 
 const projectFor = (roots: readonly string[]) => new Project({ module: defaultModule, rules: builtinRules, membership: 'workspace', roots, memo });
 
-export function serve(connection: Connection, options: ServerOptions = {}): { shutdownReceived(): boolean } {
+export function serveConnection(connection: Connection, options: LanguageServerOptions = {}): { shutdownReceived(): boolean } {
   const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
   const documents = new TextDocuments(TextDocument);
   // window/showMessage (a notification): window.showErrorMessage would send a request the client must answer.

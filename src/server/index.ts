@@ -14,7 +14,7 @@ import { CheckPool } from './checker/pool.ts';
 import { openSqlite } from './storage/sqlite.ts';
 import type { Storage } from './storage/types.ts';
 
-export interface ServerOptions {
+export interface WorkbenchServerOptions {
   port?: number;
   host?: string;
   dataDir?: string;
@@ -49,7 +49,7 @@ export function allowedHostsFor(host: string, extra: string[] = []): Set<string>
   return new Set(names.flatMap((h) => (h.includes(':') && !h.startsWith('[') ? [h, `[${h}]`] : [h])));
 }
 
-export async function startServer(options: ServerOptions = {}): Promise<{ url: string; close(): Promise<void>; setupCode?: string }> {
+export async function startServer(options: WorkbenchServerOptions = {}): Promise<{ url: string; close(): Promise<void>; setupCode?: string }> {
   const host = options.host ?? DEFAULT_HOST;
   const port = options.port ?? DEFAULT_PORT;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port ${port}; expected 0-65535`);

@@ -5,7 +5,7 @@ import type { ArtifactMeta, ArtifactSummary } from './storage/types.ts';
 
 export { slug, type PortfolioEntry };
 
-export const checkOptions = { module: defaultModule, rules: builtinRules };
+export const WORKBENCH_CHECK_OPTIONS = { module: defaultModule, rules: builtinRules };
 
 /** What the storage keeps for listing, as the core reads it: kind, title, and a variant's set and audience. */
 export function describe(text: string): ArtifactMeta {
@@ -20,7 +20,7 @@ export function describe(text: string): ArtifactMeta {
  */
 export function evaluatePortfolio(items: { artifact: ArtifactSummary; text: string; own?: FileResult }[], memo?: CheckMemo): { artifacts: PortfolioEntry[]; progress: Progress } {
   let own: FileResult | undefined;
-  const project = new Project({ ...checkOptions, membership: 'all', ...(memo ? { memo } : {}), checkFile: (text, options) => own ?? checkText(text, options) });
+  const project = new Project({ ...WORKBENCH_CHECK_OPTIONS, membership: 'all', ...(memo ? { memo } : {}), checkFile: (text, options) => own ?? checkText(text, options) });
   for (const it of items) {
     own = it.own;
     project.upsert(it.artifact.id, it.text);

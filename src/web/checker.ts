@@ -1,10 +1,10 @@
-// Runs analyse() in the lint worker, or on the page when a worker cannot start (then the rules
+// Runs checkDraft() in the lint worker, or on the page when a worker cannot start (then the rules
 // load into the page on demand: the page's own bundle never carries them).
-import type { Analysis, MemberText, PreparedMembers } from './analyse.ts';
+import type { DraftCheck, MemberText, PreparedMembers } from './draft-check.ts';
 import type { LintRequest } from './lint-worker.ts';
 
 export interface Checked {
-  analysis: Analysis;
+  analysis: DraftCheck;
   /** Time the check itself took, ms. */
   pass: number;
 }
@@ -28,10 +28,10 @@ export function createChecker(filePath: string): Checker {
   let inlineMembers: PreparedMembers | undefined;
   const pending = new Map<number, { text: string; done: (c: Checked) => void }>();
   const inline = async (text: string): Promise<Checked> => {
-    const { analyse, prepareMembers } = await import('./analyse.ts');
+    const { checkDraft, prepareMembers } = await import('./draft-check.ts');
     const t0 = performance.now();
     inlineMembers ??= prepareMembers(memberTexts);
-    return { analysis: analyse(text, filePath, inlineMembers), pass: performance.now() - t0 };
+    return { analysis: checkDraft(text, filePath, inlineMembers), pass: performance.now() - t0 };
   };
   worker?.addEventListener('message', (e: MessageEvent<{ seq: number } & Checked>) => {
     pending.get(e.data.seq)?.done({ analysis: e.data.analysis, pass: e.data.pass });

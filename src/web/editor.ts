@@ -6,7 +6,7 @@ import { linter, lintGutter, type Diagnostic as CmDiagnostic } from '@codemirror
 import { keymap } from '@codemirror/view';
 import { EditorView, basicSetup } from 'codemirror';
 import { defaultModule, parse, type Diagnostic } from '../core/page.ts';
-import type { Analysis, OutlineRow } from './analyse.ts';
+import type { DraftCheck, OutlineRow } from './draft-check.ts';
 import { api, ApiError, type ArtifactSummary, type PortfolioEntry, type Revision, type SetMember } from './api.ts';
 import { createChecker } from './checker.ts';
 import { formatTime, h, plural, withArticle } from './dom.ts';
@@ -128,7 +128,7 @@ function mountEditor(main: HTMLElement, artifact: ArtifactSummary, server: Revis
   const drafts = draftStore(id);
   const timings: LintTiming[] = [];
   let lastChangeAt = performance.now();
-  let last: Analysis | undefined;
+  let last: DraftCheck | undefined;
   let conflictWith: Revision | null = null;
   /** The set whose other members the checker holds, and those members as the server gave them. */
   let setName: string | null = null;
@@ -334,7 +334,7 @@ function mountEditor(main: HTMLElement, artifact: ArtifactSummary, server: Revis
     view.focus();
   }
 
-  function showResult(a: Analysis, text: string): void {
+  function showResult(a: DraftCheck, text: string): void {
     title.textContent = a.title;
     document.title = `${a.title} · staffwork`;
     const cs = a.kind && defaultModule.caseStudies.find((c) => c.kind === a.kind?.id);

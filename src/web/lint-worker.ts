@@ -1,7 +1,7 @@
 // Checks the editor's text off the page's main thread, so typing never waits for the rules.
 // The other members of the open artifact's set arrive separately and are kept parsed here, so
 // a keystroke sends, and re-parses, only the open text.
-import { analyse, prepareMembers, type MemberText, type PreparedMembers } from './analyse.ts';
+import { checkDraft, prepareMembers, type MemberText, type PreparedMembers } from './draft-check.ts';
 
 export type LintRequest = { type: 'check'; seq: number; text: string; filePath: string } | { type: 'members'; members: MemberText[] };
 
@@ -14,6 +14,6 @@ self.onmessage = (e: MessageEvent<LintRequest>) => {
     return;
   }
   const t0 = performance.now();
-  const analysis = analyse(req.text, req.filePath, members);
+  const analysis = checkDraft(req.text, req.filePath, members);
   self.postMessage({ seq: req.seq, analysis, pass: performance.now() - t0 });
 };

@@ -117,8 +117,8 @@ export async function check(targets: string[], opts: CheckCommandOptions): Promi
 
 /** Text from stdin, checked as the file it names would be: with the `set:` variants beside that path. */
 async function checkStdin(text: string, display: string, path: string, setup: CheckSetup) {
-  const [{ checkText }, { checkOptions, outcomeOf }, { completeSets }] = await Promise.all([import('../../core/index.ts'), import('../check-file.ts'), import('../sets.ts')]);
-  const outcome = outcomeOf(checkText(text, checkOptions(setup, display)), text);
+  const [{ checkText }, { cliCheckOptions, outcomeOf }, { completeSets }] = await Promise.all([import('../../core/index.ts'), import('../check-file.ts'), import('../sets.ts')]);
+  const outcome = outcomeOf(checkText(text, cliCheckOptions(setup, display)), text);
   completeSets([{ path, display, outcome }], setup);
   return { path, display, outcome };
 }

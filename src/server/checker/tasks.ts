@@ -2,7 +2,7 @@
 // portfolio, render a printable page. Checked results are kept per revision (an artifact's
 // revision never changes), so a portfolio view re-checks only what was saved since.
 import { checkText, createCheckMemo, defaultModule, type FileResult } from '../../core/index.ts';
-import { checkOptions, describe, evaluatePortfolio, type PortfolioEntry } from '../portfolio.ts';
+import { WORKBENCH_CHECK_OPTIONS, describe, evaluatePortfolio, type PortfolioEntry } from '../portfolio.ts';
 import { printPage, type PrintItem } from '../print.ts';
 import type { ArtifactMeta, ArtifactSummary, FindingCounts } from '../storage/types.ts';
 
@@ -66,7 +66,7 @@ export class Checker {
       this.#cache.set(it.key, hit);
       return hit;
     }
-    const result = checkText(text as string, { ...checkOptions, filePath: it.artifact.id, memo });
+    const result = checkText(text as string, { ...WORKBENCH_CHECK_OPTIONS, filePath: it.artifact.id, memo });
     checked[it.key] = { errors: result.errorCount, warnings: result.warningCount, infos: result.infoCount };
     this.#cache.set(it.key, result);
     this.#chars += result.doc.text.length;

@@ -1,9 +1,9 @@
 // The outline: the kind's sections, present, empty or missing; a missing one has an Insert
 // button that applies the edit the core computed (in the kind's order, in the document's style).
-import type { Analysis } from '../analyse.ts';
+import type { DraftCheck } from '../draft-check.ts';
 import { h, withArticle } from '../dom.ts';
 
-export function renderOutline(list: HTMLElement, note: HTMLElement, a: Analysis, actions: { goTo(from: number, to: number): void; insert(row: Analysis['outline'][number]): void }): void {
+export function renderOutline(list: HTMLElement, note: HTMLElement, a: DraftCheck, actions: { goTo(from: number, to: number): void; insert(row: DraftCheck['outline'][number]): void }): void {
   if (!a.kind) {
     note.textContent = 'No kind detected yet. Add front matter such as "kind: strategy", or the sections of a kind.';
     list.replaceChildren();

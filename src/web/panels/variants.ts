@@ -1,13 +1,13 @@
 // The audience variants panel: the artifacts of this summary's `set:`, each with its status
 // (errors, warnings, and where it disagrees with a sibling), and a form to add a variant.
-import type { Analysis } from '../analyse.ts';
+import type { DraftCheck } from '../draft-check.ts';
 import type { SetMember } from '../api.ts';
 import { h, plural } from '../dom.ts';
 import { AUDIENCES, audienceName } from '../variants.ts';
 
 export interface VariantsState {
   id: string;
-  analysis: Analysis;
+  analysis: DraftCheck;
   /** The other members, as the server gave them. */
   others: SetMember[];
   addVariant(audience: string): Promise<void>;
@@ -29,7 +29,7 @@ export function variantsKey(s: VariantsState | undefined): string {
   ]);
 }
 
-function show(a: Analysis): boolean {
+function show(a: DraftCheck): boolean {
   return a.kind?.id === 'exec-summary' || a.set !== null;
 }
 

@@ -24,7 +24,7 @@ export interface MemberStatus {
   disagreements: string[];
 }
 
-export interface Analysis {
+export interface DraftCheck {
   diagnostics: Diagnostic[];
   kind: { id: string; name: string; case?: number } | null;
   title: string;
@@ -67,7 +67,7 @@ export function prepareMembers(members: MemberText[], previous?: PreparedMembers
   return { project, ids };
 }
 
-export function analyse(text: string, filePath: string, members: PreparedMembers = prepareMembers([])): Analysis {
+export function checkDraft(text: string, filePath: string, members: PreparedMembers = prepareMembers([])): DraftCheck {
   const { project } = members;
   project.upsert(filePath, text);
   const result = project.result(filePath);
