@@ -6,7 +6,9 @@
 // findings of a rule that fires at most 25 times, otherwise 25 spread over the collections) and
 // compared with the judgements made by hand in test/corpus/precision.json. A judgement is keyed
 // by file + rule + the words that fired + the text of the finding's line, so it survives edits
-// elsewhere in the file or in the rule, and goes stale only when the finding itself changes.
+// elsewhere in the file or in the rule, and goes stale only when the finding itself changes. A
+// judgement whose finding a fix removed is kept, marked `"stale": true`, so the docs can say what the
+// fixes removed; the default output lists stale judgements not marked yet.
 //
 //   node --import tsx tools/precision.ts            per-rule table and the unjudged sampled findings
 //   node --import tsx tools/precision.ts --todo     contexts of the unjudged sampled findings, for judging
@@ -53,6 +55,8 @@ export interface Judgement {
   line: number;
   verdict: 'true' | 'false';
   reason: string;
+  /** The rules no longer produce this finding (a fix removed it); kept so the docs can say what the fixes removed. */
+  stale?: boolean;
 }
 
 export interface AdrSpec {
@@ -156,6 +160,7 @@ export function loadJudgements(path = JUDGEMENTS): JudgementFile {
   for (const j of data.judgements) {
     if (j.verdict !== 'true' && j.verdict !== 'false') throw new Error(`${path}: verdict must be "true" or "false" (${j.file} ${j.rule})`);
     if (!j.reason?.trim()) throw new Error(`${path}: judgement without a reason (${j.file} ${j.rule} line ${j.line})`);
+    if (j.stale !== undefined && j.stale !== true) throw new Error(`${path}: stale must be true or left out (${j.file} ${j.rule} line ${j.line})`);
     const k = keyOf(j);
     if (seen.has(k)) throw new Error(`${path}: judged twice: ${j.file} ${j.rule} line ${j.line}`);
     seen.add(k);
@@ -194,10 +199,35 @@ const SEVERITY_ORDER: Record<Severity, number> = {
   info: 2,
 };
 
-/** Judgements whose finding the rules no longer produce (the rule or the text changed). */
-export function staleOf(findings: Finding[], judgements: Judgement[]): Judgement[] {
+export interface Staleness {
+  /** Marked stale and still absent: findings the fixes removed. */
+  removed: Judgement[];
+  /** Absent but not marked: the rule or the text changed since; mark them `"stale": true` (or re-judge the new finding). */
+  unmarked: Judgement[];
+  /** Marked stale yet the finding is back: a removed finding has returned; its verdict counts again, drop the mark. */
+  returned: Judgement[];
+}
+
+/** Sorts the judgements whose finding the rules no longer produce (or produce again) against their `stale` mark. */
+export function staleOf(findings: Finding[], judgements: Judgement[]): Staleness {
   const keys = new Set(findings.map((f) => f.key));
-  return judgements.filter((j) => !keys.has(keyOf(j)));
+  return {
+    removed: judgements.filter((j) => j.stale && !keys.has(keyOf(j))),
+    unmarked: judgements.filter((j) => !j.stale && !keys.has(keyOf(j))),
+    returned: judgements.filter((j) => j.stale && keys.has(keyOf(j))),
+  };
+}
+
+/** Per rule, how many of the findings the fixes removed had been judged false and how many true. */
+export function removedTable(removed: Judgement[]): string {
+  const byRule = new Map<string, Judgement[]>();
+  for (const j of removed) byRule.set(j.rule, [...(byRule.get(j.rule) ?? []), j]);
+  const count = (js: Judgement[], v: Judgement['verdict']) => js.filter((j) => j.verdict === v).length;
+  return [
+    '| rule | findings the fixes removed | judged false | judged true |',
+    '|---|---:|---:|---:|',
+    ...[...byRule].sort(([a], [b]) => (a < b ? -1 : 1)).map(([rule, js]) => `| \`${rule}\` | ${js.length} | ${count(js, 'false')} | ${count(js, 'true')} |`),
+  ].join('\n');
 }
 
 export interface KindReport {
@@ -279,6 +309,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     console.log(markdownTable(stats));
     console.log();
     console.log(kindTable(kindsOf(results, data.adr)));
+    console.log();
+    console.log(removedTable(staleOf(findings, data.judgements).removed));
   } else if (args.includes('--json')) {
     const sampled = new Set(stats.flatMap((s) => sampleOf(findings.filter((f) => f.rule === s.rule)).map((f) => f.key)));
     console.log(
@@ -299,15 +331,22 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const judged = new Map(data.judgements.map((j) => [keyOf(j), j]));
     for (const f of findings) if (!only || f.rule === only) console.log(show(f, judged.get(f.key)));
   } else {
-    console.log(`${results.length} files, ${findings.length} findings, ${data.judgements.length} judgements`);
+    const stale = staleOf(findings, data.judgements);
+    const current = data.judgements.length - stale.removed.length - stale.unmarked.length;
+    console.log(`${results.length} files, ${findings.length} findings, ${data.judgements.length} judgements (${current} of current findings, ${stale.removed.length} of findings the fixes removed)`);
     console.log('rule'.padEnd(34), 'severity'.padEnd(8), 'findings sampled judged  true false precision');
     for (const s of stats) {
       console.log(s.rule.padEnd(34), s.severity.padEnd(8), [s.findings, s.sampled, s.judged, s.truePositives, s.falsePositives].map((n) => String(n).padStart(6)).join(''), pct(s.precision).padStart(9));
     }
     const todo = stats.flatMap((s) => s.todo);
     if (todo.length) console.log(`\n${todo.length} sampled findings not judged yet (--todo shows them):\n${todo.map((f) => `  ${f.rule}  ${f.file}:${f.line}  ${f.words}`).join('\n')}`);
-    const stale = staleOf(findings, data.judgements);
-    if (stale.length) console.log(`\n${stale.length} judgements match no finding any more (the rule or the text changed):\n${stale.map((j) => `  ${j.rule}  ${j.file}:${j.line}  ${j.words}`).join('\n')}`);
+    const list = (js: Judgement[]) => js.map((j) => `  ${j.rule}  ${j.file}:${j.line}  ${j.words}  (judged ${j.verdict})`).join('\n');
+    if (stale.removed.length) {
+      const f = stale.removed.filter((j) => j.verdict === 'false').length;
+      console.log(`\nfindings the fixes removed: ${f} judged false, ${stale.removed.length - f} judged true`);
+    }
+    if (stale.unmarked.length) console.log(`\n${stale.unmarked.length} judgements match no finding any more and are not marked stale (the rule or the text changed; add "stale": true):\n${list(stale.unmarked)}`);
+    if (stale.returned.length) console.log(`\n${stale.returned.length} judgements marked stale match a finding again (a removed finding is back; drop "stale"):\n${list(stale.returned)}`);
     const k = kindsOf(results, data.adr);
     console.log(
       `\nkinds: ${Object.entries(k.kinds)
