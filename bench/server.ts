@@ -14,6 +14,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
+import { defaultModule } from '../src/core/index.ts';
 import { CheckPool } from '../src/server/checker/pool.ts';
 import { openPostgres } from '../src/server/storage/postgres.ts';
 import { openSqlite } from '../src/server/storage/sqlite.ts';
@@ -191,7 +192,7 @@ async function cohort(engine: string, storage: Storage): Promise<ServerRow[]> {
         const items = (await s.list()).map((artifact) => ({ key: `${artifact.id}@${artifact.head.id}`, artifact }));
         let texts: Record<string, string> = {};
         for (;;) {
-          const r = await pool.heavy(owner, { type: 'portfolio', items, texts });
+          const r = await pool.heavy(owner, { type: 'portfolio', module: defaultModule.id, items, texts });
           if (r.type !== 'missing') break;
           const found = await s.texts(r.keys.map((k) => ({ artifactId: k.slice(0, k.indexOf('@')), revisionId: Number(k.slice(k.indexOf('@') + 1)) })));
           texts = Object.fromEntries(found.map((x) => [`${x.artifactId}@${x.id}`, x.text]));

@@ -61,12 +61,12 @@ export function createApp({ storage, assets, allowedHosts, pool, review }: AppOp
   const itemsOf = (list: ArtifactSummary[]): Item[] => list.map((artifact) => ({ key: `${artifact.id}@${artifact.head.id}`, artifact }));
   const portfolio = async (store: OwnerStorage) => {
     const items = itemsOf(await store.list());
-    const r = await heavy<Extract<TaskResult, { type: 'portfolio' }>>(store, items, (texts) => ({ type: 'portfolio', items, texts }));
+    const r = await heavy<Extract<TaskResult, { type: 'portfolio' }>>(store, items, (texts) => ({ type: 'portfolio', module: defaultModule.id, items, texts }));
     return { artifacts: r.artifacts as PortfolioEntry[], progress: r.progress };
   };
   const print = async (store: OwnerStorage, heading: string, list: ArtifactSummary[], showHeading: boolean) => {
     const items = itemsOf(list);
-    return (await heavy<Extract<TaskResult, { type: 'print' }>>(store, items, (texts) => ({ type: 'print', heading, showHeading, items, texts }))).html;
+    return (await heavy<Extract<TaskResult, { type: 'print' }>>(store, items, (texts) => ({ type: 'print', module: defaultModule.id, heading, showHeading, items, texts }))).html;
   };
 
   app.onError((err, c) => {

@@ -11,6 +11,7 @@ import { createApp } from './app.ts';
 import { newSetupCode } from './auth/setup.ts';
 import { loadAssets } from './assets.ts';
 import { CheckPool } from './checker/pool.ts';
+import { moduleList } from './routes/cohorts.ts';
 import { openSqlite } from './storage/sqlite.ts';
 import type { Storage } from './storage/types.ts';
 
@@ -54,6 +55,8 @@ export async function startServer(options: WorkbenchServerOptions = {}): Promise
   const port = options.port ?? DEFAULT_PORT;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port ${port}; expected 0-65535`);
   const dataDir = options.dataDir ?? '.staffwork';
+  // Before anything opens: two modules with one id are the user's to fix.
+  const served = [...moduleList(options.modules ?? []).values()];
   let storage: Storage;
   if (options.database !== undefined) {
     // Loaded only here: `npm start` (SQLite) never loads the PostgreSQL driver.
@@ -74,7 +77,7 @@ export async function startServer(options: WorkbenchServerOptions = {}): Promise
       `refusing to listen on ${host}: the workbench has no accounts yet, so anyone on the network could read and change every artifact; create the first one with \`staffwork admin create-user --admin\` (or at /setup on loopback), or listen on loopback (127.0.0.1) behind a reverse proxy that authenticates, and name it with --allowed-host`,
     );
   }
-  const pool = new CheckPool(options.workers === undefined ? {} : { workers: options.workers });
+  const pool = new CheckPool({ modules: served, ...(options.workers === undefined ? {} : { workers: options.workers }) });
   try {
     await redescribe(storage, pool);
   } catch (e) {

@@ -11,6 +11,7 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
+import { defaultModule } from '../../src/core/index.ts';
 import { CheckPool, CheckTimeoutError } from '../../src/server/checker/pool.ts';
 import { startServer } from '../../src/server/index.ts';
 import { tempServer } from './helpers.ts';
@@ -235,11 +236,11 @@ describe('one huge artifact (11.10)', () => {
     try {
       const artifact = { id: 'a1', kind: 'strategy', title: 't', createdAt: '', updatedAt: '', archivedAt: null, head: { id: 7, baseId: null, createdAt: '', size: good.length } };
       const items = [{ key: 'a1@7', artifact }];
-      assert.deepEqual(await pool.heavy('learner', { type: 'portfolio', items, texts: {} }), { type: 'missing', keys: ['a1@7'] });
-      const checked = await pool.heavy('learner', { type: 'portfolio', items, texts: { 'a1@7': good } });
+      assert.deepEqual(await pool.heavy('learner', { type: 'portfolio', module: defaultModule.id, items, texts: {} }), { type: 'missing', keys: ['a1@7'] });
+      const checked = await pool.heavy('learner', { type: 'portfolio', module: defaultModule.id, items, texts: { 'a1@7': good } });
       assert.equal(checked.type, 'portfolio');
       assert.deepEqual(Object.keys((checked as { checked: object }).checked), ['a1@7']);
-      const again = await pool.heavy('learner', { type: 'portfolio', items, texts: {} });
+      const again = await pool.heavy('learner', { type: 'portfolio', module: defaultModule.id, items, texts: {} });
       assert.equal(again.type, 'portfolio');
       assert.deepEqual((again as { checked: object }).checked, {}, 'the revision was checked a second time');
       assert.deepEqual((again as { artifacts: unknown }).artifacts, (checked as { artifacts: unknown }).artifacts);
@@ -253,10 +254,10 @@ describe('one huge artifact (11.10)', () => {
     const artifact = (id: string, size: number) => ({ id, kind: null, title: 't', createdAt: '', updatedAt: '', archivedAt: null, head: { id: 1, baseId: null, createdAt: '', size } });
     const small = [{ key: 'small@1', artifact: artifact('small', good.length) }];
     try {
-      assert.equal((await pool.heavy('learner', { type: 'portfolio', items: small, texts: { 'small@1': good } })).type, 'portfolio');
-      await assert.rejects(pool.heavy('learner', { type: 'portfolio', items: [{ key: 'big@1', artifact: artifact('big', huge.length) }], texts: { 'big@1': huge } }, { timeoutMs: 1 }), CheckTimeoutError);
+      assert.equal((await pool.heavy('learner', { type: 'portfolio', module: defaultModule.id, items: small, texts: { 'small@1': good } })).type, 'portfolio');
+      await assert.rejects(pool.heavy('learner', { type: 'portfolio', module: defaultModule.id, items: [{ key: 'big@1', artifact: artifact('big', huge.length) }], texts: { 'big@1': huge } }, { timeoutMs: 1 }), CheckTimeoutError);
       // A fresh worker took the lane: it answers, and it has not seen the small revision.
-      assert.deepEqual(await pool.heavy('learner', { type: 'portfolio', items: small, texts: {} }), { type: 'missing', keys: ['small@1'] });
+      assert.deepEqual(await pool.heavy('learner', { type: 'portfolio', module: defaultModule.id, items: small, texts: {} }), { type: 'missing', keys: ['small@1'] });
     } finally {
       await pool.close();
     }

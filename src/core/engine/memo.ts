@@ -10,7 +10,7 @@ export interface CheckMemo {
   readonly nlpUnits: Map<string, RelToken[][]>;
   /** The stem of each title word (headings are matched against the module's section names). */
   readonly stems: Map<string, string>;
-  /** The key tokens of each heading or label title (documents share most of their titles). */
+  /** The words of each heading or label title before stemming (documents share most of their titles). */
   readonly titles: Map<string, string[]>;
 }
 

@@ -7,7 +7,7 @@ import type { CourseModule, KindDef, SectionDef } from '../course/schema.ts';
 import type { Block, Doc, Section, Span } from '../model/types.ts';
 import { lexicon, mentions } from '../lexicon/index.ts';
 import { isGreeting, opensFromDate } from '../text/letter.ts';
-import { cleanTitle, stem, titleTokens } from './normalise.ts';
+import { cleanTitle, stem, titleTokens, titleWords } from './normalise.ts';
 
 export type KindSource = 'front-matter' | 'inferred' | 'none';
 
@@ -28,19 +28,27 @@ export function normalizeTitle(title: string): string {
 // and however many rules ask. Keyed weakly on the Doc, so it lives exactly as long as the parse.
 
 interface DocInfo {
-  tokens: string[][];
+  /** Each section title's words before stemming (normalise.ts `titleWords`). */
+  words: string[][];
+  /** Each title's stems, made when first asked for (`tokensAt`): most titles name no section of any kind. */
+  tokens: (string[] | undefined)[];
   /** `tokens[i].join(' ')`, the key looked up first. */
-  keys: string[];
+  keys: (string | undefined)[];
+  /** Each title's first stem, for `mayName`. */
+  heads: (string | null | undefined)[];
   /** The stem memo the tokens were made with (the caller's, or this document's own). */
   stems: Map<string, string>;
   title: string[];
   implied?: Map<KindDef, Map<string, Span>>;
   /** The Y-statement, once per document (null: none). */
   y?: RegExpExecArray | null;
-  /** Whether the text says "chosen option" anywhere (statedConsequences). */
-  namesChosen?: boolean;
+  /** The option section whose pros and cons state the consequences (statedConsequences; null: none). */
+  chosen?: Span | null;
+  /** The opening paragraph that reads as a decision (leadDecision; null: none). */
+  lead?: Span | null;
+  /** The last table row labelled `Status` (impliedSections; null: none). */
+  statusRow?: Span | null;
 }
-
 
 const docInfo = new WeakMap<Doc, DocInfo>();
 
@@ -53,6 +61,43 @@ export interface DetectMemo {
 /** Titles kept in one memo before it starts over. */
 const MAX_TITLES = 50_000;
 
+/** The stems of section `i`'s title. */
+function tokensAt(info: DocInfo, i: number): string[] {
+  let out = info.tokens[i];
+  if (!out) {
+    out = (info.words[i] ?? []).map((w) => stem(w, info.stems));
+    info.tokens[i] = out;
+    info.keys[i] = out.join(' ');
+  }
+  return out;
+}
+
+function keyAt(info: DocInfo, i: number): string {
+  tokensAt(info, i);
+  return info.keys[i] as string;
+}
+
+/**
+ * Whether section `i`'s title may name a section of the index other than by containment (see
+ * `matchName`): only when its first stem starts a name, or a word may be an "and" that joins names.
+ */
+function mayName(info: DocInfo, i: number, index: Index): boolean {
+  const head = headAt(info, i);
+  return head !== null && (head === '' || index.byHead.has(head));
+}
+
+/** Section `i`'s first stem; null: no words; '': a word may stem to "and", so a later part may be a name. */
+function headAt(info: DocInfo, i: number): string | null {
+  let head = info.heads[i];
+  if (head === undefined) {
+    const words = info.words[i] ?? [];
+    const first = words[0];
+    head = first === undefined ? null : words.some((w) => w.startsWith('and')) ? '' : (info.tokens[i]?.[0] ?? stem(first, info.stems));
+    info.heads[i] = head;
+  }
+  return head;
+}
+
 function infoOf(doc: Doc, memo?: DetectMemo): DocInfo {
   let info = docInfo.get(doc);
   if (!info) {
@@ -60,10 +105,10 @@ function infoOf(doc: Doc, memo?: DetectMemo): DocInfo {
     const stems = memo?.stems ?? new Map<string, string>();
     const titles = memo?.titles;
     // Documents share most titles ("Summary", "Motivation"): each is normalised once per memo.
-    const tokensOf = (title: string) => {
+    const wordsOf = (title: string) => {
       let out = titles?.get(title);
       if (!out) {
-        out = titleTokens(title, stems);
+        out = titleWords(title);
         if (titles) {
           if (titles.size >= MAX_TITLES) titles.clear();
           titles.set(title, out);
@@ -71,8 +116,8 @@ function infoOf(doc: Doc, memo?: DetectMemo): DocInfo {
       }
       return out;
     };
-    const tokens = doc.sections.map((s) => tokensOf(s.title));
-    info = { tokens, keys: tokens.map((t) => t.join(' ')), title: titleTokens(docTitle(doc), stems), stems };
+    const words = doc.sections.map((s) => wordsOf(s.title));
+    info = { words, tokens: [], keys: [], heads: [], title: titleTokens(docTitle(doc), stems), stems };
     docInfo.set(doc, info);
   }
   return info;
@@ -91,7 +136,9 @@ function titlePatterns(kind: KindDef): RegExp[] {
   let out = declaredTitles.get(kind);
   if (!out) {
     out = (kind.titles ?? []).flatMap((t) => {
-      const name = cleanTitle(t).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+      const name = cleanTitle(t)
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\s+/g, '\\s+');
       if (!name) return [];
       const several = /\s/.test(cleanTitle(t));
       const numbered = String.raw`(?:[\s-]*#?\d+)?`;
@@ -106,9 +153,14 @@ function titlePatterns(kind: KindDef): RegExp[] {
 
 /** Whether the document's title declares it to be of `kind` (see `titlePatterns`). */
 export function titleDeclares(doc: Doc, kind: KindDef): boolean {
-  const titles = docTitle(doc).split(' \u2022 ').map(cleanTitle).filter(Boolean);
+  let titles = cleanTitles.get(doc);
+  if (!titles) {
+    titles = docTitle(doc).split(' \u2022 ').map(cleanTitle).filter(Boolean);
+    cleanTitles.set(doc, titles);
+  }
   return titles.some((t) => titlePatterns(kind).some((re) => re.test(t)));
 }
+const cleanTitles = new WeakMap<Doc, string[]>();
 
 /** Front matter `title:`, else the first `#` heading, else the first line when it is short. */
 function docTitle(doc: Doc): string {
@@ -179,9 +231,7 @@ function indexOf(kind: KindDef): Index {
 // Words that start a qualifier rather than a different name: "Risk if we wait", "Not doing this
 // quarter", "Options (3)", "Alternatives we rejected", "Ask of you", "Scope for H2".
 const QUALIFIERS = new Set(
-  'if for of this that these those in on at by during from to until till when while before after we i you they it them us so now per across with without as under over beyond q1 q2 q3 q4 h1 h2 fy'
-    .split(' ')
-    .map((w) => stem(w)),
+  'if for of this that these those in on at by during from to until till when while before after we i you they it them us so now per across with without as under over beyond q1 q2 q3 q4 h1 h2 fy'.split(' ').map((w) => stem(w)),
 );
 const isQualifier = (t: string | undefined) => t !== undefined && (QUALIFIERS.has(t) || /^(?:\d+|q[1-4]|h[12]|fy\d+)$/.test(t));
 
@@ -263,7 +313,8 @@ export function nameHeads(def: SectionDef): ReadonlySet<string> {
 
 /** The title tokens of each of the document's sections, in order (see normalise.ts `titleTokens`). */
 export function sectionTokens(doc: Doc): readonly string[][] {
-  return infoOf(doc).tokens;
+  const info = infoOf(doc);
+  return info.words.map((_, i) => tokensAt(info, i));
 }
 
 /** The section id a fixed name in the code ("consequences") names in `kind`, computed once per kind. */
@@ -318,16 +369,23 @@ export function impliedSections(doc: Doc, kind: KindDef): Map<string, Span> {
     const stated = statedConsequences(doc, kind);
     if (stated) found.set(consequences, stated);
   }
+  if (info.statusRow === undefined) info.statusRow = statusRow(doc, info);
+  if (info.statusRow && index.status) found.set(index.status, info.statusRow);
+  info.implied.set(kind, found);
+  return found;
+}
+
+/** The last table row labelled `Status` that has a value (the same for every kind). */
+function statusRow(doc: Doc, info: DocInfo): Span | null {
+  let out: Span | null = null;
   for (const table of doc.tables) {
     for (const row of [table.header, ...(table.rows ?? [])]) {
       const [label, value] = row?.cells ?? [];
       if (!row || !label || !value?.text.trim() || label.text.length > 40 || !/status/i.test(label.text) || titleTokens(label.text, info.stems).join(' ') !== STATUS) continue;
-      const id = index.status;
-      if (id) found.set(id, { start: row.start, end: row.end });
+      out = { start: row.start, end: row.end };
     }
   }
-  info.implied.set(kind, found);
-  return found;
+  return out;
 }
 
 // A summary that opens with its decision, before any label ("We will move after-hours triage to
@@ -336,13 +394,22 @@ export function impliedSections(doc: Doc, kind: KindDef): Map<string, Span> {
 function leadDecision(doc: Doc, kind: KindDef): { id: string; span: Span } | undefined {
   const first = kind.sections[0];
   if (first?.id !== 'decision') return undefined;
+  const info = infoOf(doc);
+  if (info.lead === undefined) info.lead = openingDecision(doc);
+  return info.lead ? { id: first.id, span: info.lead } : undefined;
+}
+
+let opensWithDecision: RegExp | undefined;
+
+/** The paragraph before the first label that reads as a decision (kind-independent, once per document). */
+function openingDecision(doc: Doc): Span | null {
   const start = doc.sections.find((s) => s.titleSpan.start >= doc.body.start && !(s.style === 'heading' && s.depth === 1))?.titleSpan.start ?? doc.text.length;
   const para = doc.blocks.find((b) => b.start >= doc.body.start && b.start < start && (b.type === 'paragraph' || b.type === 'list') && !isGreeting(doc.plain.slice(b.start, b.end)));
-  if (!para) return undefined;
+  if (!para) return null;
   const text = doc.plain.slice(para.start, para.end);
-  const opens = new RegExp(`^[^A-Za-z]*(?:${lexicon('decision').source})`, 'i');
-  if (!mentions('decision-markers', text) && !opens.test(text) && !opensFromDate(text)) return undefined;
-  return { id: first.id, span: { start: para.start, end: para.end } };
+  opensWithDecision ??= new RegExp(`^[^A-Za-z]*(?:${lexicon('decision').source})`, 'i');
+  if (!mentions('decision-markers', text) && !opensWithDecision.test(text) && !opensFromDate(text)) return null;
+  return { start: para.start, end: para.end };
 }
 
 // An ADR can state its consequences without a section of that name: MADR lists the chosen
@@ -352,29 +419,36 @@ const CHOSEN = /\bchosen option\b[^"\u201c'`*\n]{0,4}(?:"([^"\n]{2,120})"|\u201c
 const PRO_CON_ITEM = /^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:good|bad|neutral),? because\b/im;
 const ACCEPTED_COST = /\b(?:we accept(?:ed)? that|accepting that|at the (?:cost|expense) of|the (?:trade-?off|downside|cost) (?:is|will be))\b/i;
 
-
 function statedConsequences(doc: Doc, kind: KindDef): Span | undefined {
   const plain = doc.plain;
   const info = infoOf(doc);
-  // A substring test before the pattern, once per document: most documents name no chosen option.
-  info.namesChosen ??= plain.includes('hosen option');
-  const statements = info.namesChosen ? [...plain.matchAll(CHOSEN)] : [];
-  const chosen = statements.map((m) => titleTokens(m.slice(1).find(Boolean) ?? '', info.stems).join(' ')).filter(Boolean);
-  const tokens = infoOf(doc).tokens;
-  for (const [i, s] of doc.sections.entries()) {
-    // The option's own section, not one that holds the decision (the document's title, say).
-    if (!chosen.length || statements.some((m) => m.index >= s.span.start && m.index < s.span.end)) continue;
-    const title = info.keys[i] ?? '';
-    if (!title || !chosen.some((c) => c === title || (c.length >= 8 && (c.includes(title) || title.includes(c))))) continue;
-    if (PRO_CON_ITEM.test(plain.slice(s.span.start, s.span.end))) return s.span;
-  }
+  if (info.chosen === undefined) info.chosen = chosenProsAndCons(doc, info);
+  if (info.chosen) return info.chosen;
   const index = indexOf(kind);
   for (const [i, decision] of doc.sections.entries()) {
-    if (match(index, tokens[i] ?? [], { weak: true, contains: false }, info.keys[i])?.id !== 'decision') continue;
+    if (!mayName(info, i, index) || match(index, tokensAt(info, i), { weak: true, contains: false }, keyAt(info, i))?.id !== 'decision') continue;
     const m = ACCEPTED_COST.exec(plain.slice(decision.span.start, decision.span.end));
     if (m) return { start: decision.span.start + m.index, end: decision.span.start + m.index + m[0].length };
   }
   return undefined;
+}
+
+/** The section of the chosen option whose items are "Good, because ..." (kind-independent, once per document). */
+function chosenProsAndCons(doc: Doc, info: DocInfo): Span | null {
+  const plain = doc.plain;
+  // A substring test before the pattern: most documents name no chosen option.
+  if (!plain.includes('hosen option')) return null;
+  const statements = [...plain.matchAll(CHOSEN)];
+  const chosen = statements.map((m) => titleTokens(m.slice(1).find(Boolean) ?? '', info.stems).join(' ')).filter(Boolean);
+  if (!chosen.length) return null;
+  for (const [i, s] of doc.sections.entries()) {
+    // The option's own section, not one that holds the decision (the document's title, say).
+    if (statements.some((m) => m.index >= s.span.start && m.index < s.span.end)) continue;
+    const title = keyAt(info, i);
+    if (!title || !chosen.some((c) => c === title || (c.length >= 8 && (c.includes(title) || title.includes(c))))) continue;
+    if (PRO_CON_ITEM.test(plain.slice(s.span.start, s.span.end))) return s.span;
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -416,19 +490,38 @@ const MIN_COVERAGE_WITH_TITLE = 0.25;
 const MIN_REQUIRED_SHARE_WITH_TITLE = 0.5;
 const MIN_COVERAGE_TWO_REQUIRED = 0.75;
 
+const moduleHeads = new WeakMap<CourseModule, Set<string>>();
+
+/** The first stems of every name of every kind of the module. */
+function headsOf(module: CourseModule): Set<string> {
+  let out = moduleHeads.get(module);
+  if (!out) {
+    out = new Set(module.kinds.flatMap((k) => [...indexOf(k).byHead.keys()]));
+    moduleHeads.set(module, out);
+  }
+  return out;
+}
+
+function mayNameAny(info: DocInfo, i: number, heads: Set<string>): boolean {
+  const head = headAt(info, i);
+  return head !== null && (head === '' || heads.has(head));
+}
+
 /** How well the document fits each kind (for inference, tests and debugging). */
 export function kindEvidence(doc: Doc, module: CourseModule): KindEvidence[] {
   const info = infoOf(doc);
   const main = outline(doc);
   const title = titleHeading(doc);
-  const candidates = doc.sections.flatMap((s, i) => (s.style !== 'field' || s.parent === -1 || s.parent === title ? [i] : []));
+  const heads = headsOf(module);
+  // Only titles whose first stem starts some kind's name can name a section here.
+  const candidates = doc.sections.flatMap((s, i) => ((s.style !== 'field' || s.parent === -1 || s.parent === title) && mayNameAny(info, i, heads) ? [i] : []));
   return module.kinds.map((kind) => {
     const index = indexOf(kind);
     const found = new Set<string>();
     const matched = new Set<number>();
     const ids = new Map<number, string>();
     for (const i of candidates) {
-      const m = match(index, info.tokens[i] as string[], { weak: false, contains: false }, info.keys[i]);
+      const m = mayName(info, i, index) ? match(index, tokensAt(info, i), { weak: false, contains: false }, keyAt(info, i)) : undefined;
       if (m) {
         found.add(m.id);
         matched.add(i);
@@ -449,7 +542,7 @@ export function kindEvidence(doc: Doc, module: CourseModule): KindEvidence[] {
     // the decision; "Support and check-ins" the support).
     if (titleNamesKind) {
       for (const i of candidates) {
-        const m = matched.has(i) ? undefined : match(index, info.tokens[i] as string[], { weak: true, contains: false, joined: true }, info.keys[i]);
+        const m = matched.has(i) || !mayName(info, i, index) ? undefined : match(index, tokensAt(info, i), { weak: true, contains: false, joined: true }, keyAt(info, i));
         if (m && !found.has(m.id)) {
           found.add(m.id);
           matched.add(i);
@@ -501,7 +594,10 @@ function hasProse(doc: Doc): boolean {
   let words = 0;
   for (const b of doc.blocks) {
     if (b.type !== 'paragraph' && b.type !== 'list' && b.type !== 'table') continue;
-    words += doc.plain.slice(b.start, b.end).split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+    words += doc.plain
+      .slice(b.start, b.end)
+      .split(/\s+/)
+      .filter((w) => /\p{L}/u.test(w)).length;
     if (words >= MIN_DECLARED_WORDS) return true;
   }
   return false;
@@ -527,7 +623,7 @@ export function assignSections(doc: Doc, kind: KindDef, memo?: DetectMemo): void
   const pass = (fields: boolean, opts: MatchOpts, accept: (how: How) => boolean) => {
     doc.sections.forEach((s, i) => {
       if (s.key || (s.style === 'field') !== fields) return;
-      const m = match(index, info.tokens[i] as string[], { ...opts, taken: claimed }, info.keys[i]);
+      const m = match(index, tokensAt(info, i), { ...opts, taken: claimed }, keyAt(info, i));
       if (m && accept(m.how)) {
         s.key = m.id;
         claimed.add(m.id);
@@ -543,7 +639,7 @@ export function assignSections(doc: Doc, kind: KindDef, memo?: DetectMemo): void
   // A title that joins names ("Risk and rollback") holds each free one.
   doc.sections.forEach((s, i) => {
     if (!s.key) return;
-    const also = jointIds(index, info.tokens[i] ?? []).filter((id) => id !== s.key && !claimed.has(id));
+    const also = jointIds(index, tokensAt(info, i)).filter((id) => id !== s.key && !claimed.has(id));
     if (!also.length) return;
     s.also = also;
     for (const id of also) claimed.add(id);
@@ -569,7 +665,9 @@ function itemsOf(blocks: Block[]): string[] {
 function playsRole(doc: Doc, s: Section, role: string): boolean {
   if (role !== 'exclusions') return false;
   const title = cleanTitle(s.title);
-  const items = itemsOf(s.blocks).map((t) => t.replace(/^[\s*_>-]+/, '').trim()).filter(Boolean);
+  const items = itemsOf(s.blocks)
+    .map((t) => t.replace(/^[\s*_>-]+/, '').trim())
+    .filter(Boolean);
   const negatedTitle = /\b(?:not|won't|non|no|never|without|exclud\w*|skip\w*|stop\w*)\b/.test(title);
   const excluding = items.filter((t) => EXCLUSION.test(t)).length;
   return items.length >= 2 && (excluding >= Math.ceil((items.length * 2) / 3) || (negatedTitle && excluding >= items.length / 2));
@@ -581,19 +679,80 @@ function playsRole(doc: Doc, s: Section, role: string): boolean {
 // Asides every kind of document has; none of them holds a leadership artifact's part.
 const ASIDES = new Set(
   [
-    'appendix', 'appendices', 'references', 'reference', 'links', 'related', 'see also', 'further reading', 'more information',
-    'glossary', 'definitions', 'terminology', 'changelog', 'change log', 'revision history', 'acknowledgements', 'footnotes',
-    'sources', 'attachments', 'table of contents', 'contents', 'toc', 'metadata',
+    'appendix',
+    'appendices',
+    'references',
+    'reference',
+    'links',
+    'related',
+    'see also',
+    'further reading',
+    'more information',
+    'glossary',
+    'definitions',
+    'terminology',
+    'changelog',
+    'change log',
+    'revision history',
+    'acknowledgements',
+    'footnotes',
+    'sources',
+    'attachments',
+    'table of contents',
+    'contents',
+    'toc',
+    'metadata',
     // Other parts of a plan: who, with what, depending on whom, and what is still open.
-    'team', 'the team', 'staffing', 'people', 'resourcing', 'resources', 'budget', 'funding', 'dependencies', 'contacts',
-    'open questions', 'questions', 'faq', 'approvals', 'sign-off', 'attendees', 'next review', 'review date',
+    'team',
+    'the team',
+    'staffing',
+    'people',
+    'resourcing',
+    'resources',
+    'budget',
+    'funding',
+    'dependencies',
+    'contacts',
+    'open questions',
+    'questions',
+    'faq',
+    'approvals',
+    'sign-off',
+    'attendees',
+    'next review',
+    'review date',
   ].map((t) => titleTokens(t).join(' ')),
 );
 // Fields that say who, when and what the document is, not what it argues.
 const METADATA = new Set(
   [
-    'date', 'dates', 'author', 'authors', 'by', 'owner', 'owners', 'status', 'to', 'from', 'cc', 'reviewer', 'reviewers', 'version',
-    'last updated', 'updated', 'created', 'team', 'teams', 'attendees', 'audience', 'tags', 'subject', 're', 'ticket', 'link', 'doc',
+    'date',
+    'dates',
+    'author',
+    'authors',
+    'by',
+    'owner',
+    'owners',
+    'status',
+    'to',
+    'from',
+    'cc',
+    'reviewer',
+    'reviewers',
+    'version',
+    'last updated',
+    'updated',
+    'created',
+    'team',
+    'teams',
+    'attendees',
+    'audience',
+    'tags',
+    'subject',
+    're',
+    'ticket',
+    'link',
+    'doc',
   ].map((t) => titleTokens(t).join(' ')),
 );
 /** A field's value this long is writing that could be a section, not metadata. */
@@ -612,8 +771,8 @@ export function unrecognisedSections(doc: Doc, kind: KindDef): Section[] {
   return doc.sections.filter((s, i) => {
     if (s.key || i === title || (s.style === 'heading' && s.depth === 1)) return false;
     if (s.parent !== -1 && s.parent !== title) return false;
-    const tokens = info.tokens[i] ?? [];
-    const key = info.keys[i] ?? '';
+    const tokens = tokensAt(info, i);
+    const key = keyAt(info, i);
     if (!tokens.length || ASIDES.has(key) || match(index, tokens, { weak: true, contains: true, joined: true }, key)) return false;
     const words = s.blocks.reduce((n, b) => n + (doc.plain.slice(b.start, b.end).match(/\p{L}+/gu)?.length ?? 0), 0);
     if (s.style === 'field') return !METADATA.has(key) && (tokens.length >= 2 || words >= FIELD_WORDS) && words > 0;

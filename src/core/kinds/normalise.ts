@@ -63,36 +63,48 @@ const DROPPED = new Set(['have', 'has', 'had']);
 // A growth plan is about one person, written "they", "she" or "he" ("What she's working towards",
 // "The piece of work that's his", "How I'll back her up"): one person word, and one form of "be",
 // so the module's synonyms need one spelling.
-const SAME = new Map<string, string>(Object.entries({
-  she: 'they', he: 'they', her: 'them', him: 'them', his: 'their', hers: 'their', theirs: 'their',
-  is: 'be', are: 'be', am: 'be',
-}));
+const SAME = new Map<string, string>(
+  Object.entries({
+    she: 'they',
+    he: 'they',
+    her: 'them',
+    him: 'them',
+    his: 'their',
+    hers: 'their',
+    theirs: 'their',
+    is: 'be',
+    are: 'be',
+    am: 'be',
+  }),
+);
 
 // British spellings that differ by more than a suffix the stemmer removes.
-const BRITISH = new Map<string, string>(Object.entries({
-  programme: 'program',
-  programmes: 'programs',
-  catalogue: 'catalog',
-  dialogue: 'dialog',
-  analogue: 'analog',
-  judgement: 'judgment',
-  acknowledgement: 'acknowledgment',
-  licence: 'license',
-  defence: 'defense',
-  offence: 'offense',
-  artefact: 'artifact',
-  artefacts: 'artifacts',
-  whilst: 'while',
-  amongst: 'among',
-  towards: 'toward',
-  learnt: 'learned',
-  enrol: 'enroll',
-  fulfil: 'fulfill',
-  skilful: 'skillful',
-  grey: 'gray',
-  tonne: 'ton',
-  tyre: 'tire',
-}));
+const BRITISH = new Map<string, string>(
+  Object.entries({
+    programme: 'program',
+    programmes: 'programs',
+    catalogue: 'catalog',
+    dialogue: 'dialog',
+    analogue: 'analog',
+    judgement: 'judgment',
+    acknowledgement: 'acknowledgment',
+    licence: 'license',
+    defence: 'defense',
+    offence: 'offense',
+    artefact: 'artifact',
+    artefacts: 'artifacts',
+    whilst: 'while',
+    amongst: 'among',
+    towards: 'toward',
+    learnt: 'learned',
+    enrol: 'enroll',
+    fulfil: 'fulfill',
+    skilful: 'skillful',
+    grey: 'gray',
+    tonne: 'ton',
+    tyre: 'tire',
+  }),
+);
 const OUR = /^(behavi|col|fav|hon|lab|neighb|harb|rum|flav|hum|vap|sav|endeav|arm|vig|cand|parl|savi|splend|tum|val|od)our(s|ed|ing|able|ably|ite|ites|ful)?$/;
 const TRE = /^(cent|met|theat|fib|lit|calib|spect|somb|lust|sabre|manoeuv)re(s|d)?$/;
 const DOUBLE_L = /^(model|label|travel|cancel|signal|fuel|level|channel|tunnel|marshal|counsel|total|dial|funnel|panel)l(ed|ing|er|ers)$/;
@@ -164,6 +176,11 @@ const NOT_A_NAME = /^[^\p{L}]*(?:who|what|which|nobody|no one|everyone|everybody
 
 /** The tokens of a title's key: see `titleKey`. */
 export function titleTokens(title: string, stems?: Map<string, string>): string[] {
+  return titleWords(title).map((w) => stem(w, stems));
+}
+
+/** The words of a title's key before stemming (`titleTokens` stems each). */
+export function titleWords(title: string): string[] {
   let t = cleanTitle(NAMED_OWNER.test(title) && !NOT_A_NAME.test(title) ? title.replace(NAMED_OWNER, 'They ') : title);
   if (/[([]/.test(t)) t = t.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ');
   if (t.includes('&')) t = t.replace(/&/g, ' and ');
@@ -177,7 +194,7 @@ export function titleTokens(title: string, stems?: Map<string, string>): string[
   const words = unquestion(t.split(/[^\p{L}\p{N}]+/u).filter(Boolean)).map((w) => SAME.get(w) ?? w);
   let i = 0;
   while (i < words.length - 1 && LEADING.has(words[i] as string)) i++;
-  return words.slice(i).filter((w) => !DROPPED.has(w)).map((w) => stem(w, stems));
+  return words.slice(i).filter((w) => !DROPPED.has(w));
 }
 
 /**

@@ -65,7 +65,15 @@ export function lexicon(name: LexiconName): RegExp {
   return new RegExp(source, 'gi');
 }
 
+// One non-global regex per lexicon for `mentions`: `test` keeps no state without the g flag.
+const tests = new Map<string, RegExp>();
+
 /** Whether a lexicon matches anywhere in `text`. */
 export function mentions(name: LexiconName, text: string): boolean {
-  return lexicon(name).test(text);
+  let re = tests.get(name);
+  if (!re) {
+    re = new RegExp(lexicon(name).source, 'i');
+    tests.set(name, re);
+  }
+  return re.test(text);
 }

@@ -60,7 +60,7 @@ export function readSpans(doc: Doc, section: Section): Span[] {
     for (const c of s.children) {
       const child = doc.sections[c] as Section;
       if (child.key !== undefined) continue;
-      pieces.push({ start: lineStartAt(doc.lineStarts, child.titleSpan.start), end: child.own.start > child.titleSpan.end ? child.own.start : child.titleSpan.end });
+      pieces.push({ start: lineStartAt(doc.lineStarts, child.titleSpan.start), end: Math.max(child.own.start, child.titleSpan.end) });
       pieces.push(...child.owned);
       visit(child);
     }

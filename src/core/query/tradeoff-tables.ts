@@ -37,7 +37,7 @@ export function tradeoffTables(doc: Doc): TradeoffTable[] {
 export function rowChoices(t: TradeoffTable): Choice[] {
   return t.rows.flatMap((r) => {
     const first = r.cells[0];
-    if (!first || !first.text) return [];
+    if (!first?.text) return [];
     // "| C | Split the cost | ... |": the label's row is named by the next cell.
     const c = choiceOfRow(r.cells.map((x) => ({ start: x.start, end: x.end, text: x.text }))) ?? choiceOf(first.text, first.start);
     return [{ ...c, end: first.end }];

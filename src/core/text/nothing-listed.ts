@@ -14,9 +14,11 @@ const QUALIFIER =
 /** What may follow a bare "none": the end, punctuation, or a parenthesis; not "of these" or a verb. */
 const STANDS_ALONE = /^\s*(?:$|[.,;:!?()\u2013\u2014]|-(?:\s|$))/;
 /** A universal claim that includes everything: "everything on the roadmap matters this year". */
-const UNIVERSAL = /^(?:honestly,?\s+)?(?:everything|all of (?:it|this|them|the above)|anything|it(?:'s| is) all|they(?:'re| are) all)\b(?![^.;]*\b(?:else|except|apart from|other than|but)\b)[^.;]*?\b(?:matters?|(?:is|are)?\s*(?:in scope|important|a priority|priorities|needed|on the table)|stays?|counts?)\b/i;
+const UNIVERSAL =
+  /^(?:honestly,?\s+)?(?:everything|all of (?:it|this|them|the above)|anything|it(?:'s| is) all|they(?:'re| are) all)\b(?![^.;]*\b(?:else|except|apart from|other than|but)\b)[^.;]*?\b(?:matters?|(?:is|are)?\s*(?:in scope|important|a priority|priorities|needed|on the table)|stays?|counts?)\b/i;
 /** Ruling nothing out, said outright: "we are not ruling anything out", "we won't drop any of it". */
-const RULES_OUT_NOTHING = /^(?:honestly,?\s+)?(?:we|i)(?:'re|'m|'d| are| am| would| will)?\s+(?:\w+\s+)?(?:not|never|n't)\s+(?:\w+\s+){0,2}?(?:rul\w*|exclud\w*|drop\w*|cut\w*|leav\w*|say\w* no to)\s+(?:anything|any of (?:it|this|them))\b(?:\s+out\b)?/i;
+const RULES_OUT_NOTHING =
+  /^(?:honestly,?\s+)?(?:we|i)(?:'re|'m|'d| are| am| would| will)?\s+(?:\w+\s+)?(?:not|never|n't)\s+(?:\w+\s+){0,2}?(?:rul\w*|exclud\w*|drop\w*|cut\w*|leav\w*|say\w* no to)\s+(?:anything|any of (?:it|this|them))\b(?:\s+out\b)?/i;
 /** A negation, exception or deferral: what a later sentence excludes with. */
 const EXCLUDES = /\b(?:no|not|never|\w+n't|will not|do not|does not|without|except|excluding|apart from|other than|besides|out of scope|defer(?:s|red)?|drop(?:s|ped)?|skip(?:s|ped)?|park(?:s|ed)?|postpone[ds]?)\b/i;
 /**
@@ -57,14 +59,17 @@ export function nothingListed(entries: readonly Entry[], namesSomething: (text: 
   return { span: { start: first.start, end: last.end, text: entries.map((e) => e.text).join(' ') }, marker };
 }
 
+/** The "none" phrases, matched only at the start (sticky): an entry that opens with none needs no search of the rest. */
+const EMPTY_SCOPE = new RegExp(lexicon('empty-scope').source, 'iy');
+
 /** The standalone "none" an entry opens with, or its universal claim, if any. */
 function markerOf(entry: Match): Match | undefined {
   const lead = /^[\s*_"'\u201c\u2018>]*/.exec(entry.text)?.[0].length ?? 0;
   const text = entry.text.slice(lead);
   const universal = UNIVERSAL.exec(text) ?? RULES_OUT_NOTHING.exec(text);
   if (universal) return at(entry, lead, universal[0]);
-  const re = lexicon('empty-scope');
-  const m = re.exec(text);
+  EMPTY_SCOPE.lastIndex = 0;
+  const m = EMPTY_SCOPE.exec(text);
   if (m?.index !== 0) return undefined;
   let end = m[0].length;
   end += QUALIFIER.exec(text.slice(end))?.[0].length ?? 0;

@@ -5,13 +5,14 @@
 // Lane 0 describes texts on save (kind, title, set: a parse, no rules), so saves never wait
 // behind a portfolio check. The other lanes check portfolios and render print pages; each
 // owner always goes to the same lane, whose cache of checked revisions then serves that
-// owner's next view. A task that runs past the time limit has its worker replaced and fails
+// owner's next view. Every worker gets every served module when it starts; a task names one. A task that runs past the time limit has its worker replaced and fails
 // with CheckTimeoutError (a 503), so nothing can hold a lane forever.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { builtinModules, type CourseModule } from '../../core/index.ts';
 import type { ArtifactMeta } from '../storage/types.ts';
 import { Checker, type Task, type TaskResult } from './tasks.ts';
 
@@ -43,13 +44,15 @@ class Lane {
   constructor(
     private readonly file: string,
     private readonly timeoutMs: number,
+    private readonly modules: readonly CourseModule[],
   ) {}
 
   #spawn(): Worker {
+    const workerData = { modules: this.modules };
     // Under tsx (tests, `node --import tsx`) the worker registers tsx's loader before the .ts file.
     const w = this.file.endsWith('.ts')
-      ? new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => m.register()).then(() => import(${JSON.stringify(pathToFileURL(this.file).href)}))`, { eval: true })
-      : new Worker(this.file);
+      ? new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => m.register()).then(() => import(${JSON.stringify(pathToFileURL(this.file).href)}))`, { eval: true, workerData })
+      : new Worker(this.file, { workerData });
     w.unref();
     w.on('message', (m: { id: number; result?: TaskResult; error?: string }) => {
       const p = this.#pending.get(m.id);
@@ -107,6 +110,8 @@ export interface CheckPoolOptions {
   /** Worker threads (default: one per CPU, at least 2 so saves have a lane of their own, at most 4); 0 checks in this thread (tests, or no built worker). */
   workers?: number;
   timeoutMs?: number;
+  /** Every module a task may name (default: the built-in ones); plain data, copied to each worker once. */
+  modules?: readonly CourseModule[];
 }
 
 export class CheckPool {
@@ -116,11 +121,12 @@ export class CheckPool {
   constructor(options: CheckPoolOptions = {}) {
     const file = workerFile();
     const size = options.workers ?? Math.min(4, Math.max(2, availableParallelism()));
+    const modules = options.modules ?? builtinModules;
     if (size === 0 || !file) {
       this.#lanes = [];
-      this.#inline = new Checker();
+      this.#inline = new Checker(modules);
     } else {
-      this.#lanes = Array.from({ length: Math.max(2, size) }, () => new Lane(file, options.timeoutMs ?? 60_000));
+      this.#lanes = Array.from({ length: Math.max(2, size) }, () => new Lane(file, options.timeoutMs ?? 60_000, modules));
       this.#inline = undefined;
     }
   }
@@ -134,7 +140,7 @@ export class CheckPool {
     return (r as Extract<TaskResult, { type: 'describe' }>).meta;
   }
 
-  /** A portfolio or print task for one owner, on that owner's lane. */
+  /** A portfolio, print or findings task for one owner, on that owner's lane. */
   heavy(owner: string, task: Exclude<Task, { type: 'describe' }>, options: { timeoutMs?: number } = {}): Promise<TaskResult> {
     return this.#run(1 + (hash(owner) % (this.#lanes.length - 1 || 1)), task, options.timeoutMs);
   }

@@ -2,6 +2,7 @@
 // (core/review/anchor.ts does the anchoring; this stores the result), the rule check behind
 // "likely addressed" and "regression" (findings from the check pool, off the request thread),
 // and the JSON views the routes return.
+import { defaultModule } from '../../core/index.ts';
 import type { CommentView, RuleState, ThreadView } from '../../core/review/api-types.ts';
 import { porter, ruleFiresOn, type Anchor, type PortStatus, type Ported } from '../../core/review/anchor.ts';
 import type { CheckPool } from '../checker/pool.ts';
@@ -18,22 +19,18 @@ export interface Finding {
 
 /**
  * A heavy check-pool task (portfolio, print, findings) on the owner's lane, which asks for the
- * texts it has not checked yet; the finding counts it computed are written back to the
- * revisions (for the history). The workbench's portfolio and print views run through this too.
+ * texts it has not checked yet; the finding counts it computed under the workbench's own module
+ * are written back to the revisions (for the history, which reads that module). The workbench's
+ * portfolio and print views run through this too.
  */
-export async function withTexts<T extends Exclude<TaskResult, { type: 'missing' | 'describe' }>>(
-  pool: CheckPool,
-  store: OwnerStorage,
-  task: (texts: Record<string, string>) => Exclude<Task, { type: 'describe' }>,
-): Promise<T> {
+export async function withTexts<T extends Exclude<TaskResult, { type: 'missing' | 'describe' }>>(pool: CheckPool, store: OwnerStorage, task: (texts: Record<string, string>) => Exclude<Task, { type: 'describe' }>): Promise<T> {
   let texts: Record<string, string> = {};
   for (;;) {
-    const result = await pool.heavy(store.owner, task(texts));
+    const sent = task(texts);
+    const result = await pool.heavy(store.owner, sent);
     if (result.type !== 'missing') {
       // Only a cache: the next view writes it again if this fails.
-      if ('checked' in result)
-        for (const [key, counts] of Object.entries(result.checked))
-          store.setFindings(Number(key.slice(key.lastIndexOf('@') + 1)), counts).catch(() => undefined);
+      if ('checked' in result && sent.module === defaultModule.id) for (const [key, counts] of Object.entries(result.checked)) store.setFindings(Number(key.slice(key.lastIndexOf('@') + 1)), counts).catch(() => undefined);
       return result as T;
     }
     const keys = result.keys.map((k) => ({ artifactId: k.slice(0, k.lastIndexOf('@')), revisionId: Number(k.slice(k.lastIndexOf('@') + 1)) }));
@@ -44,8 +41,9 @@ export async function withTexts<T extends Exclude<TaskResult, { type: 'missing' 
   }
 }
 
-export const checked = <K extends 'portfolio' | 'findings'>(storage: Storage, pool: CheckPool, owner: string, type: K, items: Item[]) =>
-  withTexts<Extract<TaskResult, { type: K }>>(pool, storage.as(owner), (texts) => ({ type, items, texts }) as Exclude<Task, { type: 'describe' }>);
+/** A portfolio or findings task over some of one owner's revisions, read against the module with that id. */
+export const checked = <K extends 'portfolio' | 'findings'>(storage: Storage, pool: CheckPool, owner: string, type: K, module: string, items: Item[]) =>
+  withTexts<Extract<TaskResult, { type: K }>>(pool, storage.as(owner), (texts) => ({ type, module, items, texts }) as Exclude<Task, { type: 'describe' }>);
 
 /** Check items for some revisions of one owner's artifacts (artifacts that are gone are left out). */
 export async function itemsFor(storage: Storage, owner: string, revisions: Pick<Revision, 'artifactId' | 'id'>[]): Promise<Item[]> {
@@ -60,16 +58,12 @@ export async function itemsFor(storage: Storage, owner: string, revisions: Pick<
   return items;
 }
 
-/** Findings of some revisions of one owner's artifacts, from the check pool, keyed `artifactId@revisionId`. */
-export async function findingsOf(
-  storage: Storage,
-  pool: CheckPool,
-  owner: string,
-  revisions: Pick<Revision, 'artifactId' | 'id'>[],
-): Promise<Map<string, Finding[]>> {
+/** Findings of some revisions of one owner's artifacts under a module (the cohort's), from the check pool, keyed `artifactId@revisionId`. */
+export async function findingsOf(storage: Storage, pool: CheckPool, owner: string, module: string, revisions: Pick<Revision, 'artifactId' | 'id'>[]): Promise<{ findings: Map<string, Finding[]>; kinds: Map<string, string | null> }> {
   const items = await itemsFor(storage, owner, revisions);
-  if (items.length === 0) return new Map();
-  return new Map(Object.entries((await checked(storage, pool, owner, 'findings', items)).findings));
+  if (items.length === 0) return { findings: new Map(), kinds: new Map() };
+  const r = await checked(storage, pool, owner, 'findings', module, items);
+  return { findings: new Map(Object.entries(r.findings)), kinds: new Map(Object.entries(r.kinds)) };
 }
 
 /** A rule-cited thread's state at a revision: still firing, stopped (likely addressed), or firing again after it stopped (regression). */
@@ -96,9 +90,10 @@ export function ruleStateAfter(previous: string | null, status: PortStatus, fire
 /**
  * Carries every thread of the request not yet checked against `target` (the revision just
  * submitted) forward to it: one diff per revision the threads were last anchored in. Never
- * re-anchors silently: what cannot be found is `orphaned` and keeps its old anchor.
+ * re-anchors silently: what cannot be found is `orphaned` and keeps its old anchor. Rule states
+ * come from the findings under `module` (the cohort's).
  */
-export async function portTo(storage: Storage, pool: CheckPool, request: ReviewRequest, target: Revision): Promise<void> {
+export async function portTo(storage: Storage, pool: CheckPool, request: ReviewRequest, target: Revision, module: string): Promise<void> {
   const review = storage.review;
   const stale: Thread[] = [];
   for (let after = 0; ; ) {
@@ -111,9 +106,7 @@ export async function portTo(storage: Storage, pool: CheckPool, request: ReviewR
   const store = storage.as(request.learnerId);
   const from = [...new Set(stale.map((t) => t.current.anchoredRevisionId))];
   const texts = new Map((await store.texts(from.map((id) => ({ artifactId: request.artifactId, revisionId: id })))).map((r) => [r.id, r.text]));
-  const findings = stale.some((t) => t.ruleId)
-    ? ((await findingsOf(storage, pool, request.learnerId, [target])).get(`${target.artifactId}@${target.id}`) ?? [])
-    : [];
+  const findings = stale.some((t) => t.ruleId) ? ((await findingsOf(storage, pool, request.learnerId, module, [target])).findings.get(`${target.artifactId}@${target.id}`) ?? []) : [];
   const updates: PortUpdate[] = [];
   const porters = new Map<number, (a: Anchor) => Ported>();
   for (const t of stale) {

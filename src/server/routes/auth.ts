@@ -79,7 +79,7 @@ export function authRoutes(storage: Storage, gate: SetupGate, limiter = new Logi
     const name = username.trim().toLowerCase();
     const undo = attempt(name, c.var.address);
     const found = await review.userByName(name);
-    const ok = found && !found.disabled ? await checkPassword(found.passwordHash, password) : (await burnTime(password), false);
+    const ok = found && !found.disabled ? await checkPassword(found.passwordHash, password) : await burnTime(password).then(() => false);
     if (!ok || !found) throw new BadRequest('wrong username or password', 401);
     undo();
     const { passwordHash: _, disabled: __, ...user } = found;

@@ -13,7 +13,7 @@ import { followThrough, mistakeMap, type MapArtifact } from '../review/metrics.t
 import { checked, findingsOf, itemsFor, namesOf, userView } from '../review/service.ts';
 import type { Cohort, ReviewRequest, Thread, User } from '../storage/review.ts';
 import type { Storage } from '../storage/types.ts';
-import { AcceptInviteBody, BadRequest, body, CreateCohortBody, doc, intQuery, InviteBody, MemberBody, RoleBody } from './schemas.ts';
+import { AcceptInviteBody, BadRequest, body, CreateCohortBody, doc, intQuery, InviteBody, MemberBody } from './schemas.ts';
 
 export const COHORT_ID = /^c-[a-z2-9]{12}$/;
 export const INVITE_HOURS = 72;
@@ -31,6 +31,13 @@ export function moduleList(extra: CourseModule[]): Modules {
     out.set(m.id, m);
   }
   return out;
+}
+
+/** The module a cohort is for, to check against; one this server does not serve (started without its --module) cannot be. */
+export function moduleOf(modules: Modules, cohort: Cohort): CourseModule {
+  const module = modules.get(cohort.moduleId);
+  if (!module) throw new BadRequest(`this cohort is for the module "${cohort.moduleId}", which this workbench does not serve now; restart it with --module FILE for that module`, 409);
+  return module;
 }
 
 export function cohortParam(id: string): string {
@@ -66,8 +73,7 @@ export function cohortRoutes(storage: Storage, pool: CheckPool, modules: Modules
   };
   /** Who may change a member: instructors change learners and reviewers, and themselves; another instructor only the admin. */
   const mayChange = (m: Membership, target: { user: User; role: Role }) => {
-    if (target.role === 'instructor' && target.user.id !== m.user.id && !m.user.admin)
-      throw new BadRequest("only the admin changes another instructor's membership", 403);
+    if (target.role === 'instructor' && target.user.id !== m.user.id && !m.user.admin) throw new BadRequest("only the admin changes another instructor's membership", 403);
   };
   const changed = (result: 'ok' | 'not-member' | 'last-instructor') => {
     if (result === 'last-instructor') throw new BadRequest('a cohort keeps at least one instructor: make someone else an instructor first', 409);
@@ -93,8 +99,7 @@ export function cohortRoutes(storage: Storage, pool: CheckPool, modules: Modules
   app.post('/api/cohorts', async (c) => {
     const user = requireUser(c);
     const b = await body(c, CreateCohortBody);
-    if (!user.admin && !(await review.memberships(user.id)).some((m) => m.role === 'instructor'))
-      throw new BadRequest('only the admin or an instructor may create a cohort', 403);
+    if (!user.admin && !(await review.memberships(user.id)).some((m) => m.role === 'instructor')) throw new BadRequest('only the admin or an instructor may create a cohort', 403);
     if (!modules.has(b.module)) throw new BadRequest(`unknown module "${b.module}"; this workbench serves ${[...modules.keys()].join(', ')}`, 422);
     if (b.instructor && !user.admin) throw new BadRequest('only the admin may name another instructor', 403);
     let instructor: { id: string } = user;
@@ -123,10 +128,7 @@ export function cohortRoutes(storage: Storage, pool: CheckPool, modules: Modules
     let members;
     let total;
     if (m.role === 'learner') {
-      const staff = [
-        ...(await review.members(m.cohortId, { role: 'instructor', limit: 200 })),
-        ...(await review.members(m.cohortId, { role: 'reviewer', limit: 200 })),
-      ];
+      const staff = [...(await review.members(m.cohortId, { role: 'instructor', limit: 200 })), ...(await review.members(m.cohortId, { role: 'reviewer', limit: 200 }))];
       const all = [...staff, { userId: m.user.id, role: 'learner' as const, createdAt: '' }];
       members = all.slice(offset, offset + limit);
       total = all.length;
@@ -228,11 +230,7 @@ export function cohortRoutes(storage: Storage, pool: CheckPool, modules: Modules
     if (!inv) throw new BadRequest('no such invite; ask your instructor for a new link', 404);
     const refused = (r: Awaited<ReturnType<typeof review.useInvite>>) => {
       if (r === 'gone') return new BadRequest('this invite link was already used or has expired; ask your instructor for a new one', 410);
-      if ('member' in r)
-        return new BadRequest(
-          `you are already in this cohort as ${r.member === 'instructor' ? 'an' : 'a'} ${r.member}; an invite never changes a role (the link is still unused)`,
-          409,
-        );
+      if ('member' in r) return new BadRequest(`you are already in this cohort as ${r.member === 'instructor' ? 'an' : 'a'} ${r.member}; an invite never changes a role (the link is still unused)`, 409);
       return undefined;
     };
     if (!inv.usable) throw refused('gone');
@@ -266,8 +264,7 @@ export function cohortRoutes(storage: Storage, pool: CheckPool, modules: Modules
   doc({
     method: 'get',
     path: '/api/cohorts/{cohort}/overview',
-    summary:
-      "Per learner, what they submitted to this cohort: the completion standard over it, finding counts and follow-through; the cohort's numbers and its mistake map (over every submitted revision). Paged by learner",
+    summary: "Per learner, what they submitted to this cohort: the completion standard over it, finding counts and follow-through; the cohort's numbers and its mistake map (over every submitted revision). Paged by learner",
     access: 'instructor',
     query: { limit: 'learners per page (default 50, at most 200)', offset: 'learners to skip' },
   });
@@ -275,7 +272,7 @@ export function cohortRoutes(storage: Storage, pool: CheckPool, modules: Modules
     const m = await member(c, storage, cohortParam(c.req.param('cohort')), ['instructor']);
     const { limit, offset } = page(c);
     const cohort = (await review.cohort(m.cohortId)) as Cohort;
-    const module = modules.get(cohort.moduleId);
+    const module = moduleOf(modules, cohort);
     const learners = await review.members(m.cohortId, { role: 'learner', limit, offset });
     const total = (await review.memberCounts(m.cohortId)).learner;
     const n = await namesOf(
@@ -302,7 +299,7 @@ export function cohortRoutes(storage: Storage, pool: CheckPool, modules: Modules
         l.userId,
         list.map((r) => ({ artifactId: r.artifactId, id: r.revisionId })),
       );
-      const p = items.length ? await checked(storage, pool, l.userId, 'portfolio', items) : undefined;
+      const p = items.length ? await checked(storage, pool, l.userId, 'portfolio', module.id, items) : undefined;
       rows.push({
         learner: userView(n.get(l.userId), l.userId),
         pass: p?.progress.pass ?? false,
@@ -325,15 +322,11 @@ export function cohortRoutes(storage: Storage, pool: CheckPool, modules: Modules
     const mapArtifacts: MapArtifact[] = [];
     for (const [owner, list] of byOwner) {
       const revisions = list.map((r) => ({ artifactId: r.artifactId, id: r.revisionId }));
-      const findings = await findingsOf(storage, pool, owner, revisions);
-      const summaries = new Map((await storage.as(owner).list({ archived: 'include' })).map((a) => [a.id, a]));
+      const { findings, kinds } = await findingsOf(storage, pool, owner, module.id, revisions);
       for (const r of await storage.as(owner).texts(revisions.map((x) => ({ artifactId: x.artifactId, revisionId: x.id })))) {
-        mapArtifacts.push({
-          artifactId: r.artifactId,
-          kind: summaries.get(r.artifactId)?.kind ?? null,
-          text: r.text,
-          diagnostics: findings.get(`${r.artifactId}@${r.id}`) ?? [],
-        });
+        const key = `${r.artifactId}@${r.id}`;
+        // The kind the cohort's module reads in the submitted revision (the stored kind is the workbench's, of the head).
+        mapArtifacts.push({ artifactId: r.artifactId, kind: kinds.get(key) ?? null, text: r.text, diagnostics: findings.get(key) ?? [] });
       }
     }
     return c.json({
@@ -341,7 +334,7 @@ export function cohortRoutes(storage: Storage, pool: CheckPool, modules: Modules
       learners: rows,
       page: { offset, limit, total },
       followThrough: followThrough(threads),
-      mistakeMap: module ? mistakeMap(module, mapArtifacts, threads) : [],
+      mistakeMap: mistakeMap(module, mapArtifacts, threads),
       truncated: { requests: requestsTruncated, threads: threadsTruncated },
     });
   });

@@ -3,7 +3,7 @@
 // own routes (which then work on the signed-in user's store).
 import type { Context, Hono } from 'hono';
 import type { CourseModule } from '../../core/index.ts';
-import { authenticate } from '../auth/accounts.ts';
+import { type AuthEnv, authenticate } from '../auth/accounts.ts';
 import { SetupGate } from '../auth/setup.ts';
 import type { CheckPool } from '../checker/pool.ts';
 import { openApiDocument } from '../openapi.ts';
@@ -22,8 +22,8 @@ export interface ReviewOptions {
 }
 
 export function mountReview(
-  app: Hono<any>,
-  o: { storage: Storage; pool: CheckPool; page: (c: Context<any>, status: 200 | 404) => Response | Promise<Response> } & ReviewOptions,
+  app: Hono<AuthEnv>,
+  o: { storage: Storage; pool: CheckPool; page: (c: Context<AuthEnv>, status: 200 | 404) => Response | Promise<Response> } & ReviewOptions,
 ): void {
   app.use('*', authenticate(o.storage, new Set(o.trustedProxies ?? [])));
   for (const path of ['/login', '/setup', '/account', '/invite/:token', '/cohorts', '/cohorts/:cohort', '/cohorts/:cohort/reviews/:review'])

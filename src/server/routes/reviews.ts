@@ -13,11 +13,11 @@ import { canReview, canSee, cohortsOf, member, requireUser, withinLimits, type C
 import type { CheckPool } from '../checker/pool.ts';
 import { reviewJson, reviewMarkdown, type ReviewExport } from '../review/export.ts';
 import { liveReview } from '../review/live.ts';
-import { carried, commentView, findingsOf, namesOf, nextRuleState, portTo, ruleStateAfter, threadView, turnLabel, userView } from '../review/service.ts';
-import type { Comment, ReviewRequest, Thread } from '../storage/review.ts';
+import { carried, commentView, findingsOf, namesOf, portTo, ruleStateAfter, threadView, turnLabel, userView } from '../review/service.ts';
+import type { Cohort, Comment, ReviewRequest, Thread } from '../storage/review.ts';
 import type { Revision, Storage } from '../storage/types.ts';
 import { getCookie } from 'hono/cookie';
-import { cohortParam, type Modules } from './cohorts.ts';
+import { cohortParam, moduleOf, type Modules } from './cohorts.ts';
 import { BadRequest, body, doc, intQuery, ReplyBody, RequestBody, StateBody, SubmitBody, ThreadBody } from './schemas.ts';
 
 /** Comments sent inline with each thread; the rest page through GET .../comments (exports include them all). */
@@ -60,12 +60,8 @@ export function reviewRoutes(storage: Storage, pool: CheckPool, modules: Modules
     const rev = await storage.as(m.user.id).revision(artifactId, revisionId);
     if (!rev) throw new BadRequest(`no revision ${revisionId} of this artifact`, 404);
     const existing = await review.requestFor(m.cohortId, artifactId);
-    if (existing && revisionId < existing.revisionId)
-      throw new BadRequest(
-        `revision ${existing.revisionId} is already submitted; threads only move forward (restore the old text in the editor to submit it again)`,
-        409,
-      );
-    if (existing) await portTo(storage, pool, existing, rev);
+    if (existing && revisionId < existing.revisionId) throw new BadRequest(`revision ${existing.revisionId} is already submitted; threads only move forward (restore the old text in the editor to submit it again)`, 409);
+    if (existing) await portTo(storage, pool, existing, rev, moduleOf(modules, (await review.cohort(m.cohortId)) as Cohort).id);
     const next = await review.submit({ cohortId: m.cohortId, artifactId, learnerId: m.user.id, reviewerId, revisionId });
     if (next === 'older') throw new BadRequest('a newer revision was submitted meanwhile', 409);
     return next;
@@ -178,8 +174,7 @@ export function reviewRoutes(storage: Storage, pool: CheckPool, modules: Modules
     const { m, request } = await load(c);
     if (!canReview(m, request)) throw new BadRequest('only a reviewer of this review (or an instructor) opens threads; the writer replies in them', 403);
     const b = await body(c, ThreadBody);
-    if (b.revision > request.revisionId)
-      throw new BadRequest(`revision ${b.revision} is not submitted for review; comment on revision ${request.revisionId} or earlier`, 422);
+    if (b.revision > request.revisionId) throw new BadRequest(`revision ${b.revision} is not submitted for review; comment on revision ${request.revisionId} or earlier`, 422);
     const rev = await storage.as(request.learnerId).revision(request.artifactId, b.revision);
     if (!rev) throw new BadRequest(`no revision ${b.revision} of this artifact`, 404);
     let anchor: Anchor;
@@ -189,21 +184,15 @@ export function reviewRoutes(storage: Storage, pool: CheckPool, modules: Modules
       const wanted = (b.section as string).trim().toLowerCase();
       const exact = sections.filter((x) => x.title === b.section);
       const named = exact.length ? exact : sections.filter((x) => x.title.toLowerCase() === wanted);
-      if (!named.length)
-        throw new BadRequest(
-          `no section "${b.section}" in revision ${rev.id}; its sections are ${sections.map((x) => `"${x.title}"`).join(', ') || 'none'}`,
-          422,
-        );
-      if (named.length > 1 && b.sectionIndex === undefined)
-        throw new BadRequest(`${named.length} sections are titled "${b.section}"; say which with sectionIndex (0 to ${named.length - 1})`, 422);
+      if (!named.length) throw new BadRequest(`no section "${b.section}" in revision ${rev.id}; its sections are ${sections.map((x) => `"${x.title}"`).join(', ') || 'none'}`, 422);
+      if (named.length > 1 && b.sectionIndex === undefined) throw new BadRequest(`${named.length} sections are titled "${b.section}"; say which with sectionIndex (0 to ${named.length - 1})`, 422);
       const s = named[b.sectionIndex ?? 0];
       if (!s) throw new BadRequest(`sectionIndex ${b.sectionIndex} is out of range: ${named.length} section(s) are titled "${b.section}"`, 422);
       anchor = anchorAt(rev.text, s.start, s.start, sections);
     } else {
       if (b.sectionIndex !== undefined) throw new BadRequest('sectionIndex goes with section', 422);
       if (b.start === undefined || b.end === undefined) throw new BadRequest('give start and end (a span) or section', 422);
-      if (!(b.start < b.end && b.end <= rev.text.length))
-        throw new BadRequest(`start and end must be a non-empty span inside revision ${rev.id} (0 to ${rev.text.length}); got ${b.start}-${b.end}`, 422);
+      if (!(b.start < b.end && b.end <= rev.text.length)) throw new BadRequest(`start and end must be a non-empty span inside revision ${rev.id} (0 to ${rev.text.length}); got ${b.start}-${b.end}`, 422);
       anchor = anchorAt(rev.text, b.start, b.end);
       if (!anchor.quote.exact.trim()) throw new BadRequest('the span is only white space; select some words', 422);
     }
@@ -220,7 +209,7 @@ export function reviewRoutes(storage: Storage, pool: CheckPool, modules: Modules
     let ruleState: string | null = null;
     if (b.ruleId) {
       const ruleId = b.ruleId;
-      const findings = await findingsOf(storage, pool, request.learnerId, [rev, target]);
+      const { findings } = await findingsOf(storage, pool, request.learnerId, moduleOf(modules, cohort as Cohort).id, [rev, target]);
       const on = (r: Revision) => findings.get(`${r.artifactId}@${r.id}`) ?? [];
       ruleState = ruleFiresOn(anchor, ruleId, on(rev), rev.text) ? 'fires' : 'not-firing';
       if (rev.id !== target.id) ruleState = ruleStateAfter(ruleState, at.status, () => ruleFiresOn(at.anchor, ruleId, on(target), target.text));
@@ -292,8 +281,7 @@ export function reviewRoutes(storage: Storage, pool: CheckPool, modules: Modules
   doc({
     method: 'post',
     path: '/api/cohorts/{cohort}/threads/{thread}/state',
-    summary:
-      'The writer marks a thread addressed or answers "won\'t change" (with why); a reviewer resolves or reopens it. Whose turn follows from the threads: any open, the writer; else any answered, the reviewer; else done',
+    summary: 'The writer marks a thread addressed or answers "won\'t change" (with why); a reviewer resolves or reopens it. Whose turn follows from the threads: any open, the writer; else any answered, the reviewer; else done',
     access: 'addressed, wont-change: the writer; resolved, reopened: a reviewer of the review or an instructor',
     body: StateBody,
   });
@@ -330,8 +318,7 @@ export function reviewRoutes(storage: Storage, pool: CheckPool, modules: Modules
   doc({
     method: 'get',
     path: '/api/cohorts/{cohort}/reviews/{review}/events',
-    summary:
-      'Server-sent events: `review` whenever a thread, comment, state or submitted revision changed (refetch); Last-Event-ID resumes. Ends when the session or access ends',
+    summary: 'Server-sent events: `review` whenever a thread, comment, state or submitted revision changed (refetch); Last-Event-ID resumes. Ends when the session or access ends',
     access: 'who sees the review',
   });
   app.get('/api/cohorts/:cohort/reviews/:review/events', async (c) => {
@@ -393,8 +380,7 @@ export function reviewRoutes(storage: Storage, pool: CheckPool, modules: Modules
     const id = c.req.param('id');
     if (!(await c.var.store.get(id))) throw new BadRequest('no such artifact', 404);
     const out = [];
-    for (const { cohort, request } of await writerReviews(storage, user.id, id))
-      out.push({ cohort: { id: cohort.id, name: cohort.name }, review: await requestView(request, user.id) });
+    for (const { cohort, request } of await writerReviews(storage, user.id, id)) out.push({ cohort: { id: cohort.id, name: cohort.name }, review: await requestView(request, user.id) });
     return c.json({ reviews: out });
   });
 
@@ -528,11 +514,7 @@ export async function exportReview(storage: Storage, request: ReviewRequest): Pr
   }
   for (const t of threads) {
     // The rest of a long thread, page by page.
-    for (
-      let after = t.comments[t.comments.length - 1]?.id;
-      t.comments.length < t.commentCount && after !== undefined;
-      after = t.comments[t.comments.length - 1]?.id
-    ) {
+    for (let after = t.comments[t.comments.length - 1]?.id; t.comments.length < t.commentCount && after !== undefined; after = t.comments[t.comments.length - 1]?.id) {
       const more = await review.comments(request.cohortId, t.id, { after, limit: 500 });
       if (more.length === 0) break;
       const n = await namesOf(
@@ -545,10 +527,7 @@ export async function exportReview(storage: Storage, request: ReviewRequest): Pr
   const n = await namesOf(storage, [request.learnerId, request.reviewerId]);
   const cohort = await review.cohort(request.cohortId);
   const ids = [...new Set([revision.id, ...threads.flatMap((t) => [t.origin.revisionId, t.current.revisionId])])].filter((id) => id !== revision.id);
-  const texts = new Map([
-    [revision.id, revision.text],
-    ...(await store.texts(ids.map((id) => ({ artifactId: request.artifactId, revisionId: id })))).map((r) => [r.id, r.text] as const),
-  ]);
+  const texts = new Map([[revision.id, revision.text], ...(await store.texts(ids.map((id) => ({ artifactId: request.artifactId, revisionId: id })))).map((r) => [r.id, r.text] as const)]);
   return {
     artifact: { id: found.artifact.id, title: found.artifact.title },
     revision: { id: revision.id, text: revision.text },

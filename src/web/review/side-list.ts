@@ -95,7 +95,7 @@ function place(state: State): void {
   const goTo = state.goTo;
   if (!list || !goTo) return;
   for (const old of list.querySelectorAll(':scope > .review-comment-item')) old.remove();
-  if (!state.live || !state.live.isConnected) {
+  if (!state.live?.isConnected) {
     state.live = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
     list.after(state.live);
   }

@@ -14,8 +14,7 @@ export default defineRule({
     kinds: ['adr'],
     docs: {
       description: 'An ADR whose consequences name no downside: no "Bad, because", negative consequence, cost or risk.',
-      why:
-        'Architectural Decision Records record all consequences, good and bad; every case study\'s tradeoff table gives each choice a cost. Consequences that are all upside read as advocacy, and the team meets the costs later with no record that anyone accepted them.',
+      why: "Architectural Decision Records record all consequences, good and bad; every case study's tradeoff table gives each choice a cost. Consequences that are all upside read as advocacy, and the team meets the costs later with no record that anyone accepted them.",
       better: 'List what the decision costs next to what it gains: "Good, because ledger writes are transactional. Bad, because the team must run PostgreSQL backups."',
       concept: 'decision records, tradeoffs',
       bad: `${ADR}* Good, because ledger writes are transactional.\n* Good, because the team knows PostgreSQL.\n`,
@@ -42,12 +41,17 @@ export default defineRule({
 const UPSIDE_LABEL = /^[\s*_]*(?:good|pros?|positive|upsides?|benefits?|advantages?|gains?|\+)[\s*_]*(?:[,:\u2013\u2014-]|because\b)/i;
 const DOWNSIDE_LABEL = /^[\s*_]*(?:bad|cons?|negative|downsides?|drawbacks?|risks?|costs?|trade-?offs?|caveats?)[\s*_]*(?:[,:\u2013\u2014-]|because\b)/i;
 /** Relief from a burden is an upside: "we no longer have to patch it", "teams won't need to". */
-const RELIEF = /\b(?:no longer|won't|will not|wont|don't|do not|doesn't|does not|never|not|without|nor)\s+(?:\w+\s+){0,2}?(?:need|needs|needing|have|has|having|require[sd]?|worry|maintain|manage|break|breaks|fail|fails|lose|block|blocks)\b(?:\s+to\s+\w+)?/gi;
+const RELIEF =
+  /\b(?:no longer|won't|will not|wont|don't|do not|doesn't|does not|never|not|without|nor)\s+(?:\w+\s+){0,2}?(?:need|needs|needing|have|has|having|require[sd]?|worry|maintain|manage|break|breaks|fail|fails|lose|block|blocks)\b(?:\s+to\s+\w+)?/gi;
 /** "Values only need to be defined in one place": less work, not more. */
 const ONLY_NEED = /\bonly (?:need|needs|have|has) to \w+/gi;
 /** A cost that goes down is an upside: "support costs fall", "reduces the risk of drift". */
 const DECREASE = /\b(?:falls?|fell|drops?|dropped|decreas\w*|reduc\w*|lower\w*|cuts?|fewer|less|sav(?:e|es|ed|ing)|eliminat\w*|remov\w*|avoid\w*|prevent\w*|mitigat\w*|goes away|disappear\w*)\b/i;
-const COST_NOUN = /^(?:costs?|costly|risks?|risky|overhead|complex(?:ity)?|downtime|effort|toil|latency|outages?|issues?|problems?|fail(?:s|ure|ures)?|burden|maintain(?:ing)?|maintenance|manual(?:ly)?|spikes?|impact(?:s|ed)?|concerns?|breakage|break(?:s|ing)?|lock-?in|expensive|harder|slower)$/i;
+const COST_NOUN =
+  /^(?:costs?|costly|risks?|risky|overhead|complex(?:ity)?|downtime|effort|toil|latency|outages?|issues?|problems?|fail(?:s|ure|ures)?|burden|maintain(?:ing)?|maintenance|manual(?:ly)?|spikes?|impact(?:s|ed)?|concerns?|breakage|break(?:s|ing)?|lock-?in|expensive|harder|slower)$/i;
+
+/** Built once: `matchAll` works on a copy, so this regex's own `lastIndex` never moves. */
+const DOWNSIDE = lexicon('downside');
 
 /** Whether any entry of a view states a downside (see `isDownside`). */
 function namesDownside(v: SectionView): boolean {
@@ -64,7 +68,7 @@ function isDownside(entry: Match): boolean {
   if (DOWNSIDE_LABEL.test(entry.text)) return true;
   const text = entry.text.replace(/\s+/g, ' ').replace(RELIEF, ' ').replace(ONLY_NEED, ' ');
   const decreasing = DECREASE.test(text);
-  return [...text.matchAll(lexicon('downside'))].some((m) => !(decreasing && COST_NOUN.test(m[0])));
+  return [...text.matchAll(DOWNSIDE)].some((m) => !(decreasing && COST_NOUN.test(m[0])));
 }
 
 /** A section titled as downsides ("Negative Consequences", "Risks"), or the chosen option's cons. */
@@ -84,7 +88,14 @@ function downsideElsewhere(context: RuleContext): boolean {
   for (const s of doc.sections) {
     if (s.key === 'consequences' || s.key === 'options' || s.key === 'pros-cons') continue;
     // The chosen option's own "Bad, because" (MADR's "Pros and Cons of the Options").
-    if (isChosen(s) && context.viewOf(s).entries().some((e) => DOWNSIDE_LABEL.test(e.text))) return true;
+    if (
+      isChosen(s) &&
+      context
+        .viewOf(s)
+        .entries()
+        .some((e) => DOWNSIDE_LABEL.test(e.text))
+    )
+      return true;
     const option = optionOf(s);
     // Another option's cons are not the decision's downsides.
     if (option && !isChosen(option)) continue;
