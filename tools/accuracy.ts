@@ -34,9 +34,10 @@ export const SETS: SetSpec[] = [
   fixture('holdout'),
   fixture('holdout-2'),
   fixture('holdout-3'),
+  fixture('holdout-4'),
 ];
 /** Sets kept out of the everyday report so rule authors do not tune to them; `--all` shows them. */
-export const SEALED = new Set(['holdout-2', 'holdout-3']);
+export const SEALED = new Set(['holdout-2', 'holdout-3', 'holdout-4']);
 const SCORER = join(SHARED, 'accuracy/score.mjs');
 
 interface Label {
