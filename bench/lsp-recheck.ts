@@ -58,8 +58,7 @@ async function overProtocol(iterations: number): Promise<number[]> {
   return samples;
 }
 
-const line = (label: string, xs: number[]) =>
-  `${label}: median ${median(xs).toFixed(2)} ms, p95 ${percentile(xs, 95).toFixed(2)} ms (${xs.length} samples)`;
+const line = (label: string, xs: number[]) => `${label}: median ${median(xs).toFixed(2)} ms, p95 ${percentile(xs, 95).toFixed(2)} ms (${xs.length} samples)`;
 
 console.log(`lsp re-check, ${words}-word strategy (${text.length} chars), one-character edit`);
 console.log(line('  in process (edit + project upsert + LSP diagnostics)', await inProcess()));

@@ -86,11 +86,7 @@ async function benchCorpus(target: string): Promise<Row[]> {
     runs,
     timeoutMs: 10 * 60_000,
   });
-  const baselines = [
-    baseline('markdown-it-staffwork', 'bare parse: markdown-it as staffwork configures it'),
-    baseline('markdown-it-default', 'bare parse: markdown-it default'),
-    baseline('read', 'read the bytes'),
-  ];
+  const baselines = [baseline('markdown-it-staffwork', 'bare parse: markdown-it as staffwork configures it'), baseline('markdown-it-default', 'bare parse: markdown-it default'), baseline('read', 'read the bytes')];
 
   console.log(`corpus: ${files.length} files, ${mb.toFixed(1)} MB under ${target}; ${runs} runs each (textlint 1)`);
   // Round-robin (run 1 of every tool, then run 2, ...) so that load from other processes on the
@@ -116,7 +112,17 @@ async function benchCorpus(target: string): Promise<Row[]> {
   const rows: Row[] = all.map(({ c, kind }, i) => {
     const { times, rss, failed } = runsOf[i] as (typeof runsOf)[number];
     const seconds = times.length ? median(times) : NaN;
-    const row: Row = { tool: c.label, kind, files: files.length, mb: round(mb, 2), runs: times.length, seconds: round(seconds, 3), filesPerSecond: round(files.length / seconds, 0), mbPerSecond: round(mb / seconds, 2), peakRssMB: rss ? round(rss, 0) : undefined };
+    const row: Row = {
+      tool: c.label,
+      kind,
+      files: files.length,
+      mb: round(mb, 2),
+      runs: times.length,
+      seconds: round(seconds, 3),
+      filesPerSecond: round(files.length / seconds, 0),
+      mbPerSecond: round(mb / seconds, 2),
+      peakRssMB: rss ? round(rss, 0) : undefined,
+    };
     if (c.note) row.note = c.note;
     if (failed) row.failed = failed;
     return row;

@@ -5,17 +5,7 @@
 // workspace folder): a keystroke re-checks that document and re-runs its set's rules only.
 import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  CodeActionKind,
-  DidChangeWatchedFilesNotification,
-  FileChangeType,
-  MessageType,
-  ShowMessageNotification,
-  TextDocuments,
-  TextDocumentSyncKind,
-  type Connection,
-  type Diagnostic as LspDiagnostic,
-} from 'vscode-languageserver/node';
+import { CodeActionKind, DidChangeWatchedFilesNotification, FileChangeType, MessageType, ShowMessageNotification, TextDocuments, TextDocumentSyncKind, type Connection, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { builtinRules, defaultModule, Project, type Config, type ProjectResult } from '../core/index.ts';
 import { CONFIG_FILES } from '../node/config.ts';

@@ -42,7 +42,11 @@ export async function renderNewArtifact(main: HTMLElement, kind: string | null):
     main.replaceChildren(
       h('h1', {}, 'Choose what to write'),
       h('p', {}, kind ? `"${kind}" is not a kind this module knows. ` : '', 'Start one of these:'),
-      h('ul', { class: 'plain' }, defaultModule.kinds.map((k) => h('li', {}, h('a', { href: `/artifacts/new?kind=${k.id}` }, k.name)))),
+      h(
+        'ul',
+        { class: 'plain' },
+        defaultModule.kinds.map((k) => h('li', {}, h('a', { href: `/artifacts/new?kind=${k.id}` }, k.name))),
+      ),
     );
     return;
   }
@@ -294,7 +298,16 @@ function mountEditor(main: HTMLElement, artifact: ArtifactSummary, server: Revis
     doc: initial,
     parent: editorHost,
     extensions: [
-      keymap.of([{ key: 'Mod-s', preventDefault: true, run: () => { saves.dispatch({ type: 'saveNow' }); return true; } }]),
+      keymap.of([
+        {
+          key: 'Mod-s',
+          preventDefault: true,
+          run: () => {
+            saves.dispatch({ type: 'saveNow' });
+            return true;
+          },
+        },
+      ]),
       basicSetup,
       markdownSupport,
       EditorView.lineWrapping,
@@ -532,7 +545,8 @@ function mountEditor(main: HTMLElement, artifact: ArtifactSummary, server: Revis
     saves.dispatch({ type: 'rebase', base, saved: base === current.id ? current.text : (choice as { mine: string }).mine, text });
     writeDraft();
     if (choice.kind === 'theirs') announce('Using the saved version. Your text is kept in the history as the version before it.');
-    else if (choice.kind === 'combined') announce(choice.conflicts ? `Combined: ${plural(choice.conflicts, 'section')} changed in both, marked with comments. Keep what you need and delete the rest.` : 'Combined both versions section by section.');
+    else if (choice.kind === 'combined')
+      announce(choice.conflicts ? `Combined: ${plural(choice.conflicts, 'section')} changed in both, marked with comments. Keep what you need and delete the rest.` : 'Combined both versions section by section.');
   }
 
   /** Replaces the text (restore, conflict choice, a new set name) without announcing fixes that were not the learner's edits; `minimal` changes only the part that differs, keeping the cursor. */

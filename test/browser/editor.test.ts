@@ -172,7 +172,10 @@ describe('editor', () => {
     t.diagnostic(`check in the lint worker (checkText + outline): ${fmt(pass)}`);
     t.diagnostic(`keystroke to findings (incl. 120 ms debounce): ${fmt(since)}`);
     assert.equal(timings.length, samples);
-    assert.ok(page.workers().some((w) => /\/assets\/lint-worker-[A-Za-z0-9]+\.js$/.test(w.url())), 'the check runs in the lint worker');
+    assert.ok(
+      page.workers().some((w) => /\/assets\/lint-worker-[A-Za-z0-9]+\.js$/.test(w.url())),
+      'the check runs in the lint worker',
+    );
     assert.ok(words > 5500 && words < 7000, `the document has ${words} words`);
   });
 });

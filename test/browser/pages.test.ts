@@ -33,7 +33,10 @@ describe('workbench pages', () => {
     await page.reload();
     await ready(page);
     assert.equal(await page.locator('h1').textContent(), defaultModule.title);
-    assert.deepEqual(await page.locator('.case-title').allTextContents(), defaultModule.caseStudies.map((c) => c.title));
+    assert.deepEqual(
+      await page.locator('.case-title').allTextContents(),
+      defaultModule.caseStudies.map((c) => c.title),
+    );
     const items = page.locator('.checklist > li');
     assert.equal(await items.count(), defaultModule.completion.length);
     // The strategy criterion is met by the good strategy, named as evidence; the escalation one says what is missing.
@@ -90,7 +93,10 @@ describe('workbench pages', () => {
       assert.ok(side && side.y < 900, `the findings column starts in view at ${width}px`);
       await shot(page, `test-editor-${width}`);
     }
-    for (const [name, path] of [['home', '/'], ['case', '/cases/1']]) {
+    for (const [name, path] of [
+      ['home', '/'],
+      ['case', '/cases/1'],
+    ]) {
       await page.goto(`${hx.url}${path}`);
       await ready(page);
       assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0, `horizontal scroll on ${name} at 800px`);
@@ -139,7 +145,10 @@ describe('workbench pages', () => {
     const { id } = await createArtifact(page, { text: fixture('bad/roadmap-strategy.md') });
     await page.goto(`${hx.url}/artifacts/${id}`);
     await ready(page);
-    await page.locator('.finding-item', { hasText: 'strategy/roadmap-not-strategy' }).getByRole('link', { name: /Why this rule/ }).click();
+    await page
+      .locator('.finding-item', { hasText: 'strategy/roadmap-not-strategy' })
+      .getByRole('link', { name: /Why this rule/ })
+      .click();
     await page.waitForURL(/\/rules\/strategy\/roadmap-not-strategy$/);
     await ready(page);
     const rule = builtinRules.find((r) => r.meta.id === 'strategy/roadmap-not-strategy')!;

@@ -6,7 +6,6 @@ import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { axe, createArtifact, cursorAt, editorText, openArtifact, openHarness, ready, serverText, type Harness, shot } from './harness.ts';
 
-
 const EXEC = `---
 kind: exec-summary
 title: Delay the payments launch two weeks
@@ -49,7 +48,11 @@ describe('audience variants, live set check, archive', () => {
 
   const open = (id: string) => openArtifact(page, hx.url, id);
 
-  const findingsText = () => page.locator('#findings').textContent().then((t) => t ?? '');
+  const findingsText = () =>
+    page
+      .locator('#findings')
+      .textContent()
+      .then((t) => t ?? '');
 
   it('adds a variant for another audience by keyboard: names a set from the title, saves both, opens the copy, lists the members', async () => {
     const { id } = await createArtifact(page, { text: EXEC });
@@ -183,7 +186,10 @@ describe('audience variants, live set check, archive', () => {
     await page.locator('#archive-toggle').click();
     await page.waitForFunction(() => !document.getElementById('archived-text'));
     portfolio = await (await fetch(`${hx.url}/api/portfolio`)).json();
-    assert.ok(portfolio.artifacts.some((x: { id: string }) => x.id === junk.id), 'back in the portfolio');
+    assert.ok(
+      portfolio.artifacts.some((x: { id: string }) => x.id === junk.id),
+      'back in the portfolio',
+    );
     await page.locator('#archive-toggle').click();
     await page.waitForSelector('#archived-text');
 

@@ -53,7 +53,11 @@ describe('ADR consequences stated without a Consequences section', () => {
   const table: [string, string, boolean][] = [
     ["the chosen option's Good/Bad items (MADR)", madr('Chosen option: "Managed queue", because it is the only one nobody has to run.', PROS_CONS), false],
     ['the chosen option in curly quotes with inner quotes', madr('Chosen option: \u201cManaged queue\u201d, because we have no broker on-call.', PROS_CONS), false],
-    ['only the rejected option has pros and cons', madr('Chosen option: "Managed queue", because it is simpler.', PROS_CONS.split('### Self-hosted')[0]!.replace(/\* (Good|Bad).*\n?/g, '') + '### Self-hosted broker\n\n* Bad, because we run it at 3am'), true],
+    [
+      'only the rejected option has pros and cons',
+      madr('Chosen option: "Managed queue", because it is simpler.', PROS_CONS.split('### Self-hosted')[0]!.replace(/\* (Good|Bad).*\n?/g, '') + '### Self-hosted broker\n\n* Bad, because we run it at 3am'),
+      true,
+    ],
     ['an accepted cost in the decision', madr('Chosen option: "Managed queue".\n\nWe accept that large messages need a second hop through object storage.', '### Self-hosted broker\n\nMore to run.'), false],
     ['good/bad only as words inside sentences, not MADR items', madr('Chosen option: "Managed queue", because it is good, because it is managed.', '### Managed queue\n\nThe proposed solution is good, because it is managed.'), true],
     ['reasons only, nothing about the cost', madr('Chosen option: "Managed queue", because it is managed.', '### Self-hosted broker\n\nMore to run.'), true],

@@ -10,8 +10,7 @@ const summary = (audience: string | undefined, decision: string, set = 'launch')
 const TWO_WEEKS = 'Delay the payments launch two weeks, to 14 May.';
 const THREE_WEEKS = 'Delay the payments launch three weeks, to 21 May.';
 
-const project = (membership: Membership = 'all', extra: Partial<ConstructorParameters<typeof Project>[0]> = {}) =>
-  new Project({ module: defaultModule, rules: builtinRules, membership, ...extra });
+const project = (membership: Membership = 'all', extra: Partial<ConstructorParameters<typeof Project>[0]> = {}) => new Project({ module: defaultModule, rules: builtinRules, membership, ...extra });
 const disagrees = (p: Project, path: string) => (p.result(path)?.setDiagnostics ?? []).filter((d) => d.ruleId === 'summary/variants-disagree').length;
 /** Everything a surface reads from a result, as JSON (doc left out: it is the parse of the same text). */
 const shown = (p: Project) => JSON.stringify(p.results().map(({ doc: _doc, kind, ...r }) => ({ ...r, kind: kind?.id })));
@@ -110,7 +109,7 @@ describe('Project', () => {
     });
   });
 
-  it('reads a blank or missing audience as the kind\'s first, in the meta and in the rules', () => {
+  it("reads a blank or missing audience as the kind's first, in the meta and in the rules", () => {
     const meta = (text: string) => artifactMeta(parse(text), defaultModule);
     assert.equal(meta(summary('""', TWO_WEEKS)).audience, 'executive');
     assert.equal(meta(summary(undefined, TWO_WEEKS)).audience, 'executive');
@@ -145,11 +144,21 @@ describe('Project', () => {
     p.upsert('a-strategy.md', '---\nkind: strategy\nset: launch\n---\n\n# Strategy\n');
     p.upsert('b-exec.md', summary('executive', TWO_WEEKS));
     p.upsert('c-junior.md', summary('junior', TWO_WEEKS));
-    const crash = (path: string) => p.result(path)?.diagnostics.filter((d) => d.messageId === 'internalError').map((d) => d.message);
+    const crash = (path: string) =>
+      p
+        .result(path)
+        ?.diagnostics.filter((d) => d.messageId === 'internalError')
+        .map((d) => d.message);
     assert.deepEqual(crash('a-strategy.md'), []);
     assert.deepEqual(crash('b-exec.md'), ['Rule test/crash failed on the set `launch` (boom); please report it.']);
     assert.deepEqual(crash('c-junior.md'), crash('b-exec.md'));
-    assert.deepEqual(p.result('b-exec.md')?.setDiagnostics.map((d) => d.messageId).sort(), ['internalError', 'seen']);
+    assert.deepEqual(
+      p
+        .result('b-exec.md')
+        ?.setDiagnostics.map((d) => d.messageId)
+        .sort(),
+      ['internalError', 'seen'],
+    );
   });
 
   it('applies disable comments to set findings, and forgets removed files', () => {

@@ -86,10 +86,7 @@ const cases: Case[] = [
   {
     name: 'an edit in place that also adds a paragraph before it is still edited',
     quote: QUOTE,
-    next: BASE.replace(
-      'Deploy lead time is nine days. ' + QUOTE,
-      'We looked at the last quarter.\n\nDeploy lead time is nine days.\n\nTest flakiness blocks product teams twice per week.',
-    ),
+    next: BASE.replace('Deploy lead time is nine days. ' + QUOTE, 'We looked at the last quarter.\n\nDeploy lead time is nine days.\n\nTest flakiness blocks product teams twice per week.'),
     status: 'edited',
     under: 'Test flakiness blocks product teams twice per week.',
   },
@@ -118,10 +115,7 @@ const cases: Case[] = [
   {
     name: 'two lookalike sentences in the section: the deleted one is not moved onto the other',
     quote: 'Standardise service templates.',
-    next: BASE.replace('- Standardise service templates.\n', '- Standardise service templates for Go.\n- Standardise service templates for Java.\n').replace(
-      '- Stabilise CI.\n',
-      '',
-    ),
+    next: BASE.replace('- Standardise service templates.\n', '- Standardise service templates for Go.\n- Standardise service templates for Java.\n').replace('- Stabilise CI.\n', ''),
     status: 'edited',
   },
 ];
@@ -221,15 +215,7 @@ describe('port: lookalikes that were already there are not where the thread went
   });
 
   it('a deleted line is not "relocated" onto a near-identical line of the same section', () => {
-    const old = lines(
-      '# Plan',
-      '',
-      '## Actions',
-      '',
-      '- Owner: TBD for the vault cluster move.',
-      '- Ship the API by June.',
-      '- Owner: TBD for the vault cluster work.',
-    );
+    const old = lines('# Plan', '', '## Actions', '', '- Owner: TBD for the vault cluster move.', '- Ship the API by June.', '- Owner: TBD for the vault cluster work.');
     const next = old.replace('- Owner: TBD for the vault cluster move.\n', '');
     assert.equal(port(at(old, 'Owner: TBD for the vault cluster move.'), old, next).status, 'orphaned');
   });

@@ -36,8 +36,14 @@ describe('sections: the same document in three spellings', () => {
       assert.equal(diagnosis!.parent, 0);
       assert.deepEqual(doc.sections[0]!.children, [1, 2]);
       // Every piece of text belongs to one section only.
-      assert.deepEqual(diagnosis!.blocks.map((b) => b.text), ['Lead time is 3.5 days.']);
-      assert.deepEqual(policy!.blocks.map((b) => b.text), ['Reduce friction first.']);
+      assert.deepEqual(
+        diagnosis!.blocks.map((b) => b.text),
+        ['Lead time is 3.5 days.'],
+      );
+      assert.deepEqual(
+        policy!.blocks.map((b) => b.text),
+        ['Reduce friction first.'],
+      );
     });
 
     it(`nested, ${spelling} under a heading: the parent owns only what comes before the child`, () => {
@@ -48,7 +54,10 @@ describe('sections: the same document in three spellings', () => {
       assert.equal(slice(doc, scope!.own), 'Payments architecture.');
       assert.equal(scope!.parent, 0);
       assert.ok(role!.span.end >= scope!.span.end, 'the parent span includes the child');
-      assert.deepEqual(role!.blocks.map((b) => b.text), ['I am the architect.']);
+      assert.deepEqual(
+        role!.blocks.map((b) => b.text),
+        ['I am the architect.'],
+      );
     });
   }
 
@@ -84,7 +93,10 @@ describe('sections: the same document in three spellings', () => {
     assert.equal(slice(doc, decision!.own), 'Move the launch to a new payments vendor.');
     assert.equal(slice(doc, decision!.span), 'Decision:** Move the launch to a new payments vendor.');
     assert.equal(slice(doc, ask!.own), 'approve by Friday.');
-    assert.deepEqual(summary!.blocks.map((b) => b.text), ['The reasons are a delay of two weeks and a cheaper contract.']);
+    assert.deepEqual(
+      summary!.blocks.map((b) => b.text),
+      ['The reasons are a delay of two weeks and a cheaper contract.'],
+    );
     assert.equal(summary!.own.end, summary!.own.start, 'nothing before the first field');
   });
 
@@ -92,7 +104,10 @@ describe('sections: the same document in three spellings', () => {
     const doc = parse('## Options\n\n**Considered:** two of them:\n- team A\n- team B\n\nMore.\n');
     const field = doc.sections[1]!;
     assert.equal(slice(doc, field.own), 'two of them:\n- team A\n- team B');
-    assert.deepEqual(doc.sections[0]!.blocks.map((b) => b.text), ['More.']);
+    assert.deepEqual(
+      doc.sections[0]!.blocks.map((b) => b.text),
+      ['More.'],
+    );
   });
 
   it('a setext heading owns the text under its underline', () => {
@@ -111,7 +126,13 @@ describe('sections: the review’s three repros, through the views the rules rea
     const q = views('---\nkind: role-memo\n---\n# Role\n\nScope:\nPayments architecture and the v2 API design.\n**Non-scope:** leading the team, incidents, mentoring engineers.\n');
     assert.equal(q.view('scope')!.text(), 'Payments architecture and the v2 API design.');
     assert.equal(q.view('non-scope')!.text(), 'leading the team, incidents, mentoring engineers.');
-    assert.deepEqual(q.view('non-scope')!.clauses().map((c) => c.text), ['leading the team', 'incidents', 'mentoring engineers.']);
+    assert.deepEqual(
+      q
+        .view('non-scope')!
+        .clauses()
+        .map((c) => c.text),
+      ['leading the team', 'incidents', 'mentoring engineers.'],
+    );
   });
 
   it('(b) Opportunity: followed by a **Visibility:** field: the opportunity is only its own text', () => {
@@ -124,13 +145,25 @@ describe('sections: the review’s three repros, through the views the rules rea
   it('(c) a **Decision:** field followed by a reasons paragraph: the decision is the field’s paragraph', () => {
     const q = views('---\nkind: exec-summary\n---\n# Vendor\n\n**Decision:** Move the launch to a new payments vendor.\n\nWe weighed a delay of two weeks against the contract.\n');
     assert.equal(q.view('decision')!.text(), 'Move the launch to a new payments vendor.');
-    assert.deepEqual(q.view('decision')!.sentences().map((s) => s.text), ['Move the launch to a new payments vendor.']);
+    assert.deepEqual(
+      q
+        .view('decision')!
+        .sentences()
+        .map((s) => s.text),
+      ['Move the launch to a new payments vendor.'],
+    );
     assert.match(q.body.text(), /delay of two weeks/);
   });
 
   it('nested lines that are not sections of the kind are entries of the section', () => {
     const q = views('---\nkind: role-memo\n---\n# Role\n\nWeekly allocation:\nArchitecture: 2 days\nMentoring: 1 day\n**Stakeholders:** Sam, Alex\n');
-    assert.deepEqual(q.view('allocation')!.entries().map((e) => e.text), ['Architecture: 2 days', 'Mentoring: 1 day']);
+    assert.deepEqual(
+      q
+        .view('allocation')!
+        .entries()
+        .map((e) => e.text),
+      ['Architecture: 2 days', 'Mentoring: 1 day'],
+    );
     assert.equal(q.view('stakeholders')!.text(), 'Sam, Alex');
   });
 });
@@ -151,7 +184,10 @@ describe('HTML comments are not the writer’s text', () => {
     const policy = q.view('policy')!;
     assert.equal(policy.isEmpty(), false);
     assert.doesNotMatch(policy.text(), /up to/);
-    assert.deepEqual(policy.entries().map((e) => e.text.replace(/\s+/g, ' ')), ['Reduce friction first.']);
+    assert.deepEqual(
+      policy.entries().map((e) => e.text.replace(/\s+/g, ' ')),
+      ['Reduce friction first.'],
+    );
     assert.equal(policy.match(/up to/).length, 0);
   });
 
@@ -245,7 +281,13 @@ describe('sections: common Markdown spellings of a section name', () => {
         const allocation = doc.sections.find((s) => s.title === 'Weekly allocation (40-hour week)')!;
         assert.equal(find(text, 'Architecture')!.parent, 'Weekly allocation (40-hour week)');
         assert.equal(find(text, 'Architecture')!.own, '2 days');
-        assert.deepEqual(new DocQuery(doc).viewOf(allocation).entries().map((e) => e.text), ['Architecture: 2 days', 'Mentoring: 3 days']);
+        assert.deepEqual(
+          new DocQuery(doc)
+            .viewOf(allocation)
+            .entries()
+            .map((e) => e.text),
+          ['Architecture: 2 days', 'Mentoring: 3 days'],
+        );
       });
     }
     it('a short bold line with a full stop heads what follows; `**Decision.**` then text is a run-in head', () => {
@@ -259,7 +301,11 @@ describe('sections: common Markdown spellings of a section name', () => {
         '**Scope**\n',
         '**Digital Services, Department of Rural Payments**\n\nThe plan.\n',
       ]) {
-        assert.deepEqual(sections(text).filter((s) => s.style !== 'heading'), [], text);
+        assert.deepEqual(
+          sections(text).filter((s) => s.style !== 'heading'),
+          [],
+          text,
+        );
       }
     });
   });
@@ -299,13 +345,28 @@ describe('sections: common Markdown spellings of a section name', () => {
       const field = doc.sections[1]!;
       assert.deepEqual([field.title, field.style, slice(doc, field.titleSpan), slice(doc, field.own)], ['Decision needed', 'field', 'Decision needed:**', 'approve the vendor\n  by Friday.']);
       assert.equal(field.parent, 0);
-      assert.deepEqual(field.blocks.map((b) => b.type), ['list']);
-      assert.deepEqual(new DocQuery(doc).viewOf(field).entries().map((e) => [e.kind, e.text.replace(/\s+/g, ' ')]), [['item', 'approve the vendor by Friday.']]);
+      assert.deepEqual(
+        field.blocks.map((b) => b.type),
+        ['list'],
+      );
+      assert.deepEqual(
+        new DocQuery(doc)
+          .viewOf(field)
+          .entries()
+          .map((e) => [e.kind, e.text.replace(/\s+/g, ' ')]),
+        [['item', 'approve the vendor by Friday.']],
+      );
       // Unkeyed, the items are still the heading's entries.
       assert.equal(new DocQuery(doc).viewOf(doc.sections[0]!).entries().length, 2);
     });
     it('plain `Owner: Dana` when every item is a field; not one option among others', () => {
-      assert.deepEqual(sections('* Owner: Dana\n* Due: Friday\n').map((s) => [s.title, s.own]), [['Owner', 'Dana'], ['Due', 'Friday']]);
+      assert.deepEqual(
+        sections('* Owner: Dana\n* Due: Friday\n').map((s) => [s.title, s.own]),
+        [
+          ['Owner', 'Dana'],
+          ['Due', 'Friday'],
+        ],
+      );
       assert.deepEqual(sections('1. Keep the team as it is.\n2. Split: each team owns a part.\n'), []);
     });
     it('a bold item title alone owns the item’s nested content', () => {
@@ -315,21 +376,27 @@ describe('sections: common Markdown spellings of a section name', () => {
 
   it('numbered paragraphs (RFC style): the label is the text between the number and the colon', () => {
     const text = '1.1. Summary: we need a decision.\n1.2. Requested decision maker: **Director of Technology**, by 20 March.\n2. Scope:\nThe payments API.\n';
-    assert.deepEqual(sections(text).map((s) => [s.title, s.style, s.own]), [
-      ['Summary', 'field', 'we need a decision.'],
-      ['Requested decision maker', 'field', '**Director of Technology**, by 20 March.'],
-      ['Scope', 'label', 'The payments API.'],
-    ]);
+    assert.deepEqual(
+      sections(text).map((s) => [s.title, s.style, s.own]),
+      [
+        ['Summary', 'field', 'we need a decision.'],
+        ['Requested decision maker', 'field', '**Director of Technology**, by 20 March.'],
+        ['Scope', 'label', 'The payments API.'],
+      ],
+    );
   });
 
   it('names with a qualifier keep the full title', () => {
     const text = '**Decision needed by 20 May 2026:** approve the budget.\n\nWeekly allocation (5 days):\nArchitecture: 2 days\n\nAsk (for the board):\nApprove it.\n';
-    assert.deepEqual(sections(text).map((s) => [s.title, s.style, s.parent]), [
-      ['Decision needed by 20 May 2026', 'field', undefined],
-      ['Weekly allocation (5 days)', 'label', undefined],
-      ['Architecture', 'field', 'Weekly allocation (5 days)'],
-      ['Ask (for the board)', 'label', undefined],
-    ]);
+    assert.deepEqual(
+      sections(text).map((s) => [s.title, s.style, s.parent]),
+      [
+        ['Decision needed by 20 May 2026', 'field', undefined],
+        ['Weekly allocation (5 days)', 'label', undefined],
+        ['Architecture', 'field', 'Weekly allocation (5 days)'],
+        ['Ask (for the board)', 'label', undefined],
+      ],
+    );
   });
 
   describe('two-column key/value tables: each row a field owning its value cell', () => {
@@ -346,11 +413,20 @@ describe('sections: common Markdown spellings of a section name', () => {
         assert.equal(goal.style, 'field');
         assert.match(slice(doc, goal.own), /^Lead the design review/);
         assert.equal(slice(doc, owner.own), 'Head of Platform');
-        assert.deepEqual(owner.blocks.map((b) => [b.type, b.text]), [['paragraph', 'Head of Platform']]);
+        assert.deepEqual(
+          owner.blocks.map((b) => [b.type, b.text]),
+          [['paragraph', 'Head of Platform']],
+        );
         if (name === 'nested') {
           assert.equal(doc.sections[goal.parent]!.title, 'Growth plan');
           // Unkeyed rows are still the heading's table.
-          assert.equal(new DocQuery(doc).viewOf(doc.sections[0]!).entries().filter((e) => e.kind === 'row').length, 2);
+          assert.equal(
+            new DocQuery(doc)
+              .viewOf(doc.sections[0]!)
+              .entries()
+              .filter((e) => e.kind === 'row').length,
+            2,
+          );
         }
       });
     }
@@ -370,7 +446,13 @@ describe('sections: common Markdown spellings of a section name', () => {
   describe('a label line looks like a title', () => {
     it('not a prose line that ends with a colon after a sentence', () => {
       const text = '## Update\n\nWe moved on 20 October. Since then:\n**Decision:** keep it.\n';
-      assert.deepEqual(sections(text).map((s) => [s.title, s.parent]), [['Update', undefined], ['Decision', 'Update']]);
+      assert.deepEqual(
+        sections(text).map((s) => [s.title, s.parent]),
+        [
+          ['Update', undefined],
+          ['Decision', 'Update'],
+        ],
+      );
     });
     it('short names, qualifiers and chatty lower-case labels are', () => {
       for (const label of ['scope', 'Weekly allocation (5 days)', "what we won't do", "the piece of work that's hers"]) {
@@ -382,15 +464,29 @@ describe('sections: common Markdown spellings of a section name', () => {
 
   describe('metadata lines at the top are fields', () => {
     it('aligned `Key:    value` lines', () => {
-      assert.deepEqual(sections('# Vendor\n\nStatus:    For decision\nAuthor:    Dana Lee\n\nText.\n').slice(1).map((s) => [s.title, s.own]), [['Status', 'For decision'], ['Author', 'Dana Lee']]);
+      assert.deepEqual(
+        sections('# Vendor\n\nStatus:    For decision\nAuthor:    Dana Lee\n\nText.\n')
+          .slice(1)
+          .map((s) => [s.title, s.own]),
+        [
+          ['Status', 'For decision'],
+          ['Author', 'Dana Lee'],
+        ],
+      );
     });
     it('middle-dot separated pairs, each a field', () => {
       const doc = parse('# Vendor\n\nFor: Director of Platform · From: Dana Lee · 6 March\n\nText.\n');
-      assert.deepEqual(doc.sections.slice(1).map((s) => [s.title, slice(doc, s.titleSpan), slice(doc, s.own), s.parent]), [
-        ['For', 'For:', 'Director of Platform', 0],
-        ['From', 'From:', 'Dana Lee', 0],
-      ]);
-      assert.deepEqual(doc.sections[0]!.blocks.map((b) => b.text), ['· 6 March', 'Text.']);
+      assert.deepEqual(
+        doc.sections.slice(1).map((s) => [s.title, slice(doc, s.titleSpan), slice(doc, s.own), s.parent]),
+        [
+          ['For', 'For:', 'Director of Platform', 0],
+          ['From', 'From:', 'Dana Lee', 0],
+        ],
+      );
+      assert.deepEqual(
+        doc.sections[0]!.blocks.map((b) => b.text),
+        ['· 6 March', 'Text.'],
+      );
     });
   });
 });

@@ -83,10 +83,17 @@ export function ruleTester(rule: AnyRule, cases: { valid: (string | ValidCase)[]
         assert.ok(!seen.has(key(c)), 'duplicate test case');
         seen.add(key(c));
         const found = run(rule, c).flatMap((r) => r.diagnostics.filter((d) => d.ruleId === id));
-        assert.deepEqual(found.map((d) => `${d.loc.start.line}:${d.loc.start.column} ${d.message}`), []);
+        assert.deepEqual(
+          found.map((d) => `${d.loc.start.line}:${d.loc.start.column} ${d.message}`),
+          [],
+        );
         for (const spelling of c.spellings ? (['label', 'field'] as const) : []) {
           const other = run(rule, { code: respell(c.code ?? '', spelling) }).flatMap((r) => r.diagnostics.filter((d) => d.ruleId === id));
-          assert.deepEqual(other.map((d) => `${d.loc.start.line}:${d.loc.start.column} ${d.message}`), [], `as ${spelling}s`);
+          assert.deepEqual(
+            other.map((d) => `${d.loc.start.line}:${d.loc.start.column} ${d.message}`),
+            [],
+            `as ${spelling}s`,
+          );
         }
       });
     }
@@ -112,7 +119,11 @@ export function ruleTester(rule: AnyRule, cases: { valid: (string | ValidCase)[]
         });
         for (const spelling of c.spellings ? (['label', 'field'] as const) : []) {
           const other = run(rule, { code: respell(c.code ?? '', spelling) }).flatMap((r) => r.diagnostics.filter((d) => d.ruleId === id));
-          assert.deepEqual(other.map(gist), found.map(({ d }) => gist(d)), `as ${spelling}s: ${respell(c.code ?? '', spelling)}`);
+          assert.deepEqual(
+            other.map(gist),
+            found.map(({ d }) => gist(d)),
+            `as ${spelling}s: ${respell(c.code ?? '', spelling)}`,
+          );
         }
         const fixes = found.flatMap(({ d }) => (d.fix ? [d.fix] : []));
         if (rule.meta.fixable && fixes.length) {

@@ -53,9 +53,18 @@ describe('lsp code actions and hover', () => {
     assert.equal(insert.isPreferred, true);
     const fixed = apply(doc, insert);
     assert.match(fixed, /^Opportunity:\n<!-- .+ -->$/m);
-    const missing = (t: string) => findings(t).filter((d) => d.ruleId === 'structure/required-section').map((d) => d.message);
-    assert.deepEqual(missing(fixed), missing(text).filter((m) => !m.includes('`Opportunity`')));
-    assert.ok(actions.some((a) => a.title === 'Insert the "Visibility" section skeleton'), 'one per missing section');
+    const missing = (t: string) =>
+      findings(t)
+        .filter((d) => d.ruleId === 'structure/required-section')
+        .map((d) => d.message);
+    assert.deepEqual(
+      missing(fixed),
+      missing(text).filter((m) => !m.includes('`Opportunity`')),
+    );
+    assert.ok(
+      actions.some((a) => a.title === 'Insert the "Visibility" section skeleton'),
+      'one per missing section',
+    );
   });
 
   it('applies a fix to the text the fix was made for, after an edit', async () => {
@@ -72,7 +81,10 @@ describe('lsp code actions and hover', () => {
     const range = { start: current.positionAt(missing.range[0]), end: current.positionAt(missing.range[1]) };
     const diagnostic: LspDiagnostic = { range, message: missing.message, code: missing.ruleId, source: 'staffwork' };
     const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [diagnostic] } })) as CodeAction[];
-    const fixed = apply(current, actions.find((a) => a.isPreferred));
+    const fixed = apply(
+      current,
+      actions.find((a) => a.isPreferred),
+    );
     assert.ok(fixed.startsWith(withFm.slice(0, withFm.indexOf('Skill goal'))), 'the text before the insertion is untouched');
     assert.ok(findings(fixed).filter((d) => d.ruleId === 'structure/required-section').length < findings(withFm).filter((d) => d.ruleId === 'structure/required-section').length);
   });
@@ -88,7 +100,10 @@ describe('lsp code actions and hover', () => {
     await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
     const after = await client.diagnostics(uri, (p) => p.version === 2);
     assert.equal(after.diagnostics.filter((d) => d.code === 'growth/advice-only' && d.range.start.line === line + 1).length, 0);
-    assert.ok(after.diagnostics.some((d) => d.code === 'structure/required-section'), 'other rules still run');
+    assert.ok(
+      after.diagnostics.some((d) => d.code === 'structure/required-section'),
+      'other rules still run',
+    );
   });
 
   it('disables a rule for the file, after the front matter', async () => {
@@ -105,7 +120,10 @@ describe('lsp code actions and hover', () => {
     // A second rule joins the same comment rather than adding another.
     const next = after.diagnostics[0]!;
     const more = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: next.range, context: { diagnostics: [next] } })) as CodeAction[];
-    const again = apply(TextDocument.create(uri, 'markdown', 2, fixed), more.find((a) => a.title === `Disable ${next.code} for this file`));
+    const again = apply(
+      TextDocument.create(uri, 'markdown', 2, fixed),
+      more.find((a) => a.title === `Disable ${next.code} for this file`),
+    );
     assert.ok(again.includes(`<!-- staffwork-disable structure/required-section ${next.code} -->`), again.slice(0, 200));
   });
 

@@ -58,8 +58,14 @@ describe('workbench API', () => {
     assert.equal((await s.call('GET', `/api/artifacts/${id}`)).body.revision.text, '# Draft\n\nfirst');
 
     const list = await s.call('GET', `/api/artifacts/${id}/revisions`);
-    assert.deepEqual(list.body.revisions.map((r: { id: number }) => r.id), [r3, r2, r1]);
-    assert.deepEqual(list.body.revisions.map((r: { size: number }) => r.size), ['# Draft\n\nfirst'.length, '# Draft\n\nsecond'.length, '# Draft\n\nfirst'.length]);
+    assert.deepEqual(
+      list.body.revisions.map((r: { id: number }) => r.id),
+      [r3, r2, r1],
+    );
+    assert.deepEqual(
+      list.body.revisions.map((r: { size: number }) => r.size),
+      ['# Draft\n\nfirst'.length, '# Draft\n\nsecond'.length, '# Draft\n\nfirst'.length],
+    );
     const old = await s.call('GET', `/api/artifacts/${id}/revisions/${r2}`);
     assert.equal(old.body.revision.text, '# Draft\n\nsecond');
 
@@ -67,7 +73,7 @@ describe('workbench API', () => {
     assert.equal(staleRestore.status, 409);
   });
 
-  it('answers the editor\'s review-thread query with no threads while accounts are off', async () => {
+  it("answers the editor's review-thread query with no threads while accounts are off", async () => {
     const created = await s.call('POST', '/api/artifacts', { kind: 'strategy' });
     const got = await s.call('GET', `/api/artifacts/${created.body.artifact.id}/reviews/threads`);
     assert.equal(got.status, 200);
@@ -191,14 +197,20 @@ describe('workbench API', () => {
       const unzipped = Object.entries(files).map(([name, bytes]) => [name, strFromU8(bytes)] as const);
       assert.equal(unzipped.length, texts.length);
       assert.deepEqual(unzipped.map(([, t]) => t).sort(), [...texts].sort());
-      assert.ok(unzipped.every(([name]) => /^[a-z0-9-]+\.md$/.test(name)), unzipped.map(([n]) => n).join(', '));
+      assert.ok(
+        unzipped.every(([name]) => /^[a-z0-9-]+\.md$/.test(name)),
+        unzipped.map(([n]) => n).join(', '),
+      );
 
       // The CLI's view of the unzipped folder equals the check of the stored texts.
       const opts = { module: defaultModule, rules: builtinRules };
       const summarise = (list: [string, string][]) => {
         const project = new Project({ ...opts, membership: 'sameFolder' });
         for (const [name, text] of list) project.upsert(name, text);
-        return project.results().map((r) => r.diagnostics.map((d) => `${d.ruleId} ${d.range.join('-')} ${d.message}`)).sort();
+        return project
+          .results()
+          .map((r) => r.diagnostics.map((d) => `${d.ruleId} ${d.range.join('-')} ${d.message}`))
+          .sort();
       };
       const names = new Map(unzipped.map(([n, t]) => [t, n]));
       assert.deepEqual(summarise(unzipped.map(([n, t]) => [n, t])), summarise(texts.map((t) => [names.get(t) as string, t])));
@@ -208,7 +220,8 @@ describe('workbench API', () => {
   });
 
   it('renders the printable page with markup in the text kept as text', async () => {
-    const xss = '---\nkind: strategy\ntitle: "<script>alert(1)</script>"\n---\n\n# Print me\n\n<script>window.pwned=1</script>\n\n<img src=x onerror="window.pwned=1">\n\n<svg onload="window.pwned=1"></svg>\n\n[click](javascript:window.pwned=1) and [data](data:text/html;base64,PHNjcmlwdD4=)\n\n| a | b |\n|---|---|\n| 1 | 2 |\n';
+    const xss =
+      '---\nkind: strategy\ntitle: "<script>alert(1)</script>"\n---\n\n# Print me\n\n<script>window.pwned=1</script>\n\n<img src=x onerror="window.pwned=1">\n\n<svg onload="window.pwned=1"></svg>\n\n[click](javascript:window.pwned=1) and [data](data:text/html;base64,PHNjcmlwdD4=)\n\n| a | b |\n|---|---|\n| 1 | 2 |\n';
     const created = await s.call('POST', '/api/artifacts', { text: xss });
     const res = await fetch(`${s.url}/artifacts/${created.body.artifact.id}/print`);
     const html = await res.text();

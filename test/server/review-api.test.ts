@@ -101,8 +101,7 @@ describe('accounts', () => {
     const server = await tempServer();
     try {
       const c = client(server);
-      for (let i = 0; i < SETUP_TRIES; i++)
-        assert.equal((await c.call('POST', '/api/auth/setup', { username: 'admin', password: PASSWORD, code: `WRONG-${i}` })).status, 403);
+      for (let i = 0; i < SETUP_TRIES; i++) assert.equal((await c.call('POST', '/api/auth/setup', { username: 'admin', password: PASSWORD, code: `WRONG-${i}` })).status, 403);
       const late = await c.call('POST', '/api/auth/setup', { username: 'admin', password: PASSWORD, code: server.setupCode });
       assert.equal(late.status, 403);
       assert.match(late.body.error, /restart the server/);
@@ -116,9 +115,7 @@ describe('accounts', () => {
     const server = await tempServer();
     try {
       const names = ['alice', 'bob', 'carol', 'dave'];
-      const rs = await Promise.all(
-        names.map((username) => client(server).call('POST', '/api/auth/setup', { username, password: PASSWORD, code: server.setupCode })),
-      );
+      const rs = await Promise.all(names.map((username) => client(server).call('POST', '/api/auth/setup', { username, password: PASSWORD, code: server.setupCode })));
       assert.deepEqual(rs.map((r) => r.status).sort(), [201, 409, 409, 409]);
       const db = sqlite(server);
       const users = db.prepare('SELECT username, is_admin FROM users').all();
@@ -160,9 +157,7 @@ describe('accounts', () => {
 
       // 40 wrong passwords at once: each is counted before its (slow) check, so only 5 are checked.
       const guess = client(server);
-      const rs = await Promise.all(
-        Array.from({ length: 40 }, (_, i) => guess.call('POST', '/api/auth/login', { username: 'sam', password: `wrong password ${i}` })),
-      );
+      const rs = await Promise.all(Array.from({ length: 40 }, (_, i) => guess.call('POST', '/api/auth/login', { username: 'sam', password: `wrong password ${i}` })));
       assert.deepEqual([rs.filter((r) => r.status === 401).length, rs.filter((r) => r.status === 429).length], [5, 35]);
       const blocked = await guess.call('POST', '/api/auth/login', { username: 'sam', password: PASSWORD });
       assert.equal(blocked.status, 429, 'even the right password waits once the limit is reached');
@@ -183,20 +178,11 @@ describe('accounts', () => {
       const server = { ...seed, url: s.url.replace(/\/$/, '') };
       const from = (ip: string) => ({ 'x-forwarded-for': `198.18.0.1, ${ip}` });
       const attacker = client(server);
-      for (let i = 0; i < 5; i++)
-        assert.equal((await attacker.call('POST', '/api/auth/login', { username: 'admin', password: `guess number ${i}` }, from('203.0.113.9'))).status, 401);
+      for (let i = 0; i < 5; i++) assert.equal((await attacker.call('POST', '/api/auth/login', { username: 'admin', password: `guess number ${i}` }, from('203.0.113.9'))).status, 401);
       assert.equal((await attacker.call('POST', '/api/auth/login', { username: 'admin', password: PASSWORD }, from('203.0.113.9'))).status, 429);
       // The leftmost entry is whatever the client sent; the proxy's own entry (rightmost) is the address.
-      assert.equal(
-        (await attacker.call('POST', '/api/auth/login', { username: 'admin', password: 'another guess' }, { 'x-forwarded-for': '198.51.100.7, 203.0.113.9' }))
-          .status,
-        429,
-      );
-      assert.equal(
-        (await client(server).call('POST', '/api/auth/login', { username: 'admin', password: PASSWORD }, from('198.51.100.7'))).status,
-        200,
-        'the admin, from elsewhere, still signs in',
-      );
+      assert.equal((await attacker.call('POST', '/api/auth/login', { username: 'admin', password: 'another guess' }, { 'x-forwarded-for': '198.51.100.7, 203.0.113.9' })).status, 429);
+      assert.equal((await client(server).call('POST', '/api/auth/login', { username: 'admin', password: PASSWORD }, from('198.51.100.7'))).status, 200, 'the admin, from elsewhere, still signs in');
     } finally {
       await s.close();
       await seed.close();
@@ -454,8 +440,7 @@ describe('reviews', () => {
         const allowed = r.allowed.includes(name);
         // Someone else's artifact is simply not there for them (404), which is how the owner scoping answers.
         const denied = name === 'anonymous' ? res.status === 401 : res.status === 403 || (r.path.startsWith('/api/artifacts/') && res.status === 404);
-        if (allowed === denied || (!allowed && res.status < 400))
-          failures.push(`${r.method} ${r.path} as ${name}: ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`);
+        if (allowed === denied || (!allowed && res.status < 400)) failures.push(`${r.method} ${r.path} as ${name}: ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`);
       }
     }
     assert.deepEqual(failures, []);
@@ -466,17 +451,10 @@ describe('reviews', () => {
 
   it('applies the action rules to valid requests: who replies, addresses, resolves and reopens', async () => {
     const rev = (await ok(f.learner.call('GET', `${base}/reviews/${reviewId}`))).revision;
-    const t = (
-      await ok(f.reviewer.call('POST', `${base}/reviews/${reviewId}/threads`, { revision: rev.id, section: 'Diagnosis', body: 'Which incidents?' }), 201)
-    ).thread;
+    const t = (await ok(f.reviewer.call('POST', `${base}/reviews/${reviewId}/threads`, { revision: rev.id, section: 'Diagnosis', body: 'Which incidents?' }), 201)).thread;
     const state = (c: Client, s: string, body?: string) => c.call('POST', `${base}/threads/${t.id}/state`, { state: s, ...(body ? { body } : {}) });
     const steps: [Client, () => Promise<{ status: number }>, number, string][] = [
-      [
-        f.learner,
-        () => f.learner.call('POST', `${base}/reviews/${reviewId}/threads`, { revision: rev.id, section: 'Diagnosis', body: 'x' }),
-        403,
-        'the writer opens no threads',
-      ],
+      [f.learner, () => f.learner.call('POST', `${base}/reviews/${reviewId}/threads`, { revision: rev.id, section: 'Diagnosis', body: 'x' }), 403, 'the writer opens no threads'],
       [f.learner2, () => f.learner2.call('POST', `${base}/threads/${t.id}/comments`, { body: 'me too' }), 403, 'another learner cannot reply'],
       [f.outsider, () => f.outsider.call('POST', `${base}/threads/${t.id}/comments`, { body: 'hi' }), 403, 'an outsider cannot reply'],
       [f.learner, () => f.learner.call('POST', `${base}/threads/${t.id}/comments`, { body: 'The March log.' }), 201, 'the writer replies'],
@@ -568,17 +546,12 @@ describe('reviews', () => {
     const doomed = await post({ start: a, end: text.indexOf('\n', a), body: 'Who pays?', ruleId: 'strategy/fluff' });
     assert.equal(doomed.ruleState, 'not-firing');
 
-    const edited = text
-      .replace('We will leverage synergies to drive world-class outcomes.', 'We will stop new checkout features until the vault holds at peak load.')
-      .replace(/- Move the vault[^\n]*\n/, '');
+    const edited = text.replace('We will leverage synergies to drive world-class outcomes.', 'We will stop new checkout features until the vault holds at peak load.').replace(/- Move the vault[^\n]*\n/, '');
     const saved = await ok(f.learner.call('PUT', `/api/artifacts/${made.artifact.id}`, { text: edited, baseRevision: made.revision.id }));
     await ok(f.learner.call('POST', `${path}/submit`, {}));
     const byId = new Map((await ok(f.learner.call('GET', `${path}/threads`))).threads.map((t: { id: number }) => [t.id, t]));
     const pt = byId.get(policy.id) as any;
-    assert.deepEqual(
-      [pt.current.revisionId, pt.current.status, pt.current.now, pt.ruleState],
-      [saved.revision.id, 'edited', 'We will stop new checkout features until the vault holds at peak load.', 'likely-addressed'],
-    );
+    assert.deepEqual([pt.current.revisionId, pt.current.status, pt.current.now, pt.ruleState], [saved.revision.id, 'edited', 'We will stop new checkout features until the vault holds at peak load.', 'likely-addressed']);
     assert.equal((byId.get(section.id) as any).current.status, 'kept');
     const gone = byId.get(doomed.id) as any;
     assert.deepEqual([gone.current.status, gone.ruleState], ['orphaned', 'unknown'], 'nothing to check on deleted text');
@@ -598,19 +571,14 @@ describe('reviews', () => {
     assert.deepEqual(view.review.counts, { open: 0, addressed: 0, 'wont-change': 0, resolved: 3 });
 
     // The rule fires again once the regressed text is submitted.
-    const back = edited.replace(
-      'We will stop new checkout features until the vault holds at peak load.',
-      'We will stop new checkout features until the vault holds world-class load.',
-    );
+    const back = edited.replace('We will stop new checkout features until the vault holds at peak load.', 'We will stop new checkout features until the vault holds world-class load.');
     await ok(f.learner.call('PUT', `/api/artifacts/${made.artifact.id}`, { text: back, baseRevision: saved.revision.id }));
     await ok(f.learner.call('POST', `${path}/submit`, {}));
     assert.equal((await ok(f.reviewer.call('GET', `${path}/threads`))).threads.find((t: { id: number }) => t.id === policy.id).ruleState, 'regression');
     await ok(f.reviewer.call('POST', `${base}/threads/${policy.id}/state`, { state: 'reopened', body: 'It is back.' }));
     assert.equal((await ok(f.reviewer.call('GET', path))).review.turn, 'writer');
     const overview = await ok(f.instructor.call('GET', `${base}/overview`));
-    const fluff = overview.mistakeMap
-      .flatMap((g: { rules: { ruleId: string; findings: number; comments: number }[] }) => g.rules)
-      .find((x: { ruleId: string }) => x.ruleId === 'strategy/fluff');
+    const fluff = overview.mistakeMap.flatMap((g: { rules: { ruleId: string; findings: number; comments: number }[] }) => g.rules).find((x: { ruleId: string }) => x.ruleId === 'strategy/fluff');
     assert.ok(fluff.comments >= 2 && fluff.findings >= 1, JSON.stringify(fluff));
   });
 
@@ -618,19 +586,8 @@ describe('reviews', () => {
     const made = await ok(f.learner.call('POST', '/api/artifacts', { text: STRATEGY.replace('Payments platform', 'Metrics') }), 201);
     const text = made.text as string;
     const path = `${base}/reviews/${(await ok(f.learner.call('POST', `${base}/reviews`, { artifactId: made.artifact.id }), 201)).review.id}`;
-    const on = async (q: string) =>
-      (
-        await ok(
-          f.reviewer.call('POST', `${path}/threads`, { revision: made.revision.id, start: text.indexOf(q), end: text.indexOf(q) + q.length, body: q }),
-          201,
-        )
-      ).thread.id as number;
-    const [fixed, refused, late, untouched] = [
-      await on('Our checkout fails'),
-      await on('We will leverage'),
-      await on('Move the vault'),
-      await on('March incident'),
-    ];
+    const on = async (q: string) => (await ok(f.reviewer.call('POST', `${path}/threads`, { revision: made.revision.id, start: text.indexOf(q), end: text.indexOf(q) + q.length, body: q }), 201)).thread.id as number;
+    const [fixed, refused, late, untouched] = [await on('Our checkout fails'), await on('We will leverage'), await on('Move the vault'), await on('March incident')];
     await ok(f.learner.call('POST', `${base}/threads/${refused}/state`, { state: 'wont-change', body: 'because it is true' }));
     await ok(f.learner.call('POST', `${base}/threads/${refused}/state`, { state: 'addressed' }), 200);
     await ok(f.learner.call('POST', `${base}/threads/${fixed}/state`, { state: 'addressed' }));
@@ -645,9 +602,7 @@ describe('reviews', () => {
     // fixed: addressed before the submission; refused: its "addressed" came after a "won't change", still before: counts;
     // late: after; untouched: never. Of the four followed by a submission, two.
     const db = sqlite(f.server);
-    const rows = db
-      .prepare('SELECT id, addressed_at, next_submitted_at FROM threads WHERE id IN (?, ?, ?, ?) ORDER BY id')
-      .all(fixed, refused, late, untouched) as { addressed_at: string | null; next_submitted_at: string | null }[];
+    const rows = db.prepare('SELECT id, addressed_at, next_submitted_at FROM threads WHERE id IN (?, ?, ?, ?) ORDER BY id').all(fixed, refused, late, untouched) as { addressed_at: string | null; next_submitted_at: string | null }[];
     db.close();
     assert.equal(rows.filter((r) => r.next_submitted_at !== null).length, 4);
     assert.equal(rows.filter((r) => r.addressed_at !== null && r.addressed_at <= (r.next_submitted_at as string)).length, 2);
@@ -667,9 +622,7 @@ describe('reviews', () => {
     const vague = await f.reviewer.call('POST', `${path}/threads`, { revision: made.revision.id, section: 'Notes', body: 'x' });
     assert.equal(vague.status, 422);
     assert.match(vague.body.error, /sectionIndex/);
-    const t = (
-      await ok(f.reviewer.call('POST', `${path}/threads`, { revision: made.revision.id, section: 'Notes', sectionIndex: 1, body: 'The second.' }), 201)
-    ).thread;
+    const t = (await ok(f.reviewer.call('POST', `${path}/threads`, { revision: made.revision.id, section: 'Notes', sectionIndex: 1, body: 'The second.' }), 201)).thread;
     assert.equal(t.origin.anchor.position.start, twice.lastIndexOf('## Notes'));
     assert.equal((await f.reviewer.call('POST', `${path}/threads`, { revision: made.revision.id, section: 'Notes', sectionIndex: 2, body: 'x' })).status, 422);
   });
@@ -705,8 +658,7 @@ describe('reviews', () => {
     const rev = (await ok(f.reviewer.call('GET', `${base}/reviews/${reviewId}`))).revision;
     const at = rev.text.indexOf('Move the vault');
     const forged = 'two\r# Forged heading\r- **ines** resolved it (2026-01-01 00:00 UTC, revision 1): <img src=x onerror=alert(1)>\u2028### Also forged';
-    const t = (await ok(f.reviewer.call('POST', `${base}/reviews/${reviewId}/threads`, { revision: rev.id, start: at, end: at + 14, body: forged }), 201))
-      .thread;
+    const t = (await ok(f.reviewer.call('POST', `${base}/reviews/${reviewId}/threads`, { revision: rev.id, start: at, end: at + 14, body: forged }), 201)).thread;
     for (let i = 0; i < 25; i++) await ok(f.reviewer.call('POST', `${base}/threads/${t.id}/comments`, { body: `reply ${i}` }), 201);
     const md = await f.learner.call('GET', `${base}/reviews/${reviewId}/export.md`);
     assert.equal(md.status, 200);
@@ -729,10 +681,7 @@ describe('reviews', () => {
     assert.deepEqual([quote.type, quote.exact, position.type, position.start], ['TextQuoteSelector', 'Move the vault', 'TextPositionSelector', at]);
     const fluff = json.annotations.find((x: { 'staffwork:ruleId': string | null }) => x['staffwork:ruleId'] === 'strategy/fluff');
     assert.equal(fluff.target[0].selector[0].exact, 'We will leverage synergies to drive world-class outcomes.');
-    assert.equal(
-      (await ok(f.instructor.call('GET', `${base}/export.json`))).reviews.length,
-      (await ok(f.instructor.call('GET', `${base}/reviews?limit=200`))).reviews.length,
-    );
+    assert.equal((await ok(f.instructor.call('GET', `${base}/export.json`))).reviews.length, (await ok(f.instructor.call('GET', `${base}/reviews?limit=200`))).reviews.length);
   });
 
   it('refuses bad input with a clear 4xx and stores nothing', async () => {
@@ -787,25 +736,10 @@ describe('reviews', () => {
     });
     const at = new Date().toISOString();
     const db = sqlite(f.server, false);
-    const insert =
-      db.prepare(`INSERT INTO threads (cohort_id, request_id, artifact_id, owner, author_id, revision_id, anchor, state, port_revision_id, port_anchor, port_status, checked_revision_id, reopened, created_at, updated_at)
+    const insert = db.prepare(`INSERT INTO threads (cohort_id, request_id, artifact_id, owner, author_id, revision_id, anchor, state, port_revision_id, port_anchor, port_status, checked_revision_id, reopened, created_at, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, 'kept', ?, 0, ?, ?)`);
     db.transaction(() => {
-      for (let i = 0; i < 10_000; i++)
-        insert.run(
-          f.cohortId,
-          r.review.id,
-          made.artifact.id,
-          r.review.learnerId,
-          r.review.learnerId,
-          made.revision.id,
-          anchor,
-          made.revision.id,
-          anchor,
-          made.revision.id,
-          at,
-          at,
-        );
+      for (let i = 0; i < 10_000; i++) insert.run(f.cohortId, r.review.id, made.artifact.id, r.review.learnerId, r.review.learnerId, made.revision.id, anchor, made.revision.id, anchor, made.revision.id, at, at);
     })();
     db.close();
     const s = await startServer({ port: 0, dataDir: f.server.dataDir, quiet: true });

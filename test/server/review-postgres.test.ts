@@ -31,8 +31,7 @@ describe('reviews on PostgreSQL', { skip: available ? false : `PostgreSQL 15 is 
   let f: Cohort;
   let app: Awaited<ReturnType<typeof startServer>>;
   // PostgreSQL refuses to run as root: run it as nobody when the tests run as root.
-  const as = (cmd: string, args: string[]) =>
-    process.getuid?.() === 0 ? execFileSync('runuser', ['-u', 'nobody', '--', cmd, ...args], { stdio: 'pipe' }) : execFileSync(cmd, args, { stdio: 'pipe' });
+  const as = (cmd: string, args: string[]) => (process.getuid?.() === 0 ? execFileSync('runuser', ['-u', 'nobody', '--', cmd, ...args], { stdio: 'pipe' }) : execFileSync(cmd, args, { stdio: 'pipe' }));
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'staffwork-pg-review-'));
@@ -115,9 +114,7 @@ describe('reviews on PostgreSQL', { skip: available ? false : `PostgreSQL 15 is 
     const { openPostgres } = await import('../../src/server/storage/postgres.ts');
     const [a, b] = [await openPostgres(fresh), await openPostgres(fresh)];
     try {
-      const made = await Promise.all(
-        [a, b, a, b].map((s, i) => s.review.createUser({ id: `u-first${i}`, username: `first${i}`, passwordHash: 'x', admin: true, first: true })),
-      );
+      const made = await Promise.all([a, b, a, b].map((s, i) => s.review.createUser({ id: `u-first${i}`, username: `first${i}`, passwordHash: 'x', admin: true, first: true })));
       assert.equal(made.filter((u) => typeof u === 'object').length, 1);
       assert.deepEqual(
         made.filter((u) => typeof u !== 'object'),

@@ -31,15 +31,12 @@ export async function createUser(username: string, opts: DbOptions & { admin?: b
   const pw = password(opts.passwordStdin ?? false);
   const storage = await open(opts);
   try {
-    if (!(await storage.review.hasUsers()) && !opts.admin)
-      throw new CliError('admin create-user: the first account turns accounts on and must be the admin: add --admin');
+    if (!(await storage.review.hasUsers()) && !opts.admin) throw new CliError('admin create-user: the first account turns accounts on and must be the admin: add --admin');
     const { createUserCommand } = await import('../../server/routes/auth.ts');
     const { user, first } = await createUserCommand(storage, username, pw, opts.admin ?? false).catch((e: unknown) => {
       throw new CliError(`admin create-user: ${firstLine(e)}`);
     });
-    console.log(
-      `created ${user.admin ? 'admin ' : ''}account "${user.username}"${first ? '; accounts are now on (sign in at /login), and this account owns the artifacts written so far' : ''}`,
-    );
+    console.log(`created ${user.admin ? 'admin ' : ''}account "${user.username}"${first ? '; accounts are now on (sign in at /login), and this account owns the artifacts written so far' : ''}`);
     return 0;
   } finally {
     await storage.close();

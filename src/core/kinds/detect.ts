@@ -646,7 +646,7 @@ export function assignSections(doc: Doc, kind: KindDef, memo?: DetectMemo): void
   });
   for (const def of kind.sections) {
     if (!def.content || claimed.has(def.id)) continue;
-    const s = doc.sections.find((x) => !x.key && x.style !== 'field' && playsRole(doc, x, def.content as string));
+    const s = doc.sections.find((x) => !x.key && x.style !== 'field' && playsRole(x, def.content as string));
     if (s) {
       s.key = def.id;
       claimed.add(def.id);
@@ -662,7 +662,7 @@ function itemsOf(blocks: Block[]): string[] {
 }
 
 /** Whether a section's own content plainly plays a section role the module names. */
-function playsRole(doc: Doc, s: Section, role: string): boolean {
+function playsRole(s: Section, role: string): boolean {
   if (role !== 'exclusions') return false;
   const title = cleanTitle(s.title);
   const items = itemsOf(s.blocks)

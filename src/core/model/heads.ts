@@ -161,12 +161,17 @@ export function headOfItem(line: string): Head | undefined {
 // Key/value tables.
 
 /** First cells that name data, not a field: numbers, dates, quarters, weeks, weekdays, months. */
-const DATA_KEY = /^(?:[\d$€£#%+-]|(?:q[1-4]|h[12]|fy\s?'?\d+)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d|$)|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|(?:week|sprint|phase|step|day|month|year|wave|stage|iteration|release|v)\s*\d)/i;
+const DATA_KEY =
+  /^(?:[\d$€£#%+-]|(?:q[1-4]|h[12]|fy\s?'?\d+)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d|$)|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|(?:week|sprint|phase|step|day|month|year|wave|stage|iteration|release|v)\s*\d)/i;
 const MAX_KEY_WORDS = 6;
 
 /** A label cell's name: `**Owner:**` -> `Owner`. */
 function cellName(cell: TableCell): string {
-  return cell.text.replace(/^(?:\*\*|__|\*|_)|(?:\*\*|__|\*|_)$/g, '').replace(/[ \t]*:(?:\*\*|__)?$|(?:\*\*|__)?:$/, '').replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, '').trim();
+  return cell.text
+    .replace(/^(?:\*\*|__|\*|_)|(?:\*\*|__|\*|_)$/g, '')
+    .replace(/[ \t]*:(?:\*\*|__)?$|(?:\*\*|__)?:$/, '')
+    .replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, '')
+    .trim();
 }
 
 function keyLike(name: string): boolean {

@@ -227,7 +227,12 @@ function headingTitle(text: string, span: Span, markup: string): { title: string
     start += lead.length;
     raw = raw.slice(lead.length).replace(/[ \t]+#+[ \t]*$|^#+[ \t]*$/, '');
   }
-  return trimmedSpan(raw, start, (s) => s.replace(/[*_`]/g, '').replace(/[:\s]+$/, '').trim());
+  return trimmedSpan(raw, start, (s) =>
+    s
+      .replace(/[*_`]/g, '')
+      .replace(/[:\s]+$/, '')
+      .trim(),
+  );
 }
 
 function lastLineStart(text: string, span: Span): number {
@@ -292,8 +297,7 @@ function sectionsOf(doc: Doc, headings: HeadingInfo[]): Section[] {
     }
   };
   // Fields of a list item or a table row sit one level under a field whose value introduces them.
-  const field = (title: string, titleSpan: Span, contentStart: number, end: number) =>
-    starts.push({ title, style: 'field', depth: headingDepth + 3, titleSpan, contentStart, end: Math.max(end, contentStart) });
+  const field = (title: string, titleSpan: Span, contentStart: number, end: number) => starts.push({ title, style: 'field', depth: headingDepth + 3, titleSpan, contentStart, end: Math.max(end, contentStart) });
   // The next colon in the text at or after the line being read (one forward scan per document).
   let colon = -1;
   doc.blocks.forEach((block, bi) => {
@@ -349,7 +353,8 @@ function sectionsOf(doc: Doc, headings: HeadingInfo[]): Section[] {
         const prev = starts[starts.length - 1];
         // `**Consequences:**` right above `**Links:** x`: two bold fields at one level, the first
         // empty; but `**Options:**` above `**Option 1:** ...` lists its items.
-        const sibling = prev?.style === 'label' && BOLD.test(line) && BOLD.test(doc.text.slice(lineStartAt(doc.lineStarts, prev.titleSpan.start), prev.titleSpan.end)) && lineAfter(doc, prev.titleSpan.start) === lineStart && !ITEM_NAME.test(h.name);
+        const sibling =
+          prev?.style === 'label' && BOLD.test(line) && BOLD.test(doc.text.slice(lineStartAt(doc.lineStarts, prev.titleSpan.start), prev.titleSpan.end)) && lineAfter(doc, prev.titleSpan.start) === lineStart && !ITEM_NAME.test(h.name);
         const start: Start = { title: h.name, style: 'field', depth: sibling ? prev.depth : headingDepth + 2, titleSpan: { start: at, end }, contentStart: end + gap, block, blockIndex: bi };
         if (h.valueEnd !== undefined) start.end = trimBack(doc.text, end, lineStart + h.valueEnd);
         starts.push(start);
@@ -554,4 +559,3 @@ function directivesOf(text: string): Directive[] {
   }
   return out;
 }
-

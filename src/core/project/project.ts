@@ -166,7 +166,13 @@ export class Project {
     paths.forEach((path, i) => {
       this.#results.set(
         path,
-        resultOf(path, entries[i] as Entry, found[i] as Diagnostic[], paths.filter((p) => p !== path), this.#options.rules),
+        resultOf(
+          path,
+          entries[i] as Entry,
+          found[i] as Diagnostic[],
+          paths.filter((p) => p !== path),
+          this.#options.rules,
+        ),
       );
     });
   }

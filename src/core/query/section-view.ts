@@ -111,7 +111,11 @@ export class SectionView {
       let out: Choice[];
       if (children.length >= 2 || (children.length === 1 && children.length === nested.length && !ownLists.length)) {
         out = children.map((s) => {
-          const body = plain.slice(s.own.start, s.span.end).trim().split(/\n\s*\n/)[0] ?? '';
+          const body =
+            plain
+              .slice(s.own.start, s.span.end)
+              .trim()
+              .split(/\n\s*\n/)[0] ?? '';
           const c = choiceOf(s.title, s.titleSpan.start);
           return { ...c, words: new Set([...c.words, ...contentWords(body)]) };
         });
@@ -122,7 +126,10 @@ export class SectionView {
         const tables = from.filter((b) => b.type === 'table');
         if (lists.length) out = lists.flatMap((l) => (l.children ?? []).map((item) => itemContent(plain, item))).map((m) => choiceOf(m.text, m.start));
         else if (tables.length) out = tables.flatMap((t) => t.rows ?? []).flatMap((r) => choiceOfRow(r.cells.map((c) => ({ start: c.start, end: c.end, text: c.text }))) ?? []);
-        else out = this.prose().flatMap((r) => linesOf(plain, r.start, r.end).filter((l) => !/^\|/.test(l.text) && !/^[-|:\s]+$/.test(l.text))).map((m) => choiceOf(m.text, m.start));
+        else
+          out = this.prose()
+            .flatMap((r) => linesOf(plain, r.start, r.end).filter((l) => !/^\|/.test(l.text) && !/^[-|:\s]+$/.test(l.text)))
+            .map((m) => choiceOf(m.text, m.start));
       }
       return out.filter((c) => !isNothing(c.text.replace(/^(?:option|alternative)s?\s*[:-]?\s*/i, '')));
     });

@@ -308,11 +308,7 @@ function portOne(anchor: Anchor, oldText: string, newText: string, sections: Sec
     const lineEnd = oldText.indexOf('\n', start);
     const titleEnd = lineEnd < 0 ? oldText.length : lineEnd;
     const ns = m.map(start, 'after');
-    const target = !m.touched(start, titleEnd).changed
-      ? same.find((s) => s.start === ns)
-      : same.length === 1 && sectionRanges(oldText).filter((s) => s.title === anchor.section).length === 1
-        ? same[0]
-        : undefined;
+    const target = !m.touched(start, titleEnd).changed ? same.find((s) => s.start === ns) : same.length === 1 && sectionRanges(oldText).filter((s) => s.title === anchor.section).length === 1 ? same[0] : undefined;
     if (target) return { status: 'kept', anchor: anchorAt(newText, target.start, target.start, sections), previous };
     return { status: 'orphaned', anchor, previous };
   }
@@ -321,11 +317,7 @@ function portOne(anchor: Anchor, oldText: string, newText: string, sections: Sec
   const fresh = (c: { start: number; end: number }) => !valid || m.inserted(c.start, c.end) >= NEW_TEXT_SHARE;
   // (Text deleted at the end of a section maps to the next heading: the offset before it is in the section.)
   const at0 = m.map(start, 'after');
-  const home = valid
-    ? [sectionAt(sections, at0), sectionAt(sections, Math.max(0, at0 - 1))].find((s) => s?.title === anchor.section)
-    : same.length === 1
-      ? same[0]
-      : undefined;
+  const home = valid ? [sectionAt(sections, at0), sectionAt(sections, Math.max(0, at0 - 1))].find((s) => s?.title === anchor.section) : same.length === 1 ? same[0] : undefined;
   const range = home ?? (anchor.section === '' ? { start: 0, end: sections[0]?.start ?? newText.length } : undefined);
   if (range) {
     const [best, second] = fuzzy(newText, anchor.quote, range.start, range.end);

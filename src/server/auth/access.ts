@@ -11,11 +11,7 @@ export type Ctx = Context<AuthEnv>;
 
 /** The signed-in user; a 403 while accounts are off (the single-user workbench has no cohorts). */
 export function requireUser(c: Ctx): User {
-  if (!c.var.accounts)
-    throw new BadRequest(
-      'accounts are off: this is the single-user workbench; create the first account with `staffwork admin create-user --admin` or at /setup',
-      403,
-    );
+  if (!c.var.accounts) throw new BadRequest('accounts are off: this is the single-user workbench; create the first account with `staffwork admin create-user --admin` or at /setup', 403);
   const user = c.var.user;
   if (!user) throw new BadRequest('sign in first (POST /api/auth/login)', 401);
   return user;
@@ -37,10 +33,8 @@ export interface Membership {
 export async function member(c: Ctx, storage: Storage, cohortId: string, allowed?: Role[]): Promise<Membership> {
   const user = requireUser(c);
   const role = user.admin ? 'instructor' : await storage.review.roleIn(cohortId, user.id);
-  if (!role || (user.admin && !(await storage.review.cohort(cohortId))))
-    throw new BadRequest(user.admin ? 'no such cohort' : 'you are not a member of this cohort', user.admin ? 404 : 403);
-  if (allowed && !allowed.includes(role))
-    throw new BadRequest(`only ${allowed.map((r) => `${r}s`).join(' and ')} of the cohort may do this (you are a ${role})`, 403);
+  if (!role || (user.admin && !(await storage.review.cohort(cohortId)))) throw new BadRequest(user.admin ? 'no such cohort' : 'you are not a member of this cohort', user.admin ? 404 : 403);
+  if (allowed && !allowed.includes(role)) throw new BadRequest(`only ${allowed.map((r) => `${r}s`).join(' and ')} of the cohort may do this (you are a ${role})`, 403);
   return { user, cohortId, role };
 }
 

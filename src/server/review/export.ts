@@ -37,10 +37,7 @@ export function reviewMarkdown(e: ReviewExport): string {
   const onText = e.threads.filter((t) => t.current.status !== 'orphaned');
   const orphaned = e.threads.filter((t) => t.current.status === 'orphaned');
   const out: string[] = [e.revision.text.replace(/\s*$/, ''), '', '---', '', '## Review', ''];
-  out.push(
-    `Review of revision ${e.request.submittedRevision} in ${mdText(e.request.cohort.name)}; writer ${mdText(e.request.learner)}${e.request.reviewer ? `, reviewer ${mdText(e.request.reviewer)}` : ''}. ${mdText(e.request.turn)}.`,
-    '',
-  );
+  out.push(`Review of revision ${e.request.submittedRevision} in ${mdText(e.request.cohort.name)}; writer ${mdText(e.request.learner)}${e.request.reviewer ? `, reviewer ${mdText(e.request.reviewer)}` : ''}. ${mdText(e.request.turn)}.`, '');
   if (e.threads.length === 0) out.push('No comments.', '');
   const thread = (t: ThreadView, n: number) => {
     const a = t.origin.anchor;
@@ -56,9 +53,7 @@ export function reviewMarkdown(e: ReviewExport): string {
     if (t.current.now !== null) out.push('Was:', '', `> ${mdText(a.quote.exact)}`, '', 'Now:', '', `> ${mdText(t.current.now) || '(empty)'}`, '');
     for (const c of t.comments) {
       const action = ACTION[c.kind] ?? c.kind;
-      out.push(
-        `- **${mdText(c.author.username)}**${action ? ` ${action}` : ''} (${c.createdAt.slice(0, 16).replace('T', ' ')} UTC, revision ${c.revisionId ?? '?'})${c.body ? `: ${mdText(c.body)}` : ''}`,
-      );
+      out.push(`- **${mdText(c.author.username)}**${action ? ` ${action}` : ''} (${c.createdAt.slice(0, 16).replace('T', ' ')} UTC, revision ${c.revisionId ?? '?'})${c.body ? `: ${mdText(c.body)}` : ''}`);
     }
     out.push('');
   };
@@ -109,10 +104,7 @@ export function reviewJson(e: ReviewExport) {
         'staffwork:kind': c.kind,
       })),
       // Where it was made, and (unless its text is gone) where it points in the submitted revision.
-      target: [
-        target(t.origin.revisionId, t.origin.anchor),
-        ...(t.current.status !== 'orphaned' ? [{ ...target(t.current.revisionId, t.current.anchor), 'staffwork:status': t.current.status }] : []),
-      ],
+      target: [target(t.origin.revisionId, t.origin.anchor), ...(t.current.status !== 'orphaned' ? [{ ...target(t.current.revisionId, t.current.anchor), 'staffwork:status': t.current.status }] : [])],
       'staffwork:state': t.state,
       'staffwork:ruleId': t.ruleId,
       'staffwork:ruleState': t.ruleState,

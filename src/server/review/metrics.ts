@@ -76,10 +76,7 @@ export function mistakeMap(module: CourseModule, artifacts: MapArtifact[], threa
     if (t.ruleId) add(g.rules, t.ruleId, 1);
     add(g.sections, t.anchor.section || '(before the first heading)', 1);
   }
-  const sorted = (m: Map<string, [number, number]>) =>
-    [...m]
-      .map(([k, [f, c]]) => ({ key: k, findings: f, comments: c }))
-      .sort((a, b) => b.findings + b.comments - (a.findings + a.comments) || a.key.localeCompare(b.key));
+  const sorted = (m: Map<string, [number, number]>) => [...m].map(([k, [f, c]]) => ({ key: k, findings: f, comments: c })).sort((a, b) => b.findings + b.comments - (a.findings + a.comments) || a.key.localeCompare(b.key));
   return [...groups]
     .sort(([a], [b]) => (a ?? Infinity) - (b ?? Infinity))
     .map(([cs, g]) => ({

@@ -1,18 +1,7 @@
 // Sign-in, sign-out, sessions, password change, the first-run page's account, and the admin's
 // user list.
 import { Hono } from 'hono';
-import {
-  burnTime,
-  checkPassword,
-  endSession,
-  hashPassword,
-  LoginLimiter,
-  newId,
-  startSession,
-  validateCredentials,
-  validatePassword,
-  type AuthEnv,
-} from '../auth/accounts.ts';
+import { burnTime, checkPassword, endSession, hashPassword, LoginLimiter, newId, startSession, validateCredentials, validatePassword, type AuthEnv } from '../auth/accounts.ts';
 import { cohortsOf, requireAdmin, requireUser } from '../auth/access.ts';
 import type { SetupGate } from '../auth/setup.ts';
 import type { User } from '../storage/review.ts';
@@ -56,8 +45,7 @@ export function authRoutes(storage: Storage, gate: SetupGate, limiter = new Logi
     if (await review.hasUsers()) throw new BadRequest('accounts are already on; sign in instead', 409);
     const problem = validateCredentials(username, password);
     if (problem) throw new BadRequest(problem, 422);
-    if (!gate.open)
-      throw new BadRequest('no setup code is active: restart the server and use the code it prints, or run `staffwork admin create-user --admin`', 403);
+    if (!gate.open) throw new BadRequest('no setup code is active: restart the server and use the code it prints, or run `staffwork admin create-user --admin`', 403);
     if (!gate.check(code)) throw new BadRequest('wrong setup code: use the one the server printed on its console when it started', 403);
     const user = await review.createUser({ id: newId('u'), username, passwordHash: await hashPassword(password), admin: true, first: true });
     if (user === 'not-first') throw new BadRequest('accounts are already on; sign in instead', 409);

@@ -21,13 +21,9 @@ export interface ReviewOptions {
   modules?: CourseModule[];
 }
 
-export function mountReview(
-  app: Hono<AuthEnv>,
-  o: { storage: Storage; pool: CheckPool; page: (c: Context<AuthEnv>, status: 200 | 404) => Response | Promise<Response> } & ReviewOptions,
-): void {
+export function mountReview(app: Hono<AuthEnv>, o: { storage: Storage; pool: CheckPool; page: (c: Context<AuthEnv>, status: 200 | 404) => Response | Promise<Response> } & ReviewOptions): void {
   app.use('*', authenticate(o.storage, new Set(o.trustedProxies ?? [])));
-  for (const path of ['/login', '/setup', '/account', '/invite/:token', '/cohorts', '/cohorts/:cohort', '/cohorts/:cohort/reviews/:review'])
-    app.get(path, (c) => o.page(c, 200));
+  for (const path of ['/login', '/setup', '/account', '/invite/:token', '/cohorts', '/cohorts/:cohort', '/cohorts/:cohort/reviews/:review']) app.get(path, (c) => o.page(c, 200));
   let openapi: object | undefined;
   app.get('/api/openapi.json', (c) => c.json((openapi ??= openApiDocument())));
   const modules = moduleList(o.modules ?? []);

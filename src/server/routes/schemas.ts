@@ -24,9 +24,7 @@ export const SetupBody = z
 export const PasswordBody = z.object({ current: z.string().max(1024), password: z.string().max(1024).describe('the new password') }).strict();
 export const DisableBody = z.object({ disabled: z.boolean() }).strict();
 export const CreateUserBody = z.object({ username: z.string().max(40), password: z.string().max(1024), admin: z.boolean().optional() }).strict();
-export const CreateCohortBody = z
-  .object({ name: Prose(120), module: z.string().max(100), instructor: z.string().max(40).optional().describe('username of the instructor (default: you)') })
-  .strict();
+export const CreateCohortBody = z.object({ name: Prose(120), module: z.string().max(100), instructor: z.string().max(40).optional().describe('username of the instructor (default: you)') }).strict();
 export const InviteBody = z
   .object({
     role: RoleSchema,

@@ -137,9 +137,7 @@ async function policies(db: Kysely<any>, table: string, column: 'owner' | 'cohor
   await sql`CREATE POLICY scope_insert ON ${sql.id(table)} FOR INSERT TO ${sql.id(APP_ROLE)}
     WITH CHECK (${sql.ref(column)} = current_setting('staffwork.owner', true))`.execute(db);
   await sql`CREATE POLICY scope_update ON ${sql.id(table)} FOR UPDATE TO ${sql.id(APP_ROLE)}
-    USING (${sql.ref(column)} = current_setting('staffwork.owner', true)) WITH CHECK (${sql.ref(column)} = current_setting('staffwork.owner', true))`.execute(
-    db,
-  );
+    USING (${sql.ref(column)} = current_setting('staffwork.owner', true)) WITH CHECK (${sql.ref(column)} = current_setting('staffwork.owner', true))`.execute(db);
 }
 
 /** 3: users, sessions, cohorts, memberships, invites. */

@@ -131,8 +131,7 @@ export function reviewStore(parts: EngineParts) {
 function queries(parts: EngineParts) {
   const db = parts.db as unknown as Kysely<All>;
   const scoped = (cohortId: string) => ({ owner: cohortId, readers: [cohortId] });
-  const write = <T>(cohortId: string, fn: (trx: Kysely<All>, publish: (e: LiveEvent) => void) => Promise<T>) =>
-    parts.transaction(scoped(cohortId), (trx, publish) => fn(trx as unknown as Kysely<All>, publish));
+  const write = <T>(cohortId: string, fn: (trx: Kysely<All>, publish: (e: LiveEvent) => void) => Promise<T>) => parts.transaction(scoped(cohortId), (trx, publish) => fn(trx as unknown as Kysely<All>, publish));
   const read = <T>(cohortId: string, fn: (q: Kysely<All>) => Promise<T>) => parts.read(scoped(cohortId), (q) => fn(q as unknown as Kysely<All>));
   /** Identity queries as the database's owner, in one transaction where several writes go together. */
   const owner = <T>(fn: (trx: Kysely<All>) => Promise<T>) => db.transaction().execute(fn);
@@ -150,8 +149,7 @@ function queries(parts: EngineParts) {
         disabled_at: null,
       })
       .execute();
-  const insertMember = (trx: Kysely<All>, cohortId: string, userId: string, role: Role) =>
-    trx.insertInto('memberships').values({ cohort_id: cohortId, user_id: userId, role, created_at: now() }).execute();
+  const insertMember = (trx: Kysely<All>, cohortId: string, userId: string, role: Role) => trx.insertInto('memberships').values({ cohort_id: cohortId, user_id: userId, role, created_at: now() }).execute();
   const countsIn = async (q: Kysely<All>, cohortId: string, requestId: number): Promise<Record<ThreadState, number>> => {
     const rows = await q
       .selectFrom('threads')
@@ -262,10 +260,7 @@ function queries(parts: EngineParts) {
     },
 
     async createSession(tokenHash: string, userId: string, expiresAt: string): Promise<void> {
-      await db
-        .insertInto('sessions')
-        .values({ id: tokenHash, owner: userId, user_id: userId, created_at: now(), expires_at: expiresAt, revoked_at: null })
-        .execute();
+      await db.insertInto('sessions').values({ id: tokenHash, owner: userId, user_id: userId, created_at: now(), expires_at: expiresAt, revoked_at: null }).execute();
     },
 
     async sessionUser(tokenHash: string): Promise<{ user: User; sessionId: string } | undefined> {
@@ -280,14 +275,7 @@ function queries(parts: EngineParts) {
     },
 
     async sessions(userId: string): Promise<{ id: string; createdAt: string; expiresAt: string }[]> {
-      const rows = await db
-        .selectFrom('sessions')
-        .select(['id', 'created_at', 'expires_at'])
-        .where('user_id', '=', userId)
-        .where('revoked_at', 'is', null)
-        .where('expires_at', '>', now())
-        .orderBy('created_at', 'desc')
-        .execute();
+      const rows = await db.selectFrom('sessions').select(['id', 'created_at', 'expires_at']).where('user_id', '=', userId).where('revoked_at', 'is', null).where('expires_at', '>', now()).orderBy('created_at', 'desc').execute();
       // The id is the token's hash; a prefix is enough to name it, and tells nothing of the token.
       return rows.map((r) => ({ id: r.id.slice(0, 16), createdAt: r.created_at, expiresAt: r.expires_at }));
     },
@@ -300,14 +288,7 @@ function queries(parts: EngineParts) {
     },
 
     async memberships(userId: string): Promise<{ cohort: Cohort; role: Role }[]> {
-      const rows = await db
-        .selectFrom('memberships as m')
-        .innerJoin('cohorts as c', 'c.id', 'm.cohort_id')
-        .selectAll('c')
-        .select('m.role')
-        .where('m.user_id', '=', userId)
-        .orderBy('c.created_at')
-        .execute();
+      const rows = await db.selectFrom('memberships as m').innerJoin('cohorts as c', 'c.id', 'm.cohort_id').selectAll('c').select('m.role').where('m.user_id', '=', userId).orderBy('c.created_at').execute();
       return rows.map((r) => ({ cohort: toCohort(r), role: r.role }));
     },
 
@@ -323,10 +304,7 @@ function queries(parts: EngineParts) {
     async createCohort(c: { id: string; name: string; moduleId: string; createdBy: string; instructorId: string }): Promise<Cohort> {
       const createdAt = now();
       await write(c.id, async (trx) => {
-        await trx
-          .insertInto('cohorts')
-          .values({ id: c.id, cohort_id: c.id, name: c.name, module_id: c.moduleId, created_by: c.createdBy, created_at: createdAt })
-          .execute();
+        await trx.insertInto('cohorts').values({ id: c.id, cohort_id: c.id, name: c.name, module_id: c.moduleId, created_by: c.createdBy, created_at: createdAt }).execute();
         await trx.insertInto('memberships').values({ cohort_id: c.id, user_id: c.instructorId, role: 'instructor', created_at: createdAt }).execute();
       });
       return { id: c.id, name: c.name, moduleId: c.moduleId, createdBy: c.createdBy, createdAt };
@@ -369,8 +347,7 @@ function queries(parts: EngineParts) {
     /** Adds an account to the cohort (the admin's direct add); 'member' when it already is one. */
     async addMember(cohortId: string, userId: string, role: Role): Promise<'ok' | 'member'> {
       return write(cohortId, async (trx) => {
-        if (await trx.selectFrom('memberships').select('role').where('cohort_id', '=', cohortId).where('user_id', '=', userId).executeTakeFirst())
-          return 'member';
+        if (await trx.selectFrom('memberships').select('role').where('cohort_id', '=', cohortId).where('user_id', '=', userId).executeTakeFirst()) return 'member';
         await insertMember(trx, cohortId, userId, role);
         return 'ok';
       });
@@ -421,13 +398,7 @@ function queries(parts: EngineParts) {
     },
 
     async invite(tokenHash: string): Promise<{ cohort: Cohort; role: Role; usable: boolean; expiresAt: string } | undefined> {
-      const r = await db
-        .selectFrom('invites as i')
-        .innerJoin('cohorts as c', 'c.id', 'i.cohort_id')
-        .selectAll('c')
-        .select(['i.role', 'i.used_at', 'i.expires_at'])
-        .where('i.id', '=', tokenHash)
-        .executeTakeFirst();
+      const r = await db.selectFrom('invites as i').innerJoin('cohorts as c', 'c.id', 'i.cohort_id').selectAll('c').select(['i.role', 'i.used_at', 'i.expires_at']).where('i.id', '=', tokenHash).executeTakeFirst();
       if (!r) return undefined;
       return { cohort: toCohort(r), role: r.role, usable: r.used_at === null && r.expires_at > now(), expiresAt: r.expires_at };
     },
@@ -437,25 +408,14 @@ function queries(parts: EngineParts) {
      * A `newUser` is created in the same transaction, so a refused invite creates no account. An
      * invite never changes an existing membership: 'member' then, and the link stays unused.
      */
-    async useInvite(
-      tokenHash: string,
-      userId: string,
-      newUser?: { username: string; passwordHash: string },
-    ): Promise<{ cohortId: string; role: Role } | 'gone' | { member: Role }> {
+    async useInvite(tokenHash: string, userId: string, newUser?: { username: string; passwordHash: string }): Promise<{ cohortId: string; role: Role } | 'gone' | { member: Role }> {
       const result = await owner(async (trx) => {
         const inv = await trx.selectFrom('invites').select(['cohort_id']).where('id', '=', tokenHash).executeTakeFirst();
         if (!inv) throw new InviteRefused('gone');
         const had = await trx.selectFrom('memberships').select('role').where('cohort_id', '=', inv.cohort_id).where('user_id', '=', userId).executeTakeFirst();
         if (had) throw new InviteRefused({ member: had.role });
         if (newUser) await insertUser(trx, { id: userId, username: newUser.username, passwordHash: newUser.passwordHash, admin: false }, now());
-        const r = await trx
-          .updateTable('invites')
-          .set({ used_at: now(), used_by: userId })
-          .where('id', '=', tokenHash)
-          .where('used_at', 'is', null)
-          .where('expires_at', '>', now())
-          .returning(['cohort_id', 'role'])
-          .executeTakeFirst();
+        const r = await trx.updateTable('invites').set({ used_at: now(), used_by: userId }).where('id', '=', tokenHash).where('used_at', 'is', null).where('expires_at', '>', now()).returning(['cohort_id', 'role']).executeTakeFirst();
         if (!r) throw new InviteRefused('gone');
         await insertMember(trx, r.cohort_id, userId, r.role);
         return { cohortId: r.cohort_id, role: r.role };
@@ -472,13 +432,7 @@ function queries(parts: EngineParts) {
      * turn. 'older' when the revision is older than the one already submitted (threads only move
      * forward). Two first submissions at once make one request (the unique index settles it).
      */
-    async submit(r: {
-      cohortId: string;
-      artifactId: string;
-      learnerId: string;
-      reviewerId: string | null;
-      revisionId: number;
-    }): Promise<ReviewRequest | 'older'> {
+    async submit(r: { cohortId: string; artifactId: string; learnerId: string; reviewerId: string | null; revisionId: number }): Promise<ReviewRequest | 'older'> {
       return write(r.cohortId, async (trx, publish) => {
         const t = now();
         const inserted = await trx
@@ -500,12 +454,7 @@ function queries(parts: EngineParts) {
         let id: number;
         if (inserted) id = Number(inserted.id);
         else {
-          const existing = await trx
-            .selectFrom('review_requests')
-            .select(['id', 'revision_id'])
-            .where('cohort_id', '=', r.cohortId)
-            .where('artifact_id', '=', r.artifactId)
-            .executeTakeFirstOrThrow();
+          const existing = await trx.selectFrom('review_requests').select(['id', 'revision_id']).where('cohort_id', '=', r.cohortId).where('artifact_id', '=', r.artifactId).executeTakeFirstOrThrow();
           id = Number(existing.id);
           if (r.revisionId < Number(existing.revision_id)) return 'older';
           await trx
@@ -515,13 +464,7 @@ function queries(parts: EngineParts) {
             .execute();
           // The first submission after a thread was made: "addressed in the next revision" counts against it.
           if (r.revisionId !== Number(existing.revision_id)) {
-            await trx
-              .updateTable('threads')
-              .set({ next_submitted_at: t })
-              .where('request_id', '=', id)
-              .where('next_submitted_at', 'is', null)
-              .where('revision_id', '<', r.revisionId)
-              .execute();
+            await trx.updateTable('threads').set({ next_submitted_at: t }).where('request_id', '=', id).where('next_submitted_at', 'is', null).where('revision_id', '<', r.revisionId).execute();
           }
         }
         await bump(trx, publish, id, 'reviewer');
@@ -531,16 +474,12 @@ function queries(parts: EngineParts) {
 
     async request(cohortId: string, id: number): Promise<ReviewRequest | undefined> {
       if (!Number.isSafeInteger(id)) return undefined;
-      const r = await read(cohortId, (q) =>
-        q.selectFrom('review_requests').selectAll().where('cohort_id', '=', cohortId).where('id', '=', id).executeTakeFirst(),
-      );
+      const r = await read(cohortId, (q) => q.selectFrom('review_requests').selectAll().where('cohort_id', '=', cohortId).where('id', '=', id).executeTakeFirst());
       return r ? toRequest(r) : undefined;
     },
 
     async requestFor(cohortId: string, artifactId: string): Promise<ReviewRequest | undefined> {
-      const r = await read(cohortId, (q) =>
-        q.selectFrom('review_requests').selectAll().where('cohort_id', '=', cohortId).where('artifact_id', '=', artifactId).executeTakeFirst(),
-      );
+      const r = await read(cohortId, (q) => q.selectFrom('review_requests').selectAll().where('cohort_id', '=', cohortId).where('artifact_id', '=', artifactId).executeTakeFirst());
       return r ? toRequest(r) : undefined;
     },
 
@@ -583,8 +522,7 @@ function queries(parts: EngineParts) {
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .where('request_id', '=', t.requestId)
           .executeTakeFirstOrThrow();
-        if (Number(count.n) >= MAX_THREADS_PER_REQUEST)
-          throw new LimitError(`this review already has ${MAX_THREADS_PER_REQUEST} threads, the most one review holds; resolve or reply in existing ones`);
+        if (Number(count.n) >= MAX_THREADS_PER_REQUEST) throw new LimitError(`this review already has ${MAX_THREADS_PER_REQUEST} threads, the most one review holds; resolve or reply in existing ones`);
         const at = now();
         const anchor = JSON.stringify(t.anchor);
         const row = await trx
@@ -617,10 +555,7 @@ function queries(parts: EngineParts) {
           .returning('id')
           .executeTakeFirstOrThrow();
         const id = Number(row.id);
-        await trx
-          .insertInto('comments')
-          .values({ cohort_id: t.cohortId, thread_id: id, author_id: t.authorId, kind: 'comment', body: t.body, revision_id: t.revisionId, created_at: at })
-          .execute();
+        await trx.insertInto('comments').values({ cohort_id: t.cohortId, thread_id: id, author_id: t.authorId, kind: 'comment', body: t.body, revision_id: t.revisionId, created_at: at }).execute();
         await bump(trx, publish, t.requestId, 'writer'); // the new thread is open
         return id;
       });
@@ -719,16 +654,7 @@ function queries(parts: EngineParts) {
      * A reply or a change of state, in one transaction with the thread's new state and whose turn
      * it then is (turnFrom the request's threads). Undefined when the thread is not in the cohort.
      */
-    async act(a: {
-      cohortId: string;
-      threadId: number;
-      authorId: string;
-      kind: Comment['kind'];
-      body: string;
-      revisionId: number | null;
-      state?: ThreadState;
-      byWriter: boolean;
-    }): Promise<Thread | undefined> {
+    async act(a: { cohortId: string; threadId: number; authorId: string; kind: Comment['kind']; body: string; revisionId: number | null; state?: ThreadState; byWriter: boolean }): Promise<Thread | undefined> {
       return write(a.cohortId, async (trx, publish) => {
         const t = await trx.selectFrom('threads').selectAll().where('cohort_id', '=', a.cohortId).where('id', '=', a.threadId).executeTakeFirst();
         if (!t) return undefined;
@@ -737,8 +663,7 @@ function queries(parts: EngineParts) {
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .where('thread_id', '=', a.threadId)
           .executeTakeFirstOrThrow();
-        if (Number(count.n) >= MAX_COMMENTS_PER_THREAD)
-          throw new LimitError(`this thread already has ${MAX_COMMENTS_PER_THREAD} comments, the most one thread holds; start a new thread`);
+        if (Number(count.n) >= MAX_COMMENTS_PER_THREAD) throw new LimitError(`this thread already has ${MAX_COMMENTS_PER_THREAD} comments, the most one thread holds; start a new thread`);
         const at = now();
         await trx
           .insertInto('comments')

@@ -27,7 +27,14 @@ export function renderFindings(list: HTMLElement, count: HTMLElement, diagnostic
           { type: 'button', class: `finding ${d.severity}`, onclick: () => goTo(d.range[0], d.range[1]) },
           h('span', { class: 'finding-top' }, h('span', { class: `badge ${d.severity}` }, d.severity), h('code', { class: 'rule-id' }, d.ruleId), h('span', { class: 'muted small' }, `line ${d.loc.start.line}`)),
           h('span', { class: 'finding-msg' }, ...inlineCode(d.message)),
-          d.words?.length ? h('span', { class: 'finding-words' }, h('span', { class: 'muted' }, 'Words that fired: '), d.words.slice(0, 6).map((w) => h('mark', {}, w.length > 60 ? `${w.slice(0, 57)}…` : w))) : null,
+          d.words?.length
+            ? h(
+                'span',
+                { class: 'finding-words' },
+                h('span', { class: 'muted' }, 'Words that fired: '),
+                d.words.slice(0, 6).map((w) => h('mark', {}, w.length > 60 ? `${w.slice(0, 57)}…` : w)),
+              )
+            : null,
           d.note ? h('span', { class: 'finding-note' }, h('span', { class: 'muted' }, 'Better: '), ...inlineCode(d.note)) : null,
         ),
         h('a', { class: 'finding-doc', href: `/rules/${d.ruleId}` }, 'Why this rule?', h('span', { class: 'visually-hidden' }, ` (${d.ruleId})`)),

@@ -113,14 +113,7 @@ async function renderSetup(main: El): Promise<void> {
   if (!state.setupAvailable) {
     main.replaceChildren(
       h('h1', {}, 'Accounts'),
-      h(
-        'p',
-        {},
-        state.accounts
-          ? 'Accounts are already on. '
-          : 'No setup code is active: restart the server and use the code it prints, or run staffwork admin create-user --admin. ',
-        h('a', { href: '/login' }, 'Sign in'),
-      ),
+      h('p', {}, state.accounts ? 'Accounts are already on. ' : 'No setup code is active: restart the server and use the code it prints, or run staffwork admin create-user --admin. ', h('a', { href: '/login' }, 'Sign in')),
     );
     return;
   }
@@ -176,13 +169,7 @@ async function renderInvite(main: El, token: string): Promise<void> {
   const pw = input({ name: 'password', type: 'password', autocomplete: 'new-password', required: true, minlength: '10' });
   main.replaceChildren(
     heading,
-    h(
-      'p',
-      {},
-      'Create your account to join. Already have one? ',
-      h('a', { href: `/login?next=${encodeURIComponent(location.pathname)}` }, 'Sign in first'),
-      '.',
-    ),
+    h('p', {}, 'Create your account to join. Already have one? ', h('a', { href: `/login?next=${encodeURIComponent(location.pathname)}` }, 'Sign in first'), '.'),
     form(
       () => accept({ username: user.value, password: pw.value }),
       field('Username', user, 'lower-case letters, digits, . _ -'),
@@ -225,13 +212,7 @@ function pager(label: string, p: Page | { offset: number; limit: number; more: b
   if (p.offset === 0 && !more) return null;
   const button = (text: string, offset: number, disabled: boolean) => h('button', { type: 'button', disabled, onclick: () => go(offset) }, text);
   const range = 'total' in p ? `${p.offset + 1}–${Math.min(p.total, p.offset + p.limit)} of ${p.total}` : `from ${p.offset + 1}`;
-  return h(
-    'nav',
-    { class: 'pager', 'aria-label': label },
-    button('Previous', Math.max(0, p.offset - p.limit), p.offset === 0),
-    ` ${range} `,
-    button('Next', p.offset + p.limit, !more),
-  );
+  return h('nav', { class: 'pager', 'aria-label': label }, button('Previous', Math.max(0, p.offset - p.limit), p.offset === 0), ` ${range} `, button('Next', p.offset + p.limit, !more));
 }
 
 interface CohortRow {
@@ -252,11 +233,7 @@ async function renderCohorts(main: El): Promise<void> {
     main,
     h('h1', {}, 'Cohorts'),
     cohorts.length
-      ? h(
-          'ul',
-          { class: 'cohort-list' },
-          ...cohorts.map((c) => h('li', {}, h('a', { href: `/cohorts/${c.id}` }, c.name), ` · ${c.role} · module ${c.moduleId}`)),
-        )
+      ? h('ul', { class: 'cohort-list' }, ...cohorts.map((c) => h('li', {}, h('a', { href: `/cohorts/${c.id}` }, c.name), ` · ${c.role} · module ${c.moduleId}`)))
       : h('p', {}, 'You are not in a cohort yet. An instructor invites you with a link.'),
     teaches
       ? h(
@@ -296,10 +273,7 @@ async function renderCohort(main: El, id: string): Promise<void> {
   const membersBox = h('div', { id: 'members-box' });
 
   const showReviews = async (offset: number) => {
-    const { reviews, page } = await call<{ reviews: ReviewView[]; page: { offset: number; limit: number; more: boolean } }>(
-      'GET',
-      `${base}/reviews?limit=${PAGE}&offset=${offset}`,
-    );
+    const { reviews, page } = await call<{ reviews: ReviewView[]; page: { offset: number; limit: number; more: boolean } }>('GET', `${base}/reviews?limit=${PAGE}&offset=${offset}`);
     fill(
       reviewsBox,
       reviews.length
@@ -355,11 +329,7 @@ async function renderCohort(main: El, id: string): Promise<void> {
           {},
           ...data.members.map((m) => {
             const label = `${m.username}${m.id === me?.id ? ' (you)' : ''}`;
-            const role = h(
-              'select',
-              { 'aria-label': `Role of ${m.username}` },
-              ...['learner', 'reviewer', 'instructor'].map((r) => h('option', { value: r, selected: r === m.role }, r)),
-            );
+            const role = h('select', { 'aria-label': `Role of ${m.username}` }, ...['learner', 'reviewer', 'instructor'].map((r) => h('option', { value: r, selected: r === m.role }, r)));
             return h(
               'tr',
               {},
@@ -371,17 +341,9 @@ async function renderCohort(main: El, id: string): Promise<void> {
                     {},
                     role,
                     ' ',
-                    h(
-                      'button',
-                      { type: 'button', onclick: () => void change('POST', `${base}/members`, { username: m.username, role: role.value })() },
-                      'Set role',
-                    ),
+                    h('button', { type: 'button', onclick: () => void change('POST', `${base}/members`, { username: m.username, role: role.value })() }, 'Set role'),
                     ' ',
-                    h(
-                      'button',
-                      { type: 'button', onclick: () => void change('DELETE', `${base}/members/${encodeURIComponent(m.username)}`)() },
-                      `Remove ${m.username}`,
-                    ),
+                    h('button', { type: 'button', onclick: () => void change('DELETE', `${base}/members/${encodeURIComponent(m.username)}`)() }, `Remove ${m.username}`),
                   )
                 : null,
             );
@@ -393,10 +355,7 @@ async function renderCohort(main: El, id: string): Promise<void> {
     );
   };
 
-  const parts: (Node | null)[] = [
-    h('h1', {}, info.cohort.name),
-    h('p', {}, `Module ${info.module?.title ?? info.cohort.moduleId} · you are ${info.role === 'instructor' ? 'an instructor' : `a ${info.role}`}`),
-  ];
+  const parts: (Node | null)[] = [h('h1', {}, info.cohort.name), h('p', {}, `Module ${info.module?.title ?? info.cohort.moduleId} · you are ${info.role === 'instructor' ? 'an instructor' : `a ${info.role}`}`)];
   parts.push(h('h2', {}, 'Reviews'), reviewsBox);
   if (info.role === 'learner') parts.push(await requestForm(id, info.members));
   parts.push(h('section', { 'aria-labelledby': 'members-h' }, h('h2', { id: 'members-h' }, 'Members'), membersBox));
@@ -414,12 +373,7 @@ async function renderCohort(main: El, id: string): Promise<void> {
 async function requestForm(cohortId: string, members: { username: string; role: string }[]): Promise<El> {
   const { artifacts } = await call<{ artifacts: { id: string; title: string }[] }>('GET', '/api/portfolio');
   const artifact = h('select', { name: 'artifact', required: true }, ...artifacts.map((a) => h('option', { value: a.id }, a.title)));
-  const reviewer = h(
-    'select',
-    { name: 'reviewer' },
-    h('option', { value: '' }, 'any reviewer of the cohort'),
-    ...members.filter((m) => m.role !== 'learner').map((m) => h('option', { value: m.username }, `${m.username} (${m.role})`)),
-  );
+  const reviewer = h('select', { name: 'reviewer' }, h('option', { value: '' }, 'any reviewer of the cohort'), ...members.filter((m) => m.role !== 'learner').map((m) => h('option', { value: m.username }, `${m.username} (${m.role})`)));
   return h(
     'section',
     { 'aria-labelledby': 'ask-review' },
@@ -463,9 +417,7 @@ function inviteSection(cohortId: string): El {
 }
 
 function followList(f: FollowThrough): El {
-  const pct = f.addressedInNext.of
-    ? `${Math.round((100 * f.addressedInNext.count) / f.addressedInNext.of)}% (${f.addressedInNext.count} of ${f.addressedInNext.of})`
-    : 'no later revision yet';
+  const pct = f.addressedInNext.of ? `${Math.round((100 * f.addressedInNext.count) / f.addressedInNext.of)}% (${f.addressedInNext.count} of ${f.addressedInNext.of})` : 'no later revision yet';
   return h(
     'dl',
     { class: 'follow' },
@@ -501,12 +453,7 @@ function bars(title: string, rows: { label: string; value: number; max: number; 
       svg('text', { x: width - 52, y: y + 14, class: 'chart-count' }, r.text),
     );
   });
-  return h(
-    'figure',
-    { class: 'chart-wrap' },
-    svg('svg', { viewBox: `0 0 ${width} ${rows.length * rowH + 8}`, role: 'img', 'aria-labelledby': id, class: 'chart' }, svg('title', { id }, title), ...g),
-    h('figcaption', {}, title),
-  );
+  return h('figure', { class: 'chart-wrap' }, svg('svg', { viewBox: `0 0 ${width} ${rows.length * rowH + 8}`, role: 'img', 'aria-labelledby': id, class: 'chart' }, svg('title', { id }, title), ...g), h('figcaption', {}, title));
 }
 
 async function overview(cohortId: string, offset: number, go: (offset: number) => void): Promise<El> {
@@ -533,11 +480,7 @@ async function overview(cohortId: string, offset: number, go: (offset: number) =
       'table',
       { class: 'review-table' },
       h('caption', { class: 'visually-hidden' }, 'Each learner’s completion standard over what they submitted to this cohort, and follow-through'),
-      h(
-        'thead',
-        {},
-        h('tr', {}, ...['Learner', 'Standard', 'Artifacts', 'Addressed in next revision', 'Unanswered', 'Reopened'].map((t) => h('th', { scope: 'col' }, t))),
-      ),
+      h('thead', {}, h('tr', {}, ...['Learner', 'Standard', 'Artifacts', 'Addressed in next revision', 'Unanswered', 'Reopened'].map((t) => h('th', { scope: 'col' }, t)))),
       h(
         'tbody',
         {},
@@ -547,13 +490,7 @@ async function overview(cohortId: string, offset: number, go: (offset: number) =
             {},
             h('th', { scope: 'row' }, l.learner.username),
             h('td', {}, l.pass ? 'complete' : `${l.criteria.filter((c) => c.pass).length} of ${l.criteria.length} criteria`),
-            h(
-              'td',
-              {},
-              l.artifacts.length
-                ? l.artifacts.map((a) => `${a.title} (${plural(a.errorCount, 'error')}, ${plural(a.warningCount, 'warning')})`).join('; ')
-                : 'none submitted yet',
-            ),
+            h('td', {}, l.artifacts.length ? l.artifacts.map((a) => `${a.title} (${plural(a.errorCount, 'error')}, ${plural(a.warningCount, 'warning')})`).join('; ') : 'none submitted yet'),
             h('td', {}, l.followThrough.addressedInNext.of ? `${l.followThrough.addressedInNext.count} of ${l.followThrough.addressedInNext.of}` : '–'),
             h('td', {}, String(l.followThrough.unanswered)),
             h('td', {}, String(l.followThrough.reopened)),
@@ -562,9 +499,7 @@ async function overview(cohortId: string, offset: number, go: (offset: number) =
       ),
     ),
     pager('Learner pages', o.page, go) ?? h('p', {}, `${plural(o.page.total, 'learner')}.`),
-    o.truncated.requests || o.truncated.threads
-      ? h('p', { class: 'muted' }, 'The numbers below cover the first reviews and threads of this cohort only: it has more than one view reads.')
-      : '',
+    o.truncated.requests || o.truncated.threads ? h('p', { class: 'muted' }, 'The numbers below cover the first reviews and threads of this cohort only: it has more than one view reads.') : '',
     h('h2', {}, 'Follow-through'),
     followList(o.followThrough),
     bars(
@@ -593,13 +528,7 @@ async function overview(cohortId: string, offset: number, go: (offset: number) =
         { class: 'review-table' },
         h('caption', {}, `${g.title}: sections`),
         h('thead', {}, h('tr', {}, ...['Section', 'Findings', 'Comments'].map((t) => h('th', { scope: 'col' }, t)))),
-        h(
-          'tbody',
-          {},
-          ...g.sections
-            .slice(0, 10)
-            .map((s) => h('tr', {}, h('th', { scope: 'row' }, s.section), h('td', {}, String(s.findings)), h('td', {}, String(s.comments)))),
-        ),
+        h('tbody', {}, ...g.sections.slice(0, 10).map((s) => h('tr', {}, h('th', { scope: 'row' }, s.section), h('td', {}, String(s.findings)), h('td', {}, String(s.comments))))),
       ),
     );
   }
@@ -664,10 +593,7 @@ async function renderReview(main: El, cohortId: string, id: number): Promise<voi
   const loadThreads = async () => {
     const all: ThreadView[] = [];
     for (let after: number | null = null; ; ) {
-      const page: { threads: ThreadView[]; next: number | null } = await call(
-        'GET',
-        `${base}/reviews/${id}/threads?limit=200${after !== null ? `&after=${after}` : ''}`,
-      );
+      const page: { threads: ThreadView[]; next: number | null } = await call('GET', `${base}/reviews/${id}/threads?limit=200${after !== null ? `&after=${after}` : ''}`);
       all.push(...page.threads);
       if (page.next === null || all.length >= 1000) {
         more.textContent = page.next !== null ? `Showing the first ${all.length} threads; export the review for all of them.` : '';
@@ -681,13 +607,7 @@ async function renderReview(main: El, cohortId: string, id: number): Promise<voi
   const renderText = () => {
     const text = data.revision.text;
     const marks = threads
-      .filter(
-        (t) =>
-          t.current.status !== 'orphaned' &&
-          t.current.revisionId === data.revision.id &&
-          t.current.anchor.position.end > t.current.anchor.position.start &&
-          t.state !== 'resolved',
-      )
+      .filter((t) => t.current.status !== 'orphaned' && t.current.revisionId === data.revision.id && t.current.anchor.position.end > t.current.anchor.position.start && t.state !== 'resolved')
       .map((t) => ({ id: t.id, start: t.current.anchor.position.start, end: t.current.anchor.position.end }))
       .sort((a, b) => a.start - b.start || a.id - b.id);
     const out: Node[] = [];
@@ -720,22 +640,9 @@ async function renderReview(main: El, cohortId: string, id: number): Promise<voi
       },
       `On ${where}${a.section && a.quote.exact ? ` in ${a.section}` : ''}`,
     );
-    const tags = [
-      STATE_LABEL[t.state] ?? t.state,
-      STATUS_LABEL[t.current.status] ?? t.current.status,
-      t.ruleId ? `${t.ruleId}: ${RULE_LABEL[t.ruleState ?? ''] ?? ''}` : '',
-      t.criterion ? `criterion ${t.criterion}` : '',
-    ].filter(Boolean);
-    const li = h(
-      'li',
-      { id: `thread-${t.id}`, class: `thread state-${t.state}`, 'data-state': t.state, 'data-status': t.current.status },
-      h('p', { class: 'thread-head' }, jump),
-      h('p', { class: 'thread-tags' }, tags.join(' · ')),
-    );
-    if (t.current.now !== null)
-      li.append(
-        h('p', { class: 'thread-change' }, h('span', { class: 'was' }, `Was: ${a.quote.exact}`), h('br'), h('span', { class: 'now' }, `Now: ${t.current.now}`)),
-      );
+    const tags = [STATE_LABEL[t.state] ?? t.state, STATUS_LABEL[t.current.status] ?? t.current.status, t.ruleId ? `${t.ruleId}: ${RULE_LABEL[t.ruleState ?? ''] ?? ''}` : '', t.criterion ? `criterion ${t.criterion}` : ''].filter(Boolean);
+    const li = h('li', { id: `thread-${t.id}`, class: `thread state-${t.state}`, 'data-state': t.state, 'data-status': t.current.status }, h('p', { class: 'thread-head' }, jump), h('p', { class: 'thread-tags' }, tags.join(' · ')));
+    if (t.current.now !== null) li.append(h('p', { class: 'thread-change' }, h('span', { class: 'was' }, `Was: ${a.quote.exact}`), h('br'), h('span', { class: 'now' }, `Now: ${t.current.now}`)));
     li.append(
       h(
         'ul',
@@ -753,16 +660,7 @@ async function renderReview(main: El, cohortId: string, id: number): Promise<voi
         ),
       ),
     );
-    if (t.commentCount > t.comments.length)
-      li.append(
-        h(
-          'p',
-          {},
-          `${t.commentCount - t.comments.length} more comments: `,
-          h('a', { href: `${base}/reviews/${id}/export.md`, download: '' }, 'the export has them all'),
-          '.',
-        ),
-      );
+    if (t.commentCount > t.comments.length) li.append(h('p', {}, `${t.commentCount - t.comments.length} more comments: `, h('a', { href: `${base}/reviews/${id}/export.md`, download: '' }, 'the export has them all'), '.'));
     const reply = h('textarea', { rows: 2, name: 'reply', id: `reply-${t.id}` });
     const actions: Node[] = [h('button', { type: 'submit' }, 'Reply')];
     const act = (label: string, next: string, needsReason = false) =>
@@ -776,9 +674,7 @@ async function renderReview(main: El, cohortId: string, id: number): Promise<voi
               reply.focus();
               return;
             }
-            await call('POST', `${base}/threads/${t.id}/state`, { state: next, ...(reply.value.trim() ? { body: reply.value.trim() } : {}) }).catch(
-              (e: unknown) => (err.textContent = e instanceof Error ? e.message : String(e)),
-            );
+            await call('POST', `${base}/threads/${t.id}/state`, { state: next, ...(reply.value.trim() ? { body: reply.value.trim() } : {}) }).catch((e: unknown) => (err.textContent = e instanceof Error ? e.message : String(e)));
             await refresh();
           },
         },
@@ -788,14 +684,7 @@ async function renderReview(main: El, cohortId: string, id: number): Promise<voi
     if (reviewer && t.state !== 'resolved') actions.push(act('Resolve', 'resolved'));
     if (reviewer && t.state !== 'open') actions.push(act('Reopen', 'reopened'));
     const err = errorBox();
-    const f = h(
-      'form',
-      { class: 'reply' },
-      h('label', { for: reply.id, class: 'visually-hidden' }, 'Reply'),
-      reply,
-      h('p', { class: 'actions' }, ...actions),
-      err,
-    );
+    const f = h('form', { class: 'reply' }, h('label', { for: reply.id, class: 'visually-hidden' }, 'Reply'), reply, h('p', { class: 'actions' }, ...actions), err);
     f.addEventListener('submit', (e) => {
       e.preventDefault();
       if (!reply.value.trim()) return;
@@ -812,19 +701,14 @@ async function renderReview(main: El, cohortId: string, id: number): Promise<voi
 
   const renderThreads = () => {
     // Keep what someone is typing in a reply across a live refresh.
-    const drafts = new Map(
-      [...list.querySelectorAll('textarea'), ...orphanList.querySelectorAll('textarea')].map((t) => [t.id, (t as HTMLTextAreaElement).value]),
-    );
+    const drafts = new Map([...list.querySelectorAll('textarea'), ...orphanList.querySelectorAll('textarea')].map((t) => [t.id, (t as HTMLTextAreaElement).value]));
     const focused = document.activeElement?.id;
-    const onText = threads
-      .filter((t) => t.current.status !== 'orphaned')
-      .sort((a, b) => a.current.anchor.position.start - b.current.anchor.position.start || a.id - b.id);
+    const onText = threads.filter((t) => t.current.status !== 'orphaned').sort((a, b) => a.current.anchor.position.start - b.current.anchor.position.start || a.id - b.id);
     const gone = threads.filter((t) => t.current.status === 'orphaned');
     list.replaceChildren(...onText.map(threadItem));
     orphanList.replaceChildren(...gone.map(threadItem));
     orphanSection.hidden = gone.length === 0;
-    if (!threads.length)
-      list.replaceChildren(h('li', { class: 'empty' }, reviewer ? 'No comments yet: select words in the text to comment.' : 'No comments yet.'));
+    if (!threads.length) list.replaceChildren(h('li', { class: 'empty' }, reviewer ? 'No comments yet: select words in the text to comment.' : 'No comments yet.'));
     for (const [k, v] of drafts) {
       const el = document.getElementById(k) as HTMLTextAreaElement | null;
       if (el) el.value = v;
@@ -837,8 +721,7 @@ async function renderReview(main: El, cohortId: string, id: number): Promise<voi
     turn.dataset['turn'] = data.review.turn;
     const c = data.review.counts;
     const head = data.review.artifact?.headRevisionId;
-    const draft =
-      head !== undefined && head !== data.revision.id ? ` Your newer revision ${head} is not submitted: reviewers see revision ${data.revision.id}.` : '';
+    const draft = head !== undefined && head !== data.revision.id ? ` Your newer revision ${head} is not submitted: reviewers see revision ${data.revision.id}.` : '';
     meta.replaceChildren(
       `Submitted revision ${data.revision.id}.${draft} ${c.open} open, ${c.addressed + c['wont-change']} answered, ${c.resolved} resolved. `,
       h('a', { href: `${base}/reviews/${id}/export.md`, download: '' }, 'Export Markdown'),
@@ -889,18 +772,11 @@ async function renderReview(main: El, cohortId: string, id: number): Promise<voi
       'select',
       { name: 'section', id: 'comment-section' },
       h('option', { value: '' }, 'the selected words'),
-      ...data.sections.map((s, i) =>
-        h('option', { value: String(i) }, `the section “${s.title}”${data.sections.filter((x) => x.title === s.title).length > 1 ? ` (${s.index + 1})` : ''}`),
-      ),
+      ...data.sections.map((s, i) => h('option', { value: String(i) }, `the section “${s.title}”${data.sections.filter((x) => x.title === s.title).length > 1 ? ` (${s.index + 1})` : ''}`)),
     );
     const body = h('textarea', { name: 'body', id: 'comment-body', rows: 3, required: true });
     const rule = input({ name: 'rule', id: 'comment-rule', placeholder: 'e.g. strategy/fluff' });
-    const criterion = h(
-      'select',
-      { name: 'criterion', id: 'comment-criterion' },
-      h('option', { value: '' }, 'none'),
-      ...data.criteria.map((k) => h('option', { value: k.id }, k.id)),
-    );
+    const criterion = h('select', { name: 'criterion', id: 'comment-criterion' }, h('option', { value: '' }, 'none'), ...data.criteria.map((k) => h('option', { value: k.id }, k.id)));
     document.addEventListener('selectionchange', () => {
       const sel = document.getSelection();
       if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return;
@@ -942,14 +818,7 @@ async function renderReview(main: El, cohortId: string, id: number): Promise<voi
       ),
     );
   }
-  parts.push(
-    h(
-      'div',
-      { class: 'review-layout' },
-      textSection,
-      h('section', { class: 'review-threads', 'aria-labelledby': 'threads-h' }, h('h2', { id: 'threads-h' }, 'Comments'), list, orphanSection, more),
-    ),
-  );
+  parts.push(h('div', { class: 'review-layout' }, textSection, h('section', { class: 'review-threads', 'aria-labelledby': 'threads-h' }, h('h2', { id: 'threads-h' }, 'Comments'), list, orphanSection, more)));
   fill(main, ...parts);
   await loadThreads();
   renderMeta();

@@ -55,22 +55,18 @@ async function load(id: string, state: State, first: boolean): Promise<void> {
   } catch {
     return; // accounts off, signed out, or not the writer: no comments to show
   }
-  const items = data.reviews.flatMap((r) =>
-    r.threads.filter((t) => t.state !== 'resolved').map((thread) => ({ cohortId: r.cohort.id, reviewId: r.review.id, thread })),
-  );
+  const items = data.reviews.flatMap((r) => r.threads.filter((t) => t.state !== 'resolved').map((thread) => ({ cohortId: r.cohort.id, reviewId: r.review.id, thread })));
   const fresh = items.filter((i) => !state.seen.has(i.thread.id));
   for (const i of items) state.seen.add(i.thread.id);
   state.items = items;
   place(state);
-  if (!first && fresh.length && state.live)
-    state.live.textContent = `New review comment${fresh.length > 1 ? 's' : ''} from ${[...new Set(fresh.map((i) => i.thread.author.username))].join(', ')}.`;
+  if (!first && fresh.length && state.live) state.live.textContent = `New review comment${fresh.length > 1 ? 's' : ''} from ${[...new Set(fresh.map((i) => i.thread.author.username))].join(', ')}.`;
   if (first) {
     const refetch = () => {
       clearTimeout(state.timer);
       state.timer = setTimeout(() => void load(id, state, false), 150);
     };
-    for (const r of data.reviews)
-      state.streams.push(stream(`/api/cohorts/${encodeURIComponent(r.cohort.id)}/reviews/${r.review.id}/events`, 'review', refetch));
+    for (const r of data.reviews) state.streams.push(stream(`/api/cohorts/${encodeURIComponent(r.cohort.id)}/reviews/${r.review.id}/events`, 'review', refetch));
     if (data.reviews.length) state.streams.push(stream(`/api/artifacts/${encodeURIComponent(id)}/events?after=${data.revisionId}`, 'revision', refetch));
     addEventListener('pagehide', () => {
       for (const s of state.streams) s.close();
@@ -113,17 +109,9 @@ function render(item: Item, goTo: GoTo): HTMLElement {
   const a = t.current.anchor;
   const orphaned = t.current.status === 'orphaned';
   const where = a.quote.exact ? `“${a.quote.exact.replace(/\s+/g, ' ').slice(0, 60)}${a.quote.exact.length > 60 ? '…' : ''}”` : `the section “${a.section}”`;
-  const tags = [STATE_LABEL[t.state] ?? t.state, STATUS_LABEL[t.current.status] ?? '', t.ruleId ? `${t.ruleId}: ${RULE_LABEL[t.ruleState ?? ''] ?? ''}` : '']
-    .filter(Boolean)
-    .join(' · ');
+  const tags = [STATE_LABEL[t.state] ?? t.state, STATUS_LABEL[t.current.status] ?? '', t.ruleId ? `${t.ruleId}: ${RULE_LABEL[t.ruleState ?? ''] ?? ''}` : ''].filter(Boolean).join(' · ');
   const content = [
-    h(
-      'span',
-      { class: 'finding-top' },
-      h('span', { class: 'badge comment' }, 'comment'),
-      h('strong', {}, t.author.username),
-      h('span', { class: 'muted small' }, tags),
-    ),
+    h('span', { class: 'finding-top' }, h('span', { class: 'badge comment' }, 'comment'), h('strong', {}, t.author.username), h('span', { class: 'muted small' }, tags)),
     h('span', { class: 'finding-msg' }, first?.body ?? ''),
     h(
       'span',
@@ -137,14 +125,7 @@ function render(item: Item, goTo: GoTo): HTMLElement {
   return h(
     'li',
     { class: 'finding-item review-comment-item', 'data-from': String(a.position.start), 'data-thread': String(t.id) },
-    orphaned
-      ? h('div', { class: 'finding comment orphaned' }, ...content)
-      : h('button', { type: 'button', class: 'finding comment', onclick: () => goTo(a.position.start, to) }, ...content),
-    h(
-      'a',
-      { class: 'finding-doc', href: `/cohorts/${item.cohortId}/reviews/${item.reviewId}#thread-${t.id}` },
-      'Reply in the review',
-      h('span', { class: 'visually-hidden' }, ` (thread ${t.id} by ${t.author.username})`),
-    ),
+    orphaned ? h('div', { class: 'finding comment orphaned' }, ...content) : h('button', { type: 'button', class: 'finding comment', onclick: () => goTo(a.position.start, to) }, ...content),
+    h('a', { class: 'finding-doc', href: `/cohorts/${item.cohortId}/reviews/${item.reviewId}#thread-${t.id}` }, 'Reply in the review', h('span', { class: 'visually-hidden' }, ` (thread ${t.id} by ${t.author.username})`)),
   );
 }

@@ -18,12 +18,15 @@ ruleTester(rule, {
     { spellings: true, name: 'prose that names the rival after "instead of"', code: adr('## Options\n\nWe moved to self-hosted runners instead of paying for larger GitHub-hosted ones, since spot capacity is cheap.\n') },
     { name: 'two sentences, each naming an option', code: adr('## Options\n\nPostgreSQL gives us transactions. DynamoDB scales without tuning but has no joins.\n') },
     { name: 'prose that chose one over another', code: adr('**Considered options:** We picked Temporal over the cron scheduler, because retries are built in.\n') },
-    { name: 'one rejected alternative in prose, beside the decision', code: adr('## Alternatives\n\nKeeping the nightly batch job, as we do today. It would not meet the 5-minute freshness target.\n\n## Decision\n\nStream ledger events through Kafka.\n') },
+    {
+      name: 'one rejected alternative in prose, beside the decision',
+      code: adr('## Alternatives\n\nKeeping the nightly batch job, as we do today. It would not meet the 5-minute freshness target.\n\n## Decision\n\nStream ledger events through Kafka.\n'),
+    },
   ],
   invalid: [
     {
       name: 'one option and a sentence that says nothing else was weighed',
-      code: '---\nkind: adr\n---\n\n# ADR 3: Use Kafka\n\n## Considered options\n\nKafka. We didn\'t look seriously at others.\n\n## Decision\n\nUse Kafka.\n',
+      code: "---\nkind: adr\n---\n\n# ADR 3: Use Kafka\n\n## Considered options\n\nKafka. We didn't look seriously at others.\n\n## Decision\n\nUse Kafka.\n",
       errors: [{ messageId: 'one', line: 7, column: 4, endLine: 7, endColumn: 22 }],
     },
     {

@@ -15,10 +15,10 @@ ruleTester(rule, {
     {
       spellings: true,
       name: 'things that block are facts',
-      code: brief('## Background\n\nDeploys to eu-west-2 were blocked by the same expired certificate. The manual renewal process is also blocking the security team\'s plan to shorten certificate lifetimes.\n'),
+      code: brief("## Background\n\nDeploys to eu-west-2 were blocked by the same expired certificate. The manual renewal process is also blocking the security team's plan to shorten certificate lifetimes.\n"),
     },
     { name: 'waiting on a dated plan is a fact', code: brief("**Context:** We're waiting on the Infrastructure team's shared scheduler, expected in Q3 (INFRA-2214).\n") },
-    { spellings: true, name: 'a server that never responds', code: brief('## Facts\n\n- The legacy endpoint never responds within the 2 s budget.\n- The service won\'t respond to health checks during a full GC.\n') },
+    { spellings: true, name: 'a server that never responds', code: brief("## Facts\n\n- The legacy endpoint never responds within the 2 s budget.\n- The service won't respond to health checks during a full GC.\n") },
     // Denied blame is not blame: the negator governs the blame verb.
     { spellings: true, name: 'neither team is blocking the other', code: brief('## Facts\n\nNeither team is blocking the other; we disagree about who carries the migration cost.\n') },
     { name: 'a team that is not blocking', code: brief('Facts:\nThe storage team is not blocking us: their API shipped on 4 May.\n') },
@@ -26,7 +26,7 @@ ruleTester(rule, {
     { name: 'it is not their fault', code: brief('**Context:** This is not their fault; the contract never said who keeps v1 alive.\n') },
     { name: 'never dragged their feet (British)', code: brief('## Background\n\nThe payments squad have never dragged their feet on this; both teams prioritised it in Q2.\n') },
     // Marker words in neutral sentences are not sarcasm.
-    { name: 'clearly and of course about data and the writer', code: brief("## Facts\n\nThe error budget clearly shows the regression started on 2 June. Of course we will keep the old endpoint until the decision.\n") },
+    { name: 'clearly and of course about data and the writer', code: brief('## Facts\n\nThe error budget clearly shows the regression started on 2 June. Of course we will keep the old endpoint until the decision.\n') },
     { name: 'once again, from the writer', code: brief('## Decision needed\n\nWe once again ask for one owner of the v1 shim, by 1 March.\n') },
     { name: 'a team that clearly explained its limits', code: brief('## Facts\n\nThe platform team clearly explained their capacity limits in the 3 May review.\n') },
     { name: 'quoted product names', code: brief('## Facts\n\nTheir "v2" gateway and our "legacy" flag both stay until June.\n') },
@@ -104,7 +104,7 @@ ruleTester(rule, {
     },
     {
       name: 'apparently our work does not count',
-      code: brief('## Context\n\nApparently our load tests don\'t matter to anyone upstairs.\n'),
+      code: brief("## Context\n\nApparently our load tests don't matter to anyone upstairs.\n"),
       errors: [{ messageId: 'blame', line: 7, column: 1, endLine: 7, endColumn: 58, words: ["Apparently our load tests don't matter to anyone upstairs"] }],
     },
     {

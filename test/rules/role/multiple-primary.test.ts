@@ -6,7 +6,10 @@ const memo = (body: string) => `---\nkind: role-memo\n---\n\n${body}`;
 ruleTester(rule, {
   valid: [
     { name: 'one Primary row in an archetype table', code: memo('## Archetype\n\n| Archetype | Level |\n|---|---|\n| Architect | Primary |\n| Tech lead | Secondary |\n| Solver | Not currently |\n') },
-    { name: 'Primary / Secondary / Not currently fields', code: memo('Archetype:\nPrimary: architect, for the payments architecture.\nSecondary: tech lead for the ledger migration.\nNot currently: incident solver for every escalation.\n') },
+    {
+      name: 'Primary / Secondary / Not currently fields',
+      code: memo('Archetype:\nPrimary: architect, for the payments architecture.\nSecondary: tech lead for the ledger migration.\nNot currently: incident solver for every escalation.\n'),
+    },
     { name: 'the better approach on one line', code: memo('Archetype:\nPrimary: architect. Secondary: tech lead for the migration. Not currently: incident solver.\n') },
     { name: 'the case study labels', code: memo('Current need:\narchitecture across three teams\n\nPrimary archetype:\narchitect\n\nSecondary:\ntech lead for migration phase\n\nNot currently:\nincident solver for every escalation\n') },
     { spellings: true, name: 'secondary in the same sentence', code: memo('## Role\n\nArchitect (primary), tech lead (secondary) until the migration ends.\n') },
@@ -24,7 +27,11 @@ ruleTester(rule, {
     { spellings: true, name: 'a table', code: memo('## Archetype\n\n| Role | Archetype |\n|---|---|\n| Primary | architect for billing |\n| Secondary | tech lead for the invoicing rewrite |\n') },
     { name: 'a possessive names someone else', code: memo("## Archetype\n\nPrimary: architect for payments. I meet each team's tech lead weekly.\n") },
     { name: 'bold fields (British)', code: memo('**Primary archetype:** Right hand to the CTO, organising the programme’s priorities.\n\n**Secondary:** Architect for the data-centre exit.\n\n**Not currently:** Tech lead for identity.\n') },
-    { spellings: true, name: 'a hint comment that lists every archetype', code: memo('## Archetype\n\n<!-- One primary archetype (tech lead, architect, solver, right hand), a secondary if any. -->\nPrimary: solver for the ranking latency.\n') },
+    {
+      spellings: true,
+      name: 'a hint comment that lists every archetype',
+      code: memo('## Archetype\n\n<!-- One primary archetype (tech lead, architect, solver, right hand), a secondary if any. -->\nPrimary: solver for the ranking latency.\n'),
+    },
     { name: 'not a role memo', code: 'Archetype:\nTech lead, architect, solver and right hand.\n' },
   ],
   invalid: [
@@ -36,13 +43,15 @@ ruleTester(rule, {
     {
       name: 'the case study memo',
       code: memo('Archetype:\nTech lead, architect, solver and right hand. I will do all of them.\n'),
-      errors: [{ messageId: 'several', line: 6, column: 1, endLine: 6, endColumn: 44, words: ['Tech lead', 'architect', 'solver', 'right hand', 'all of them'], data: { count: 4, names: "`Tech lead`, `architect`, `solver`, `right hand`" } }],
+      errors: [
+        { messageId: 'several', line: 6, column: 1, endLine: 6, endColumn: 44, words: ['Tech lead', 'architect', 'solver', 'right hand', 'all of them'], data: { count: 4, names: '`Tech lead`, `architect`, `solver`, `right hand`' } },
+      ],
     },
     {
       spellings: true,
       name: 'two in a Primary field',
       code: memo('## Archetype\n\n- Primary: architect and right-hand\n- Secondary: solver\n'),
-      errors: [{ messageId: 'several', line: 7, column: 12, endLine: 7, endColumn: 36, data: { names: '`architect`, `right-hand`', count: "2" } }],
+      errors: [{ messageId: 'several', line: 7, column: 12, endLine: 7, endColumn: 36, data: { names: '`architect`, `right-hand`', count: '2' } }],
     },
     {
       spellings: true,
@@ -53,7 +62,7 @@ ruleTester(rule, {
     {
       name: 'two primaries on one line before a secondary',
       code: memo('Archetype:\nprimary: architect and tech lead. secondary: solver.\n'),
-      errors: [{ messageId: 'several', line: 6, column: 10, endLine: 6, endColumn: 33, data: { count: 2, names: "`architect`, `tech lead`" } }],
+      errors: [{ messageId: 'several', line: 6, column: 10, endLine: 6, endColumn: 33, data: { count: 2, names: '`architect`, `tech lead`' } }],
     },
     {
       spellings: true,

@@ -5,7 +5,7 @@ const strategy = (body: string) => `---\nkind: strategy\n---\n\n${body}`;
 
 ruleTester(rule, {
   valid: [
-    { name: 'one real exclusion among self-evident ones', code: '---\nkind: strategy\n---\n\n## Anti-scope\n\n- We won\'t ship untested code.\n- No service mesh this year, even though two teams asked for one.\n' },
+    { name: 'one real exclusion among self-evident ones', code: "---\nkind: strategy\n---\n\n## Anti-scope\n\n- We won't ship untested code.\n- No service mesh this year, even though two teams asked for one.\n" },
     { name: 'a self-evident phrase that is not excluded', code: '---\nkind: strategy\n---\n\n## Anti-scope\n\n- No new dashboards: they ignore security reviews we already run.\n- No mobile SDK.\n' },
     strategy('## Anti-scope\n\n- No Kubernetes upgrade this half unless a security deadline forces it.\n'),
     { spellings: true, name: 'a non-goal that opens with "none of"', code: strategy('## Non-goals\n\nNone of the analytics workloads move off the warehouse.\n') },
@@ -28,7 +28,7 @@ ruleTester(rule, {
   invalid: [
     {
       name: 'only things nobody would do anyway',
-      code: '---\nkind: strategy\n---\n\n## Anti-scope\n\n- We won\'t ship untested code.\n- We will not ignore security.\n- No cutting corners on reliability.\n',
+      code: "---\nkind: strategy\n---\n\n## Anti-scope\n\n- We won't ship untested code.\n- We will not ignore security.\n- No cutting corners on reliability.\n",
       errors: [{ messageId: 'selfEvident', line: 7, column: 3, endLine: 9, endColumn: 37, words: ['ship untested code', 'ignore security', 'cutting corners'] }],
     },
     {

@@ -5,25 +5,35 @@ const strategy = (body: string) => `---\nkind: strategy\n---\n\n${body}`;
 
 ruleTester(rule, {
   valid: [
-    { name: 'commands under a diagnosis are actions', code: strategy('## Diagnosis\n\nLedger writes time out at month end.\n\n1. Migrate the ledger service to the new event bus by the end of Q2.\n2. Replace the batch reconciler with streaming reconciliation in Q3.\n') },
+    {
+      name: 'commands under a diagnosis are actions',
+      code: strategy('## Diagnosis\n\nLedger writes time out at month end.\n\n1. Migrate the ledger service to the new event bus by the end of Q2.\n2. Replace the batch reconciler with streaming reconciliation in Q3.\n'),
+    },
     strategy('## Diagnosis\n\nLead time is 3.5 days.\n\n## Coherent actions\n\n- Stabilize CI\n- Migrate CI\n'),
     strategy('Guiding policy:\nreduce friction before features\n\nCoherent actions:\n- stabilize CI\n'),
     { name: 'not a strategy', code: '# Plan\n\n- Migrate CI\n- Upgrade Kubernetes\n' },
     { name: 'a strategy with no list yet', code: strategy('# Platform strategy\n\nTBD.\n') },
     { name: 'bold-led paragraphs that are the spine', code: strategy('# Payments strategy\n\n**Diagnosis.** Checkout fails 2% of payments at peak.\n\n**Guiding policy.** Reliability before new payment methods.\n') },
-    { name: 'a timeline table under a diagnosis and policy', code: strategy('## Diagnosis\n\nTills crash daily.\n\n## Guiding policy\n\nReplace before extending.\n\n| Quarter | Deliverable |\n|---|---|\n| Q1 | Modern tills |\n| Q2 | Offline mode |\n') },
+    {
+      name: 'a timeline table under a diagnosis and policy',
+      code: strategy('## Diagnosis\n\nTills crash daily.\n\n## Guiding policy\n\nReplace before extending.\n\n| Quarter | Deliverable |\n|---|---|\n| Q1 | Modern tills |\n| Q2 | Offline mode |\n'),
+    },
     { name: 'one bold paragraph is not a list of projects', code: strategy('# Store strategy\n\n**Modern tills.** Replace the 2009 tills in every store.\n') },
     { name: 'a table that is not a timeline', code: strategy('# Store strategy\n\n| Store | Tills |\n|---|---|\n| Leeds | 12 |\n| York | 8 |\n') },
   ],
   invalid: [
     {
       name: 'a numbered list of longer initiatives',
-      code: strategy('# Payments strategy 2026\n\n1. Migrate the ledger service to the new event bus by the end of Q2.\n2. Replace the batch reconciler with streaming reconciliation in Q3.\n3. Launch a self-serve onboarding portal for merchants.\n'),
+      code: strategy(
+        '# Payments strategy 2026\n\n1. Migrate the ledger service to the new event bus by the end of Q2.\n2. Replace the batch reconciler with streaming reconciliation in Q3.\n3. Launch a self-serve onboarding portal for merchants.\n',
+      ),
       errors: [{ messageId: 'roadmap', line: 7, column: 4, endLine: 9, endColumn: 56 }],
     },
     {
       name: 'projects as bold-led paragraphs',
-      code: strategy('# Retail platform strategy 2026\n\n**Modern tills.** Replace the 2009 tills in every store.\n\n**Q2 \u2014 migrate CI.** Move the last Jenkins jobs to Actions.\n\n**Loyalty app v2.** Rebuild the app on the new API.\n'),
+      code: strategy(
+        '# Retail platform strategy 2026\n\n**Modern tills.** Replace the 2009 tills in every store.\n\n**Q2 \u2014 migrate CI.** Move the last Jenkins jobs to Actions.\n\n**Loyalty app v2.** Rebuild the app on the new API.\n',
+      ),
       errors: [{ messageId: 'roadmap', line: 7, column: 3, endLine: 11, endColumn: 17, words: ['Modern tills', 'migrate CI', 'Loyalty app v2'] }],
     },
     {

@@ -44,7 +44,7 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'only asides and metadata besides the kind\'s sections: nothing could be the missing one',
+      name: "only asides and metadata besides the kind's sections: nothing could be the missing one",
       code: growth('Owner: Dana\n\n## Skill goal\n\nLead the API design.\n\n## Opportunity\n\nOwn the RFC.\n\n## Support\n\nReview by 5 March.\n\n## References\n\n- The RFC template.\n'),
       errors: [{ messageId: 'missing', line: 2, column: 1, endLine: 2, endColumn: 18, data: { kind: 'growth plan', section: 'Visibility', hint: HINT.visibility } }],
       output: growth(

@@ -10,13 +10,18 @@ const GROWTH = '## Skill goal\n\nLead the API design.\n\n## Opportunity\n\nOwn t
 ruleTester(rule, {
   valid: [
     { name: 'every required section recognised', code: growth(`${GROWTH}## Visibility\n\nNamed in the April update.\n`), spellings: true },
-    { name: 'nothing unrecognised: the missing section is structure/required-section\'s', code: growth(GROWTH) },
+    { name: "nothing unrecognised: the missing section is structure/required-section's", code: growth(GROWTH) },
     { name: 'asides and metadata are not where a section hides', code: growth(`Owner: Dana\n\n${GROWTH}## References\n\n- The RFC template.\n\n## Open questions\n\n- Who chairs the review?\n`) },
     { name: 'a second name for a section the plan has is recognised ("Next check-in")', code: growth(`${GROWTH}## Next check-in\n\nWe meet on 30 March.\n`) },
-    { name: 'names by meaning: "Where people will see it", "He owns:"', code: growth('Skill goal:\nLead the API design.\n\nHe owns:\nThe RFC, presented on 12 March.\n\nSupport:\nReview by 5 March.\n\nWhere people will see it:\nThe April all-hands.\n') },
     {
-      name: 'a strategy in Rumelt\'s and everyday words',
-      code: strategy('## Where things stand\n\nDeploys take two days.\n\n## Principles we hold to\n\nFriction before features.\n\n## Workstreams\n\n- Fix CI\n\n## Out of bounds\n\n- New runtimes\n\n## Measures of success\n\n- Lead time under a day by June\n'),
+      name: 'names by meaning: "Where people will see it", "He owns:"',
+      code: growth('Skill goal:\nLead the API design.\n\nHe owns:\nThe RFC, presented on 12 March.\n\nSupport:\nReview by 5 March.\n\nWhere people will see it:\nThe April all-hands.\n'),
+    },
+    {
+      name: "a strategy in Rumelt's and everyday words",
+      code: strategy(
+        '## Where things stand\n\nDeploys take two days.\n\n## Principles we hold to\n\nFriction before features.\n\n## Workstreams\n\n- Fix CI\n\n## Out of bounds\n\n- New runtimes\n\n## Measures of success\n\n- Lead time under a day by June\n',
+      ),
     },
   ],
   invalid: [
@@ -35,7 +40,16 @@ ruleTester(rule, {
     {
       name: 'a heading that shares a word with the missing section is named alone',
       code: growth(`${GROWTH}## Making the migration work more visible across the org\n\nx\n`),
-      errors: [{ messageId: 'lookalike', line: 17, column: 4, endLine: 17, endColumn: 57, data: { kind: 'growth plan', section: 'Visibility', heading: 'Making the migration work more visible across the org', hint: hintOf('growth-plan', 'visibility') } }],
+      errors: [
+        {
+          messageId: 'lookalike',
+          line: 17,
+          column: 4,
+          endLine: 17,
+          endColumn: 57,
+          data: { kind: 'growth plan', section: 'Visibility', heading: 'Making the migration work more visible across the org', hint: hintOf('growth-plan', 'visibility') },
+        },
+      ],
     },
     {
       name: 'an unknown heading where the section belongs; no fix inserts a second one',
@@ -44,13 +58,19 @@ ruleTester(rule, {
       spellings: true,
     },
     {
-      name: 'several candidates: the one between the neighbours in the kind\'s order first',
-      code: growth('## Ramp-up notes\n\nSam joined in May.\n\n## Skill goal\n\nLead the API design.\n\n## The ledger rewrite\n\nSam presents the design on 12 March.\n\n## Support\n\nReview by 5 March.\n\n## Visibility\n\nNamed in the April update.\n'),
-      errors: [{ messageId: 'candidates', line: 13, column: 4, endLine: 13, endColumn: 22, data: { kind: 'growth plan', section: 'Opportunity', headings: '`The ledger rewrite`, `Ramp-up notes`', hint: hintOf('growth-plan', 'opportunity') } }],
+      name: "several candidates: the one between the neighbours in the kind's order first",
+      code: growth(
+        '## Ramp-up notes\n\nSam joined in May.\n\n## Skill goal\n\nLead the API design.\n\n## The ledger rewrite\n\nSam presents the design on 12 March.\n\n## Support\n\nReview by 5 March.\n\n## Visibility\n\nNamed in the April update.\n',
+      ),
+      errors: [
+        { messageId: 'candidates', line: 13, column: 4, endLine: 13, endColumn: 22, data: { kind: 'growth plan', section: 'Opportunity', headings: '`The ledger rewrite`, `Ramp-up notes`', hint: hintOf('growth-plan', 'opportunity') } },
+      ],
     },
     {
       name: 'two unknown headings are both named',
-      code: strategy('## Where things stand\n\nDeploys take two days.\n\n## Principles we hold to\n\nFriction before features.\n\n## Workstreams\n\n- Fix CI\n\n## Out of bounds\n\n- New runtimes\n\n## Scoreboard\n\n- Lead time\n\n## Ideas\n\n- A new dashboard\n'),
+      code: strategy(
+        '## Where things stand\n\nDeploys take two days.\n\n## Principles we hold to\n\nFriction before features.\n\n## Workstreams\n\n- Fix CI\n\n## Out of bounds\n\n- New runtimes\n\n## Scoreboard\n\n- Lead time\n\n## Ideas\n\n- A new dashboard\n',
+      ),
       errors: [{ messageId: 'candidates', line: 21, column: 4, endLine: 21, endColumn: 14, data: { kind: 'engineering strategy', section: 'Success metrics', headings: '`Scoreboard`, `Ideas`', hint: hintOf('strategy', 'metrics') } }],
     },
   ],

@@ -31,7 +31,7 @@ ruleTester(rule, {
       errors: [{ messageId: 'activity', line: 6, column: 54, endLine: 6, endColumn: 64, words: ['undertaken', 'have emerged', 'worked through'] }],
     },
     {
-      name: 'the module\'s wrong approach (shared bad example)',
+      name: "the module's wrong approach (shared bad example)",
       code: readFileSync(join(examples, 'bad/activity-exec-summary.md'), 'utf8'),
       errors: [{ messageId: 'activity', line: 7, column: 30, endLine: 7, endColumn: 39, words: ['evaluated', 'looked into', 'discussed', 'explored', 'The full analysis'] }],
     },

@@ -9,7 +9,7 @@ export default defineRule({
     docs: {
       description: 'Front matter is valid YAML and its `kind`, `audience` and `case` are ones the module knows.',
       why: 'Front matter decides which rules run; a typo in `kind:` or broken YAML silently turns every artifact rule off.',
-      better: 'Write `kind:` as one of the module\'s kinds, and `audience:` as one of the kind\'s audiences.',
+      better: "Write `kind:` as one of the module's kinds, and `audience:` as one of the kind's audiences.",
       bad: '---\nkind: stratgy\n---\n\n# Platform strategy\n',
       good: '---\nkind: strategy\n---\n\n# Platform strategy\n',
     },

@@ -12,13 +12,11 @@ export default defineRule({
     fixable: true,
     docs: {
       description: 'Every section the artifact kind requires is present.',
-      why:
-        'Each required artifact in the module names its parts: a strategy needs diagnosis, guiding policy, coherent actions, anti-scope and success metrics; an escalation brief needs the decision, facts, options, a recommendation and a decision maker. A missing part is usually the wrong approach in disguise: a strategy without a diagnosis is a roadmap. This rule reports a section only when no heading, label or field of the document could be it, and no paragraph of prose outside the recognised sections could hold it; when one could, `structure/unrecognised-section` asks you to name it instead.',
+      why: 'Each required artifact in the module names its parts: a strategy needs diagnosis, guiding policy, coherent actions, anti-scope and success metrics; an escalation brief needs the decision, facts, options, a recommendation and a decision maker. A missing part is usually the wrong approach in disguise: a strategy without a diagnosis is a roadmap. This rule reports a section only when no heading, label or field of the document could be it, and no paragraph of prose outside the recognised sections could hold it; when one could, `structure/unrecognised-section` asks you to name it instead.',
       better: 'Add the missing section under its heading or as a `Label:` line, with content that answers its hint.',
       concept: 'required artifact',
       bad: '---\nkind: growth-plan\n---\n\nSkill goal:\nSam leads the API migration design.\n\nSupport:\nI review the draft by 5 March.\n',
-      good:
-        '---\nkind: growth-plan\n---\n\nSkill goal:\nSam leads the API migration design.\n\nOpportunity:\nSam presents the RFC to architecture review on 12 March.\n\nSupport:\nI review the draft by 5 March.\n\nVisibility:\nThe April status update names Sam as owner.\n',
+      good: '---\nkind: growth-plan\n---\n\nSkill goal:\nSam leads the API migration design.\n\nOpportunity:\nSam presents the RFC to architecture review on 12 March.\n\nSupport:\nI review the draft by 5 March.\n\nVisibility:\nThe April status update names Sam as owner.\n',
     },
     messages: {
       missing: 'The {{kind}} has no `{{section}}` section. {{hint}}',

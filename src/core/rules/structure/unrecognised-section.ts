@@ -11,13 +11,11 @@ export default defineRule({
     severity: 'warning',
     docs: {
       description: 'A required section staffwork cannot find may be under a heading it does not recognise.',
-      why:
-        'Each required artifact in the module names its parts, and a reader looks for them by name. When a required part has no recognised heading but the document has headings staffwork does not know, the part is probably there under another name ("Where things stand" for the diagnosis, "He owns:" for the opportunity). Naming it as the module does lets readers, reviewers and the other rules find it; if none of them is the part, it is missing and should be written.',
-      better: 'Rename the heading that holds the section to the module\'s name (or a usual synonym), or add the section if none of them is it.',
+      why: 'Each required artifact in the module names its parts, and a reader looks for them by name. When a required part has no recognised heading but the document has headings staffwork does not know, the part is probably there under another name ("Where things stand" for the diagnosis, "He owns:" for the opportunity). Naming it as the module does lets readers, reviewers and the other rules find it; if none of them is the part, it is missing and should be written.',
+      better: "Rename the heading that holds the section to the module's name (or a usual synonym), or add the section if none of them is it.",
       concept: 'required artifact',
       bad: '---\nkind: growth-plan\n---\n\nSkill goal:\nSam leads the API migration design.\n\nOpportunity:\nSam presents the RFC to architecture review on 12 March.\n\nSupport:\nI review the draft by 5 March.\n\nPraise in public:\nThe April status update names Sam as owner.\n',
-      good:
-        '---\nkind: growth-plan\n---\n\nSkill goal:\nSam leads the API migration design.\n\nOpportunity:\nSam presents the RFC to architecture review on 12 March.\n\nSupport:\nI review the draft by 5 March.\n\nVisibility:\nThe April status update names Sam as owner.\n',
+      good: '---\nkind: growth-plan\n---\n\nSkill goal:\nSam leads the API migration design.\n\nOpportunity:\nSam presents the RFC to architecture review on 12 March.\n\nSupport:\nI review the draft by 5 March.\n\nVisibility:\nThe April status update names Sam as owner.\n',
     },
     messages: {
       lookalike: 'The {{kind}} has no `{{section}}` section that staffwork recognises; if `{{heading}}` is it, name it `{{section}}`. {{hint}}',

@@ -46,10 +46,8 @@ export default defineRule({
       good: '---\nkind: exec-summary\naudience: junior\n---\n\nDecision:\nWe are delaying the payments launch two weeks, to 14 May.\n\nReason:\nWhen the payment service provider (PSP) times out, our retry can charge a customer twice.\n\nAsk:\nPlease confirm you can pair on the replay test by Friday.\n',
     },
     messages: {
-      tooLong:
-        'This {{audience}} summary has {{count}} words, {{over}} over the {{limit}} that {{audience}} readers take in; this is where it passes the limit. Cut to the decision, reason, risk, plan and ask.',
-      tooHard:
-        'The summary reads at grade {{grade}} (Flesch-Kincaid), {{over}} above the {{limit}} that suits {{audience}} readers; the hardest sentence (grade {{worst}}) is here. Use shorter sentences and plainer words.',
+      tooLong: 'This {{audience}} summary has {{count}} words, {{over}} over the {{limit}} that {{audience}} readers take in; this is where it passes the limit. Cut to the decision, reason, risk, plan and ask.',
+      tooHard: 'The summary reads at grade {{grade}} (Flesch-Kincaid), {{over}} above the {{limit}} that suits {{audience}} readers; the hardest sentence (grade {{worst}}) is here. Use shorter sentences and plainer words.',
       longSentence: 'This sentence has {{count}} words, {{over}} over {{limit}}: a reader loses the point inside it. Split it, one idea per sentence.',
       undefinedAcronym: '`{{acronym}}` is not defined, and {{audience}} readers may not know it. Spell it out on first use, e.g. "service-level objective (SLO)", or use the plain words.',
     },

@@ -141,8 +141,7 @@ const rule = defineSetRule({
     docs: {
       description: 'The audience variants of one summary (same `set:`) disagree on the decision, its dates or numbers, or the ask.',
       why: 'Case study 5\'s required artifact rewrites one summary for executive, peer engineer and junior engineer audiences. The wording should change with the reader; the decision must not. If the executive approves "two weeks, to 14 May" and the engineers read "three weeks, to 21 May", the summaries have created two decisions, the failure the case study is about.',
-      better:
-        'Change the words, not the facts: every variant states the same decision ("delay launch two weeks, to 14 May") and the same ask and deadline; the peer variant adds rationale, the junior one defines terms.',
+      better: 'Change the words, not the facts: every variant states the same decision ("delay launch two weeks, to 14 May") and the same ask and deadline; the peer variant adds rationale, the junior one defines terms.',
       caseStudy: 5,
       concept: 'audience-aware communication',
       bad: '---\nkind: exec-summary\naudience: executive\nset: launch-delay\n---\n\nDecision:\nDelay the payments launch two weeks, to 14 May.\n\nAsk:\nApprove the revised date by Friday.\n=====\n---\nkind: exec-summary\naudience: junior\nset: launch-delay\n---\n\nDecision:\nWe are delaying the payments launch three weeks, to 21 May.\n\nAsk:\nApprove the revised date by Friday.\n',
@@ -150,8 +149,7 @@ const rule = defineSetRule({
     },
     messages: {
       fact: "This {{audience}} variant's {{role}} says `{{mine}}`, but `{{file}}` ({{theirs}}) says `{{other}}`. The variants of one summary must state the same decision and ask; change the wording, not the facts.",
-      verdict:
-        "This {{audience}} variant's decision says `{{mine}}` where `{{file}}` ({{theirs}}) says `{{other}}`: they decide different things. The variants of one summary must carry one decision; make them agree.",
+      verdict: "This {{audience}} variant's decision says `{{mine}}` where `{{file}}` ({{theirs}}) says `{{other}}`: they decide different things. The variants of one summary must carry one decision; make them agree.",
     },
   },
   checkSet(context) {
@@ -164,9 +162,7 @@ const rule = defineSetRule({
     const disagreeing = (v: Variant) => variants.filter((w) => w !== v && (pairs.get(key(v, w))?.length ?? 0) > 0).length;
     // The odd one out is reported: ranked by how many variants it disagrees with, then the
     // executive variant (the one the decision maker reads) is the reference, then file order.
-    const ranked = [...variants].sort(
-      (a, b) => disagreeing(a) - disagreeing(b) || Number(b.audience === 'executive') - Number(a.audience === 'executive') || variants.indexOf(a) - variants.indexOf(b),
-    );
+    const ranked = [...variants].sort((a, b) => disagreeing(a) - disagreeing(b) || Number(b.audience === 'executive') - Number(a.audience === 'executive') || variants.indexOf(a) - variants.indexOf(b));
     const reported = new Set<string>();
     for (const [i, v] of ranked.entries()) {
       // Against the best-ranked variant it disagrees with.

@@ -16,8 +16,7 @@ export default defineRule({
     severity: 'warning',
     docs: {
       description: 'The document recommends or decides something that is not a row of its tradeoff table.',
-      why:
-        'Each case study weighs its choices in a tradeoff table, gain against cost. When the recommendation is not one of the rows, the table weighed other things and the choice actually made has no stated cost.',
+      why: 'Each case study weighs its choices in a tradeoff table, gain against cost. When the recommendation is not one of the rows, the table weighed other things and the choice actually made has no stated cost.',
       better: 'Make the recommended option a row of the tradeoff table, with its gain and its cost, next to the options it beat.',
       concept: 'tradeoffs, decision framing',
       bad: `${SUMMARY}Move the launch to a new payments vendor.${TABLE}`,
