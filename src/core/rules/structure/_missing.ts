@@ -42,9 +42,11 @@ export function candidatesFor(doc: Doc, kind: KindDef, def: SectionDef): Section
   const after = keyed.filter((s) => order.indexOf(s.key as string) > at).map((s) => s.titleSpan.start);
   const from = before.length ? Math.max(...before) : 0;
   const to = after.length ? Math.min(...after) : doc.text.length;
-  const others = unrecognisedSections(doc, kind).filter((s) => !like.includes(s));
+  const isLike = new Set(like);
+  const others = unrecognisedSections(doc, kind).filter((s) => !isLike.has(s));
   const between = others.filter((s) => s.titleSpan.start >= from && s.titleSpan.start < to);
-  return [...like, ...between, ...others.filter((s) => !between.includes(s))];
+  const isBetween = new Set(between);
+  return [...like, ...between, ...others.filter((s) => !isBetween.has(s))];
 }
 
 export interface Missing {
@@ -69,10 +71,15 @@ const PROSE_WORDS = 40;
  */
 function looseProse(doc: Doc): Span | undefined {
   if (!doc.sections.some((s) => s.key)) return undefined;
-  const holders = doc.sections.filter((s) => !(s.style === 'heading' && s.depth === 1));
+  // Sections and blocks are both in document order: sweep once, keeping the furthest end of the
+  // sections begun so far (a block is under a section when that end is past it).
+  const holders = doc.sections.filter((s) => !(s.style === 'heading' && s.depth === 1)).sort((a, b) => a.span.start - b.span.start);
+  let next = 0;
+  let reach = -1;
   for (const b of doc.blocks) {
+    while (next < holders.length && (holders[next] as Section).span.start <= b.start) reach = Math.max(reach, (holders[next++] as Section).span.end);
     if (b.type !== 'paragraph' || b.start < doc.body.start) continue;
-    if (holders.some((s) => b.start >= s.span.start && b.start < s.span.end)) continue;
+    if (reach > b.start) continue;
     if ((doc.plain.slice(b.start, b.end).match(/[\p{L}\p{N}][\p{L}\p{N}'\u2019-]*/gu) ?? []).length >= PROSE_WORDS) return { start: b.start, end: b.end };
   }
   return undefined;
