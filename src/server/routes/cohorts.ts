@@ -13,7 +13,7 @@ import { followThrough, mistakeMap, type MapArtifact } from '../review/metrics.t
 import { checked, findingsOf, itemsFor, namesOf, userView } from '../review/service.ts';
 import type { Cohort, ReviewRequest, Thread, User } from '../storage/review.ts';
 import type { Storage } from '../storage/types.ts';
-import { AcceptInviteBody, BadRequest, body, CreateCohortBody, doc, intQuery, InviteBody, MemberBody } from './schemas.ts';
+import { AcceptInviteBody, BadRequest, body, CreateCohortBody, doc, InviteBody, MemberBody, pageQuery } from './schemas.ts';
 
 export const COHORT_ID = /^c-[a-z2-9]{12}$/;
 export const INVITE_HOURS = 72;
@@ -44,11 +44,6 @@ export function cohortParam(id: string): string {
   if (!COHORT_ID.test(id)) throw new BadRequest('no such cohort', 404);
   return id;
 }
-
-const page = (c: Parameters<typeof intQuery>[0], max = 200, fallback = 50) => ({
-  limit: intQuery(c, 'limit', max) ?? fallback,
-  offset: intQuery(c, 'offset') ?? 0,
-});
 
 /** Every review request of a cohort (or one learner's), up to `cap`, and whether there were more. */
 export async function allRequests(storage: Storage, cohortId: string, cap: number, learnerId?: string): Promise<{ list: ReviewRequest[]; truncated: boolean }> {
@@ -121,7 +116,7 @@ export function cohortRoutes(storage: Storage, pool: CheckPool, modules: Modules
   });
   app.get('/api/cohorts/:cohort', async (c) => {
     const m = await member(c, storage, cohortParam(c.req.param('cohort')));
-    const { limit, offset } = page(c);
+    const { limit, offset } = pageQuery(c);
     const cohort = (await review.cohort(m.cohortId)) as Cohort;
     const counts = await review.memberCounts(m.cohortId);
     // A learner's list: the staff, then themself (other learners are not theirs to see).
@@ -270,7 +265,7 @@ export function cohortRoutes(storage: Storage, pool: CheckPool, modules: Modules
   });
   app.get('/api/cohorts/:cohort/overview', async (c) => {
     const m = await member(c, storage, cohortParam(c.req.param('cohort')), ['instructor']);
-    const { limit, offset } = page(c);
+    const { limit, offset } = pageQuery(c);
     const cohort = (await review.cohort(m.cohortId)) as Cohort;
     const module = moduleOf(modules, cohort);
     const learners = await review.members(m.cohortId, { role: 'learner', limit, offset });

@@ -18,7 +18,7 @@ import type { Cohort, Comment, ReviewRequest, Thread } from '../storage/review.t
 import type { Revision, Storage } from '../storage/types.ts';
 import { getCookie } from 'hono/cookie';
 import { cohortParam, moduleOf, type Modules } from './cohorts.ts';
-import { BadRequest, body, doc, intQuery, ReplyBody, RequestBody, StateBody, SubmitBody, ThreadBody } from './schemas.ts';
+import { BadRequest, body, doc, intQuery, pageQuery, ReplyBody, RequestBody, StateBody, SubmitBody, ThreadBody } from './schemas.ts';
 
 /** Comments sent inline with each thread; the rest page through GET .../comments (exports include them all). */
 const INLINE_COMMENTS = 20;
@@ -76,8 +76,7 @@ export function reviewRoutes(storage: Storage, pool: CheckPool, modules: Modules
   });
   app.get('/api/cohorts/:cohort/reviews', async (c) => {
     const m = await member(c, storage, cohortParam(c.req.param('cohort')));
-    const limit = intQuery(c, 'limit', 200) ?? 50;
-    const offset = intQuery(c, 'offset') ?? 0;
+    const { limit, offset } = pageQuery(c);
     const filter = m.role === 'learner' ? { learnerId: m.user.id } : m.role === 'reviewer' ? { reviewerId: m.user.id } : {};
     // One more than the page: whether there is a next one.
     const list = await review.requests(m.cohortId, { ...filter, limit: limit + 1, offset });

@@ -116,6 +116,12 @@ export async function body<T extends z.ZodType>(c: Context, schema: T): Promise<
   return r.data;
 }
 
+/** `limit` (at most `max`, default `fallback`) and `offset` query parameters of a paged list. */
+export const pageQuery = (c: Context, max = 200, fallback = 50) => ({
+  limit: intQuery(c, 'limit', max) ?? fallback,
+  offset: intQuery(c, 'offset') ?? 0,
+});
+
 /** A positive whole-number query parameter (or undefined), else a 400. */
 export function intQuery(c: Context, key: string, max = 1_000_000_000): number | undefined {
   const raw = c.req.query(key);
