@@ -35,6 +35,8 @@ const PLAIN_FIELD = new RegExp(String.raw`^[ \t]{0,3}(?:${NUM})?(?:\*\*|__)?(\p{
 const EMPH_HEAD = new RegExp(String.raw`^[ \t]{0,3}(?:${NUM})?(\*\*|__|\*|_)(?![ \t])([^:\n\r*_|]{1,80}?)[ \t]*(?:([:.—–]|[ \t]-)[ \t]*\1|\1[ \t]*([:.—–]|-(?=[ \t])))`, 'u');
 /** A line that is all bold: `**Weekly allocation (40-hour week)**`. */
 const BOLD_LINE = new RegExp(String.raw`^[ \t]{0,3}(?:${NUM})?(\*\*|__)(?![ \t])([^\n\r*_|]{1,80}?)\1[ \t]*$`, 'u');
+/** A bold name with a qualifier after it, alone on its line: `**Scope** (agreed in the meeting)`. */
+const BOLD_QUALIFIED = new RegExp(String.raw`^[ \t]{0,3}(?:${NUM})?(\*\*|__)(?![ \t])([^\n\r*_|:,()]{1,60}?)\1[ \t]*(\([^()\n\r]{1,60}\))[ \t]*:?[ \t]*$`, 'u');
 /** A sentence ends inside the name ("... on 20 October. Since then"), or the name ends like one. */
 const SENTENCE_BREAK = /[.!?;](?:\s|$)/;
 const MAX_LABEL_WORDS = 8;
@@ -127,6 +129,11 @@ export function headOf(line: string): Head | undefined {
     if (!titleLike(name, MAX_LABEL_WORDS) || /[,:]/.test(name) || !balanced(name)) return undefined;
     const start = bold[0].indexOf(bold[1] as string) + (bold[1] as string).length;
     return { name, start, end: line.trimEnd().length, form: 'label', bare: true };
+  }
+  const qualified = emphasis ? BOLD_QUALIFIED.exec(line) : null;
+  if (qualified && titleLike(qualified[2] as string, MAX_LABEL_WORDS)) {
+    const start = qualified[0].indexOf(qualified[1] as string) + (qualified[1] as string).length;
+    return { name: `${(qualified[2] as string).trim()} ${qualified[3] as string}`, start, end: line.trimEnd().length, form: 'label', bare: true };
   }
   if (!line.includes(':')) return undefined;
   const label = PLAIN_LABEL.exec(line);

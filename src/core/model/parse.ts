@@ -524,6 +524,11 @@ function clip(text: string, b: Block, span: Span): Block | undefined {
       if (p) piece.children.push(p);
     }
     if (!piece.children.length && (b.type === 'list' || b.type === 'listItem' || b.type === 'quote')) return undefined;
+    // "5. **Options.**" then a nested list: the field owns the rest of item 5, which is only the
+    // nested list. The item's marker is cut off, so the wrapper is no entry of its own; the
+    // nested list's items are the section's items.
+    const only = piece.children[0];
+    if (b.type === 'list' && b.start < span.start && piece.children.length === 1 && only?.type === 'listItem' && only.children?.length === 1 && only.children[0]?.type === 'list') return only.children[0];
   }
   return piece;
 }

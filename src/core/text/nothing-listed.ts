@@ -27,7 +27,7 @@ const EXCLUDES = /\b(?:no|not|never|\w+n't|will not|do not|does not|without|exce
  * yet", "we haven't decided".
  */
 const INDEFINITE =
-  /\b(?:anything|everything|nothing|anyone|anybody|any of (?:it|this|them)|all of (?:it|this|them)|(?:any|a single) (?:idea|thing|item|project|request|work)s?|anti-?scope|non-?scope|non-?goals?|exclusions?|rule (?:\w+ )?out|say no|decided|sure|thought (?:about|of)|planned|finished|agreed|clear|settled|had (?:the )?time|got (?:round|around) to)\b/i;
+  /\b(?:anything|everything|nothing|anyone|anybody|any of (?:it|this|them)|all of (?:it|this|them)|(?:any|a single) (?:idea|thing|item|project|request|work)s?|draw (?:any |the |clear |firm |hard )?(?:lines?|boundar(?:y|ies))|anti-?scope|non-?scope|non-?goals?|exclusions?|rule (?:\w+ )?out|say no|decided|sure|thought (?:about|of)|planned|finished|agreed|clear|settled|had (?:the )?time|got (?:round|around) to)\b/i;
 
 export interface NothingListed {
   /** From the "none" to the end of what justifies it. */

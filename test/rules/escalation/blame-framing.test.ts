@@ -30,6 +30,10 @@ ruleTester(rule, {
     { name: 'once again, from the writer', code: brief('## Decision needed\n\nWe once again ask for one owner of the v1 shim, by 1 March.\n') },
     { name: 'a team that clearly explained its limits', code: brief('## Facts\n\nThe platform team clearly explained their capacity limits in the 3 May review.\n') },
     { name: 'quoted product names', code: brief('## Facts\n\nTheir "v2" gateway and our "legacy" flag both stay until June.\n') },
+    { name: 'waiting on a date, not on people for weeks', code: brief("Facts:\nWe have been waiting for the vendor's firmware since March; the date is not committed in writing.\n") },
+    { name: 'our own deprioritising', code: brief('Facts:\nWe have not prioritised the v1 adapter this quarter, and the identity team has not either.\n') },
+    { name: 'a decision by a named body', code: brief('Facts:\nThe migration was deprioritised by the steering committee in favour of the audit.\n') },
+    { name: 'asked twice, answered', code: brief('Facts:\nWe asked the vendor twice; both times the answer was the 20 May release.\n') },
   ],
   invalid: [
     {
@@ -116,6 +120,34 @@ ruleTester(rule, {
       name: 'scare quotes around their word',
       code: brief("## Context\n\nThat was their third 'no' this quarter, each with a different reason.\n"),
       errors: [{ messageId: 'blame', line: 7, column: 10, endLine: 7, endColumn: 26, words: ["their third 'no'"] }],
+    },
+    {
+      name: 'waiting on a team for weeks',
+      code: brief('Context:\nWe have been waiting on the Identity team for six weeks now.\n'),
+      errors: [{ messageId: 'blame', line: 6, column: 4, endLine: 6, endColumn: 56, words: ['have been waiting on the Identity team for six weeks'] }],
+    },
+    {
+      name: 'a team name that has not prioritised (no "team")',
+      code: brief('Facts:\nPlatform has not prioritised the fix, so the release slipped.\n'),
+      errors: [{ messageId: 'blame', line: 6, column: 1, endLine: 6, endColumn: 29, words: ['Platform has not prioritised'] }],
+    },
+    {
+      name: 'passive blame: deprioritised by them',
+      code: brief('Facts:\nOur ticket was quietly deprioritised by the data team again in March.\n'),
+      errors: [{ messageId: 'blame', line: 6, column: 12, endLine: 6, endColumn: 54, words: ['was quietly deprioritised by the data team'] }],
+    },
+    {
+      name: 'counting the requests, British spelling',
+      code: brief("Background:\nI've chased the SRE team about it five times since the autumn.\n"),
+      errors: [{ messageId: 'blame', line: 6, column: 6, endLine: 6, endColumn: 45, words: ['chased the SRE team about it five times'] }],
+    },
+    {
+      name: 'acting without telling, and a parting jab',
+      code: brief('Context:\nThe schema changed without consulting anyone on the mobile side.\n\nMaybe this time someone will actually read the brief.\n'),
+      errors: [
+        { messageId: 'blame', line: 6, column: 20, endLine: 6, endColumn: 45, words: ['without consulting anyone'] },
+        { messageId: 'blame', line: 8, column: 17, endLine: 8, endColumn: 43, words: ['someone will actually read'] },
+      ],
     },
   ],
 });

@@ -14,6 +14,14 @@ ruleTester(rule, {
     { name: "by the options' own letters", code: brief(`${headed}## Recommendation\n\nOption B, until v1 shuts down.\n`) },
     { name: "by a heading option's name", code: brief(`${headed}## Recommendation\n\nDual support, because it is cheapest.\n`) },
     { name: 'no options section', code: brief('Recommendation:\nOption 2.\n') },
+    {
+      name: 'deferral that is one of the options',
+      code: brief('Options:\n- Team A owns the adapter now.\n- Defer the decision to Q3, once the vendor ships.\n\nRecommendation:\nDefer to Q3: the vendor date decides which adapter we need.\n'),
+    },
+    {
+      name: 'an option in a field inside a numbered item',
+      code: brief('1. **Options.**\n   - A. Keep storage free.\n   - B. Charge everyone from August.\n   - C. Charge new grants only.\n\n2. **Recommendation.** Option C, because no group faces an unplanned charge.\n'),
+    },
   ],
   invalid: [
     {
@@ -31,6 +39,11 @@ ruleTester(rule, {
       name: 'the case study: escalate to leadership instead of choosing',
       code: brief(`${numbered}Recommendation:\nLeadership should tell team B to prioritise the migration.\n`),
       errors: [{ messageId: 'notAnOption', line: 10, column: 1, endLine: 10, endColumn: 59, data: { words: 'Leadership should tell team B to prioritise the migration.', options: 'Options' } }],
+    },
+    {
+      name: 'pause and revisit, when no option defers',
+      code: brief(`${numbered}Recommendation:\nPause the v2 rollout for new customers and revisit ownership in Q3, once we have a season of data.\n`),
+      errors: [{ messageId: 'notAnOption', line: 10, column: 1, endLine: 10, endColumn: 99, words: ['Pause'] }],
     },
   ],
 });

@@ -12,6 +12,16 @@ ruleTester(rule, {
     { name: 'two options on one line', code: brief('Options: team A owns the adapter, or team B owns dual support.\n') },
     { name: "an empty section is empty-section's finding", code: brief('Options:\n<!-- two or more -->\n\nRecommendation:\nTeam A.\n') },
     { name: 'no options section: required-section reports it', code: brief('Decision needed:\nWho owns v1?\n') },
+    { name: 'real alternatives that share a verb', code: brief('Options:\n- Migrate billing to Postgres in Q3.\n- Migrate billing to DynamoDB in Q3.\n- Keep billing on the current cluster.\n') },
+    { name: 'ship now or not at all', code: brief('Options:\n- Ship the redesign now.\n- Ship the redesign after the holidays.\n- Do not ship the redesign this year.\n') },
+    { name: 'a list of options and a view on them', code: brief('Options:\nHonestly only one of these is sensible:\n- Team A owns the adapter.\n- Team B owns dual support.\n') },
+    { name: 'denied: not the only option', code: brief('Options:\nSlipping is not the only option.\nWe could also cut the save-system fixes from the patch and ship on the planned date.\n') },
+    {
+      name: 'one action at different dates, each with its own tradeoff',
+      code: brief(
+        'Options:\n1. **Launch in June, as planned.** Start the load test on 2 May; if it fails twice, June slips by days.\n2. **Launch in August.** June keeps the old flow with a banner; customers wait two more months.\n3. **Launch only the new checkout in June, the rest in August.** Shorter test, but two changes for users in three months.\n',
+      ),
+    },
   ],
   invalid: [
     {
@@ -34,6 +44,21 @@ ruleTester(rule, {
       name: 'a one-line field',
       code: brief('Options: team B owns it.\n'),
       errors: [{ messageId: 'one', line: 5, column: 1, endLine: 5, endColumn: 9 }],
+    },
+    {
+      name: 'only one sensible option, in prose',
+      code: brief("Options:\nHonestly there's only one sensible option here: we slip the submission to Friday and use the priority slot.\n"),
+      errors: [{ messageId: 'onlyOne', line: 6, column: 18, endLine: 6, endColumn: 42, data: { section: 'Options', words: 'only one sensible option' } }],
+    },
+    {
+      name: 'no real alternative (British)',
+      code: brief('Options:\nThere is no real alternative to centralising the licence budget under the CIO.\n'),
+      errors: [{ messageId: 'onlyOne', line: 6, column: 10, endLine: 6, endColumn: 29, data: { section: 'Options', words: 'no real alternative' } }],
+    },
+    {
+      name: 'do it, do it later, do it partially',
+      code: brief('Options:\n1. Migrate the payment services to the new cluster now.\n2. Migrate the payment services to the new cluster in Q3.\n3. Migrate half of the payment services to the new cluster now, the rest later.\n'),
+      errors: [{ messageId: 'sameAnswer', line: 5, column: 1, endLine: 5, endColumn: 9 }],
     },
   ],
 });

@@ -41,6 +41,9 @@ ruleTester(rule, {
     { spellings: true, name: 'a skeleton hint with a good split', code: memo(`## Weekly allocation\n\n${HINT}\n\n- 70% architecture\n- 30% mentoring\n`) },
     { name: 'a full-time load that is denied', code: memo('Weekly allocation:\n3 days design reviews, 2 days writing. On-call is handled by the SRE rota, not full-time for me.\n') },
     { spellings: true, name: 'a catch-all line without a load', code: memo('## Weekly allocation\n\n- 80% architecture\n- 20% mentoring\n- Interviews: whatever is left\n') },
+    { spellings: true, name: 'mixed units that fill the week', code: memo('## Weekly allocation\n\n- Design reviews: 2 days\n- Migration work: 16 hours\n- Mentoring and interviews: 20%\n') },
+    { name: 'mixed units in prose, hours without a stated week', code: memo('Weekly allocation:\nThree days on the ledger redesign, 6 hours of reviews and the rest on mentoring.\n') },
+    { spellings: true, name: 'a 37.5-hour week in the heading, parts that fit', code: memo('## How my week splits (37.5-hour week)\n\n- Architecture: 20 hours\n- Reviews: 10 hours\n- Mentoring: 7.5 hours\n') },
   ],
   invalid: [
     {
@@ -120,6 +123,23 @@ ruleTester(rule, {
       name: 'all week, in hours',
       code: memo('Weekly allocation:\n- 30 hours architecture\n- 10 hours mentoring\n- Release captain all week in March\n'),
       errors: [{ messageId: 'over', line: 6, column: 3, endLine: 8, endColumn: 27, data: { total: '85 hours', parts: '`30 hours` + `10 hours` + `all week`', week: '32-45 hours' } }],
+    },
+    {
+      spellings: true,
+      name: 'a stated week in the heading, written "38-hour week"',
+      code: memo('## Weekly allocation (38-hour week)\n\n- Hands-on work on the integration: 12 hours\n- Planning with the EM: 10 hours\n- Reviews: 8 hours\n- Mentoring: 6 hours\n- Clinic visits: 6 hours\n'),
+      errors: [{ messageId: 'over', line: 7, column: 37, endLine: 11, endColumn: 25, data: { total: '42 hours', week: '38 hours', parts: '`12 hours` + `10 hours` + `8 hours` + `6 hours` + `6 hours`' } }],
+    },
+    {
+      spellings: true,
+      name: 'mixed units that overfill the week',
+      code: memo('## Weekly allocation\n\n- Architecture: 3 days\n- Incident reviews: 12 hours\n- Hiring loops: 20%\n'),
+      errors: [{ messageId: 'over', line: 7, column: 17, endLine: 9, endColumn: 20, data: { total: '107%-118% of the week', parts: '`3 days` + `12 hours` + `20%`', week: '5 days or 32-45 hours' }, words: ['3 days', '12 hours', '20%'] }],
+    },
+    {
+      name: 'mixed units in a stated four-day week, short',
+      code: memo('**Time split (4-day week):**\n1 day on platform design, 25% on reviews and a half-day of office hours.\n'),
+      errors: [{ messageId: 'under', line: 6, column: 1, endLine: 6, endColumn: 56, data: { total: '63% of the week', parts: '`1 day` + `25%` + `half-day`', week: '4 days or 32-45 hours' } }],
     },
   ],
 });

@@ -33,6 +33,8 @@ ruleTester(rule, {
       code: memo('## Archetype\n\n<!-- One primary archetype (tech lead, architect, solver, right hand), a secondary if any. -->\nPrimary: solver for the ranking latency.\n'),
     },
     { name: 'not a role memo', code: 'Archetype:\nTech lead, architect, solver and right hand.\n' },
+    { name: "primarily one archetype, another team's lead named", code: memo("## Role\n\nI'm mainly the architect for the ledger; I meet each team's tech lead on Mondays.\n") },
+    { name: "primarily, with the team's tech lead as a partner", code: memo("## Role\n\nPrimarily the solver for the billing backlog. I work with the squad's tech lead on sequencing.\n") },
   ],
   invalid: [
     {
@@ -69,6 +71,16 @@ ruleTester(rule, {
       name: '"all of them" alone',
       code: memo('## Archetype\n\nAll four archetypes, as the week needs.\n'),
       errors: [{ messageId: 'all', line: 7, column: 1, endLine: 7, endColumn: 9, words: ['All four'] }],
+    },
+    {
+      name: 'two primaries in prose: "primarily" and "equally"',
+      code: memo("## Role\n\nThis half I'll be primarily the architect for the clinic platform and, equally, the team's tech lead.\n"),
+      errors: [{ messageId: 'several', line: 7, column: 33, endLine: 7, endColumn: 101, words: ['architect', 'tech lead'] }],
+    },
+    {
+      name: 'co-primary, British spelling',
+      code: memo('**Archetype.** Mainly the right hand to the CTO, and co-primary as solver for the organisation-wide cost programme.\n'),
+      errors: [{ messageId: 'several', line: 5, column: 27, endLine: 5, endColumn: 74, words: ['right hand', 'solver'] }],
     },
   ],
 });

@@ -79,5 +79,10 @@ ruleTester(rule, {
       code: memo("## What isn't mine?\n\nI'd rather not limit myself in the first quarter.\n"),
       errors: [{ messageId: 'none', line: 7, column: 1, endLine: 7, endColumn: 50, words: ["I'd rather not limit myself in the first quarter"] }],
     },
+    {
+      name: 'nothing, then a refusal to draw lines',
+      code: memo("**Not mine.** Nothing, really. It's early days and I'd rather not draw lines before I know where the problems are.\n"),
+      errors: [{ messageId: 'none', line: 5, column: 15, endLine: 5, endColumn: 115, words: ['Nothing, really'] }],
+    },
   ],
 });

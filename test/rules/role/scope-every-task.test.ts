@@ -73,7 +73,14 @@ ruleTester(rule, {
     {
       name: 'rituals, the pager, tech strategy and the leadership sync in one sentence',
       code: memo('Scope:\nI will run sprint planning and retros for the ledger team, carry the pager every other week, own the tech strategy, and represent the group at the monthly leadership sync.\n'),
-      errors: [{ messageId: 'every', line: 6, column: 12, endLine: 6, endColumn: 140, words: ['sprint planning', 'pager', 'tech strategy', 'represent the group'] }],
+      errors: [{ messageId: 'every', line: 6, column: 12, endLine: 6, endColumn: 140, words: ['sprint planning', 'carry the pager', 'tech strategy', 'represent the group'] }],
+    },
+    {
+      name: 'a bold label with a qualifier, meeting-notes items',
+      code: memo(
+        '**Scope** (agreed with Priya)\n- run the payments squad day to day\n- first responder for settlement outages\n- own the architecture for the ledger\n- mentor the two graduates\n- represent the group at the steering committee\n',
+      ),
+      errors: [{ messageId: 'every', line: 6, column: 3, endLine: 10, endColumn: 22 }],
     },
   ],
 });

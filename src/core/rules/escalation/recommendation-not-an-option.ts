@@ -3,6 +3,11 @@ import { clip } from '../../text/format.ts';
 import { contentWords } from '../../text/words.ts';
 import { matchChoice, optionReference, resolveReference } from '../../text/options.ts';
 
+/** A recommendation that opens by putting the decision off: "Pause X and revisit in Q3", "Defer the decision", "Wait for ...". */
+const DEFER = /^(?:(?:we|i) (?:recommend|suggest|propose|would (?:recommend|suggest))(?: that we| we)? |(?:my|our) recommendation is to )?(?:pause|defer|postpone|delay|revisit|park|wait|hold off|put (?:\w+ )?on hold|shelve|table)\b/i;
+/** An option that already is the deferral or the status quo. */
+const DO_NOTHING = /\b(?:do nothing|status quo|no change|keep (?:things |it )?as (?:it is|they are)|wait|defer|postpone|revisit|pause)\b/i;
+
 const brief = (recommendation: string) =>
   `---\nkind: escalation\n---\n\nOptions:\n1. Team A owns a v1-to-v2 adapter until shutdown.\n2. Team B owns dual support of v1 and v2.\n3. A shared migration squad for six weeks.\n\nRecommendation:\n${recommendation}\n`;
 
@@ -42,8 +47,14 @@ export default defineRule({
       if (!resolveReference(ref, choices)) context.report({ messageId: 'noSuchOption', data: { words: ref.text, options: title }, span: ref, related });
       return;
     }
-    if (matchChoice(contentWords(rec.text()), choices)) return;
     const first = rec.sentences()[0];
+    // "Pause the rollout and revisit in Q3": putting the decision off is an option only when it is listed.
+    const deferral = first ? DEFER.exec(first.text) : null;
+    if (first && deferral) {
+      if (!choices.some((c) => DEFER.test(c.text) || DO_NOTHING.test(c.text))) context.report({ messageId: 'notAnOption', data: { words: clip(first.text, 60), options: title }, span: first, related, words: [deferral[0]] });
+      return;
+    }
+    if (matchChoice(contentWords(rec.text()), choices)) return;
     if (!first) return;
     context.report({ messageId: 'notAnOption', data: { words: clip(first.text, 60), options: title }, span: first, related });
   },

@@ -1,6 +1,100 @@
-import { clip } from '../../text/format.ts';
-import { namesSeveral } from '../../text/options.ts';
+import { clip, codeList } from '../../text/format.ts';
+import { affirmedIn } from '../../text/negated.ts';
+import { hasDate, hasNumber } from '../../text/numbers.ts';
+import { namesSeveral, type Choice } from '../../text/options.ts';
+import { contentWords, stem } from '../../text/words.ts';
 import { defineRule } from '../define.ts';
+
+/** "There's only one sensible option", "no real alternative", "the only way forward": the writer says there is nothing to choose. */
+const ONLY_ONE =
+  /\b(?:(?:only|just) (?:one|a single)|the only|one and only) (?:sensible |real |viable |realistic |credible |workable |practical |possible |reasonable |responsible |serious )?(?:option|way(?: forward)?|path(?: forward)?|choice|answer|course of action|thing (?:to do|we can do))\b|\bno (?:real |viable |sensible |realistic |other )?(?:alternatives?|other (?:options?|choices?|way))\b/gi;
+/**
+ * Words that only say when, how much or how fast: options that differ in nothing else ("ship
+ * now", "ship after the holidays", "ship part of it") are one answer in three sizes.
+ */
+const VARIANT = new Set(
+  [
+    'now',
+    'immediately',
+    'today',
+    'tomorrow',
+    'later',
+    'soon',
+    'next',
+    'week',
+    'weeks',
+    'month',
+    'months',
+    'quarter',
+    'sprint',
+    'sprints',
+    'release',
+    'year',
+    'after',
+    'before',
+    'until',
+    'once',
+    'then',
+    'first',
+    'second',
+    'phase',
+    'phased',
+    'phases',
+    'stage',
+    'staged',
+    'stages',
+    'gradually',
+    'gradual',
+    'incrementally',
+    'incremental',
+    'partially',
+    'partial',
+    'part',
+    'partly',
+    'half',
+    'some',
+    'subset',
+    'fully',
+    'full',
+    'whole',
+    'entire',
+    'entirely',
+    'only',
+    'plan',
+    'planned',
+    'originally',
+    'delay',
+    'delayed',
+    'slip',
+    'wait',
+    'waiting',
+    'end',
+    'start',
+    'beginning',
+    'holidays',
+    'holiday',
+    'date',
+    'deadline',
+    'time',
+    'scope',
+    'reduced',
+    'smaller',
+    'bigger',
+    'larger',
+    'less',
+    'more',
+    'limited',
+    'rest',
+    'remaining',
+    'everything',
+    'all',
+    'instead',
+    'still',
+    'also',
+  ].map(stem),
+);
+/** An option that stops, keeps or does nothing is a real alternative to doing it. */
+const OTHERWISE = /\b(?:do nothing|nothing|status quo|keep|kept|stay|stays|remain|no change|not|don't|do not|never|stop|cancel|drop|abandon|revert|roll back|rollback|neither|instead of)\b/i;
 
 const brief = (options: string) => `---\nkind: escalation\n---\n\nDecision needed:\nWho owns v1 compatibility during the v2 migration?\n\nOptions:\n${options}\n`;
 
@@ -21,6 +115,9 @@ export default defineRule({
     messages: {
       none: 'The `{{section}}` section lists no option: a decision maker needs at least two real options to choose between. Add them, stated neutrally, with who does what.',
       one: 'The `{{section}}` section lists one option (`{{option}}`): with nothing to weigh it against, the brief reads as a demand. Add at least one more real option (doing nothing counts).',
+      onlyOne: 'The `{{section}}` section says `{{words}}`: with one option there is nothing to decide, and the brief reads as a demand. Lay out at least two real options (doing nothing counts) and recommend one.',
+      sameAnswer:
+        'The options ({{options}}) are one answer in different sizes or dates: they differ only in {{difference}}, so the decision maker has nothing real to choose between. Add a genuine alternative (another owner, another approach, or doing nothing).',
     },
   },
   check(context) {
@@ -29,11 +126,67 @@ export default defineRule({
     // An empty section is structure/empty-section's finding, not this one.
     if (!view || !section || view.isEmpty()) return;
     const options = view.options();
-    if (options.length >= 2) return;
-    const only = options[0];
+    // "Honestly there's only one sensible option here: ..." written as prose, not a list of options.
+    const listed = view.blocks.some((b) => b.type === 'list' || b.type === 'table') || section.children.length >= 2;
+    const only = listed ? undefined : affirmedIn(context.doc, view.sentences(), view.match(ONLY_ONE))[0];
+    if (only) {
+      context.report({ messageId: 'onlyOne', data: { section: section.title, words: only.text }, span: only, words: [only.text] });
+      return;
+    }
+    if (options.length >= 2) {
+      const same = oneAnswer(options);
+      if (same)
+        context.report({
+          messageId: 'sameAnswer',
+          data: {
+            options: codeList(
+              options.map((o) => clip(o.text, 60)),
+              3,
+            ),
+            difference: codeList(same, 4),
+          },
+          span: section.titleSpan,
+          words: [section.title],
+          related: options.map((o) => ({ message: 'an option', span: o })),
+        });
+      return;
+    }
+    const single = options[0];
     // One line can still hold several options: "team A owns it, or team B does"; "two options: ...".
-    if (only && namesSeveral(only.text)) return;
-    if (only) context.report({ messageId: 'one', data: { section: section.title, option: clip(only.text, 60) }, span: section.titleSpan, words: [section.title], related: [{ message: 'the only option', span: only }] });
+    if (single && namesSeveral(single.text)) return;
+    if (single) context.report({ messageId: 'one', data: { section: section.title, option: clip(single.text, 60) }, span: section.titleSpan, words: [section.title], related: [{ message: 'the only option', span: single }] });
     else context.report({ messageId: 'none', data: { section: section.title }, span: section.titleSpan, words: [section.title] });
   },
 });
+
+/**
+ * Whether the options are one answer: each option's words, once the words of timing and degree
+ * are left out, are the same action, no option keeps, stops or does nothing, and at most one
+ * states a cost or consequence of its own. Returns the words they differ in, or undefined.
+ */
+function oneAnswer(options: Choice[]): string[] | undefined {
+  if (options.some((o) => OTHERWISE.test(o.text) || namesSeveral(o.text))) return undefined;
+  // Options that each weigh their own cost and risk ("Reweight for August. Users wait two more
+  // months ...") are real alternatives, even when the action is the same.
+  const weighed = (o: Choice) => {
+    const own = contentWords(firstClause(o.text));
+    return [...o.words].filter((w) => !own.has(w)).length >= 3;
+  };
+  if (options.filter(weighed).length >= 2) return undefined;
+  const core = options.map((o) => new Set([...contentWords(firstClause(o.text))].filter((w) => !VARIANT.has(w) && !hasNumber(w) && !hasDate(w))));
+  const base = core.reduce((a, b) => (b.size < a.size ? b : a));
+  if (base.size === 0) return undefined;
+  if (!core.every((c) => [...base].every((w) => c.has(w)) && c.size === base.size)) return undefined;
+  const difference = new Set<string>();
+  for (const o of options)
+    for (const w of firstClause(o.text)
+      .toLowerCase()
+      .match(/[a-z0-9][a-z0-9-]*/g) ?? [])
+      if (!base.has(stem(w)) && (VARIANT.has(stem(w)) || hasNumber(w) || hasDate(w))) difference.add(w);
+  return difference.size ? [...difference] : undefined;
+}
+
+/** An option's own statement, before its costs and consequences ("Ship in June. Risk: ..."). */
+function firstClause(text: string): string {
+  return text.split(/[.;:(]|\s[-\u2013\u2014]\s/)[0] ?? text;
+}

@@ -35,6 +35,13 @@ const NOT_PRIMARY =
 const NOT_PRIMARY_UNMARKED = /\b(?:also|until|after|once|then)\b/i;
 /** An archetype named after these words is someone else ("with the tech lead of each team", "its tech lead"). */
 const SOMEONE_ELSE = /(?:\b(?:with|to|for|from|by|under|alongside)\s+(?:the|each|every|our|their|other|a)?\s*|\b(?:each|every|other|their|our|its|his|her|whose)\s+|\w['’]s\s+)$/i;
+/**
+ * Primacy said in prose: "I'll be primarily the architect", "mainly a solver"; and a second
+ * primary beside it: "and, equally, the team's tech lead", "in equal measure", "co-primary".
+ */
+const PROSE_PRIMARY = /(?<![\w-])(?:primarily|mainly|chiefly|predominantly|first and foremost|equally|in equal measure|on an equal footing|just as much|co-?primary|jointly)(?![\w-])/gi;
+/** "be the team's tech lead", "and, equally, the group's architect": the writer's role in a group, not someone else's ("each team's tech lead"). */
+const OWN_GROUP = /\b(?:be|am|is|'m|as|being|become|remain|and|also|equally)[\s,]+(?:the|my|our)\s+(?:team|group|squad|programme|program|project|platform|department|org|organi[sz]ation|migration|tribe|chapter)['’]s\s+$/i;
 const ALL = /\b(?:all (?:of them|four|of the above|archetypes|the archetypes|roles|of these)|every archetype|each archetype|a bit of everything|whatever (?:is needed|it takes))\b/gi;
 
 interface Segment extends Span {
@@ -63,7 +70,8 @@ export function readPrimary(context: RuleContext): PrimaryReading | undefined {
     for (const clause of clauses(doc, segment)) {
       if (NOT_PRIMARY.test(clause.text) || (!explicit && NOT_PRIMARY_UNMARKED.test(clause.text))) continue;
       for (const m of matches(clause, archetypes)) {
-        if (SOMEONE_ELSE.test(doc.plain.slice(Math.max(clause.start, m.start - 16), m.start))) continue;
+        const before = doc.plain.slice(Math.max(clause.start, m.start - 16), m.start);
+        if (SOMEONE_ELSE.test(before) && !OWN_GROUP.test(doc.plain.slice(Math.max(segment.start - 12, m.start - 40), m.start))) continue;
         archetypes.lastIndex = 0;
         const groups = archetypes.exec(m.text)?.groups ?? {};
         const id = Object.keys(groups).find((k) => groups[k] !== undefined);
@@ -97,11 +105,14 @@ function segmentsOf(doc: Doc, view: SectionView, initial: Designation): Segment[
     const text = doc.plain.slice(unit.start, unit.end);
     let at = unit.start;
     let designation = initial;
-    for (const m of text.matchAll(MARKER)) {
+    const markers = [...text.matchAll(MARKER)].map((m) => ({ index: m.index, length: m[0].length, primary: /^(?:primary|main)$/i.test(m[1]!) }));
+    for (const m of text.matchAll(PROSE_PRIMARY)) if (!markers.some((k) => k.index <= m.index && m.index < k.index + k.length)) markers.push({ index: m.index, length: m[0].length, primary: true });
+    markers.sort((a, b) => a.index - b.index);
+    for (const m of markers) {
       const start = unit.start + m.index;
       if (start > at) out.push({ start: at, end: start, designation });
-      designation = /^(?:primary|main)$/i.test(m[1]!) ? 'primary' : 'other';
-      at = start + m[0].length;
+      designation = m.primary ? 'primary' : 'other';
+      at = start + m.length;
     }
     if (unit.end > at) out.push({ start: at, end: unit.end, designation });
   }

@@ -1,6 +1,6 @@
 import type { Block, Doc, Span } from '../../model/types.ts';
 import { itemContent, SENTENCE } from '../../text/index.ts';
-import { defineRule } from '../define.ts';
+import { defineRule, type RuleContext } from '../define.ts';
 
 /** Percent rounding ("33% + 33% + 33%") is not a wrong sum. */
 const PERCENT_SLACK = 1;
@@ -43,6 +43,8 @@ interface Part extends Span {
 
 interface Entry {
   parts: Record<Unit, Part[]>;
+  /** The units with an amount outside parentheses: two of them ("2 days and 4 hours") make the entry mixed. */
+  units?: Set<Unit>;
   rest: boolean;
   /** A load said in words ("full-time", "all week", "half the week"), as a share of the week. */
   load?: Part;
@@ -82,9 +84,12 @@ export default defineRule({
     const entries = entriesOf(doc, allocation.blocks);
     if (entries === undefined) return;
     const withAmounts = entries.filter((e) => UNITS.some((u) => e.parts[u].length));
-    // The unit every amount uses; a split in mixed units (days here, hours there) cannot be added up.
-    const unit = UNITS.find((u) => withAmounts.length > 0 && withAmounts.every((e) => e.parts[u].length));
-    if (!unit) return;
+    // The unit every amount uses; a split in mixed units (days here, hours there) is added up as shares of the week.
+    const unit = withAmounts.some((e) => (e.units?.size ?? 0) > 1) ? undefined : UNITS.find((u) => withAmounts.length > 0 && withAmounts.every((e) => e.parts[u].length));
+    if (!unit) {
+      mixed(context, entries, withAmounts, allocation.section!.title, allocation.text());
+      return;
+    }
     const week = weekOf(unit, allocation.section!.title, allocation.text());
     // A load in words counts as its share of the week, in the unit the other amounts use.
     const loads = entries.flatMap((e) => (e.load ? [{ ...e.load, value: e.load.value * week.max }] : []));
@@ -103,6 +108,47 @@ export default defineRule({
     });
   },
 });
+
+/**
+ * A week split in mixed units ("2 days design, 8 hours reviews, 10% interviews"): each entry's
+ * first amount as a share of the week. Hours without a stated week are a range (32-45 hours),
+ * so only a sum that is over or under at both ends is reported.
+ */
+function mixed(context: RuleContext, entries: Entry[], withAmounts: Entry[], title: string, text: string): void {
+  const days = weekOf('days', title, text).max;
+  const hours = weekOf('hours', title, text);
+  const parts: Part[] = [];
+  let lo = 0;
+  let hi = 0;
+  for (const e of withAmounts) {
+    // "1 day design, 25% reviews": every amount of a mixed entry; "3 days (60%)": the first.
+    const amounts = UNITS.flatMap((u) => e.parts[u].map((p) => [u, p] as const)).sort((a, b) => a[1].start - b[1].start);
+    for (const [unit, part] of (e.units?.size ?? 0) > 1 ? amounts.filter(([u]) => e.units?.has(u)) : amounts.slice(0, 1)) {
+      parts.push(part);
+      lo += part.value / (unit === 'percent' ? 100 : unit === 'days' ? days : hours.max);
+      hi += part.value / (unit === 'percent' ? 100 : unit === 'days' ? days : hours.min);
+    }
+  }
+  for (const e of entries) {
+    if (!e.load) continue;
+    parts.push(e.load);
+    lo += e.load.value;
+    hi += e.load.value;
+  }
+  parts.sort((a, b) => a.start - b.start);
+  const slack = PERCENT_SLACK / 100;
+  const over = lo > 1 + slack;
+  const under = hi < 1 - slack && !entries.some((e) => e.rest);
+  if (!over && !under) return;
+  const pct = (n: number) => `${Math.round(n * 100)}%`;
+  const total = pct(lo) === pct(hi) ? `${pct(lo)} of the week` : `${pct(lo)}-${pct(hi)} of the week`;
+  context.report({
+    messageId: over ? 'over' : 'under',
+    data: { total, parts: parts.map((p) => `\`${p.text}\``).join(' + '), week: `${round(days)} days or ${hours.label}` },
+    span: { start: parts[0]!.start, end: parts[parts.length - 1]!.end },
+    words: parts.map((p) => p.text),
+  });
+}
 
 /**
  * The allocation's entries: list items and table rows when there are any (prose around them is
@@ -157,6 +203,7 @@ function entryOf(doc: Doc, span: Span, how: { all?: boolean; bare?: Unit | undef
   text = text.replace(WEEK_IN_TEXT, blank).replace(TOTAL_CLAUSE, blank);
   if (UNCLEAR.test(text)) return 'unclear';
   const parts = { percent: [], hours: [], days: [] } as Record<Unit, Part[]>;
+  const units = new Set<Unit>();
   const depth = parenDepth(text);
   for (const unit of UNITS) {
     const found: (Part & { inParens: boolean })[] = [];
@@ -165,6 +212,7 @@ function entryOf(doc: Doc, span: Span, how: { all?: boolean; bare?: Unit | undef
       found.push({ start: span.start + m.index, end: span.start + m.index + m[0].length, text: m[0], value, inParens: depth[m.index]! > 0 });
     }
     const outside = found.filter((f) => !f.inParens);
+    if (outside.length) units.add(unit);
     const counted = (outside.length ? outside : found).map(({ inParens: _, ...p }) => p);
     parts[unit] = how.all ? counted : counted.slice(0, 1);
   }
@@ -175,7 +223,7 @@ function entryOf(doc: Doc, span: Span, how: { all?: boolean; bare?: Unit | undef
     const at = span.start + number.index + number[0].indexOf(number[1]!);
     parts[bare] = [{ start: at, end: at + number[1]!.length, text: number[1]!, value: parseFloat(number[1]!.replace(',', '.')) }];
   }
-  const entry: Entry = { parts, rest: REST.test(text) };
+  const entry: Entry = { parts, units, rest: REST.test(text) };
   const load = UNITS.some((u) => parts[u].length) ? null : LOAD.exec(text);
   if (load && !NOT_LOAD.test(text.slice(0, load.index))) {
     entry.load = { start: span.start + load.index, end: span.start + load.index + load[0].length, text: load[0], value: load[1] ? 1 : 0.5 };
@@ -225,8 +273,11 @@ function leadOf(doc: Doc, item: Block): Span {
 
 function weekOf(unit: Unit, title: string, text: string): { min: number; max: number; label: string } {
   if (unit === 'percent') return { min: 100, max: 100, label: '100%' };
+  // "Weekly allocation (5 days)", "Weekly allocation (38-hour week)", "... of my 36-hour week".
   WEEK_IN_TEXT.lastIndex = 0;
-  const m = WEEK_IN_TITLE.exec(title) ?? WEEK_IN_TEXT.exec(text);
+  const inTitle = WEEK_IN_TITLE.exec(title) ?? WEEK_IN_TEXT.exec(title);
+  WEEK_IN_TEXT.lastIndex = 0;
+  const m = inTitle ?? WEEK_IN_TEXT.exec(text);
   const size = m?.[1];
   const of = m && /^d/i.test(m[2]!) ? 'days' : 'hours';
   if (size && of === unit) {
