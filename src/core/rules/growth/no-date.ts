@@ -23,7 +23,15 @@ export default defineRule({
     },
   },
   check(context) {
-    const dated = (view: SectionView | undefined) => !!view && !view.isEmpty() && hasCommittedDate(view.entries().map((e) => e.text).join('\n'));
+    const dated = (view: SectionView | undefined) =>
+      !!view &&
+      !view.isEmpty() &&
+      hasCommittedDate(
+        view
+          .entries()
+          .map((e) => e.text)
+          .join('\n'),
+      );
     // A plan may date the moment somewhere else: the delegated work is dated by its review
     // checkpoint or the moment it is shown; either moment by a timeline row or milestone that
     // names the same work ("| Present the RFC at architecture review | Mar 14 |").

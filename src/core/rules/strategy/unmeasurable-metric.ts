@@ -9,9 +9,11 @@ import { hasDate, hasQuantity } from '../../text/numbers.ts';
 /** Digits inside a name are no target: "P1 incidents", "the v2 pipeline", "Tier 1 services", "ETCS Level 2". */
 const IDENTIFIER = /\b(?:[a-z]{1,4}\d+[a-z\d]*|(?:tier|level|phase|stage|version|sev(?:erity)?|priority|gen(?:eration)?|wave|step|release)\s+\d+)\b/gi;
 /** Targets written in words: "halve", "a third fewer", "double", "zero", "all services", "none". */
-const WORD_TARGET = /\b(?:halv(?:e|es|ed|ing)|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|quadrupl\w*|(?:a|one|two) (?:third|quarter|fifth)s?|zero|none|no (?:more|fewer|longer)|(?:all|every|each) (?:of (?:the |our )?)?\w+(?:[- ]\w+)? (?:on|in|off|using|use|run|runs|migrated|moved|have|has|pass|passes|meet|meets|covered|retired|behind)\b)/i;
+const WORD_TARGET =
+  /\b(?:halv(?:e|es|ed|ing)|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|quadrupl\w*|(?:a|one|two) (?:third|quarter|fifth)s?|zero|none|no (?:more|fewer|longer)|(?:all|every|each) (?:of (?:the |our )?)?\w+(?:[- ]\w+)? (?:on|in|off|using|use|run|runs|migrated|moved|have|has|pass|passes|meet|meets|covered|retired|behind)\b)/i;
 /** Deadlines in words hasDate does not read: seasons, year end, fiscal years, "in the first 90 days". */
-const WORD_DEADLINE = /\b(?:(?:by|before|until|in|this|next|over|during)\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:spring|summer|autumn|winter)|(?:year|quarter|half|month|term)[- ]end|EO[YQHM]\b|FY\s?'?\d{2,4}|(?:first|next)\s+\d+\s+(?:days|weeks|months))\b/i;
+const WORD_DEADLINE =
+  /\b(?:(?:by|before|until|in|this|next|over|during)\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:spring|summer|autumn|winter)|(?:year|quarter|half|month|term)[- ]end|EO[YQHM]\b|FY\s?'?\d{2,4}|(?:first|next)\s+\d+\s+(?:days|weeks|months))\b/i;
 
 /** A target someone could count: a quantity that is not part of a date or a name, or one in words. */
 function isCountable(text: string): boolean {
