@@ -14,7 +14,7 @@ const LINK = /!?\[([^\]]*)\]\([^)]*\)/g;
 const PICTOGRAPH = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\uFE0E\uFE0F\u200D\u20E3]/gu;
 // "2.", "2)", "2.1", "II.", "A.", "b)", "#3", "§4", "Step 3:", "Part II -": only before more words.
 // A bare number is numbering only up to three digits, so "2025 roadmap" keeps its year.
-const NUMBERING = /^(?:(?:step|part|section|phase|stage)\s+(?:\d+|[ivxlc]+|[a-z])\b\s*[:.)\u2013\u2014-]?|[#§]?\d{1,3}(?:\.\d+)*[.):\u2013\u2014-]?|[ivxlc]+[.)]|[a-z][.)])\s+(?=\S)/i;
+const NUMBERING = /^(?:(?:step|part|section|phase|stage|slide)\s+(?:\d+|[ivxlc]+|[a-z])\b\s*[:.)\u2013\u2014-]?|[#§]?\d{1,3}(?:\.\d+)*[.):\u2013\u2014-]?|[ivxlc]+[.)]|[a-z][.)])\s+(?=\S)/i;
 
 /** The title's words as written, lower-cased, without markup, emoji, numbering or trailing colon. */
 export function cleanTitle(title: string): string {

@@ -33,6 +33,8 @@ const PLAIN_FIELD = new RegExp(String.raw`^[ \t]{0,3}(?:${NUM})?(?:\*\*|__)?(\p{
  * `**Name —**`, `**Name** — `. Group 2 is the name; 3 or 4 the punctuation that ends it.
  */
 const EMPH_HEAD = new RegExp(String.raw`^[ \t]{0,3}(?:${NUM})?(\*\*|__|\*|_)(?![ \t])([^:\n\r*_|]{1,80}?)[ \t]*(?:([:.—–]|[ \t]-)[ \t]*\1|\1[ \t]*([:.—–]|-(?=[ \t])))`, 'u');
+/** The sequence a bold line may open with: `Slide 3:`, `Step 2 -`, `Part IV.` (kinds/normalise.ts strips it from the title). */
+const SEQUENCE = /^(?:slide|step|part|section|phase|stage)\s+(?:\d{1,3}|[ivxlc]+|[a-z])\s*[:.)\u2013\u2014-]\s+(?=\S)/i;
 /** A line that is all bold: `**Weekly allocation (40-hour week)**`. */
 const BOLD_LINE = new RegExp(String.raw`^[ \t]{0,3}(?:${NUM})?(\*\*|__)(?![ \t])([^\n\r*_|]{1,80}?)\1[ \t]*$`, 'u');
 /** A bold name with a qualifier after it, alone on its line: `**Scope** (agreed in the meeting)`. */
@@ -126,7 +128,9 @@ export function headOf(line: string): Head | undefined {
   if (bold) {
     const name = (bold[2] as string).trim();
     // A comma makes it a phrase (a department line under the title), not a section's name.
-    if (!titleLike(name, MAX_LABEL_WORDS) || /[,:]/.test(name) || !balanced(name)) return undefined;
+    // "**Slide 3: Key initiatives**": a numbered slide, step or part keeps its colon.
+    const unnumbered = name.replace(SEQUENCE, '');
+    if (!titleLike(unnumbered, MAX_LABEL_WORDS) || /[,:]/.test(unnumbered) || !balanced(name)) return undefined;
     const start = bold[0].indexOf(bold[1] as string) + (bold[1] as string).length;
     return { name, start, end: line.trimEnd().length, form: 'label', bare: true };
   }

@@ -8,7 +8,7 @@ import { hasDate } from './numbers.ts';
 /** A bounded relative period: the end or start of a named quarter, half, year or month is a deadline. */
 const BOUNDED = /\b(?:by|before|until|at|for|in)\s+(?:the\s+)?(?:end|start|beginning|close|first (?:week|day)|last (?:week|day))\s+of\s+(?:the\s+)?(?:this|next|the current|the following)?\s*(?:week|month|quarter|half|year|sprint)\b/i;
 /** A numbered step of a plan with a stated start: "by week 6", "in sprint 14", "day 30". */
-const NUMBERED = /\b(?:week|sprint|day|month|iteration|milestone)\s+\d{1,3}\b/i;
+const NUMBERED = /\b(?:week|wk|sprint|day|month|iteration|milestone)\s+\d{1,3}\b/i;
 /** Times that name no point anyone can be held to. */
 const VAGUE = new RegExp(
   [

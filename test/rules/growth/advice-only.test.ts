@@ -15,6 +15,7 @@ ruleTester(rule, {
       ),
     },
     { name: 'bold fields, British', code: plan("**Skill goal:** Tomasz leads the organisation's evaluation platform.\n\n**Opportunity:** Tomasz chairs the evaluation working group from June; fortnightly mentoring chats with me.\n") },
+    { name: 'the person drafts and decides, the writer reviews', code: plan('**Opportunity:** Aiyana drafts the on-call handbook and decides its escalation rules; I review the draft on 2 June in our catch-up.\n') },
   ],
   invalid: [
     {
@@ -58,6 +59,19 @@ ruleTester(rule, {
       name: 'negated ownership is not ownership',
       code: plan('## Opportunity\n\nJo will not own the RFC yet; I mentor Jo on design.\n'),
       errors: [{ messageId: 'adviceOnly', line: 7, column: 32, endLine: 7, endColumn: 38, words: ['mentor'] }],
+    },
+    {
+      spellings: true,
+      name: 'a sounding board, passed-on papers and a mention left to chance',
+      code: plan(
+        "## Opportunity\n\nA standing offer: I'm her sounding board and I'll pass on the best papers I find.\n\n## Support\n\nWeekly catch-ups.\n\n## Visibility\n\nI'll mention her work to the directors when the chance comes up.\n",
+      ),
+      errors: [{ messageId: 'adviceOnly', line: 7, column: 27, endLine: 7, endColumn: 41, words: ['sounding board', 'pass on the best papers', 'Weekly catch-ups'] }],
+    },
+    {
+      name: 'her drafts are not her work to own',
+      code: plan("Support:\nI'll give her candid feedback on her drafts and talk her through the tricky parts.\n"),
+      errors: [{ messageId: 'adviceOnly', line: 6, column: 22, endLine: 6, endColumn: 30, words: ['feedback', 'talk her through'] }],
     },
   ],
 });

@@ -12,6 +12,9 @@ ruleTester(rule, {
     { spellings: true, name: 'the writer attends, the person runs it', code: plan('## Opportunity\n\nKai runs the replay-system design review on 22 July; I will attend and take notes for him.\n') },
     { name: 'a bold field with a talk', code: plan('**Opportunity:** Aisha gives a talk on the upload component at the frontend guild on 17 June.\n') },
     { spellings: true, name: 'participation that is denied, ownership that is stated', code: `---\nkind: growth-plan\n---\n\n## Opportunity\n\nPriya will not shadow the review; she owns the cutover runbook and presents it on 12 March.\n` },
+    { spellings: true, name: 'the person writes it and takes it through review', code: plan('## Opportunity\n\nThe retention-policy RFC: Tomás writes it and takes it through the data council on 9 June. I do not co-write it.\n') },
+    { name: 'a subjectless field is about the person', code: plan('**What she owns:** drafts the capacity model and decides the rollout order; due 3 May.\n') },
+    { name: 'let her lead', code: plan("Opportunity:\nI'll step back and let her lead the vendor evaluation from 1 April.\n") },
   ],
   invalid: [
     {
@@ -35,6 +38,17 @@ ruleTester(rule, {
       name: '"his own" is not ownership',
       code: plan('Opportunity:\nLeo sits in on the design reviews on his own schedule from March.\n'),
       errors: [{ messageId: 'passive', line: 6, column: 5, endLine: 6, endColumn: 15, words: ['sits in on'] }],
+    },
+    {
+      spellings: true,
+      name: 'the writer writes and presents; the person only helps',
+      code: plan("## Opportunity\n\nI'll write the caching RFC with Priya's input and present it to the architecture board on 4 May.\n"),
+      errors: [{ messageId: 'nothing', line: 7, column: 1, endLine: 7, endColumn: 97 }],
+    },
+    {
+      name: 'feedback on her drafts is not her owning anything',
+      code: plan("Opportunity:\nWe'll meet weekly and I'll give feedback on her drafts whenever she writes one.\n"),
+      errors: [{ messageId: 'nothing', line: 6, column: 1, endLine: 6, endColumn: 80 }],
     },
   ],
 });

@@ -24,6 +24,7 @@ ruleTester(rule, {
     { name: 'a negated verb with a concrete object', code: strategy("## Anti-scope\n\nWe won't give any team a dedicated SRE this year. Anything touching the ledger stays frozen until the audit closes.\n") },
     { spellings: true, name: 'everything but one thing on the table', code: strategy('## Anti-scope\n\nEverything except the billing rewrite stays on the table.\n') },
     { name: 'one door kept open, one closed', code: strategy("**Anti-scope:** We won't close any regions, but the Sydney expansion is off the table until 2027.\n") },
+    { spellings: true, name: 'dropping an old browser is a real exclusion', code: strategy('## Anti-scope\n\n- We will stop supporting Internet Explorer 11 this year.\n- No deletion of the legacy reports until finance signs off.\n') },
   ],
   invalid: [
     {
@@ -107,6 +108,18 @@ ruleTester(rule, {
       name: 'a dodge: nothing we would give up',
       code: strategy('## Anti-scope\n\nNothing we would want to give up at this stage.\n'),
       errors: [{ messageId: 'none', line: 7, column: 1, endLine: 7, endColumn: 48, words: ['Nothing we would want to give up at this stage'] }],
+    },
+    {
+      spellings: true,
+      name: '"nil at present", padded with a promise',
+      code: strategy('## Out of scope\n\nNil at present. All requests from faculties will be accommodated as per priority.\n'),
+      errors: [{ messageId: 'none', line: 7, column: 1, endLine: 7, endColumn: 82, words: ['Nil at present'] }],
+    },
+    {
+      spellings: true,
+      name: 'ruling out only destruction and unsafe shortcuts',
+      code: strategy("## Anti-scope\n\n- We will not delete historical telemetry data.\n- We won't stop supporting the clinics during the cutover.\n- No changes that bypass the dispensing safety checks.\n"),
+      errors: [{ messageId: 'selfEvident', line: 7, column: 3, endLine: 9, endColumn: 55 }],
     },
   ],
 });

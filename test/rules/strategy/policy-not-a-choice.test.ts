@@ -33,6 +33,8 @@ ruleTester(rule, {
     { spellings: true, name: 'a framing that is neither goal nor choice is left alone', code: strategy('## Guiding policy\n\nThe platform is a product, and product engineers are its customers.\n') },
     { spellings: true, name: 'no kind, no rule', code: '## Guiding policy\n\nImprove reliability.\n' },
     { spellings: true, name: 'no policy section', code: strategy('## Diagnosis\n\nLead time is 3.5 days.\n') },
+    { name: 'balance, with what gives way', code: strategy('## Guiding policy\n\nBalance safety and delivery by putting interlocking renewals before any new digital scope.\n') },
+    { spellings: true, name: 'a binding rule beside an even-handed aside', code: strategy('## Guiding policy\n\n- Every renewal goes through the joint resource plan.\n- We keep a healthy balance across our programmes.\n') },
   ],
   invalid: [
     {
@@ -72,6 +74,17 @@ ruleTester(rule, {
       name: 'a modal before a goal is still a goal',
       code: strategy('Guiding policy:\nWe must improve reliability and developer experience.\n'),
       errors: [{ messageId: 'goal', line: 6, column: 1, endLine: 6, endColumn: 54 }],
+    },
+    {
+      spellings: true,
+      name: 'equal focus, each given its share',
+      code: strategy('## Guiding policy\n\nThe team will maintain an equal focus on safety, cost and modernisation, ensuring that each receives the attention it deserves.\n'),
+      errors: [{ messageId: 'goal', line: 7, column: 1, endLine: 7, endColumn: 128, words: ['equal focus', 'focus on', 'each receives the attention'] }],
+    },
+    {
+      name: 'aspirations and values, British',
+      code: strategy('**Guiding policy:** We aspire to be the organisation engineers want to join. We value craft, openness and pace across all fronts.\n'),
+      errors: [{ messageId: 'goal', line: 5, column: 21, endLine: 5, endColumn: 77, words: ['aspire to', 'want to', 'We value', 'across all fronts'] }],
     },
   ],
 });

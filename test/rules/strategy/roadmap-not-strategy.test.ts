@@ -71,5 +71,10 @@ ruleTester(rule, {
       code: strategy('# Platform strategy\n\nOur plan for the year:\nMigrate CI\nUpgrade Kubernetes\n'),
       errors: [{ messageId: 'roadmap', line: 8, column: 1, endLine: 9, endColumn: 19 }],
     },
+    {
+      name: 'a slide outline: numbered bold slide titles',
+      code: '# Platform strategy 2027\n\n**Slide 1: Key initiatives**\n- New build farm\n- Store rework\n- Telemetry v3\n- Crash reporting everywhere\n\n---\n\n**Slide 2: How we will measure success**\n- Better retention\n',
+      errors: [{ messageId: 'roadmap', line: 4, column: 3, endLine: 7, endColumn: 29 }],
+    },
   ],
 });

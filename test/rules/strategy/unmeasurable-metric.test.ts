@@ -23,6 +23,12 @@ ruleTester(rule, {
       name: 'a tradeoff table under the metrics is not a metric',
       code: strategy('## Success metrics\n\n- Lead time below 1 day by Q2.\n\n| Choice | Gain | Cost |\n|---|---|---|\n| friction first | faster | features wait |\n'),
     },
+    {
+      spellings: true,
+      name: 'targets and deadlines in words',
+      code: strategy('## How we will know\n\n- Halve the release checklist by year end.\n- Build time from 40 to 20 minutes before the autumn release.\n- Every squad on the shared pipeline by FY27.\n'),
+    },
+    { spellings: true, name: 'a deadline stated in the prose above the list', code: strategy('## Success metrics\n\nAll targets are for 31 March 2027.\n\n- Lead time below 1 day.\n- Flaky rate below 2%.\n') },
   ],
   invalid: [
     {
@@ -49,6 +55,12 @@ ruleTester(rule, {
       name: '"may" the modal is not May the month',
       code: strategy('## Success metrics\n\nLatency may drop below 200 ms.\n'),
       errors: [{ messageId: 'noDate', line: 7, column: 1, endLine: 7, endColumn: 31 }],
+    },
+    {
+      spellings: true,
+      name: 'the digits of a name are no target',
+      code: strategy('## Success metrics\n\n- Fewer P1 incidents on the v2 pipeline by Q3.\n'),
+      errors: [{ messageId: 'noNumber', line: 7, column: 3, endLine: 7, endColumn: 47 }],
     },
   ],
 });

@@ -1,5 +1,8 @@
 import { defineRule } from '../define.ts';
+import type { Doc } from '../../model/types.ts';
+import type { SectionView } from '../../query/section-view.ts';
 import { hasCommittedDate } from '../../text/when.ts';
+import { termsOf } from '../../text/words.ts';
 
 export default defineRule({
   meta: {
@@ -20,21 +23,43 @@ export default defineRule({
     },
   },
   check(context) {
+    const dated = (view: SectionView | undefined) =>
+      !!view &&
+      !view.isEmpty() &&
+      hasCommittedDate(
+        view
+          .entries()
+          .map((e) => e.text)
+          .join('\n'),
+      );
+    // A plan may date the moment somewhere else: the delegated work is dated by its review
+    // checkpoint or the moment it is shown; either moment by a timeline row or milestone that
+    // names the same work ("| Present the RFC at architecture review | Mar 14 |").
+    const elsewhere = datedEntries(context.doc, context.body, [context.view('opportunity'), context.view('visibility')]);
     for (const key of ['opportunity', 'visibility']) {
       const view = context.view(key);
-      if (
-        !view ||
-        view.isEmpty() ||
-        hasCommittedDate(
-          view
-            .entries()
-            .map((e) => e.text)
-            .join('\n'),
-        )
-      )
-        continue;
+      if (!view || view.isEmpty() || dated(view)) continue;
+      if (key === 'opportunity' && (dated(context.view('support')) || dated(context.view('visibility')))) continue;
+      const terms = view.terms(false);
+      if (elsewhere.some((e) => sharesTerms(terms, e))) continue;
       const { title, titleSpan } = view.section!;
       context.report({ messageId: 'noDate', data: { section: title.toLowerCase() }, span: titleSpan, words: [title] });
     }
   },
 });
+
+/** The dated entries of the plan outside the two moments (a timeline, a milestone table, a notes list), as their terms. */
+function datedEntries(doc: Doc, body: SectionView, moments: (SectionView | undefined)[]): Set<string>[] {
+  const inMoment = (start: number) => moments.some((v) => v?.spans.some((s) => start >= s.start && start < s.end));
+  return body
+    .entries()
+    .filter((e) => !inMoment(e.start) && hasCommittedDate(e.text))
+    .map((e) => termsOf(doc.plain.slice(e.start, e.end), false));
+}
+
+/** Two content words in common: the row names the same work ("RFC", "architecture review"). */
+function sharesTerms(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  let n = 0;
+  for (const t of a) if (b.has(t) && ++n >= 2) return true;
+  return false;
+}

@@ -57,11 +57,20 @@ const BINDS = /\b(?:every|each|all|any|no)\s+(?!(?:of\s+)?(?:the\s+)?(?:time|way
 const REFERS =
   /\b(?:per|under|follow(?:s|ing)?|according to|as (?:set out|defined|described|agreed) in|in line with|compl(?:y|ies) with|consistent with)\b[^.;]{0,60}\b(?:polic(?:y|ies)|standards?|guidelines?|principles?|charter|RFC|ADR|handbook|playbook|framework|contract|SLAs?)\b|\]\(/i;
 
+/**
+ * Giving everything its share is the opposite of a choice: "an equal focus on safety,
+ * performance and modernisation, ensuring that each receives the attention it deserves",
+ * "balance all three priorities", "everything is a priority".
+ */
+const EVEN_HANDED =
+  /\b(?:equal(?:ly)? (?:focus|weight|weighting|priority|priorities|attention|emphasis|importance|investment)|(?:focus|weight|priority|attention|emphasis|invest\w*) (?:\w+ )?equally|(?:give|gives|giving) (?:equal|the same) (?:\w+ )?(?:to|weight|priority|attention)|(?:strike|striking|keep|keeping|maintain\w*) (?:a|the) (?:healthy |right |careful )?balance|balanc(?:e|es|ed|ing) (?:all|every|each|the (?:needs|demands|priorities)|competing)|(?:each|every one|all) (?:of them |of these )?(?:receives?|gets?|given) (?:the |its |their )?(?:(?:fair |due |right )?share|attention|resources|priority|focus|investment)|(?:everything|all of (?:it|them|these)|they) (?:is|are) (?:a |equally |all )?(?:top )?priorit(?:y|ies)|(?:all|every)(?: \w+)? (?:is|are) (?:equally )?(?:important|a priority|priorities)|(?:across|on) all (?:fronts|areas|priorities|of (?:them|these)))\b/i;
+
 function choosesOrBinds(u: Match): boolean {
   const text = u.text.replace(modalGoal(), '');
   if (lexicon('policy-choice').test(text) || REFERS.test(text)) return true;
-  // "Improve reliability for every service" is still a goal: a bound binds only outside one.
-  return BINDS.test(text) && !opensWithGoal(text);
+  // "Improve reliability for every service" is still a goal: a bound binds only outside one;
+  // and "each receives the attention it deserves" binds nobody to anything.
+  return BINDS.test(text) && !opensWithGoal(text) && !EVEN_HANDED.test(text);
 }
 
 /** The statement leads with a goal verb, after any subject and modal ("We will improve ..."). */
@@ -73,7 +82,7 @@ function opensWithGoal(text: string): boolean {
 
 /** The words that make a statement read as a goal or a slogan (goal verbs, targets, fluff). */
 function goalWords(text: string): string[] {
-  const found = [...text.matchAll(lexicon('goal-words')), ...text.matchAll(lexicon('fluff'))].map((m) => ({ at: m.index, end: m.index + m[0].length, text: m[0] }));
+  const found = [...text.matchAll(lexicon('goal-words')), ...text.matchAll(lexicon('fluff')), ...text.matchAll(new RegExp(EVEN_HANDED.source, 'gi'))].map((m) => ({ at: m.index, end: m.index + m[0].length, text: m[0] }));
   // "be world-class" is one slogan, not also the fluff "world-class" inside it.
   const outer = found.filter((m) => !found.some((o) => o !== m && o.at <= m.at && m.end <= o.end && o.end - o.at > m.end - m.at));
   return outer.sort((a, b) => a.at - b.at).map((m) => m.text);

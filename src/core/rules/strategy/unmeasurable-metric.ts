@@ -6,6 +6,25 @@ import { defineRule } from '../define.ts';
 import { isListed } from '../../text/entries.ts';
 import { hasDate, hasQuantity } from '../../text/numbers.ts';
 
+/** Digits inside a name are no target: "P1 incidents", "the v2 pipeline", "Tier 1 services", "ETCS Level 2". */
+const IDENTIFIER = /\b(?:[a-z]{1,4}\d+[a-z\d]*|(?:tier|level|phase|stage|version|sev(?:erity)?|priority|gen(?:eration)?|wave|step|release)\s+\d+)\b/gi;
+/** Targets written in words: "halve", "a third fewer", "double", "zero", "all services", "none". */
+const WORD_TARGET =
+  /\b(?:halv(?:e|es|ed|ing)|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|quadrupl\w*|(?:a|one|two) (?:third|quarter|fifth)s?|zero|none|no (?:more|fewer|longer)|(?:all|every|each) (?:of (?:the |our )?)?\w+(?:[- ]\w+)? (?:on|in|off|using|use|run|runs|migrated|moved|have|has|pass|passes|meet|meets|covered|retired|behind)\b)/i;
+/** Deadlines in words hasDate does not read: seasons, year end, fiscal years, "in the first 90 days". */
+const WORD_DEADLINE =
+  /\b(?:(?:by|before|until|in|this|next|over|during)\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:spring|summer|autumn|winter)|(?:year|quarter|half|month|term)[- ]end|EO[YQHM]\b|FY\s?'?\d{2,4}|(?:first|next)\s+\d+\s+(?:days|weeks|months))\b/i;
+
+/** A target someone could count: a quantity that is not part of a date or a name, or one in words. */
+function isCountable(text: string): boolean {
+  return hasQuantity(text.replace(IDENTIFIER, ' ')) || WORD_TARGET.test(text);
+}
+
+/** A deadline: a date, or one of the spoken forms ("by year end", "before the autumn release"). */
+function isDated(text: string): boolean {
+  return hasDate(text) || WORD_DEADLINE.test(text);
+}
+
 export default defineRule({
   meta: {
     id: 'strategy/unmeasurable-metric',
@@ -31,11 +50,11 @@ export default defineRule({
   check(context) {
     const metrics = context.view('metrics');
     if (!metrics) return;
-    const datedAbove = hasDate(sharedContext(context.doc, metrics));
+    const datedAbove = isDated(sharedContext(context.doc, metrics));
     for (const m of metricsOf(metrics)) {
       if (/:$/.test(m.text)) continue; // an intro line such as "By the end of Q2:" is not a metric
-      const number = hasQuantity(m.text);
-      const date = datedAbove || hasDate(m.text);
+      const number = isCountable(m.text);
+      const date = datedAbove || isDated(m.text);
       if (number && date) continue;
       const messageId = !number && !date ? 'neither' : number ? 'noDate' : 'noNumber';
       context.report({ messageId, data: { metric: clip(m.text) }, span: m, words: [m.text] });
@@ -53,12 +72,15 @@ function metricsOf(metrics: SectionView): Match[] {
   return listed.length ? listed : all;
 }
 
-/** A deadline stated once for all metrics: the section title, an intro line ending in ":", or the document title. */
+/**
+ * A deadline stated once for all metrics: the section title, an intro line ending in ":", prose
+ * before a listed set of metrics ("All targets are for 31 March 2027."), or the document title.
+ * Prose after the list is a sign-off ("Comments to #hosting by 7 March"), not a deadline.
+ */
 function sharedContext(doc: Doc, metrics: SectionView): string {
-  const intro = metrics
-    .entries()
-    .filter((u) => /:$/.test(u.text))
-    .map((u) => u.text);
+  const entries = metrics.entries();
+  const firstListed = entries.findIndex(isListed);
+  const intro = entries.filter((u, i) => /:$/.test(u.text) || (firstListed > 0 && i < firstListed)).map((u) => u.text);
   const title = doc.frontMatter?.data['title'];
   const h1 = doc.sections.find((s) => s.style === 'heading' && s.depth === 1)?.title ?? '';
   return [metrics.section?.title ?? '', ...intro, typeof title === 'string' ? title : '', h1].join('\n');
