@@ -52,7 +52,7 @@ ruleTester(rule, {
       code: `${fm}## Decision\n\nMove the backhaul review to the March board.\n\n## Ask\n\nThoughts welcome. I think it might be worth a conversation at some point.\n`,
       errors: [
         { messageId: 'hedge', line: 12, column: 19, endLine: 12, endColumn: 26, data: { hedge: 'I think', part: 'ask' } },
-        { messageId: 'hedge', line: 12, column: 30, endLine: 12, endColumn: 35, data: { hedge: 'might', part: 'ask' } },
+        { messageId: 'hedge', line: 12, column: 30, endLine: 12, endColumn: 44, data: { hedge: 'might be worth', part: 'ask' } },
       ],
     },
     {
