@@ -20,6 +20,14 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a recommendation in the civil-service register, hedged twice',
+      code: `${fm}Labs are at 31% occupancy. In light of this, IT Services is minded to suggest that it may be worth considering refreshing only the specialist labs.\n`,
+      errors: [
+        { messageId: 'hedge', line: 6, column: 84, endLine: 6, endColumn: 93, data: { hedge: 'it may be', part: 'decision' } },
+        { messageId: 'hedge', line: 6, column: 94, endLine: 6, endColumn: 111, data: { hedge: 'worth considering', part: 'decision' } },
+      ],
+    },
+    {
       name: '`Label:` decision with two hedges',
       code: `${fm}Decision:\nI think we should maybe delay the payments launch two weeks.\n\nAsk:\nApprove the revised date by Friday.\n`,
       errors: [

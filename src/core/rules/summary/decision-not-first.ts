@@ -1,4 +1,4 @@
-import { lexicon } from '../../lexicon/index.ts';
+import { lexicon, mentions } from '../../lexicon/index.ts';
 import type { Section } from '../../model/types.ts';
 import { clip, code } from '../../text/format.ts';
 import { isGreeting, isSignOff } from '../../text/letter.ts';
@@ -95,12 +95,12 @@ function checkSection(context: Ctx, decision: Section): void {
 /**
  * Reports the first decisive sentence when sentences before it are not decisive. Without a
  * Decision section, a request made in the prose ("we would need the committee to approve six
- * testers by 31 May") states the decision too: ask-first is fine, ask-last-of-the-background is
+ * testers by 31 May": a request word, not a bare imperative) states the decision too: ask-first is fine, ask-last-of-the-background is
  * the decision buried. An ask in the Ask section is where an ask belongs, not a decision.
  */
 function reportBuried(context: Ctx, list: Sentence[]): void {
   const askSection = context.view('ask');
-  const asks = context.view('decision') ? [] : asksOf(context).filter((a) => !askSection?.spans.some((x) => a.start >= x.start && a.start < x.end));
+  const asks = context.view('decision') ? [] : asksOf(context).filter((a) => mentions('ask', a.words.text) && !askSection?.spans.some((x) => a.start >= x.start && a.start < x.end));
   // Strict: only a stated decision ("We recommend...", "Delay the launch...") counts as one here.
   const at = list.findIndex((s) => isDecisive(s.text, true) || asks.some((a) => a.start === s.start));
   const first = list[0];
