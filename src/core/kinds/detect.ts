@@ -131,6 +131,7 @@ function infoOf(doc: Doc, memo?: DetectMemo): DocInfo {
 // strategy" and "Privilege escalation" are other documents. Words as written (no stems), so a
 // plural is not the name.
 const PERIOD = String.raw`\(?(?:fy\s?\d{2,4}|[hq][1-4](?:\s\d{2,4})?|(?:19|20)\d{2})(?:\s*[-/]\s*(?:fy\s?\d{2,4}|[hq][1-4](?:\s\d{2,4})?|\d{2,4}))*\)?`;
+const ADDRESSED = /\s(?:for|to)(?:\s(?:the|our|your|all))?$/;
 const declaredTitles = new WeakMap<KindDef, RegExp[]>();
 function titlePatterns(kind: KindDef): RegExp[] {
   let out = declaredTitles.get(kind);
@@ -140,10 +141,14 @@ function titlePatterns(kind: KindDef): RegExp[] {
         .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
         .replace(/\s+/g, '\\s+');
       if (!name) return [];
-      const several = /\s/.test(cleanTitle(t));
+      const several = /[\s-]/.test(cleanTitle(t));
+      // A name that ends in "for"/"to" (or "for the") addresses a reader ("Lab PCs: summary for
+      // the Dean", "Update for the board - Q3 hiring"): at the start of the title or of a part
+      // after a separator, followed by who it is for. "Update for Swift 6" names no reader.
+      if (ADDRESSED.test(cleanTitle(t))) return [new RegExp(String.raw`(?:^|[:|(]\s*|,\s+|\s-\s+)${name}\s+\S`)];
       const numbered = String.raw`(?:[\s-]*#?\d+)?`;
       const head = new RegExp(String.raw`^${name}(?:[\s-]*#?\d+\s|${numbered}(?:$|\s*[:|]|\s+-\s+|-\s+${several ? String.raw`|\s+(?:for|of)\s` : ''}))`);
-      const tail = several ? new RegExp(String.raw`\b${name}(?:\s+${PERIOD})?$`) : new RegExp(String.raw`(?:\b${name}\s+${PERIOD}|^${PERIOD}\s+${name})$`);
+      const tail = several ? new RegExp(String.raw`\b${name}(?:\s+${PERIOD})?$`) : new RegExp(String.raw`(?:\b${name}\s+${PERIOD}|^${PERIOD}\s+${name}|(?:[:|]|\s-)\s*${name})$`);
       return [head, tail];
     });
     declaredTitles.set(kind, out);
@@ -568,7 +573,7 @@ export function kindEvidence(doc: Doc, module: CourseModule): KindEvidence[] {
       (requiredFound >= 2 && direct >= MIN_COVERAGE_TWO_REQUIRED && [...matched].every((i) => (doc.sections[i]?.blocks.length ?? 0) > 0));
     // A title that declares the kind is enough when the document has something to judge: the
     // worse the artifact, the fewer of its sections are there to recognise.
-    const declared = !accepted && coverage >= MIN_COVERAGE_WITH_TITLE && titleDeclares(doc, kind) && hasProse(doc);
+    const declared = !accepted && coverage >= MIN_COVERAGE_WITH_TITLE && (titleDeclares(doc, kind) || addressedTo(doc, kind)) && hasProse(doc);
     const score = share + found.size / 100 + (titleNamesKind || declared ? 0.5 : 0) + coverage / 10;
     return { kind, found, requiredFound, required: required.length, coverage, titleNamesKind, accepted: accepted || declared, score };
   });
@@ -584,6 +589,33 @@ export function detectKind(doc: Doc, module: CourseModule, memo?: DetectMemo): K
   let best: KindEvidence | undefined;
   for (const e of kindEvidence(doc, module)) if (e.accepted && (!best || e.score > best.score)) best = e;
   return best ? { kind: best.kind, source: 'inferred' } : { source: 'none' };
+}
+
+// A header line that names who the document is for: `Audience: executive team`, `Prepared for: the
+// board`. It declares a kind with audiences when it names one of them (or leadership, the board).
+const AUDIENCE_FIELD = /^(?:audience|intended audience|target audience|readers?|prepared for|written for)$/;
+
+/**
+ * Whether the document is addressed to one of the kind's audiences: `audience:` front matter
+ * (without `kind:`) that names one, or an audience field before the first heading that does.
+ */
+function addressedTo(doc: Doc, kind: KindDef): boolean {
+  const audiences = kind.audiences ?? [];
+  if (!audiences.length) return false;
+  const names = (text: string) => {
+    const words = cleanTitle(text).split(/[^a-z]+/);
+    return words.some((w) => w === 'leadership' || w === 'board' || audiences.some((a) => w.startsWith(a.slice(0, 4))));
+  };
+  const fm = doc.frontMatter?.data['audience'];
+  if (typeof fm === 'string' && audiences.includes(fm.trim().toLowerCase())) return true;
+  for (const s of doc.sections) {
+    if (s.style !== 'field') {
+      if (s.style === 'heading' && s.depth === 1) continue;
+      break;
+    }
+    if (AUDIENCE_FIELD.test(cleanTitle(s.title)) && names(doc.plain.slice(s.own.start, s.own.end))) return true;
+  }
+  return false;
 }
 
 /** Words of prose a titled document needs before its title counts: "We will write it next week" is a stub. */

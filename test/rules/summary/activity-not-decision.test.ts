@@ -8,6 +8,7 @@ const fm = '---\nkind: exec-summary\naudience: executive\n---\n\n';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a decision beside a review that follows it', code: `${fm}We reviewed the retry path. We will delay the launch and review the path again in June.\n` },
     { name: 'a review that will be done is a plan', code: fm + 'Decision: move the launch to 14 May.\n\nThe retry path will be reviewed by the payments team next week.\n' },
     { name: 'passive and future forms report no work done', code: `${fm}## Decision\n\nThe retry path is considered unsafe and will be reviewed again after launch.\n`, spellings: true },
     { name: 'the module example, `Label:` lines', code: readFileSync(join(examples, 'good/launch-delay-exec.md'), 'utf8') },
@@ -25,6 +26,21 @@ ruleTester(rule, {
     { name: 'other kinds are not summaries', code: '---\nkind: strategy\n---\n\n## Diagnosis\n\nWe evaluated build times and discussed flaky tests.\n' },
   ],
   invalid: [
+    {
+      name: 'meetings as the news, then a promise to keep exploring (no decision)',
+      code: `${fm}# Comments: update for the editor\n\nThe working group met four times and reviewed the vendor contract. We will continue to explore the options over the coming months.\n`,
+      errors: [{ messageId: 'activity', line: 8, column: 19, endLine: 8, endColumn: 33, words: ['met four times', 'reviewed'] }],
+    },
+    {
+      name: 'keeping the board informed is not a decision',
+      code: `${fm}A review of the pipeline has been carried out. The Board will be kept informed as this work progresses.\n`,
+      errors: [{ messageId: 'activity', line: 6, column: 35, endLine: 6, endColumn: 46, words: ['carried out'] }],
+    },
+    {
+      name: 'a review launched and workshops held: deciding to look is not deciding',
+      code: `${fm}In March we launched a review of the comments platform and held three workshops with the desks.\n`,
+      errors: [{ messageId: 'activity', line: 6, column: 13, endLine: 6, endColumn: 30, words: ['launched a review', 'held three workshops'] }],
+    },
     {
       name: 'the passive register: undertaken, emerged, being worked through',
       code: fm + 'A thorough review of the checkout programme has been undertaken. Several observations have emerged and these are being worked through with the teams.\n',

@@ -8,6 +8,8 @@ const fm = '---\nkind: exec-summary\naudience: executive\n---\n\n';
 
 ruleTester(rule, {
   valid: [
+    { name: 'ask-first prose without a Decision section', code: `${fm}Please approve six new testers, at $4.2M, by 31 May. The line ramps from 1.1 to 2.4 million units a month and test is the bottleneck.\n` },
+    { name: 'an Ask section at the end is where the ask belongs', code: `${fm}## Reason\n\nTest becomes the bottleneck from August, when the line doubles.\n\n## Ask\n\nPlease confirm the on-call rota by Friday.\n` },
     { name: 'the module example, `Label:` lines', code: readFileSync(join(examples, 'good/launch-delay-exec.md'), 'utf8') },
     {
       name: 'a title heading above the Decision section',
@@ -39,6 +41,11 @@ ruleTester(rule, {
     { name: "prose with no decision at all is activity-not-decision's finding", code: `${fm}We evaluated reliability concerns. We discussed timeouts.\n` },
   ],
   invalid: [
+    {
+      name: 'no Decision section: the request that carries the decision closes a long background',
+      code: `${fm}## Background\n\nThe line ramps from 1.1 to 2.4 million units a month. Test runs on 38 testers. Utilisation has been above 90% since February. Given the lead time, we need the committee to approve six new testers, at $4.2M, by 31 May.\n\n## Reason\n\nTest becomes the bottleneck from August.\n`,
+      errors: [{ messageId: 'buriedSentence', line: 8, column: 127, endLine: 8, endColumn: 218 }],
+    },
     {
       name: 'a Background section before the Decision',
       code: `${fm}Background:\nThe payments team spent three weeks testing the retry path against processor timeouts.\n\nDecision:\nDelay the payments launch two weeks, to 14 May.\n`,

@@ -20,6 +20,14 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a recommendation in the civil-service register, hedged twice',
+      code: `${fm}Labs are at 31% occupancy. In light of this, IT Services is minded to suggest that it may be worth considering refreshing only the specialist labs.\n`,
+      errors: [
+        { messageId: 'hedge', line: 6, column: 84, endLine: 6, endColumn: 93, data: { hedge: 'it may be', part: 'decision' } },
+        { messageId: 'hedge', line: 6, column: 94, endLine: 6, endColumn: 111, data: { hedge: 'worth considering', part: 'decision' } },
+      ],
+    },
+    {
       name: '`Label:` decision with two hedges',
       code: `${fm}Decision:\nI think we should maybe delay the payments launch two weeks.\n\nAsk:\nApprove the revised date by Friday.\n`,
       errors: [
@@ -52,7 +60,7 @@ ruleTester(rule, {
       code: `${fm}## Decision\n\nMove the backhaul review to the March board.\n\n## Ask\n\nThoughts welcome. I think it might be worth a conversation at some point.\n`,
       errors: [
         { messageId: 'hedge', line: 12, column: 19, endLine: 12, endColumn: 26, data: { hedge: 'I think', part: 'ask' } },
-        { messageId: 'hedge', line: 12, column: 30, endLine: 12, endColumn: 35, data: { hedge: 'might', part: 'ask' } },
+        { messageId: 'hedge', line: 12, column: 30, endLine: 12, endColumn: 44, data: { hedge: 'might be worth', part: 'ask' } },
       ],
     },
     {

@@ -8,6 +8,7 @@ const fm = '---\nkind: exec-summary\naudience: executive\n---\n\n';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a request phrased as "let us know" with a choice and a date', code: `${fm}## Decision\n\nWe recommend option B.\n\n## Ask\n\nLet us know which of the two dates you prefer by Monday 3 June.\n`, spellings: true },
     { name: 'the module example, `Label:` lines', code: readFileSync(join(examples, 'good/launch-delay-exec.md'), 'utf8') },
     { name: 'a heading Ask with a request noun', code: `${fm}## Decision\n\nDelay the launch two weeks.\n\n## Ask\n\nYour approval of the new date by Friday.\n`, spellings: true },
     { name: 'a bolded ask in prose', code: `${fm}**Decision:** Delay the launch two weeks.\n\n**Ask:** Please sign off on 14 May.\n` },
@@ -34,6 +35,22 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'an Ask section of courtesies: thoughts welcome, happy to discuss',
+      code: `${fm}## Decision\n\nWe recommend refreshing only the specialist labs.\n\n## Asks\n\nThoughts welcome. Happy to discuss any aspect of this further.\n`,
+      spellings: true,
+      errors: [{ messageId: 'vagueAsk', line: 12, column: 1, endLine: 12, endColumn: 63 }],
+    },
+    {
+      name: 'an Ask field that says no action is needed, FYI',
+      code: `${fm}**Decision:** We move the nightly export to 02:00 from 1 June.\n\n**Ask:** FYI only, no action needed. Let me know if you have any questions.\n`,
+      errors: [{ messageId: 'vagueAsk', line: 8, column: 10, endLine: 8, endColumn: 76 }],
+    },
+    {
+      name: 'prose that closes with an offer to talk asks for nothing',
+      code: `${fm}# Lab computers: briefing for the Provost\n\nWe recommend refreshing only the specialist labs. Please reach out with any thoughts; we would of course be very happy to discuss.\n`,
+      errors: [{ messageId: 'noAsk', line: 6, column: 3, endLine: 6, endColumn: 42 }],
+    },
     {
       name: "the module's wrong approach (shared bad example): no ask anywhere",
       code: readFileSync(join(examples, 'bad/activity-exec-summary.md'), 'utf8'),

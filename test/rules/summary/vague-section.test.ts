@@ -21,6 +21,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a risk that things could get awkward with someone',
+      code: `---\nkind: exec-summary\naudience: executive\n---\n\n## Decision\n\nBuy six testers.\n\n## Risk if ignored\n\nThings could get awkward with the customer.\n`,
+      spellings: true,
+      errors: [{ messageId: 'vague', line: 12, column: 1, endLine: 12, endColumn: 25 }],
+    },
+    {
       name: 'the walkthrough draft',
       code: summary('There were some issues.', 'Things could go wrong.', 'We will keep looking into it.'),
       errors: [

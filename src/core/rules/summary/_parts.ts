@@ -16,6 +16,7 @@ import { analyse, createMemo, isImperativeOrRequest, negatedAt, type NlpMemo, ty
 import type { SectionView } from '../../query/section-view.ts';
 import { opensFromDate } from '../../text/letter.ts';
 import { hasDate } from '../../text/numbers.ts';
+import { contentWords } from '../../text/words.ts';
 import type { Match } from '../../text/match.ts';
 import { audienceOf as artifactAudience } from '../../project/meta.ts';
 
@@ -121,15 +122,28 @@ export function findIn(doc: Doc, spans: readonly Span[], name: string): Match[] 
  * Whether a sentence states a decision: a marker ("we recommend", "we decided", "we will") or an
  * imperative opening ("Delay the launch"). Unless `strict`, also a decision verb anywhere that
  * does not come after an activity verb ("we looked into whether to delay" is still activity).
+ * A marker or verb that only governs more exploring ("we will continue to explore the options",
+ * "we decided to look into it", "launched a review") decides nothing.
  */
 export function isDecisive(sentence: string, strict = false): boolean {
-  if (lexicon('decision-markers').test(sentence) || opensFromDate(sentence)) return true;
-  const at = sentence.search(lexicon('decision'));
+  if (opensFromDate(sentence)) return true;
+  if (decides(sentence, 'decision-markers').length) return true;
+  const hits = decides(sentence, 'decision');
+  const at = hits[0]?.index ?? -1;
   if (at === -1) return false;
   if (at === (/^[^\p{L}]*/u.exec(sentence)?.[0].length ?? 0)) return true;
   if (strict) return false;
   const activityAt = sentence.search(lexicon('activity'));
   return activityAt === -1 || at < activityAt;
+}
+
+// What follows a decision word when it decides only to keep looking: "will continue to explore",
+// "decided to look into", "launched a review", "agreed to revisit in June".
+const EXPLORING =
+  /^\W*(?:(?:now|also|then|further|jointly|carefully|closely|continue|keep|carry on|go on|need|want|plan|aim|try|be|to|a|an|the|our|its|their|this|that|more|further|formal|full|detailed|wider|new|joint|first|second|another)\W+)*(?:explor|look(?:ing)? (?:into|at)|review|evaluat|investigat|assess|discuss|consider|monitor|analy[sz]|examin|stud(?:y|ies|ied)|gather|consult|revisit|reflect|think|work(?:ing)? (?:through|on)|dig|scop|map(?:ping)? out|working group|workshop|survey|audit|discovery|deep dive|spike|conversation)/i;
+
+function decides(sentence: string, name: 'decision' | 'decision-markers'): RegExpExecArray[] {
+  return [...sentence.matchAll(lexicon(name))].filter((m) => m[0] && !EXPLORING.test(sentence.slice((m.index as number) + m[0].length)));
 }
 
 /**
@@ -162,7 +176,7 @@ export function asksOf(r: Reader): Ask[] {
     const { doc } = r;
     const out: Ask[] = [];
     const add = (s: Sentence, words: Match | undefined) => {
-      if (words) out.push({ ...s, words });
+      if (words && !isCourtesy(s.text)) out.push({ ...s, words });
     };
     const ask = r.view('ask');
     if (ask) {
@@ -191,6 +205,23 @@ export function asksOf(r: Reader): Ask[] {
     }
     return out;
   });
+}
+
+// The words of an offer to talk, which asks the reader for nothing: "Let me know if you have any
+// questions", "Please reach out with thoughts", "Happy to discuss any aspect further", "FYI".
+const COURTESY = contentWords(
+  'let know reach out get touch ping shout contact feel free hesitate happy glad pleased welcome welcomed discuss discussion chat talk ' +
+    'question questions thought thoughts comment comments feedback concern concerns view views idea ideas input aspect aspects further ' +
+    'detail details help course always anytime time grateful appreciate appreciated thank thanks fyi information awareness note noted ' +
+    'please kindly like love matter reply email message come back drop line hear free up walk through anything else wish want would ' +
+    'course very any more needed action required need nothing ask don doc document page channel slack',
+);
+
+/** Whether a sentence only offers to talk or to inform ("Happy to discuss.", "Thoughts welcome."). */
+export function isCourtesy(text: string): boolean {
+  if (hasDate(text)) return false;
+  const words = contentWords(text.replace(/\b(?:me|us|you|we|i|if|have|do|does|of|on|to|in|at|by|or|an?|is|it|be)\b/gi, ' '));
+  return words.size > 0 && [...words].every((w) => COURTESY.has(w));
 }
 
 // A request word is a request when the sentence addresses someone ("your", "please", "we need")

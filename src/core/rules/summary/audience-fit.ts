@@ -9,6 +9,10 @@ import { audienceOf, sentencesOf, type Sentence } from './_parts.ts';
 // 30 words for every audience and about 150 words for an executive [an inference there]; we
 // flag at 200 so a summary with five labelled parts has room to breathe.
 const MAX_SENTENCE_WORDS = 30;
+// A sentence a few words over the guideline is not where a reader loses the point (an editor
+// would let "...has failed twice this winter, each time leaving engineers blind for an hour"
+// stand at 32 words): report from 36.
+const SENTENCE_TOLERANCE = 5;
 const MAX_WORDS: Record<string, number | undefined> = { executive: 200 };
 // Flesch-Kincaid grade ceilings. Grade 12 is a US high-school senior: the usual ceiling for
 // business writing read at a glance (plain-language guidance aims lower, ~8-10, for the public),
@@ -67,7 +71,7 @@ export default defineRule({
 
     list.forEach((s, i) => {
       const n = counts[i]?.length ?? 0;
-      if (n > MAX_SENTENCE_WORDS)
+      if (n > MAX_SENTENCE_WORDS + SENTENCE_TOLERANCE)
         context.report({
           messageId: 'longSentence',
           data: {
@@ -170,12 +174,19 @@ export function fleschKincaid(words: number, sentences: number, syllables: numbe
 // Not after a dot: `.NET`, `config.JSON`.
 const ACRONYM = /(?<![\p{L}\p{N}_.-])[A-Z]{2,}[0-9]*s?(?![\p{L}\p{N}_-])/gu;
 
+// "SCADA (supervisory control...)", "RTU: the box that...", "RTU - remote terminal unit", "SLO means", "SLO stands for".
+const DEFINED_AFTER = /^\s*(?:\(\s*\p{L}|[:\u2013\u2014]\s*\p{L}|-\s+\p{L}|,?\s+(?:means|stands for|is short for|short for)\b)/u;
+
 /** First uses of acronyms that are neither well known nor defined as "Full Name (ABC)" / "ABC (Full Name)". */
 function undefinedAcronyms(doc: Doc, list: Sentence[]): (Span & { text: string })[] {
   const out: (Span & { text: string })[] = [];
   const seen = new Set<string>();
   for (const s of list) {
-    const text = doc.plain.slice(s.start, s.end).replace(/`[^`]*`/g, (c) => ' '.repeat(c.length));
+    // Emphasis is not a word: "*RTU* (remote terminal unit)" defines RTU.
+    const text = doc.plain
+      .slice(s.start, s.end)
+      .replace(/`[^`]*`/g, (c) => ' '.repeat(c.length))
+      .replace(/[*_]/g, ' ');
     ACRONYM.lastIndex = 0;
     for (let m = ACRONYM.exec(text); m; m = ACRONYM.exec(text)) {
       const base = m[0].replace(/(?<=[A-Z0-9])s$/, '');
@@ -184,7 +195,7 @@ function undefinedAcronyms(doc: Doc, list: Sentence[]): (Span & { text: string }
       if (mentions('acronyms', m[0]) || mentions('acronyms', base)) continue;
       const before = text.slice(0, m.index);
       const after = text.slice(m.index + m[0].length);
-      const definedHere = (/\(\s*$/.test(before) && /^\s*\)/.test(after) && /\p{L}{3,}/u.test(before)) || /^\s*\(\s*\p{L}/u.test(after);
+      const definedHere = (/\(\s*$/.test(before) && /^\s*\)/.test(after) && /\p{L}{3,}/u.test(before)) || DEFINED_AFTER.test(after);
       if (!definedHere)
         out.push({
           start: s.start + m.index,

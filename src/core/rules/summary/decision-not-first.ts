@@ -1,10 +1,10 @@
-import { lexicon } from '../../lexicon/index.ts';
+import { lexicon, mentions } from '../../lexicon/index.ts';
 import type { Section } from '../../model/types.ts';
 import { clip, code } from '../../text/format.ts';
 import { isGreeting, isSignOff } from '../../text/letter.ts';
 import { wordsOf } from '../../text/words.ts';
 import { defineRule, type RuleContext } from '../define.ts';
-import { isDecisive, sentencesIn, sentencesOf, type Sentence } from './_parts.ts';
+import { asksOf, isDecisive, sentencesIn, sentencesOf, type Sentence } from './_parts.ts';
 
 // Sections that may come before the decision: the module's tradeoff table accepts risk-first
 // and ask-first summaries ("risk-first: urgency", "ask-first: actionable"); only
@@ -92,10 +92,17 @@ function checkSection(context: Ctx, decision: Section): void {
   reportBuried(context, sentencesIn(context, context.viewOf(decision)));
 }
 
-/** Reports the first decisive sentence when sentences before it are not decisive. */
+/**
+ * Reports the first decisive sentence when sentences before it are not decisive. Without a
+ * Decision section, a request made in the prose ("we would need the committee to approve six
+ * testers by 31 May": a request word, not a bare imperative) states the decision too: ask-first is fine, ask-last-of-the-background is
+ * the decision buried. An ask in the Ask section is where an ask belongs, not a decision.
+ */
 function reportBuried(context: Ctx, list: Sentence[]): void {
+  const askSection = context.view('ask');
+  const asks = context.view('decision') ? [] : asksOf(context).filter((a) => mentions('ask', a.words.text) && !askSection?.spans.some((x) => a.start >= x.start && a.start < x.end));
   // Strict: only a stated decision ("We recommend...", "Delay the launch...") counts as one here.
-  const at = list.findIndex((s) => isDecisive(s.text, true));
+  const at = list.findIndex((s) => isDecisive(s.text, true) || asks.some((a) => a.start === s.start));
   const first = list[0];
   const found = list[at];
   if (at <= 0 || !first || !found) return;
