@@ -27,16 +27,22 @@ export function normalizeTitle(title: string): string {
 // Per-document memo: each title is normalised once per document, however many kinds are tried
 // and however many rules ask. Keyed weakly on the Doc, so it lives exactly as long as the parse.
 
+/** What is known of one title text, in whatever document: pure functions of the title, so a memo shares them across documents. */
+export interface TitleInfo {
+  /** The title's words before stemming (normalise.ts `titleWords`). */
+  readonly words: string[];
+  /** Its stems, made when first asked for (`tokensAt`): most titles name no section of any kind. */
+  tokens?: string[];
+  /** `tokens.join(' ')`, the key looked up first. */
+  key?: string;
+  /** Its first stem, for `mayName`: null, no words; '': a word may stem to "and" (a later part may be a name). */
+  head?: string | null;
+}
+
 interface DocInfo {
-  /** Each section title's words before stemming (normalise.ts `titleWords`). */
-  words: string[][];
-  /** Each title's stems, made when first asked for (`tokensAt`): most titles name no section of any kind. */
-  tokens: (string[] | undefined)[];
-  /** `tokens[i].join(' ')`, the key looked up first. */
-  keys: (string | undefined)[];
-  /** Each title's first stem, for `mayName`. */
-  heads: (string | null | undefined)[];
-  /** The stem memo the tokens were made with (the caller's, or this document's own). */
+  /** Each section's title. */
+  titles: TitleInfo[];
+  /** The stem memo the tokens are made with (the caller's, or this document's own). */
   stems: Map<string, string>;
   title: string[];
   implied?: Map<KindDef, Map<string, Span>>;
@@ -52,29 +58,31 @@ interface DocInfo {
 
 const docInfo = new WeakMap<Doc, DocInfo>();
 
-/** Per-check (or per-surface) answers the caller keeps: the stem of each title word, the tokens of each title. */
+/** Per-check (or per-surface) answers the caller keeps: the stem of each title word, what is known of each title. */
 export interface DetectMemo {
   stems: Map<string, string>;
-  titles?: Map<string, string[]>;
+  titles?: Map<string, TitleInfo>;
 }
 
 /** Titles kept in one memo before it starts over. */
 const MAX_TITLES = 50_000;
 
+const NO_WORDS: TitleInfo = { words: [], tokens: [], key: '', head: null };
+
 /** The stems of section `i`'s title. */
 function tokensAt(info: DocInfo, i: number): string[] {
-  let out = info.tokens[i];
-  if (!out) {
-    out = (info.words[i] ?? []).map((w) => stem(w, info.stems));
-    info.tokens[i] = out;
-    info.keys[i] = out.join(' ');
+  const t = info.titles[i] ?? NO_WORDS;
+  if (!t.tokens) {
+    const stems = info.stems;
+    t.tokens = t.words.map((w) => stem(w, stems));
+    t.key = t.tokens.join(' ');
   }
-  return out;
+  return t.tokens;
 }
 
 function keyAt(info: DocInfo, i: number): string {
   tokensAt(info, i);
-  return info.keys[i] as string;
+  return (info.titles[i] ?? NO_WORDS).key as string;
 }
 
 /**
@@ -88,14 +96,12 @@ function mayName(info: DocInfo, i: number, index: Index): boolean {
 
 /** Section `i`'s first stem; null: no words; '': a word may stem to "and", so a later part may be a name. */
 function headAt(info: DocInfo, i: number): string | null {
-  let head = info.heads[i];
-  if (head === undefined) {
-    const words = info.words[i] ?? [];
-    const first = words[0];
-    head = first === undefined ? null : words.some((w) => w.startsWith('and')) ? '' : (info.tokens[i]?.[0] ?? stem(first, info.stems));
-    info.heads[i] = head;
+  const t = info.titles[i] ?? NO_WORDS;
+  if (t.head === undefined) {
+    const first = t.words[0];
+    t.head = first === undefined ? null : t.words.some((w) => w.startsWith('and')) ? '' : (t.tokens?.[0] ?? stem(first, info.stems));
   }
-  return head;
+  return t.head;
 }
 
 function infoOf(doc: Doc, memo?: DetectMemo): DocInfo {
@@ -103,21 +109,18 @@ function infoOf(doc: Doc, memo?: DetectMemo): DocInfo {
   if (!info) {
     // Titles repeat words ("Option 1", "Option 2"): one stem per distinct word even without a memo.
     const stems = memo?.stems ?? new Map<string, string>();
-    const titles = memo?.titles;
-    // Documents share most titles ("Summary", "Motivation"): each is normalised once per memo.
-    const wordsOf = (title: string) => {
-      let out = titles?.get(title);
-      if (!out) {
-        out = titleWords(title);
-        if (titles) {
-          if (titles.size >= MAX_TITLES) titles.clear();
-          titles.set(title, out);
-        }
+    // Documents share most titles ("Summary", "Motivation"), and a document its own: each is read once per memo.
+    const known = memo?.titles ?? new Map<string, TitleInfo>();
+    const titles = doc.sections.map((s) => {
+      let t = known.get(s.title);
+      if (!t) {
+        if (known.size >= MAX_TITLES) known.clear();
+        t = { words: titleWords(s.title) };
+        known.set(s.title, t);
       }
-      return out;
-    };
-    const words = doc.sections.map((s) => wordsOf(s.title));
-    info = { words, tokens: [], keys: [], heads: [], title: titleTokens(docTitle(doc), stems), stems };
+      return t;
+    });
+    info = { titles, title: titleTokens(docTitle(doc), stems), stems };
     docInfo.set(doc, info);
   }
   return info;
@@ -131,20 +134,25 @@ function infoOf(doc: Doc, memo?: DetectMemo): DocInfo {
 // strategy" and "Privilege escalation" are other documents. Words as written (no stems), so a
 // plural is not the name.
 const PERIOD = String.raw`\(?(?:fy\s?\d{2,4}|[hq][1-4](?:\s\d{2,4})?|(?:19|20)\d{2})(?:\s*[-/]\s*(?:fy\s?\d{2,4}|[hq][1-4](?:\s\d{2,4})?|\d{2,4}))*\)?`;
-const declaredTitles = new WeakMap<KindDef, RegExp[]>();
-function titlePatterns(kind: KindDef): RegExp[] {
+/** One title of a kind as patterns, with the words both need (spaced as `cleanTitle` spaces them): a cheap test first. */
+interface TitlePattern {
+  name: string;
+  head: RegExp;
+  tail: RegExp;
+}
+const declaredTitles = new WeakMap<KindDef, TitlePattern[]>();
+function titlePatterns(kind: KindDef): TitlePattern[] {
   let out = declaredTitles.get(kind);
   if (!out) {
     out = (kind.titles ?? []).flatMap((t) => {
-      const name = cleanTitle(t)
-        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-        .replace(/\s+/g, '\\s+');
+      const words = cleanTitle(t);
+      const name = words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
       if (!name) return [];
-      const several = /\s/.test(cleanTitle(t));
+      const several = /\s/.test(words);
       const numbered = String.raw`(?:[\s-]*#?\d+)?`;
       const head = new RegExp(String.raw`^${name}(?:[\s-]*#?\d+\s|${numbered}(?:$|\s*[:|]|\s+-\s+|-\s+${several ? String.raw`|\s+(?:for|of)\s` : ''}))`);
       const tail = several ? new RegExp(String.raw`\b${name}(?:\s+${PERIOD})?$`) : new RegExp(String.raw`(?:\b${name}\s+${PERIOD}|^${PERIOD}\s+${name})$`);
-      return [head, tail];
+      return [{ name: words.replace(/\s+/g, ' '), head, tail }];
     });
     declaredTitles.set(kind, out);
   }
@@ -158,7 +166,8 @@ export function titleDeclares(doc: Doc, kind: KindDef): boolean {
     titles = docTitle(doc).split(' \u2022 ').map(cleanTitle).filter(Boolean);
     cleanTitles.set(doc, titles);
   }
-  return titles.some((t) => titlePatterns(kind).some((re) => re.test(t)));
+  // A cleaned title's white space is single spaces, so either pattern matches only where the name is written.
+  return titles.some((t) => titlePatterns(kind).some((p) => t.includes(p.name) && (p.head.test(t) || p.tail.test(t))));
 }
 const cleanTitles = new WeakMap<Doc, string[]>();
 
@@ -314,7 +323,7 @@ export function nameHeads(def: SectionDef): ReadonlySet<string> {
 /** The title tokens of each of the document's sections, in order (see normalise.ts `titleTokens`). */
 export function sectionTokens(doc: Doc): readonly string[][] {
   const info = infoOf(doc);
-  return info.words.map((_, i) => tokensAt(info, i));
+  return info.titles.map((_, i) => tokensAt(info, i));
 }
 
 /** The section id a fixed name in the code ("consequences") names in `kind`, computed once per kind. */
