@@ -523,7 +523,10 @@ export function kindEvidence(doc: Doc, module: CourseModule): KindEvidence[] {
   const title = titleHeading(doc);
   const heads = headsOf(module);
   // Only titles whose first stem starts some kind's name can name a section here.
-  const candidates = doc.sections.flatMap((s, i) => ((s.style !== 'field' || s.parent === -1 || s.parent === title) && mayNameAny(info, i, heads) ? [i] : []));
+  const candidates: number[] = [];
+  doc.sections.forEach((s, i) => {
+    if ((s.style !== 'field' || s.parent === -1 || s.parent === title) && mayNameAny(info, i, heads)) candidates.push(i);
+  });
   return module.kinds.map((kind) => {
     const index = indexOf(kind);
     const found = new Set<string>();
