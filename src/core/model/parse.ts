@@ -143,10 +143,11 @@ class Builder {
         i = close + 1;
         continue;
       }
-      const span = this.spanOfLines(t.map);
-      if (t.type === 'fence' || t.type === 'code_block') out.push({ type: 'code', ...span, text: '' });
-      else if (t.type === 'html_block') out.push({ type: 'html', ...span, text: '' });
-      else if (t.type === 'hr') out.push({ type: 'rule', ...span, text: '' });
+      const type = t.type === 'fence' || t.type === 'code_block' ? 'code' : t.type === 'html_block' ? 'html' : t.type === 'hr' ? 'rule' : undefined;
+      if (type) {
+        const span = this.spanOfLines(t.map);
+        out.push({ type, start: span.start, end: span.end, text: '' });
+      }
       i++;
     }
     return out;
@@ -155,12 +156,14 @@ class Builder {
   container(tokens: Token[], open: number, close: number, depth: number): Block | undefined {
     const t = tokens[open] as Token;
     const span = this.spanOfLines(t.map);
-    const text = this.text.slice(span.start, span.end);
+    const { start, end } = span;
+    // Blocks are most of a parse's objects: each is written out field by field (a spread copies slowly).
+    const text = this.text.slice(start, end);
     switch (t.type) {
       case 'paragraph_open':
-        return { type: 'paragraph', ...span, text };
+        return { type: 'paragraph', start, end, text };
       case 'heading_open': {
-        const block: Block = { type: 'heading', ...span, text };
+        const block: Block = { type: 'heading', start, end, text };
         if (depth === 0) {
           const level = Number(t.tag.slice(1));
           this.headings.push({ block, depth: level, ...headingTitle(this.text, span, t.markup) });
@@ -169,17 +172,11 @@ class Builder {
       }
       case 'bullet_list_open':
       case 'ordered_list_open':
-        return {
-          type: 'list',
-          ...span,
-          text,
-          ordered: t.type === 'ordered_list_open',
-          children: this.blocks(tokens, open + 1, close, depth + 1),
-        };
+        return { type: 'list', start, end, text, ordered: t.type === 'ordered_list_open', children: this.blocks(tokens, open + 1, close, depth + 1) };
       case 'list_item_open':
-        return { type: 'listItem', ...span, text, children: this.blocks(tokens, open + 1, close, depth + 1) };
+        return { type: 'listItem', start, end, text, children: this.blocks(tokens, open + 1, close, depth + 1) };
       case 'blockquote_open':
-        return { type: 'quote', ...span, text, children: this.blocks(tokens, open + 1, close, depth + 1) };
+        return { type: 'quote', start, end, text, children: this.blocks(tokens, open + 1, close, depth + 1) };
       case 'table_open':
         return this.table(tokens, open, close, span, text);
       default:
@@ -194,7 +191,7 @@ class Builder {
       if (t.type === 'tr_open' && t.map) rows.push(this.row(t.map[0]));
     }
     const [header, ...body] = rows;
-    const block: Block = { type: 'table', ...span, text, rows: body };
+    const block: Block = { type: 'table', start: span.start, end: span.end, text, rows: body };
     if (header) block.header = header;
     this.tables.push(block);
     return block;
