@@ -3,7 +3,7 @@
 // maps and derive every offset and column from the source text ourselves.
 import MarkdownIt from 'markdown-it';
 import { parseFrontMatter } from './front-matter.ts';
-import { lineEnd, lineStartAt, lineStartsOf, positionAt } from './positions.ts';
+import { lineEnd, lineIndexAt, lineStartAt, lineStartsOf, positionAt } from './positions.ts';
 import { headOfItem, headsOfLine, keyValueRows } from './heads.ts';
 import type { Block, Directive, Doc, FrontMatter, Section, Span, TableCell, TableRow } from './types.ts';
 
@@ -311,7 +311,7 @@ function sectionsOf(doc: Doc, headings: HeadingInfo[]): Section[] {
       const plain = items.every((x) => x.h);
       for (const { item, h } of items) {
         if (!h || (!plain && !BOLD_ITEM.test(doc.text.slice(item.start, item.start + h.start)))) continue;
-        const line = doc.text.slice(item.start, lineEnd(doc.text, doc.lineStarts, positionAt(doc.lineStarts, item.start).line - 1));
+        const line = doc.text.slice(item.start, lineEnd(doc.text, doc.lineStarts, lineIndexAt(doc.lineStarts, item.start)));
         const end = item.start + h.end;
         const contentStart = h.form === 'label' ? lineAfter(doc, item.start) : end + (/^[ \t]*/.exec(line.slice(h.end))?.[0].length ?? 0);
         if (h.bare && contentStart >= item.end) continue;
@@ -326,7 +326,7 @@ function sectionsOf(doc: Doc, headings: HeadingInfo[]): Section[] {
     }
     if (block.type !== 'paragraph') return;
     // Labels and fields may sit on any line of a top-level paragraph.
-    for (let li = positionAt(doc.lineStarts, block.start).line - 1; li < doc.lineStarts.length; li++) {
+    for (let li = lineIndexAt(doc.lineStarts, block.start); li < doc.lineStarts.length; li++) {
       const lineStart = doc.lineStarts[li] as number;
       if (lineStart > block.end) break;
       const lineStop = Math.min(lineEnd(doc.text, doc.lineStarts, li), block.end);
@@ -541,7 +541,7 @@ function mayOpenHead(text: string, lineStart: number): boolean {
 
 /** Start of the line after the one containing `offset` (any line ending), or the end of the text. */
 function lineAfter(doc: Doc, offset: number): number {
-  return doc.lineStarts[positionAt(doc.lineStarts, offset).line] ?? doc.text.length;
+  return doc.lineStarts[lineIndexAt(doc.lineStarts, offset) + 1] ?? doc.text.length;
 }
 
 function directivesOf(text: string): Directive[] {
