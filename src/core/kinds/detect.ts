@@ -111,16 +111,21 @@ function infoOf(doc: Doc, memo?: DetectMemo): DocInfo {
     const stems = memo?.stems ?? new Map<string, string>();
     // Documents share most titles ("Summary", "Motivation"), and a document its own: each is read once per memo.
     const known = memo?.titles ?? new Map<string, TitleInfo>();
-    const titles = doc.sections.map((s) => {
-      let t = known.get(s.title);
+    const read = (title: string) => {
+      let t = known.get(title);
       if (!t) {
         if (known.size >= MAX_TITLES) known.clear();
-        t = { words: titleWords(s.title) };
-        known.set(s.title, t);
+        t = { words: titleWords(title) };
+        known.set(title, t);
       }
       return t;
-    });
-    info = { titles, title: titleTokens(docTitle(doc), stems), stems };
+    };
+    const titles = doc.sections.map((s) => read(s.title));
+    // The document's title is most often its `#` heading's, read already.
+    const title = read(docTitle(doc));
+    title.tokens ??= title.words.map((w) => stem(w, stems));
+    title.key ??= title.tokens.join(' ');
+    info = { titles, title: title.tokens, stems };
     docInfo.set(doc, info);
   }
   return info;
@@ -200,6 +205,8 @@ interface Index {
   /** By first token, longest first, for prefix and containment matches. */
   byHead: Map<string, Entry[]>;
   titles: string[][];
+  /** The kind's required sections, in order. */
+  required: SectionDef[];
   /** The section id a `Status` heading or row names, if the kind has one. */
   status: string | undefined;
   /** The ids of the fixed names the code asks about ("consequences", "context"), once per kind. */
@@ -230,7 +237,8 @@ function indexOf(kind: KindDef): Index {
     for (const e of entries) byHead.set(e.tokens[0] as string, [...(byHead.get(e.tokens[0] as string) ?? []), e]);
     const joins = new Set<string>();
     for (const e of entries) e.tokens.forEach((t, i) => t === AND && i > 0 && joins.add(`${e.tokens[i - 1]} ${e.tokens[i + 1]}`));
-    index = { exact, byHead, titles: (kind.titles ?? []).map((t) => titleTokens(t)).filter((t) => t.length > 0), status: undefined, named: new Map(), joins };
+    const titles = (kind.titles ?? []).map((t) => titleTokens(t)).filter((t) => t.length > 0);
+    index = { exact, byHead, titles, required: kind.sections.filter((s) => s.required), status: undefined, named: new Map(), joins };
     index.status = namedId(kind, 'status', index);
     indexes.set(kind, index);
   }
@@ -546,7 +554,8 @@ export function kindEvidence(doc: Doc, module: CourseModule): KindEvidence[] {
     // A `## Status` heading is as telling as a title that says "ADR": decision records have one.
     // (A `Status:` line counts as the status, but proposals of every kind have those.)
     const status = index.status;
-    const statusHeading = status !== undefined && [...matched].some((i) => doc.sections[i]?.style !== 'field' && ids.get(i) === status);
+    let statusHeading = false;
+    if (status !== undefined) for (const i of matched) statusHeading ||= doc.sections[i]?.style !== 'field' && ids.get(i) === status;
     const named = index.titles.filter((t) => info.title.some((_, at) => startsWith(info.title, t, at)));
     const titleSays = named.length > 0;
     const titleNamesKind = titleSays || statusHeading;
@@ -561,14 +570,21 @@ export function kindEvidence(doc: Doc, module: CourseModule): KindEvidence[] {
         }
       }
     }
-    const required = kind.sections.filter((s) => s.required);
-    const requiredFound = required.filter((s) => found.has(s.id)).length;
+    const required = index.required;
+    let requiredFound = 0;
+    for (const s of required) if (found.has(s.id)) requiredFound++;
     const share = required.length ? requiredFound / required.length : 0;
     // An outline section counts when it, or a section nested in it, is one of the kind's.
     const holds = new Set<number>();
     for (const i of matched) for (let j = i; j !== -1 && !holds.has(j); j = doc.sections[j]?.parent ?? -1) holds.add(j);
-    const coverage = main.length ? main.filter((i) => holds.has(i)).length / main.length : 1;
-    const direct = main.length ? main.filter((i) => matched.has(i)).length / main.length : 1;
+    let held = 0;
+    let hit = 0;
+    for (const i of main) {
+      if (holds.has(i)) held++;
+      if (matched.has(i)) hit++;
+    }
+    const coverage = main.length ? held / main.length : 1;
+    const direct = main.length ? hit / main.length : 1;
     const accepted =
       (found.size >= MIN_SECTIONS && share >= MIN_REQUIRED_SHARE && coverage >= MIN_COVERAGE) ||
       (titleNamesKind && requiredFound >= 2 && share >= MIN_REQUIRED_SHARE_WITH_TITLE && coverage >= MIN_COVERAGE_WITH_TITLE) ||
@@ -577,13 +593,18 @@ export function kindEvidence(doc: Doc, module: CourseModule): KindEvidence[] {
       // summary is still a summary, and its rules should judge it.
       // One generic word ("Code Insights strategy", "Briefing") is not that name.
       (named.some((t) => t.length >= 2) && requiredFound >= 2 && coverage >= MIN_COVERAGE) ||
-      (requiredFound >= 2 && direct >= MIN_COVERAGE_TWO_REQUIRED && [...matched].every((i) => (doc.sections[i]?.blocks.length ?? 0) > 0));
+      (requiredFound >= 2 && direct >= MIN_COVERAGE_TWO_REQUIRED && everyHasBlocks(doc, matched));
     // A title that declares the kind is enough when the document has something to judge: the
     // worse the artifact, the fewer of its sections are there to recognise.
     const declared = !accepted && coverage >= MIN_COVERAGE_WITH_TITLE && titleDeclares(doc, kind) && hasProse(doc);
     const score = share + found.size / 100 + (titleNamesKind || declared ? 0.5 : 0) + coverage / 10;
     return { kind, found, requiredFound, required: required.length, coverage, titleNamesKind, accepted: accepted || declared, score };
   });
+}
+
+function everyHasBlocks(doc: Doc, sections: Iterable<number>): boolean {
+  for (const i of sections) if ((doc.sections[i]?.blocks.length ?? 0) === 0) return false;
+  return true;
 }
 
 export function detectKind(doc: Doc, module: CourseModule, memo?: DetectMemo): KindMatch {

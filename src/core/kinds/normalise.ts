@@ -35,7 +35,9 @@ export function cleanTitle(title: string): string {
   if (/[`*~_]/.test(t)) t = t.replace(/[`*~]|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, '');
   if (t.includes('\u0000')) t = t.replace(/\u0000/g, '_');
   if (!ascii) t = t.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u2010-\u2015]/g, '-');
-  t = t.replace(/\s+/g, ' ').trim().toLowerCase();
+  // Single spaces between words (most titles) are already what the collapse makes.
+  if (/\s\s|[^\S ]/.test(t)) t = t.replace(/\s+/g, ' ');
+  t = t.trim().toLowerCase();
   // Numbering may sit after an emoji ("🧭 2. Policy"), so strip it after them, and twice for "1. a)".
   t = t.replace(NUMBERING, '').replace(NUMBERING, '');
   return t.replace(/[\s:;.,?!\u2013\u2014-]+$/, '').trim();
