@@ -3,6 +3,7 @@
 // so keeping them cannot carry one check's findings into another. The core keeps no caches of
 // its own; without a memo every check starts cold. Only wink's read-only model is loaded once
 // per process (src/core/nlp/engine.ts).
+import type { TitleInfo } from '../kinds/detect.ts';
 import type { RelToken } from '../nlp/index.ts';
 
 export interface CheckMemo {
@@ -10,8 +11,8 @@ export interface CheckMemo {
   readonly nlpUnits: Map<string, RelToken[][]>;
   /** The stem of each title word (headings are matched against the module's section names). */
   readonly stems: Map<string, string>;
-  /** The words of each heading or label title before stemming (documents share most of their titles). */
-  readonly titles: Map<string, string[]>;
+  /** What is known of each heading or label title: its words, stems, key (documents share most of their titles). */
+  readonly titles: Map<string, TitleInfo>;
 }
 
 export function createCheckMemo(): CheckMemo {

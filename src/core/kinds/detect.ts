@@ -27,16 +27,22 @@ export function normalizeTitle(title: string): string {
 // Per-document memo: each title is normalised once per document, however many kinds are tried
 // and however many rules ask. Keyed weakly on the Doc, so it lives exactly as long as the parse.
 
+/** What is known of one title text, in whatever document: pure functions of the title, so a memo shares them across documents. */
+export interface TitleInfo {
+  /** The title's words before stemming (normalise.ts `titleWords`). */
+  readonly words: string[];
+  /** Its stems, made when first asked for (`tokensAt`): most titles name no section of any kind. */
+  tokens?: string[];
+  /** `tokens.join(' ')`, the key looked up first. */
+  key?: string;
+  /** Its first stem, for `mayName`: null, no words; '': a word may stem to "and" (a later part may be a name). */
+  head?: string | null;
+}
+
 interface DocInfo {
-  /** Each section title's words before stemming (normalise.ts `titleWords`). */
-  words: string[][];
-  /** Each title's stems, made when first asked for (`tokensAt`): most titles name no section of any kind. */
-  tokens: (string[] | undefined)[];
-  /** `tokens[i].join(' ')`, the key looked up first. */
-  keys: (string | undefined)[];
-  /** Each title's first stem, for `mayName`. */
-  heads: (string | null | undefined)[];
-  /** The stem memo the tokens were made with (the caller's, or this document's own). */
+  /** Each section's title. */
+  titles: TitleInfo[];
+  /** The stem memo the tokens are made with (the caller's, or this document's own). */
   stems: Map<string, string>;
   title: string[];
   implied?: Map<KindDef, Map<string, Span>>;
@@ -52,29 +58,31 @@ interface DocInfo {
 
 const docInfo = new WeakMap<Doc, DocInfo>();
 
-/** Per-check (or per-surface) answers the caller keeps: the stem of each title word, the tokens of each title. */
+/** Per-check (or per-surface) answers the caller keeps: the stem of each title word, what is known of each title. */
 export interface DetectMemo {
   stems: Map<string, string>;
-  titles?: Map<string, string[]>;
+  titles?: Map<string, TitleInfo>;
 }
 
 /** Titles kept in one memo before it starts over. */
 const MAX_TITLES = 50_000;
 
+const NO_WORDS: TitleInfo = { words: [], tokens: [], key: '', head: null };
+
 /** The stems of section `i`'s title. */
 function tokensAt(info: DocInfo, i: number): string[] {
-  let out = info.tokens[i];
-  if (!out) {
-    out = (info.words[i] ?? []).map((w) => stem(w, info.stems));
-    info.tokens[i] = out;
-    info.keys[i] = out.join(' ');
+  const t = info.titles[i] ?? NO_WORDS;
+  if (!t.tokens) {
+    const stems = info.stems;
+    t.tokens = t.words.map((w) => stem(w, stems));
+    t.key = t.tokens.join(' ');
   }
-  return out;
+  return t.tokens;
 }
 
 function keyAt(info: DocInfo, i: number): string {
   tokensAt(info, i);
-  return info.keys[i] as string;
+  return (info.titles[i] ?? NO_WORDS).key as string;
 }
 
 /**
@@ -88,14 +96,12 @@ function mayName(info: DocInfo, i: number, index: Index): boolean {
 
 /** Section `i`'s first stem; null: no words; '': a word may stem to "and", so a later part may be a name. */
 function headAt(info: DocInfo, i: number): string | null {
-  let head = info.heads[i];
-  if (head === undefined) {
-    const words = info.words[i] ?? [];
-    const first = words[0];
-    head = first === undefined ? null : words.some((w) => w.startsWith('and')) ? '' : (info.tokens[i]?.[0] ?? stem(first, info.stems));
-    info.heads[i] = head;
+  const t = info.titles[i] ?? NO_WORDS;
+  if (t.head === undefined) {
+    const first = t.words[0];
+    t.head = first === undefined ? null : t.words.some((w) => w.startsWith('and')) ? '' : (t.tokens?.[0] ?? stem(first, info.stems));
   }
-  return head;
+  return t.head;
 }
 
 function infoOf(doc: Doc, memo?: DetectMemo): DocInfo {
@@ -103,21 +109,23 @@ function infoOf(doc: Doc, memo?: DetectMemo): DocInfo {
   if (!info) {
     // Titles repeat words ("Option 1", "Option 2"): one stem per distinct word even without a memo.
     const stems = memo?.stems ?? new Map<string, string>();
-    const titles = memo?.titles;
-    // Documents share most titles ("Summary", "Motivation"): each is normalised once per memo.
-    const wordsOf = (title: string) => {
-      let out = titles?.get(title);
-      if (!out) {
-        out = titleWords(title);
-        if (titles) {
-          if (titles.size >= MAX_TITLES) titles.clear();
-          titles.set(title, out);
-        }
+    // Documents share most titles ("Summary", "Motivation"), and a document its own: each is read once per memo.
+    const known = memo?.titles ?? new Map<string, TitleInfo>();
+    const read = (title: string) => {
+      let t = known.get(title);
+      if (!t) {
+        if (known.size >= MAX_TITLES) known.clear();
+        t = { words: titleWords(title) };
+        known.set(title, t);
       }
-      return out;
+      return t;
     };
-    const words = doc.sections.map((s) => wordsOf(s.title));
-    info = { words, tokens: [], keys: [], heads: [], title: titleTokens(docTitle(doc), stems), stems };
+    const titles = doc.sections.map((s) => read(s.title));
+    // The document's title is most often its `#` heading's, read already.
+    const title = read(docTitle(doc));
+    title.tokens ??= title.words.map((w) => stem(w, stems));
+    title.key ??= title.tokens.join(' ');
+    info = { titles, title: title.tokens, stems };
     docInfo.set(doc, info);
   }
   return info;
@@ -132,24 +140,30 @@ function infoOf(doc: Doc, memo?: DetectMemo): DocInfo {
 // plural is not the name.
 const PERIOD = String.raw`\(?(?:fy\s?\d{2,4}|[hq][1-4](?:\s\d{2,4})?|(?:19|20)\d{2})(?:\s*[-/]\s*(?:fy\s?\d{2,4}|[hq][1-4](?:\s\d{2,4})?|\d{2,4}))*\)?`;
 const ADDRESSED = /\s(?:for|to)(?:\s(?:the|our|your|all))?$/;
-const declaredTitles = new WeakMap<KindDef, RegExp[]>();
-function titlePatterns(kind: KindDef): RegExp[] {
+/** One title of a kind as patterns, with the words both need (spaced as `cleanTitle` spaces them): a cheap test first. */
+interface TitlePattern {
+  name: string;
+  head: RegExp;
+  tail?: RegExp;
+}
+const declaredTitles = new WeakMap<KindDef, TitlePattern[]>();
+function titlePatterns(kind: KindDef): TitlePattern[] {
   let out = declaredTitles.get(kind);
   if (!out) {
     out = (kind.titles ?? []).flatMap((t) => {
-      const name = cleanTitle(t)
-        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-        .replace(/\s+/g, '\\s+');
+      const words = cleanTitle(t);
+      const name = words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
       if (!name) return [];
-      const several = /[\s-]/.test(cleanTitle(t));
+      const several = /[\s-]/.test(words);
+      const spaced = words.replace(/\s+/g, ' ');
       // A name that ends in "for"/"to" (or "for the") addresses a reader ("Lab PCs: summary for
       // the Dean", "Update for the board - Q3 hiring"): at the start of the title or of a part
       // after a separator, followed by who it is for. "Update for Swift 6" names no reader.
-      if (ADDRESSED.test(cleanTitle(t))) return [new RegExp(String.raw`(?:^|[:|(]\s*|,\s+|\s-\s+)${name}\s+\S`)];
+      if (ADDRESSED.test(words)) return [{ name: spaced, head: new RegExp(String.raw`(?:^|[:|(]\s*|,\s+|\s-\s+)${name}\s+\S`) }];
       const numbered = String.raw`(?:[\s-]*#?\d+)?`;
       const head = new RegExp(String.raw`^${name}(?:[\s-]*#?\d+\s|${numbered}(?:$|\s*[:|]|\s+-\s+|-\s+${several ? String.raw`|\s+(?:for|of)\s` : ''}))`);
       const tail = several ? new RegExp(String.raw`\b${name}(?:\s+${PERIOD})?$`) : new RegExp(String.raw`(?:\b${name}\s+${PERIOD}|^${PERIOD}\s+${name}|(?:[:|]|\s-)\s*${name})$`);
-      return [head, tail];
+      return [{ name: spaced, head, tail }];
     });
     declaredTitles.set(kind, out);
   }
@@ -163,7 +177,8 @@ export function titleDeclares(doc: Doc, kind: KindDef): boolean {
     titles = docTitle(doc).split(' \u2022 ').map(cleanTitle).filter(Boolean);
     cleanTitles.set(doc, titles);
   }
-  return titles.some((t) => titlePatterns(kind).some((re) => re.test(t)));
+  // A cleaned title's white space is single spaces, so either pattern matches only where the name is written.
+  return titles.some((t) => titlePatterns(kind).some((p) => t.includes(p.name) && (p.head.test(t) || p.tail?.test(t) === true)));
 }
 const cleanTitles = new WeakMap<Doc, string[]>();
 
@@ -196,6 +211,8 @@ interface Index {
   /** By first token, longest first, for prefix and containment matches. */
   byHead: Map<string, Entry[]>;
   titles: string[][];
+  /** The kind's required sections, in order. */
+  required: SectionDef[];
   /** The section id a `Status` heading or row names, if the kind has one. */
   status: string | undefined;
   /** The ids of the fixed names the code asks about ("consequences", "context"), once per kind. */
@@ -226,7 +243,8 @@ function indexOf(kind: KindDef): Index {
     for (const e of entries) byHead.set(e.tokens[0] as string, [...(byHead.get(e.tokens[0] as string) ?? []), e]);
     const joins = new Set<string>();
     for (const e of entries) e.tokens.forEach((t, i) => t === AND && i > 0 && joins.add(`${e.tokens[i - 1]} ${e.tokens[i + 1]}`));
-    index = { exact, byHead, titles: (kind.titles ?? []).map((t) => titleTokens(t)).filter((t) => t.length > 0), status: undefined, named: new Map(), joins };
+    const titles = (kind.titles ?? []).map((t) => titleTokens(t)).filter((t) => t.length > 0);
+    index = { exact, byHead, titles, required: kind.sections.filter((s) => s.required), status: undefined, named: new Map(), joins };
     index.status = namedId(kind, 'status', index);
     indexes.set(kind, index);
   }
@@ -319,7 +337,7 @@ export function nameHeads(def: SectionDef): ReadonlySet<string> {
 /** The title tokens of each of the document's sections, in order (see normalise.ts `titleTokens`). */
 export function sectionTokens(doc: Doc): readonly string[][] {
   const info = infoOf(doc);
-  return info.words.map((_, i) => tokensAt(info, i));
+  return info.titles.map((_, i) => tokensAt(info, i));
 }
 
 /** The section id a fixed name in the code ("consequences") names in `kind`, computed once per kind. */
@@ -519,7 +537,10 @@ export function kindEvidence(doc: Doc, module: CourseModule): KindEvidence[] {
   const title = titleHeading(doc);
   const heads = headsOf(module);
   // Only titles whose first stem starts some kind's name can name a section here.
-  const candidates = doc.sections.flatMap((s, i) => ((s.style !== 'field' || s.parent === -1 || s.parent === title) && mayNameAny(info, i, heads) ? [i] : []));
+  const candidates: number[] = [];
+  doc.sections.forEach((s, i) => {
+    if ((s.style !== 'field' || s.parent === -1 || s.parent === title) && mayNameAny(info, i, heads)) candidates.push(i);
+  });
   return module.kinds.map((kind) => {
     const index = indexOf(kind);
     const found = new Set<string>();
@@ -539,7 +560,8 @@ export function kindEvidence(doc: Doc, module: CourseModule): KindEvidence[] {
     // A `## Status` heading is as telling as a title that says "ADR": decision records have one.
     // (A `Status:` line counts as the status, but proposals of every kind have those.)
     const status = index.status;
-    const statusHeading = status !== undefined && [...matched].some((i) => doc.sections[i]?.style !== 'field' && ids.get(i) === status);
+    let statusHeading = false;
+    if (status !== undefined) for (const i of matched) statusHeading ||= doc.sections[i]?.style !== 'field' && ids.get(i) === status;
     const named = index.titles.filter((t) => info.title.some((_, at) => startsWith(info.title, t, at)));
     const titleSays = named.length > 0;
     const titleNamesKind = titleSays || statusHeading;
@@ -554,14 +576,21 @@ export function kindEvidence(doc: Doc, module: CourseModule): KindEvidence[] {
         }
       }
     }
-    const required = kind.sections.filter((s) => s.required);
-    const requiredFound = required.filter((s) => found.has(s.id)).length;
+    const required = index.required;
+    let requiredFound = 0;
+    for (const s of required) if (found.has(s.id)) requiredFound++;
     const share = required.length ? requiredFound / required.length : 0;
     // An outline section counts when it, or a section nested in it, is one of the kind's.
     const holds = new Set<number>();
     for (const i of matched) for (let j = i; j !== -1 && !holds.has(j); j = doc.sections[j]?.parent ?? -1) holds.add(j);
-    const coverage = main.length ? main.filter((i) => holds.has(i)).length / main.length : 1;
-    const direct = main.length ? main.filter((i) => matched.has(i)).length / main.length : 1;
+    let held = 0;
+    let hit = 0;
+    for (const i of main) {
+      if (holds.has(i)) held++;
+      if (matched.has(i)) hit++;
+    }
+    const coverage = main.length ? held / main.length : 1;
+    const direct = main.length ? hit / main.length : 1;
     const accepted =
       (found.size >= MIN_SECTIONS && share >= MIN_REQUIRED_SHARE && coverage >= MIN_COVERAGE) ||
       (titleNamesKind && requiredFound >= 2 && share >= MIN_REQUIRED_SHARE_WITH_TITLE && coverage >= MIN_COVERAGE_WITH_TITLE) ||
@@ -570,13 +599,18 @@ export function kindEvidence(doc: Doc, module: CourseModule): KindEvidence[] {
       // summary is still a summary, and its rules should judge it.
       // One generic word ("Code Insights strategy", "Briefing") is not that name.
       (named.some((t) => t.length >= 2) && requiredFound >= 2 && coverage >= MIN_COVERAGE) ||
-      (requiredFound >= 2 && direct >= MIN_COVERAGE_TWO_REQUIRED && [...matched].every((i) => (doc.sections[i]?.blocks.length ?? 0) > 0));
+      (requiredFound >= 2 && direct >= MIN_COVERAGE_TWO_REQUIRED && everyHasBlocks(doc, matched));
     // A title that declares the kind is enough when the document has something to judge: the
     // worse the artifact, the fewer of its sections are there to recognise.
     const declared = !accepted && coverage >= MIN_COVERAGE_WITH_TITLE && (titleDeclares(doc, kind) || addressedTo(doc, kind)) && hasProse(doc);
     const score = share + found.size / 100 + (titleNamesKind || declared ? 0.5 : 0) + coverage / 10;
     return { kind, found, requiredFound, required: required.length, coverage, titleNamesKind, accepted: accepted || declared, score };
   });
+}
+
+function everyHasBlocks(doc: Doc, sections: Iterable<number>): boolean {
+  for (const i of sections) if ((doc.sections[i]?.blocks.length ?? 0) === 0) return false;
+  return true;
 }
 
 export function detectKind(doc: Doc, module: CourseModule, memo?: DetectMemo): KindMatch {

@@ -35,7 +35,9 @@ export function cleanTitle(title: string): string {
   if (/[`*~_]/.test(t)) t = t.replace(/[`*~]|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, '');
   if (t.includes('\u0000')) t = t.replace(/\u0000/g, '_');
   if (!ascii) t = t.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u2010-\u2015]/g, '-');
-  t = t.replace(/\s+/g, ' ').trim().toLowerCase();
+  // Single spaces between words (most titles) are already what the collapse makes.
+  if (/\s\s|[^\S ]/.test(t)) t = t.replace(/\s+/g, ' ');
+  t = t.trim().toLowerCase();
   // Numbering may sit after an emoji ("🧭 2. Policy"), so strip it after them, and twice for "1. a)".
   t = t.replace(NUMBERING, '').replace(NUMBERING, '');
   return t.replace(/[\s:;.,?!\u2013\u2014-]+$/, '').trim();
@@ -179,9 +181,13 @@ export function titleTokens(title: string, stems?: Map<string, string>): string[
   return titleWords(title).map((w) => stem(w, stems));
 }
 
+/** Words NAMED_OWNER's lookahead needs, one of them written as is: most titles have none, and are told apart without the pattern. */
+const OWNER_WORDS = ['owns', 'leads', 'drives', 'runs', 'takes on', 'will ', 'is '];
+
 /** The words of a title's key before stemming (`titleTokens` stems each). */
 export function titleWords(title: string): string[] {
-  let t = cleanTitle(NAMED_OWNER.test(title) && !NOT_A_NAME.test(title) ? title.replace(NAMED_OWNER, 'They ') : title);
+  const named = OWNER_WORDS.some((w) => title.includes(w)) && NAMED_OWNER.test(title) && !NOT_A_NAME.test(title);
+  let t = cleanTitle(named ? title.replace(NAMED_OWNER, 'They ') : title);
   if (/[([]/.test(t)) t = t.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ');
   if (t.includes('&')) t = t.replace(/&/g, ' and ');
   // "Pros/cons", "Risk/rollback": two names joined.
@@ -191,10 +197,15 @@ export function titleWords(title: string): string[] {
     t = t.replace(/\b(what|who|how|where|when|why|which|that|it|there|here|she|he)'s\b/g, '$1 is');
     for (const [re, to] of CONTRACTIONS) t = t.replace(re, to);
   }
-  const words = unquestion(t.split(/[^\p{L}\p{N}]+/u).filter(Boolean)).map((w) => SAME.get(w) ?? w);
+  // The key is lower case: an ASCII title splits on ASCII letters and digits, without the Unicode pattern.
+  const parts = /[^\x00-\x7f]/.test(t) ? t.split(/[^\p{L}\p{N}]+/u) : t.split(/[^A-Za-z0-9]+/);
+  const words = unquestion(parts.filter(Boolean));
+  for (let k = 0; k < words.length; k++) words[k] = SAME.get(words[k] as string) ?? (words[k] as string);
   let i = 0;
   while (i < words.length - 1 && LEADING.has(words[i] as string)) i++;
-  return words.slice(i).filter((w) => !DROPPED.has(w));
+  const out: string[] = [];
+  for (; i < words.length; i++) if (!DROPPED.has(words[i] as string)) out.push(words[i] as string);
+  return out;
 }
 
 /**

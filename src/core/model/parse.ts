@@ -3,7 +3,7 @@
 // maps and derive every offset and column from the source text ourselves.
 import MarkdownIt from 'markdown-it';
 import { parseFrontMatter } from './front-matter.ts';
-import { lineEnd, lineStartAt, lineStartsOf, positionAt } from './positions.ts';
+import { lineEnd, lineIndexAt, lineStartAt, lineStartsOf, positionAt } from './positions.ts';
 import { headOfItem, headsOfLine, keyValueRows } from './heads.ts';
 import type { Block, Directive, Doc, FrontMatter, Section, Span, TableCell, TableRow } from './types.ts';
 
@@ -143,10 +143,11 @@ class Builder {
         i = close + 1;
         continue;
       }
-      const span = this.spanOfLines(t.map);
-      if (t.type === 'fence' || t.type === 'code_block') out.push({ type: 'code', ...span, text: '' });
-      else if (t.type === 'html_block') out.push({ type: 'html', ...span, text: '' });
-      else if (t.type === 'hr') out.push({ type: 'rule', ...span, text: '' });
+      const type = t.type === 'fence' || t.type === 'code_block' ? 'code' : t.type === 'html_block' ? 'html' : t.type === 'hr' ? 'rule' : undefined;
+      if (type) {
+        const span = this.spanOfLines(t.map);
+        out.push({ type, start: span.start, end: span.end, text: '' });
+      }
       i++;
     }
     return out;
@@ -155,12 +156,14 @@ class Builder {
   container(tokens: Token[], open: number, close: number, depth: number): Block | undefined {
     const t = tokens[open] as Token;
     const span = this.spanOfLines(t.map);
-    const text = this.text.slice(span.start, span.end);
+    const { start, end } = span;
+    // Blocks are most of a parse's objects: each is written out field by field (a spread copies slowly).
+    const text = this.text.slice(start, end);
     switch (t.type) {
       case 'paragraph_open':
-        return { type: 'paragraph', ...span, text };
+        return { type: 'paragraph', start, end, text };
       case 'heading_open': {
-        const block: Block = { type: 'heading', ...span, text };
+        const block: Block = { type: 'heading', start, end, text };
         if (depth === 0) {
           const level = Number(t.tag.slice(1));
           this.headings.push({ block, depth: level, ...headingTitle(this.text, span, t.markup) });
@@ -169,17 +172,11 @@ class Builder {
       }
       case 'bullet_list_open':
       case 'ordered_list_open':
-        return {
-          type: 'list',
-          ...span,
-          text,
-          ordered: t.type === 'ordered_list_open',
-          children: this.blocks(tokens, open + 1, close, depth + 1),
-        };
+        return { type: 'list', start, end, text, ordered: t.type === 'ordered_list_open', children: this.blocks(tokens, open + 1, close, depth + 1) };
       case 'list_item_open':
-        return { type: 'listItem', ...span, text, children: this.blocks(tokens, open + 1, close, depth + 1) };
+        return { type: 'listItem', start, end, text, children: this.blocks(tokens, open + 1, close, depth + 1) };
       case 'blockquote_open':
-        return { type: 'quote', ...span, text, children: this.blocks(tokens, open + 1, close, depth + 1) };
+        return { type: 'quote', start, end, text, children: this.blocks(tokens, open + 1, close, depth + 1) };
       case 'table_open':
         return this.table(tokens, open, close, span, text);
       default:
@@ -194,7 +191,7 @@ class Builder {
       if (t.type === 'tr_open' && t.map) rows.push(this.row(t.map[0]));
     }
     const [header, ...body] = rows;
-    const block: Block = { type: 'table', ...span, text, rows: body };
+    const block: Block = { type: 'table', start: span.start, end: span.end, text, rows: body };
     if (header) block.header = header;
     this.tables.push(block);
     return block;
@@ -314,7 +311,7 @@ function sectionsOf(doc: Doc, headings: HeadingInfo[]): Section[] {
       const plain = items.every((x) => x.h);
       for (const { item, h } of items) {
         if (!h || (!plain && !BOLD_ITEM.test(doc.text.slice(item.start, item.start + h.start)))) continue;
-        const line = doc.text.slice(item.start, lineEnd(doc.text, doc.lineStarts, positionAt(doc.lineStarts, item.start).line - 1));
+        const line = doc.text.slice(item.start, lineEnd(doc.text, doc.lineStarts, lineIndexAt(doc.lineStarts, item.start)));
         const end = item.start + h.end;
         const contentStart = h.form === 'label' ? lineAfter(doc, item.start) : end + (/^[ \t]*/.exec(line.slice(h.end))?.[0].length ?? 0);
         if (h.bare && contentStart >= item.end) continue;
@@ -329,7 +326,7 @@ function sectionsOf(doc: Doc, headings: HeadingInfo[]): Section[] {
     }
     if (block.type !== 'paragraph') return;
     // Labels and fields may sit on any line of a top-level paragraph.
-    for (let li = positionAt(doc.lineStarts, block.start).line - 1; li < doc.lineStarts.length; li++) {
+    for (let li = lineIndexAt(doc.lineStarts, block.start); li < doc.lineStarts.length; li++) {
       const lineStart = doc.lineStarts[li] as number;
       if (lineStart > block.end) break;
       const lineStop = Math.min(lineEnd(doc.text, doc.lineStarts, li), block.end);
@@ -549,7 +546,7 @@ function mayOpenHead(text: string, lineStart: number): boolean {
 
 /** Start of the line after the one containing `offset` (any line ending), or the end of the text. */
 function lineAfter(doc: Doc, offset: number): number {
-  return doc.lineStarts[positionAt(doc.lineStarts, offset).line] ?? doc.text.length;
+  return doc.lineStarts[lineIndexAt(doc.lineStarts, offset) + 1] ?? doc.text.length;
 }
 
 function directivesOf(text: string): Directive[] {

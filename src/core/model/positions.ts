@@ -30,6 +30,12 @@ export function lineEnd(text: string, lineStarts: number[], index: number): numb
 }
 
 export function positionAt(lineStarts: number[], offset: number): Position {
+  const lo = lineIndexAt(lineStarts, offset);
+  return { line: lo + 1, column: offset - (lineStarts[lo] as number) + 1, offset };
+}
+
+/** The 0-based index of the line that holds `offset` (positionAt's line - 1, without making a Position). */
+export function lineIndexAt(lineStarts: number[], offset: number): number {
   let lo = 0;
   let hi = lineStarts.length - 1;
   while (lo < hi) {
@@ -37,10 +43,10 @@ export function positionAt(lineStarts: number[], offset: number): Position {
     if ((lineStarts[mid] as number) <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo + 1, column: offset - (lineStarts[lo] as number) + 1, offset };
+  return lo;
 }
 
 /** Offset of the start of the line that holds `offset`, whatever the line endings. */
 export function lineStartAt(lineStarts: number[], offset: number): number {
-  return lineStarts[positionAt(lineStarts, offset).line - 1] ?? 0;
+  return lineStarts[lineIndexAt(lineStarts, offset)] ?? 0;
 }

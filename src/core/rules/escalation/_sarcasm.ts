@@ -7,7 +7,7 @@
 // quotes around their word ("their fourth 'no'"). The writer's own acts ("we once again ask
 // for a decision") and things ("the data clearly shows") are not aimed at anyone.
 import type { Doc, Span } from '../../model/types.ts';
-import { analyse, type Sentence, type Token } from '../../nlp/index.ts';
+import { analyse, memoOf, type Sentence, type Token } from '../../nlp/index.ts';
 import type { Match } from '../../text/match.ts';
 
 /** Cheap test before the language layer runs: a sentence with none of these is not sarcastic. */
@@ -32,7 +32,7 @@ export function sarcasmIn(doc: Doc, sentences: readonly Match[]): Match[] {
   const out: Match[] = [];
   for (const span of sentences) {
     if (!CANDIDATE.test(doc.plain.slice(span.start, span.end))) continue;
-    for (const s of analyse(doc.text, span).sentences) {
+    for (const s of analyse(doc.text, span, memoOf(doc)).sentences) {
       const hit = sarcastic(doc, s);
       if (hit) out.push(hit);
     }

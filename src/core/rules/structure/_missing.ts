@@ -92,6 +92,18 @@ function looseProse(doc: Doc): Span | undefined {
 export function missingWithCandidates(context: RuleContext): Missing[] {
   const { doc, kind } = context;
   if (!kind) return [];
+  // Both structure rules ask, once each per check: the answer is the parse's (and its kind's).
+  const known = perDoc.get(doc);
+  if (known?.kind === kind) return known.missing;
+  const missing = computeMissing(context, kind);
+  perDoc.set(doc, { kind, missing });
+  return missing;
+}
+
+const perDoc = new WeakMap<Doc, { kind: KindDef; missing: Missing[] }>();
+
+function computeMissing(context: RuleContext, kind: KindDef): Missing[] {
+  const { doc } = context;
   const all = missingSections(context).map((def) => ({ def, candidates: candidatesFor(doc, kind, def), like: lookalikes(doc, def).length > 0 }));
   const taken = new Set<Section>();
   const out = new Map<SectionDef, Section[]>();
