@@ -534,7 +534,8 @@ export function kindEvidence(doc: Doc, module: CourseModule): KindEvidence[] {
     // A `## Status` heading is as telling as a title that says "ADR": decision records have one.
     // (A `Status:` line counts as the status, but proposals of every kind have those.)
     const status = index.status;
-    const statusHeading = status !== undefined && [...matched].some((i) => doc.sections[i]?.style !== 'field' && ids.get(i) === status);
+    const statusHeading = status !== undefined && [...matched].some((i) => doc.sections[i]?.style === 'heading' && ids.get(i) === status);
+    const recordStatus = statusHeading && [...matched].some((i) => ids.get(i) === status && opensWithRecordStatus(doc, doc.sections[i] as Section));
     const named = index.titles.filter((t) => info.title.some((_, at) => startsWith(info.title, t, at)));
     const titleSays = named.length > 0;
     const titleNamesKind = titleSays || statusHeading;
@@ -565,7 +566,10 @@ export function kindEvidence(doc: Doc, module: CourseModule): KindEvidence[] {
       // summary is still a summary, and its rules should judge it.
       // One generic word ("Code Insights strategy", "Briefing") is not that name.
       (named.some((t) => t.length >= 2) && requiredFound >= 2 && coverage >= MIN_COVERAGE) ||
-      (requiredFound >= 2 && direct >= MIN_COVERAGE_TWO_REQUIRED && [...matched].every((i) => (doc.sections[i]?.blocks.length ?? 0) > 0));
+      (requiredFound >= 2 && direct >= MIN_COVERAGE_TWO_REQUIRED && [...matched].every((i) => (doc.sections[i]?.blocks.length ?? 0) > 0)) ||
+      // A `## Status` that says "✅ Accepted" or "Superseded by 12" marks a decision record even
+      // when only one required section has a name the kind knows ("What's proposed", "Reasoning").
+      (recordStatus && requiredFound >= 1 && coverage >= MIN_COVERAGE_WITH_TITLE);
     // A title that declares the kind is enough when the document has something to judge: the
     // worse the artifact, the fewer of its sections are there to recognise.
     const declared = !accepted && coverage >= MIN_COVERAGE_WITH_TITLE && titleDeclares(doc, kind) && hasProse(doc);
@@ -584,6 +588,17 @@ export function detectKind(doc: Doc, module: CourseModule, memo?: DetectMemo): K
   let best: KindEvidence | undefined;
   for (const e of kindEvidence(doc, module)) if (e.accepted && (!best || e.score > best.score)) best = e;
   return best ? { kind: best.kind, source: 'inferred' } : { source: 'none' };
+}
+
+/** A record's status as the first words: "Accepted", "✅ Accepted (documenting ...)", "Superseded by ADR 12". */
+const RECORD_STATUS = new RegExp(`^(?:${lexicon('adr-status').source})(?![\\p{L}\\p{N}])`, 'iu');
+
+/** Whether a status section opens with a record's status (not "This design has been proposed ..."). */
+function opensWithRecordStatus(doc: Doc, section: Section): boolean {
+  const first = section.blocks.find((b) => b.type === 'paragraph' || b.type === 'list');
+  if (!first) return false;
+  const text = doc.plain.slice(first.start, first.end).replace(/^[^\p{L}]+/u, '');
+  return RECORD_STATUS.test(text);
 }
 
 /** Words of prose a titled document needs before its title counts: "We will write it next week" is a stub. */
