@@ -42,6 +42,7 @@ ruleTester(rule, {
       ),
     },
     { name: 'a price accepted in the decision', code: adr('## Decision\n\nWe will run our own Kafka, at the cost of one engineer on the rota.\n\n## Consequences\n\nEvents arrive in order.\n') },
+    { spellings: true, name: 'a risk said as possible', code: adr('## Consequences\n\nEvery tenant could see errors if the shared broker has a problem.\n') },
     { name: "an empty section is empty-section's finding", code: adr('## Consequences\n\n## Links\n\nx\n') },
   ],
   invalid: [
@@ -58,6 +59,14 @@ ruleTester(rule, {
       name: 'upsides only, with words a phrase list takes for costs',
       code: adr(
         '## Consequences\n\n- Fixes the issues we had with flaky deploys.\n- Every team must no longer wait for a release window, and the API is harder to misuse.\n- Risk of drift is reduced, and there is no downtime during the switch.\n',
+      ),
+      errors: [{ messageId: 'noDownside', line: 7, column: 4, endLine: 7, endColumn: 16 }],
+    },
+    {
+      spellings: true,
+      name: 'upsides that use burden and failure words',
+      code: adr(
+        '## Consequences\n\n- If the CDN goes down we can fail over to the second provider within minutes.\n- Less planning is required, and the required changes to pipelines are few.\n- The shared ingress will not crash (and take down every service) when one tenant misbehaves.\n',
       ),
       errors: [{ messageId: 'noDownside', line: 7, column: 4, endLine: 7, endColumn: 16 }],
     },

@@ -6,7 +6,7 @@
 // a cost noun that does not go down, a worse comparative, a resource that grows, a burden put on
 // someone, a capability withheld, a risk that may happen, a loss or an accepted price.
 import type { Doc, Span } from '../../model/types.ts';
-import { analyse, type NlpMemo, type Token } from '../../nlp/index.ts';
+import { analyse, type NlpMemo, sentenceAt, type Token } from '../../nlp/index.ts';
 
 export interface Cue extends Span {
   /** The words that stated the downside. */
@@ -352,15 +352,17 @@ const GOOD_ADJ = new Set(['ideal', 'great', 'good', 'optimal', 'perfect', 'simil
 const CONTROL = new Set(['control', 'access', 'power', 'visibility', 'say', 'option', 'choice', 'ability', 'way', 'insight', 'flexibility', 'freedom']);
 /** What makes "learn" news rather than work: "learn about", "learn sooner". */
 const LEARN_OF = new Set(['about', 'of', 'that', 'from', 'how', 'when', 'what', 'why', 'sooner', 'faster', 'quickly', 'early', 'earlier', 'more']);
+/** Bad events that, said as possible ("could have impact", "might find bugs"), are a risk. */
+const RISK_NOUN = new Set(['impact', 'issue', 'problem', 'outage', 'incident', 'failure', 'bug', 'conflict', 'breakage', 'error', 'disruption', 'delay']);
 /** Verbs that put a cost on the people they name: "affects every team", "disrupts users". */
 const AFFECT = new Set(['impact', 'affect', 'disrupt', 'inconvenience', 'burden', 'confuse']);
-/** Phrases no token test covers (a space matches any white space: entries wrap). */
+/** Phrases no token test covers (a space matches any white space: entries wrap). Global: read with `matchAll`, which copies it. */
 const PHRASE = new RegExp(
   String.raw`\b(?:at the (?:expense|cost|price) of|in exchange for|comes? at a (?:cost|price)|the catch is|the (?:price|downside) is|accepting that|learning curve|single point of failure|points? of failure|(?:tie|ties|tied|lock|locks|locked) (?:us|teams|the \w+) (?:in|into|to)\b|gives? up\b|giving up\b|(?:take|takes|took|bring|brings|brought) down\b|on the hook\b|work(?:ed|s|ing)? around\b|requirement to\b|only (?:works?|supports?|runs?|available)\b|no(?: [\w-]+)? support\b|unfortunately|it is (?:important|essential|vital|critical|crucial) (?:for [\w ]{1,30} )?to|care (?:must|should|needs to) be taken|take care|be careful|beware|(?:further|follow-?up|ongoing|additional|extra) (?:work|effort|maintenance|migration|research|investigation)|still (?:to|need to) (?:figure out|decide|work out)|open questions?)\b`.replace(
     / /g,
     '\\s+',
   ),
-  'i',
+  'gi',
 );
 
 const isWord = (t: Token) => t.pos !== 'PUNCT' && t.pos !== 'SYM';
@@ -370,9 +372,18 @@ const BOUNDARY = new Set([';', ':', ',', '—', '–', '--', 'but', 'however', '
 /** The first downside stated in `span` of the document, or undefined. */
 export function downsideIn(doc: Doc, span: Span, nlp: NlpMemo | undefined): Cue | undefined {
   const { text } = doc;
-  const phrase = PHRASE.exec(doc.plain.slice(span.start, span.end));
-  if (phrase) return { start: span.start + phrase.index, end: span.start + phrase.index + phrase[0].length, text: phrase[0] };
-  for (const s of analyse(text, span, nlp).sentences) {
+  const analysis = analyse(text, span, nlp);
+  const slice = doc.plain.slice(span.start, span.end);
+  for (const m of slice.matchAll(PHRASE)) {
+    const start = span.start + (m.index as number);
+    // "will not crash (and take down ...)", "reduce the single points of failure": denied or going down.
+    const sentence = sentenceAt(analysis, start);
+    const at = sentence?.tokens.findIndex((t) => t.end > start) ?? -1;
+    const before = at > 0 ? (sentence?.tokens.slice(Math.max(0, at - 4), at) ?? []) : [];
+    if (sentence?.tokens[at]?.negated || before.some((t) => DECREASE.has(t.lemma) || t.negated)) continue;
+    return { start, end: start + m[0].length, text: m[0] };
+  }
+  for (const s of analysis.sentences) {
     for (const clause of clausesOf(s.tokens)) {
       const cue = clauseCue(clause, text);
       if (cue) return cue;
@@ -406,7 +417,7 @@ function clauseCue(words: Token[], text: string): Cue | undefined {
       // "we don't have any admin power": control withheld.
       if (CONTROL.has(t.lemma) && w.slice(Math.max(0, i - 4), i).some((x) => x.lemma === 'have' || x.lemma === 'get' || x.lemma === 'give')) return cue(t);
       // "won't support Windows", "no longer available", "can't roll back": a capability withheld.
-      if (CAPABILITY.has(t.lemma) && !subjectIsOperator(w, i)) return cue(t);
+      if (CAPABILITY.has(t.lemma) && !subjectIsOperator(w, i) && !decreasing) return cue(t);
       if (prev && canNot(w, i) && t.pos === 'VERB' && !MISHAP.has(t.lemma) && !MISHAP_VERB.has(t.lemma)) return cue(t);
       continue;
     }
@@ -435,19 +446,24 @@ function clauseCue(words: Token[], text: string): Cue | undefined {
       if (r !== undefined) return r < i ? cue(w[r]!, t) : cue(t, w[r]!);
     }
     // A burden: "users will have to re-enter it", "sampling will need to be configured", "teams must".
-    if ((t.lemma === 'need' || t.lemma === 'have') && next?.lower === 'to' && !onlyBefore(w, i)) return cue(t, next);
-    if ((t.lower === 'must' || t.lower === 'required' || t.lemma === 'require') && !onlyBefore(w, i) && !lessAfter(w, i) && (t.lower !== 'must' || personBefore(w, i))) return cue(t);
+    const lessBefore = w.slice(0, i).some((x) => DECREASE.has(x.lemma) || DECREASE.has(x.lower));
+    if ((t.lemma === 'need' || t.lemma === 'have') && next?.lower === 'to' && !onlyBefore(w, i) && !lessBefore) return cue(t, next);
+    // "the required changes" names what is needed, it puts no burden on anyone.
+    const attributive = t.lower === 'required' && prev?.pos === 'DET';
+    if ((t.lower === 'must' || t.lower === 'required' || t.lemma === 'require') && !attributive && !onlyBefore(w, i) && !lessAfter(w, i) && !lessBefore && (t.lower !== 'must' || personBefore(w, i))) return cue(t);
     if (REDO.test(t.lower) && t.pos === 'VERB') return cue(t);
     // "the team will commit to learning Pkl": a new tool to learn (not "learn about failures sooner").
     if (t.lemma === 'learn' && !LEARN_OF.has(next?.lower ?? '') && personBefore(w, i)) return cue(t);
     // Work moved onto people: "transition users to new clusters", "asking teams to continue".
     if (IMPOSE.has(t.lemma) && next && PEOPLE.has(next.lemma) && next.lemma !== 'we') return cue(t, next);
-    if (IMPOSE.has(t.lemma) && t.pos === 'VERB' && t.lemma !== 'ask' && personBefore(w, i, false)) return cue(t);
+    if (IMPOSE.has(t.lemma) && t.pos === 'VERB' && t.lemma !== 'ask' && prev?.lower !== 'been' && personBefore(w, i, false)) return cue(t);
+    // A risk: "could potentially have impact if there is an issue with that instance".
+    if (RISK_NOUN.has(t.lemma) && t.pos === 'NOUN' && !decreasing && w.slice(0, i).some((x) => /^(?:may|might|could)$/.test(x.lower))) return cue(t);
     // "affects every team", "may impact our management of it"; not "decisions which affect our work".
     if (AFFECT.has(t.lemma) && t.pos === 'VERB' && (/^(?:may|might|could|can|will)$/.test(prev?.lower ?? '') || w.slice(i + 1, i + 4).some((x) => PEOPLE.has(x.lemma) && x.lemma !== 'we')))
       return cue(prev && /^(?:may|might|could|can|will)$/.test(prev.lower) ? prev : t, t);
     // A mishap, a loss or a price: "the caches may drift", "we lose the audit trail", "we accept it".
-    if (MISHAP_VERB.has(t.lemma) && t.pos === 'VERB' && !decreasing && !(ADMIT.has(t.lemma) && !personBefore(w, i))) return cue(t);
+    if (MISHAP_VERB.has(t.lemma) && t.pos === 'VERB' && !decreasing && !(ADMIT.has(t.lemma) && !personBefore(w, i)) && !(t.lemma === 'fail' && next?.lower === 'over')) return cue(t);
     if ((t.lemma === 'lose' || t.lemma === 'loss') && !decreasing) return cue(t);
   }
   return undefined;
