@@ -24,6 +24,11 @@ describe('detectKind', () => {
     ['ADR title and a Proposal heading', 'adr', '# ADR 12: Queue choice\n\n## Context\n\nx\n\n## Proposal\n\nx\n'],
     ['bold fields only', 'escalation', '**Decision needed:** who owns it?\n\n**Context:** two teams.\n\n**Options:** A or B.\n\n**Recommendation:** A.\n\n**Decision maker:** the VP.\n'],
     [
+      'a Status heading that opens with a record status, and one named section',
+      'adr',
+      '# Billing events queue\n\nDate: 2025-02-03\n\n## Status\n\n🟢 Superseded by 14\n\n## Proposal\n\nMove the billing events to SQS.\n\n## Reasoning\n\nx\n',
+    ],
+    [
       'Y-statement',
       'adr',
       '# Sessions\n\nIn the context of the login service, facing session loss on deploys, we decided for Redis and neglected sticky sessions, to achieve zero-downtime deploys, accepting that Redis is one more thing to run.\n',
@@ -44,6 +49,11 @@ describe('detectKind', () => {
     ['a postmortem', '# Outage on 3 May\n\n## Summary\n\nx\n\n## Impact\n\nx\n\n## Timeline\n\nx\n\n## Root cause\n\nx\n\n## Resolution\n\nx\n\n## Action items\n\nx\n'],
     ['a title alone', '# Our engineering strategy\n\nWe will write it next week.\n'],
     ['a proposal with a Status line, Background and Proposal', '# Proposal: faster maps\n\nStatus: Accepted\n\n## Background\n\nx\n\n## Proposal\n\nx\n\n## Compatibility\n\nx\n\n## Implementation\n\nx\n'],
+    ['a Status heading that is prose, with one named section', '# Type aliases\n\n## Status\n\nThis design has been accepted in principle and is being implemented.\n\n## Background\n\nx\n\n## Design\n\nx\n\n## Open questions\n\nx\n'],
+    [
+      'a guide that explains the fields of a decision record',
+      '# How we record decisions\n\n## Why write them down\n\nx\n\n## The format\n\n**Status:**\n\n[Proposed/Accepted/Superseded]\n\n**Context:**\n\nThe forces at play.\n\n**Decision:**\n\nWhat we will do.\n\n**Consequences:**\n\nWhat follows.\n\n## Where to keep them\n\nx\n\n## When to write one\n\nx\n',
+    ],
     ['a strategy template page with several titles', '# Strategy page template\n\nUse this.\n\n# Team strategy\n\n## Mission\n\nx\n\n## Guiding principles\n\nx\n\n## Where we are now\n\nx\n\n### Goals\n\nx\n'],
   ];
   for (const [name, text] of notArtifacts) it(`does not guess: ${name}`, () => assert.equal(kindOf(text).kind, undefined));

@@ -561,7 +561,14 @@ export function kindEvidence(doc: Doc, module: CourseModule): KindEvidence[] {
     // (A `Status:` line counts as the status, but proposals of every kind have those.)
     const status = index.status;
     let statusHeading = false;
-    if (status !== undefined) for (const i of matched) statusHeading ||= doc.sections[i]?.style !== 'field' && ids.get(i) === status;
+    let recordStatus = false;
+    if (status !== undefined)
+      for (const i of matched) {
+        const s = doc.sections[i];
+        if (s?.style !== 'heading' || ids.get(i) !== status) continue;
+        statusHeading = true;
+        recordStatus ||= opensWithRecordStatus(doc, s);
+      }
     const named = index.titles.filter((t) => info.title.some((_, at) => startsWith(info.title, t, at)));
     const titleSays = named.length > 0;
     const titleNamesKind = titleSays || statusHeading;
@@ -599,7 +606,10 @@ export function kindEvidence(doc: Doc, module: CourseModule): KindEvidence[] {
       // summary is still a summary, and its rules should judge it.
       // One generic word ("Code Insights strategy", "Briefing") is not that name.
       (named.some((t) => t.length >= 2) && requiredFound >= 2 && coverage >= MIN_COVERAGE) ||
-      (requiredFound >= 2 && direct >= MIN_COVERAGE_TWO_REQUIRED && everyHasBlocks(doc, matched));
+      (requiredFound >= 2 && direct >= MIN_COVERAGE_TWO_REQUIRED && everyHasBlocks(doc, matched)) ||
+      // A `## Status` that says "✅ Accepted" or "Superseded by 12" marks a decision record even
+      // when only one required section has a name the kind knows ("What's proposed", "Reasoning").
+      (recordStatus && requiredFound >= 1 && coverage >= MIN_COVERAGE_WITH_TITLE);
     // A title that declares the kind is enough when the document has something to judge: the
     // worse the artifact, the fewer of its sections are there to recognise.
     const declared = !accepted && coverage >= MIN_COVERAGE_WITH_TITLE && (titleDeclares(doc, kind) || addressedTo(doc, kind)) && hasProse(doc);
@@ -650,6 +660,17 @@ function addressedTo(doc: Doc, kind: KindDef): boolean {
     if (AUDIENCE_FIELD.test(cleanTitle(s.title)) && names(doc.plain.slice(s.own.start, s.own.end))) return true;
   }
   return false;
+}
+
+/** A record's status as the first words: "Accepted", "✅ Accepted (documenting ...)", "Superseded by ADR 12". */
+const RECORD_STATUS = new RegExp(`^(?:${lexicon('adr-status').source})(?![\\p{L}\\p{N}])`, 'iu');
+
+/** Whether a status section opens with a record's status (not "This design has been proposed ..."). */
+function opensWithRecordStatus(doc: Doc, section: Section): boolean {
+  const first = section.blocks.find((b) => b.type === 'paragraph' || b.type === 'list');
+  if (!first) return false;
+  const text = doc.plain.slice(first.start, first.end).replace(/^[^\p{L}]+/u, '');
+  return RECORD_STATUS.test(text);
 }
 
 /** Words of prose a titled document needs before its title counts: "We will write it next week" is a stub. */

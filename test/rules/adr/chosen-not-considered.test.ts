@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester.ts';
 
 const adr = (options: string, outcome: string) => `---\nkind: adr\n---\n\n# ADR 7\n\n## Considered Options\n\n${options}\n\n## Decision Outcome\n\n${outcome}\n`;
 const two = '* PostgreSQL\n* DynamoDB';
+const three = '* Temporal\n* Cron jobs on the batch host\n* AWS Step Functions';
 
 ruleTester(rule, {
   valid: [
@@ -16,9 +17,31 @@ ruleTester(rule, {
       name: 'options that share their context, chosen by its own words',
       code: adr('* Fluent Bit on the telematics unit\n* Vector on the telematics unit\n* OpenTelemetry Collector on the telematics unit', 'Chosen option: "OpenTelemetry Collector on the telematics unit", because it speaks OTLP.'),
     },
+    { name: 'a conditional outcome whose branches were both weighed', code: adr(three, 'Chosen option: Temporal if the load test holds 5k workflows a minute, otherwise AWS Step Functions.') },
+    { name: 'a conditional in prose, both weighed', code: adr(three, "We'll adopt Temporal, provided the spike passes by March; if it doesn't, we will fall back to cron jobs on the batch host.") },
+    { name: 'a fallback that keeps what exists is not an option', code: adr(three, 'Chosen option: "Temporal", if the security review signs it off. Otherwise we keep the current setup and revisit in Q3.') },
+    { name: '"otherwise" inside a clause is not a branch', code: adr(three, 'Chosen option: "Temporal", because retries that would otherwise be lost are kept.') },
     { name: 'a shorter name of a longer option', code: adr('* Self-hosted runners on spot instances\n* GitHub-hosted larger runners', 'Chosen option: self-hosted runners, because spot capacity is cheap.') },
   ],
   invalid: [
+    {
+      name: 'a conditional outcome whose fallback was never weighed',
+      code: adr(three, 'Chosen option: Temporal if the load test holds 5k workflows a minute, otherwise Apache Airflow.'),
+      errors: [{ messageId: 'notConsidered', line: 15, column: 81, endLine: 15, endColumn: 95, words: ['Apache Airflow'] }],
+    },
+    {
+      name: 'a conditional in prose, neither branch weighed',
+      code: adr(three, 'We will adopt Argo Workflows if the platform team can host it; failing that, we will go with Prefect Cloud.'),
+      errors: [
+        { messageId: 'notConsidered', line: 15, column: 15, endLine: 15, endColumn: 29, words: ['Argo Workflows'] },
+        { messageId: 'notConsidered', line: 15, column: 94, endLine: 15, endColumn: 107, words: ['Prefect Cloud'] },
+      ],
+    },
+    {
+      name: 'an unquoted chosen option that ends at its condition',
+      code: adr(three, 'Chosen option: Kafka Streams if the team can staff it, because it keeps ordering.'),
+      errors: [{ messageId: 'notConsidered', line: 15, column: 16, endLine: 15, endColumn: 29, words: ['Kafka Streams'] }],
+    },
     {
       name: 'a quoted option nobody considered',
       code: adr(two, 'Chosen option: "CockroachDB", because it scales.'),

@@ -3,7 +3,7 @@ import type { Match } from '../../text/match.ts';
 import { contentWords } from '../../text/words.ts';
 import { defineRule } from '../define.ts';
 import { matchChoice, optionReference, resolveReference, type Choice } from '../../text/options.ts';
-import { chosenOptions, sameName } from './_chosen.ts';
+import { chosenOptions, conditionalBranches, sameName } from './_chosen.ts';
 
 const ADR = '---\nkind: adr\n---\n\n# ADR 7: Ledger database\n\n## Considered Options\n\n* PostgreSQL\n* DynamoDB\n\n## Decision Outcome\n\n';
 
@@ -13,8 +13,8 @@ export default defineRule({
     severity: 'warning',
     kinds: ['adr'],
     docs: {
-      description: 'The ADR\'s "Chosen option" is not one of its considered options.',
-      why: 'Architectural Decision Records structure a decision around options and consequences: the chosen option should be one that was weighed. A chosen option missing from the considered options was never compared, so its consequences were never weighed either.',
+      description: 'The ADR\'s "Chosen option" (or a branch of a conditional decision: "X if ..., otherwise Z") is not one of its considered options.',
+      why: 'Architectural Decision Records structure a decision around options and consequences: the chosen option should be one that was weighed. A chosen option missing from the considered options was never compared, so its consequences were never weighed either. A conditional decision makes two choices, and its fallback needs weighing as much as its first pick.',
       better: 'Choose one of the considered options by its exact title ("Chosen option: \\"PostgreSQL\\", because ..."), or add the chosen option to the considered options with its pros and cons.',
       concept: 'decision records, options',
       bad: `${ADR}Chosen option: "CockroachDB", because it scales.\n`,
@@ -30,7 +30,10 @@ export default defineRule({
     const choices = opts.options();
     if (!choices.length) return;
     const inOptions = (m: Match) => opts.spans.some((r) => r.start <= m.start && m.start < r.end);
-    for (const chosen of chosenOptions(context.body)) {
+    const decision = context.view('decision');
+    const conditional = decision?.section ? conditionalBranches(decision) : [];
+    const named = [...chosenOptions(context.body), ...conditional.filter((b) => !chosenOptions(context.body).some((c) => c.start <= b.start && b.start < c.end))];
+    for (const chosen of named) {
       // Matches inside the considered options themselves describe them, not the outcome.
       if (inOptions(chosen)) continue;
       const ref = optionReference(chosen.text, chosen.start);

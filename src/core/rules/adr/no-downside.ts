@@ -1,9 +1,10 @@
-import { lexicon } from '../../lexicon/index.ts';
 import type { Section } from '../../model/types.ts';
 import type { SectionView } from '../../query/section-view.ts';
-import type { Match } from '../../text/match.ts';
+import { choiceOf, isNothing, matchChoice } from '../../text/options.ts';
+import { contentWords } from '../../text/words.ts';
 import { defineRule, type RuleContext } from '../define.ts';
 import { chosenOptions, sameName } from './_chosen.ts';
+import { downsideIn } from './_downside.ts';
 
 const ADR = '---\nkind: adr\n---\n\n# ADR 7: Use PostgreSQL for the ledger\n\n## Decision\n\nWe will use PostgreSQL for the ledger.\n\n## Consequences\n\n';
 
@@ -30,7 +31,7 @@ export default defineRule({
     if (!first?.section || first.isEmpty()) return;
     // MADR 2 splits the consequences into "Positive" and "Negative Consequences": every section of the kind counts.
     const consequences = doc.sections.filter((s) => s.key === 'consequences' || s.also?.includes('consequences')).map((s) => context.viewOf(s));
-    if (consequences.some((v) => namesDownside(v))) return;
+    if (consequences.some((v) => (negativeTitle(v.section?.title ?? '') && !v.isEmpty()) || namesDownside(context, v))) return;
     if (downsideElsewhere(context)) return;
     const section = first.section;
     context.report({ messageId: 'noDownside', data: { section: section.title }, span: section.titleSpan, words: [section.title] });
@@ -39,40 +40,19 @@ export default defineRule({
 
 /** "Good, because", "Pro:", "+ ..." entries are upsides whatever words they use ("SMS costs fall"). */
 const UPSIDE_LABEL = /^[\s*_]*(?:good|pros?|positive|upsides?|benefits?|advantages?|gains?|\+)[\s*_]*(?:[,:\u2013\u2014-]|because\b)/i;
-const DOWNSIDE_LABEL = /^[\s*_]*(?:bad|cons?|negative|downsides?|drawbacks?|risks?|costs?|trade-?offs?|caveats?)[\s*_]*(?:[,:\u2013\u2014-]|because\b)/i;
-/** Relief from a burden is an upside: "we no longer have to patch it", "teams won't need to". */
-const RELIEF =
-  /\b(?:no longer|won't|will not|wont|don't|do not|doesn't|does not|never|not|without|nor)\s+(?:\w+\s+){0,2}?(?:need|needs|needing|have|has|having|require[sd]?|worry|maintain|manage|break|breaks|fail|fails|lose|block|blocks)\b(?:\s+to\s+\w+)?/gi;
-/** "Values only need to be defined in one place": less work, not more. */
-const ONLY_NEED = /\bonly (?:need|needs|have|has) to \w+/gi;
-/** A cost that goes down is an upside: "support costs fall", "reduces the risk of drift". */
-const DECREASE = /\b(?:falls?|fell|drops?|dropped|decreas\w*|reduc\w*|lower\w*|cuts?|fewer|less|sav(?:e|es|ed|ing)|eliminat\w*|remov\w*|avoid\w*|prevent\w*|mitigat\w*|goes away|disappear\w*)\b/i;
-const COST_NOUN =
-  /^(?:costs?|costly|risks?|risky|overhead|complex(?:ity)?|downtime|effort|toil|latency|outages?|issues?|problems?|fail(?:s|ure|ures)?|burden|maintain(?:ing)?|maintenance|manual(?:ly)?|spikes?|impact(?:s|ed)?|concerns?|breakage|break(?:s|ing)?|lock-?in|expensive|harder|slower)$/i;
+const DOWNSIDE_LABEL = /^[\s*_]*(?:bad|cons?|negative|downsides?|drawbacks?|risks?|costs?|trade-?offs?|caveats?|limitations?)[\s*_]*(?:[,:\u2013\u2014-]|because\b)/i;
 
-/** Built once: `matchAll` works on a copy, so this regex's own `lastIndex` never moves. */
-const DOWNSIDE = lexicon('downside');
-
-/** Whether any entry of a view states a downside (see `isDownside`). */
-function namesDownside(v: SectionView): boolean {
-  return v.entries().some(isDownside);
+/** Whether any entry of a view states a downside: labelled one ("Bad, because"), or, unlabelled, says what the decision costs (`downsideIn`). */
+function namesDownside(context: RuleContext, v: SectionView): boolean {
+  return v.entries().some((e) => !UPSIDE_LABEL.test(e.text) && (DOWNSIDE_LABEL.test(e.text) || downsideIn(context.doc, e, context.nlp) !== undefined));
 }
 
-/**
- * An entry states a downside when it is labelled one ("Bad, because"), or it is not labelled an
- * upside and says what the decision costs: a burden ("users will have to re-enter it"), a loss
- * of support ("won't support Windows"), a risk or a contrast, and not a cost that goes down.
- */
-function isDownside(entry: Match): boolean {
-  if (UPSIDE_LABEL.test(entry.text)) return false;
-  if (DOWNSIDE_LABEL.test(entry.text)) return true;
-  const text = entry.text.replace(/\s+/g, ' ').replace(RELIEF, ' ').replace(ONLY_NEED, ' ');
-  const decreasing = DECREASE.test(text);
-  return [...text.matchAll(DOWNSIDE)].some((m) => !(decreasing && COST_NOUN.test(m[0])));
-}
-
-/** A section titled as downsides ("Negative Consequences", "Risks"), or the chosen option's cons. */
-const NEGATIVE_TITLE = /\b(?:negative|bad|cons|downsides?|drawbacks?|risks?|trade-?offs?|costs?|caveats?)\b/i;
+/** A section titled as downsides ("Negative Consequences", "Risks", "What it costs us"), not as both sides. */
+const NEGATIVE_TITLE = /\b(?:negatives?|bad|cons|downsides?|drawbacks?|risks?|trade-?offs?|costs?|caveats?|limitations?|weaknesses)\b/i;
+const BOTH_SIDES = /\b(?:pros?|positives?|good|benefits?|upsides?)\b/i;
+const negativeTitle = (title: string) => NEGATIVE_TITLE.test(title) && !BOTH_SIDES.test(title);
+/** A table column of what an option costs: "Cons", "Against", "Downsides", "Risks". */
+const COST_COLUMN = /^(?:cons|against|minus(?:es)?|downsides?|drawbacks?|disadvantages?|negatives?|weaknesses|costs?|risks?|bad|trade-?offs?|[-\u2212\u2796])$/i;
 
 function downsideElsewhere(context: RuleContext): boolean {
   const { doc } = context;
@@ -99,7 +79,36 @@ function downsideElsewhere(context: RuleContext): boolean {
     const option = optionOf(s);
     // Another option's cons are not the decision's downsides.
     if (option && !isChosen(option)) continue;
-    if (NEGATIVE_TITLE.test(s.title) && !/\bpros?\b/i.test(s.title) && !context.viewOf(s).isEmpty()) return true;
+    if (negativeTitle(s.title) && !context.viewOf(s).isEmpty()) return true;
+  }
+  return chosenRowCost(context) || acceptedInDecision(context);
+}
+
+/**
+ * A table that weighs the options (`| Option | For | Against |`) whose row for the option the
+ * decision names has something in its cost column. The chosen row is the one the decision's words
+ * match (`matchChoice`); other rows' cons are not the decision's.
+ */
+function chosenRowCost(context: RuleContext): boolean {
+  const decision = context.view('decision');
+  if (!decision?.section) return false;
+  const said = contentWords(decision.text());
+  for (const table of context.doc.tables) {
+    const columns = (table.header?.cells ?? []).flatMap((c, i) => (i > 0 && COST_COLUMN.test(c.text.replace(/[*_`:]/g, '').trim()) ? [i] : []));
+    const rows = table.rows ?? [];
+    if (!columns.length || rows.length < 2) continue;
+    const choices = rows.flatMap((r) => (r.cells[0]?.text ? [choiceOf(r.cells[0].text, r.cells[0].start)] : []));
+    const chosen = matchChoice(said, choices);
+    const row = chosen && rows.find((r) => r.cells[0]?.start === chosen.start);
+    if (row && columns.some((i) => !isNothing(row.cells[i]?.text ?? ''))) return true;
   }
   return false;
+}
+
+/** A price accepted in the decision itself: "We accept that ...", "at the cost of ...", "the trade-off is ...". */
+const ACCEPTED = /\b(?:we (?:\w+ )?accept(?:ed)? (?:that|the|this|a|some|it)\b|accepting that|at the (?:expense|cost|price) of|the (?:trade-?off|downside|price|cost) (?:is|was|we accept)|in exchange for)/i;
+
+function acceptedInDecision(context: RuleContext): boolean {
+  const decision = context.view('decision');
+  return !!decision?.section && decision.match(ACCEPTED).length > 0;
 }
