@@ -77,7 +77,7 @@ export interface SetScore {
   rules: Record<string, RuleTally>;
 }
 
-function markdownFiles(dir: string): string[] {
+export function markdownFiles(dir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const p = join(dir, entry.name);
@@ -89,9 +89,13 @@ function markdownFiles(dir: string): string[] {
 
 /** Checks every file of `dir` as `staffwork check DIR` does; paths are relative to `dir`. */
 export function checkFolder(dir: string): FileResult[] {
-  const options = { module: defaultModule, rules: builtinRules };
-  const project = new Project({ ...options, membership: 'sameFolder' });
-  for (const path of markdownFiles(dir)) project.upsert(path, readFileSync(path, 'utf8').replace(/^\ufeff/, ''), { filePath: relative(dir, path).split('\\').join('/') });
+  return checkFiles(markdownFiles(dir).map((path) => ({ path, filePath: relative(dir, path).split('\\').join('/'), text: readFileSync(path, 'utf8') })));
+}
+
+/** Checks texts in memory as one folder (their set rules included), e.g. copies with a `kind:` injected. */
+export function checkFiles(files: { path: string; filePath: string; text: string }[]): FileResult[] {
+  const project = new Project({ module: defaultModule, rules: builtinRules, membership: 'sameFolder' });
+  for (const f of files) project.upsert(f.path, f.text.replace(/^\ufeff/, ''), { filePath: f.filePath });
   return project.results();
 }
 

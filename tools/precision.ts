@@ -88,14 +88,22 @@ export interface RuleStats {
 
 export const keyOf = (j: { file: string; rule: string; words: string; text: string }): string => JSON.stringify([j.file, j.rule, j.words, j.text]);
 
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+export const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-export function findingsOf(results: FileResult[]): Finding[] {
+/** A checked copy's file as written, and where a line of the copy is in it (tools/real.ts injects lines). */
+export interface Original {
+  text: string;
+  lineOf: (line: number) => number;
+}
+
+/** Every finding of `results`, placed (line, line text, context) in the file as written when `originalOf` gives it. */
+export function findingsOf(results: FileResult[], originalOf: (file: string) => Original | undefined = () => undefined): Finding[] {
   const out: Finding[] = [];
   for (const r of results) {
-    const lines = r.doc.text.split(/\r?\n/);
+    const original = originalOf(r.filePath);
+    const lines = (original?.text ?? r.doc.text).split(/\r?\n/);
     for (const d of r.diagnostics) {
-      const line = d.loc.start.line;
+      const line = original ? original.lineOf(d.loc.start.line) : d.loc.start.line;
       const quoted = [...d.message.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
       const words = clip((d.words?.length ? d.words : quoted).join(' | '), 200);
       const text = clip((lines[line - 1] ?? '').trim(), 200);
@@ -156,8 +164,14 @@ export function sampleOf(findings: Finding[]): Finding[] {
 
 export function loadJudgements(path = JUDGEMENTS): JudgementFile {
   const data = JSON.parse(readFileSync(path, 'utf8')) as JudgementFile;
+  validateJudgements(path, data.judgements);
+  return data;
+}
+
+/** Throws on a judgement without a verdict or reason, a bad `stale`, or a finding judged twice. */
+export function validateJudgements(path: string, judgements: Judgement[]): void {
   const seen = new Set<string>();
-  for (const j of data.judgements) {
+  for (const j of judgements) {
     if (j.verdict !== 'true' && j.verdict !== 'false') throw new Error(`${path}: verdict must be "true" or "false" (${j.file} ${j.rule})`);
     if (!j.reason?.trim()) throw new Error(`${path}: judgement without a reason (${j.file} ${j.rule} line ${j.line})`);
     if (j.stale !== undefined && j.stale !== true) throw new Error(`${path}: stale must be true or left out (${j.file} ${j.rule} line ${j.line})`);
@@ -165,16 +179,16 @@ export function loadJudgements(path = JUDGEMENTS): JudgementFile {
     if (seen.has(k)) throw new Error(`${path}: judged twice: ${j.file} ${j.rule} line ${j.line}`);
     seen.add(k);
   }
-  return data;
 }
 
-export function statsOf(findings: Finding[], judgements: Judgement[]): RuleStats[] {
+/** Per rule; `sample` picks the findings that must be judged (the real set judges them all). */
+export function statsOf(findings: Finding[], judgements: Judgement[], sample: (fs: Finding[]) => Finding[] = sampleOf): RuleStats[] {
   const judged = new Map(judgements.map((j) => [keyOf(j), j]));
   const byRule = new Map<string, Finding[]>();
   for (const f of findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
   return [...byRule]
     .map(([rule, fs]) => {
-      const sample = sampleOf(fs);
+      const sampled = sample(fs);
       // A judgement covers every finding with its key (the same words on the same line text).
       const verdicts = fs.flatMap((f) => judged.get(f.key)?.verdict ?? []);
       const t = verdicts.filter((v) => v === 'true').length;
@@ -183,12 +197,12 @@ export function statsOf(findings: Finding[], judgements: Judgement[]): RuleStats
         rule,
         severity,
         findings: fs.length,
-        sampled: sample.length,
+        sampled: sampled.length,
         judged: verdicts.length,
         truePositives: t,
         falsePositives: verdicts.length - t,
         precision: verdicts.length ? t / verdicts.length : undefined,
-        todo: sample.filter((f) => !judged.has(f.key)),
+        todo: sampled.filter((f) => !judged.has(f.key)),
       } satisfies RuleStats;
     })
     .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.findings - a.findings || (a.rule < b.rule ? -1 : 1));
@@ -254,15 +268,15 @@ export function kindsOf(results: FileResult[], spec: AdrSpec): KindReport {
   return { kinds, adr };
 }
 
-const pct = (p: number | undefined) => (p === undefined ? '–' : `${Math.round(p * 100)}%`);
+export const pct = (p: number | undefined) => (p === undefined ? '–' : `${Math.round(p * 100)}%`);
 
-export function markdownTable(stats: RuleStats[]): string {
+export function markdownTable(stats: RuleStats[], where = 'on the corpus'): string {
   const rows = stats.map((s) => `| \`${s.rule}\` | ${s.severity} | ${s.findings} | ${s.judged} | ${s.truePositives} | ${s.falsePositives} | ${pct(s.precision)} |`);
   const judged = stats.reduce((n, s) => n + s.judged, 0);
   const t = stats.reduce((n, s) => n + s.truePositives, 0);
   const total = stats.reduce((n, s) => n + s.findings, 0);
   return [
-    '| rule | severity | findings on the corpus | judged | true | false | precision |',
+    `| rule | severity | findings ${where} | judged | true | false | precision |`,
     '|---|---|---:|---:|---:|---:|---:|',
     ...rows,
     `| all rules | | ${total} | ${judged} | ${t} | ${judged - t} | ${pct(judged ? t / judged : undefined)} |`,
@@ -275,6 +289,10 @@ function kindTable(k: KindReport): string {
   lines.push('', '| files in the ADR folders | files | kind adr |', '|---|---:|---:|', ...k.adr.map((g) => `| ${g.group} | ${g.files} | ${g.adr} |`));
   return lines.join('\n');
 }
+
+/** A finding for judging: where, which rule, the words, the message, its context; and its verdict if judged. */
+export const showFinding = (f: Finding, verdict?: Judgement): string =>
+  `${f.file}:${f.line}  ${f.rule} (${f.severity}, ${f.messageId})  words: ${f.words || '–'}${verdict ? `\n  judged ${verdict.verdict}: ${verdict.reason}` : ''}\n  ${clip(f.message, 240)}\n${f.context}\n`;
 
 export function checkCorpus(): FileResult[] {
   return checkFolder(CORPUS);
@@ -303,8 +321,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const results = checkCorpus();
   const findings = findingsOf(results);
   const stats = statsOf(findings, data.judgements);
-  const show = (f: Finding, verdict?: Judgement) =>
-    `${f.file}:${f.line}  ${f.rule} (${f.severity}, ${f.messageId})  words: ${f.words || '–'}${verdict ? `\n  judged ${verdict.verdict}: ${verdict.reason}` : ''}\n  ${clip(f.message, 240)}\n${f.context}\n`;
   if (args.includes('--table')) {
     console.log(markdownTable(stats));
     console.log();
@@ -326,10 +342,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       ),
     );
   } else if (args.includes('--todo')) {
-    for (const s of stats) if (!only || s.rule === only) for (const f of s.todo) console.log(show(f));
+    for (const s of stats) if (!only || s.rule === only) for (const f of s.todo) console.log(showFinding(f));
   } else if (args.includes('--all')) {
     const judged = new Map(data.judgements.map((j) => [keyOf(j), j]));
-    for (const f of findings) if (!only || f.rule === only) console.log(show(f, judged.get(f.key)));
+    for (const f of findings) if (!only || f.rule === only) console.log(showFinding(f, judged.get(f.key)));
   } else {
     const stale = staleOf(findings, data.judgements);
     const current = data.judgements.length - stale.removed.length - stale.unmarked.length;
