@@ -31,7 +31,9 @@ ruleTester(rule, {
     },
     {
       name: 'an unknown heading whose text has a visibility moment may be it (British spelling, a forum, credit)',
-      code: growth('## Skill goal\n\nLead the API design.\n\n## Opportunity\n\nOwn the RFC.\n\n## Support\n\nReview by 5 March.\n\n## Afterwards\n\nShe presents the design at the architecture forum, and I credit her by name in the monthly update.\n'),
+      code: growth(
+        '## Skill goal\n\nLead the API design.\n\n## Opportunity\n\nOwn the RFC.\n\n## Support\n\nReview by 5 March.\n\n## Afterwards\n\nShe presents the design at the architecture forum, and I credit her by name in the monthly update.\n',
+      ),
     },
     {
       name: 'a support part nested under another heading, whose text is reviews, pairing and feedback, may be it',
