@@ -12,6 +12,11 @@ export const SectionDefSchema = z
     fallbackSynonyms: z.array(text).default([]),
     /** What the content of this section looks like, so a section under an unknown heading that plainly plays it is recognised. */
     content: z.enum(['exclusions']).optional(),
+    /**
+     * A lexicon whose words a section playing this part uses ("visible-moment"): a heading staffwork does not know is
+     * a candidate for it only when its text has one, so a part that is truly absent is reported missing.
+     */
+    cues: text.optional(),
     required: z.boolean().default(false),
     hint: text.optional(),
   })

@@ -855,8 +855,11 @@ export function unrecognisedSections(doc: Doc, kind: KindDef): Section[] {
   const info = infoOf(doc);
   const index = indexOf(kind);
   const title = titleHeading(doc);
+  // A document of several `#` headings ("# Summary", "# Motivation") has its parts at that level.
+  let h1s = 0;
+  for (const s of doc.sections) if (s.style === 'heading' && s.depth === 1) h1s++;
   return doc.sections.filter((s, i) => {
-    if (s.key || i === title || (s.style === 'heading' && s.depth === 1)) return false;
+    if (s.key || i === title || (s.style === 'heading' && s.depth === 1 && h1s < 2)) return false;
     if (s.parent !== -1 && s.parent !== title) return false;
     const tokens = tokensAt(info, i);
     const key = keyAt(info, i);

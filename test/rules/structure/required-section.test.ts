@@ -30,6 +30,22 @@ ruleTester(rule, {
       code: growth('## Skill goal\n\nx\n\n## Opportunity\n\nx\n\n## Support\n\nx\n\n## Making the migration work more visible across the org\n\nx\n'),
     },
     {
+      name: 'an unknown heading whose text has a visibility moment may be it (British spelling, a forum, credit)',
+      code: growth(
+        '## Skill goal\n\nLead the API design.\n\n## Opportunity\n\nOwn the RFC.\n\n## Support\n\nReview by 5 March.\n\n## Afterwards\n\nShe presents the design at the architecture forum, and I credit her by name in the monthly update.\n',
+      ),
+    },
+    {
+      name: 'a support part nested under another heading, whose text is reviews, pairing and feedback, may be it',
+      code: growth(
+        '## Skill goal\n\nLead the API design.\n\n## Opportunity\n\nOwn the RFC, due 12 March.\n\n## Visibility\n\nNamed as owner in the status update.\n\n## Logistics\n\nWe keep the plan in the team folder.\n\n### Week by week\n\n- I review the first draft on 1 March and give written feedback.\n- We pair on the hardest section.\n- A dry run with two peers on 10 March.\n',
+      ),
+    },
+    {
+      name: 'a document of several # headings has its parts at that level: "# Motivation" may be the reason',
+      code: '---\nkind: exec-summary\naudience: executive\n---\n\n# Summary\n\nWe move the build farm to the new region on 3 June.\n\n# Motivation\n\nThe old region is retired in July.\n\n# Risk if we wait\n\nBuilds stop in July.\n\n# Plan\n\nMove one pool a week.\n\n# Ask\n\nApprove the budget by Friday.\n',
+    },
+    {
       name: 'a title that joins two names holds both ("Risk and rollback")',
       code: '---\nkind: exec-summary\naudience: executive\n---\n\n## Decision\n\nDelay the launch to 14 May.\n\n## Why\n\nRetries can charge twice.\n\n## Risk and rollback\n\nA duplicate charge; we roll back within an hour.\n\n## Ask\n\nApprove the date by Friday.\n',
     },
@@ -43,6 +59,24 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'headings that cannot be the visibility moment (attendees, a career aim) do not save it: it is missing',
+      code: growth(
+        '**Present:** Farah (platform lead), Ming (senior engineer)\n\n**Where Ming wants to be.** Principal engineer in two years; she has not yet led work across teams.\n\n**Skill goal.** Ming leads the design of the token rotation service.\n\n**What she will own.** The rotation design doc, due to design review on 14 October.\n\n**Support.** Farah reviews the first draft on 30 September.\n',
+      ),
+      errors: [{ messageId: 'missing', line: 2, column: 1, endLine: 2, endColumn: 18, data: { kind: 'growth plan', section: 'Visibility', hint: HINT.visibility } }],
+      output: growth(
+        '**Present:** Farah (platform lead), Ming (senior engineer)\n\n**Where Ming wants to be.** Principal engineer in two years; she has not yet led work across teams.\n\n**Skill goal.** Ming leads the design of the token rotation service.\n\n**What she will own.** The rotation design doc, due to design review on 14 October.\n\n**Support.** Farah reviews the first draft on 30 September.\n\nVisibility:\n<!-- One moment where others see the person\'s ownership ("name their ownership in the status update"). -->\n\n\n',
+      ),
+    },
+    {
+      name: 'an unknown heading over plain prose with no visibility words is not the moment',
+      code: growth('## Skill goal\n\nLead the API design.\n\n## Opportunity\n\nOwn the RFC.\n\n## Support\n\nReview by 5 March.\n\n## Notes\n\nWe agreed the scope last Tuesday and will revisit it after the holidays.\n'),
+      errors: [{ messageId: 'missing', line: 2, column: 1, endLine: 2, endColumn: 18, data: { kind: 'growth plan', section: 'Visibility', hint: HINT.visibility } }],
+      output: growth(
+        '## Skill goal\n\nLead the API design.\n\n## Opportunity\n\nOwn the RFC.\n\n## Support\n\nReview by 5 March.\n\n## Visibility\n\n<!-- One moment where others see the person\'s ownership ("name their ownership in the status update"). -->\n\n## Notes\n\nWe agreed the scope last Tuesday and will revisit it after the holidays.\n',
+      ),
+    },
     {
       name: "only asides and metadata besides the kind's sections: nothing could be the missing one",
       code: growth('Owner: Dana\n\n## Skill goal\n\nLead the API design.\n\n## Opportunity\n\nOwn the RFC.\n\n## Support\n\nReview by 5 March.\n\n## References\n\n- The RFC template.\n'),

@@ -6,6 +6,7 @@
 import type { KindDef, SectionDef } from '../../course/schema.ts';
 import { impliedSections, nameHeads, sectionTokens, unrecognisedSections } from '../../kinds/detect.ts';
 import { stem } from '../../kinds/normalise.ts';
+import { lexicon } from '../../lexicon/index.ts';
 import type { Doc, Section, Span } from '../../model/types.ts';
 import type { RuleContext } from '../define.ts';
 
@@ -20,12 +21,55 @@ export function missingSections(context: RuleContext): SectionDef[] {
 // Words too common in headings to say which section one is.
 const GENERIC = new Set(['what', 'will', 'how', 'who', 'when', 'why', 'need', 'this', 'that', 'with', 'from', 'your', 'their', 'plan', 'summari', 'note', 'detail', 'overview', 'other', 'more', 'inform'].map((w) => stem(w)));
 
+/** A title longer than this is a sentence ("Explicitly define ... preferably laid out in a GOVERNANCE.md file"): its words name no section. */
+const MAX_NAME_WORDS = 12;
+
 /** Unrecognised headings and labels that share the head word of one of `def`'s names ("Risks we see" for "Risk"). */
 function lookalikes(doc: Doc, def: SectionDef): Section[] {
   const words = [...nameHeads(def)].filter((t) => t.length >= 4 && !GENERIC.has(t));
   if (!words.length) return [];
   const tokens = sectionTokens(doc);
-  return doc.sections.filter((s, i) => !s.key && s.style !== 'field' && !(s.style === 'heading' && s.depth === 1) && (tokens[i] ?? []).some((t) => words.includes(t)));
+  return doc.sections.filter((s, i) => {
+    const t = tokens[i] ?? [];
+    return !s.key && s.style !== 'field' && !(s.style === 'heading' && s.depth === 1) && t.length <= MAX_NAME_WORDS && t.some((w) => words.includes(w));
+  });
+}
+
+/** The writer's text under a section, its subsections' included (not its title). */
+function textOf(doc: Doc, s: Section): string {
+  return doc.plain.slice(s.titleSpan.end, s.span.end);
+}
+
+/** The distinct words of `def`'s cue lexicon that `text` uses (none: the section has no cues, any text may be it). */
+function cueCount(def: SectionDef, text: string): number {
+  if (!def.cues) return Number.POSITIVE_INFINITY;
+  const words = new Set<string>();
+  for (const m of text.matchAll(new RegExp(lexicon(def.cues).source, 'giu'))) words.add(m[0].toLowerCase());
+  return words.size;
+}
+
+/**
+ * Distinct cue words a section outside the outline needs before it is offered as the part: three,
+ * and one per this many words of its text, so the text is about the part, not a long page that
+ * mentions it in passing.
+ */
+const PLAYER_CUES = 3;
+const WORDS_PER_CUE = 100;
+
+function plays(doc: Doc, def: SectionDef, s: Section): boolean {
+  const text = textOf(doc, s);
+  const words = text.match(/\p{L}+/gu)?.length ?? 0;
+  return cueCount(def, text) >= Math.max(PLAYER_CUES, words / WORDS_PER_CUE);
+}
+
+/**
+ * Sections anywhere (nested, or fields) whose text plainly plays `def`'s part ("### Responsibilities
+ * by each program" that reviews and gives feedback, for a Support): offered only for a part with
+ * cues, only when no heading of the outline is left for it.
+ */
+function players(doc: Doc, def: SectionDef, taken: ReadonlySet<Section>): Section[] {
+  if (!def.cues) return [];
+  return doc.sections.filter((s) => !s.key && !taken.has(s) && !(s.style === 'heading' && s.depth === 1) && plays(doc, def, s));
 }
 
 /**
@@ -43,7 +87,9 @@ export function candidatesFor(doc: Doc, kind: KindDef, def: SectionDef): Section
   const from = before.length ? Math.max(...before) : 0;
   const to = after.length ? Math.min(...after) : doc.text.length;
   const isLike = new Set(like);
-  const others = unrecognisedSections(doc, kind).filter((s) => !isLike.has(s));
+  // A part with cues ("Visibility") is offered only headings whose text could say it: "Present:"
+  // over a list of attendees is not a visibility moment, and the part is missing.
+  const others = unrecognisedSections(doc, kind).filter((s) => !isLike.has(s) && cueCount(def, textOf(doc, s)) >= 1);
   const between = others.filter((s) => s.titleSpan.start >= from && s.titleSpan.start < to);
   const isBetween = new Set(between);
   return [...like, ...between, ...others.filter((s) => !isBetween.has(s))];
@@ -108,7 +154,8 @@ function computeMissing(context: RuleContext, kind: KindDef): Missing[] {
   const taken = new Set<Section>();
   const out = new Map<SectionDef, Section[]>();
   for (const m of [...all.filter((x) => x.like), ...all.filter((x) => !x.like)]) {
-    const free = m.candidates.filter((s) => !taken.has(s));
+    let free = m.candidates.filter((s) => !taken.has(s));
+    if (!free.length) free = players(doc, m.def, taken);
     const first = free[0];
     if (first) taken.add(first);
     out.set(m.def, free);
@@ -116,6 +163,6 @@ function computeMissing(context: RuleContext, kind: KindDef): Missing[] {
   const prose = looseProse(doc);
   return all.map((m) => {
     const candidates = out.get(m.def) ?? [];
-    return candidates.length || !prose ? { def: m.def, candidates } : { def: m.def, candidates, prose };
+    return candidates.length || !prose || cueCount(m.def, doc.plain.slice(prose.start, prose.end)) < 1 ? { def: m.def, candidates } : { def: m.def, candidates, prose };
   });
 }
