@@ -34,6 +34,14 @@ const UNNAMED_DECIDER = new RegExp(
   'gi',
 );
 
+/**
+ * A request frame: the writer asks rather than describes ("we'd appreciate", "it would be good to
+ * get", "could you", "we are seeking", "X needs to decide"). "The compiler decides", "how to
+ * decide" and "we must decide" describe; they ask nobody.
+ */
+const REQUEST =
+  /\b(?:please|kindly|(?:we|i)(?:['’]d| would)? (?:like|appreciate|welcome|need|want|ask|request)|would (?:be (?:good|great|helpful|useful|ideal)|appreciate|welcome|like|help)|(?:could|can|would|will) (?:you|we get|i get|someone|somebody|anyone)|(?:are|am|is) (?:asking|requesting|seeking|looking for|hoping for|awaiting)|(?:asking|requesting|seeking|looking) for|(?:ask|request|seek|need|needs|want) (?:a|an|your|the)|grateful (?:for|if)|hoping (?:for|to get)|awaiting|needs? to (?:decide|make|choose|pick|approve|sign|rule|settle|weigh)|has to (?:decide|make|choose|pick|approve|sign))\b/i;
+
 /** Time that commits to nothing: "whenever convenient", "at some point", "no rush". */
 const NO_TIME =
   /\b(?:whenever (?:convenient|possible|you (?:can|get a chance|have (?:a moment|time)))|at some (?:point|stage)|(?:in|at) (?:due course|your (?:leisure|convenience))|no (?:rush|hurry)|when(?:ever)? (?:you|someone|anyone) (?:gets? a chance|has time|have time|can)|sometime(?: soon)?|eventually)\b/i;
@@ -59,7 +67,8 @@ export function proseAsks(view: SectionView): ProseAsk[] {
   const out: ProseAsk[] = [];
   for (const s of proseSentences(view)) {
     const unnamed = firstMatch(UNNAMED_DECIDER, s);
-    if (!DECISION_ASK.test(s.text) && !(unnamed && mentions('ask', s.text))) continue;
+    const asks = DECISION_ASK.test(s.text) ? unnamed !== undefined || REQUEST.test(s.text) || /\?["')\]*]*$/.test(s.text.trim()) : unnamed !== undefined && mentions('ask', s.text);
+    if (!asks) continue;
     // "Team A decided in May" is history; only the present or future asks.
     if (/\b(?:decided|approved|signed off|(?:was|were) made|made (?:the|a|that) (?:decision|call))\b/i.test(s.text) && !unnamed) continue;
     const named = mentions('decider', s.text) || /(?:^|\s)@\w/.test(s.text);
