@@ -20,7 +20,8 @@ export default defineRule({
     severity: 'warning',
     kinds: ['escalation'],
     docs: {
-      description: 'The brief leads with background (context, facts, history) instead of the decision needed, or, written as prose, makes its ask only after a long history. An opening line or TL;DR that states the ask counts as the decision first.',
+      description:
+        'The brief leads with background (context, facts, history) instead of the decision needed, or, written as prose, makes its ask only after a long history. An opening line or TL;DR that states the ask counts as the decision first.',
       why: 'Case study 3 escalates the decision first: "Decision needed: who owns v1 compatibility during v2 migration?", then the facts. A decision maker who reads background first has to guess what is being asked, and a leading history of who did what drifts into blame.',
       better: 'Put "Decision needed:" first, as a question, then the facts, options, recommendation and who decides by when.',
       caseStudy: 3,

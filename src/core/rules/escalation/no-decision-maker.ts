@@ -17,7 +17,8 @@ export default defineRule({
     severity: 'error',
     kinds: ['escalation'],
     docs: {
-      description: 'An escalation brief whose decision maker is not named (a role or a person) or that gives no deadline for the decision; without a decision-maker section, an ask in the prose addressed to nobody in particular ("whoever feels best placed", "someone above us", "leadership").',
+      description:
+        'An escalation brief whose decision maker is not named (a role or a person) or that gives no deadline for the decision; without a decision-maker section, an ask in the prose addressed to nobody in particular ("whoever feels best placed", "someone above us", "leadership").',
       why: 'Case study 3 asks for a "requested decision maker" and for the ask to "choose owner and deadline". An escalation to "leadership" with no date lands on nobody\'s desk: the disagreement keeps burning trust while everyone waits.',
       better: 'Name who decides, by role or name, and by when: "Decision maker: VP of Engineering, by 1 March."',
       caseStudy: 3,

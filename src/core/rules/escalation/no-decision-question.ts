@@ -28,7 +28,8 @@ export default defineRule({
     severity: 'warning',
     kinds: ['escalation'],
     docs: {
-      description: 'The decision needed is an open-ended plea ("What should we do?", "Thoughts?", "Need guidance") or a topic, not a question a decision maker can answer; or the brief has no decision section and asks nobody anything (a dispute described and left there).',
+      description:
+        'The decision needed is an open-ended plea ("What should we do?", "Thoughts?", "Need guidance") or a topic, not a question a decision maker can answer; or the brief has no decision section and asks nobody anything (a dispute described and left there).',
       why: 'Case study 3 escalates the decision: "who owns v1 compatibility during v2 migration?" A plea for guidance hands the whole problem up; a topic ("the migration") leaves the decision maker to work out what is being asked. Either way the escalation slows resolution.',
       better: 'Ask one question a decision maker can answer with a choice: "Who owns v1 compatibility during the v2 migration?" or "Approve option 2 or option 3?"',
       caseStudy: 3,
