@@ -11,11 +11,37 @@ ruleTester(rule, {
     { spellings: true, name: 'an @handle under a heading synonym', code: brief('## Decider\n\n@maria, before the 12 March planning.\n') },
     { name: 'a deadline in its own section', code: brief('Decision maker:\nDirector of Platform\n\nDeadline:\nEnd of the quarter.\n') },
     { name: 'no section: required-section reports it', code: brief('Decision needed:\nWho owns v1?\n') },
+    { name: 'prose that asks a named role', code: brief('# Search ownership\n\nWe would like the Director of Platform to decide who owns the indexer by 3 June.\n') },
+    { name: 'prose that asks a council, British spelling', code: brief('Could the architecture council make the call on the cache by the end of the month? Happy to organise a session.\n') },
+    { name: 'a hedge in history, not in the ask', code: brief('Last year someone above us decided the purge length.\n\nWe ask the CTO to decide by 1 May.\n') },
+    { name: 'someone to own the work, not to decide', code: brief('Please decide by Friday whether Payments or SRE owns the pager; either way we need someone on the rota.\n') },
+    { name: 'a leadership forum named as the decider', code: brief('We are asking the engineering leadership meeting on 4 March to choose between the two options.\n') },
     { name: 'a named person with a role, bold field', code: brief('**Decision maker:** Grace Liu, Director of Platform Engineering, by Friday 25 April.\n') },
     { spellings: true, name: 'a hedge inside a parenthesis is an aside', code: brief('## Who decides\n\nThe CTO (probably delegated to the Head of Platform), by 3 May.\n') },
     { spellings: true, name: 'a deadline table', code: brief('Decision maker:\nHead of Mobile\n\n## Timeline\n\n| Step | When |\n|---|---|\n| Decision | Friday 14 June |\n') },
   ],
   invalid: [
+    {
+      name: 'prose asks whoever feels best placed, at some point',
+      code: brief('Scratch is 93% full.\n\nIt would be good to get a steer on this at some point from whoever feels best placed to make the call.\n'),
+      errors: [
+        { messageId: 'proseDeadline', line: 7, column: 41, endLine: 7, endColumn: 54, words: ['at some point'] },
+        { messageId: 'proseDecider', line: 7, column: 60, endLine: 7, endColumn: 85, data: { words: 'whoever feels best placed' }, words: ['whoever feels best placed'] },
+      ],
+    },
+    {
+      name: 'someone above us should decide, with a date',
+      code: brief('# Pager for the ledger\n\nWe think someone above us needs to decide this by 14 March.\n'),
+      errors: [{ messageId: 'proseDecider', line: 7, column: 10, endLine: 7, endColumn: 26, words: ['someone above us'] }],
+    },
+    {
+      name: 'a decision from leadership, no rush',
+      code: brief('Options are listed below.\n\n- Keep v1.\n- Drop v1.\n\nWe would welcome a decision from leadership, no rush.\n'),
+      errors: [
+        { messageId: 'proseDecider', line: 10, column: 34, endLine: 10, endColumn: 44, words: ['leadership'] },
+        { messageId: 'proseDeadline', line: 10, column: 46, endLine: 10, endColumn: 53, words: ['no rush'] },
+      ],
+    },
     {
       name: '"leadership, probably"',
       code: brief('Decision maker:\nLeadership, probably, by 1 March.\n'),

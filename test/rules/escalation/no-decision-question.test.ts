@@ -19,8 +19,25 @@ ruleTester(rule, {
     },
     { name: 'a choice stated as a need', code: brief('**Decision needed:** we need you to decide whether the tracing migration keeps Jaeger until June.\n') },
     { name: 'a plea that still names the choice', code: brief('Decision needed:\nWhat should we do: keep v1 alive or drop it on 1 May?\n') },
+    { name: 'a decision section that says none', code: brief('## Infrastructure requests\n\n- None\n') },
+    { name: 'no section, but the prose asks a question', code: brief('Two teams disagree about v1. Should team A or team B own the adapter?\n') },
+    { name: 'no section, but the prose makes a request', code: brief('Two teams disagree about the pager. We would like you to pick an owner by Friday.\n') },
+    { name: 'no section, an imperative ask', code: brief('The ledger pager moved twice in February. Settle the rota for April with both leads.\n') },
+    { name: 'no section, a steer sought', code: brief('Scratch is full again. It would be good to get a steer from the Head of Research Computing.\n') },
   ],
   invalid: [
+    {
+      name: 'a dispute described politely, no ask anywhere',
+      code: brief(
+        '# Search index\n\nThe index has been a point of friction between Discovery and Platform for two quarters. We are still waiting on them despite several reminders.\n\n- Reindexing takes 14 hours.\n- It failed twice in March.\n',
+      ),
+      errors: [{ messageId: 'noAsk', line: 7, column: 1, endLine: 7, endColumn: 88 }],
+    },
+    {
+      name: 'a history with options but nobody asked',
+      code: brief('The pager for the ledger has moved between Payments and SRE three times this year.\n\n1. Payments carries it.\n2. SRE carries it.\n'),
+      errors: [{ messageId: 'noAsk', line: 5, column: 1, endLine: 5, endColumn: 83 }],
+    },
     {
       spellings: true,
       name: 'an open how-question and views welcome',

@@ -3,7 +3,10 @@ import type { Span } from '../../model/types.ts';
 import { clip } from '../../text/format.ts';
 import type { Match } from '../../text/match.ts';
 import { affirmedIn } from '../../text/negated.ts';
-import { defineRule } from '../define.ts';
+import { analyse, isImperativeOrRequest } from '../../nlp/index.ts';
+import { isNothing } from '../../text/options.ts';
+import { defineRule, type RuleContext } from '../define.ts';
+import { proseSentences, statesAsk } from './_ask.ts';
 
 const brief = (decision: string) => `---\nkind: escalation\n---\n\nDecision needed:\n${decision}\n\nOptions:\n- Team A owns an adapter.\n- Team B owns dual support.\n`;
 
@@ -25,7 +28,8 @@ export default defineRule({
     severity: 'warning',
     kinds: ['escalation'],
     docs: {
-      description: 'The decision needed is an open-ended plea ("What should we do?", "Thoughts?", "Need guidance") or a topic, not a question a decision maker can answer.',
+      description:
+        'The decision needed is an open-ended plea ("What should we do?", "Thoughts?", "Need guidance") or a topic, not a question a decision maker can answer; or the brief has no decision section and asks nobody anything (a dispute described and left there).',
       why: 'Case study 3 escalates the decision: "who owns v1 compatibility during v2 migration?" A plea for guidance hands the whole problem up; a topic ("the migration") leaves the decision maker to work out what is being asked. Either way the escalation slows resolution.',
       better: 'Ask one question a decision maker can answer with a choice: "Who owns v1 compatibility during the v2 migration?" or "Approve option 2 or option 3?"',
       caseStudy: 3,
@@ -36,11 +40,14 @@ export default defineRule({
     messages: {
       plea: 'The decision needed is an open-ended plea (`{{words}}`): it hands the problem up instead of a decision. Ask a question someone can answer with a choice, e.g. "Who owns v1 compatibility during the v2 migration?"',
       noQuestion: 'The decision needed (`{{words}}`) states a topic, not a question a decision maker can answer. Write it as a choice, e.g. "Who owns v1 compatibility during the v2 migration?"',
+      noAsk: 'The brief describes the situation but asks nobody to decide anything: no question, no request. Add "Decision needed:" with one question a decision maker can answer, e.g. "Who owns v1 compatibility during the v2 migration?"',
     },
   },
   check(context) {
     const section = context.view('decision-needed');
-    if (!section || section.isEmpty()) return;
+    if (!section) return asksNothing(context);
+    // "None": a misread heading ("Infrastructure requests") or a placeholder, not a topic.
+    if (section.isEmpty() || section.entries().every((e) => isNothing(e.text))) return;
     const plain = context.doc.plain;
     const pleas = affirmedIn(context.doc, section.sentences(), section.find('plea'));
     const sentences = section.sentences();
@@ -70,6 +77,25 @@ export default defineRule({
     if (content) context.report({ messageId: 'noQuestion', data: { words: clip(content.text, 60) }, span: content });
   },
 });
+
+/**
+ * No "Decision needed:" section and nothing in the brief asks for a decision: a dispute described
+ * (often politely) and left there. A question, a request for a decision, an ask verb or an
+ * imperative sentence anywhere in the prose is an ask, so this stays quiet on briefs that ask in
+ * their own words.
+ */
+function asksNothing(context: RuleContext<'noAsk'>): void {
+  const { body, doc } = context;
+  const prose = body.text();
+  if (!prose.trim() || statesAsk(prose)) return;
+  const sentences = proseSentences(body);
+  if (sentences.length === 0) return;
+  const analysis = analyse(doc.text, { start: sentences[0]!.start, end: sentences.at(-1)!.end }, context.nlp);
+  // Options are often imperative list items ("Keep the purge"); only the prose's sentences ask.
+  const inProse = (at: number) => sentences.some((p) => p.start <= at && at < p.end);
+  if (analysis.sentences.some((s) => inProse(s.start) && isImperativeOrRequest(s))) return;
+  context.report({ messageId: 'noAsk', span: sentences[0]!, words: [] });
+}
 
 function withoutSpans(text: string, span: Span, cut: Match[]): string {
   let out = '';

@@ -1,3 +1,4 @@
+import type { SectionView } from '../../query/section-view.ts';
 import { defineRule } from '../define.ts';
 import { readPrimary } from './_archetype.ts';
 
@@ -22,6 +23,27 @@ export default defineRule({
   check(context) {
     const reading = readPrimary(context);
     if (!reading?.filled || reading.named.length || reading.all.length) return;
+    if (aboutOthers(context.viewOf(reading.where), reading.where.title)) return;
     context.report({ messageId: 'none', data: { section: reading.where.title }, span: reading.where.titleSpan, words: [reading.where.title] });
   },
 });
+
+/** The writer in the first person: "I", "me", "my", "I'm", "I'll", "myself". */
+const FIRST_PERSON = /\b(?:I|me|my|mine|myself)\b|\bI['’](?:m|ll|ve|d)\b/;
+/** A group as the subject: "This SIG adheres to...", "The working group follows...", "Members of the committee...". */
+const GROUP_SUBJECT =
+  /^(?:[*_]*)(?:this|the|our|each|every|all|its)\s+(?:[\w-]+\s+){0,2}(?:sigs?|wgs?|working groups?|groups?|committees?|teams?|councils?|boards?|projects?|communit(?:y|ies)|charters?|org|organi[sz]ations?|sub-?projects?|squads?|guilds?|chapters?|members|chairs|leads|maintainers|departments?)\b/i;
+
+/**
+ * A charter's governance section ("Roles and Organization Management: This SIG adheres to the
+ * roles outlined in sig-governance") describes the group's roles, not the writer's archetype:
+ * it says nothing in the first person and its sentences are about the group, or its title names
+ * roles in the plural.
+ */
+function aboutOthers(view: SectionView, title: string): boolean {
+  const text = view.text();
+  if (FIRST_PERSON.test(text)) return false;
+  if (/\broles\b/i.test(title)) return true;
+  const sentences = view.sentences();
+  return sentences.length > 0 && sentences.every((s) => GROUP_SUBJECT.test(s.text.trim()));
+}

@@ -1,0 +1,95 @@
+// Where a brief written as prose asks for its decision, and whom it asks. Briefs without a
+// "Decision needed:" or "Decision maker:" label still ask somewhere ("It would be good to get a
+// steer on this from whoever feels best placed"); the escalation rules read those sentences when
+// the labelled section is missing. Shared by escalation/no-decision-maker, decision-not-first and
+// no-decision-question.
+import { mentions } from '../../lexicon/index.ts';
+import type { Span } from '../../model/types.ts';
+import type { SectionView } from '../../query/section-view.ts';
+import type { Match } from '../../text/match.ts';
+import { splitSentences } from '../../text/sentences.ts';
+
+/**
+ * Words that ask someone to decide: "decide", "a steer", "make the call", "sign off", "weigh in",
+ * "break the tie", "your ruling on", "approve". Not "on-call", "API calls" or "we decided" (past).
+ */
+const DECISION_ASK =
+  /\b(?:decid(?:e|es|ing)|decision|steer|steers|ruling|adjudicat\w+|arbitrat\w+|tie-?break\w*|break the tie|weigh in|sign(?:s|ed)?[- ]?off|approv(?:e|al)|go-ahead|green[- ]light|(?:make|making|take|taking|makes) (?:a|the|this|that|our|your) (?:call|choice|decision)|(?:your|a|the) call (?:on|about|here)|(?:whose|your) call)\b/i;
+
+/**
+ * A decider who is nobody in particular: "whoever feels best placed", "someone above us",
+ * "someone more senior", "leadership", "management", "the powers that be", "not sure who".
+ */
+const UNNAMED_DECIDER = new RegExp(
+  [
+    String.raw`\bwho(?:ever|mever)\b(?:\s+(?!to\b)[\w'’-]+){0,4}`,
+    String.raw`\b(?:some(?:one|body)|any(?:one|body))\s+(?:above|higher|senior|more senior|further up|up the chain|in (?:charge|authority)|with (?:the )?authority|who (?:can|could|is able))(?:\s+(?:us|me|them|here|the chain))?`,
+    // "a decision from someone", not "we need someone on the rota" (work, not the decision).
+    String.raw`(?<=\b(?:from|by)\s+)(?:some(?:one|body)|any(?:one|body))\b`,
+    String.raw`\b(?:some(?:one|body)|any(?:one|body))\s+(?:should|needs? to|must|could|can|has to|to)\s+(?:decide|make|take|weigh|sign|rule|settle|call|pick|choose|approve)\b`,
+    String.raw`\b(?:(?:senior|upper|engineering|product|exec(?:utive)?)\s+)?(?:leadership|management)\b(?!\s+(?:team|meeting|forum|group|board|council|committee|offsite|review)\b)`,
+    String.raw`\b(?:the )?(?:powers that be|higher[- ]ups|people upstairs)\b|\babove (?:us|me|our pay ?grade)\b|\bup the chain\b`,
+    String.raw`\b(?:not sure|unsure|unclear|(?:do not|don'?t) know|no idea)\s+who\b`,
+  ].join('|'),
+  'gi',
+);
+
+/**
+ * A request frame: the writer asks rather than describes ("we'd appreciate", "it would be good to
+ * get", "could you", "we are seeking", "X needs to decide"). "The compiler decides", "how to
+ * decide" and "we must decide" describe; they ask nobody.
+ */
+const REQUEST =
+  /\b(?:please|kindly|(?:we|i)(?:['’]d| would)? (?:like|appreciate|welcome|need|want|ask|request)|would (?:be (?:good|great|helpful|useful|ideal)|appreciate|welcome|like|help)|(?:could|can|would|will) (?:you|we get|i get|someone|somebody|anyone)|(?:are|am|is) (?:asking|requesting|seeking|looking for|hoping for|awaiting)|(?:asking|requesting|seeking|looking) for|(?:ask|request|seek|need|needs|want) (?:a|an|your|the)|grateful (?:for|if)|hoping (?:for|to get)|awaiting|needs? to (?:decide|make|choose|pick|approve|sign|rule|settle|weigh)|has to (?:decide|make|choose|pick|approve|sign))\b/i;
+
+/** Time that commits to nothing: "whenever convenient", "at some point", "no rush". */
+const NO_TIME =
+  /\b(?:whenever (?:convenient|possible|you (?:can|get a chance|have (?:a moment|time)))|at some (?:point|stage)|(?:in|at) (?:due course|your (?:leisure|convenience))|no (?:rush|hurry)|when(?:ever)? (?:you|someone|anyone) (?:gets? a chance|has time|have time|can)|sometime(?: soon)?|eventually)\b/i;
+
+export interface ProseAsk extends Match {
+  /** The unnamed decider it addresses, if any ("whoever feels best placed"). */
+  unnamed?: Match | undefined;
+  /** Whether it names a role or body that decides ("the VP of Engineering", "the architecture council"). */
+  named: boolean;
+  /** A non-committal time ("whenever convenient"). */
+  noTime?: Match | undefined;
+}
+
+/** Sentences of the view's paragraphs and quotes; list items are options or facts, not the ask. */
+export function proseSentences(view: SectionView): Match[] {
+  const out: Match[] = [];
+  for (const b of view.blocks) if (b.type === 'paragraph' || b.type === 'quote') splitSentences(view.doc.plain, b.start, b.end, out);
+  return out;
+}
+
+/** The sentences of the prose that ask for a decision, in order. */
+export function proseAsks(view: SectionView): ProseAsk[] {
+  const out: ProseAsk[] = [];
+  for (const s of proseSentences(view)) {
+    const unnamed = firstMatch(UNNAMED_DECIDER, s);
+    const asks = DECISION_ASK.test(s.text) ? unnamed !== undefined || REQUEST.test(s.text) || /\?["')\]*]*$/.test(s.text.trim()) : unnamed !== undefined && mentions('ask', s.text);
+    if (!asks) continue;
+    // "Team A decided in May" is history; only the present or future asks.
+    if (/\b(?:decided|approved|signed off|(?:was|were) made|made (?:the|a|that) (?:decision|call))\b/i.test(s.text) && !unnamed) continue;
+    const named = mentions('decider', s.text) || /(?:^|\s)@\w/.test(s.text);
+    const time = NO_TIME.exec(s.text);
+    out.push({ ...s, unnamed, named, noTime: time ? at(s, time.index, time[0]) : undefined });
+  }
+  return out;
+}
+
+/** Whether a span of the document states an ask: a question, a request for a decision or an ask verb. */
+export function statesAsk(text: string): boolean {
+  return /\?["')\]*]*(?:\s|$)/.test(text) || DECISION_ASK.test(text) || mentions('ask', text);
+}
+
+function firstMatch(re: RegExp, s: Match): Match | undefined {
+  re.lastIndex = 0;
+  const m = re.exec(s.text);
+  re.lastIndex = 0;
+  return m ? at(s, m.index, m[0].replace(/[\s,;:]+$/, '')) : undefined;
+}
+
+function at(s: Span, index: number, text: string): Match {
+  return { start: s.start + index, end: s.start + index + text.length, text };
+}
