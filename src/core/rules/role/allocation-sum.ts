@@ -84,8 +84,10 @@ export default defineRule({
     const entries = entriesOf(doc, allocation.blocks);
     if (entries === undefined) return;
     const withAmounts = entries.filter((e) => UNITS.some((u) => e.parts[u].length));
+    // No amount at all: nothing to add up (a load in words alone is not a split of the week).
+    if (!withAmounts.length) return;
     // The unit every amount uses; a split in mixed units (days here, hours there) is added up as shares of the week.
-    const unit = withAmounts.some((e) => (e.units?.size ?? 0) > 1) ? undefined : UNITS.find((u) => withAmounts.length > 0 && withAmounts.every((e) => e.parts[u].length));
+    const unit = withAmounts.some((e) => (e.units?.size ?? 0) > 1) ? undefined : UNITS.find((u) => withAmounts.every((e) => e.parts[u].length));
     if (!unit) {
       mixed(context, entries, withAmounts, allocation.section!.title, allocation.text());
       return;
