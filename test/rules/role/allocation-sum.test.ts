@@ -13,7 +13,7 @@ ruleTester(rule, {
     { name: 'hours of a stated week', code: memo('Weekly allocation:\nOf my 36-hour week: 20h architecture, 10h migration, 6h mentoring.\n') },
     { name: 'days', code: memo('Weekly allocation:\n3 days architecture, 2 days migration\n') },
     { name: 'a field after the allocation label is its own section', code: memo('**Weekly allocation:**\n- 60% team execution\n- 40% payment API redesign\n\n**Success signal:** 50% fewer escalations by Q3.\n') },
-    { name: 'no amount at all, a load in words alone', code: memo('Weekly allocation:\nPrimary on-call every other week, which is a full-time load that week.\n') },
+    { name: 'no amount at all', code: memo('Weekly allocation:\n- architecture reviews\n- mentoring the new team\n') },
     { name: 'ranges are not a sum', code: memo('Weekly allocation:\n20-30% mentoring, the rest architecture\n') },
     {
       spellings: true,
