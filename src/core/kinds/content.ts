@@ -343,6 +343,11 @@ export function kindFromContent(doc: Doc): string | undefined {
   return kind;
 }
 
+/** Whether `kindFromContent` named `kindId` as the document's kind. */
+export function namedByContentAs(doc: Doc, kindId: string): boolean {
+  return namedByContent.get(doc) === kindId;
+}
+
 /**
  * Where a document whose kind only its content names (`kindFromContent`) has each of the kind's
  * sections that no heading names: the first block (or a lead line and its list) whose text shows

@@ -7,7 +7,7 @@ import type { CourseModule, KindDef, SectionDef } from '../course/schema.ts';
 import type { Block, Doc, Section, Span } from '../model/types.ts';
 import { lexicon, mentions } from '../lexicon/index.ts';
 import { isGreeting, opensFromDate } from '../text/letter.ts';
-import { contentSections, kindFromContent } from './content.ts';
+import { contentSections, kindFromContent, namedByContentAs } from './content.ts';
 import { cleanTitle, stem, titleTokens, titleWords } from './normalise.ts';
 
 export type KindSource = 'front-matter' | 'inferred' | 'none';
@@ -371,14 +371,16 @@ function yStatement(doc: Doc): RegExpExecArray | null {
 
 /**
  * Section ids of `kind` that the document carries without a heading for them, with where: by
- * their form (`formSections`), and, in a document whose kind only its content names, by what
- * its paragraphs say (content.ts `contentSections`).
+ * their form (`formSections`). A document whose kind only its content names (content.ts) is
+ * written in a form staffwork does not read section by section, so it is not told a section is
+ * missing: each required section is where its content shows it, else the body; the kind's lesson
+ * rules judge what it says.
  */
 export function impliedSections(doc: Doc, kind: KindDef): Map<string, Span> {
   const form = formSections(doc, kind);
-  const content = contentSections(doc, kind.id);
-  if (!content.size) return form;
-  const out = new Map(content);
+  if (!namedByContentAs(doc, kind.id)) return form;
+  const out = new Map(contentSections(doc, kind.id));
+  for (const def of indexOf(kind).required) if (!out.has(def.id)) out.set(def.id, doc.body);
   for (const [id, span] of form) out.set(id, span);
   return out;
 }
