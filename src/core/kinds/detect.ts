@@ -7,6 +7,7 @@ import type { CourseModule, KindDef, SectionDef } from '../course/schema.ts';
 import type { Block, Doc, Section, Span } from '../model/types.ts';
 import { lexicon, mentions } from '../lexicon/index.ts';
 import { isGreeting, opensFromDate } from '../text/letter.ts';
+import { contentSections, kindFromContent, namedByContentAs } from './content.ts';
 import { cleanTitle, stem, titleTokens, titleWords } from './normalise.ts';
 
 export type KindSource = 'front-matter' | 'inferred' | 'none';
@@ -368,8 +369,24 @@ function yStatement(doc: Doc): RegExpExecArray | null {
   return info.y;
 }
 
-/** Section ids of `kind` that the document carries without a heading for them, with where. */
+/**
+ * Section ids of `kind` that the document carries without a heading for them, with where: by
+ * their form (`formSections`). A document whose kind only its content names (content.ts) is
+ * written in a form staffwork does not read section by section, so it is not told a section is
+ * missing: each required section is where its content shows it, else the body; the kind's lesson
+ * rules judge what it says.
+ */
 export function impliedSections(doc: Doc, kind: KindDef): Map<string, Span> {
+  const form = formSections(doc, kind);
+  if (!namedByContentAs(doc, kind.id)) return form;
+  const out = new Map(contentSections(doc, kind.id));
+  for (const def of indexOf(kind).required) if (!out.has(def.id)) out.set(def.id, doc.body);
+  for (const [id, span] of form) out.set(id, span);
+  return out;
+}
+
+/** Section ids of `kind` that the document's form carries: a Y-statement, a `Status` row, an opening decision, stated consequences. */
+function formSections(doc: Doc, kind: KindDef): Map<string, Span> {
   const info = infoOf(doc);
   info.implied ??= new Map();
   let found = info.implied.get(kind);
@@ -556,7 +573,7 @@ export function kindEvidence(doc: Doc, module: CourseModule): KindEvidence[] {
     }
     // Implied sections only add to a document that has some of the kind already (or a
     // Y-statement, a whole ADR in one sentence): skipping the rest keeps inference cheap.
-    if (found.size > 0 || yStatement(doc)) for (const id of impliedSections(doc, kind).keys()) found.add(id);
+    if (found.size > 0 || yStatement(doc)) for (const id of formSections(doc, kind).keys()) found.add(id);
     // A `## Status` heading is as telling as a title that says "ADR": decision records have one.
     // (A `Status:` line counts as the status, but proposals of every kind have those.)
     const status = index.status;
@@ -632,7 +649,11 @@ export function detectKind(doc: Doc, module: CourseModule, memo?: DetectMemo): K
   }
   let best: KindEvidence | undefined;
   for (const e of kindEvidence(doc, module)) if (e.accepted && (!best || e.score > best.score)) best = e;
-  return best ? { kind: best.kind, source: 'inferred' } : { source: 'none' };
+  if (best) return { kind: best.kind, source: 'inferred' };
+  // No kind by its sections or title: what the document says may still name one (content.ts).
+  const byContent = kindFromContent(doc);
+  const kind = byContent === undefined ? undefined : module.kinds.find((k) => k.id === byContent);
+  return kind ? { kind, source: 'inferred' } : { source: 'none' };
 }
 
 // A header line that names who the document is for: `Audience: executive team`, `Prepared for: the

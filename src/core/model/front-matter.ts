@@ -42,7 +42,7 @@ function readYaml(text: string, yamlStart: number, yamlEnd: number, span: FrontM
     const err = doc.errors[0];
     if (err) {
       const [a, b] = err.pos;
-      return { data: {}, span, error: { message: firstLine(err.message), span: { start: yamlStart + a, end: yamlStart + Math.max(b, a + 1) } } };
+      return { data: salvage(source), span, error: { message: firstLine(err.message), span: { start: yamlStart + a, end: yamlStart + Math.max(b, a + 1) } } };
     }
     const data: unknown = doc.toJS({ maxAliasCount: MAX_ALIASES });
     if (data === null || data === undefined) return { data: {}, span };
@@ -52,8 +52,40 @@ function readYaml(text: string, yamlStart: number, yamlEnd: number, span: FrontM
     return { data: data as Record<string, unknown>, span };
   } catch (e) {
     const message = e instanceof Error ? firstLine(e.message) : 'Front matter could not be read.';
-    return { data: {}, span, error: { message, span: { start: yamlStart, end: Math.max(yamlStart, yamlEnd - 1) } } };
+    return { data: salvage(source), span, error: { message, span: { start: yamlStart, end: Math.max(yamlStart, yamlEnd - 1) } } };
   }
+}
+
+/**
+ * The top-level `key: value` lines of front matter that is not valid YAML, each read on its own:
+ * one bad line (`title: ADR010: Use Luxon`, an unquoted ": ") should not lose the `kind:` beside
+ * it. A value that is not YAML by itself is kept as its text; nested and repeated keys are left out.
+ */
+function salvage(source: string): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  const seen = new Set<string>();
+  for (const line of source.split(/\r\n|\n|\r/)) {
+    const m = /^([A-Za-z_][\w-]*):[ \t]+(\S.*?)[ \t]*$/.exec(line);
+    if (!m) continue;
+    const [, key, raw] = m as unknown as [string, string, string];
+    if (seen.has(key)) {
+      delete data[key];
+      continue;
+    }
+    seen.add(key);
+    // A value alone: aliases and anchors have nothing to refer to, and nested values are kept as text.
+    let value: unknown;
+    if (!/^[&*]/.test(raw)) {
+      try {
+        const one = parseDocument(raw, { prettyErrors: false, strict: true });
+        value = one.errors.length ? undefined : one.toJS({ maxAliasCount: 0 });
+      } catch {
+        value = undefined;
+      }
+    }
+    data[key] = value === undefined || value === null || typeof value === 'object' ? raw.replace(/^(["'])(.*)\1$/, '$2') : value;
+  }
+  return data;
 }
 
 function firstLine(s: string): string {

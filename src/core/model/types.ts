@@ -87,7 +87,7 @@ export interface Section {
 export interface FrontMatter {
   data: Record<string, unknown>;
   span: Span;
-  /** Set when the YAML could not be read; `data` is then empty. */
+  /** Set when the YAML could not be read; `data` then holds the top-level `key: value` lines that could be read one by one. */
   error?: { message: string; span: Span };
 }
 

@@ -1,0 +1,377 @@
+// Kind evidence from what a document says and how, for artifacts whose headings name none of the
+// kind's sections ("What's actually going wrong?", a chat export, a letter). Each kind has a few
+// independent signals (an escalation asks someone to decide, lists options, recommends one, names
+// a deadline); a kind is read from content only when several agree, no other kind's signals do as
+// well, and the outline is not another genre's (an RFC, a KEP, a postmortem, a README), so the
+// corpus's design documents stay unknown. Pure; once per document (weakly keyed on the Doc).
+import { lexicon } from '../lexicon/index.ts';
+import type { Doc, Span } from '../model/types.ts';
+import { hasDate, hasQuantity } from '../text/numbers.ts';
+import { cleanTitle } from './normalise.ts';
+
+/** A signal: what it is called (for tests and debugging) and whether the text shows it. */
+interface Signal {
+  id: string;
+  test: (t: Text) => boolean;
+  /** The kind's section the signal shows to be there, though under no name staffwork knows. */
+  section?: string;
+  /** Only says where a section is, once the kind is known: not evidence of the kind. */
+  locates?: boolean;
+}
+
+/** The body as the signals read it: lower case, one kind of apostrophe, single spaces; and its lines. */
+interface Text {
+  prose: string;
+  lines: string[];
+  /** The body as written (case kept), for names. */
+  raw: string;
+  persons: Persons;
+}
+
+interface KindSignals {
+  /** Signals that must all show. */
+  needs: string[];
+  /** How many signals, the needed ones included, must show. */
+  min: number;
+  signals: Signal[];
+}
+
+const re = (source: string) => new RegExp(source, 'i');
+const has = (pattern: RegExp) => (t: Text) => pattern.test(t.prose);
+
+const DAY = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+/** "by Friday", "latest by 9 January", "before 3 March", "by the end of the month", "no later than Q3". */
+const DEADLINE = re(
+  String.raw`\b(?:by|before|until|no later than|latest by|ahead of)\s+(?:(?:the )?(?:end of (?:the |this |next )?(?:week|month|sprint|quarter)|eod|eow)|(?:next |this )?${DAY}|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH}\b|${MONTH}\s+\d{1,2}\b|[qh][1-4]\b|\d{4}-\d{2}-\d{2})`,
+);
+
+/** Distinct option labels: "Option 1", "option B", "Option two", "Plan A". */
+function optionLabels(t: Text): number {
+  const labels = new Set<string>();
+  for (const m of t.prose.matchAll(/\b(?:option|plan)\s+(\d|[a-d]\b|one\b|two\b|three\b|four\b)/g)) labels.add(m[1] as string);
+  return labels.size;
+}
+
+const ITEM = /^\s*(?:[-*+]|\d+[.)]|\(?[a-d1-9]\)|[a-d][.:])\s+\S|^#{2,6}\s+\S/;
+const OPTIONS_LEAD = /\b(?:options?|choices|alternatives|ways forward|paths? forward|possible paths|courses of action|could do|can do)\b/i;
+
+/** Whether a line that speaks of options is followed by two items or more ("We see three ways forward:" and a list). */
+function listsOptions(t: Text): boolean {
+  const lines = t.lines;
+  for (let i = 0; i < lines.length; i++) {
+    if (!OPTIONS_LEAD.test(lines[i] as string)) continue;
+    let items = 0;
+    for (let j = i + 1; j < lines.length && j <= i + 40; j++) {
+      const line = lines[j] as string;
+      if (ITEM.test(line)) items++;
+      else if (line.trim() && !/^\s/.test(line) && items > 0 && !/^\S/.test(line.trim())) break;
+      if (items >= 2) return true;
+    }
+  }
+  return false;
+}
+
+/** A line that sets a target: a quantity, a comparison and a date ("p95 under 2 s by Q3", "from 41 to under 5 by 30 June"). */
+function setsTarget(t: Text): boolean {
+  for (const line of t.lines) {
+    if (!/\d/.test(line)) continue;
+    if (/\bfrom [~<>]?[$£€]?\d[\d,.]*\s*(?:%|[a-z]+)?(?: [a-z]+){0,4} to (?:under |below |above |over |at least |less than )?[$£€]?\d/i.test(line)) return true;
+    if (/(?:\b(?:under|below|above|at least|at most|less than|fewer than|more than|no more than|down to|reduce[ds]?|cut|halve[ds]?|double[ds]?|targets?)\b|[<>≤≥])/i.test(line) && hasQuantity(line) && hasDate(line)) return true;
+  }
+  return false;
+}
+
+/** Lines (list items, table rows) that give a share of time: "3 days deep work", "| Reviews | 14 |", "40%". */
+function allocationLines(t: Text): number {
+  let n = 0;
+  for (const line of t.lines) {
+    if (/^\s*(?:[-*+]|\d+[.)]|\|)/.test(line) && /(?:\b\d+(?:[.,]\d+)?\s*(?:%|percent\b|hours?\b|hrs?\b|h\b|days?\b)|\|\s*~?\d+(?:\.\d+)?\s*(?:%|h|hrs?)?\s*\|)/.test(line)) n++;
+  }
+  return n;
+}
+
+/** How often the text says "I", "we", "you" and "she"/"he": who writes, to whom, about whom. */
+interface Persons {
+  first: number;
+  second: number;
+  third: number;
+}
+
+function personsOf(t: Text): Persons {
+  const count = (pattern: RegExp) => t.prose.match(pattern)?.length ?? 0;
+  return {
+    first: count(/\b(?:i|i'm|i'll|i've|i'd|my|me|mine|we|we're|we'll|our|us)\b/g),
+    second: count(/\b(?:you|your|yours|you're|you'll)\b/g),
+    third: count(/\b(?:she|her|hers|he|him|his)\b/g),
+  };
+}
+
+/**
+ * Whether the text is about one person other than the writer: third-person pronouns throughout
+ * ("she will own", "his first"), or a given name used three times or more mid-sentence.
+ */
+function aboutSomeone(t: Text): boolean {
+  if (t.persons.third >= 3) return true;
+  const names = new Map<string, number>();
+  for (const m of t.raw.matchAll(/(?<=[a-z,;:] )([A-Z][a-z]{2,12})(?:'s)?\b(?= (?:will|is|has|owns?|leads?|presents?|to|and|can|should|gets?|writes?)\b)/g)) {
+    const name = m[1] as string;
+    names.set(name, (names.get(name) ?? 0) + 1);
+  }
+  return [...names.values()].some((n) => n >= 3);
+}
+
+const SIGNALS: Record<string, KindSignals> = {
+  escalation: {
+    needs: ['ask', 'options'],
+    min: 3,
+    signals: [
+      {
+        id: 'ask',
+        section: 'decision-needed',
+        test: has(
+          /\b(?:decision (?:is )?(?:needed|required|requested|wanted)|need(?:s)? (?:a|your) (?:decision|call|steer|ruling|answer)|(?:requesting|request|seeking|asking for) (?:your|a) (?:decision|call|steer|ruling)|(?:asking|ask) (?:you|for you) to (?:decide|choose|pick|rule|settle)|please (?:decide|choose|pick)|(?:get|have|need|want) a steer|make (?:the|this|that) call|(?:your|whose) call\b|(?:who|which of you) (?:should|can|will|gets to) decide|needs? (?:to be )?(?:decided|settled)|(?:you|to) decide (?:between|which|who|whether|on))/,
+        ),
+      },
+      { id: 'options', section: 'options', test: (t) => optionLabels(t) >= 2 || /\b(?:two|three|four|2|3|4) (?:options|ways forward|paths forward|possible paths|courses of action|choices|alternatives)\b/.test(t.prose) || listsOptions(t) },
+      {
+        id: 'recommendation',
+        section: 'recommendation',
+        test: has(/\b(?:recommend(?:ation|ed|s)?|(?:our|my) (?:suggestion|preference|pick|proposal)|we (?:would )?suggest|i (?:would )?suggest|i propose|we propose|(?:i|we)(?:'d| would) (?:go with|pick|choose|prefer))\b/),
+      },
+      { id: 'deadline', test: (t) => DEADLINE.test(t.prose) || /\b(?:if (?:we|nobody|no one) (?:do not|don't|does not|doesn't) decide|without a decision|if (?:no|the|a) decision (?:is not|isn't|comes|is made)|by default)\b/.test(t.prose) },
+    ],
+  },
+  'role-memo': {
+    // A primary archetype and a week split across work are a role memo's own; few other documents
+    // name either, and hardly any both.
+    needs: ['archetype', 'allocation'],
+    min: 2,
+    signals: [
+      { id: 'archetype', section: 'archetype', test: (t) => /\b(?:primary|secondary|archetype)\b/.test(t.prose) && lexicon('archetypes').test(t.prose) },
+      { id: 'allocation', section: 'allocation', test: (t) => allocationLines(t) >= 3 && /\bweek(?:ly|s)?\b/.test(t.prose) },
+      { id: 'self', test: has(/\b(?:my (?:role|remit|job|scope|time|week|focus|sponsor|responsibilit\w*)|what i(?:'m| am) (?:for|here for)|role note)\b/) },
+      {
+        id: 'non-scope',
+        section: 'non-scope',
+        test: has(/\b(?:i(?:'m| am) not (?:the|a|an|responsible)|i (?:won't|will not|don't|do not) (?:own|approve|act|take|cover|do|run|lead|manage)|not (?:in |within |part of )?my (?:scope|remit|job|role)|(?:stays?|remains?) with)\b/),
+      },
+      { id: 'owns', section: 'scope', locates: true, test: has(/\b(?:i (?:own|run|lead|am responsible for|cover|will own)|my scope|in scope|scope\b)/) },
+      { id: 'partners', section: 'stakeholders', locates: true, test: has(/\b(?:stakeholders?|my sponsor|sponsor\b|i work with|partners?|i report to|reports? to)\b/) },
+      { id: 'success', section: 'success', locates: true, test: (t) => /\b(?:success|we'll know|i'll know|we will know|i will know|working if|done when)\b/.test(t.prose) && DEADLINE.test(t.prose) },
+    ],
+  },
+  'growth-plan': {
+    needs: ['someone', 'growth'],
+    min: 4,
+    signals: [
+      { id: 'someone', test: aboutSomeone },
+      { id: 'growth', test: has(/\b(?:grow(?:th)?|stretch|promotion|level up|next level|career|get better at|learn(?:ing)? to|skill)\b/) },
+      {
+        id: 'delegation',
+        section: 'opportunity',
+        test: has(
+          /\b(?:delegat\w*|hand(?:ing|ed)? (?:over|off)|owns?\b|ownership|take (?:on|over)\b|(?:she|he|they)(?:'ll| will) (?:own|lead|run|drive|present|write|chair)|stretch (?:assignment|project|work)|(?:her|his|their) (?:own|first) )/,
+        ),
+      },
+      { id: 'checkpoints', section: 'support', test: has(/\b(?:check-?ins?|checkpoints?|1:1s?|one-on-ones?|rehears\w*|dry[- ]run|review (?:the|her|his|their) (?:draft|plan|design|doc))\b/) },
+      { id: 'visibility', section: 'visibility', test: has(/\b(?:visib\w*|showcase|in front of|credit|sponsor\w*|nominat\w*|present(?:s|ing)? (?:it|the|this|her|his|their|to|at))\b/) },
+    ],
+  },
+  strategy: {
+    // A choice, what it rules out, and a number to judge it by: design documents argue and exclude
+    // too, but seldom set a target.
+    needs: ['policy', 'anti-scope', 'metrics'],
+    min: 4,
+    signals: [
+      {
+        id: 'diagnosis',
+        section: 'diagnosis',
+        test: (t) =>
+          /\b(?:the (?:real )?problem|going wrong|the challenge|today|currently|right now|at the moment|last (?:year|quarter|month)|this (?:year|quarter))\b/.test(t.prose) && (t.prose.match(/\d[\d,.]*\s*(?:%|[a-z])/g)?.length ?? 0) >= 3,
+      },
+      {
+        id: 'policy',
+        section: 'policy',
+        test: has(/\b(?:rather than|instead of|takes? precedence|comes? first|before anything else|wins\b|we (?:choose|chose|are choosing|bet|will favou?r)|our bet|the rule\b|prioriti[sz]e \w+(?: \w+){0,4} over)\b/),
+      },
+      {
+        id: 'anti-scope',
+        section: 'anti-scope',
+        test: has(
+          /\b(?:say(?:ing)? no to|not doing|(?:we|we'll|we will) (?:not|won't|stop)|we(?:'re| are) not (?:going to|doing|building|replacing)|no new\b|out of scope|non-goals|leaving (?:\w+ )?alone|parked|not this (?:year|quarter)|off the table)/,
+        ),
+      },
+      { id: 'metrics', section: 'metrics', test: setsTarget },
+      { id: 'actions', section: 'actions', test: (t) => t.lines.filter((l) => /^\s*(?:[-*+]|\d+[.)])\s/.test(l)).length >= 3 || (t.prose.match(/\bwe(?:'ll| will) /g)?.length ?? 0) >= 3 },
+    ],
+  },
+};
+
+// The outline of another genre: a design doc, RFC or KEP, a postmortem, a README or a guide.
+// Such documents argue, decide and measure too, but their headings say what they are.
+const FOREIGN = new Set(
+  [
+    'design details',
+    'detailed design',
+    'design',
+    'proposal',
+    'proposed solution',
+    'proposed design',
+    'alternatives considered',
+    'future directions',
+    'source compatibility',
+    'impact on existing code',
+    'specification',
+    'rationale',
+    'test plan',
+    'graduation criteria',
+    'implementation history',
+    'implementation',
+    'implementation plan',
+    'drawbacks',
+    'unresolved questions',
+    'prior art',
+    'reference-level explanation',
+    'guide-level explanation',
+    'motivation',
+    'user stories',
+    'api changes',
+    'upgrade / downgrade strategy',
+    'version skew strategy',
+    'production readiness review questionnaire',
+    'root cause',
+    'root causes',
+    'lessons learned',
+    'what went wrong',
+    'what went well',
+    'action items',
+    'incident summary',
+    'detection',
+    'installation',
+    'usage',
+    'getting started',
+    'contributing',
+    'license',
+    'requirements',
+    'architecture',
+    'goals',
+  ].map(cleanTitle),
+);
+
+// A title that says the document is another genre: "2023 Elections Retrospective", "Comms Handbook".
+const FOREIGN_TITLE = /\b(?:retrospective|retro|postmortem|post-mortem|post-incident|incident report|handbook|charter|ladder|guide|guidelines|faq|readme|changelog|release notes|rfc|kep|design doc|tutorial|how to|howto)\b/;
+
+/** Characters of body a leadership artifact runs to; longer documents are not read for content. */
+const MAX_CHARS = 10_000;
+/** Characters below which a body is a stub, not something to read a kind from. */
+const MIN_CHARS = 400;
+
+const memo = new WeakMap<Doc, Map<string, string[]>>();
+
+/** The signals each kind's content shows (empty for a document too long, too short or of another genre). */
+export function contentSignals(doc: Doc): Map<string, string[]> {
+  let out = memo.get(doc);
+  if (out) return out;
+  out = new Map();
+  memo.set(doc, out);
+  const size = doc.body.end - doc.body.start;
+  if (size > MAX_CHARS || size < MIN_CHARS) return out;
+  if (doc.sections.some((s) => s.style === 'heading' && FOREIGN.has(cleanTitle(s.title)))) return out;
+  const title = doc.sections.find((s) => s.style === 'heading')?.title ?? '';
+  if (FOREIGN_TITLE.test(cleanTitle(title))) return out;
+  const raw = doc.plain.slice(doc.body.start, doc.body.end).replace(/[\u2018\u2019]/g, "'");
+  const prose = raw
+    .toLowerCase()
+    .replace(/[*_`]+/g, '')
+    .replace(/\s+/g, ' ');
+  const text: Text = { raw, prose, lines: raw.split('\n'), persons: { first: 0, second: 0, third: 0 } };
+  text.persons = personsOf(text);
+  // Written to a reader in general ("your career", "you should"): a guide, not an artifact.
+  if (text.persons.second > text.persons.first + text.persons.third) return out;
+  for (const [kind, def] of Object.entries(SIGNALS))
+    out.set(
+      kind,
+      def.signals.filter((s) => !s.locates && s.test(text)).map((s) => s.id),
+    );
+  return out;
+}
+
+/**
+ * The kind id the content alone names: the only kind whose needed signals all show and enough of
+ * its signals do. Two kinds that both qualify are a guess, not evidence: none.
+ */
+export function contentKind(doc: Doc): string | undefined {
+  const found: string[] = [];
+  for (const [kind, shown] of contentSignals(doc)) {
+    const def = SIGNALS[kind];
+    if (def && shown.length >= def.min && def.needs.every((n) => shown.includes(n))) found.push(kind);
+  }
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/** Top-level blocks of the body, one after another and in pairs (a lead line and its list). */
+function* stretches(doc: Doc): Generator<Span> {
+  const blocks = doc.blocks.filter((b) => b.start >= doc.body.start && b.end <= doc.body.end);
+  for (const b of blocks) yield b;
+  for (let i = 1; i < blocks.length; i++) yield { start: (blocks[i - 1] as Span).start, end: (blocks[i] as Span).end };
+}
+
+function textOf(doc: Doc, span: Span): Text {
+  const raw = doc.plain.slice(span.start, span.end).replace(/[\u2018\u2019]/g, "'");
+  const t: Text = {
+    raw,
+    prose: raw
+      .toLowerCase()
+      .replace(/[*_`]+/g, '')
+      .replace(/\s+/g, ' '),
+    lines: raw.split('\n'),
+    persons: { first: 0, second: 0, third: 0 },
+  };
+  t.persons = personsOf(t);
+  return t;
+}
+
+/** Documents whose kind `kindFromContent` named: only their sections are located by content. */
+const namedByContent = new WeakMap<Doc, string>();
+const located = new WeakMap<Doc, Map<string, Span>>();
+
+/** `contentKind`, for a document nothing else names the kind of (detect.ts): its sections are then located by content too. */
+export function kindFromContent(doc: Doc): string | undefined {
+  const kind = contentKind(doc);
+  if (kind !== undefined) namedByContent.set(doc, kind);
+  return kind;
+}
+
+/** Whether `kindFromContent` named `kindId` as the document's kind. */
+export function namedByContentAs(doc: Doc, kindId: string): boolean {
+  return namedByContent.get(doc) === kindId;
+}
+
+/**
+ * Where a document whose kind only its content names (`kindFromContent`) has each of the kind's
+ * sections that no heading names: the first block (or a lead line and its list) whose text shows
+ * the section's signal. Such a document is recognised by what its sections say, so a section that
+ * says it is there is not missing. Empty for any other document or kind.
+ */
+export function contentSections(doc: Doc, kindId: string): Map<string, Span> {
+  const def = SIGNALS[kindId];
+  if (!def || namedByContent.get(doc) !== kindId) return new Map();
+  let out = located.get(doc);
+  if (out) return out;
+  out = new Map();
+  located.set(doc, out);
+  const body = textOf(doc, doc.body);
+  for (const signal of def.signals) {
+    if (!signal.section || out.has(signal.section) || !signal.test(body)) continue;
+    let at: Span = doc.body;
+    for (const span of stretches(doc)) {
+      if (signal.test(textOf(doc, span))) {
+        at = span;
+        break;
+      }
+    }
+    out.set(signal.section, at);
+  }
+  return out;
+}
