@@ -287,6 +287,9 @@ export function isImperativeOrRequest(s: Sentence): boolean {
   const second = words[i + 1];
   if (!first) return false;
   if (words.some((t) => t.lower === 'please' || t.lower === 'kindly')) return true;
+  // "Research on five specifications confirms ...": a noun with its own verb later is the subject.
+  const marked = s.tokens.filter((t) => (t.pos !== 'PUNCT' && t.pos !== 'SYM') || CLAUSE_MARKS.has(t.text));
+  if (headsSubject(marked, marked.indexOf(first))) return false;
   if (first.pos === 'VERB' && first.lower === first.lemma && !isGerundOrPast(first.lower)) return true;
   if (first.lower === 'let' || first.lower === 'be' || (first.lower === 'do' && second?.pos !== 'PRON')) return true;
   if (verblessCommand(words.slice(i))) return true;
@@ -349,6 +352,8 @@ export function isAttributive(s: Sentence, token: Token): boolean {
 const CLAUSE_BREAK = new Set(['that', 'which', 'who', 'whom', 'whose', 'where', 'when', 'why', 'how', 'whether', 'if', 'because', 'so', 'while', 'until', 'unless']);
 // Prepositions that tie a noun to its complement: "Research *on* five specifications", "Review *of* the plan".
 const NOUN_COMPLEMENT = new Set(['of', 'on', 'into', 'across', 'from', 'in', 'for', 'about', 'with', 'among', 'between', 'by', 'at', 'over', 'under']);
+/** Punctuation headsSubject reads: brackets it skips, marks that end a clause. */
+export const CLAUSE_MARKS: ReadonlySet<string> = new Set(['(', ')', ',', ';', ':', '–', '—']);
 const FINITE_AUX = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'does', 'did', 'will', 'would', 'should', 'must', 'can', 'could', 'may', 'might', 'shall']);
 
 /**
@@ -431,4 +436,23 @@ function commandLead(words: readonly Token[]): boolean {
   if (!first || !second || (first.pos !== 'NOUN' && first.pos !== 'PROPN') || !['DET', 'PRON', 'NUM'].includes(second.pos)) return false;
   const again = tag(load(), `you ${first.lower} ${second.lower}`);
   return again[1]?.pos === 'VERB' && again[1].lemma === first.lower;
+}
+
+const RECOMMENDING = new Set(['should', 'must', 'shall']);
+/** What a recommendation may not go on to do: keep looking, or only be ("should be aware"). */
+const NOT_DECIDING = new Set(['be', 'have', 'consider', 'explore', 'continue', 'keep', 'review', 'discuss', 'investigate', 'evaluate', 'look', 'think', 'monitor', 'assess', 'study']);
+
+/**
+ * A recommendation with a subject other than the reader: "The TAG should proceed with a
+ * specification", "We must delay the launch". Not "You should read the appendix", "Teams
+ * should be aware", "We should look into it", nor a negated one.
+ */
+export function recommends(s: Sentence): boolean {
+  const words = s.tokens.filter((t) => t.pos !== 'PUNCT' && t.pos !== 'SYM');
+  const k = words.findIndex((t) => RECOMMENDING.has(t.lower));
+  const subject = words[k - 1];
+  const verb = words[k + 1];
+  if (k <= 0 || !subject || !verb || subject.lower === 'you' || subject.lower === 'it' || subject.lower === 'there') return false;
+  if (!['NOUN', 'PROPN', 'PRON'].includes(subject.pos)) return false;
+  return verb.pos === 'VERB' && !verb.negated && !NOT_DECIDING.has(verb.lemma);
 }
