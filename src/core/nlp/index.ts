@@ -366,7 +366,7 @@ const FINITE_AUX = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'd
 export function headsSubject(words: readonly Token[], i: number): boolean {
   const next = words[i + 1];
   if (!next) return false;
-  if (isFinite(next)) return true;
+  if (isFiniteVerb(next)) return true;
   if (next.pos !== 'ADP' || !NOUN_COMPLEMENT.has(next.lower)) return false;
   let depth = 0;
   for (let k = i + 2; k < words.length; k++) {
@@ -375,14 +375,14 @@ export function headsSubject(words: readonly Token[], i: number): boolean {
     else if (t.text === ')') depth = Math.max(0, depth - 1);
     if (depth > 0) continue;
     if (CLAUSE_BREAK.has(t.lower) || t.text === ';' || t.text === ':' || t.text === ',' || t.text === '—' || t.text === '–') return false;
-    if (isFinite(t)) return true;
+    if (isFiniteVerb(t)) return true;
     if (t.pos === 'VERB' && t.lower === t.lemma) return false;
   }
   return false;
 }
 
 /** A verb form that carries tense and agrees with a subject: "confirms", "shows", "is", "will". */
-function isFinite(t: Token): boolean {
+function isFiniteVerb(t: Token): boolean {
   if (t.pos === 'AUX') return FINITE_AUX.has(t.lower);
   return t.pos === 'VERB' && t.lower !== t.lemma && /[^s]s$/.test(t.lower);
 }
@@ -412,7 +412,7 @@ export function isActionLed(s: Sentence): boolean {
     const prev = words[k - 1]!;
     return ['NOUN', 'PROPN', 'PRON'].includes(prev.pos) && !/-$/.test(s.text.slice(0, t.start - s.start));
   };
-  const finite = words.findIndex((t, k) => (t.pos === 'AUX' && FINITE_AUX.has(t.lower)) || (t.pos === 'VERB' && k > 0 && isFinite(t)) || afterSubject(t, k));
+  const finite = words.findIndex((t, k) => (t.pos === 'AUX' && FINITE_AUX.has(t.lower)) || (t.pos === 'VERB' && k > 0 && isFiniteVerb(t)) || afterSubject(t, k));
   if (finite === -1) {
     // No finite verb: a command, or a noun phrase that names the deliverable; not a gerund of state.
     return true;

@@ -111,7 +111,7 @@ ruleTester(rule, {
     },
     {
       name: 'commitments, one per item',
-      code: strategy('# Ledger plan 2026\n\n- We will move the ledger to the event bus by Q2.\n- The data team will retire the nightly batch in Q3.\n- We\'ll launch a self-serve portal for merchants.\n'),
+      code: strategy("# Ledger plan 2026\n\n- We will move the ledger to the event bus by Q2.\n- The data team will retire the nightly batch in Q3.\n- We'll launch a self-serve portal for merchants.\n"),
       errors: [{ messageId: 'roadmap', line: 7, column: 3, endLine: 9, endColumn: 50 }],
     },
     {

@@ -94,9 +94,7 @@ function projectItems(context: RuleContext): Match[] {
   const keyed = doc.sections.filter((s) => s.key && s.key !== 'actions');
   const elsewhere = (b: Span) => !keyed.some((s) => s.span.start <= b.start && b.end <= s.span.end);
   const roadmap = ROADMAP_TITLE.test(titleOf(doc) ?? '');
-  const lists = doc.blocks
-    .filter((b) => b.type === 'list' && elsewhere(b) && !reasoned(context, b))
-    .map((b) => (b.children ?? []).map((item) => (roadmap ? linkText(itemContent(doc.plain, item)) : itemContent(doc.plain, item))));
+  const lists = doc.blocks.filter((b) => b.type === 'list' && elsewhere(b) && !reasoned(context, b)).map((b) => (b.children ?? []).map((item) => (roadmap ? linkText(itemContent(doc.plain, item)) : itemContent(doc.plain, item))));
   // A list of projects is short imperative lines, not prose, links or `Key: value` metadata.
   const items = lists.filter((l) => l.length >= 2 && projectsOrCommands(context, l)).flat();
   if (items.length) return items;

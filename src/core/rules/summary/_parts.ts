@@ -282,7 +282,13 @@ const ATTENTION = /^(?:note|notice|remember|recall|observe|imagine|bear in mind|
  */
 function subjectOfItsOwnVerb(tokens: readonly Token[]): boolean {
   // "Research on five specifications confirms ...": a finite verb after the word's complement.
-  if (headsSubject(tokens.filter((t) => (t.pos !== 'PUNCT' && t.pos !== 'SYM') || CLAUSE_MARKS.has(t.text)), 1)) return true;
+  if (
+    headsSubject(
+      tokens.filter((t) => (t.pos !== 'PUNCT' && t.pos !== 'SYM') || CLAUSE_MARKS.has(t.text)),
+      1,
+    )
+  )
+    return true;
   // Only a bare noun phrase may stand between ("Further analysis", "Review findings"): after a
   // determiner ("Make sure the plan is approved") the verb belongs to a clause of the command.
   for (const t of tokens.slice(2)) {

@@ -61,9 +61,7 @@ function checkSection(context: Ctx, decision: Section): void {
   for (let p = decision.parent; p !== -1; p = doc.sections[p]?.parent ?? -1) ancestors.add(p);
   // A section that states the decision itself (an opening "Executive summary" that says "The TAG
   // should proceed with a specification") puts the decision first, whatever follows.
-  const before = doc.sections
-    .slice(0, decision.index)
-    .find((s) => !ancestors.has(s.index) && s.style !== 'field' && !MAY_PRECEDE.has(s.key ?? '') && !isMetaTitle(s.title) && hasProse(context, s));
+  const before = doc.sections.slice(0, decision.index).find((s) => !ancestors.has(s.index) && s.style !== 'field' && !MAY_PRECEDE.has(s.key ?? '') && !isMetaTitle(s.title) && hasProse(context, s));
   if (before && statesDecision(context, before)) return;
   if (before) {
     context.report({
@@ -125,9 +123,13 @@ function reportBuried(context: Ctx, list: Sentence[]): void {
   });
 }
 
+// A decision reported as made: "[RFC #3849] has been **accepted**", "the plan was approved by the board".
+const DECIDED = /\b(?:has|have|had|was|were|is|are)\s+(?:now\s+|formally\s+|unanimously\s+)?(?:been\s+)?[*_]*(?:accepted|approved|adopted|ratified|agreed|decided|signed off|chosen|selected)\b/i;
+
 /** A sentence that decides: a decision marker or verb, or a recommendation ("The TAG should proceed with a specification"). */
 function decisive(context: Ctx, s: Sentence): boolean {
-  if (isDecisive(s.text)) return true;
+  // Strict: background that mentions a launch or a change decides nothing.
+  if (isDecisive(s.text, true) || DECIDED.test(s.text)) return true;
   const sentence = analyse(context.doc.text, s, context.nlp).sentences[0];
   return sentence !== undefined && recommends(sentence);
 }
