@@ -287,6 +287,9 @@ export function isImperativeOrRequest(s: Sentence): boolean {
   const second = words[i + 1];
   if (!first) return false;
   if (words.some((t) => t.lower === 'please' || t.lower === 'kindly')) return true;
+  // "Research on five specifications confirms ...": a noun with its own verb later is the subject.
+  const marked = s.tokens.filter((t) => (t.pos !== 'PUNCT' && t.pos !== 'SYM') || CLAUSE_MARKS.has(t.text));
+  if (headsSubject(marked, marked.indexOf(first))) return false;
   if (first.pos === 'VERB' && first.lower === first.lemma && !isGerundOrPast(first.lower)) return true;
   if (first.lower === 'let' || first.lower === 'be' || (first.lower === 'do' && second?.pos !== 'PRON')) return true;
   if (verblessCommand(words.slice(i))) return true;
@@ -323,4 +326,133 @@ function isGerundOrPast(lower: string): boolean {
 
 function tokensOf(x: Analysis | Sentence): Token[] {
   return 'tokens' in x ? x.tokens : x.sentences.flatMap((s) => s.tokens);
+}
+
+// Words that open a noun phrase: after one of these, a participle is the noun's modifier.
+const NOUN_PHRASE_OPENERS = new Set(['DET', 'ADJ', 'NUM', 'ADP']);
+const POSSESSIVES = new Set(['our', 'their', 'its', 'his', 'her', 'my', 'your', 'whose']);
+
+/**
+ * Whether a `-ed`/`-en` verb form modifies a noun instead of being a clause's verb: "the
+ * *evaluated* specifications", "three *reviewed* options", "of *assessed* risk", "our *reviewed*
+ * plan". A participle right after its subject ("we *evaluated* three vendors") or opening the line
+ * ("*Evaluated* three vendors") is a verb.
+ */
+export function isAttributive(s: Sentence, token: Token): boolean {
+  const words = s.tokens.filter((t) => t.pos !== 'PUNCT' || t.text === '(' || t.text === ',');
+  const i = words.findIndex((t) => t.start === token.start);
+  if (i <= 0) return false;
+  const prev = words[i - 1]!;
+  const next = words[i + 1];
+  const opensPhrase = NOUN_PHRASE_OPENERS.has(prev.pos) || POSSESSIVES.has(prev.lower);
+  return opensPhrase && next !== undefined && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ');
+}
+
+// What ends the clause a subject's verb must stand in: a verb after one of these has a subject of its own.
+const CLAUSE_BREAK = new Set(['that', 'which', 'who', 'whom', 'whose', 'where', 'when', 'why', 'how', 'whether', 'if', 'because', 'so', 'while', 'until', 'unless']);
+// Prepositions that tie a noun to its complement: "Research *on* five specifications", "Review *of* the plan".
+const NOUN_COMPLEMENT = new Set(['of', 'on', 'into', 'across', 'from', 'in', 'for', 'about', 'with', 'among', 'between', 'by', 'at', 'over', 'under']);
+/** Punctuation headsSubject reads: brackets it skips, marks that end a clause. */
+export const CLAUSE_MARKS: ReadonlySet<string> = new Set(['(', ')', ',', ';', ':', '–', '—']);
+const FINITE_AUX = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'does', 'did', 'will', 'would', 'should', 'must', 'can', 'could', 'may', 'might', 'shall']);
+
+/**
+ * Whether the word at `words[i]` is the head noun of its clause's subject, not a command: a
+ * finite verb of its own follows, directly or after a prepositional phrase ("Research *confirms*",
+ * "Research on five specifications (CNAB, OCM) *confirms*", "Review of the plan *shows*"). After
+ * an object ("Confirm the budget is approved") the later verb is the object's clause, so an
+ * imperative stays one.
+ */
+export function headsSubject(words: readonly Token[], i: number): boolean {
+  const next = words[i + 1];
+  if (!next) return false;
+  if (isFiniteVerb(next)) return true;
+  if (next.pos !== 'ADP' || !NOUN_COMPLEMENT.has(next.lower)) return false;
+  let depth = 0;
+  for (let k = i + 2; k < words.length; k++) {
+    const t = words[k]!;
+    if (t.text === '(') depth++;
+    else if (t.text === ')') depth = Math.max(0, depth - 1);
+    if (depth > 0) continue;
+    if (CLAUSE_BREAK.has(t.lower) || t.text === ';' || t.text === ':' || t.text === ',' || t.text === '—' || t.text === '–') return false;
+    if (isFiniteVerb(t)) return true;
+    if (t.pos === 'VERB' && t.lower === t.lemma) return false;
+  }
+  return false;
+}
+
+/** A verb form that carries tense and agrees with a subject: "confirms", "shows", "is", "will". */
+function isFiniteVerb(t: Token): boolean {
+  if (t.pos === 'AUX') return FINITE_AUX.has(t.lower);
+  return t.pos === 'VERB' && t.lower !== t.lemma && /[^s]s$/.test(t.lower);
+}
+
+const COMMITMENT = new Set(['will', 'shall', "'ll", '’ll']);
+const STATE_VERBS = new Set(['be', 'have', 'become', 'remain', 'seem', 'stay', 'exist', 'need', 'want', 'depend']);
+/** An item that names work longer than this is prose, not a project line. */
+const MAX_ITEM_WORDS = 20;
+
+/**
+ * Whether an item is led by an action, as a project on a roadmap is: a command ("Migrate CI",
+ * "Move census processing to the cloud"), a deliverable named as a noun phrase with no verb of its
+ * own ("Modern tills", "Loyalty app v2", "Disaster recovery for etcd"), or a commitment to do
+ * something ("We will migrate the ledger by Q2"). Not a property stated with a modal ("Etcd should
+ * be easy to operate"), a prediction ("there will be follow-up use cases"), or a statement of how
+ * things are ("Currently, there are many steps", "Etcd supports live upgrades").
+ */
+export function isActionLed(s: Sentence): boolean {
+  const words = s.tokens.filter((t) => t.pos !== 'PUNCT' && t.pos !== 'SYM');
+  if (!words.length || words.length > MAX_ITEM_WORDS) return false;
+  // A verb right after a noun or pronoun is that subject's ("customers *hit* the ceiling",
+  // "tickets about it *doubled*"); an -ing form there modifies the noun ("teams owning services").
+  // Not inside a compound: "bbolt *supported* storage size", "self-*serve* portal", "store *rework*".
+  const afterSubject = (t: Token, k: number) => {
+    const next = words[k + 1];
+    if (k === 0 || t.pos !== 'VERB' || /ing$/.test(t.lower) || !next || next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PROPN') return false;
+    const prev = words[k - 1]!;
+    return ['NOUN', 'PROPN', 'PRON'].includes(prev.pos) && !/-$/.test(s.text.slice(0, t.start - s.start));
+  };
+  const finite = words.findIndex((t, k) => (t.pos === 'AUX' && FINITE_AUX.has(t.lower)) || (t.pos === 'VERB' && k > 0 && isFiniteVerb(t)) || afterSubject(t, k));
+  if (finite === -1) {
+    // No finite verb: a command, or a noun phrase that names the deliverable; not a gerund of state.
+    return true;
+  }
+  // A command keeps its own clauses: "Ship the flow so that merchants can sign up alone".
+  if ((isImperativeOrRequest(s) || commandLead(words)) && !headsSubject(words, 0)) return true;
+  const aux = words[finite]!;
+  const subject = words[finite - 1];
+  if (!COMMITMENT.has(aux.lower) || !subject || subject.lower === 'there' || subject.lower === 'it') return false;
+  const verb = words.slice(finite + 1).find((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  return verb !== undefined && verb.pos === 'VERB' && !STATE_VERBS.has(verb.lemma);
+}
+
+/**
+ * "Ship the new flow so that ...": the light model reads a sentence-initial verb that is also a
+ * noun as a noun, and a later clause's verb keeps verblessCommand from asking again. When an
+ * object's determiner follows, ask the model with a subject in front.
+ */
+function commandLead(words: readonly Token[]): boolean {
+  const [first, second] = words;
+  if (!first || !second || (first.pos !== 'NOUN' && first.pos !== 'PROPN') || !['DET', 'PRON', 'NUM'].includes(second.pos)) return false;
+  const again = tag(load(), `you ${first.lower} ${second.lower}`);
+  return again[1]?.pos === 'VERB' && again[1].lemma === first.lower;
+}
+
+const RECOMMENDING = new Set(['should', 'must', 'shall']);
+/** What a recommendation may not go on to do: keep looking, or only be ("should be aware"). */
+const NOT_DECIDING = new Set(['be', 'have', 'consider', 'explore', 'continue', 'keep', 'review', 'discuss', 'investigate', 'evaluate', 'look', 'think', 'monitor', 'assess', 'study']);
+
+/**
+ * A recommendation with a subject other than the reader: "The TAG should proceed with a
+ * specification", "We must delay the launch". Not "You should read the appendix", "Teams
+ * should be aware", "We should look into it", nor a negated one.
+ */
+export function recommends(s: Sentence): boolean {
+  const words = s.tokens.filter((t) => t.pos !== 'PUNCT' && t.pos !== 'SYM');
+  const k = words.findIndex((t) => RECOMMENDING.has(t.lower));
+  const subject = words[k - 1];
+  const verb = words[k + 1];
+  if (k <= 0 || !subject || !verb || subject.lower === 'you' || subject.lower === 'it' || subject.lower === 'there') return false;
+  if (!['NOUN', 'PROPN', 'PRON'].includes(subject.pos)) return false;
+  return verb.pos === 'VERB' && !verb.negated && !NOT_DECIDING.has(verb.lemma);
 }

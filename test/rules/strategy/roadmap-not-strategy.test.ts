@@ -78,3 +78,51 @@ ruleTester(rule, {
     },
   ],
 });
+
+// What counts as a project: an item led by an action (a command, a deliverable's name, a
+// commitment), not a goal stated as a property, a prediction or a statement of how things are.
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'goal statements under an actions heading are not projects',
+      code: strategy('# Search vision\n\n## Coherent actions\n\nThe index should be easy to rebuild.\nCurrently, there are four manual steps in a rebuild.\nThere will naturally be follow-up work once the schema lands.\n'),
+    },
+    {
+      name: 'properties and predictions in a list',
+      code: strategy('# Billing platform 2027\n\n- Invoices should be correct first time\n- Billing will be simpler for finance\n- There will be more tenants next year\n- Today, a rerun takes two days\n'),
+    },
+    {
+      name: 'a list that follows its own reasoning (a diagnosis in other words)',
+      code: strategy(
+        '# Storage vision\n\n## Scaling past one region\n\nOur replication is reliable, but its storage engine is not.\nCustomers with large tenants hit the 8 GB ceiling every quarter.\nSupport tickets about it doubled since March.\n\nHow?\n- Pluggable storage layer\n- Larger page cache\n- Hybrid clusters with read replicas\n',
+      ),
+    },
+    {
+      name: 'bold lead-ins ending in a colon, with their steps nested',
+      code: strategy('# Testing guide\n\nConsider this approach:\n\n1. **Periodic jobs:**\n    - Run the slow suites every six hours.\n2. **Non-blocking presubmits:**\n    - Run them only when the owned folders change.\n'),
+    },
+    { name: 'links are references outside a roadmap', code: strategy('# Platform strategy\n\n- [Overhaul proposal](https://example.org/p)\n- [Mocks](https://example.org/m)\n') },
+  ],
+  invalid: [
+    {
+      name: 'a document titled a roadmap whose items are linked tasks',
+      code: strategy('# Docs roadmap\n\nWe are planning a site overhaul.\n\n- [Overhaul proposal](https://example.org/p)\n- [Mocks](https://example.org/m)\n- [API reference improvements](https://example.org/i/12)\n'),
+      errors: [{ messageId: 'roadmap', line: 9, column: 4, endLine: 11, endColumn: 30, words: ['Overhaul proposal', 'Mocks', 'API reference improvements'] }],
+    },
+    {
+      name: 'commitments, one per item',
+      code: strategy("# Ledger plan 2026\n\n- We will move the ledger to the event bus by Q2.\n- The data team will retire the nightly batch in Q3.\n- We'll launch a self-serve portal for merchants.\n"),
+      errors: [{ messageId: 'roadmap', line: 7, column: 3, endLine: 9, endColumn: 50 }],
+    },
+    {
+      name: 'a table of initiatives with the quarter in its last column',
+      code: strategy('# Payroll strategy FY26\n\n| Pillar | Initiative | Squad | Quarter |\n|---|---|---|---|\n| Modernise | Retire the batch scheduler | Platform | Q2 |\n| Scale | Bulk import v2 | Onboarding | Q3 to Q4 |\n'),
+      errors: [{ messageId: 'roadmap', line: 9, column: 15, endLine: 10, endColumn: 25, words: ['Retire the batch scheduler', 'Bulk import v2'] }],
+    },
+    {
+      name: 'a table with the years across its header',
+      code: strategy('# Data platform strategy\n\n| Priority | 2026 | 2027 |\n|---|---|---|\n| Cloud migration | Surveys | Census |\n| Data catalogue | Procure | Roll out |\n'),
+      errors: [{ messageId: 'roadmap', line: 9, column: 3, endLine: 10, endColumn: 17, words: ['Cloud migration', 'Data catalogue'] }],
+    },
+  ],
+});

@@ -73,3 +73,27 @@ ruleTester(rule, {
     },
   ],
 });
+
+// An activity is a verb of doing with the team as its subject, not a participle that names a thing.
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'a participle modifying a noun in a recommendation list',
+      code: `${fm}## Recommendations\n\n- Align the developer experience with the priorities seen across the evaluated specifications.\n- Publish examples for every reviewed dependency type.\n`,
+    },
+    { name: 'a possessive before the participle', code: `${fm}Decision:\nShip our reviewed plan, with the assessed risks listed in the appendix.\n` },
+    { name: 'after a preposition', code: `${fm}**Decision:** Keep the discussed options open; the list of analysed vendors is attached.\n` },
+  ],
+  invalid: [
+    {
+      name: 'the same word as a verb with the team as its subject',
+      code: `${fm}## Recommendations\n\nWe evaluated five specifications and discussed them with the maintainers.\n`,
+      errors: [{ messageId: 'activityInDecision', line: 8, column: 4, endLine: 8, endColumn: 13, words: ['evaluated', 'discussed'] }],
+    },
+    {
+      name: 'a status line with no subject still reports work',
+      code: `${fm}Decision:\nReviewed the retry path; assessed three vendors.\n`,
+      errors: [{ messageId: 'activityInDecision', line: 7, column: 1, endLine: 7, endColumn: 9, words: ['Reviewed', 'assessed'] }],
+    },
+  ],
+});

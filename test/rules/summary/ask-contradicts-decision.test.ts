@@ -44,3 +44,22 @@ ruleTester(rule, {
     },
   ],
 });
+
+// One deadline written two ways is one deadline: weekday + date vs ISO, local time vs UTC,
+// "end of March" vs "31 March", month-first vs day-first.
+ruleTester(rule, {
+  valid: [
+    { name: 'weekday and date vs ISO', code: `${fm}Decision:\nDelay the launch to 14 May. We need your decision by Friday 2 May.\n\nAsk:\nApprove the 14 May date by 2025-05-02.\n` },
+    { name: 'UTC vs local evening of the day before', code: `${fm}Decision:\nMove the cutover to 9 March. We need a decision by 2025-03-09 02:00Z.\n\nAsk:\nApprove the cutover by Saturday 8 March, 9pm ET.\n` },
+    { name: 'end of the month vs its last day', code: `${fm}**Decision:** Fund the second rota; the decision is needed by 31 March.\n\n**Ask:** Approve the rota by the end of March.\n` },
+    { name: 'month-first vs day-first', code: `${fm}Decision:\nRetire the old ledger. We need a decision by March 5, 2025.\n\nAsk:\nApprove the retirement by 3/5/2025.\n` },
+    { name: 'abbreviated weekday and ordinal', code: `${fm}## Decision\n\nShip the new tills. The decision is needed by Fri 2 May.\n\n## Ask\n\nSign off by Friday, May 2nd.\n` },
+  ],
+  invalid: [
+    {
+      name: 'a numeric date that cannot be the same day either way',
+      code: `${fm}Decision:\nRetire the old ledger. We need a decision by March 5, 2025.\n\nAsk:\nApprove the retirement by 20/5/2025.\n`,
+      errors: [{ messageId: 'deadline', line: 10, column: 27, endLine: 10, endColumn: 36 }],
+    },
+  ],
+});

@@ -32,3 +32,31 @@ ruleTester(rule, {
     },
   ],
 });
+
+// What is not an ask: a noun subject with its own verb, a quotation, a pointer to a fact.
+ruleTester(rule, {
+  valid: [
+    { name: 'a noun subject followed by a prepositional phrase and its verb', code: `${fm}Research on five existing specifications (CNAB, OCM, Score) confirms a well-understood problem space. We recommend a new specification.\n` },
+    { name: 'a noun subject with its verb right after', code: `${fm}Testing shows the retry path is safe. We will launch on 14 May.\n` },
+    { name: 'a review of something, with its verb later', code: `${fm}Review of the incident backlog suggests two fixes. We will ship both.\n` },
+    { name: 'a goal quoted in a blockquote', code: `${fm}## Goals\n\n> Select candidates who fulfil the criteria, focusing on new perspectives.\n\nWe met this goal well.\n` },
+    { name: 'a pointer to a fact', code: `${fm}We will repeat the election next year. Note that these 50 days do not include the planning time.\n` },
+  ],
+  invalid: [
+    {
+      name: 'a command that is followed by a clause of its object',
+      code: `${fm}We will move the launch. Confirm the budget is approved.\n`,
+      errors: [{ messageId: 'noDeadline', line: 6, column: 26, endLine: 6, endColumn: 33 }],
+    },
+    {
+      name: 'a command whose object has a prepositional phrase',
+      code: `${fm}We will delay the launch. Sign off on the revised plan for the payments team.\n`,
+      errors: [{ messageId: 'noDeadline', line: 6, column: 27, endLine: 6, endColumn: 35 }],
+    },
+    {
+      name: 'an ask in a callout blockquote is the writer\u2019s own',
+      code: `${fm}We will delay the launch.\n\n> **Ask:** approve the revised plan.\n`,
+      errors: [{ messageId: 'noDeadline', line: 8, column: 12, endLine: 8, endColumn: 19 }],
+    },
+  ],
+});

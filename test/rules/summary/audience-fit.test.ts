@@ -85,3 +85,18 @@ ruleTester(rule, {
     },
   ],
 });
+
+// Template placeholders are filled in by a tool: they are not acronyms the reader must know.
+ruleTester(rule, {
+  valid: [
+    { name: 'preprocessor and mustache placeholders', code: `${fm('executive')}Decision: approve (((#GOALS))) goals, led by {{OWNER}} from \${TEAM}.\n\n(((FLAGSHIP GOALS: Flexible, fast(er) builds)))\n` },
+    { name: 'a hashtag or a handle', code: `${fm('executive')}Decision: ship on 14 May. Questions to #PAYMENTS or @SRE.\n` },
+  ],
+  invalid: [
+    {
+      name: 'an acronym beside a placeholder is still one',
+      code: `${fm('executive')}Decision: approve (((#GOALS))) goals; each has an SLO.\n`,
+      errors: [{ messageId: 'undefinedAcronym', line: 6, column: 51, endLine: 6, endColumn: 54 }],
+    },
+  ],
+});

@@ -78,3 +78,24 @@ ruleTester(rule, {
     },
   ],
 });
+
+// A decision stated first in other forms: an opening summary section that recommends, or opening lines that say it.
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'an executive summary that recommends, before a longer recommendations section',
+      code: `${fm}## Executive summary\n\nResearch on five specifications found a well-understood problem. The working group should proceed with a new specification.\n\n## Purpose and scope\n\nThis report covers the existing specifications and earlier attempts at one.\n\n## Recommendations\n\n- Create a new specification for application dependencies.\n`,
+    },
+    {
+      name: 'opening lines that state the decision beside a status badge',
+      code: `${fm}> ![Status: Accepted](https://example.org/badge.svg) The slate of twelve goals has been **accepted** for the second half of the year, as the council agreed.\n\n# Summary\n\nPropose a slate of twelve goals.\n`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'an opening section that only says the team should keep looking is background',
+      code: `${fm}## Overview\n\nWe spent a month on the retry path. The team should look into the processor timeouts further.\n\n## Decision\n\nDelay the launch two weeks.\n`,
+      errors: [{ messageId: 'afterSection', line: 10, column: 4, endLine: 10, endColumn: 12 }],
+    },
+  ],
+});

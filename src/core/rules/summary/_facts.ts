@@ -22,6 +22,8 @@ export interface Fact {
   slot: Slot;
   /** For a date: its day, and whether a time of day goes with it (then a zone may move it a day). */
   day?: { year?: number; month: number; date: number; timed: boolean };
+  /** For a numeric date that reads both ways (`3/5/2025`: 3 May or March 5), the other reading. */
+  alt?: { year?: number; month: number; date: number; timed: boolean };
 }
 
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -79,7 +81,7 @@ const UNIT = '(minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|months?|quart
 interface Pattern {
   group: FactGroup;
   re: RegExp;
-  read: (m: RegExpExecArray) => { value: string; day?: Fact['day'] } | undefined;
+  read: (m: RegExpExecArray) => { value: string; day?: Fact['day']; alt?: Fact['day'] } | undefined;
 }
 
 const PATTERNS: Pattern[] = [
@@ -171,11 +173,15 @@ function day(month: number, date: string | undefined, year: string | undefined, 
   };
 }
 
-function numericDate(m: RegExpExecArray): { value: string; day: Fact['day'] } | undefined {
+function numericDate(m: RegExpExecArray): { value: string; day: Fact['day']; alt?: Fact['day'] } | undefined {
   const a = Number(m[1]);
   const b = Number(m[2]);
   // Day first (most of the world) unless the first number cannot be a day's month partner.
-  return b > 12 ? day(a - 1, m[2], m[3]) : day(b - 1, m[1], m[3]);
+  if (b > 12) return day(a - 1, m[2], m[3]);
+  const read = day(b - 1, m[1], m[3]);
+  // Both numbers can be the month: the month-first reading may be the one meant (US usage).
+  const other = a <= 12 && a !== b ? day(a - 1, m[2], m[3]) : undefined;
+  return read && other ? { ...read, alt: other.day } : read;
 }
 
 function num(text: string): number {
@@ -216,6 +222,7 @@ export function factsIn(text: string, offset = 0): Fact[] {
           ...read.day,
           timed: read.day.timed || TIME.test(text.slice(end, end + 24)),
         };
+      if (read.alt && fact.day) fact.alt = { ...read.alt, timed: fact.day.timed };
       out.push(fact);
     }
   }
@@ -249,7 +256,9 @@ export function sameFact(a: Fact, b: Fact): boolean {
   if (a.group !== 'date' || !a.day || !b.day) return a.value === b.value;
   // A time of day in some zone can fall on the neighbouring calendar day in another.
   const slack = a.day.timed || b.day.timed ? 1 : 0;
-  return dayDistance(a.day, b.day) <= slack;
+  // A numeric date that reads both ways is the same day if either reading is.
+  const readings = (f: Fact) => [f.day, f.alt].filter((d): d is NonNullable<Fact['day']> => d !== undefined);
+  return readings(a).some((x) => readings(b).some((y) => dayDistance(x, y) <= slack));
 }
 
 /** Days between two dates; a missing year is taken from the other date (or ignored). */

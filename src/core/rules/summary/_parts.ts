@@ -11,8 +11,8 @@
 // revised date", "Continued support and alignment") asks for nothing.
 import type { KindDef } from '../../course/schema.ts';
 import { lexicon } from '../../lexicon/index.ts';
-import type { Doc, Section, Span } from '../../model/types.ts';
-import { analyse, createMemo, isImperativeOrRequest, negatedAt, type NlpMemo, type Token } from '../../nlp/index.ts';
+import type { Block, Doc, Section, Span } from '../../model/types.ts';
+import { analyse, CLAUSE_MARKS, createMemo, headsSubject, isImperativeOrRequest, negatedAt, type NlpMemo, type Token } from '../../nlp/index.ts';
 import type { SectionView } from '../../query/section-view.ts';
 import { opensFromDate } from '../../text/letter.ts';
 import { hasDate } from '../../text/numbers.ts';
@@ -175,8 +175,10 @@ export function asksOf(r: Reader): Ask[] {
   return once(r, 'asks', () => {
     const { doc } = r;
     const out: Ask[] = [];
+    // A blockquote is someone else's words (a goal quoted from a charter), not a request to the reader.
+    const quotes = quotedSpans(doc).filter((q) => !r.view('ask')?.spans.some((x) => q.start >= x.start && q.start < x.end));
     const add = (s: Sentence, words: Match | undefined) => {
-      if (words && !isCourtesy(s.text)) out.push({ ...s, words });
+      if (words && !isCourtesy(s.text) && !quotes.some((q) => s.start >= q.start && s.start < q.end)) out.push({ ...s, words });
     };
     const ask = r.view('ask');
     if (ask) {
@@ -205,6 +207,22 @@ export function asksOf(r: Reader): Ask[] {
     }
     return out;
   });
+}
+
+const CALLOUT = /^[>\s]*(?:\*\*|__|\[!|[\p{Extended_Pictographic}])/u;
+
+/** The document's quotations (blockquotes that are not callouts), nested ones included. */
+function quotedSpans(doc: Doc): Span[] {
+  const out: Span[] = [];
+  const walk = (blocks: readonly Block[]) => {
+    for (const b of blocks) {
+      // A callout ("> **Ask:** approve by Friday", "> ⚠️ Decision needed") is the writer's own panel.
+      if (b.type === 'quote' && !CALLOUT.test(b.text)) out.push(b);
+      else if (b.children) walk(b.children);
+    }
+  };
+  walk(doc.blocks);
+  return out;
 }
 
 // The words of an offer to talk, which asks the reader for nothing: "Let me know if you have any
@@ -255,11 +273,22 @@ const NOT_A_VERB = new Set(
   ).split(' '),
 );
 
+// Imperatives that only point at a fact: "Note that ...", "Remember how ...", "Bear in mind that ...".
+const ATTENTION = /^(?:note|notice|remember|recall|observe|imagine|bear in mind|keep in mind|mind)\s*,?\s+(?:that|how|what|whether|why|this|the fact)\b/i;
+
 /**
  * "Further analysis is being carried out", "Review findings were shared": the first word opens a
  * noun phrase whose own verb follows (a form of be/have before any other verb), not a command.
  */
 function subjectOfItsOwnVerb(tokens: readonly Token[]): boolean {
+  // "Research on five specifications confirms ...": a finite verb after the word's complement.
+  if (
+    headsSubject(
+      tokens.filter((t) => (t.pos !== 'PUNCT' && t.pos !== 'SYM') || CLAUSE_MARKS.has(t.text)),
+      1,
+    )
+  )
+    return true;
   // Only a bare noun phrase may stand between ("Further analysis", "Review findings"): after a
   // determiner ("Make sure the plan is approved") the verb belongs to a clause of the command.
   for (const t of tokens.slice(2)) {
@@ -280,6 +309,8 @@ export function imperative(r: Reader, s: Span): Match | undefined {
   // A sentence that opens with `code` has the code as its subject.
   if (text[at] === '`') return undefined;
   const first = /^[\p{L}][\p{L}'’-]*/u.exec(text.slice(at))?.[0];
+  // "Note that these 50 days do not include ...": a pointer to a fact, not a request.
+  if (ATTENTION.test(text.slice(at))) return undefined;
   if (first && !NOT_A_VERB.has(first.toLowerCase())) {
     // The tagger reads a sentence-initial "Review" or "Sign" as a noun; after "You" the same
     // word is tagged by its use: "You review the table" (a verb), "You reviewers for..." (not).

@@ -1,3 +1,5 @@
+import type { Span } from '../../model/types.ts';
+import { analyse, isAttributive, type NlpMemo, sentenceAt, tokenAt } from '../../nlp/index.ts';
 import { codeList } from '../../text/format.ts';
 import { defineRule } from '../define.ts';
 import { findIn, isDecisive, sentencesIn, sentencesOf } from './_parts.ts';
@@ -32,7 +34,7 @@ export default defineRule({
     const sentences = decision ? sentencesIn(context, decision) : sentencesOf(context);
     if (sentences.some((s) => isDecisive(s.text))) return;
     // "is considered best practice", "will be reviewed", "needs discussing": not a report of work done.
-    const found = findIn(context.doc, sentences, 'activity').filter((m) => !PASSIVE.test(context.doc.plain.slice(Math.max(0, m.start - 24), m.start)));
+    const found = findIn(context.doc, sentences, 'activity').filter((m) => !PASSIVE.test(context.doc.plain.slice(Math.max(0, m.start - 24), m.start)) && !modifiesNoun(context, sentences, m));
     const first = found[0];
     if (!first) return;
     const words = [...new Set(found.map((m) => m.text))];
@@ -44,3 +46,16 @@ export default defineRule({
     });
   },
 });
+
+/**
+ * "the operational priorities observed across the *evaluated* specifications": a participle
+ * that modifies a noun names a thing, it does not report work the team did.
+ */
+function modifiesNoun(context: { doc: { text: string }; nlp: NlpMemo }, sentences: readonly Span[], m: Span): boolean {
+  const home = sentences.find((s) => s.start <= m.start && m.start < s.end);
+  if (!home) return false;
+  const a = analyse(context.doc.text, home, context.nlp);
+  const sentence = sentenceAt(a, m.start);
+  const token = tokenAt(a, m.start);
+  return sentence !== undefined && token !== undefined && isAttributive(sentence, token);
+}

@@ -171,8 +171,9 @@ export function fleschKincaid(words: number, sentences: number, syllables: numbe
   return 0.39 * (words / sentences) + 11.8 * (syllables / words) - 15.59;
 }
 
-// Not after a dot: `.NET`, `config.JSON`.
-const ACRONYM = /(?<![\p{L}\p{N}_.-])[A-Z]{2,}[0-9]*s?(?![\p{L}\p{N}_-])/gu;
+const TEMPLATE_MACRO = /\({3}.*?\){3}|\{\{[^{}\n]*\}\}|\$\{[^{}\n]*\}|<%[^%\n]*%>|\{%[^%\n]*%\}/g;
+// Not after a dot, a hash or a sigil: `.NET`, `config.JSON`, `#GOALS`, `$TEAM`, `@SRE`.
+const ACRONYM = /(?<![\p{L}\p{N}_.#$@-])[A-Z]{2,}[0-9]*s?(?![\p{L}\p{N}_-])/gu;
 
 // "SCADA (supervisory control...)", "RTU: the box that...", "RTU - remote terminal unit", "SLO means", "SLO stands for".
 const DEFINED_AFTER = /^\s*(?:\(\s*\p{L}|[:\u2013\u2014]\s*\p{L}|-\s+\p{L}|,?\s+(?:means|stands for|is short for|short for)\b)/u;
@@ -186,6 +187,8 @@ function undefinedAcronyms(doc: Doc, list: Sentence[]): (Span & { text: string }
     const text = doc.plain
       .slice(s.start, s.end)
       .replace(/`[^`]*`/g, (c) => ' '.repeat(c.length))
+      // Template placeholders are filled in by a tool, not read: `(((#GOALS)))`, `{{OWNER}}`, `${TEAM}`, `<%= DATE %>`.
+      .replace(TEMPLATE_MACRO, (c) => ' '.repeat(c.length))
       .replace(/[*_]/g, ' ');
     ACRONYM.lastIndex = 0;
     for (let m = ACRONYM.exec(text); m; m = ACRONYM.exec(text)) {

@@ -1,4 +1,5 @@
 import { lexicon, mentions } from '../../lexicon/index.ts';
+import { analyse, recommends } from '../../nlp/index.ts';
 import type { Section } from '../../model/types.ts';
 import { clip, code } from '../../text/format.ts';
 import { isGreeting, isSignOff } from '../../text/letter.ts';
@@ -58,7 +59,10 @@ function checkSection(context: Ctx, decision: Section): void {
   const { doc } = context;
   const ancestors = new Set<number>();
   for (let p = decision.parent; p !== -1; p = doc.sections[p]?.parent ?? -1) ancestors.add(p);
+  // A section that states the decision itself (an opening "Executive summary" that says "The TAG
+  // should proceed with a specification") puts the decision first, whatever follows.
   const before = doc.sections.slice(0, decision.index).find((s) => !ancestors.has(s.index) && s.style !== 'field' && !MAY_PRECEDE.has(s.key ?? '') && !isMetaTitle(s.title) && hasProse(context, s));
+  if (before && statesDecision(context, before)) return;
   if (before) {
     context.report({
       messageId: 'afterSection',
@@ -79,7 +83,8 @@ function checkSection(context: Ctx, decision: Section): void {
   const loose = sentencesOf(context).filter((s) => s.start < decision.titleSpan.start && !isMetadata(s) && !others.some((x) => s.start >= x.start && s.start < x.end));
   const count = loose.reduce((n, s) => n + wordsOf(s.text).length, 0);
   const first = loose[0];
-  if (first && count >= MIN_BACKGROUND_WORDS) {
+  // "[RFC #3849] has been **accepted**": the opening lines state the decision (a status badge beside it is not background).
+  if (first && count >= MIN_BACKGROUND_WORDS && !loose.some((x) => decisive(context, x))) {
     context.report({
       messageId: 'afterProse',
       data: { words: count, before: clip(first.text, 40) },
@@ -116,6 +121,21 @@ function reportBuried(context: Ctx, list: Sentence[]): void {
     words: [found.text],
     related: [{ message: 'the summary opens here instead', span: first }],
   });
+}
+
+// A decision reported as made: "[RFC #3849] has been **accepted**", "the plan was approved by the board".
+const DECIDED = /\b(?:has|have|had|was|were|is|are)\s+(?:now\s+|formally\s+|unanimously\s+)?(?:been\s+)?[*_]*(?:accepted|approved|adopted|ratified|agreed|decided|signed off|chosen|selected)\b/i;
+
+/** A sentence that decides: a decision marker or verb, or a recommendation ("The TAG should proceed with a specification"). */
+function decisive(context: Ctx, s: Sentence): boolean {
+  // Strict: background that mentions a launch or a change decides nothing.
+  if (isDecisive(s.text, true) || DECIDED.test(s.text)) return true;
+  const sentence = analyse(context.doc.text, s, context.nlp).sentences[0];
+  return sentence !== undefined && recommends(sentence);
+}
+
+function statesDecision(context: Ctx, s: Section): boolean {
+  return sentencesIn(context, context.viewOf(s)).some((x) => !isMetadata(x) && decisive(context, x));
 }
 
 function hasProse(context: Ctx, s: Section): boolean {
