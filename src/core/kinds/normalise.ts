@@ -134,12 +134,15 @@ export function americanise(word: string): string {
 
 /** Stems kept in one memo before it starts over. */
 const MAX_STEMS = 50_000;
+/** Longer "words" (a run of letters in hostile input) are kept whole: the stemmer's patterns are quadratic in length. */
+const MAX_STEMMED = 40;
 
 /**
  * The stem of one lower-case word (Porter2, after American spelling). Stemming is most of the
  * cost of matching titles, so callers pass a memo (per check, or the surface's CheckMemo).
  */
 export function stem(word: string, memo?: Map<string, string>): string {
+  if (word.length > MAX_STEMMED) return word;
   let out = memo?.get(word);
   if (out === undefined) {
     out = stemWord(americanise(word));
