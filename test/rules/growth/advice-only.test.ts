@@ -80,7 +80,7 @@ ruleTester(rule, {
       spellings: true,
       name: 'notes written for the writer are homework, not a delegated artifact',
       code: plan(
-        "## Opportunity\n\nDeep-dives with me every other Thursday, so Arjun sees how I approach a design this size.\n\n## Support\n\nWritten feedback on each design note Arjun writes for me after a session, and a reading list.\n",
+        '## Opportunity\n\nDeep-dives with me every other Thursday, so Arjun sees how I approach a design this size.\n\n## Support\n\nWritten feedback on each design note Arjun writes for me after a session, and a reading list.\n',
       ),
       errors: [{ messageId: 'adviceOnly', line: 11, column: 9, endLine: 11, endColumn: 17, words: ['feedback', 'reading list'] }],
     },

@@ -29,7 +29,7 @@ ruleTester(rule, {
       code: growth('Skill goal:\nLead the API design.\n\nOpportunity:\nPresent the RFC at the architecture forum on 12 March.\n\nSupport:\nReview by 5 March.\n\nVisibility:\nThe forum presentation above.\n'),
     },
     {
-      name: 'an empty visibility is structure/empty-section\'s, not this rule\'s',
+      name: "an empty visibility is structure/empty-section's, not this rule's",
       code: growth('## Skill goal\n\nLead the API design.\n\n## Opportunity\n\nOwn the RFC.\n\n## Support\n\nReview by 5 March.\n\n## Visibility\n\n<!-- later -->\n'),
     },
     {
