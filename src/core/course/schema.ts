@@ -17,6 +17,11 @@ export const SectionDefSchema = z
      * a candidate for it only when its text has one, so a part that is truly absent is reported missing.
      */
     cues: text.optional(),
+    /**
+     * The part is missing unless its text uses a cue, even under its own name: a "Visibility" of private praise
+     * ("good work speaks for itself") is not a visibility moment (structure/required-section).
+     */
+    cuesRequired: z.boolean().default(false),
     required: z.boolean().default(false),
     hint: text.optional(),
   })

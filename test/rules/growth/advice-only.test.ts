@@ -15,6 +15,14 @@ ruleTester(rule, {
       ),
     },
     { name: 'bold fields, British', code: plan("**Skill goal:** Tomasz leads the organisation's evaluation platform.\n\n**Opportunity:** Tomasz chairs the evaluation working group from June; fortnightly mentoring chats with me.\n") },
+    {
+      name: 'the person writes the RFC and sends it to the writer for review: still their artifact',
+      code: plan('**Opportunity:** Bea writes the search RFC and sends it to me for a first read; feedback in our 1:1 on 4 May.\n'),
+    },
+    {
+      name: 'each person owns one stream: "each" does not make it hypothetical',
+      code: plan('## Opportunity\n\nFrom June, Rui leads the caching workstream; I give feedback in our weekly catch-up.\n'),
+    },
     { name: 'the person drafts and decides, the writer reviews', code: plan('**Opportunity:** Aiyana drafts the on-call handbook and decides its escalation rules; I review the draft on 2 June in our catch-up.\n') },
   ],
   invalid: [
@@ -67,6 +75,19 @@ ruleTester(rule, {
         "## Opportunity\n\nA standing offer: I'm her sounding board and I'll pass on the best papers I find.\n\n## Support\n\nWeekly catch-ups.\n\n## Visibility\n\nI'll mention her work to the directors when the chance comes up.\n",
       ),
       errors: [{ messageId: 'adviceOnly', line: 7, column: 27, endLine: 7, endColumn: 41, words: ['sounding board', 'pass on the best papers', 'Weekly catch-ups'] }],
+    },
+    {
+      spellings: true,
+      name: 'notes written for the writer are homework, not a delegated artifact',
+      code: plan(
+        '## Opportunity\n\nDeep-dives with me every other Thursday, so Arjun sees how I approach a design this size.\n\n## Support\n\nWritten feedback on each design note Arjun writes for me after a session, and a reading list.\n',
+      ),
+      errors: [{ messageId: 'adviceOnly', line: 11, column: 9, endLine: 11, endColumn: 17, words: ['feedback', 'reading list'] }],
+    },
+    {
+      name: 'whatever she drafts, presented to the writer alone',
+      code: plan("Support:\nI'll give feedback on any design doc Lena drafts, and she presents her ideas to me in our 1:1s.\n"),
+      errors: [{ messageId: 'adviceOnly', line: 6, column: 6, endLine: 6, endColumn: 19, words: ['give feedback', '1:1s'] }],
     },
     {
       name: 'her drafts are not her work to own',

@@ -15,11 +15,26 @@ ruleTester(rule, {
       code: `---\nkind: exec-summary\n---\n\nWe will move the card switch one week, to 20 March, because 1.3% of chargeback records did not reconcile in the last rehearsal. If we switch on 13 March, disputes could be lost and members refunded twice; the extra week lets us rerun the rehearsal and reach zero.\n\n**Ask:** approve the 20 March date by 3 March.\n`,
     },
     growth(full),
-    { name: 'headings and synonyms', code: growth('## Goal\n\nx\n\n## Stretch assignment\n\nx\n\n## Review checkpoint\n\nx\n\n## Visibility moment\n\nx\n') },
+    { name: 'headings and synonyms', code: growth('## Goal\n\nx\n\n## Stretch assignment\n\nx\n\n## Review checkpoint\n\nx\n\n## Visibility moment\n\nNamed in the update.\n') },
     { name: 'not an artifact', code: '# README\n\nHello.\n' },
     {
+      spellings: true,
+      name: 'a visibility moment in other words: a council, a nomination, publishing under her name',
+      code: growth(
+        '## Skill goal\n\nLead the API design.\n\n## Opportunity\n\nOwn the RFC.\n\n## Support\n\nReview by 5 March.\n\n## Recognition\n\nThe RFC goes to the Platform Council on 3 May, and I will nominate Ines for the staff panel in June.\n',
+      ),
+    },
+    {
+      name: 'a visibility that points at the opportunity, where the moment is',
+      code: growth('Skill goal:\nLead the API design.\n\nOpportunity:\nPresent the RFC at the architecture forum on 12 March.\n\nSupport:\nReview by 5 March.\n\nVisibility:\nThe forum presentation above.\n'),
+    },
+    {
+      name: "an empty visibility is structure/empty-section's, not this rule's",
+      code: growth('## Skill goal\n\nLead the API design.\n\n## Opportunity\n\nOwn the RFC.\n\n## Support\n\nReview by 5 March.\n\n## Visibility\n\n<!-- later -->\n'),
+    },
+    {
       name: 'names as people write them: emoji, numbering, parentheticals, qualifiers, bold fields',
-      code: growth('## 🎯 1. Goal (this half)\n\nx\n\n## 🚀 2. Stretch assignment:\n\nx\n\n**Review checkpoint:** 5 March.\n\n## Visibility moments for Q3\n\nx\n'),
+      code: growth('## 🎯 1. Goal (this half)\n\nx\n\n## 🚀 2. Stretch assignment:\n\nx\n\n**Review checkpoint:** 5 March.\n\n## Visibility moments for Q3\n\nShe demos it at the July all-hands.\n'),
     },
     {
       name: 'a Y-statement carries context, decision and consequences',
@@ -59,6 +74,26 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      spellings: true,
+      name: 'a "Recognition" of private praise has the name, not the moment',
+      code: growth(
+        "## Skill goal\n\nLead the API design.\n\n## Opportunity\n\nOwn the RFC.\n\n## Support\n\nReview by 5 March.\n\n## Recognition\n\nGood work tends to speak for itself; once it lands I'll give Noor detailed feedback and we'll talk about what comes next.\n",
+      ),
+      errors: [{ messageId: 'unplayed', line: 17, column: 4, endLine: 17, endColumn: 15, words: ['Recognition'], data: { kind: 'growth plan', section: 'Visibility', heading: 'Recognition', hint: HINT.visibility } }],
+    },
+    {
+      name: "visibility as updates to the writer's manager in private 1:1s (bold fields)",
+      code: growth(
+        "**Skill goal:** Lead the API design.\n\n**Opportunity:** Own the RFC.\n\n**Support:** Review by 5 March.\n\n**Visibility:** I'll keep my manager, Ruth, posted on Dev's progress in my own 1:1s with her, so it is on record for promotion.\n",
+      ),
+      errors: [{ messageId: 'unplayed', line: 11, column: 3, endLine: 11, endColumn: 16, words: ['Visibility'] }],
+    },
+    {
+      name: 'a hope that the work gets noticed, and a denied announcement',
+      code: growth('Skill goal:\nLead the API design.\n\nOpportunity:\nOwn the RFC.\n\nSupport:\nReview by 5 March.\n\nVisibility:\nShe will naturally get noticed. No announcement is planned.\n'),
+      errors: [{ messageId: 'unplayed', line: 14, column: 1, endLine: 14, endColumn: 12, words: ['Visibility'] }],
+    },
     {
       name: 'headings that cannot be the visibility moment (attendees, a career aim) do not save it: it is missing',
       code: growth(

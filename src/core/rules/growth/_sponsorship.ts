@@ -20,8 +20,14 @@ const NOT_A_NAME =
   /^(?:The|A|An|This|That|These|Those|In|On|At|By|For|With|From|To|Into|After|Before|When|While|If|Each|Every|All|Our|My|Their|His|Her|Its|Your|Then|Also|And|But|Or|So|Once|During|Until|As|Over|Both|Some|Any|No|Not|Next|Last|First|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Q[1-4]|Opportunity|Support|Visibility|Skill|Goal|Review|Checkpoint|Design|Architecture|Team|Platform|Engineering)\b/;
 /** "her" is a subject only right before its verb ("let her lead"); elsewhere it may be a possessive ("her drafts"). */
 const OBJECT_FORM = /^(?:her|him|them)$/i;
-/** A subject introduced by these is hypothetical or relative, not a commitment: "whatever he writes", "if she presents". */
-const HYPOTHETICAL = /\b(?:if|whenever|when|anything|whatever|what|in case)\s+$/i;
+/**
+ * A subject introduced by these is hypothetical or relative, not a commitment: "whatever he
+ * writes", "if she presents", "feedback on each design note Arjun writes" (the work is whatever
+ * the person happens to produce, not an artifact handed to them).
+ */
+const HYPOTHETICAL = /\b(?:if|whenever|when|anything|whatever|what|in case|(?:each|every|any|whichever)(?:\s+[\p{L}-]+){1,3})\s+$/iu;
+/** The work done for the writer alone ("the notes Sam writes for me", "presents it to me first"): a rehearsal or homework, seen by nobody else. */
+const FOR_THE_WRITER = /^(?:\s+(?!and\b|but\b)[\p{L}'’-]+){0,3}?\s+(?:for|to) (?:me|myself)\b/iu;
 /** A sponsor's act left to chance: "when the opportunity comes up", "if something suitable arises", "where possible". */
 const LEFT_TO_CHANCE =
   /\b(?:when(?:ever)?|if|as and when)\b[^.;]{0,40}?\b(?:comes? up|arises?|presents? itself|crops? up|is possible|possible|appropriate|suitable|relevant|makes sense|i can|i get the chance|there(?:'s| is) (?:a|an) (?:chance|opening))\b|\bwhere (?:possible|appropriate)\b|\bif (?:the|an?) (?:chance|opportunity|opening)\b/i;
@@ -59,7 +65,7 @@ export function sponsorship(view: SectionView, except?: SectionView): Match[] {
       const lead = sentence ? plain.slice(sentence.start, m.start) : before;
       // "her drafts", "the design": the noun that shares a work verb's spelling.
       if (!verb && DOER.test(word) && DETERMINER.test(before)) return false;
-      if (DOER.test(word)) return doneByOther(lead);
+      if (DOER.test(word)) return doneByOther(lead) && !FOR_THE_WRITER.test(plain.slice(m.end, sentence?.end ?? m.end + 40));
       // The writer's own acts (nominate, introduce, name) sponsor, unless left to chance.
       return !LEFT_TO_CHANCE.test(sentence?.text ?? before);
     });

@@ -166,3 +166,29 @@ function computeMissing(context: RuleContext, kind: KindDef): Missing[] {
     return candidates.length || !prose || cueCount(m.def, doc.plain.slice(prose.start, prose.end)) < 1 ? { def: m.def, candidates } : { def: m.def, candidates, prose };
   });
 }
+
+/** "As above", "see the opportunity": the part points at where another part already says it. */
+const POINTS_ELSEWHERE = /\b(?:(?:see|as|same as|covered|described|given|listed|named) (?:in |by |under )?(?:the )?(?:above|below|previous|opportunity|delegated|support|review|section|table|timeline)|as per\b|above\b)/i;
+
+/**
+ * Required parts whose cues are required (`cuesRequired`) that the document names but does not play: a `Visibility` (or
+ * `Recognition`) whose text uses none of the words of a moment where others see the work
+ * ("good work speaks for itself; I'll give her feedback", "I'll keep my manager updated in our
+ * 1:1s") is the case study's private praise, not a visibility moment. Not when the text points
+ * to another part that says it, nor when an unrecognised heading could be the part.
+ */
+export function unplayedSections(context: RuleContext): { def: SectionDef; section: Section }[] {
+  const { doc, kind } = context;
+  if (!kind) return [];
+  const out: { def: SectionDef; section: Section }[] = [];
+  for (const def of kind.sections) {
+    if (!def.required || !def.cues || !def.cuesRequired) continue;
+    const section = context.section(def.id);
+    if (!section) continue;
+    const view = context.viewOf(section);
+    if (view.isEmpty() || view.find(def.cues, { affirmed: true }).length) continue;
+    if (view.match(POINTS_ELSEWHERE).length || candidatesFor(doc, kind, def).length) continue;
+    out.push({ def, section });
+  }
+  return out;
+}

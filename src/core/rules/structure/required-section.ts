@@ -3,7 +3,7 @@ import type { TextEdit } from '../../engine/diagnostic.ts';
 import type { Doc, Section } from '../../model/types.ts';
 import { documentAnchor } from '../../query/doc-query.ts';
 import { defineRule } from '../define.ts';
-import { missingWithCandidates } from './_missing.ts';
+import { missingWithCandidates, unplayedSections } from './_missing.ts';
 
 export default defineRule({
   meta: {
@@ -12,7 +12,7 @@ export default defineRule({
     fixable: true,
     docs: {
       description: 'Every section the artifact kind requires is present.',
-      why: 'Each required artifact in the module names its parts: a strategy needs diagnosis, guiding policy, coherent actions, anti-scope and success metrics; an escalation brief needs the decision, facts, options, a recommendation and a decision maker. A missing part is usually the wrong approach in disguise: a strategy without a diagnosis is a roadmap. This rule reports a section only when no heading, label or field of the document could be it, and no paragraph of prose outside the recognised sections could hold it; when one could, `structure/unrecognised-section` asks you to name it instead.',
+      why: 'Each required artifact in the module names its parts: a strategy needs diagnosis, guiding policy, coherent actions, anti-scope and success metrics; an escalation brief needs the decision, facts, options, a recommendation and a decision maker. A missing part is usually the wrong approach in disguise: a strategy without a diagnosis is a roadmap. This rule reports a section only when no heading, label or field of the document could be it, and no paragraph of prose outside the recognised sections could hold it; when one could, `structure/unrecognised-section` asks you to name it instead. A part the module marks as needing its words (a growth plan\'s Visibility) is missing too when its section says none of them: "Recognition: good work speaks for itself; I\'ll give her feedback" is private praise, not a moment where others see the work.',
       better: 'Add the missing section under its heading or as a `Label:` line, with content that answers its hint.',
       concept: 'required artifact',
       bad: '---\nkind: growth-plan\n---\n\nSkill goal:\nSam leads the API migration design.\n\nSupport:\nI review the draft by 5 March.\n',
@@ -20,6 +20,7 @@ export default defineRule({
     },
     messages: {
       missing: 'The {{kind}} has no `{{section}}` section. {{hint}}',
+      unplayed: 'The `{{heading}}` section has the name of a `{{section}}` section but none of its content, so the {{kind}} still lacks one. {{hint}}',
       insertSection: 'Insert the "{{section}}" section skeleton',
     },
   },
@@ -32,6 +33,11 @@ export default defineRule({
       if (candidates.length || prose) continue;
       const data = { kind: kind.name.toLowerCase(), section: def.title, hint: def.hint ?? '' };
       context.report({ messageId: 'missing', data, span: documentAnchor(doc), words: [], fix: { ...insertSection(doc, kind, def), messageId: 'insertSection', data: { section: def.title } } });
+    }
+    // Named but not played: a "Visibility" of private praise has the heading, not the part.
+    for (const { def, section } of unplayedSections(context)) {
+      const data = { kind: kind.name.toLowerCase(), section: def.title, heading: section.title, hint: def.hint ?? '' };
+      context.report({ messageId: 'unplayed', data, span: section.titleSpan, words: [section.title] });
     }
   },
 });
