@@ -5,7 +5,10 @@ const adr = (body: string) => `---\nkind: adr\n---\n\n# ADR 7\n\n${body}`;
 
 ruleTester(rule, {
   valid: [
-    { name: 'a negative heading whose "none expected" is followed by a real cost', code: adr('## Consequences\n\n* Faster lookups.\n\n### Negative Consequences\n\n* None expected for brokers, apart from the nightly load job we must now run and monitor.\n') },
+    {
+      name: 'a negative heading whose "none expected" is followed by a real cost',
+      code: adr('## Consequences\n\n* Faster lookups.\n\n### Negative Consequences\n\n* None expected for brokers, apart from the nightly load job we must now run and monitor.\n'),
+    },
     adr('## Consequences\n\n* Good, because ledger writes are transactional.\n* Bad, because we run backups ourselves.\n'),
     { spellings: true, name: 'Nygard prose with a cost', code: adr('## Consequences\n\nLedger writes are transactional, but the team must run failover drills.\n') },
     { spellings: true, name: 'MADR 2 split into positive and negative sections', code: adr('## Decision Outcome\n\nPostgreSQL.\n\n### Positive Consequences\n\n* Transactions.\n\n### Negative Consequences\n\n* Backups are on us.\n') },

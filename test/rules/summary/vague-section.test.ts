@@ -11,7 +11,7 @@ ruleTester(rule, {
       code: summary('The supplier missed two deliveries.', 'Customers see empty shelves in the first week.', 'The usual release process, plus a canary in two stores and a rollback drill before Monday.'),
     },
     {
-      name: 'a risk in the subject\'s words with a concrete impact',
+      name: "a risk in the subject's words with a concrete impact",
       code: '---\nkind: exec-summary\ntitle: Payroll cutover freeze\n---\n\n## Decision\n\nFreeze payroll changes in March.\n\n## Risk if ignored\n\nIf things go wrong during the cutover, contractors are paid late and HMRC fines follow.\n',
     },
     summary('Payment retry path can duplicate charges under timeout.', 'Customer-impacting financial incident.', 'Idempotency keys, replay test, launch gate.'),
@@ -29,7 +29,7 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'a risk that only names the summary\'s own subject, and a plan that points at habit',
+      name: "a risk that only names the summary's own subject, and a plan that points at habit",
       code: '---\nkind: exec-summary\ntitle: Payroll cutover freeze\n---\n\n## Decision\n\nFreeze payroll changes from 1 to 31 March.\n\n## Risk if we wait\n\nThere is some risk to the payroll cutover should anything go wrong.\n\n## Plan\n\nBusiness as usual, with a bit of extra monitoring.\n',
       errors: [
         { messageId: 'vague', line: 12, column: 10, endLine: 12, endColumn: 19 },
