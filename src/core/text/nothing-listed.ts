@@ -10,7 +10,7 @@ import type { Match } from './match.ts';
 
 /** Words that qualify a bare "none" without naming anything: time, hedges, emphasis. */
 const QUALIFIER =
-  /^(?:\s*,?\s*(?:for now|for the moment|at present|presently|as (?:of|at) (?:now|today|the moment)|yet|as yet|at (?:the|this) (?:moment|stage|point|time)|currently|right now|so far|in particular|specific(?:ally)?|really|honestly|at all|whatsoever|identified|planned|explicit|to (?:add|report|mention|list|exclude)|(?:that )?(?:I|we) can think of|comes? to mind|(?:this|next) (?:quarter|half|year|cycle|season|sprint|term|release)|(?:in|for) (?:this|the) (?:quarter|half|year|cycle|season|sprint|term|release)|(?:\d{4}|Q[1-4]|H[12])))+/i;
+  /^(?:\s*,?\s*(?:for now|for the moment|at present|presently|as (?:of|at) (?:now|today|the moment)|yet|as yet|at (?:the|this) (?:moment|stage|point|time)|currently|right now|so far|in particular|specific(?:ally)?|(?:expected|anticipated|foreseen|foreseeable|known|significant|major|obvious|material|to speak of|worth (?:mentioning|noting))|really|honestly|at all|whatsoever|identified|planned|explicit|to (?:add|report|mention|list|exclude)|(?:that )?(?:I|we) can think of|comes? to mind|(?:this|next) (?:quarter|half|year|cycle|season|sprint|term|release)|(?:in|for) (?:this|the) (?:quarter|half|year|cycle|season|sprint|term|release)|(?:\d{4}|Q[1-4]|H[12])))+/i;
 /** What may follow a bare "none": the end, punctuation, or a parenthesis; not "of these" or a verb. */
 const STANDS_ALONE = /^\s*(?:$|[.,;:!?()\u2013\u2014]|-(?:\s|$))/;
 /** A universal claim that includes everything: "everything on the roadmap matters this year". */

@@ -5,6 +5,10 @@ const adr = (body: string) => `---\nkind: adr\n---\n\n# ADR 7\n\n${body}`;
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'a negative heading whose "none expected" is followed by a real cost',
+      code: adr('## Consequences\n\n* Faster lookups.\n\n### Negative Consequences\n\n* None expected for brokers, apart from the nightly load job we must now run and monitor.\n'),
+    },
     adr('## Consequences\n\n* Good, because ledger writes are transactional.\n* Bad, because we run backups ourselves.\n'),
     { spellings: true, name: 'Nygard prose with a cost', code: adr('## Consequences\n\nLedger writes are transactional, but the team must run failover drills.\n') },
     { spellings: true, name: 'MADR 2 split into positive and negative sections', code: adr('## Decision Outcome\n\nPostgreSQL.\n\n### Positive Consequences\n\n* Transactions.\n\n### Negative Consequences\n\n* Backups are on us.\n') },
@@ -46,6 +50,16 @@ ruleTester(rule, {
     { name: "an empty section is empty-section's finding", code: adr('## Consequences\n\n## Links\n\nx\n') },
   ],
   invalid: [
+    {
+      name: 'MADR 3: a negative consequences heading over "None expected"',
+      code: adr('## Decision Outcome\n\nChosen option: "Nightly bulk load".\n\n### Positive Consequences\n\n* Lookups stay up when the vendor is down.\n* We stop paying per-call fees.\n\n### Negative Consequences\n\n* None expected.\n'),
+      errors: [{ messageId: 'noDownside', line: 16, column: 5, endLine: 16, endColumn: 26, words: ['Negative Consequences'] }],
+    },
+    {
+      name: 'a "Drawbacks" heading that says there are none to speak of, British',
+      code: adr('## Consequences\n\nOne catalogue for every region, centralised.\n\n## Drawbacks\n\nNone to speak of at this stage.\n'),
+      errors: [{ messageId: 'noDownside', line: 11, column: 4, endLine: 11, endColumn: 13, words: ['Drawbacks'] }],
+    },
     {
       spellings: true,
       name: 'MADR: upsides that mention costs going down, and cons only of the options not chosen',

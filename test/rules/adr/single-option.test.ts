@@ -5,6 +5,7 @@ const adr = (body: string) => `---\nkind: adr\n---\n\n# ADR 7: Ledger database\n
 
 ruleTester(rule, {
   valid: [
+    { name: 'alternatives discussed and then named', code: adr('## Considered Options\n\nWe discussed the alternatives informally: PostgreSQL, DynamoDB and staying on MySQL. We documented each in the spike notes.\n') },
     adr('## Considered Options\n\n* PostgreSQL\n* DynamoDB\n'),
     { spellings: true, name: 'options as MADR sub-headings', code: adr('## Considered Options\n\n### PostgreSQL\n\nGood, because transactions.\n\n### DynamoDB\n\nBad, because no joins.\n') },
     { name: 'two options on one line', code: adr('Alternatives considered: PostgreSQL or DynamoDB.\n') },
@@ -24,6 +25,16 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'alternatives talked over informally and never written up',
+      code: "---\nkind: adr\n---\n\n# ADR 9: Queue on Redis\n\n## Options considered\n\nWe talked about alternatives briefly at stand-up, but Redis streams are the natural fit for a team that already runs Redis, so we haven't documented the others.\n\n## Decision\n\nWe will use Redis streams for the job queue.\n",
+      errors: [{ messageId: 'one', line: 7, column: 4, endLine: 7, endColumn: 22 }],
+    },
+    {
+      name: 'the other options were not written up (British, passive)',
+      code: '---\nkind: adr\n---\n\n# ADR 9: Queue on Redis\n\n## Alternatives\n\nRedis streams, as agreed in the design review; the others were not written up in any detail.\n\n## Decision\n\nWe will use Redis streams.\n',
+      errors: [{ messageId: 'one', line: 7, column: 4, endLine: 7, endColumn: 16 }],
+    },
     {
       name: 'one option and a sentence that says nothing else was weighed',
       code: "---\nkind: adr\n---\n\n# ADR 3: Use Kafka\n\n## Considered options\n\nKafka. We didn't look seriously at others.\n\n## Decision\n\nUse Kafka.\n",

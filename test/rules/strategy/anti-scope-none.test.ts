@@ -5,6 +5,8 @@ const strategy = (body: string) => `---\nkind: strategy\n---\n\n${body}`;
 
 ruleTester(rule, {
   valid: [
+    { name: 'a real exclusion beside a platitude about feedback', code: strategy("## Anti-scope\n\n- We won't ignore what store managers tell us.\n- No native tablet app until the web app has offline mode.\n") },
+    { name: 'ruling out a release path someone wants', code: strategy("## Anti-scope\n\n- We won't ship the beta features that product asked for to the EU region this half.\n") },
     { name: 'one real exclusion among self-evident ones', code: "---\nkind: strategy\n---\n\n## Anti-scope\n\n- We won't ship untested code.\n- No service mesh this year, even though two teams asked for one.\n" },
     { name: 'a self-evident phrase that is not excluded', code: '---\nkind: strategy\n---\n\n## Anti-scope\n\n- No new dashboards: they ignore security reviews we already run.\n- No mobile SDK.\n' },
     strategy('## Anti-scope\n\n- No Kubernetes upgrade this half unless a security deadline forces it.\n'),
@@ -27,6 +29,17 @@ ruleTester(rule, {
     { spellings: true, name: 'dropping an old browser is a real exclusion', code: strategy('## Anti-scope\n\n- We will stop supporting Internet Explorer 11 this year.\n- No deletion of the legacy reports until finance signs off.\n') },
   ],
   invalid: [
+    {
+      spellings: true,
+      name: 'values with their owner, feedback ignored, an untested release in a clause',
+      code: strategy("## What we won't do\n\n- We will not compromise on patient privacy.\n- We won't release app builds that haven't been reviewed.\n- We won't ignore what clinicians report through the help desk.\n"),
+      errors: [{ messageId: 'selfEvident', line: 7, column: 3, endLine: 9, endColumn: 64 }],
+    },
+    {
+      name: 'shipping without tests and ignoring complaints, British',
+      code: strategy('## Not doing\n\n- We shall not deploy any changes without testing.\n- We will not ignore customer complaints about colour contrast.\n'),
+      errors: [{ messageId: 'selfEvident', line: 7, column: 3, endLine: 8, endColumn: 64 }],
+    },
     {
       name: 'only things nobody would do anyway',
       code: "---\nkind: strategy\n---\n\n## Anti-scope\n\n- We won't ship untested code.\n- We will not ignore security.\n- No cutting corners on reliability.\n",

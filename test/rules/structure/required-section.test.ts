@@ -4,12 +4,20 @@ import { ruleTester } from '../../helpers/rule-tester.ts';
 import { defaultModule } from '../../../src/core/index.ts';
 
 const hintOf = (id: string) => defaultModule.kinds.find((k) => k.id === 'growth-plan')?.sections.find((s) => s.id === id)?.hint ?? '';
+const DIAGNOSIS_HINT = defaultModule.kinds.find((k) => k.id === 'strategy')?.sections.find((s) => s.id === 'diagnosis')?.hint ?? '';
 const HINT = { opportunity: hintOf('opportunity'), visibility: hintOf('visibility') };
 const growth = (body: string) => `---\nkind: growth-plan\n---\n\n${body}`;
 const full = 'Skill goal:\nLead the API design.\n\nOpportunity:\nOwn the RFC.\n\nSupport:\nReview by 5 March.\n\nVisibility:\nNamed in the update.\n';
 
+const strategy = (diagnosisHeading: string, diagnosis: string) =>
+  `---\nkind: strategy\n---\n\n## ${diagnosisHeading}\n\n${diagnosis}\n\n## Guiding policy\n\nWeb first: native apps get fixes only until the web app has parity.\n\n## Coherent actions\n\n1. Rebuild the editor on the web.\n\n## Not doing\n\n- No parent portal redesign this year.\n\n## How we'll know\n\n- 40% of teachers on web by 30 June 2027.\n`;
+
 ruleTester(rule, {
   valid: [
+    {
+      name: 'an unknown heading that names a problem may be the diagnosis (structure/unrecognised-section asks)',
+      code: strategy('Where things are heading', 'Teachers wait up to a minute for the iPad app to sync, and most of our support tickets are about it.'),
+    },
     {
       name: 'a summary in sentences with an Ask label: the other parts may be in the prose (structure/unrecognised-section asks for labels)',
       code: `---\nkind: exec-summary\n---\n\nWe will move the card switch one week, to 20 March, because 1.3% of chargeback records did not reconcile in the last rehearsal. If we switch on 13 March, disputes could be lost and members refunded twice; the extra week lets us rerun the rehearsal and reach zero.\n\n**Ask:** approve the 20 March date by 3 March.\n`,
@@ -93,6 +101,12 @@ ruleTester(rule, {
       name: 'a hope that the work gets noticed, and a denied announcement',
       code: growth('Skill goal:\nLead the API design.\n\nOpportunity:\nOwn the RFC.\n\nSupport:\nReview by 5 March.\n\nVisibility:\nShe will naturally get noticed. No announcement is planned.\n'),
       errors: [{ messageId: 'unplayed', line: 14, column: 1, endLine: 14, endColumn: 12, words: ['Visibility'] }],
+    },
+    {
+      name: 'a vision where the diagnosis should be names no problem: the diagnosis is missing',
+      code: strategy("Where we're headed", 'Our vision is a platform teachers genuinely love: every teacher sets up a class in under five minutes, on whatever device the school hands out.'),
+      errors: [{ messageId: 'missing', line: 2, column: 1, endLine: 2, endColumn: 15, data: { kind: 'engineering strategy', section: 'Diagnosis', hint: DIAGNOSIS_HINT } }],
+      output: strategy("Where we're headed", `Our vision is a platform teachers genuinely love: every teacher sets up a class in under five minutes, on whatever device the school hands out.\n\n## Diagnosis\n\n<!-- ${DIAGNOSIS_HINT} -->`),
     },
     {
       name: 'headings that cannot be the visibility moment (attendees, a career aim) do not save it: it is missing',

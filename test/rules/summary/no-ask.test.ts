@@ -8,6 +8,10 @@ const fm = '---\nkind: exec-summary\naudience: executive\n---\n\n';
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'a dated request put in the plan still asks',
+      code: `${fm}## Decision\n\nWe move every kiosk to the new card reader by 5 February.\n\n## Plan\n\nRead the rollout runbook before Monday 1 February.\n\n## Ask\n\nContinued backing from the leadership team.\n`,
+    },
     { name: 'a request phrased as "let us know" with a choice and a date', code: `${fm}## Decision\n\nWe recommend option B.\n\n## Ask\n\nLet us know which of the two dates you prefer by Monday 3 June.\n`, spellings: true },
     { name: 'the module example, `Label:` lines', code: readFileSync(join(examples, 'good/launch-delay-exec.md'), 'utf8') },
     { name: 'a heading Ask with a request noun', code: `${fm}## Decision\n\nDelay the launch two weeks.\n\n## Ask\n\nYour approval of the new date by Friday.\n`, spellings: true },
@@ -35,6 +39,11 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a vague ask beside a dated fact in the reason that opens with a verb-like word',
+      code: `${fm}## Decision\n\nWe move every kiosk to the new card reader by 5 February.\n\n## Why\n\n- Reboot failures caused 12% of kiosk tickets in November.\n\n## Ask\n\nContinued backing from the leadership team over the coming weeks.\n`,
+      errors: [{ messageId: 'vagueAsk', line: 16, column: 1, endLine: 16, endColumn: 66 }],
+    },
     {
       name: 'an Ask section of courtesies: thoughts welcome, happy to discuss',
       code: `${fm}## Decision\n\nWe recommend refreshing only the specialist labs.\n\n## Asks\n\nThoughts welcome. Happy to discuss any aspect of this further.\n`,

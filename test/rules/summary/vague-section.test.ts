@@ -6,6 +6,14 @@ const summary = (reason: string, risk: string, plan: string) =>
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'the usual process, with the steps it adds',
+      code: summary('The supplier missed two deliveries.', 'Customers see empty shelves in the first week.', 'The usual release process, plus a canary in two stores and a rollback drill before Monday.'),
+    },
+    {
+      name: "a risk in the subject's words with a concrete impact",
+      code: '---\nkind: exec-summary\ntitle: Payroll cutover freeze\n---\n\n## Decision\n\nFreeze payroll changes in March.\n\n## Risk if ignored\n\nIf things go wrong during the cutover, contractors are paid late and HMRC fines follow.\n',
+    },
     summary('Payment retry path can duplicate charges under timeout.', 'Customer-impacting financial incident.', 'Idempotency keys, replay test, launch gate.'),
     { name: 'a number makes it concrete', code: summary('Two outages.', '3% of charges duplicated.', 'Fix it by 14 May.') },
     { name: "headings, and an empty section is another rule's", code: '---\nkind: exec-summary\n---\n\n## Decision\n\nDelay.\n\n## Reason\n\n<!-- hint -->\n\n## Risk if ignored\n\nRefunds, chargebacks and regulator attention.\n' },
@@ -20,6 +28,19 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "a risk that only names the summary's own subject, and a plan that points at habit",
+      code: '---\nkind: exec-summary\ntitle: Payroll cutover freeze\n---\n\n## Decision\n\nFreeze payroll changes from 1 to 31 March.\n\n## Risk if we wait\n\nThere is some risk to the payroll cutover should anything go wrong.\n\n## Plan\n\nBusiness as usual, with a bit of extra monitoring.\n',
+      errors: [
+        { messageId: 'vague', line: 12, column: 10, endLine: 12, endColumn: 19 },
+        { messageId: 'vague', line: 16, column: 1, endLine: 16, endColumn: 18 },
+      ],
+    },
+    {
+      name: 'the normal process, British',
+      code: summary('The supplier missed two deliveries.', 'Customers see empty shelves in the first week.', 'Our normal change procedure will apply, as always.'),
+      errors: [{ messageId: 'vague', line: 16, column: 1, endLine: 16, endColumn: 28 }],
+    },
     {
       name: 'a risk that things could get awkward with someone',
       code: `---\nkind: exec-summary\naudience: executive\n---\n\n## Decision\n\nBuy six testers.\n\n## Risk if ignored\n\nThings could get awkward with the customer.\n`,

@@ -150,6 +150,9 @@ const LESS_GOOD = new Set([
 const MISHAP = new Set(['misuse', 'abuse', 'attack', 'exploit', 'break', 'bypass', 'leak', 'forget', 'get', 'miss', 'corrupt', 'lose', 'ignore', 'skip', 'tamper', 'spoof', 'phish', 'guess', 'steal']);
 /** A cost goes down: "support costs fall", "reduces the risk of drift", "no downtime". */
 const DECREASE = new Set([
+  // "we stop paying per-call fees": a cost that ends.
+  'stop',
+  'cease',
   'fall',
   'drop',
   'decrease',

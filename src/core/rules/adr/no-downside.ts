@@ -5,6 +5,7 @@ import { contentWords } from '../../text/words.ts';
 import { defineRule, type RuleContext } from '../define.ts';
 import { chosenOptions, sameName } from './_chosen.ts';
 import { downsideIn } from './_downside.ts';
+import { nothingListed } from '../../text/nothing-listed.ts';
 
 const ADR = '---\nkind: adr\n---\n\n# ADR 7: Use PostgreSQL for the ledger\n\n## Decision\n\nWe will use PostgreSQL for the ledger.\n\n## Consequences\n\n';
 
@@ -31,9 +32,11 @@ export default defineRule({
     if (!first?.section || first.isEmpty()) return;
     // MADR 2 splits the consequences into "Positive" and "Negative Consequences": every section of the kind counts.
     const consequences = doc.sections.filter((s) => s.key === 'consequences' || s.also?.includes('consequences')).map((s) => context.viewOf(s));
-    if (consequences.some((v) => (negativeTitle(v.section?.title ?? '') && !v.isEmpty()) || namesDownside(context, v))) return;
+    // "Negative Consequences: None expected." is a heading over no downside.
+    if (consequences.some((v) => (negativeTitle(v.section?.title ?? '') && !v.isEmpty() && !nothingListed(v.entries())) || namesDownside(context, v))) return;
     if (downsideElsewhere(context)) return;
-    const section = first.section;
+    // Point at the "Negative Consequences: None expected." that claims the decision costs nothing, if there is one.
+    const section = doc.sections.find((s) => negativeTitle(s.title) && nothingListed(context.viewOf(s).entries())) ?? first.section;
     context.report({ messageId: 'noDownside', data: { section: section.title }, span: section.titleSpan, words: [section.title] });
   },
 });
@@ -79,7 +82,7 @@ function downsideElsewhere(context: RuleContext): boolean {
     const option = optionOf(s);
     // Another option's cons are not the decision's downsides.
     if (option && !isChosen(option)) continue;
-    if (negativeTitle(s.title) && !context.viewOf(s).isEmpty()) return true;
+    if (negativeTitle(s.title) && !context.viewOf(s).isEmpty() && !nothingListed(context.viewOf(s).entries())) return true;
   }
   return chosenRowCost(context) || acceptedInDecision(context);
 }

@@ -113,10 +113,11 @@ const JUSTIFICATION = /^[\s*_>-]*(?:it|this|that|these|those|they|since|because|
 
 /**
  * A sentence that says nothing else was weighed: "We didn't look seriously at others", "No
- * alternatives were really considered", "Nothing else was evaluated". It names no option.
+ * alternatives were really considered", "Nothing else was evaluated", "we discussed alternatives
+ * informally but haven't written the others up". It names no option.
  */
 const DISMISSES =
-  /\b(?:(?:did|do|have|had|has|were|was)(?:n['’]t| not)|never|not|without)\b[^.;]{0,30}?\b(?:look(?:ed|ing)?|consider(?:ed|ing)?|evaluat\w*|compar\w*|weigh\w*|explor\w*|investigat\w*|assess\w*|stud\w*|spen[dt] (?:much |any )?time on)\b[^.;]{0,30}?\b(?:others|the others|alternatives?|anything else|other (?:options?|tools|products|approaches|solutions|vendors|choices))\b|\b(?:no|few) (?:other |real |serious )?(?:alternatives?|options?) (?:were|was|got|have been) (?:\w+ly )?(?:considered|evaluated|looked at|explored|compared|weighed)|\bnothing else (?:was|were|got) (?:\w+ly )?(?:considered|evaluated|looked at|explored|compared)/i;
+  /\b(?:(?:did|do|have|had|has|were|was)(?:n['’]t| not)|never|not|without)\b[^.;]{0,30}?\b(?:look(?:ed|ing)?|consider(?:ed|ing)?|evaluat\w*|compar\w*|weigh\w*|explor\w*|investigat\w*|assess\w*|stud\w*|writ(?:e|ten|ing)|document\w*|record\w*|captur\w*|spen[dt] (?:much |any )?time on)\b[^.;]{0,30}?\b(?:others|the others|alternatives?|anything else|other (?:options?|tools|products|approaches|solutions|vendors|choices))\b|\b(?:no|few) (?:other |real |serious )?(?:alternatives?|options?) (?:were|was|got|have been) (?:\w+ly )?(?:considered|evaluated|looked at|explored|compared|weighed)|\b(?:discuss|talk|chat)\w* (?:about )?(?:the |some |a few |several )?(?:alternatives?|others|other options?) (?:\w+ )?(?:informally|briefly|verbally|offline|in passing)|\bnothing else (?:was|were|got) (?:\w+ly )?(?:considered|evaluated|looked at|explored|compared)/i;
 
 /** Whether a sentence names more than one option. */
 function weighs(text: string): boolean {

@@ -19,7 +19,7 @@ export function missingSections(context: RuleContext): SectionDef[] {
 }
 
 // Words too common in headings to say which section one is.
-const GENERIC = new Set(['what', 'will', 'how', 'who', 'when', 'why', 'need', 'this', 'that', 'with', 'from', 'your', 'their', 'plan', 'summari', 'note', 'detail', 'overview', 'other', 'more', 'inform'].map((w) => stem(w)));
+const GENERIC = new Set(['what', 'will', 'how', 'who', 'when', 'where', 'why', 'need', 'this', 'that', 'with', 'from', 'your', 'their', 'plan', 'summari', 'note', 'detail', 'overview', 'other', 'more', 'inform'].map((w) => stem(w)));
 
 /** A title longer than this is a sentence ("Explicitly define ... preferably laid out in a GOVERNANCE.md file"): its words name no section. */
 const MAX_NAME_WORDS = 12;

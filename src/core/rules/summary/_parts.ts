@@ -188,11 +188,14 @@ export function asksOf(r: Reader): Ask[] {
       // ... by Friday", "please read the runbook before Thursday 9 May"): the summary still
       // asks. Not a courtesy: "Please reach out with questions" has no request verb and no date.
       const decided = [...ask.spans, ...(r.view('decision')?.spans ?? []), ...decisionOf(r)];
+      // The reason and the risk state facts: a dated sentence there ("Unlock failures drove 18% of
+      // calls in October") is evidence, not a command, even when it opens with a verb-like word.
+      const facts = ['reason', 'risk'].flatMap((k) => r.view(k)?.spans ?? []);
       for (const s of sentencesOf(r)) {
         if (decided.some((x) => s.start >= x.start && s.start < x.end)) continue;
         const word = findIn(doc, [s], 'ask').find((m) => !/^please$/i.test(m.text) && addressed(doc, s, m));
         if (word && askIn(r, s)) add(s, word);
-        else if (hasDate(s.text)) add(s, imperative(r, s));
+        else if (hasDate(s.text) && !facts.some((x) => s.start >= x.start && s.start < x.end)) add(s, imperative(r, s));
       }
       return out;
     }

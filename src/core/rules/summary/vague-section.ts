@@ -2,6 +2,7 @@ import { clip, codeList } from '../../text/format.ts';
 import { contentWords } from '../../text/words.ts';
 import { defineRule } from '../define.ts';
 import { hasNumber } from '../../text/numbers.ts';
+import { titleOf } from '../../model/body.ts';
 
 // Fewer content words than this cannot name a cause, an impact or a step ("Things could go
 // wrong." has two); the module's own shortest answer ("customer-impacting financial incident")
@@ -42,7 +43,11 @@ export default defineRule({
     },
   },
   check(context) {
-    const { kind } = context;
+    const { kind, doc } = context;
+    // The summary's own subject ("the filing season" of a filing-season freeze) names no impact:
+    // "some risk to the filing season if things go wrong" is as empty as "some risk".
+    const fm = doc.frontMatter?.data['title'];
+    const subject = contentWords(`${titleOf(doc) ?? ''} ${typeof fm === 'string' ? fm : ''}`);
     for (const key of PARTS) {
       const view = context.view(key);
       // An empty section is structure/empty-section's finding; a table alone is not prose to judge.
@@ -54,7 +59,7 @@ export default defineRule({
       const first = vague[0];
       // A vague phrase beside a concrete cause ("it depends on whether the processor ships the
       // idempotency patch") is not a vague section; one that leaves only filler words is.
-      if (first && !hasNumber(text) && concreteWords(text, vague).size < MIN_CONTENT_WORDS) {
+      if (first && !hasNumber(text) && concreteWords(text, vague, subject).size < MIN_CONTENT_WORDS) {
         context.report({
           messageId: 'vague',
           data: {
@@ -86,9 +91,9 @@ export default defineRule({
   },
 });
 
-/** The content words of a section that are left once its vague phrases and filler words are gone. */
-function concreteWords(text: string, vague: readonly { text: string }[]): Set<string> {
+/** The content words of a section that are left once its vague phrases, filler words and the summary's subject are gone. */
+function concreteWords(text: string, vague: readonly { text: string }[], subject: ReadonlySet<string>): Set<string> {
   let rest = text;
   for (const m of vague) rest = rest.replace(m.text, ' ');
-  return new Set([...contentWords(rest)].filter((w) => !GENERIC.has(w)));
+  return new Set([...contentWords(rest)].filter((w) => !GENERIC.has(w) && !subject.has(w)));
 }
