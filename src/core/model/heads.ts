@@ -177,7 +177,7 @@ const DATA_KEY =
 const MAX_KEY_WORDS = 6;
 
 /** A label cell's name: `**Owner:**` -> `Owner`. */
-function cellName(cell: TableCell): string {
+export function cellName(cell: TableCell): string {
   return cell.text
     .replace(/^(?:\*\*|__|\*|_)|(?:\*\*|__|\*|_)$/g, '')
     .replace(/[ \t]*:(?:\*\*|__)?$|(?:\*\*|__)?:$/, '')
@@ -200,7 +200,7 @@ export interface KeyRow {
 /** A first header cell that says the column holds the rows' names: blank, or a word for "part" (`| Section | Plan | When |`). */
 const ROW_NAMES_HEADER = /^(?:sections?|fields?|items?|parts?|elements?|aspects?|areas?|topics?|headings?|components?|dimensions?)$/i;
 /** A first header cell that names choices: the rows are options weighed, not sections. */
-const CHOICES_HEADER = /\b(?:options?|alternatives?|choices?|approach(?:es)?|candidates?)\b/i;
+export const CHOICES_HEADER = /\b(?:options?|alternatives?|choices?|approach(?:es)?|candidates?)\b/i;
 const EMPHASIS_CELL = /^(?:\*\*|__)[^*_]+(?:\*\*|__):?$/;
 
 /**
