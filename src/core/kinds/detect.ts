@@ -5,6 +5,8 @@
 // module.yaml and the code only knows how people decorate and inflect them.
 import type { CourseModule, KindDef, SectionDef } from '../course/schema.ts';
 import type { Block, Doc, Section, Span } from '../model/types.ts';
+import { addColumnSection, columnNames, removeColumnSections } from '../model/columns.ts';
+import { CHOICES_HEADER } from '../model/heads.ts';
 import { lexicon, mentions } from '../lexicon/index.ts';
 import { isGreeting, opensFromDate } from '../text/letter.ts';
 import { contentSections, kindFromContent, namedByContentAs } from './content.ts';
@@ -724,6 +726,7 @@ export function assignSections(doc: Doc, kind: KindDef, memo?: DetectMemo): void
   const info = infoOf(doc, memo);
   const index = indexOf(kind);
   const claimed = new Set<string>();
+  removeColumnSections(doc);
   for (const s of doc.sections) {
     delete s.key;
     delete s.also;
@@ -759,6 +762,28 @@ export function assignSections(doc: Doc, kind: KindDef, memo?: DetectMemo): void
       s.key = def.id;
       claimed.add(def.id);
     }
+  }
+  assignColumns(doc, index, claimed);
+}
+
+/**
+ * Sections carried by table columns: a table whose header row names two of the kind's sections
+ * or more (`| When | Delegated work | Checkpoint | Visibility |`) holds each one still missing
+ * (model/columns.ts). Not a table whose rows are fields already, nor one that weighs options.
+ */
+function assignColumns(doc: Doc, index: Index, claimed: Set<string>): void {
+  for (const table of doc.tables) {
+    const names = columnNames(table);
+    if (names.length < 2 || !table.rows?.length || CHOICES_HEADER.test(names[0] as string)) continue;
+    if (doc.sections.some((s) => s.style === 'field' && table.start <= s.titleSpan.start && s.titleSpan.start < table.end)) continue;
+    const ids = names.map((n) => {
+      const tokens = titleTokens(n);
+      return tokens.length ? match(index, tokens, { weak: true, contains: false })?.id : undefined;
+    });
+    if (new Set(ids.filter(Boolean)).size < 2) continue;
+    ids.forEach((id, column) => {
+      if (id && !claimed.has(id) && addColumnSection(doc, table, column, id, ids[0] === undefined)) claimed.add(id);
+    });
   }
 }
 

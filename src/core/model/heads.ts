@@ -4,7 +4,7 @@
 // a name is "title-like" (short, no sentence inside it), whatever it says.
 // test/core/sections.test.ts is the contract; every pattern here is anchored and bounded, so
 // each line costs one or two regex runs however hostile the input.
-import type { Block, TableCell } from './types.ts';
+import type { Block, TableCell, TableRow } from './types.ts';
 
 /** A section title found on a line. Offsets are relative to the line. */
 export interface Head {
@@ -177,7 +177,7 @@ const DATA_KEY =
 const MAX_KEY_WORDS = 6;
 
 /** A label cell's name: `**Owner:**` -> `Owner`. */
-function cellName(cell: TableCell): string {
+export function cellName(cell: TableCell): string {
   return cell.text
     .replace(/^(?:\*\*|__|\*|_)|(?:\*\*|__|\*|_)$/g, '')
     .replace(/[ \t]*:(?:\*\*|__)?$|(?:\*\*|__)?:$/, '')
@@ -189,26 +189,37 @@ function keyLike(name: string): boolean {
   return /^\p{L}/u.test(name) && name.length <= 50 && titleLike(name, MAX_KEY_WORDS) && !DATA_KEY.test(name) && !/[`[\]<>]/.test(name);
 }
 
-/** One row of a key/value table as a field: the label cell (with its name) and the value cell. */
+/** One row of a key/value table as a field: the label cell (with its name) and the value cells (one in a two-column table). */
 export interface KeyRow {
   name: string;
   key: TableCell;
-  value: TableCell;
+  /** The value cells, in order, the empty ones left out (never none). */
+  values: TableCell[];
 }
 
+/** A first header cell that says the column holds the rows' names: blank, or a word for "part" (`| Section | Plan | When |`). */
+const ROW_NAMES_HEADER = /^(?:sections?|fields?|items?|parts?|elements?|aspects?|areas?|topics?|headings?|components?|dimensions?)$/i;
+/** A first header cell that names choices: the rows are options weighed, not sections. */
+export const CHOICES_HEADER = /\b(?:options?|alternatives?|choices?|approach(?:es)?|candidates?)\b/i;
+const EMPHASIS_CELL = /^(?:\*\*|__)[^*_]+(?:\*\*|__):?$/;
+
 /**
- * The rows of a two-column table whose first column holds labels (`| Skill goal | Lead ... |`),
- * each a field owning its value cell; none for a data table (numbers or dates in the first
- * column, repeated keys, more than two columns). A header that reads as a pair (`| **Owner:** |
- * Head of ... |`, or a long second cell) is a row too; `| Field | Plan |` names the columns.
+ * The rows of a table whose first column holds labels (`| Skill goal | Lead ... |`), each a field
+ * owning its value cells; none for a data table (numbers or dates in the first column, repeated
+ * keys). A two-column header that reads as a pair (`| **Owner:** | Head of ... |`, or a long
+ * second cell) is a row too; `| Field | Plan |` names the columns. A table of three or more
+ * columns names its rows only when it says so (a blank first header cell, `| Section | ... |`, or
+ * every first cell emphasised) over two rows or more: `| Service | Owner | Status |` is data.
  */
 export function keyValueRows(table: Block): KeyRow[] {
   const rows = table.rows ?? [];
   const header = table.header;
-  if (header?.cells.length !== 2 || rows.some((r) => r.cells.length !== 2)) return [];
-  const [hKey, hValue] = header.cells as [TableCell, TableCell];
-  const headerIsRow = hKey.text !== '' && (/:(?:\*\*|__)?$/.test(hKey.text) || words(hValue.text) > 4);
-  const pairs = (headerIsRow ? [header, ...rows] : rows).filter((r) => (r.cells[0] as TableCell).text !== '');
+  const width = header?.cells.length ?? 0;
+  if (width < 2 || rows.some((r) => r.cells.length !== width)) return [];
+  const [hKey, hValue] = (header as NonNullable<typeof header>).cells as [TableCell, TableCell];
+  if (width > 2 && !wideKeyTable(hKey, rows)) return [];
+  const headerIsRow = width === 2 && hKey.text !== '' && (/:(?:\*\*|__)?$/.test(hKey.text) || words(hValue.text) > 4);
+  const pairs = (headerIsRow ? [header as NonNullable<typeof header>, ...rows] : rows).filter((r) => (r.cells[0] as TableCell).text !== '');
   if (!pairs.length) return [];
   const out: KeyRow[] = [];
   const seen = new Set<string>();
@@ -217,9 +228,18 @@ export function keyValueRows(table: Block): KeyRow[] {
     const name = cellName(key);
     if (!keyLike(name)) return [];
     seen.add(name.toLowerCase());
-    out.push({ name, key, value: r.cells[1] as TableCell });
+    const values = r.cells.slice(1).filter((c) => c.text !== '');
+    out.push({ name, key, values: values.length ? values : [r.cells[1] as TableCell] });
   }
   // Mostly distinct: a column that repeats its values is data ("Team A" in many rows).
   if (seen.size < Math.ceil(out.length * 0.8)) return [];
   return out;
+}
+
+/** Whether a table of three or more columns says that its first column names its rows. */
+function wideKeyTable(hKey: TableCell, rows: readonly TableRow[]): boolean {
+  if (rows.length < 2) return false;
+  const first = cellName(hKey);
+  if (CHOICES_HEADER.test(first)) return false;
+  return first === '' || ROW_NAMES_HEADER.test(first) || rows.every((r) => EMPHASIS_CELL.test((r.cells[0] as TableCell).text));
 }

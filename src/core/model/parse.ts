@@ -275,6 +275,8 @@ type Start = Pick<Section, 'title' | 'style' | 'depth' | 'titleSpan'> & {
   blockIndex?: number;
   /** For a field whose value ends where it is written (a list item, a table cell, a middle-dot pair). */
   end?: number;
+  /** For a table row's field: its value cells, each owned on its own (the pipes between are not text). */
+  cells?: Span[];
 };
 
 /** A list item's head that is emphasised: `- **`, `* __`, `1. *`. */
@@ -294,7 +296,11 @@ function sectionsOf(doc: Doc, headings: HeadingInfo[]): Section[] {
     }
   };
   // Fields of a list item or a table row sit one level under a field whose value introduces them.
-  const field = (title: string, titleSpan: Span, contentStart: number, end: number) => starts.push({ title, style: 'field', depth: headingDepth + 3, titleSpan, contentStart, end: Math.max(end, contentStart) });
+  const field = (title: string, titleSpan: Span, contentStart: number, end: number, cells?: Span[]) => {
+    const start: Start = { title, style: 'field', depth: headingDepth + 3, titleSpan, contentStart, end: Math.max(end, contentStart) };
+    if (cells) start.cells = cells;
+    starts.push(start);
+  };
   // The next colon in the text at or after the line being read (one forward scan per document).
   let colon = -1;
   doc.blocks.forEach((block, bi) => {
@@ -320,8 +326,12 @@ function sectionsOf(doc: Doc, headings: HeadingInfo[]): Section[] {
       return;
     }
     if (block.type === 'table') {
-      // `| Skill goal | Lead the ... |`: each row a field owning its value cell.
-      for (const row of keyValueRows(block)) field(row.name, { start: row.key.start, end: row.key.end }, row.value.start, row.value.end);
+      // `| Skill goal | Lead the ... |`: each row a field owning its value cell (or cells: `| Skill goal | Lead ... | by 26 Feb |`).
+      for (const row of keyValueRows(block)) {
+        const first = row.values[0] as TableCell;
+        const last = row.values[row.values.length - 1] as TableCell;
+        field(row.name, { start: row.key.start, end: row.key.end }, first.start, last.end, row.values.length > 1 ? row.values : undefined);
+      }
       return;
     }
     if (block.type !== 'paragraph') return;
@@ -415,7 +425,8 @@ function sectionsOf(doc: Doc, headings: HeadingInfo[]): Section[] {
     }
     if (section.span.end > cursor) owned.push({ start: cursor, end: section.span.end });
     const firstChild = section.children.length ? lineStartAt(doc.lineStarts, (sections[section.children[0] as number] as Section).span.start) : section.span.end;
-    section.owned = owned.map((r) => trimmed(doc.text, r)).filter((r) => r.end > r.start);
+    const cells = (starts[section.index] as Start).cells;
+    section.owned = cells ? cells.map((c) => ({ start: c.start, end: c.end })) : owned.map((r) => trimmed(doc.text, r)).filter((r) => r.end > r.start);
     const first = section.owned[0];
     section.own = first && first.end <= firstChild ? first : { start: section.own.start, end: section.own.start };
     section.blocks = section.owned.flatMap((r) => clippedBlocks(doc.text, doc.blocks, r));

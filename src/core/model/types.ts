@@ -82,6 +82,12 @@ export interface Section {
   parent: number;
   /** Indices of the sections directly nested in this one. */
   children: number[];
+  /**
+   * Set on a section carried by a table column whose header names it (`| When | Delegated work |
+   * Checkpoint |`): added once the kind is known (kinds/detect.ts), after the parsed sections, so
+   * it is not in document order; it owns its column's cells and the row names beside them.
+   */
+  column?: true;
 }
 
 export interface FrontMatter {

@@ -60,8 +60,10 @@ export function readSpans(doc: Doc, section: Section): Span[] {
     for (const c of s.children) {
       const child = doc.sections[c] as Section;
       if (child.key !== undefined) continue;
-      pieces.push({ start: lineStartAt(doc.lineStarts, child.titleSpan.start), end: Math.max(child.own.start, child.titleSpan.end) });
-      pieces.push(...child.owned);
+      const from = lineStartAt(doc.lineStarts, child.titleSpan.start);
+      // A field written on one line (a table row, a list item) is read whole: a row's cells are one entry.
+      if (child.style === 'field' && !doc.text.slice(from, child.span.end).includes('\n')) pieces.push({ start: from, end: child.span.end });
+      else pieces.push({ start: from, end: Math.max(child.own.start, child.titleSpan.end) }, ...child.owned);
       visit(child);
     }
   };
