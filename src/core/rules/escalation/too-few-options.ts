@@ -201,7 +201,9 @@ function oneAnswer(options: Choice[]): string[] | undefined {
   const core = options.map((o) => new Set([...contentWords(firstClause(o.text))].filter((w) => !VARIANT.has(w) && !hasNumber(w) && !hasDate(w))));
   const base = core.reduce((a, b) => (b.size < a.size ? b : a));
   if (base.size === 0) return undefined;
-  if (!core.every((c) => [...base].every((w) => c.has(w)) && c.size === base.size)) return undefined;
+  // The same words in the same order: "A owns it, with B's engineers" and "B owns it, with A's engineers" swap the answer.
+  const order = [...base].join(' ');
+  if (!core.every((c) => [...c].join(' ') === order)) return undefined;
   const difference = new Set<string>();
   for (const o of options)
     for (const w of firstClause(o.text)
@@ -217,12 +219,12 @@ function firstClause(text: string): string {
 }
 
 /** "Option B:", "**B.**", "2)": how an option labels itself, before what it says. */
-const LABEL = /^(?:[*_\s]*)(?:(?:option|alternative|choice)\s*#?\s*(?:[0-9]{1,2}|[A-H]\b)|[A-H](?=[.):])|\(?[0-9]{1,2}\))[\s.):*_-]*/i;
+const LABEL = /^(?:[*_\s]*)(?:(?:option|alternative|choice)\s*#?\s*(?:[0-9]{1,2}|[A-H]\b)|[A-H](?=[.):]|$)|\(?[0-9]{1,2}\))[\s.):*_-]*/i;
 /** A decision about who: "Who owns ...?", "which team", "the owner of". */
 const OWNERSHIP = /\bwho(?:se|m)?\b|\bwhich (?:team|group|squad|org)\b|\bowner(?:ship)?\b/i;
 /** Words an option's head may add without naming another answer. */
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'to', 'for', 'on', 'in', 'it', 'its', 'our', 'all', 'this', 'that', 'these', 'those']);
-const HEAD_END = /[.;:,(]|\s[-\u2013\u2014]\s|\s(?:with|and|including|plus|but|while|whereas|except|alongside|supported by|helped by)\s/i;
+const HEAD_END = /[.;:,(]|\s[-\u2013\u2014]\s|\s(?:with|and|including|plus|but|while|whilst|whereas|except|alongside|supported by|helped by)\s/i;
 
 /**
  * Options to a "who" question that all give the same owner: each option's head (its statement
