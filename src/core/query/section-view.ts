@@ -104,7 +104,10 @@ export class SectionView {
       const { doc, section } = this;
       const plain = doc.plain;
       // A nested section of the kind ("**Decision Outcome:**" under the options) is not an option.
-      const nested = section ? section.children.map((i) => doc.sections[i] as Section).filter((s) => s.key === undefined) : [];
+      // Nor is what follows one ("**Recommendation:** ...", then "**Cost of waiting:** ..."): the options ended there.
+      const all = section ? section.children.map((i) => doc.sections[i] as Section) : [];
+      const keyed = all.findIndex((s) => s.key !== undefined);
+      const nested = (keyed < 0 ? all : all.slice(0, keyed)).filter((s) => s.key === undefined);
       // A nested "Tradeoffs:" or "Pros:" label comments on the options; it is not one.
       const children = nested.filter((s) => !NOT_AN_OPTION.test(s.title.replace(/[*_:]/g, '').trim()));
       const ownLists = section ? section.blocks.filter((b) => b.type === 'list' || b.type === 'table') : [];

@@ -7,6 +7,20 @@ const history =
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'an email: header fields, a greeting, then the ask',
+      code: brief(
+        'Subject: Inventory sync owner\nFrom: Tomasz and Abena\nTo: Claire, Director of Store Systems\n\nClaire,\n\nWe need you to decide who owns the nightly sync while stores move to the new tills, by Thursday.\n\n**What we both agree on**\n\n- 35 stores a week.\n\n**Options**\n\n1. Inventory owns it.\n2. POS Platform owns it.\n\n**Decision needed:** who owns the sync?\n',
+      ),
+    },
+    {
+      name: 'a subject line that asks',
+      code: brief('Subject: Decision by Friday: who owns the sync during the upgrade?\nFrom: Abena\n\n**Background**\n\nThe rollout starts in January.\n\n**Decision needed:** who owns the sync?\n'),
+    },
+    {
+      name: 'a bold BLUF ask field with a parenthesis',
+      code: brief('**Ask (BLUF):** Dr Hale, please decide by 18 December how long raw output stays hot.\n\n## Situation\n\nThe cluster is 84% full.\n\n## The question for you\n\nHow long should raw output stay hot?\n'),
+    },
     brief('Decision needed:\nWho owns v1 compatibility?\n\nBackground:\nThe v2 migration started in January.\n'),
     { spellings: true, name: 'a title and a short intro first', code: brief('# Owner for v1\n\nOne decision, below.\n\n## Decision needed\n\nWho owns v1?\n\n## Context\n\n14 consumers.\n') },
     { name: 'a long intro that leads with the ask', code: brief(`# Owner for v1\n\nThis brief asks the VP of Engineering to choose an owner for v1 by 1 March. ${history}\n\nDecision needed:\nWho owns v1 compatibility?\n`) },
@@ -26,6 +40,11 @@ ruleTester(rule, {
     { name: 'prose with a short lead-in before the ask', code: brief('Scratch is 93% full. It would be good to get a decision from the Head of Research Computing by June.\n') },
   ],
   invalid: [
+    {
+      name: 'header fields and a greeting, then history before the decision',
+      code: brief(`From: Tomasz\nTo: Claire\n\nHi Claire,\n\n${history}\n\n**Background**\n\nThe rollout starts in January.\n\n**Decision needed:** who owns the sync?\n`),
+      errors: [{ messageId: 'background', line: 12, column: 3, endLine: 12, endColumn: 15 }],
+    },
     {
       name: 'a Background section first',
       code: brief('Background:\nThe v2 migration started in January.\n\nDecision needed:\nWho owns v1 compatibility?\n'),

@@ -3,8 +3,16 @@ import { ruleTester } from '../../helpers/rule-tester.ts';
 
 const brief = (body: string) => `---\nkind: escalation\n---\n\n${body}`;
 
+const brief2 = (body: string) => `---\nkind: escalation\n---\n\n${body}`;
+
 ruleTester(rule, {
   valid: [
+    {
+      name: 'the opening asks; a later heading only mentions the decision',
+      code: brief2(
+        'Claire,\n\nWe need you to decide who owns the nightly sync during the upgrade, by Thursday.\n\n**Options**\n\n1. Inventory owns it.\n2. POS Platform owns it.\n\n**Who is affected by the decision**\n\n| Group | Change |\n|---|---|\n| Inventory | owns the rewrite |\n',
+      ),
+    },
     { name: 'a how-much question is a choice', code: brief('Decision needed:\nHow many engineers should platform lend to the migration this quarter?\n') },
     { name: 'a how-question that names the alternatives', code: brief('Decision needed:\nHow should we staff on-call: a shared rota or one per team?\n') },
     brief('Decision needed:\nWho owns v1 compatibility during the v2 migration?\n'),
@@ -26,6 +34,11 @@ ruleTester(rule, {
     { name: 'no section, a steer sought', code: brief('Scratch is full again. It would be good to get a steer from the Head of Research Computing.\n') },
   ],
   invalid: [
+    {
+      name: 'the opening describes, the decision section is a topic',
+      code: brief2('Claire,\n\nThe nightly sync has been failing since the upgrade started in November.\n\n**Decision needed**\n\nThe nightly sync during the upgrade.\n\n**Options**\n\n1. Inventory owns it.\n2. POS Platform owns it.\n'),
+      errors: [{ messageId: 'noQuestion', line: 11, column: 1, endLine: 11, endColumn: 37 }],
+    },
     {
       name: 'a dispute described politely, no ask anywhere',
       code: brief(

@@ -8,6 +8,20 @@ const headed = '## Options\n\n### Option A: adapter\n\nTeam A builds it.\n\n### 
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'an option named by its owner, for now',
+      code: brief(
+        'Options:\n1. **Field Apps owns it**: a merge UI in the tablet app.\n2. **Sync Platform owns it**: the sync service keeps both versions.\n\nRecommendation:\nSync Platform owns it for now; we revisit it in Q3 once web and desktop have data.\n',
+      ),
+    },
+    {
+      name: 'an interim option that is one of the options',
+      code: brief('Options:\n- Team A owns the adapter.\n- Team B owns dual support.\n- Wait for the vendor fix and revisit in March.\n\nRecommendation:\nFor now, wait for the vendor fix; we revisit in March.\n'),
+    },
+    {
+      name: 'by label, for the time being',
+      code: brief(`${numbered}Recommendation:\nOption 1 for the time being, and revisit once v1 traffic drops.\n`),
+    },
     brief(`${numbered}Recommendation:\nOption 2: it needs no new code path.\n`),
     { name: 'by its words', code: brief(`${bullets}Recommendation:\nWe recommend the adapter, owned by team A, because it has one owner.\n`) },
     { name: 'by ordinal', code: brief(`${bullets}Recommendation:\nThe second option: it needs no new code.\n`) },
@@ -24,6 +38,18 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'an interim answer none of the options is, with a revisit',
+      code: brief(
+        'Options:\n1. **Field Apps owns it**: conflict detection and a merge UI in the tablet app only. Cost: web and desktop still lose markups.\n2. **Sync Platform owns it**: the sync service keeps both versions for every client.\n3. **Buy**: a vendor sync SDK across all clients.\n\nRecommendation:\nLet each client team handle conflicts in its own app for now, and revisit a platform answer in Q3.\n',
+      ),
+      errors: [{ messageId: 'notAnOption', line: 11, column: 1, endLine: 11, endColumn: 99, words: ['for now'] }],
+    },
+    {
+      name: 'in the meantime, a fourth thing',
+      code: brief(`${numbered}Recommendation:\nIn the meantime, each consumer pins its own client version and we reassess after the summer.\n`),
+      errors: [{ messageId: 'notAnOption', line: 10, column: 1, endLine: 10, endColumn: 93, words: ['In the meantime'] }],
+    },
     {
       name: 'a number past the end of the list',
       code: brief(`${numbered}Recommendation:\nOption 4, because it is cheapest.\n`),

@@ -5,6 +5,24 @@ const brief = (body: string) => `---\nkind: escalation\n---\n\n${body}`;
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'a who question with a different owner in each option, add-ons alike',
+      code: brief('Decision needed:\nWho owns the webhooks?\n\nOptions:\n- The Partner API team takes ownership, with two Resale engineers seconded.\n- The Resale team takes ownership, with two Partner API engineers seconded.\n'),
+    },
+    {
+      name: 'team A and team B: single-letter names still differ',
+      code: brief('Decision needed:\nWhich team owns the adapter?\n\nOptions:\n1. Team A takes ownership, with a review by B.\n2. Team B takes ownership, with a review by A.\n'),
+    },
+    {
+      name: 'one owner in every option, but not a who question',
+      code: brief('Decision needed:\nShould we adopt the managed queue this quarter?\n\nOptions:\n- Platform adopts the managed queue, with a two-week pilot first.\n- Platform adopts the managed queue, and runs both for a month.\n'),
+    },
+    {
+      name: 'same owner, or nobody: doing nothing is an alternative',
+      code: brief(
+        'Decision needed:\nWho looks after the export job?\n\n**Options:**\n\n- **Option A:** Data Platform owns the export job, with on-call from Finance.\n- **Option B:** Data Platform owns the export job, and Finance reviews changes.\n- **Option C:** Nobody owns it; we keep the job as it is and accept the gaps.\n',
+      ),
+    },
     brief('Options:\n1. Team A owns a v1-to-v2 adapter.\n2. Team B owns dual support.\n3. A shared migration squad for six weeks.\n'),
     { spellings: true, name: 'options as sub-headings', code: brief('## Options\n\n### Option A: adapter\n\nTeam A builds it.\n\n### Option B: dual support\n\nTeam B runs both.\n') },
     { name: 'options one per line under a label', code: brief('Options:\nteam A owns adapter\nteam B owns dual support\n') },
@@ -24,6 +42,20 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'every option gives the same owner, with different add-ons (bold labelled fields)',
+      code: brief(
+        '**Decision needed:** who owns the resale webhooks?\n\n**Options:**\n\n- **Option A:** The Partner API team takes ownership of the resale webhooks, including retries.\n- **Option B:** The Partner API team takes ownership, with two Resale engineers seconded for two sprints.\n- **Option C:** The Partner API team takes ownership, and the Resale team reviews payload changes.\n\n**Recommendation:** Option B.\n',
+      ),
+      errors: [{ messageId: 'sameOwner', line: 7, column: 3, endLine: 7, endColumn: 13 }],
+    },
+    {
+      name: 'one owner under nested option fields, British wording',
+      code: brief(
+        '## Decision needed\n\nWhich team should look after the tariff feed?\n\n## Options\n\n**A.** Customs Data looks after the tariff feed, supported by one engineer from Billing.\n\n**B.** Customs Data looks after the tariff feed whilst Billing keeps the alerts for a quarter.\n\n## Recommendation\n\nA.\n',
+      ),
+      errors: [{ messageId: 'sameOwner', line: 9, column: 4, endLine: 9, endColumn: 11 }],
+    },
     {
       name: 'one option is a demand',
       code: brief('Options:\n- Team B owns dual support until shutdown.\n'),

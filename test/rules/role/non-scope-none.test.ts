@@ -5,6 +5,7 @@ const memo = (body: string) => `---\nkind: role-memo\n---\n\n${body}`;
 
 ruleTester(rule, {
   valid: [
+    { name: 'a Boundaries heading that fences work off', code: memo('## 🚧 Boundaries\n\n- Not the on-call rota: the SRE team keeps it.\n- No sprint planning for the ledger team.\n') },
     memo('Non-scope:\nDay-to-day sprint planning for the ledger team; executive status reporting.\n'),
     { spellings: true, name: 'a sentence that starts with "none of"', code: memo('## Out of scope\n\nNone of the incident response: the on-call rotation owns it.\n') },
     {
@@ -25,6 +26,11 @@ ruleTester(rule, {
     { name: 'open to one thing, excluding another', code: memo("## Non-scope\n\nI'm open to reviewing designs, but I won't run the weekly release.\n") },
   ],
   invalid: [
+    {
+      name: 'a Boundaries heading that fences nothing off',
+      code: memo("## 🚧 Boundaries\n\nHonestly, I'd rather not fence anything off yet: everything that touches the records is fair game for me.\n"),
+      errors: [{ messageId: 'none', line: 7, column: 1, endLine: 7, endColumn: 106 }],
+    },
     {
       code: memo('Non-scope:\nNone.\n'),
       errors: [{ messageId: 'none', line: 6, column: 1, endLine: 6, endColumn: 6, words: ['None'] }],

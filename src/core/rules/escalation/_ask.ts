@@ -3,9 +3,11 @@
 // steer on this from whoever feels best placed"); the escalation rules read those sentences when
 // the labelled section is missing. Shared by escalation/no-decision-maker, decision-not-first and
 // no-decision-question.
+import { normalizeTitle } from '../../kinds/detect.ts';
 import { mentions } from '../../lexicon/index.ts';
 import type { Span } from '../../model/types.ts';
 import type { SectionView } from '../../query/section-view.ts';
+import type { RuleContext } from '../define.ts';
 import type { Match } from '../../text/match.ts';
 import { splitSentences } from '../../text/sentences.ts';
 
@@ -81,6 +83,50 @@ export function proseAsks(view: SectionView): ProseAsk[] {
 /** Whether a span of the document states an ask: a question, a request for a decision or an ask verb. */
 export function statesAsk(text: string): boolean {
   return /\?["')\]*]*(?:\s|$)/.test(text) || DECISION_ASK.test(text) || mentions('ask', text);
+}
+
+/** An opening that sums the brief up: when it states the ask, the decision comes first whatever follows. */
+const SUMMARY_TITLE = /^(?:tl;? ?dr|tldr|summary|executive summary|bluf|bottom line(?: up front)?|in short|in brief|short version|the short version|the ask|ask|our ask|my ask|headline|overview|in one sentence)$/i;
+/** A field that titles a message ("Subject: Decision by Thursday: who owns ...?"): read like the document's title. */
+const TITLE_FIELD = /^(?:subject|subj|re|title|topic)$/i;
+/** "Claire,", "Hi all,", "Dear Ruth": a message's greeting, not its opening. */
+const SALUTATION = /^(?:(?:hi|hello|hey|dear|morning|good (?:morning|afternoon))\b[^.?!\n]{0,40}|[\p{Lu}][\p{L}'’ .-]{0,40}[,:])$/u;
+/** Sections that are the brief's body, not its opening, when a keyed field names them. */
+const BODY_KEYS = new Set(['context', 'options', 'recommendation']);
+
+/**
+ * The opening before `at` that states the ask: the title (a `# heading` or a `Subject:` line),
+ * the first paragraph (past a message's header fields and its salutation), or a TL;DR, BLUF or
+ * summary section ("Ask (BLUF):").
+ */
+export function openingAsk(context: RuleContext, at: number): Match | undefined {
+  const { doc } = context;
+  const title = doc.sections.find((s) => s.titleSpan.start < doc.body.start && s.style === 'heading' && s.depth === 1);
+  if (title && statesAsk(title.title)) return { ...title.titleSpan, text: title.title };
+  const before = doc.sections.filter((s) => s.titleSpan.start >= doc.body.start && s.titleSpan.start < at);
+  for (const s of before) {
+    if (s.style !== 'field' || !TITLE_FIELD.test(normalizeTitle(s.title))) continue;
+    const text = context.viewOf(s).text();
+    if (statesAsk(text)) return { ...s.own, text };
+  }
+  // The opening ends at the first heading or label, or at a field of the brief's body ("Context:").
+  const end = doc.sections.find((s) => s.titleSpan.start >= doc.body.start && (s.style !== 'field' || (s.key !== undefined && BODY_KEYS.has(s.key))))?.titleSpan.start ?? at;
+  const fieldLine = (b: Span) => doc.sections.some((s) => s.style === 'field' && b.start <= s.titleSpan.start && s.titleSpan.start < b.end);
+  // The first paragraph only (a question deep in a long history is not the opening), past "Claire," or "Hi all,".
+  const lead = context.body.blocks.find((b) => b.end <= Math.min(end, at) && (b.type === 'paragraph' || b.type === 'quote') && !fieldLine(b) && !SALUTATION.test(doc.plain.slice(b.start, b.end).trim()));
+  if (lead) {
+    const text = doc.plain.slice(lead.start, lead.end);
+    if (statesAsk(text)) return { start: lead.start, end: lead.end, text };
+  }
+  for (const s of before) {
+    const name = normalizeTitle(s.title);
+    // "Ask (BLUF)": the name, or what its parenthesis says it is.
+    const names = [name.replace(/\s*\([^)]*\)/g, '').trim(), ...[...name.matchAll(/\(([^)]*)\)/g)].map((m) => (m[1] as string).trim())];
+    if (!names.some((n) => SUMMARY_TITLE.test(n))) continue;
+    const text = context.viewOf(s).text();
+    if (statesAsk(text)) return { ...s.own, text };
+  }
+  return undefined;
 }
 
 function firstMatch(re: RegExp, s: Match): Match | undefined {

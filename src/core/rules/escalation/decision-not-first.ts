@@ -1,18 +1,15 @@
 import { mentions } from '../../lexicon/index.ts';
 import { splitSentences } from '../../text/sentences.ts';
 import { defineRule, type RuleContext } from '../define.ts';
-import { normalizeTitle } from '../../kinds/detect.ts';
 import { clip } from '../../text/format.ts';
 import { isNothing } from '../../text/options.ts';
-import { proseAsks, statesAsk } from './_ask.ts';
+import { openingAsk, proseAsks } from './_ask.ts';
 
 const ESCALATION = '---\nkind: escalation\n---\n\n';
 /** Sections that are background when they come before the decision needed. */
 const BACKGROUND = new Set(['context', 'options']);
 /** More prose than this before the decision, with no ask in it, buries the decision. */
 const MAX_PREAMBLE_WORDS = 60;
-/** An opening that sums the brief up: when it states the ask, the decision comes first whatever follows. */
-const SUMMARY_TITLE = /^(?:tl;? ?dr|tldr|summary|executive summary|bluf|bottom line(?: up front)?|in short|in brief|short version|the short version|the ask|ask|our ask|my ask|headline|overview|in one sentence)$/i;
 
 export default defineRule({
   meta: {
@@ -48,7 +45,7 @@ export default defineRule({
     )
       return;
     const at = decision.titleSpan.start;
-    if (opensWithAsk(context, at)) return;
+    if (openingAsk(context, at)) return;
     const before = doc.sections.find((s) => s.key && BACKGROUND.has(s.key) && s.titleSpan.start < at);
     const related = [{ message: 'the decision needed', span: decision.titleSpan }];
     if (before) {
@@ -65,18 +62,6 @@ export default defineRule({
   },
 });
 
-/** The title, the prose before the first section, or a TL;DR/summary section before `at` states the ask. */
-function opensWithAsk(context: RuleContext, at: number): boolean {
-  const { doc } = context;
-  const title = doc.sections.find((s) => s.titleSpan.start < doc.body.start && s.style === 'heading' && s.depth === 1);
-  if (title && statesAsk(title.title)) return true;
-  const first = doc.sections.find((s) => s.titleSpan.start >= doc.body.start)?.titleSpan.start ?? at;
-  const lead = context.body.blocks.filter((b) => b.end <= Math.min(first, at) && (b.type === 'paragraph' || b.type === 'quote'));
-  // The first paragraph only: a question deep in a long history is not the opening.
-  if (lead[0] && statesAsk(doc.plain.slice(lead[0].start, lead[0].end))) return true;
-  return doc.sections.some((s) => s.titleSpan.start < at && SUMMARY_TITLE.test(normalizeTitle(s.title)) && statesAsk(context.viewOf(s).text()));
-}
-
 /**
  * No "Decision needed:" section: the ask is wherever the prose makes it ("It would be good to get
  * a steer on this..."); after a long history with no summary first, it is buried.
@@ -84,7 +69,7 @@ function opensWithAsk(context: RuleContext, at: number): boolean {
 function buried(context: RuleContext<'buried'>): void {
   const { doc } = context;
   const ask = proseAsks(context.body)[0];
-  if (!ask || opensWithAsk(context, ask.start)) return;
+  if (!ask || openingAsk(context, ask.start)) return;
   const before = context.body.blocks.filter((b) => b.end <= ask.start && (b.type === 'paragraph' || b.type === 'list' || b.type === 'quote'));
   const text =
     before.map((b) => doc.plain.slice(b.start, b.end)).join('\n') + doc.plain.slice(Math.max(before.at(-1)?.end ?? ask.start, context.body.blocks.find((b) => b.start <= ask.start && ask.start < b.end)?.start ?? ask.start), ask.start);

@@ -6,7 +6,8 @@ import { affirmedIn } from '../../text/negated.ts';
 import { analyse, isImperativeOrRequest } from '../../nlp/index.ts';
 import { isNothing } from '../../text/options.ts';
 import { defineRule, type RuleContext } from '../define.ts';
-import { proseSentences, statesAsk } from './_ask.ts';
+import { openingAsk, proseSentences, statesAsk } from './_ask.ts';
+import { splitSentences } from '../../text/sentences.ts';
 
 const brief = (decision: string) => `---\nkind: escalation\n---\n\nDecision needed:\n${decision}\n\nOptions:\n- Team A owns an adapter.\n- Team B owns dual support.\n`;
 
@@ -73,6 +74,10 @@ export default defineRule({
       context.report({ messageId: 'plea', data: { words: pleas.map((p) => p.text).join('`, `') }, span: first, words: pleas.map((p) => p.text) });
       return;
     }
+    // A heading that only mentions the decision ("Who is affected by the decision") after an
+    // opening that already asked the question ("We need you to decide who owns ..."): asked.
+    const opening = openingAsk(context, section.section!.titleSpan.start);
+    if (opening && splitSentences(plain, opening.start, opening.end).some(decides)) return;
     const content = sentences[0] ?? section.entries()[0];
     if (content) context.report({ messageId: 'noQuestion', data: { words: clip(content.text, 60) }, span: content });
   },

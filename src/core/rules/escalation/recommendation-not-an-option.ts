@@ -1,12 +1,33 @@
 import { defineRule } from '../define.ts';
 import { clip } from '../../text/format.ts';
 import { contentWords } from '../../text/words.ts';
-import { matchChoice, optionReference, resolveReference } from '../../text/options.ts';
+import { type Choice, matchChoice, optionReference, resolveReference } from '../../text/options.ts';
 
 /** A recommendation that opens by putting the decision off: "Pause X and revisit in Q3", "Defer the decision", "Wait for ...". */
 const DEFER = /^(?:(?:we|i) (?:recommend|suggest|propose|would (?:recommend|suggest))(?: that we| we)? |(?:my|our) recommendation is to )?(?:pause|defer|postpone|delay|revisit|park|wait|hold off|put (?:\w+ )?on hold|shelve|table)\b/i;
 /** An option that already is the deferral or the status quo. */
 const DO_NOTHING = /\b(?:do nothing|status quo|no change|keep (?:things |it )?as (?:it is|they are)|wait|defer|postpone|revisit|pause)\b/i;
+
+/** An interim answer that puts the real decision off: "for now", "in the meantime", "and revisit in Q3". */
+const INTERIM = /\b(?:for now|for the time being|in the meantime|(?:and|then) (?:revisit|reassess|re-?evaluate|come back to)|revisit(?:ing)? (?:it|this|the (?:question|decision|ownership)|a \S+ answer|\S+ \S+ answer)|wait and see)\b/i;
+
+/**
+ * Whether the words plainly name one option: every word of its name that the other options'
+ * names do not share ("Field Apps" of "Field Apps owns it", not "owns"), or two words of its
+ * statement (before its costs) that no other option uses.
+ */
+function namesOne(words: Set<string>, choices: Choice[]): boolean {
+  const statement = (c: Choice) =>
+    contentWords(c.text.replace(/^(?:\*\*|__)?(?:(?:option|alternative|choice)\s*#?\s*)?(?:[0-9]{1,2}|[A-H])?[.):]?\s*/i, '').split(/\.\s|\b(?:cost|costs|risk|risks|downside|gain|pros?|cons?)\s*:/i)[0] ?? c.text);
+  const own = choices.map(statement);
+  return choices.some((c, i) => {
+    const others = choices.filter((_, j) => j !== i);
+    const name = [...c.nameWords].filter((w) => !others.some((o) => o.nameWords.has(w)));
+    if (name.length > 0 && name.every((w) => words.has(w))) return true;
+    const distinct = [...(own[i] as Set<string>)].filter((w) => !own.some((o, j) => j !== i && o.has(w)));
+    return distinct.filter((w) => words.has(w)).length >= 2;
+  });
+}
 
 const brief = (recommendation: string) =>
   `---\nkind: escalation\n---\n\nOptions:\n1. Team A owns a v1-to-v2 adapter until shutdown.\n2. Team B owns dual support of v1 and v2.\n3. A shared migration squad for six weeks.\n\nRecommendation:\n${recommendation}\n`;
@@ -52,6 +73,13 @@ export default defineRule({
     const deferral = first ? DEFER.exec(first.text) : null;
     if (first && deferral) {
       if (!choices.some((c) => DEFER.test(c.text) || DO_NOTHING.test(c.text))) context.report({ messageId: 'notAnOption', data: { words: clip(first.text, 60), options: title }, span: first, related, words: [deferral[0]] });
+      return;
+    }
+    // "Let each team handle it for now, and revisit in Q3": an interim answer with the decision put
+    // off is an option only when it is listed, or when it plainly names one of the options.
+    const interim = first ? INTERIM.exec(first.text) : null;
+    if (first && interim && !choices.some((c) => DEFER.test(c.text) || DO_NOTHING.test(c.text)) && !namesOne(contentWords(rec.text()), choices)) {
+      context.report({ messageId: 'notAnOption', data: { words: clip(first.text, 60), options: title }, span: first, related, words: [interim[0]] });
       return;
     }
     if (matchChoice(contentWords(rec.text()), choices)) return;

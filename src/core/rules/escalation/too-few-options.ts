@@ -116,6 +116,8 @@ export default defineRule({
       none: 'The `{{section}}` section lists no option: a decision maker needs at least two real options to choose between. Add them, stated neutrally, with who does what.',
       one: 'The `{{section}}` section lists one option (`{{option}}`): with nothing to weigh it against, the brief reads as a demand. Add at least one more real option (doing nothing counts).',
       onlyOne: 'The `{{section}}` section says `{{words}}`: with one option there is nothing to decide, and the brief reads as a demand. Lay out at least two real options (doing nothing counts) and recommend one.',
+      sameOwner:
+        'The options ({{options}}) all give one answer to who: `{{answer}}`; they differ only in add-ons ({{difference}}), so the decision maker has no real choice of owner. Add a genuine alternative (another owner, a shared arrangement, or doing nothing).',
       sameAnswer:
         'The options ({{options}}) are one answer in different sizes or dates: they differ only in {{difference}}, so the decision maker has nothing real to choose between. Add a genuine alternative (another owner, another approach, or doing nothing).',
     },
@@ -134,8 +136,31 @@ export default defineRule({
       return;
     }
     if (options.length >= 2) {
-      const same = oneAnswer(options);
-      if (same)
+      const question = context.view('decision-needed')?.text() ?? '';
+      // "**Option A:** The Partner API team ...": a nested field's option is its label, its statement its text.
+      const statementOf = (o: Choice) => {
+        const rest = o.text.replace(LABEL, '').trim();
+        const nested = rest ? undefined : context.doc.sections.find((x) => x.titleSpan.start === o.start);
+        return nested ? context.doc.plain.slice(nested.own.start, nested.own.end).trim() : rest;
+      };
+      const owner = OWNERSHIP.test(question) ? oneOwner(options.map(statementOf), question) : undefined;
+      const same = owner ? undefined : oneAnswer(options);
+      if (owner)
+        context.report({
+          messageId: 'sameOwner',
+          data: {
+            options: codeList(
+              options.map((o) => clip(o.text, 60)),
+              3,
+            ),
+            answer: clip(owner.head, 60),
+            difference: codeList(owner.addOns, 4),
+          },
+          span: section.titleSpan,
+          words: [section.title],
+          related: options.map((o) => ({ message: 'an option', span: o })),
+        });
+      else if (same)
         context.report({
           messageId: 'sameAnswer',
           data: {
@@ -176,7 +201,9 @@ function oneAnswer(options: Choice[]): string[] | undefined {
   const core = options.map((o) => new Set([...contentWords(firstClause(o.text))].filter((w) => !VARIANT.has(w) && !hasNumber(w) && !hasDate(w))));
   const base = core.reduce((a, b) => (b.size < a.size ? b : a));
   if (base.size === 0) return undefined;
-  if (!core.every((c) => [...base].every((w) => c.has(w)) && c.size === base.size)) return undefined;
+  // The same words in the same order: "A owns it, with B's engineers" and "B owns it, with A's engineers" swap the answer.
+  const order = [...base].join(' ');
+  if (!core.every((c) => [...c].join(' ') === order)) return undefined;
   const difference = new Set<string>();
   for (const o of options)
     for (const w of firstClause(o.text)
@@ -186,7 +213,38 @@ function oneAnswer(options: Choice[]): string[] | undefined {
   return difference.size ? [...difference] : undefined;
 }
 
-/** An option's own statement, before its costs and consequences ("Ship in June. Risk: ..."). */
+/** An option's own statement, before its costs and consequences ("Ship in June. Risk: ..."); past its label ("Option B:"). */
 function firstClause(text: string): string {
-  return text.split(/[.;:(]|\s[-\u2013\u2014]\s/)[0] ?? text;
+  return text.replace(LABEL, '').split(/[.;:(]|\s[-\u2013\u2014]\s/)[0] ?? text;
+}
+
+/** "Option B:", "**B.**", "2)": how an option labels itself, before what it says. */
+const LABEL = /^(?:[*_\s]*)(?:(?:option|alternative|choice)\s*#?\s*(?:[0-9]{1,2}|[A-H]\b)|[A-H](?=[.):]|$)|\(?[0-9]{1,2}\))[\s.):*_-]*/i;
+/** A decision about who: "Who owns ...?", "which team", "the owner of". */
+const OWNERSHIP = /\bwho(?:se|m)?\b|\bwhich (?:team|group|squad|org)\b|\bowner(?:ship)?\b/i;
+/** Words an option's head may add without naming another answer. */
+const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'to', 'for', 'on', 'in', 'it', 'its', 'our', 'all', 'this', 'that', 'these', 'those']);
+const HEAD_END = /[.;:,(]|\s[-\u2013\u2014]\s|\s(?:with|and|including|plus|but|while|whilst|whereas|except|alongside|supported by|helped by)\s/i;
+
+/**
+ * Options to a "who" question that all give the same owner: each option's head (its statement
+ * up to the first comma or "with ...") holds the same words, bar the question's own topic and
+ * words of timing or degree ("Partner API takes ownership", "Partner API takes ownership, with
+ * two Resale engineers seconded", "..., and Resale reviews the payload"). The add-ons differ;
+ * the answer does not. Returns the shared head and the add-ons, or undefined.
+ */
+function oneOwner(statements: string[], question: string): { head: string; addOns: string[] } | undefined {
+  if (statements.some((o) => !o || OTHERWISE.test(firstClause(o)) || namesSeveral(o))) return undefined;
+  const topic = new Set((question.toLowerCase().match(/[a-z0-9][a-z0-9-]*/g) ?? []).map(stem));
+  const heads = statements.map((statement) => {
+    const head = statement.split(HEAD_END)[0] ?? statement;
+    return { head, rest: statement.slice(head.length), tokens: new Set((head.toLowerCase().match(/[a-z0-9][a-z0-9-]*/g) ?? []).map(stem)) };
+  });
+  const base = heads.reduce((a, b) => (b.tokens.size < a.tokens.size ? b : a)).tokens;
+  if ([...base].filter((w) => !FUNCTION_WORDS.has(w) && !VARIANT.has(w)).length < 3) return undefined;
+  const same = heads.every((h) => [...base].every((w) => h.tokens.has(w)) && [...h.tokens].every((w) => base.has(w) || FUNCTION_WORDS.has(w) || VARIANT.has(w) || topic.has(w)));
+  if (!same) return undefined;
+  const addOns = heads.map((h) => clip(h.rest.replace(/^[\s,;:.(-]+/, ''), 30)).filter(Boolean);
+  const shortest = heads.reduce((a, b) => (b.tokens.size < a.tokens.size ? b : a));
+  return addOns.length ? { head: shortest.head.trim(), addOns } : undefined;
 }
