@@ -375,3 +375,14 @@ export function contentSections(doc: Doc, kindId: string): Map<string, Span> {
   }
   return out;
 }
+
+/**
+ * The sections of `contentSections` that sit in one stretch of the body (a block, or a lead line
+ * and its list), for rules to read as the section: a section shown only across the whole body has
+ * no place of its own, and a rule that judged the body as, say, the options would judge every list.
+ */
+export function locatedSections(doc: Doc, kindId: string): Map<string, Span> {
+  const out = new Map<string, Span>();
+  for (const [id, span] of contentSections(doc, kindId)) if (span.start !== doc.body.start || span.end !== doc.body.end) out.set(id, span);
+  return out;
+}

@@ -7,7 +7,7 @@ import type { CourseModule, KindDef, SectionDef } from '../course/schema.ts';
 import type { Block, Doc, Section, Span } from '../model/types.ts';
 import { lexicon, mentions } from '../lexicon/index.ts';
 import { isGreeting, opensFromDate } from '../text/letter.ts';
-import { contentSections, kindFromContent, namedByContentAs } from './content.ts';
+import { contentSections, kindFromContent, locatedSections, namedByContentAs } from './content.ts';
 import { cleanTitle, stem, titleTokens, titleWords } from './normalise.ts';
 
 export type KindSource = 'front-matter' | 'inferred' | 'none';
@@ -382,6 +382,24 @@ export function impliedSections(doc: Doc, kind: KindDef): Map<string, Span> {
   const out = new Map(contentSections(doc, kind.id));
   for (const def of indexOf(kind).required) if (!out.has(def.id)) out.set(def.id, doc.body);
   for (const [id, span] of form) out.set(id, span);
+  return out;
+}
+
+/** A section located by content: where it is, and the kind's name for it (what messages call it). */
+export interface LocatedPart {
+  span: Span;
+  title: string;
+}
+
+/**
+ * Where the rules read the kind's sections that no heading names, in a document whose kind only
+ * its content names: the stretch of body that shows each (content.ts). Empty for every other
+ * document, so a document recognised by its sections reads exactly its sections.
+ */
+export function contentViews(doc: Doc, kind: KindDef): ReadonlyMap<string, LocatedPart> {
+  const out = new Map<string, LocatedPart>();
+  if (!namedByContentAs(doc, kind.id)) return out;
+  for (const [id, span] of locatedSections(doc, kind.id)) out.set(id, { span, title: kind.sections.find((d) => d.id === id)?.title ?? id });
   return out;
 }
 
