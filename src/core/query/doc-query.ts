@@ -9,11 +9,11 @@ export class DocQuery {
   private views = new Map<number, SectionView>();
   private byKey = new Map<string, Section>();
   private bodyView: SectionView | undefined;
-  private located: ReadonlyMap<string, { span: Span; title: string }>;
+  private located: ReadonlyMap<string, { spans: readonly Span[]; title: string }>;
   private locatedViews = new Map<string, SectionView>();
 
   /** `located`: where the kind's unnamed sections are, for a document recognised by its content (detect.ts `contentViews`). */
-  constructor(doc: Doc, located: ReadonlyMap<string, { span: Span; title: string }> = new Map()) {
+  constructor(doc: Doc, located: ReadonlyMap<string, { spans: readonly Span[]; title: string }> = new Map()) {
     this.doc = doc;
     this.located = located;
     for (const s of doc.sections) if (s.key !== undefined && !this.byKey.has(s.key)) this.byKey.set(s.key, s);
@@ -37,7 +37,7 @@ export class DocQuery {
     if (!part) return undefined;
     let v = this.locatedViews.get(key);
     if (!v) {
-      v = new SectionView(this.doc, undefined, [part.span], { id: key, title: part.title });
+      v = new SectionView(this.doc, undefined, part.spans, { id: key, title: part.title });
       this.locatedViews.set(key, v);
     }
     return v;

@@ -6,7 +6,7 @@
 // Shared by role/multiple-primary and role/no-primary.
 import { lexicon } from '../../lexicon/index.ts';
 import { normalizeTitle } from '../../kinds/detect.ts';
-import type { Doc, Section, Span } from '../../model/types.ts';
+import type { Doc, Span } from '../../model/types.ts';
 import type { SectionView } from '../../query/section-view.ts';
 import type { Match } from '../../text/match.ts';
 import type { RuleContext } from '../define.ts';
