@@ -1,6 +1,6 @@
 // The engine: parse, detect the kind, run the rules, stamp and filter the findings.
 import type { CourseModule, KindDef } from '../course/schema.ts';
-import { assignSections, detectKind, type KindSource } from '../kinds/detect.ts';
+import { assignSections, contentViews, detectKind, type KindSource } from '../kinds/detect.ts';
 import { parse } from '../model/parse.ts';
 import { positionAt } from '../model/positions.ts';
 import type { Doc, Span } from '../model/types.ts';
@@ -46,7 +46,7 @@ export function checkText(text: string, options: CheckOptions): FileResult {
   const diagnostics: Diagnostic[] = [];
   const stamp = stamper(doc);
   // One query per check: every rule reads the same views, and their memos die with the check.
-  const query = new DocQuery(doc);
+  const query = new DocQuery(doc, match.kind && contentViews(doc, match.kind));
   const section = (key: string) => query.section(key);
   const view = (key: string) => query.view(key);
   const viewOf = (s: Parameters<DocQuery['viewOf']>[0]) => query.viewOf(s);

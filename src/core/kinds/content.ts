@@ -17,6 +17,12 @@ interface Signal {
   section?: string;
   /** Only says where a section is, once the kind is known: not evidence of the kind. */
   locates?: boolean;
+  /**
+   * Rules read the section as every block that shows the signal (`locatedSections`): parts named
+   * by words of their own (an ask, a recommendation, a list of options), whose rules look for
+   * something good in them, so that one good place is enough.
+   */
+  gather?: boolean;
 }
 
 /** The body as the signals read it: lower case, one kind of apostrophe, single spaces; and its lines. */
@@ -129,14 +135,21 @@ const SIGNALS: Record<string, KindSignals> = {
       {
         id: 'ask',
         section: 'decision-needed',
+        gather: true,
         test: has(
           /\b(?:decision (?:is )?(?:needed|required|requested|wanted)|need(?:s)? (?:a|your) (?:decision|call|steer|ruling|answer)|(?:requesting|request|seeking|asking for) (?:your|a) (?:decision|call|steer|ruling)|(?:asking|ask) (?:you|for you) to (?:decide|choose|pick|rule|settle)|please (?:decide|choose|pick)|(?:get|have|need|want) a steer|make (?:the|this|that) call|(?:your|whose) call\b|(?:who|which of you) (?:should|can|will|gets to) decide|needs? (?:to be )?(?:decided|settled)|(?:you|to) decide (?:between|which|who|whether|on))/,
         ),
       },
-      { id: 'options', section: 'options', test: (t) => optionLabels(t) >= 2 || /\b(?:two|three|four|2|3|4) (?:options|ways forward|paths forward|possible paths|courses of action|choices|alternatives)\b/.test(t.prose) || listsOptions(t) },
+      {
+        id: 'options',
+        section: 'options',
+        gather: true,
+        test: (t) => optionLabels(t) >= 2 || /\b(?:two|three|four|2|3|4) (?:options|ways forward|paths forward|possible paths|courses of action|choices|alternatives)\b/.test(t.prose) || listsOptions(t),
+      },
       {
         id: 'recommendation',
         section: 'recommendation',
+        gather: true,
         test: has(/\b(?:recommend(?:ation|ed|s)?|(?:our|my) (?:suggestion|preference|pick|proposal)|we (?:would )?suggest|i (?:would )?suggest|i propose|we propose|(?:i|we)(?:'d| would) (?:go with|pick|choose|prefer))\b/),
       },
       { id: 'deadline', test: (t) => DEADLINE.test(t.prose) || /\b(?:if (?:we|nobody|no one) (?:do not|don't|does not|doesn't) decide|without a decision|if (?:no|the|a) decision (?:is not|isn't|comes|is made)|by default)\b/.test(t.prose) },
@@ -310,9 +323,27 @@ export function contentKind(doc: Doc): string | undefined {
   return found.length === 1 ? found[0] : undefined;
 }
 
+/**
+ * The content of the first heading or label (not the title, not a field) whose own name shows the
+ * signal ("What we are leaving alone", "Our recommendation"): a heading that says what it holds is
+ * a better place than the first paragraph that mentions it.
+ */
+function titled(doc: Doc, signal: Signal): Span | undefined {
+  for (const s of doc.sections) {
+    if (s.style === 'field' || (s.style === 'heading' && s.depth === 1) || s.titleSpan.start < doc.body.start) continue;
+    if (s.span.end > s.own.start && /\S/.test(doc.plain.slice(s.own.start, s.span.end)) && signal.test(textOf(doc, s.titleSpan))) return { start: s.own.start, end: s.span.end };
+  }
+  return undefined;
+}
+
+/** Top-level blocks of the body. */
+function topBlocks(doc: Doc): Span[] {
+  return doc.blocks.filter((b) => b.start >= doc.body.start && b.end <= doc.body.end);
+}
+
 /** Top-level blocks of the body, one after another and in pairs (a lead line and its list). */
 function* stretches(doc: Doc): Generator<Span> {
-  const blocks = doc.blocks.filter((b) => b.start >= doc.body.start && b.end <= doc.body.end);
+  const blocks = topBlocks(doc);
   for (const b of blocks) yield b;
   for (let i = 1; i < blocks.length; i++) yield { start: (blocks[i - 1] as Span).start, end: (blocks[i] as Span).end };
 }
@@ -364,14 +395,41 @@ export function contentSections(doc: Doc, kindId: string): Map<string, Span> {
   const body = textOf(doc, doc.body);
   for (const signal of def.signals) {
     if (!signal.section || out.has(signal.section) || !signal.test(body)) continue;
-    let at: Span = doc.body;
-    for (const span of stretches(doc)) {
-      if (signal.test(textOf(doc, span))) {
-        at = span;
-        break;
+    let at: Span = titled(doc, signal) ?? doc.body;
+    if (at === doc.body)
+      for (const span of stretches(doc)) {
+        if (signal.test(textOf(doc, span))) {
+          at = span;
+          break;
+        }
       }
-    }
     out.set(signal.section, at);
+  }
+  return out;
+}
+
+/**
+ * Where rules read each section `contentSections` shows, when the place is more than a guess: a
+ * heading or label whose own name shows the part ("What we are leaving alone"), or, for a
+ * `gather` part, every block that shows it (an ask in the subject line and again in the first
+ * paragraph), else the first lead line and its list. The first paragraph that merely mentions a
+ * part is where structure/* finds it, not a place to judge it (a role memo's week split added up
+ * from the wrong list is a false error).
+ */
+export function locatedSections(doc: Doc, kindId: string): Map<string, Span[]> {
+  const out = new Map<string, Span[]>();
+  const def = SIGNALS[kindId];
+  if (!def) return out;
+  for (const [id, span] of contentSections(doc, kindId)) {
+    if (span.start === doc.body.start && span.end === doc.body.end) continue;
+    const signal = def.signals.find((x) => x.section === id);
+    if (!signal) continue;
+    const heading = titled(doc, signal);
+    if (heading) out.set(id, [heading]);
+    else if (signal.gather) {
+      const all = topBlocks(doc).filter((b) => signal.test(textOf(doc, b)));
+      out.set(id, all.length ? all : [span]);
+    }
   }
   return out;
 }

@@ -9,7 +9,7 @@ import { addColumnSection, columnNames, removeColumnSections } from '../model/co
 import { CHOICES_HEADER } from '../model/heads.ts';
 import { lexicon, mentions } from '../lexicon/index.ts';
 import { isGreeting, opensFromDate } from '../text/letter.ts';
-import { contentSections, kindFromContent, namedByContentAs } from './content.ts';
+import { contentSections, kindFromContent, locatedSections, namedByContentAs } from './content.ts';
 import { cleanTitle, stem, titleTokens, titleWords } from './normalise.ts';
 
 export type KindSource = 'front-matter' | 'inferred' | 'none';
@@ -384,6 +384,63 @@ export function impliedSections(doc: Doc, kind: KindDef): Map<string, Span> {
   const out = new Map(contentSections(doc, kind.id));
   for (const def of indexOf(kind).required) if (!out.has(def.id)) out.set(def.id, doc.body);
   for (const [id, span] of form) out.set(id, span);
+  return out;
+}
+
+/** A section located by content: where it is, and the kind's name for it (what messages call it). */
+export interface LocatedPart {
+  /** In order, not overlapping. */
+  spans: Span[];
+  title: string;
+}
+
+/**
+ * Where the rules read the kind's sections that no heading names, in a document whose kind only
+ * its content names: the stretch of body that shows each (content.ts). Empty for every other
+ * document, so a document recognised by its sections reads exactly its sections.
+ */
+export function contentViews(doc: Doc, kind: KindDef): ReadonlyMap<string, LocatedPart> {
+  const out = new Map<string, LocatedPart>();
+  if (!namedByContentAs(doc, kind.id)) return out;
+  const named = new Set(doc.sections.flatMap((x) => [x.key, ...(x.also ?? [])]));
+  for (const [id, part] of bareLabels(doc, kind)) if (!named.has(id)) out.set(id, part);
+  for (const [id, spans] of locatedSections(doc, kind.id)) if (!named.has(id) && !out.has(id)) out.set(id, { spans: spans.map((x) => afterTitle(doc, x)), title: kind.sections.find((d) => d.id === id)?.title ?? id });
+  return out;
+}
+
+/** A stretch that opens with an unrecognised field's or label's name (`Subject:`) read from its value: the name is not the writer's text for the part. */
+function afterTitle(doc: Doc, span: Span): Span {
+  const s = doc.sections.find((x) => x.style !== 'heading' && x.titleSpan.start === span.start);
+  return s && s.own.start < span.end ? { start: Math.max(s.own.start, s.titleSpan.end), end: span.end } : span;
+}
+
+/** Words a bare label runs to ("Skill goal", "What I need from you"); a longer first line is a sentence. */
+const MAX_BARE_LABEL_WORDS = 6;
+
+/**
+ * Paragraphs whose first line is only a section's name, with no colon or heading mark
+ * ("Opportunity" above its text, "Support" above a list): the plain-text labels of an email or a
+ * pasted note. Each names the section for what follows, as a label would: up to the next such
+ * line or section title. Read only in a document recognised by its content.
+ */
+function bareLabels(doc: Doc, kind: KindDef): Map<string, LocatedPart> {
+  const labels: { id: string; title: string; start: number; lineEnd: number }[] = [];
+  for (const b of doc.blocks) {
+    if (b.type !== 'paragraph' || b.start < doc.body.start || b.end > doc.body.end) continue;
+    const text = doc.plain.slice(b.start, b.end);
+    const eol = text.indexOf('\n');
+    const line = (eol === -1 ? text : text.slice(0, eol)).trim();
+    const words = line.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+    if (!words.length || words.length > MAX_BARE_LABEL_WORDS || /[.,;!]\s*$|[.;!]\s/.test(line)) continue;
+    const id = sectionKeyOf(kind, line);
+    if (id) labels.push({ id, title: line, start: b.start, lineEnd: eol === -1 ? b.end : b.start + eol + 1 });
+  }
+  const out = new Map<string, LocatedPart>();
+  labels.forEach((l, i) => {
+    const next = Math.min(labels[i + 1]?.start ?? doc.body.end, ...doc.sections.map((x) => x.titleSpan.start).filter((at) => at > l.start));
+    const start = l.lineEnd + (doc.plain.slice(l.lineEnd, next).length - doc.plain.slice(l.lineEnd, next).trimStart().length);
+    if (!out.has(l.id) && /\S/.test(doc.plain.slice(start, next))) out.set(l.id, { spans: [{ start, end: next }], title: l.title });
+  });
   return out;
 }
 

@@ -10,6 +10,7 @@ import { DEFAULT_CONFIG, levelOf, type Config } from '../engine/config.ts';
 import type { Diagnostic } from '../engine/diagnostic.ts';
 import { createCheckMemo, type CheckMemo } from '../engine/memo.ts';
 import { createMemo } from '../nlp/index.ts';
+import { contentViews } from '../kinds/detect.ts';
 import { DocQuery } from '../query/doc-query.ts';
 import { isSetRule, type AnyRule, type SetMember } from '../rules/define.ts';
 import { metaOf } from './meta.ts';
@@ -197,7 +198,7 @@ function checkSet(set: string, entries: readonly Entry[], options: ProjectOption
   const found: Diagnostic[][] = entries.map(() => []);
   if (entries.length < 2) return found;
   const members: SetMember[] = entries.map(({ own }) => {
-    const query = new DocQuery(own.doc);
+    const query = new DocQuery(own.doc, own.kind && contentViews(own.doc, own.kind));
     return { filePath: own.filePath, doc: own.doc, kind: own.kind, section: (key: string) => query.section(key), view: (key: string) => query.view(key), body: query.body, nlp: createMemo(memo.nlpUnits) };
   });
   const severityOf = (rule: AnyRule, i: number) => levelOf((entries[i] as Entry).config, rule.meta.id, rule.meta.severity);

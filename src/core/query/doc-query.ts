@@ -9,9 +9,13 @@ export class DocQuery {
   private views = new Map<number, SectionView>();
   private byKey = new Map<string, Section>();
   private bodyView: SectionView | undefined;
+  private located: ReadonlyMap<string, { spans: readonly Span[]; title: string }>;
+  private locatedViews = new Map<string, SectionView>();
 
-  constructor(doc: Doc) {
+  /** `located`: where the kind's unnamed sections are, for a document recognised by its content (detect.ts `contentViews`). */
+  constructor(doc: Doc, located: ReadonlyMap<string, { spans: readonly Span[]; title: string }> = new Map()) {
     this.doc = doc;
+    this.located = located;
     for (const s of doc.sections) if (s.key !== undefined && !this.byKey.has(s.key)) this.byKey.set(s.key, s);
     for (const s of doc.sections) for (const id of s.also ?? []) if (!this.byKey.has(id)) this.byKey.set(id, s);
   }
@@ -21,10 +25,22 @@ export class DocQuery {
     return this.byKey.get(key);
   }
 
-  /** The view of the section with this id, if the document has it. */
+  /**
+   * The view of the section with this id, if the document has it; else, in a document recognised
+   * by its content, of the stretch that plays the part (the view has no `section`, its `located`
+   * is the id). `section(key)` stays undefined for such a part: no heading claims it.
+   */
   view(key: string): SectionView | undefined {
     const s = this.byKey.get(key);
-    return s ? this.viewOf(s) : undefined;
+    if (s) return this.viewOf(s);
+    const part = this.located.get(key);
+    if (!part) return undefined;
+    let v = this.locatedViews.get(key);
+    if (!v) {
+      v = new SectionView(this.doc, undefined, part.spans, { id: key, title: part.title });
+      this.locatedViews.set(key, v);
+    }
+    return v;
   }
 
   /** The view of any section. */

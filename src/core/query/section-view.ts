@@ -18,24 +18,48 @@ const NOT_AN_OPTION = /^(?:pros?|cons?|good|bad|neutral|pros and cons|trade-?off
 
 export class SectionView {
   readonly doc: Doc;
-  /** The section read, or undefined for the body view. */
+  /** The section read, or undefined for the body view and for a located one (`located`). */
   readonly section: Section | undefined;
+  /**
+   * The section id this view reads without a section: in a document recognised by its content, the
+   * stretch of body that plays the part (detect.ts `contentViews`).
+   */
+  readonly located: { id: string; title: string } | undefined;
   /** The ranges this view reads, in order. */
   readonly spans: readonly Span[];
   /** The pieces of blocks inside `spans` (clipped), in order. */
   readonly blocks: readonly Block[];
   private memo = new Map<string, unknown>();
 
-  constructor(doc: Doc, section: Section | undefined, spans: readonly Span[]) {
+  constructor(doc: Doc, section: Section | undefined, spans: readonly Span[], located?: { id: string; title: string }) {
     this.doc = doc;
     this.section = section;
+    this.located = section ? undefined : located;
     this.spans = spans;
     this.blocks = spans.flatMap((r) => clippedBlocks(doc.text, doc.blocks, r));
   }
 
   /** The section id in the document's kind, if any. */
   get key(): string | undefined {
-    return this.section?.key;
+    return this.section?.key ?? this.located?.id;
+  }
+
+  /** The section's title; for a located part the kind's name for it ("Options"); '' for the body. */
+  get title(): string {
+    return this.section?.title ?? this.located?.title ?? '';
+  }
+
+  /**
+   * Where a finding about the whole section points: its title, else (no section) its first
+   * sentence or entry, else where it starts.
+   */
+  get anchor(): Span {
+    if (this.section) return this.section.titleSpan;
+    return this.once('anchor', () => {
+      const first = this.sentences()[0] ?? this.entries()[0];
+      const start = this.spans[0]?.start ?? this.doc.body.start;
+      return first ? { start: first.start, end: first.end } : { start, end: start };
+    });
   }
 
   private once<T>(key: string, compute: () => T): T {

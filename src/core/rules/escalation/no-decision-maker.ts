@@ -60,7 +60,7 @@ export default defineRule({
               .join('\n'),
           )),
     );
-    if (!dated) context.report({ messageId: 'noDeadline', span: maker.section!.titleSpan, words: [] });
+    if (!dated) context.report({ messageId: 'noDeadline', span: maker.anchor, words: [] });
   },
 });
 

@@ -21,7 +21,7 @@ const QUESTION = /\?["')\]*]*$|^(?:should|shall|do|does|can|could|will|would|is|
 const OPEN = /^(?:so,?\s+|and\s+)?how\b(?!\s+(?:much|many|long|soon|often|far)\b)[^?]*\?["')\]*]*$/i;
 const ALTERNATIVES = /\b(?:or|which|whether|between|versus|vs\.?|who|option)\b/i;
 /** A choice stated without a question: "whether to ...", "which of ...", "who owns ...". */
-const CHOICE = /\b(?:whether|which of|who (?:should|will|owns|takes|decides|keeps))\b/i;
+const CHOICE = /\b(?:whether|which of|which \w+ (?:should|will|would|gets?|owns?|takes?)|who (?:should|will|would|\w+s))\b/i;
 
 export default defineRule({
   meta: {

@@ -57,8 +57,8 @@ export default defineRule({
     if (!rec || !opts || rec.isEmpty()) return;
     const choices = opts.options();
     if (choices.length === 0) return;
-    const title = opts.section!.title;
-    const related = [{ message: `the options (${title})`, span: opts.section!.titleSpan }];
+    const title = opts.title;
+    const related = [{ message: `the options (${title})`, span: opts.anchor }];
     const plain = context.doc.plain;
     const ref = rec
       .prose()

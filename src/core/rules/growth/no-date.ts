@@ -42,8 +42,7 @@ export default defineRule({
       if (key === 'opportunity' && (dated(context.view('support')) || dated(context.view('visibility')))) continue;
       const terms = view.terms(false);
       if (elsewhere.some((e) => sharesTerms(terms, e))) continue;
-      const { title, titleSpan } = view.section!;
-      context.report({ messageId: 'noDate', data: { section: title.toLowerCase() }, span: titleSpan, words: [title] });
+      context.report({ messageId: 'noDate', data: { section: view.title.toLowerCase() }, span: view.anchor, words: view.section ? [view.title] : [] });
     }
   },
 });

@@ -6,14 +6,14 @@
 // Shared by role/multiple-primary and role/no-primary.
 import { lexicon } from '../../lexicon/index.ts';
 import { normalizeTitle } from '../../kinds/detect.ts';
-import type { Doc, Section, Span } from '../../model/types.ts';
+import type { Doc, Span } from '../../model/types.ts';
 import type { SectionView } from '../../query/section-view.ts';
 import type { Match } from '../../text/match.ts';
 import type { RuleContext } from '../define.ts';
 
 export interface PrimaryReading {
   /** The part of the memo that states the primary archetype. */
-  where: Section;
+  where: SectionView;
   /** Archetype names that count as primary, each with its canonical id. */
   named: (Match & { id: string })[];
   /** "all of them", "every archetype": a claim to all archetypes at once. */
@@ -53,7 +53,7 @@ export function readPrimary(context: RuleContext): PrimaryReading | undefined {
   const { doc } = context;
   const regions: { view: SectionView; designation: Designation }[] = [];
   const archetype = context.view('archetype');
-  if (archetype) regions.push({ view: archetype, designation: titleDesignation(archetype.section!.title) });
+  if (archetype) regions.push({ view: archetype, designation: titleDesignation(archetype.title) });
   const inside = (at: number) => regions.some((r) => r.view.spans.some((s) => at >= s.start && at < s.end));
   for (const s of doc.sections) {
     const designation = titleDesignation(s.title);
@@ -80,7 +80,7 @@ export function readPrimary(context: RuleContext): PrimaryReading | undefined {
       all.push(...matches(clause, ALL));
     }
   }
-  const where = (regions.find((r) => r.designation === 'primary') ?? regions[0]!).view.section!;
+  const where = (regions.find((r) => r.designation === 'primary') ?? regions[0]!).view;
   const filled = regions.some((r) => !r.view.isEmpty());
   return { where, named, all, filled };
 }
@@ -137,11 +137,14 @@ function unitsOf(view: SectionView): Span[] {
   });
 }
 
-/** Clauses split at , ; . and line breaks, keeping a trailing parenthesis: "architect (primary), tech lead (secondary)" is two. */
+/**
+ * Clauses split at , ; . and line breaks, keeping a trailing parenthesis: "architect (primary), tech lead (secondary)" is two.
+ * A line that goes on in lower case is the same sentence wrapped ("solver work, not\ntech lead work").
+ */
 function clauses(doc: Doc, span: Span): Match[] {
   const out: Match[] = [];
   const text = doc.plain.slice(span.start, span.end);
-  for (const m of text.matchAll(/(?:[^,;\n.]|\.(?=\w))+(?:\([^)\n]*\))?/g)) {
+  for (const m of text.matchAll(/(?:[^,;\n.]|\.(?=\w)|\n(?=[ \t]*\p{Ll}))+(?:\([^)\n]*\))?/gu)) {
     if (/\w/.test(m[0])) out.push({ start: span.start + m.index, end: span.start + m.index + m[0].length, text: m[0] });
   }
   return out;

@@ -89,10 +89,10 @@ export default defineRule({
     // The unit every amount uses; a split in mixed units (days here, hours there) is added up as shares of the week.
     const unit = withAmounts.some((e) => (e.units?.size ?? 0) > 1) ? undefined : UNITS.find((u) => withAmounts.every((e) => e.parts[u].length));
     if (!unit) {
-      mixed(context, entries, withAmounts, allocation.section!.title, allocation.text());
+      mixed(context, entries, withAmounts, allocation.title, allocation.text());
       return;
     }
-    const week = weekOf(unit, allocation.section!.title, allocation.text());
+    const week = weekOf(unit, allocation.title, allocation.text());
     // A load in words counts as its share of the week, in the unit the other amounts use.
     const loads = entries.flatMap((e) => (e.load ? [{ ...e.load, value: e.load.value * week.max }] : []));
     const parts = [...withAmounts.flatMap((e) => e.parts[unit]), ...loads].sort((a, b) => a.start - b.start);

@@ -23,8 +23,9 @@ export default defineRule({
   check(context) {
     const reading = readPrimary(context);
     if (!reading?.filled || reading.named.length || reading.all.length) return;
-    if (aboutOthers(context.viewOf(reading.where), reading.where.title)) return;
-    context.report({ messageId: 'none', data: { section: reading.where.title }, span: reading.where.titleSpan, words: [reading.where.title] });
+    const where = reading.where;
+    if (aboutOthers(where, where.title)) return;
+    context.report({ messageId: 'none', data: { section: where.title }, span: where.anchor, words: where.section ? [where.title] : [] });
   },
 });
 

@@ -32,7 +32,6 @@ export default defineRule({
       )
     )
       return;
-    const { title, titleSpan } = success.section!;
-    context.report({ messageId: 'noDate', span: titleSpan, words: [title] });
+    context.report({ messageId: 'noDate', span: success.anchor, words: success.section ? [success.title] : [] });
   },
 });
