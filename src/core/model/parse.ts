@@ -415,10 +415,16 @@ function sectionsOf(doc: Doc, headings: HeadingInfo[]): Section[] {
     }
     if (section.span.end > cursor) owned.push({ start: cursor, end: section.span.end });
     const firstChild = section.children.length ? lineStartAt(doc.lineStarts, (sections[section.children[0] as number] as Section).span.start) : section.span.end;
-    section.owned = owned.map((r) => trimmed(doc.text, r)).filter((r) => r.end > r.start);
+    section.owned = [];
+    for (const r of owned) {
+      const t = trimmed(doc.text, r);
+      if (t.end > t.start) section.owned.push(t);
+    }
     const first = section.owned[0];
     section.own = first && first.end <= firstChild ? first : { start: section.own.start, end: section.own.start };
-    section.blocks = section.owned.flatMap((r) => clippedBlocks(doc.text, doc.blocks, r));
+    const blocks: Block[] = [];
+    for (const r of section.owned) clipInto(doc.text, doc.blocks, r, blocks);
+    section.blocks = blocks;
   }
   return sections;
 }
@@ -457,6 +463,11 @@ function sectionEnds(doc: Doc, starts: { depth: number; titleSpan: Span }[]): nu
 
 /** Non-heading blocks overlapping `span`, cut to it (a cut paragraph loses the white space at its ends). */
 export function clippedBlocks(text: string, blocks: readonly Block[], span: Span): Block[] {
+  return clipInto(text, blocks, span, []);
+}
+
+/** clippedBlocks, appended to `out`. */
+function clipInto(text: string, blocks: readonly Block[], span: Span, out: Block[]): Block[] {
   let lo = 0;
   let hi = blocks.length;
   while (lo < hi) {
@@ -464,7 +475,6 @@ export function clippedBlocks(text: string, blocks: readonly Block[], span: Span
     if ((blocks[mid] as Block).end > span.start) hi = mid;
     else lo = mid + 1;
   }
-  const out: Block[] = [];
   for (let i = lo; i < blocks.length; i++) {
     const b = blocks[i] as Block;
     if (b.start >= span.end) break;
