@@ -128,14 +128,18 @@ export function headOf(line: string): Head | undefined {
     const start = bold[0].indexOf(bold[1] as string) + (bold[1] as string).length;
     return { name, start, end: line.trimEnd().length, form: 'label', bare: true };
   }
-  if (!line.includes(':')) return undefined;
-  const label = PLAIN_LABEL.exec(line);
+  const firstColon = line.indexOf(':');
+  if (firstColon === -1) return undefined;
+  // The patterns' own necessary conditions, told without them: a label's line ends with its colon
+  // (and blanks); a field's first colon is followed by a blank.
+  const label = endsWithColon(line) ? PLAIN_LABEL.exec(line) : null;
   if (label) {
     const name = (label[1] as string).trim();
     if (!titleLike(name, MAX_LABEL_WORDS)) return undefined;
     return { name, start: line.indexOf(name), end: line.trimEnd().length, form: 'label' };
   }
-  const field = PLAIN_FIELD.exec(line);
+  const after = line.charCodeAt(firstColon + 1);
+  const field = after === 32 || after === 9 ? PLAIN_FIELD.exec(line) : null;
   if (field) {
     const name = (field[1] as string).trim();
     if (headWords(name) > MAX_PLAIN_FIELD_WORDS || headWords(name) === 0 || !balanced(name)) return undefined;
@@ -144,6 +148,13 @@ export function headOf(line: string): Head | undefined {
     return { name, start, end: colon + 1, form: 'field' };
   }
   return undefined;
+}
+
+/** The last character before trailing blanks is a colon. */
+function endsWithColon(line: string): boolean {
+  let i = line.length - 1;
+  while (i >= 0 && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i--;
+  return line.charCodeAt(i) === 58;
 }
 
 /** A list item's marker (and task box): `- `, `* `, `1. `, `- [ ] `. */

@@ -33,6 +33,7 @@ export function parse(input: string): Doc {
   const body = frontMatter ? '\n'.repeat(firstBodyLine) + text.slice(lineStarts[firstBodyLine] ?? text.length) : text;
   const tokens = md.parse(body, {});
   const builder = new Builder(text, lineStarts);
+  builder.closes = closesOf(tokens);
   const blocks = builder.blocks(tokens, 0, tokens.length);
   const comments = commentsOf(text, frontMatter ? frontMatter.span.end : 0, blocks);
   const doc: Doc = {
@@ -118,6 +119,8 @@ interface HeadingInfo {
 class Builder {
   tables: Block[] = [];
   headings: HeadingInfo[] = [];
+  /** Each open token's close (closesOf). */
+  closes: Int32Array = new Int32Array(0);
   constructor(
     private text: string,
     private lineStarts: number[],
@@ -137,7 +140,8 @@ class Builder {
     while (i < to) {
       const t = tokens[i] as Token;
       if (t.nesting === 1) {
-        const close = matchingClose(tokens, i, to);
+        const match = this.closes[i] as number;
+        const close = match !== -1 && match < to ? match : to - 1;
         const block = this.container(tokens, i, close, depth);
         if (block) out.push(block);
         i = close + 1;
@@ -204,13 +208,19 @@ class Builder {
   }
 }
 
-function matchingClose(tokens: Token[], open: number, to: number): number {
-  let level = 0;
-  for (let i = open; i < to; i++) {
-    level += (tokens[i] as Token).nesting;
-    if (level === 0) return i;
+/** The index of each open token's close (-1: none, and for every other token), in one pass: a scan per container is quadratic in a list's depth. */
+function closesOf(tokens: Token[]): Int32Array {
+  const closes = new Int32Array(tokens.length).fill(-1);
+  const open: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const n = (tokens[i] as Token).nesting;
+    if (n === 1) open.push(i);
+    else if (n === -1) {
+      const o = open.pop();
+      if (o !== undefined) closes[o] = i;
+    }
   }
-  return to - 1;
+  return closes;
 }
 
 function headingTitle(text: string, span: Span, markup: string): { title: string; titleSpan: Span } {
