@@ -37,6 +37,8 @@ export interface TitleInfo {
   key?: string;
   /** Its first stem, for `mayName`: null, no words; '': a word may stem to "and" (a later part may be a name). */
   head?: string | null;
+  /** What it names in each kind, per way of matching (`matchAt`; null: nothing), by `Index.slot`. */
+  matches?: ({ id: string; how: How } | null)[];
 }
 
 interface DocInfo {
@@ -201,6 +203,8 @@ interface Entry {
   weak: boolean;
 }
 interface Index {
+  /** This index's place in a title's `matches` (one per kind loaded in this process). */
+  slot: number;
   exact: Map<string, Entry>;
   /** By first token, longest first, for prefix and containment matches. */
   byHead: Map<string, Entry[]>;
@@ -215,6 +219,7 @@ interface Index {
   joins: Set<string>;
 }
 const indexes = new WeakMap<KindDef, Index>();
+let slots = 0;
 const AND = stem('and');
 
 function indexOf(kind: KindDef): Index {
@@ -238,7 +243,7 @@ function indexOf(kind: KindDef): Index {
     const joins = new Set<string>();
     for (const e of entries) e.tokens.forEach((t, i) => t === AND && i > 0 && joins.add(`${e.tokens[i - 1]} ${e.tokens[i + 1]}`));
     const titles = (kind.titles ?? []).map((t) => titleTokens(t)).filter((t) => t.length > 0);
-    index = { exact, byHead, titles, required: kind.sections.filter((s) => s.required), status: undefined, named: new Map(), joins };
+    index = { slot: slots++, exact, byHead, titles, required: kind.sections.filter((s) => s.required), status: undefined, named: new Map(), joins };
     index.status = namedId(kind, 'status', index);
     indexes.set(kind, index);
   }
@@ -288,6 +293,31 @@ function match(index: Index, tokens: string[], opts: MatchOpts, key = tokens.joi
     if (m) return { id: m.id, how: 'prefix' };
   }
   return undefined;
+}
+
+// The ways of matching whose answer depends on the title and the kind alone, so a title's
+// answer serves every document it heads (nothing `taken`, as assignSections has).
+const STRONG = 0;
+const WEAK_JOINED = 1;
+const WEAK = 2;
+const WAYS: readonly MatchOpts[] = [
+  { weak: false, contains: false },
+  { weak: true, contains: false, joined: true },
+  { weak: true, contains: false },
+];
+
+/** `match` of section `i`'s title in one of the WAYS, once per title and kind (the title record keeps it). */
+function matchAt(info: DocInfo, i: number, index: Index, way: number): { id: string; how: How } | undefined {
+  const t = info.titles[i];
+  if (!t) return undefined;
+  const at = index.slot * WAYS.length + way;
+  t.matches ??= [];
+  let m = t.matches[at];
+  if (m === undefined) {
+    m = match(index, tokensAt(info, i), WAYS[way] as MatchOpts, keyAt(info, i)) ?? null;
+    t.matches[at] = m;
+  }
+  return m ?? undefined;
 }
 
 /** The section ids a title joins, when it joins two names or more ("Risk and rollback"); "Cost and effort" joins one. */
@@ -443,7 +473,7 @@ function statedConsequences(doc: Doc, kind: KindDef): Span | undefined {
   if (info.chosen) return info.chosen;
   const index = indexOf(kind);
   for (const [i, decision] of doc.sections.entries()) {
-    if (!mayName(info, i, index) || match(index, tokensAt(info, i), { weak: true, contains: false }, keyAt(info, i))?.id !== 'decision') continue;
+    if (!mayName(info, i, index) || matchAt(info, i, index, WEAK)?.id !== 'decision') continue;
     const m = ACCEPTED_COST.exec(plain.slice(decision.span.start, decision.span.end));
     if (m) return { start: decision.span.start + m.index, end: decision.span.start + m.index + m[0].length };
   }
@@ -541,7 +571,7 @@ export function kindEvidence(doc: Doc, module: CourseModule): KindEvidence[] {
     const matched = new Set<number>();
     const ids = new Map<number, string>();
     for (const i of candidates) {
-      const m = mayName(info, i, index) ? match(index, tokensAt(info, i), { weak: false, contains: false }, keyAt(info, i)) : undefined;
+      const m = mayName(info, i, index) ? matchAt(info, i, index, STRONG) : undefined;
       if (m) {
         found.add(m.id);
         matched.add(i);
@@ -563,7 +593,7 @@ export function kindEvidence(doc: Doc, module: CourseModule): KindEvidence[] {
     // the decision; "Support and check-ins" the support).
     if (titleNamesKind) {
       for (const i of candidates) {
-        const m = matched.has(i) || !mayName(info, i, index) ? undefined : match(index, tokensAt(info, i), { weak: true, contains: false, joined: true }, keyAt(info, i));
+        const m = matched.has(i) || !mayName(info, i, index) ? undefined : matchAt(info, i, index, WEAK_JOINED);
         if (m && !found.has(m.id)) {
           found.add(m.id);
           matched.add(i);

@@ -160,8 +160,12 @@ function endsWithColon(line: string): boolean {
 /** A list item's marker (and task box): `- `, `* `, `1. `, `- [ ] `. */
 const ITEM_MARKER = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?/;
 
+const ITEM_MAY_HEAD = /[:*_]/;
+
 /** The title a list item starts with (`- **Decision needed:** ...`, `* Owner: Dana`); offsets relative to the line. */
 export function headOfItem(line: string): Head | undefined {
+  // Every head has emphasis or a colon: most items (prose) are told apart by that alone.
+  if (!ITEM_MAY_HEAD.test(line)) return undefined;
   const marker = ITEM_MARKER.exec(line)?.[0].length ?? 0;
   if (!marker) return undefined;
   const h = headOf(line.slice(marker));
