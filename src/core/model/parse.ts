@@ -94,13 +94,17 @@ function commentsOf(text: string, from: number, blocks: Block[]): Span[] {
 /** `text` with each span replaced by spaces, line breaks kept. */
 function blankOut(text: string, spans: Span[]): string {
   if (!spans.length) return text;
-  let out = '';
+  // Joined once, so the result is one flat string (appending builds a rope every later slice flattens).
+  const parts: string[] = [];
   let cursor = 0;
   for (const s of spans) {
-    out += text.slice(cursor, s.start) + text.slice(s.start, s.end).replace(/[^\r\n]/g, ' ');
+    parts.push(text.slice(cursor, s.start));
+    const comment = text.slice(s.start, s.end);
+    parts.push(comment.includes('\n') || comment.includes('\r') ? comment.replace(/[^\r\n]/g, ' ') : ' '.repeat(comment.length));
     cursor = s.end;
   }
-  return out + text.slice(cursor);
+  parts.push(text.slice(cursor));
+  return parts.join('');
 }
 
 function lineIndexAfter(lineStarts: number[], offset: number): number {
