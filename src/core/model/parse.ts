@@ -99,8 +99,18 @@ function blankOut(text: string, spans: Span[]): string {
   let cursor = 0;
   for (const s of spans) {
     parts.push(text.slice(cursor, s.start));
-    const comment = text.slice(s.start, s.end);
-    parts.push(comment.includes('\n') || comment.includes('\r') ? comment.replace(/[^\r\n]/g, ' ') : ' '.repeat(comment.length));
+    // Spaces for every code unit but the line breaks.
+    let run = 0;
+    for (let i = s.start; i < s.end; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 10 && c !== 13) run++;
+      else {
+        if (run) parts.push(' '.repeat(run));
+        parts.push(c === 10 ? '\n' : '\r');
+        run = 0;
+      }
+    }
+    if (run) parts.push(' '.repeat(run));
     cursor = s.end;
   }
   parts.push(text.slice(cursor));
