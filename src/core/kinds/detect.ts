@@ -117,8 +117,10 @@ function infoOf(doc: Doc, memo?: DetectMemo): DocInfo {
       let t = known.get(title);
       if (!t) {
         if (known.size >= MAX_TITLES) known.clear();
-        t = { words: titleWords(title) };
-        known.set(title, t);
+        // A title is a slice of its document's text: the memo keeps a copy, not every document it has seen.
+        const own = detached(title);
+        t = { words: titleWords(own) };
+        known.set(own, t);
       }
       return t;
     };
@@ -131,6 +133,14 @@ function infoOf(doc: Doc, memo?: DetectMemo): DocInfo {
     docInfo.set(doc, info);
   }
   return info;
+}
+
+/**
+ * `s` as a string of its own. A slice of a longer string keeps that string alive (V8 slices
+ * strings of 13 characters or more); prefixing one character makes the engine copy it.
+ */
+function detached(s: string): string {
+  return s.length < 13 ? s : ` ${s}`.slice(1);
 }
 
 // A title that says what the document is. The kind's name first, then a separator or, for a
