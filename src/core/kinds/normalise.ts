@@ -4,7 +4,7 @@
 // written; `titleKey` reduces the wording itself to a comparable key (parentheticals dropped,
 // contractions expanded, British spelling to American, leading articles dropped, stems).
 // Both are pure and cheap; callers memoise per document (see detect.ts), never globally.
-import stemWord from 'wink-eng-lite-web-model/dist/porter-stemmer.js';
+import { porterStem } from './stem.ts';
 
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 const ANCHOR = /\{#[^}]*\}/g;
@@ -142,7 +142,7 @@ const MAX_STEMS = 50_000;
 export function stem(word: string, memo?: Map<string, string>): string {
   let out = memo?.get(word);
   if (out === undefined) {
-    out = stemWord(americanise(word));
+    out = porterStem(americanise(word));
     if (memo) {
       if (memo.size >= MAX_STEMS) memo.clear();
       memo.set(word, out);
