@@ -271,9 +271,9 @@ function trimmedSpan(raw: string, start: number, clean: (s: string) => string): 
 /** Splits a GFM table row into cells with their source spans; `\|` does not split. */
 export function splitRow(text: string, start: number, end: number): TableCell[] {
   let s = start;
-  while (s < end && /[\s>]/.test(text[s] as string)) s++;
+  while (s < end && (isSpaceAt(text, s) || text.charCodeAt(s) === 62)) s++;
   let e = end;
-  while (e > s && /\s/.test(text[e - 1] as string)) e--;
+  while (e > s && isSpaceAt(text, e - 1)) e--;
   if (text[s] === '|') s++;
   if (e > s && text[e - 1] === '|' && text[e - 2] !== '\\') e--;
   const cells: TableCell[] = [];
@@ -282,8 +282,8 @@ export function splitRow(text: string, start: number, end: number): TableCell[] 
     if (i === e || (text[i] === '|' && text[i - 1] !== '\\')) {
       let a = cellStart;
       let b = i;
-      while (a < b && /\s/.test(text[a] as string)) a++;
-      while (b > a && /\s/.test(text[b - 1] as string)) b--;
+      while (a < b && isSpaceAt(text, a)) a++;
+      while (b > a && isSpaceAt(text, b - 1)) b--;
       cells.push({ start: a, end: b, text: text.slice(a, b) });
       cellStart = i + 1;
     }
@@ -457,14 +457,14 @@ function sectionsOf(doc: Doc, headings: HeadingInfo[]): Section[] {
 function trimmed(text: string, r: Span): Span {
   let start = r.start;
   const end = trimBack(text, start, r.end);
-  while (start < end && /\s/.test(text[start] as string)) start++;
+  while (start < end && isSpaceAt(text, start)) start++;
   return { start, end };
 }
 
 /** `to`, moved back over white space but not before `from`. */
 function trimBack(text: string, from: number, to: number): number {
   let e = to;
-  while (e > from && /\s/.test(text[e - 1] as string)) e--;
+  while (e > from && isSpaceAt(text, e - 1)) e--;
   return e;
 }
 
@@ -518,7 +518,7 @@ function clip(text: string, b: Block, span: Span): Block | undefined {
   if (b.start >= span.start && b.end <= span.end) return b;
   let start = Math.max(b.start, span.start);
   const end = trimBack(text, start, Math.min(b.end, span.end));
-  while (start < end && /\s/.test(text[start] as string)) start++;
+  while (start < end && isSpaceAt(text, start)) start++;
   if (end <= start) return undefined;
   if (b.type === 'table') {
     // A row's cells lie inside the row's line: rows away from the span are skipped unread (each
@@ -557,6 +557,15 @@ function clip(text: string, b: Block, span: Span): Block | undefined {
     if (!piece.children.length && (b.type === 'list' || b.type === 'listItem' || b.type === 'quote')) return undefined;
   }
   return piece;
+}
+
+const SPACE = /\s/;
+
+/** Whether the code unit at `i` is white space (`\s`), told by its code for ASCII, the commonest case. */
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return SPACE.test(text[i] as string);
 }
 
 /** The offset of the first `:` at or after `from`, or past the end of the text. */
