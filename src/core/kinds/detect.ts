@@ -56,6 +56,8 @@ interface DocInfo {
   lead?: Span | null;
   /** The last table row labelled `Status` (impliedSections; null: none). */
   statusRow?: Span | null;
+  /** The document's title heading (titleHeading; -1: none). */
+  titleHeading?: number;
 }
 
 const docInfo = new WeakMap<Doc, DocInfo>();
@@ -513,10 +515,16 @@ function chosenProsAndCons(doc: Doc, info: DocInfo): Span | null {
 
 /** The document's title heading: its only `#` heading, when nothing but fields comes before it. */
 function titleHeading(doc: Doc): number {
-  const h1s = doc.sections.flatMap((s, i) => (s.style === 'heading' && s.depth === 1 ? [i] : []));
-  const first = h1s[0];
-  if (h1s.length !== 1 || first === undefined) return -1;
-  return doc.sections.slice(0, first).every((s) => s.style === 'field') ? first : -1;
+  const info = infoOf(doc);
+  if (info.titleHeading === undefined) {
+    let first = -1;
+    let count = 0;
+    doc.sections.forEach((s, i) => {
+      if (s.style === 'heading' && s.depth === 1 && count++ === 0) first = i;
+    });
+    info.titleHeading = count === 1 && doc.sections.slice(0, first).every((s) => s.style === 'field') ? first : -1;
+  }
+  return info.titleHeading;
 }
 
 /** Sections that form the body's outline: headings and labels at the top of the body, not fields or subsections. */

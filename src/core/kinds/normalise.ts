@@ -40,8 +40,12 @@ export function cleanTitle(title: string): string {
   t = t.trim().toLowerCase();
   // Numbering may sit after an emoji ("🧭 2. Policy"), so strip it after them, and twice for "1. a)".
   t = t.replace(NUMBERING, '').replace(NUMBERING, '');
-  return t.replace(/[\s:;.,?!\u2013\u2014-]+$/, '').trim();
+  // The trailing run of punctuation and blanks, found from the end (the pattern would try every position).
+  let end = t.length;
+  while (end > 0 && TRAILING.test(t[end - 1] as string)) end--;
+  return (end === t.length ? t : t.slice(0, end)).trim();
 }
+const TRAILING = /[\s:;.,?!\u2013\u2014-]/;
 
 const CONTRACTIONS: [RegExp, string][] = [
   [/\bwon't\b/g, 'will not'],
