@@ -44,13 +44,24 @@ const MAX_BOLD_SENTENCE_WORDS = 5;
 /** Separates `Key: value` pairs on one metadata line. */
 const MIDDLE_DOT = /[ \t]+[·•][ \t]+/g;
 
+const SPACE = /\s/;
+
+function isSpace(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : SPACE.test(s[i] as string);
+}
+
+/** `s.trim().split(/\s+/).length`, counted without the array: one more than the runs of white space inside. */
 function words(s: string): number {
-  return s.trim().split(/\s+/).length;
+  const t = s.trim();
+  let n = 1;
+  for (let i = 1; i < t.length; i++) if (isSpace(t, i) && !isSpace(t, i - 1)) n++;
+  return n;
 }
 
 /** Words outside parentheses: `Weekly allocation (5 days)` is a two-word name with a qualifier. */
 function headWords(s: string): number {
-  const bare = s.replace(/\([^()]*\)/g, ' ').trim();
+  const bare = (s.includes('(') ? s.replace(/\([^()]*\)/g, ' ') : s).trim();
   return bare ? words(bare) : 0;
 }
 
@@ -142,7 +153,8 @@ export function headOf(line: string): Head | undefined {
   const field = after === 32 || after === 9 ? PLAIN_FIELD.exec(line) : null;
   if (field) {
     const name = (field[1] as string).trim();
-    if (headWords(name) > MAX_PLAIN_FIELD_WORDS || headWords(name) === 0 || !balanced(name)) return undefined;
+    const n = headWords(name);
+    if (n > MAX_PLAIN_FIELD_WORDS || n === 0 || !balanced(name)) return undefined;
     const start = line.indexOf(name);
     const colon = line.indexOf(':', start + name.length);
     return { name, start, end: colon + 1, form: 'field' };
