@@ -102,7 +102,9 @@ const plainFields = {
       const source = readFileSync(args.path, 'utf8');
       // A markdown-it whose helper reads otherwise is bundled as it is (only slower).
       if (!DEFINE_PROPERTY.test(source)) return undefined;
-      return { contents: source.replace(DEFINE_PROPERTY, 'function _defineProperty(e, r, t) {\n\te[r] = t;\n\treturn e;\n}'), loader: 'js' };
+      // As many lines as the helper had, so markdown-it's own source map still fits the rest.
+      const plain = (helper) => `function _defineProperty(e, r, t) { e[r] = t; return e; }${'\n'.repeat(helper.split('\n').length - 1)}`;
+      return { contents: source.replace(DEFINE_PROPERTY, plain), loader: 'js' };
     });
   },
 };

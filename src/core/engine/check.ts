@@ -182,7 +182,7 @@ export function finishDiagnostics(doc: Doc, list: readonly Diagnostic[], rules: 
 /** finishDiagnostics, with the finding of `list` each finished one came from. */
 export function finishPairs(doc: Doc, list: readonly Diagnostic[], rules: readonly AnyRule[]): { source: Diagnostic; finished: Diagnostic }[] {
   const kept = doc.directives.length ? list.filter((d) => !disabled(doc, d)) : [...list];
-  const ranks = new Map(rules.map((r) => [r.meta.id, lessonRank(r)]));
+  const ranks = ranksOf(rules);
   kept.sort(compareDiagnostics((id) => ranks.get(id) ?? 1));
   // Identities: by content, not position; repeats of one finding are told apart by their order.
   const count = new Map<string, number>();
@@ -192,6 +192,18 @@ export function finishPairs(doc: Doc, list: readonly Diagnostic[], rules: readon
     count.set(base, n);
     return { source: d, finished: { ...d, id: n === 1 ? base : `${base}#${n}` } };
   });
+}
+
+// Each rule's lessonRank, once per rule list (program data, like the rules themselves; a list
+// that has grown since is ranked again).
+const rankMaps = new WeakMap<readonly AnyRule[], { length: number; ranks: Map<string, number> }>();
+function ranksOf(rules: readonly AnyRule[]): Map<string, number> {
+  let known = rankMaps.get(rules);
+  if (known?.length !== rules.length) {
+    known = { length: rules.length, ranks: new Map(rules.map((r) => [r.meta.id, lessonRank(r)])) };
+    rankMaps.set(rules, known);
+  }
+  return known.ranks;
 }
 
 export function countsOf(diagnostics: readonly Diagnostic[]): { errorCount: number; warningCount: number; infoCount: number } {

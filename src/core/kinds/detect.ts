@@ -40,6 +40,8 @@ export interface TitleInfo {
   key?: string;
   /** Its first stem, for `mayName`: null, no words; '': a word may stem to "and" (a later part may be a name). */
   head?: string | null;
+  /** What it names in each kind, per way of matching (`matchAt`; null: nothing), by `Index.slot`. */
+  matches?: ({ id: string; how: How } | null)[];
 }
 
 interface DocInfo {
@@ -57,6 +59,8 @@ interface DocInfo {
   lead?: Span | null;
   /** The last table row labelled `Status` (impliedSections; null: none). */
   statusRow?: Span | null;
+  /** The document's title heading (titleHeading; -1: none). */
+  titleHeading?: number;
 }
 
 const docInfo = new WeakMap<Doc, DocInfo>();
@@ -118,8 +122,10 @@ function infoOf(doc: Doc, memo?: DetectMemo): DocInfo {
       let t = known.get(title);
       if (!t) {
         if (known.size >= MAX_TITLES) known.clear();
-        t = { words: titleWords(title) };
-        known.set(title, t);
+        // A title is a slice of its document's text: the memo keeps a copy, not every document it has seen.
+        const own = detached(title);
+        t = { words: titleWords(own) };
+        known.set(own, t);
       }
       return t;
     };
@@ -132,6 +138,14 @@ function infoOf(doc: Doc, memo?: DetectMemo): DocInfo {
     docInfo.set(doc, info);
   }
   return info;
+}
+
+/**
+ * `s` as a string of its own. A slice of a longer string keeps that string alive (V8 slices
+ * strings of 13 characters or more); prefixing one character makes the engine copy it.
+ */
+function detached(s: string): string {
+  return s.length < 13 ? s : ` ${s}`.slice(1);
 }
 
 // A title that says what the document is. The kind's name first, then a separator or, for a
@@ -210,6 +224,8 @@ interface Entry {
   weak: boolean;
 }
 interface Index {
+  /** This index's place in a title's `matches` (one per kind loaded in this process). */
+  slot: number;
   exact: Map<string, Entry>;
   /** By first token, longest first, for prefix and containment matches. */
   byHead: Map<string, Entry[]>;
@@ -224,6 +240,7 @@ interface Index {
   joins: Set<string>;
 }
 const indexes = new WeakMap<KindDef, Index>();
+let slots = 0;
 const AND = stem('and');
 
 function indexOf(kind: KindDef): Index {
@@ -247,7 +264,7 @@ function indexOf(kind: KindDef): Index {
     const joins = new Set<string>();
     for (const e of entries) e.tokens.forEach((t, i) => t === AND && i > 0 && joins.add(`${e.tokens[i - 1]} ${e.tokens[i + 1]}`));
     const titles = (kind.titles ?? []).map((t) => titleTokens(t)).filter((t) => t.length > 0);
-    index = { exact, byHead, titles, required: kind.sections.filter((s) => s.required), status: undefined, named: new Map(), joins };
+    index = { slot: slots++, exact, byHead, titles, required: kind.sections.filter((s) => s.required), status: undefined, named: new Map(), joins };
     index.status = namedId(kind, 'status', index);
     indexes.set(kind, index);
   }
@@ -297,6 +314,31 @@ function match(index: Index, tokens: string[], opts: MatchOpts, key = tokens.joi
     if (m) return { id: m.id, how: 'prefix' };
   }
   return undefined;
+}
+
+// The ways of matching whose answer depends on the title and the kind alone, so a title's
+// answer serves every document it heads (nothing `taken`, as assignSections has).
+const STRONG = 0;
+const WEAK_JOINED = 1;
+const WEAK = 2;
+const WAYS: readonly MatchOpts[] = [
+  { weak: false, contains: false },
+  { weak: true, contains: false, joined: true },
+  { weak: true, contains: false },
+];
+
+/** `match` of section `i`'s title in one of the WAYS, once per title and kind (the title record keeps it). */
+function matchAt(info: DocInfo, i: number, index: Index, way: number): { id: string; how: How } | undefined {
+  const t = info.titles[i];
+  if (!t) return undefined;
+  const at = index.slot * WAYS.length + way;
+  t.matches ??= [];
+  let m = t.matches[at];
+  if (m === undefined) {
+    m = match(index, tokensAt(info, i), WAYS[way] as MatchOpts, keyAt(info, i)) ?? null;
+    t.matches[at] = m;
+  }
+  return m ?? undefined;
 }
 
 /** The section ids a title joins, when it joins two names or more ("Risk and rollback"); "Cost and effort" joins one. */
@@ -525,7 +567,7 @@ function statedConsequences(doc: Doc, kind: KindDef): Span | undefined {
   if (info.chosen) return info.chosen;
   const index = indexOf(kind);
   for (const [i, decision] of doc.sections.entries()) {
-    if (!mayName(info, i, index) || match(index, tokensAt(info, i), { weak: true, contains: false }, keyAt(info, i))?.id !== 'decision') continue;
+    if (!mayName(info, i, index) || matchAt(info, i, index, WEAK)?.id !== 'decision') continue;
     const m = ACCEPTED_COST.exec(plain.slice(decision.span.start, decision.span.end));
     if (m) return { start: decision.span.start + m.index, end: decision.span.start + m.index + m[0].length };
   }
@@ -555,10 +597,16 @@ function chosenProsAndCons(doc: Doc, info: DocInfo): Span | null {
 
 /** The document's title heading: its only `#` heading, when nothing but fields comes before it. */
 function titleHeading(doc: Doc): number {
-  const h1s = doc.sections.flatMap((s, i) => (s.style === 'heading' && s.depth === 1 ? [i] : []));
-  const first = h1s[0];
-  if (h1s.length !== 1 || first === undefined) return -1;
-  return doc.sections.slice(0, first).every((s) => s.style === 'field') ? first : -1;
+  const info = infoOf(doc);
+  if (info.titleHeading === undefined) {
+    let first = -1;
+    let count = 0;
+    doc.sections.forEach((s, i) => {
+      if (s.style === 'heading' && s.depth === 1 && count++ === 0) first = i;
+    });
+    info.titleHeading = count === 1 && doc.sections.slice(0, first).every((s) => s.style === 'field') ? first : -1;
+  }
+  return info.titleHeading;
 }
 
 /** Sections that form the body's outline: headings and labels at the top of the body, not fields or subsections. */
@@ -623,7 +671,7 @@ export function kindEvidence(doc: Doc, module: CourseModule): KindEvidence[] {
     const matched = new Set<number>();
     const ids = new Map<number, string>();
     for (const i of candidates) {
-      const m = mayName(info, i, index) ? match(index, tokensAt(info, i), { weak: false, contains: false }, keyAt(info, i)) : undefined;
+      const m = mayName(info, i, index) ? matchAt(info, i, index, STRONG) : undefined;
       if (m) {
         found.add(m.id);
         matched.add(i);
@@ -652,7 +700,7 @@ export function kindEvidence(doc: Doc, module: CourseModule): KindEvidence[] {
     // the decision; "Support and check-ins" the support).
     if (titleNamesKind) {
       for (const i of candidates) {
-        const m = matched.has(i) || !mayName(info, i, index) ? undefined : match(index, tokensAt(info, i), { weak: true, contains: false, joined: true }, keyAt(info, i));
+        const m = matched.has(i) || !mayName(info, i, index) ? undefined : matchAt(info, i, index, WEAK_JOINED);
         if (m && !found.has(m.id)) {
           found.add(m.id);
           matched.add(i);

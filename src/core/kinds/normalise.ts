@@ -4,7 +4,7 @@
 // written; `titleKey` reduces the wording itself to a comparable key (parentheticals dropped,
 // contractions expanded, British spelling to American, leading articles dropped, stems).
 // Both are pure and cheap; callers memoise per document (see detect.ts), never globally.
-import stemWord from 'wink-eng-lite-web-model/dist/porter-stemmer.js';
+import { porterStem } from './stem.ts';
 
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 const ANCHOR = /\{#[^}]*\}/g;
@@ -40,8 +40,12 @@ export function cleanTitle(title: string): string {
   t = t.trim().toLowerCase();
   // Numbering may sit after an emoji ("🧭 2. Policy"), so strip it after them, and twice for "1. a)".
   t = t.replace(NUMBERING, '').replace(NUMBERING, '');
-  return t.replace(/[\s:;.,?!\u2013\u2014-]+$/, '').trim();
+  // The trailing run of punctuation and blanks, found from the end (the pattern would try every position).
+  let end = t.length;
+  while (end > 0 && TRAILING.test(t[end - 1] as string)) end--;
+  return (end === t.length ? t : t.slice(0, end)).trim();
 }
+const TRAILING = /[\s:;.,?!\u2013\u2014-]/;
 
 const CONTRACTIONS: [RegExp, string][] = [
   [/\bwon't\b/g, 'will not'],
@@ -145,7 +149,7 @@ export function stem(word: string, memo?: Map<string, string>): string {
   if (word.length > MAX_STEMMED) return word;
   let out = memo?.get(word);
   if (out === undefined) {
-    out = stemWord(americanise(word));
+    out = porterStem(americanise(word));
     if (memo) {
       if (memo.size >= MAX_STEMS) memo.clear();
       memo.set(word, out);

@@ -48,13 +48,24 @@ const MAX_BOLD_SENTENCE_WORDS = 5;
 /** Separates `Key: value` pairs on one metadata line. */
 const MIDDLE_DOT = /[ \t]+[·•][ \t]+/g;
 
+const SPACE = /\s/;
+
+function isSpace(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : SPACE.test(s[i] as string);
+}
+
+/** `s.trim().split(/\s+/).length`, counted without the array: one more than the runs of white space inside. */
 function words(s: string): number {
-  return s.trim().split(/\s+/).length;
+  const t = s.trim();
+  let n = 1;
+  for (let i = 1; i < t.length; i++) if (isSpace(t, i) && !isSpace(t, i - 1)) n++;
+  return n;
 }
 
 /** Words outside parentheses: `Weekly allocation (5 days)` is a two-word name with a qualifier. */
 function headWords(s: string): number {
-  const bare = s.replace(/\([^()]*\)/g, ' ').trim();
+  const bare = (s.includes('(') ? s.replace(/\([^()]*\)/g, ' ') : s).trim();
   return bare ? words(bare) : 0;
 }
 
@@ -139,17 +150,22 @@ export function headOf(line: string): Head | undefined {
     const start = qualified[0].indexOf(qualified[1] as string) + (qualified[1] as string).length;
     return { name: `${(qualified[2] as string).trim()} ${qualified[3] as string}`, start, end: line.trimEnd().length, form: 'label', bare: true };
   }
-  if (!line.includes(':')) return undefined;
-  const label = PLAIN_LABEL.exec(line);
+  const firstColon = line.indexOf(':');
+  if (firstColon === -1) return undefined;
+  // The patterns' own necessary conditions, told without them: a label's line ends with its colon
+  // (and blanks); a field's first colon is followed by a blank.
+  const label = endsWithColon(line) ? PLAIN_LABEL.exec(line) : null;
   if (label) {
     const name = (label[1] as string).trim();
     if (!titleLike(name, MAX_LABEL_WORDS)) return undefined;
     return { name, start: line.indexOf(name), end: line.trimEnd().length, form: 'label' };
   }
-  const field = PLAIN_FIELD.exec(line);
+  const after = line.charCodeAt(firstColon + 1);
+  const field = after === 32 || after === 9 ? PLAIN_FIELD.exec(line) : null;
   if (field) {
     const name = (field[1] as string).trim();
-    if (headWords(name) > MAX_PLAIN_FIELD_WORDS || headWords(name) === 0 || !balanced(name)) return undefined;
+    const n = headWords(name);
+    if (n > MAX_PLAIN_FIELD_WORDS || n === 0 || !balanced(name)) return undefined;
     const start = line.indexOf(name);
     const colon = line.indexOf(':', start + name.length);
     return { name, start, end: colon + 1, form: 'field' };
@@ -157,11 +173,22 @@ export function headOf(line: string): Head | undefined {
   return undefined;
 }
 
+/** The last character before trailing blanks is a colon. */
+function endsWithColon(line: string): boolean {
+  let i = line.length - 1;
+  while (i >= 0 && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i--;
+  return line.charCodeAt(i) === 58;
+}
+
 /** A list item's marker (and task box): `- `, `* `, `1. `, `- [ ] `. */
 const ITEM_MARKER = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?/;
 
+const ITEM_MAY_HEAD = /[:*_]/;
+
 /** The title a list item starts with (`- **Decision needed:** ...`, `* Owner: Dana`); offsets relative to the line. */
 export function headOfItem(line: string): Head | undefined {
+  // Every head has emphasis or a colon: most items (prose) are told apart by that alone.
+  if (!ITEM_MAY_HEAD.test(line)) return undefined;
   const marker = ITEM_MARKER.exec(line)?.[0].length ?? 0;
   if (!marker) return undefined;
   const h = headOf(line.slice(marker));

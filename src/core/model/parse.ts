@@ -33,6 +33,7 @@ export function parse(input: string): Doc {
   const body = frontMatter ? '\n'.repeat(firstBodyLine) + text.slice(lineStarts[firstBodyLine] ?? text.length) : text;
   const tokens = md.parse(body, {});
   const builder = new Builder(text, lineStarts);
+  builder.closes = closesOf(tokens);
   const blocks = builder.blocks(tokens, 0, tokens.length);
   const comments = commentsOf(text, frontMatter ? frontMatter.span.end : 0, blocks);
   const doc: Doc = {
@@ -93,13 +94,27 @@ function commentsOf(text: string, from: number, blocks: Block[]): Span[] {
 /** `text` with each span replaced by spaces, line breaks kept. */
 function blankOut(text: string, spans: Span[]): string {
   if (!spans.length) return text;
-  let out = '';
+  // Joined once, so the result is one flat string (appending builds a rope every later slice flattens).
+  const parts: string[] = [];
   let cursor = 0;
   for (const s of spans) {
-    out += text.slice(cursor, s.start) + text.slice(s.start, s.end).replace(/[^\r\n]/g, ' ');
+    parts.push(text.slice(cursor, s.start));
+    // Spaces for every code unit but the line breaks.
+    let run = 0;
+    for (let i = s.start; i < s.end; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 10 && c !== 13) run++;
+      else {
+        if (run) parts.push(' '.repeat(run));
+        parts.push(c === 10 ? '\n' : '\r');
+        run = 0;
+      }
+    }
+    if (run) parts.push(' '.repeat(run));
     cursor = s.end;
   }
-  return out + text.slice(cursor);
+  parts.push(text.slice(cursor));
+  return parts.join('');
 }
 
 function lineIndexAfter(lineStarts: number[], offset: number): number {
@@ -118,6 +133,8 @@ interface HeadingInfo {
 class Builder {
   tables: Block[] = [];
   headings: HeadingInfo[] = [];
+  /** Each open token's close (closesOf). */
+  closes: Int32Array = new Int32Array(0);
   constructor(
     private text: string,
     private lineStarts: number[],
@@ -137,7 +154,8 @@ class Builder {
     while (i < to) {
       const t = tokens[i] as Token;
       if (t.nesting === 1) {
-        const close = matchingClose(tokens, i, to);
+        const match = this.closes[i] as number;
+        const close = match !== -1 && match < to ? match : to - 1;
         const block = this.container(tokens, i, close, depth);
         if (block) out.push(block);
         i = close + 1;
@@ -204,13 +222,19 @@ class Builder {
   }
 }
 
-function matchingClose(tokens: Token[], open: number, to: number): number {
-  let level = 0;
-  for (let i = open; i < to; i++) {
-    level += (tokens[i] as Token).nesting;
-    if (level === 0) return i;
+/** The index of each open token's close (-1: none, and for every other token), in one pass: a scan per container is quadratic in a list's depth. */
+function closesOf(tokens: Token[]): Int32Array {
+  const closes = new Int32Array(tokens.length).fill(-1);
+  const open: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const n = (tokens[i] as Token).nesting;
+    if (n === 1) open.push(i);
+    else if (n === -1) {
+      const o = open.pop();
+      if (o !== undefined) closes[o] = i;
+    }
   }
-  return to - 1;
+  return closes;
 }
 
 function headingTitle(text: string, span: Span, markup: string): { title: string; titleSpan: Span } {
@@ -247,9 +271,9 @@ function trimmedSpan(raw: string, start: number, clean: (s: string) => string): 
 /** Splits a GFM table row into cells with their source spans; `\|` does not split. */
 export function splitRow(text: string, start: number, end: number): TableCell[] {
   let s = start;
-  while (s < end && /[\s>]/.test(text[s] as string)) s++;
+  while (s < end && (isSpaceAt(text, s) || text.charCodeAt(s) === 62)) s++;
   let e = end;
-  while (e > s && /\s/.test(text[e - 1] as string)) e--;
+  while (e > s && isSpaceAt(text, e - 1)) e--;
   if (text[s] === '|') s++;
   if (e > s && text[e - 1] === '|' && text[e - 2] !== '\\') e--;
   const cells: TableCell[] = [];
@@ -258,8 +282,8 @@ export function splitRow(text: string, start: number, end: number): TableCell[] 
     if (i === e || (text[i] === '|' && text[i - 1] !== '\\')) {
       let a = cellStart;
       let b = i;
-      while (a < b && /\s/.test(text[a] as string)) a++;
-      while (b > a && /\s/.test(text[b - 1] as string)) b--;
+      while (a < b && isSpaceAt(text, a)) a++;
+      while (b > a && isSpaceAt(text, b - 1)) b--;
       cells.push({ start: a, end: b, text: text.slice(a, b) });
       cellStart = i + 1;
     }
@@ -426,10 +450,19 @@ function sectionsOf(doc: Doc, headings: HeadingInfo[]): Section[] {
     if (section.span.end > cursor) owned.push({ start: cursor, end: section.span.end });
     const firstChild = section.children.length ? lineStartAt(doc.lineStarts, (sections[section.children[0] as number] as Section).span.start) : section.span.end;
     const cells = (starts[section.index] as Start).cells;
-    section.owned = cells ? cells.map((c) => ({ start: c.start, end: c.end })) : owned.map((r) => trimmed(doc.text, r)).filter((r) => r.end > r.start);
+    if (cells) section.owned = cells.map((c) => ({ start: c.start, end: c.end }));
+    else {
+      section.owned = [];
+      for (const r of owned) {
+        const t = trimmed(doc.text, r);
+        if (t.end > t.start) section.owned.push(t);
+      }
+    }
     const first = section.owned[0];
     section.own = first && first.end <= firstChild ? first : { start: section.own.start, end: section.own.start };
-    section.blocks = section.owned.flatMap((r) => clippedBlocks(doc.text, doc.blocks, r));
+    const blocks: Block[] = [];
+    for (const r of section.owned) clipInto(doc.text, doc.blocks, r, blocks);
+    section.blocks = blocks;
   }
   return sections;
 }
@@ -438,14 +471,14 @@ function sectionsOf(doc: Doc, headings: HeadingInfo[]): Section[] {
 function trimmed(text: string, r: Span): Span {
   let start = r.start;
   const end = trimBack(text, start, r.end);
-  while (start < end && /\s/.test(text[start] as string)) start++;
+  while (start < end && isSpaceAt(text, start)) start++;
   return { start, end };
 }
 
 /** `to`, moved back over white space but not before `from`. */
 function trimBack(text: string, from: number, to: number): number {
   let e = to;
-  while (e > from && /\s/.test(text[e - 1] as string)) e--;
+  while (e > from && isSpaceAt(text, e - 1)) e--;
   return e;
 }
 
@@ -468,6 +501,11 @@ function sectionEnds(doc: Doc, starts: { depth: number; titleSpan: Span }[]): nu
 
 /** Non-heading blocks overlapping `span`, cut to it (a cut paragraph loses the white space at its ends). */
 export function clippedBlocks(text: string, blocks: readonly Block[], span: Span): Block[] {
+  return clipInto(text, blocks, span, []);
+}
+
+/** clippedBlocks, appended to `out`. */
+function clipInto(text: string, blocks: readonly Block[], span: Span, out: Block[]): Block[] {
   let lo = 0;
   let hi = blocks.length;
   while (lo < hi) {
@@ -475,7 +513,6 @@ export function clippedBlocks(text: string, blocks: readonly Block[], span: Span
     if ((blocks[mid] as Block).end > span.start) hi = mid;
     else lo = mid + 1;
   }
-  const out: Block[] = [];
   for (let i = lo; i < blocks.length; i++) {
     const b = blocks[i] as Block;
     if (b.start >= span.end) break;
@@ -495,7 +532,7 @@ function clip(text: string, b: Block, span: Span): Block | undefined {
   if (b.start >= span.start && b.end <= span.end) return b;
   let start = Math.max(b.start, span.start);
   const end = trimBack(text, start, Math.min(b.end, span.end));
-  while (start < end && /\s/.test(text[start] as string)) start++;
+  while (start < end && isSpaceAt(text, start)) start++;
   if (end <= start) return undefined;
   if (b.type === 'table') {
     // A row's cells lie inside the row's line: rows away from the span are skipped unread (each
@@ -539,6 +576,15 @@ function clip(text: string, b: Block, span: Span): Block | undefined {
     if (b.type === 'list' && b.start < span.start && piece.children.length === 1 && only?.type === 'listItem' && only.children?.length === 1 && only.children[0]?.type === 'list') return only.children[0];
   }
   return piece;
+}
+
+const SPACE = /\s/;
+
+/** Whether the code unit at `i` is white space (`\s`), told by its code for ASCII, the commonest case. */
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return SPACE.test(text[i] as string);
 }
 
 /** The offset of the first `:` at or after `from`, or past the end of the text. */

@@ -39,11 +39,14 @@ export function choiceOfRow(cells: readonly Match[]): Choice | undefined {
   return { ...c, start: first.start, label: (bare[1] as string).toUpperCase() };
 }
 
+// Not global: `exec` keeps no position between calls.
+const NOTHING = new RegExp(lexicon('nothing').source, 'i');
+
 /** Whether a cell or entry says "nothing" (none, n/a, -, TBD): an empty answer. */
 export function isNothing(text: string): boolean {
   const t = text.replace(/[*_`~]/g, '').trim();
   if (!t) return true;
-  const m = lexicon('nothing').exec(t);
+  const m = NOTHING.exec(t);
   return m !== null && m.index === 0 && m[0].length === t.replace(/[.!]+$/, '').length;
 }
 

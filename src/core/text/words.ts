@@ -42,6 +42,11 @@ export function wordsOf(text: string): string[] {
   );
 }
 
+// Built once: `replace` and `matchAll` with a global regex start from the text's beginning and
+// leave this one's `lastIndex` as it was.
+const TRACE_GENERIC = lexicon('trace-generic');
+const RELATED_TERMS = lexicon('related-terms');
+
 /**
  * The terms a text is about, for tracing one section to another: stemmed content words
  * (generic ones such as "improve" or "platform" left out), two-letter acronyms ("CI"), and the
@@ -49,10 +54,10 @@ export function wordsOf(text: string): string[] {
  * `related` is false (for "says the same thing", where a shared topic is not enough).
  */
 export function termsOf(text: string, related = true): Set<string> {
-  const out = contentWords(text.replace(lexicon('trace-generic'), ' '));
+  const out = contentWords(text.replace(TRACE_GENERIC, ' '));
   for (const m of text.matchAll(/\b[A-Z][A-Z0-9]\b/g)) out.add(m[0].toLowerCase());
   if (!related) return out;
-  for (const m of text.matchAll(lexicon('related-terms'))) {
+  for (const m of text.matchAll(RELATED_TERMS)) {
     const groups = m.groups ?? {};
     for (const name in groups) if (groups[name]) out.add(`#${name}`);
   }
