@@ -3,7 +3,7 @@
 // independent signals (an escalation asks someone to decide, lists options, recommends one, names
 // a deadline); a kind is read from content only when several agree, no other kind's signals do as
 // well, and the outline is not another genre's (an RFC, a KEP, a postmortem, a README), so the
-// corpus's design documents stay unknown. Pure; once per document (weakly keyed on the Doc).
+// corpus's design documents stay unknown. Pure.
 import { lexicon } from '../lexicon/index.ts';
 import type { Doc, Span } from '../model/types.ts';
 import { hasDate, hasQuantity } from '../text/numbers.ts';
@@ -28,10 +28,12 @@ interface Signal {
 /** The body as the signals read it: lower case, one kind of apostrophe, single spaces; and its lines. */
 interface Text {
   prose: string;
-  lines: string[];
+  /** The lines of `raw` (split on first use: most documents fail before a signal reads them). */
+  readonly lines: string[];
   /** The body as written (case kept), for names. */
   raw: string;
-  persons: Persons;
+  /** Counted on first use. */
+  readonly persons: Persons;
 }
 
 interface KindSignals {
@@ -104,8 +106,8 @@ interface Persons {
   third: number;
 }
 
-function personsOf(t: Text): Persons {
-  const count = (pattern: RegExp) => t.prose.match(pattern)?.length ?? 0;
+function personsOf(prose: string): Persons {
+  const count = (pattern: RegExp) => prose.match(pattern)?.length ?? 0;
   return {
     first: count(/\b(?:i|i'm|i'll|i've|i'd|my|me|mine|we|we're|we'll|our|us)\b/g),
     second: count(/\b(?:you|your|yours|you're|you'll)\b/g),
@@ -280,28 +282,11 @@ const MAX_CHARS = 10_000;
 /** Characters below which a body is a stub, not something to read a kind from. */
 const MIN_CHARS = 400;
 
-const memo = new WeakMap<Doc, Map<string, string[]>>();
-
-/** The signals each kind's content shows (empty for a document too long, too short or of another genre). */
+/** The signals each kind's content shows (empty for a document too long, too short or of another genre); for tests and debugging. */
 export function contentSignals(doc: Doc): Map<string, string[]> {
-  let out = memo.get(doc);
-  if (out) return out;
-  out = new Map();
-  memo.set(doc, out);
-  const size = doc.body.end - doc.body.start;
-  if (size > MAX_CHARS || size < MIN_CHARS) return out;
-  if (doc.sections.some((s) => s.style === 'heading' && FOREIGN.has(cleanTitle(s.title)))) return out;
-  const title = doc.sections.find((s) => s.style === 'heading')?.title ?? '';
-  if (FOREIGN_TITLE.test(cleanTitle(title))) return out;
-  const raw = doc.plain.slice(doc.body.start, doc.body.end).replace(/[\u2018\u2019]/g, "'");
-  const prose = raw
-    .toLowerCase()
-    .replace(/[*_`]+/g, '')
-    .replace(/\s+/g, ' ');
-  const text: Text = { raw, prose, lines: raw.split('\n'), persons: { first: 0, second: 0, third: 0 } };
-  text.persons = personsOf(text);
-  // Written to a reader in general ("your career", "you should"): a guide, not an artifact.
-  if (text.persons.second > text.persons.first + text.persons.third) return out;
+  const out = new Map<string, string[]>();
+  const text = readable(doc);
+  if (!text) return out;
   for (const [kind, def] of Object.entries(SIGNALS))
     out.set(
       kind,
@@ -311,16 +296,51 @@ export function contentSignals(doc: Doc): Map<string, string[]> {
 }
 
 /**
+ * The body as the signals read it, unless the document is too long, too short or of another
+ * genre. Cheapest gates first: most documents of a run fail one of them.
+ */
+function readable(doc: Doc): Text | undefined {
+  const size = doc.body.end - doc.body.start;
+  if (size > MAX_CHARS || size < MIN_CHARS) return undefined;
+  const title = doc.sections.find((s) => s.style === 'heading')?.title ?? '';
+  if (FOREIGN_TITLE.test(cleanTitle(title))) return undefined;
+  if (doc.sections.some((s) => s.style === 'heading' && FOREIGN.has(cleanTitle(s.title)))) return undefined;
+  const text = textOf(doc, doc.body);
+  // Written to a reader in general ("your career", "you should"): a guide, not an artifact.
+  if (!text.prose.includes('you')) return text;
+  const { first, second, third } = text.persons;
+  return second > first + third ? undefined : text;
+}
+
+/**
  * The kind id the content alone names: the only kind whose needed signals all show and enough of
  * its signals do. Two kinds that both qualify are a guess, not evidence: none.
  */
 export function contentKind(doc: Doc): string | undefined {
-  const found: string[] = [];
-  for (const [kind, shown] of contentSignals(doc)) {
-    const def = SIGNALS[kind];
-    if (def && shown.length >= def.min && def.needs.every((n) => shown.includes(n))) found.push(kind);
+  const text = readable(doc);
+  if (!text) return undefined;
+  let found: string | undefined;
+  for (const [kind, def] of Object.entries(SIGNALS)) {
+    if (!qualifies(def, text)) continue;
+    if (found !== undefined) return undefined;
+    found = kind;
   }
-  return found.length === 1 ? found[0] : undefined;
+  return found;
+}
+
+/** Whether every needed signal shows and `min` signals do; the needed ones first, and no more tests than that takes. */
+function qualifies(def: KindSignals, text: Text): boolean {
+  let shown = 0;
+  for (const id of def.needs) {
+    const need = def.signals.find((s) => s.id === id);
+    if (!need || need.locates || !need.test(text)) return false;
+    shown++;
+  }
+  for (const s of def.signals) {
+    if (shown >= def.min) return true;
+    if (!s.locates && !def.needs.includes(s.id) && s.test(text)) shown++;
+  }
+  return shown >= def.min;
 }
 
 /**
@@ -350,17 +370,24 @@ function* stretches(doc: Doc): Generator<Span> {
 
 function textOf(doc: Doc, span: Span): Text {
   const raw = doc.plain.slice(span.start, span.end).replace(/[\u2018\u2019]/g, "'");
-  const t: Text = {
+  const prose = raw
+    .toLowerCase()
+    .replace(/[*_`]+/g, '')
+    .replace(/\s+/g, ' ');
+  let lines: string[] | undefined;
+  let persons: Persons | undefined;
+  return {
     raw,
-    prose: raw
-      .toLowerCase()
-      .replace(/[*_`]+/g, '')
-      .replace(/\s+/g, ' '),
-    lines: raw.split('\n'),
-    persons: { first: 0, second: 0, third: 0 },
+    prose,
+    get lines() {
+      lines ??= raw.split('\n');
+      return lines;
+    },
+    get persons() {
+      persons ??= personsOf(prose);
+      return persons;
+    },
   };
-  t.persons = personsOf(t);
-  return t;
 }
 
 /** Documents whose kind `kindFromContent` named: only their sections are located by content. */

@@ -1,5 +1,4 @@
 import type { Section } from '../../model/types.ts';
-import type { SectionView } from '../../query/section-view.ts';
 import { choiceOf, isNothing, matchChoice } from '../../text/options.ts';
 import { contentWords } from '../../text/words.ts';
 import { defineRule, type RuleContext } from '../define.ts';
@@ -32,9 +31,11 @@ export default defineRule({
     if (!first?.section || first.isEmpty()) return;
     // MADR 2 splits the consequences into "Positive" and "Negative Consequences": every section of the kind counts.
     const consequences = doc.sections.filter((s) => s.key === 'consequences' || s.also?.includes('consequences')).map((s) => context.viewOf(s));
-    // "Negative Consequences: None expected." is a heading over no downside.
-    if (consequences.some((v) => (negativeTitle(v.section?.title ?? '') && !v.isEmpty() && !nothingListed(v.entries())) || namesDownside(context, v))) return;
+    // What settles it without reading sentences goes first: a downside heading ("Negative Consequences:
+    // None expected." is a heading over no downside), a "Bad, because" entry, a downside elsewhere.
+    if (consequences.some((v) => (negativeTitle(v.section?.title ?? '') && !v.isEmpty() && !nothingListed(v.entries())) || v.entries().some((e) => labelled(e.text) === 'downside'))) return;
     if (downsideElsewhere(context)) return;
+    if (consequences.some((v) => v.entries().some((e) => labelled(e.text) === undefined && downsideIn(doc, e, context.nlp) !== undefined))) return;
     // Point at the "Negative Consequences: None expected." that claims the decision costs nothing, if there is one.
     const section = doc.sections.find((s) => negativeTitle(s.title) && nothingListed(context.viewOf(s).entries())) ?? first.section;
     context.report({ messageId: 'noDownside', data: { section: section.title }, span: section.titleSpan, words: [section.title] });
@@ -45,9 +46,10 @@ export default defineRule({
 const UPSIDE_LABEL = /^[\s*_]*(?:good|pros?|positive|upsides?|benefits?|advantages?|gains?|\+)[\s*_]*(?:[,:\u2013\u2014-]|because\b)/i;
 const DOWNSIDE_LABEL = /^[\s*_]*(?:bad|cons?|negative|downsides?|drawbacks?|risks?|costs?|trade-?offs?|caveats?|limitations?)[\s*_]*(?:[,:\u2013\u2014-]|because\b)/i;
 
-/** Whether any entry of a view states a downside: labelled one ("Bad, because"), or, unlabelled, says what the decision costs (`downsideIn`). */
-function namesDownside(context: RuleContext, v: SectionView): boolean {
-  return v.entries().some((e) => !UPSIDE_LABEL.test(e.text) && (DOWNSIDE_LABEL.test(e.text) || downsideIn(context.doc, e, context.nlp) !== undefined));
+/** How an entry is labelled: an upside ("Good, because", whatever words follow), a downside ("Bad, because"), or not at all (then `downsideIn` reads it). */
+function labelled(text: string): 'upside' | 'downside' | undefined {
+  if (UPSIDE_LABEL.test(text)) return 'upside';
+  return DOWNSIDE_LABEL.test(text) ? 'downside' : undefined;
 }
 
 /** A section titled as downsides ("Negative Consequences", "Risks", "What it costs us"), not as both sides. */
