@@ -13,10 +13,10 @@ import { ASK, escalationLetter, PAD } from '../helpers/letters.ts';
 
 function query(text: string) {
   const doc = parse(text);
-  const kind = detectKind(doc, defaultModule).kind;
+  const { kind, source } = detectKind(doc, defaultModule);
   assert.ok(kind, 'recognised');
   assignSections(doc, kind);
-  return { doc, kind, q: new DocQuery(doc, contentViews(doc, kind)) };
+  return { doc, kind, q: new DocQuery(doc, contentViews(doc, kind, source)) };
 }
 
 const fired = (text: string) => checkText(text, { module: defaultModule, rules: builtinRules }).diagnostics.map((d) => `${d.severity}:${d.ruleId}`);
@@ -154,9 +154,10 @@ Decision maker:
 VP of Engineering, by 1 March.
 `;
     const doc = parse(text);
-    const kind = detectKind(doc, defaultModule).kind;
+    const { kind, source } = detectKind(doc, defaultModule);
     assert.ok(kind);
-    assert.equal(contentViews(doc, kind).size, 0);
+    assert.notEqual(source, 'content');
+    assert.equal(contentViews(doc, kind, source).size, 0);
   });
 
   it('keeps a wrapped line’s negation with its clause (“solver work, not / tech lead work”)', () => {
@@ -198,6 +199,19 @@ By 30 June: recalculation under 2 min per employee.
       const got = fired(memo(text));
       assert.equal(got.includes('error:role/multiple-primary'), fires, `${JSON.stringify(text)}: ${got.join(', ')}`);
     }
+  });
+
+  it('says content named the kind, and locates the parts from that alone (no state kept on the Doc)', () => {
+    const text = letter("I'd go with the second: data already owns the retention policy.");
+    assert.equal(detectKind(parse(text), defaultModule).source, 'content');
+    assert.equal(checkText(text, { module: defaultModule, rules: [] }).kindSource, 'content');
+    // A fresh parse that detectKind never saw: the same parts, told by the source passed in.
+    const doc = parse(text);
+    const kind = defaultModule.kinds.find((k) => k.id === 'escalation');
+    assert.ok(kind);
+    assignSections(doc, kind);
+    assert.deepEqual([...contentViews(doc, kind, 'content').keys()].sort(), ['decision-needed', 'recommendation']);
+    assert.equal(contentViews(doc, kind, 'inferred').size, 0);
   });
 
   it('judges a located ask that names a topic, not a question (the view has no section title)', () => {

@@ -175,9 +175,10 @@ describe('kind from content', () => {
 
   it('a document recognised by content has its sections where its content shows them, and none is missing', () => {
     const doc = parse(roleTable);
-    const kind = detectKind(doc, defaultModule).kind;
+    const { kind, source } = detectKind(doc, defaultModule);
     assert.equal(kind?.id, 'role-memo');
-    const implied = impliedSections(doc, kind);
+    assert.equal(source, 'content');
+    const implied = impliedSections(doc, kind, source);
     const at = implied.get('allocation');
     assert.ok(at && doc.text.slice(at.start, at.end).includes('| Zero-trust programme | 50% |'), 'the allocation is the table');
     const non = implied.get('non-scope');
@@ -194,8 +195,9 @@ describe('kind from content', () => {
   it('a section-recognised document gets no sections from content', () => {
     const text = `# Role memo\n\n## Archetype\n\nPrimary: architect.\n\n## Scope\n\nThe identity service.\n${PAD}`;
     const doc = parse(text);
-    const kind = detectKind(doc, defaultModule).kind;
+    const { kind, source } = detectKind(doc, defaultModule);
     assert.equal(kind?.id, 'role-memo');
-    assert.ok(!impliedSections(doc, kind).has('non-scope'));
+    assert.equal(source, 'inferred');
+    assert.ok(!impliedSections(doc, kind, source).has('non-scope'));
   });
 });
