@@ -10,7 +10,6 @@ import { parse } from '../../src/core/model/parse.ts';
 import { DocQuery } from '../../src/core/query/doc-query.ts';
 import { ASK, escalationLetter, PAD } from '../helpers/letters.ts';
 
-
 function query(text: string) {
   const doc = parse(text);
   const { kind, source } = detectKind(doc, defaultModule);

@@ -44,7 +44,6 @@ interface KindSignals {
   signals: Signal[];
 }
 
-const re = (source: string) => new RegExp(source, 'i');
 const has = (pattern: RegExp) => (t: Text) => pattern.test(t.prose);
 
 /** Distinct option labels: "Option 1", "option B", "Option two", "Plan A". */

@@ -11,8 +11,7 @@ export const WEEKDAY = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
 const UNIT = '(?:%|(?:percent|pp|x|ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|wks?|months?|years?|yrs?|sprints?|points?|people|engineers?|fte|k|m|gb|mb|tb)\\b)';
 /** `12/3`, `3.4.2026`, `2026-05-14` (as its day-month tail): not a decimal or a range followed by a unit or `%`. */
 const NUMERIC_DATE = `(?<![\\d.,])\\d{1,2}[/.-]\\d{1,2}(?:[/.-]\\d{2,4})?(?![.,]?\\d)(?!\\s?${UNIT})`;
-const RELATIVE =
-  `${WEEKDAY}|today|tomorrow|end of (?:the )?(?:week|month|quarter|year|half|sprint)|(?:next|this) (?:week|month|quarter|half|sprint|year)|within \\w+ (?:days?|weeks?|months?)|in (?:\\w+ )?(?:weeks?|months?|quarters?)|by (?:the )?(?:end|eod|eow)`;
+const RELATIVE = `${WEEKDAY}|today|tomorrow|end of (?:the )?(?:week|month|quarter|year|half|sprint)|(?:next|this) (?:week|month|quarter|half|sprint|year)|within \\w+ (?:days?|weeks?|months?)|in (?:\\w+ )?(?:weeks?|months?|quarters?)|by (?:the )?(?:end|eod|eow)`;
 const DATE = new RegExp(`\\b(?:Q[1-4]|H[12]|(?:19|20)\\d\\d|${NUMERIC_DATE}|${MONTH}|${RELATIVE})\\b`, 'i');
 /** What a date is made of, for taking dates out before looking for a quantity. */
 const DATE_TOKENS = new RegExp(`\\b(?:[QH][1-4]|(?:19|20)\\d\\d|${NUMERIC_DATE}|\\d{1,2}(?:st|nd|rd|th)? ${MONTH}|${MONTH} \\d{1,2}(?:st|nd|rd|th)?)\\b`, 'gi');

@@ -116,7 +116,10 @@ ruleTester(rule, {
       name: 'a vision in joined-up prose (but, because, doesn’t, however) still names no problem: the diagnosis is missing',
       code: strategy("Where we're headed", "Our vision is a platform teachers love, but simpler: because a teacher doesn't want settings, every class is set up in five minutes, however the school buys its devices."),
       errors: [{ messageId: 'missing', line: 2, column: 1, endLine: 2, endColumn: 15, data: { kind: 'engineering strategy', section: 'Diagnosis', hint: DIAGNOSIS_HINT } }],
-      output: strategy("Where we're headed", `Our vision is a platform teachers love, but simpler: because a teacher doesn't want settings, every class is set up in five minutes, however the school buys its devices.\n\n## Diagnosis\n\n<!-- ${DIAGNOSIS_HINT} -->`),
+      output: strategy(
+        "Where we're headed",
+        `Our vision is a platform teachers love, but simpler: because a teacher doesn't want settings, every class is set up in five minutes, however the school buys its devices.\n\n## Diagnosis\n\n<!-- ${DIAGNOSIS_HINT} -->`,
+      ),
     },
     {
       name: 'headings that cannot be the visibility moment (attendees, a career aim) do not save it: it is missing',

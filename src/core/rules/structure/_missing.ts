@@ -136,7 +136,7 @@ function looseProse(doc: Doc): Span | undefined {
  * only: the sections it shares a word with first, then the sections in the kind's order.
  */
 export function missingWithCandidates(context: RuleContext): Missing[] {
-  const { doc, kind } = context;
+  const { kind } = context;
   if (!kind) return [];
   // Both structure rules ask, once each per check.
   return context.once('structure/_missing', () => computeMissing(context, kind));
