@@ -8,36 +8,19 @@ import { builtinRules, checkText, defaultModule } from '../../src/core/index.ts'
 import { assignSections, contentViews, detectKind } from '../../src/core/kinds/detect.ts';
 import { parse } from '../../src/core/model/parse.ts';
 import { DocQuery } from '../../src/core/query/doc-query.ts';
-
-const PAD = '\n\nThis note was written after the planning review and circulated to the leads who were there, with the numbers checked against last month’s dashboards.\n';
+import { ASK, escalationLetter, PAD } from '../helpers/letters.ts';
 
 function query(text: string) {
   const doc = parse(text);
-  const kind = detectKind(doc, defaultModule).kind;
+  const { kind, source } = detectKind(doc, defaultModule);
   assert.ok(kind, 'recognised');
   assignSections(doc, kind);
-  return { doc, kind, q: new DocQuery(doc, contentViews(doc, kind)) };
+  return { doc, kind, q: new DocQuery(doc, contentViews(doc, kind, source)) };
 }
 
 const fired = (text: string) => checkText(text, { module: defaultModule, rules: builtinRules }).diagnostics.map((d) => `${d.severity}:${d.ruleId}`);
 
-const letter = (recommendation: string) => `Subject: need a call on the ingest cluster by Thursday 12 March
-
-Hi Dana,
-
-We need your decision on who pays for the second ingest cluster. Both platform and data leads
-have read this.
-
-Usage grew 40% since January and the cluster is at 91% disk.
-
-What we could do:
-
-- Platform pays and keeps ownership; data gets a quota.
-- Data pays from its own budget and runs it.
-- Nobody buys it and we cap retention at 14 days.
-
-${recommendation} If there is no decision by 12 March, the cap happens by default.
-${PAD}`;
+const letter = (recommendation: string) => escalationLetter(ASK, recommendation);
 
 describe('content-located parts as views', () => {
   it('reads a located part through context.view, with no section and the kind’s name', () => {
@@ -170,9 +153,10 @@ Decision maker:
 VP of Engineering, by 1 March.
 `;
     const doc = parse(text);
-    const kind = detectKind(doc, defaultModule).kind;
+    const { kind, source } = detectKind(doc, defaultModule);
     assert.ok(kind);
-    assert.equal(contentViews(doc, kind).size, 0);
+    assert.notEqual(source, 'content');
+    assert.equal(contentViews(doc, kind, source).size, 0);
   });
 
   it('keeps a wrapped line’s negation with its clause (“solver work, not / tech lead work”)', () => {
@@ -214,5 +198,27 @@ By 30 June: recalculation under 2 min per employee.
       const got = fired(memo(text));
       assert.equal(got.includes('error:role/multiple-primary'), fires, `${JSON.stringify(text)}: ${got.join(', ')}`);
     }
+  });
+
+  it('says content named the kind, and locates the parts from that alone (no state kept on the Doc)', () => {
+    const text = letter("I'd go with the second: data already owns the retention policy.");
+    assert.equal(detectKind(parse(text), defaultModule).source, 'content');
+    assert.equal(checkText(text, { module: defaultModule, rules: [] }).kindSource, 'content');
+    // A fresh parse that detectKind never saw: the same parts, told by the source passed in.
+    const doc = parse(text);
+    const kind = defaultModule.kinds.find((k) => k.id === 'escalation');
+    assert.ok(kind);
+    assignSections(doc, kind);
+    assert.deepEqual([...contentViews(doc, kind, 'content').keys()].sort(), ['decision-needed', 'recommendation']);
+    assert.equal(contentViews(doc, kind, 'inferred').size, 0);
+  });
+
+  it('judges a located ask that names a topic, not a question (the view has no section title)', () => {
+    // A subject line that asks nothing, so the located ask is the only place the decision is named.
+    const text = escalationLetter('We need a steer on the second ingest cluster.', "I'd go with the second: data already owns the retention policy.").replace('need a call on the ingest cluster by', 'ingest cluster costs,');
+    const r = checkText(text, { module: defaultModule, rules: builtinRules });
+    assert.equal(r.kind?.id, 'escalation');
+    const found = r.diagnostics.filter((d) => d.ruleId === 'escalation/no-decision-question').map((d) => `${d.messageId} L${d.loc.start.line}: ${d.words?.join('|')}`);
+    assert.deepEqual(found, ['noQuestion L5: We need a steer on the second ingest cluster.']);
   });
 });

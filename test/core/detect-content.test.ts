@@ -7,30 +7,11 @@ import { describe, it } from 'node:test';
 import { builtinRules, checkText, defaultModule, detectKind, parse } from '../../src/core/index.ts';
 import { contentSignals } from '../../src/core/kinds/content.ts';
 import { impliedSections } from '../../src/core/kinds/detect.ts';
+import { ASK, escalationLetter as letter, PAD } from '../helpers/letters.ts';
 
 const kindOf = (text: string) => detectKind(parse(text), defaultModule).kind?.id;
 
-// Padding so that a short case is not a stub (content is read only from a body of some length).
-const PAD = '\n\nThis note was written after the planning review and circulated to the leads who were there, with the numbers checked against last month’s dashboards.\n';
-
-const escalationLetter = `Subject: need a call on the ingest cluster by Thursday 12 March
-
-Hi Dana,
-
-We need your decision on who pays for the second ingest cluster. Both platform and data leads
-have read this.
-
-Usage grew 40% since January and the cluster is at 91% disk.
-
-What we could do:
-
-- Platform pays and keeps ownership; data gets a quota.
-- Data pays from its own budget and runs it.
-- Nobody buys it and we cap retention at 14 days.
-
-I'd go with the second: data already owns the retention policy. If there is no decision by
-12 March, the cap happens by default.
-${PAD}`;
+const escalationLetter = letter(ASK, "I'd go with the second: data already owns the retention policy.");
 
 const escalationPolite = `# Storage for the imaging archive
 
@@ -194,9 +175,10 @@ describe('kind from content', () => {
 
   it('a document recognised by content has its sections where its content shows them, and none is missing', () => {
     const doc = parse(roleTable);
-    const kind = detectKind(doc, defaultModule).kind;
+    const { kind, source } = detectKind(doc, defaultModule);
     assert.equal(kind?.id, 'role-memo');
-    const implied = impliedSections(doc, kind);
+    assert.equal(source, 'content');
+    const implied = impliedSections(doc, kind, source);
     const at = implied.get('allocation');
     assert.ok(at && doc.text.slice(at.start, at.end).includes('| Zero-trust programme | 50% |'), 'the allocation is the table');
     const non = implied.get('non-scope');
@@ -213,8 +195,9 @@ describe('kind from content', () => {
   it('a section-recognised document gets no sections from content', () => {
     const text = `# Role memo\n\n## Archetype\n\nPrimary: architect.\n\n## Scope\n\nThe identity service.\n${PAD}`;
     const doc = parse(text);
-    const kind = detectKind(doc, defaultModule).kind;
+    const { kind, source } = detectKind(doc, defaultModule);
     assert.equal(kind?.id, 'role-memo');
-    assert.ok(!impliedSections(doc, kind).has('non-scope'));
+    assert.equal(source, 'inferred');
+    assert.ok(!impliedSections(doc, kind, source).has('non-scope'));
   });
 });

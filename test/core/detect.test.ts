@@ -175,14 +175,14 @@ describe('impliedSections', () => {
   const adr = defaultModule.kinds.find((k) => k.id === 'adr')!;
   it('reads a Y-statement as context, decision, options and consequences', () => {
     const doc = parse('In the context of checkout, facing slow queries, we decided for a read replica and neglected caching, to achieve p99 under 200 ms, accepting that reads may lag by a second.\n');
-    assert.deepEqual([...impliedSections(doc, adr).keys()].sort(), ['consequences', 'context', 'decision', 'options']);
+    assert.deepEqual([...impliedSections(doc, adr, 'inferred').keys()].sort(), ['consequences', 'context', 'decision', 'options']);
   });
   it('reads a Status row in a table', () => {
     const doc = parse('| Field | Value |\n|---|---|\n| Status | Accepted |\n| Date | 2025-01-02 |\n');
-    assert.deepEqual([...impliedSections(doc, adr).keys()], ['status']);
+    assert.deepEqual([...impliedSections(doc, adr, 'inferred').keys()], ['status']);
   });
   it('does not read a sentence that only mentions a context', () => {
     const doc = parse('In the context of the migration we decided nothing yet.\n');
-    assert.equal(impliedSections(doc, adr).size, 0);
+    assert.equal(impliedSections(doc, adr, 'inferred').size, 0);
   });
 });

@@ -31,6 +31,13 @@ const cases: [string, () => string][] = [
         `| ${Array.from({ length: 30 }, (_, i) => `c${i}`).join(' | ')} |\n|${'---|'.repeat(30)}\n${Array.from({ length: n(10_000) }, (_, r) => `| ${Array.from({ length: 30 }, (_, c) => (c === 2 ? '' : `r${r}c${c} \\| x`)).join(' | ')} |`).join('\n')}\n`,
       ),
   ],
+  // A plan table whose header row names the sections: each column is a section of every row's cell.
+  [
+    `a growth plan as one ${fmt(n(40_000))}-row table whose header names its sections`,
+    () => `---\nkind: growth-plan\n---\n\n# Plan\n\n| When | Delegated work | Checkpoint | Visibility |\n|---|---|---|---|\n${Array.from({ length: n(40_000) }, (_, i) => `| ${i} March | Kofi presents | review | demo |`).join('\n')}\n`,
+  ],
+  // A bold name and its qualifier, then a long run of blanks: a backtracking tail is quadratic here.
+  ['a bold name with a qualifier, then 100,000 spaces', () => strategy(`**Scope** (agreed)${' '.repeat(100_000)}x\n`)],
   ['a tradeoff table with 5,000 columns in one row', () => strategy(`| Choice | Gain | Cost |${' x |'.repeat(5000)}\n|---|---|---|\n| a | b | none |\n`)],
   ['front matter opened and never closed', () => `---\nkind: strategy\ntitle: x\n${'key: value\n'.repeat(n(5000))}\n# Diagnosis\n\ntext\n`],
   ['front matter closed after the 2,000-line scan limit', () => `---\nkind: strategy\n${'a: b\n'.repeat(3000)}---\n\n# Diagnosis\n`],

@@ -46,7 +46,7 @@ export function checkText(text: string, options: CheckOptions): FileResult {
   const diagnostics: Diagnostic[] = [];
   const stamp = stamper(doc);
   // One query per check: every rule reads the same views, and their memos die with the check.
-  const query = new DocQuery(doc, match.kind && contentViews(doc, match.kind));
+  const query = new DocQuery(doc, match.kind && contentViews(doc, match.kind, match.source));
   const section = (key: string) => query.section(key);
   const view = (key: string) => query.view(key);
   const viewOf = (s: Parameters<DocQuery['viewOf']>[0]) => query.viewOf(s);
@@ -67,6 +67,7 @@ export function checkText(text: string, options: CheckOptions): FileResult {
         return query.body;
       },
       textOf: (span: Span) => doc.text.slice(span.start, span.end),
+      once: (key, compute) => query.once(key, compute),
       report: (r) => diagnostics.push(stamp(rule, severity, r)),
     };
     try {

@@ -3,10 +3,12 @@
 // independent signals (an escalation asks someone to decide, lists options, recommends one, names
 // a deadline); a kind is read from content only when several agree, no other kind's signals do as
 // well, and the outline is not another genre's (an RFC, a KEP, a postmortem, a README), so the
-// corpus's design documents stay unknown. Pure.
+// corpus's design documents stay unknown. Pure, and keeps nothing: detect.ts reads the kind once
+// per check and says in its KindMatch that content named it (`source: 'content'`).
 import { lexicon } from '../lexicon/index.ts';
 import type { Doc, Span } from '../model/types.ts';
 import { hasDate, hasQuantity } from '../text/numbers.ts';
+import { hasDeadline } from '../text/when.ts';
 import { cleanTitle } from './normalise.ts';
 
 /** A signal: what it is called (for tests and debugging) and whether the text shows it. */
@@ -44,15 +46,7 @@ interface KindSignals {
   signals: Signal[];
 }
 
-const re = (source: string) => new RegExp(source, 'i');
 const has = (pattern: RegExp) => (t: Text) => pattern.test(t.prose);
-
-const DAY = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
-const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-/** "by Friday", "latest by 9 January", "before 3 March", "by the end of the month", "no later than Q3". */
-const DEADLINE = re(
-  String.raw`\b(?:by|before|until|no later than|latest by|ahead of)\s+(?:(?:the )?(?:end of (?:the |this |next )?(?:week|month|sprint|quarter)|eod|eow)|(?:next |this )?${DAY}|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH}\b|${MONTH}\s+\d{1,2}\b|[qh][1-4]\b|\d{4}-\d{2}-\d{2})`,
-);
 
 /** Distinct option labels: "Option 1", "option B", "Option two", "Plan A". */
 function optionLabels(t: Text): number {
@@ -154,7 +148,7 @@ const SIGNALS: Record<string, KindSignals> = {
         gather: true,
         test: has(/\b(?:recommend(?:ation|ed|s)?|(?:our|my) (?:suggestion|preference|pick|proposal)|we (?:would )?suggest|i (?:would )?suggest|i propose|we propose|(?:i|we)(?:'d| would) (?:go with|pick|choose|prefer))\b/),
       },
-      { id: 'deadline', test: (t) => DEADLINE.test(t.prose) || /\b(?:if (?:we|nobody|no one) (?:do not|don't|does not|doesn't) decide|without a decision|if (?:no|the|a) decision (?:is not|isn't|comes|is made)|by default)\b/.test(t.prose) },
+      { id: 'deadline', test: (t) => hasDeadline(t.prose) || /\b(?:if (?:we|nobody|no one) (?:do not|don't|does not|doesn't) decide|without a decision|if (?:no|the|a) decision (?:is not|isn't|comes|is made)|by default)\b/.test(t.prose) },
     ],
   },
   'role-memo': {
@@ -173,7 +167,7 @@ const SIGNALS: Record<string, KindSignals> = {
       },
       { id: 'owns', section: 'scope', locates: true, test: has(/\b(?:i (?:own|run|lead|am responsible for|cover|will own)|my scope|in scope|scope\b)/) },
       { id: 'partners', section: 'stakeholders', locates: true, test: has(/\b(?:stakeholders?|my sponsor|sponsor\b|i work with|partners?|i report to|reports? to)\b/) },
-      { id: 'success', section: 'success', locates: true, test: (t) => /\b(?:success|we'll know|i'll know|we will know|i will know|working if|done when)\b/.test(t.prose) && DEADLINE.test(t.prose) },
+      { id: 'success', section: 'success', locates: true, test: (t) => /\b(?:success|we'll know|i'll know|we will know|i will know|working if|done when)\b/.test(t.prose) && hasDeadline(t.prose) },
     ],
   },
   'growth-plan': {
@@ -390,35 +384,17 @@ function textOf(doc: Doc, span: Span): Text {
   };
 }
 
-/** Documents whose kind `kindFromContent` named: only their sections are located by content. */
-const namedByContent = new WeakMap<Doc, string>();
-const located = new WeakMap<Doc, Map<string, Span>>();
-
-/** `contentKind`, for a document nothing else names the kind of (detect.ts): its sections are then located by content too. */
-export function kindFromContent(doc: Doc): string | undefined {
-  const kind = contentKind(doc);
-  if (kind !== undefined) namedByContent.set(doc, kind);
-  return kind;
-}
-
-/** Whether `kindFromContent` named `kindId` as the document's kind. */
-export function namedByContentAs(doc: Doc, kindId: string): boolean {
-  return namedByContent.get(doc) === kindId;
-}
-
 /**
- * Where a document whose kind only its content names (`kindFromContent`) has each of the kind's
- * sections that no heading names: the first block (or a lead line and its list) whose text shows
- * the section's signal. Such a document is recognised by what its sections say, so a section that
- * says it is there is not missing. Empty for any other document or kind.
+ * Where a document whose kind only its content names (detect.ts: `source: 'content'`) has each of
+ * the kind's sections that no heading names: the first block (or a lead line and its list) whose
+ * text shows the section's signal. Such a document is recognised by what its sections say, so a
+ * section that says it is there is not missing. Empty for a kind without signals; detect.ts asks
+ * only for a document content named.
  */
 export function contentSections(doc: Doc, kindId: string): Map<string, Span> {
+  const out = new Map<string, Span>();
   const def = SIGNALS[kindId];
-  if (!def || namedByContent.get(doc) !== kindId) return new Map();
-  let out = located.get(doc);
-  if (out) return out;
-  out = new Map();
-  located.set(doc, out);
+  if (!def) return out;
   const body = textOf(doc, doc.body);
   for (const signal of def.signals) {
     if (!signal.section || out.has(signal.section) || !signal.test(body)) continue;

@@ -9,10 +9,11 @@ import { addColumnSection, columnNames, removeColumnSections } from '../model/co
 import { CHOICES_HEADER } from '../model/heads.ts';
 import { lexicon, mentions } from '../lexicon/index.ts';
 import { isGreeting, opensFromDate } from '../text/letter.ts';
-import { contentSections, kindFromContent, locatedSections, namedByContentAs } from './content.ts';
+import { contentKind, contentSections, locatedSections } from './content.ts';
 import { cleanTitle, stem, titleTokens, titleWords } from './normalise.ts';
 
-export type KindSource = 'front-matter' | 'inferred' | 'none';
+/** How the kind was told: front matter, sections and title (`inferred`), what the text does (`content`, content.ts), or none. */
+export type KindSource = 'front-matter' | 'inferred' | 'content' | 'none';
 
 export interface KindMatch {
   kind?: KindDef;
@@ -415,14 +416,15 @@ function yStatement(doc: Doc): RegExpExecArray | null {
 
 /**
  * Section ids of `kind` that the document carries without a heading for them, with where: by
- * their form (`formSections`). A document whose kind only its content names (content.ts) is
+ * their form (`formSections`). A document whose kind only its content names (`source` is
+ * `content`, content.ts) is
  * written in a form staffwork does not read section by section, so it is not told a section is
  * missing: each required section is where its content shows it, else the body; the kind's lesson
  * rules judge what it says.
  */
-export function impliedSections(doc: Doc, kind: KindDef): Map<string, Span> {
+export function impliedSections(doc: Doc, kind: KindDef, source: KindSource): Map<string, Span> {
   const form = formSections(doc, kind);
-  if (!namedByContentAs(doc, kind.id)) return form;
+  if (source !== 'content') return form;
   const out = new Map(contentSections(doc, kind.id));
   for (const def of indexOf(kind).required) if (!out.has(def.id)) out.set(def.id, doc.body);
   for (const [id, span] of form) out.set(id, span);
@@ -441,9 +443,9 @@ export interface LocatedPart {
  * its content names: the stretch of body that shows each (content.ts). Empty for every other
  * document, so a document recognised by its sections reads exactly its sections.
  */
-export function contentViews(doc: Doc, kind: KindDef): ReadonlyMap<string, LocatedPart> {
+export function contentViews(doc: Doc, kind: KindDef, source: KindSource): ReadonlyMap<string, LocatedPart> {
   const out = new Map<string, LocatedPart>();
-  if (!namedByContentAs(doc, kind.id)) return out;
+  if (source !== 'content') return out;
   const named = new Set(doc.sections.flatMap((x) => [x.key, ...(x.also ?? [])]));
   for (const [id, part] of bareLabels(doc, kind)) if (!named.has(id)) out.set(id, part);
   for (const [id, spans] of locatedSections(doc, kind.id)) if (!named.has(id) && !out.has(id)) out.set(id, { spans: spans.map((x) => afterTitle(doc, x)), title: kind.sections.find((d) => d.id === id)?.title ?? id });
@@ -758,9 +760,9 @@ export function detectKind(doc: Doc, module: CourseModule, memo?: DetectMemo): K
   for (const e of kindEvidence(doc, module)) if (e.accepted && (!best || e.score > best.score)) best = e;
   if (best) return { kind: best.kind, source: 'inferred' };
   // No kind by its sections or title: what the document says may still name one (content.ts).
-  const byContent = kindFromContent(doc);
+  const byContent = contentKind(doc);
   const kind = byContent === undefined ? undefined : module.kinds.find((k) => k.id === byContent);
-  return kind ? { kind, source: 'inferred' } : { source: 'none' };
+  return kind ? { kind, source: 'content' } : { source: 'none' };
 }
 
 // A header line that names who the document is for: `Audience: executive team`, `Prepared for: the

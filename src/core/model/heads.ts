@@ -37,8 +37,11 @@ const EMPH_HEAD = new RegExp(String.raw`^[ \t]{0,3}(?:${NUM})?(\*\*|__|\*|_)(?![
 const SEQUENCE = /^(?:slide|step|part|section|phase|stage)\s+(?:\d{1,3}|[ivxlc]+|[a-z])\s*[:.)\u2013\u2014-]\s+(?=\S)/i;
 /** A line that is all bold: `**Weekly allocation (40-hour week)**`. */
 const BOLD_LINE = new RegExp(String.raw`^[ \t]{0,3}(?:${NUM})?(\*\*|__)(?![ \t])([^\n\r*_|]{1,80}?)\1[ \t]*$`, 'u');
-/** A bold name with a qualifier after it, alone on its line: `**Scope** (agreed in the meeting)`. */
-const BOLD_QUALIFIED = new RegExp(String.raw`^[ \t]{0,3}(?:${NUM})?(\*\*|__)(?![ \t])([^\n\r*_|:,()]{1,60}?)\1[ \t]*(\([^()\n\r]{1,60}\))[ \t]*:?[ \t]*$`, 'u');
+/**
+ * A bold name with a qualifier after it, alone on its line: `**Scope** (agreed in the meeting)`.
+ * The blanks after the colon are matched only after one (two adjacent `[ \t]*` backtrack quadratically).
+ */
+const BOLD_QUALIFIED = new RegExp(String.raw`^[ \t]{0,3}(?:${NUM})?(\*\*|__)(?![ \t])([^\n\r*_|:,()]{1,60}?)\1[ \t]*(\([^()\n\r]{1,60}\))[ \t]*(?::[ \t]*)?$`, 'u');
 /** A sentence ends inside the name ("... on 20 October. Since then"), or the name ends like one. */
 const SENTENCE_BREAK = /[.!?;](?:\s|$)/;
 const MAX_LABEL_WORDS = 8;

@@ -539,8 +539,9 @@ function clip(text: string, b: Block, span: Span): Block | undefined {
     // key/value field clips the same table).
     const within = (r: TableRow) => r.start <= end && r.end >= start && r.cells.some((c) => c.text !== '' && c.start >= start && c.end <= end);
     const inCell = (r: TableRow | undefined) => r !== undefined && r.start <= start && end <= r.end && r.cells.some((c) => c.start <= start && end <= c.end);
-    if (inCell(b.header) || (b.rows ?? []).some(inCell)) return { type: 'paragraph', start, end, text: text.slice(start, end) };
-    const rows = (b.rows ?? []).filter(within);
+    const near = rowsAround(b.rows ?? [], start, end);
+    if (inCell(b.header) || near.some(inCell)) return { type: 'paragraph', start, end, text: text.slice(start, end) };
+    const rows = near.filter(within);
     const header = b.header && within(b.header) ? b.header : undefined;
     if (!rows.length && !header) return undefined;
     const piece: Block = { ...b, start, end, text: text.slice(start, end), rows };
@@ -576,6 +577,23 @@ function clip(text: string, b: Block, span: Span): Block | undefined {
     if (b.type === 'list' && b.start < span.start && piece.children.length === 1 && only?.type === 'listItem' && only.children?.length === 1 && only.children[0]?.type === 'list') return only.children[0];
   }
   return piece;
+}
+
+/**
+ * The rows (in order, one per line) that reach into `start`..`end`: found by halving, since a
+ * table's column sections clip it once per cell and a scan of every row would be quadratic.
+ */
+function rowsAround(rows: readonly TableRow[], start: number, end: number): TableRow[] {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((rows[mid] as TableRow).end >= start) hi = mid;
+    else lo = mid + 1;
+  }
+  const out: TableRow[] = [];
+  for (let i = lo; i < rows.length && (rows[i] as TableRow).start <= end; i++) out.push(rows[i] as TableRow);
+  return out;
 }
 
 const SPACE = /\s/;

@@ -198,7 +198,7 @@ function checkSet(set: string, entries: readonly Entry[], options: ProjectOption
   const found: Diagnostic[][] = entries.map(() => []);
   if (entries.length < 2) return found;
   const members: SetMember[] = entries.map(({ own }) => {
-    const query = new DocQuery(own.doc, own.kind && contentViews(own.doc, own.kind));
+    const query = new DocQuery(own.doc, own.kind && contentViews(own.doc, own.kind, own.kindSource));
     return { filePath: own.filePath, doc: own.doc, kind: own.kind, section: (key: string) => query.section(key), view: (key: string) => query.view(key), body: query.body, nlp: createMemo(memo.nlpUnits) };
   });
   const severityOf = (rule: AnyRule, i: number) => levelOf((entries[i] as Entry).config, rule.meta.id, rule.meta.severity);

@@ -11,6 +11,7 @@ export class DocQuery {
   private bodyView: SectionView | undefined;
   private located: ReadonlyMap<string, { spans: readonly Span[]; title: string }>;
   private locatedViews = new Map<string, SectionView>();
+  private answers = new Map<string, unknown>();
 
   /** `located`: where the kind's unnamed sections are, for a document recognised by its content (detect.ts `contentViews`). */
   constructor(doc: Doc, located: ReadonlyMap<string, { spans: readonly Span[]; title: string }> = new Map()) {
@@ -57,6 +58,14 @@ export class DocQuery {
   get body(): SectionView {
     this.bodyView ??= new SectionView(this.doc, undefined, [this.doc.body]);
     return this.bodyView;
+  }
+
+  /** `compute()` once per query (per check) under `key`: answers the rules of one check share. */
+  once<T>(key: string, compute: () => T): T {
+    if (this.answers.has(key)) return this.answers.get(key) as T;
+    const value = compute();
+    this.answers.set(key, value);
+    return value;
   }
 
   /** A view of an arbitrary span (e.g. the text before the first section). */

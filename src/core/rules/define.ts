@@ -60,7 +60,8 @@ export interface RuleContext<M extends string = string> {
   module: CourseModule;
   /** The document's kind, when known. */
   kind: KindDef | undefined;
-  kindSource: 'front-matter' | 'inferred' | 'none';
+  /** How the kind was told (detect.ts `KindSource`): `content` when only what the text does names it. */
+  kindSource: 'front-matter' | 'inferred' | 'content' | 'none';
   /** The first section with this key, if present. */
   section(key: string): Section | undefined;
   /**
@@ -76,6 +77,11 @@ export interface RuleContext<M extends string = string> {
   readonly nlp: NlpMemo;
   /** Text of a span. */
   textOf(span: Span): string;
+  /**
+   * `compute()` once per check under `key`, shared by the rules of the check (an area's helper
+   * that two rules call); the core keeps no caches of its own. Name keys after the helper's file.
+   */
+  once<T>(key: string, compute: () => T): T;
   report(report: Report<M>): void;
 }
 

@@ -4,12 +4,14 @@
 
 const NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred|half|double|twice|zero)\b/i;
 
-const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+/** A month's name or its abbreviation (a pattern source; "may" is also the modal: see `hasDate`). */
+export const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+/** A day of the week (a pattern source). */
+export const WEEKDAY = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
 const UNIT = '(?:%|(?:percent|pp|x|ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|wks?|months?|years?|yrs?|sprints?|points?|people|engineers?|fte|k|m|gb|mb|tb)\\b)';
 /** `12/3`, `3.4.2026`, `2026-05-14` (as its day-month tail): not a decimal or a range followed by a unit or `%`. */
 const NUMERIC_DATE = `(?<![\\d.,])\\d{1,2}[/.-]\\d{1,2}(?:[/.-]\\d{2,4})?(?![.,]?\\d)(?!\\s?${UNIT})`;
-const RELATIVE =
-  'monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|end of (?:the )?(?:week|month|quarter|year|half|sprint)|(?:next|this) (?:week|month|quarter|half|sprint|year)|within \\w+ (?:days?|weeks?|months?)|in (?:\\w+ )?(?:weeks?|months?|quarters?)|by (?:the )?(?:end|eod|eow)';
+const RELATIVE = `${WEEKDAY}|today|tomorrow|end of (?:the )?(?:week|month|quarter|year|half|sprint)|(?:next|this) (?:week|month|quarter|half|sprint|year)|within \\w+ (?:days?|weeks?|months?)|in (?:\\w+ )?(?:weeks?|months?|quarters?)|by (?:the )?(?:end|eod|eow)`;
 const DATE = new RegExp(`\\b(?:Q[1-4]|H[12]|(?:19|20)\\d\\d|${NUMERIC_DATE}|${MONTH}|${RELATIVE})\\b`, 'i');
 /** What a date is made of, for taking dates out before looking for a quantity. */
 const DATE_TOKENS = new RegExp(`\\b(?:[QH][1-4]|(?:19|20)\\d\\d|${NUMERIC_DATE}|\\d{1,2}(?:st|nd|rd|th)? ${MONTH}|${MONTH} \\d{1,2}(?:st|nd|rd|th)?)\\b`, 'gi');

@@ -3,7 +3,7 @@
 // (of a plan that states its start) commit; "sometime next quarter", "soon", "later this year",
 // "in the coming months", "next year", "once things calm down" do not: they are the "someday"
 // that case study 4's opportunity slips behind.
-import { hasDate } from './numbers.ts';
+import { hasDate, MONTH, WEEKDAY } from './numbers.ts';
 
 /** A bounded relative period: the end or start of a named quarter, half, year or month is a deadline. */
 const BOUNDED = /\b(?:by|before|until|at|for|in)\s+(?:the\s+)?(?:end|start|beginning|close|first (?:week|day)|last (?:week|day))\s+of\s+(?:the\s+)?(?:this|next|the current|the following)?\s*(?:week|month|quarter|half|year|sprint)\b/i;
@@ -31,4 +31,19 @@ const VAGUE = new RegExp(
 export function hasCommittedDate(text: string): boolean {
   if (BOUNDED.test(text) || NUMBERED.test(text)) return true;
   return hasDate(text.replace(VAGUE, (m) => ' '.repeat(m.length)));
+}
+
+/**
+ * A deadline: "by Friday", "latest by 9 January", "before 3 March", "by the end of the month", "no
+ * later than Q3", "until 2026-05-14". A date without its "by" is not a deadline (content.ts reads
+ * an escalation's "decide by" and a role memo's "working by" from it).
+ */
+const DEADLINE = new RegExp(
+  String.raw`\b(?:by|before|until|no later than|latest by|ahead of)\s+(?:(?:the )?(?:end of (?:the |this |next )?(?:week|month|sprint|quarter)|eod|eow)|(?:next |this )?${WEEKDAY}|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH}\b|${MONTH}\s+\d{1,2}\b|[qh][1-4]\b|\d{4}-\d{2}-\d{2})`,
+  'i',
+);
+
+/** Whether `text` sets a deadline (`DEADLINE`). */
+export function hasDeadline(text: string): boolean {
+  return DEADLINE.test(text);
 }

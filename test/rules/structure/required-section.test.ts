@@ -22,6 +22,10 @@ ruleTester(rule, {
       name: 'a summary in sentences with an Ask label: the other parts may be in the prose (structure/unrecognised-section asks for labels)',
       code: `---\nkind: exec-summary\n---\n\nWe will move the card switch one week, to 20 March, because 1.3% of chargeback records did not reconcile in the last rehearsal. If we switch on 13 March, disputes could be lost and members refunded twice; the extra week lets us rerun the rehearsal and reach zero.\n\n**Ask:** approve the 20 March date by 3 March.\n`,
     },
+    {
+      name: 'a blocker named under an unknown heading may be the diagnosis',
+      code: strategy('Where things stand', 'The one blocker for teachers is the iPad app: a class takes twenty minutes to set up on it.'),
+    },
     growth(full),
     { name: 'headings and synonyms', code: growth('## Goal\n\nx\n\n## Stretch assignment\n\nx\n\n## Review checkpoint\n\nx\n\n## Visibility moment\n\nNamed in the update.\n') },
     { name: 'not an artifact', code: '# README\n\nHello.\n' },
@@ -107,6 +111,15 @@ ruleTester(rule, {
       code: strategy("Where we're headed", 'Our vision is a platform teachers genuinely love: every teacher sets up a class in under five minutes, on whatever device the school hands out.'),
       errors: [{ messageId: 'missing', line: 2, column: 1, endLine: 2, endColumn: 15, data: { kind: 'engineering strategy', section: 'Diagnosis', hint: DIAGNOSIS_HINT } }],
       output: strategy("Where we're headed", `Our vision is a platform teachers genuinely love: every teacher sets up a class in under five minutes, on whatever device the school hands out.\n\n## Diagnosis\n\n<!-- ${DIAGNOSIS_HINT} -->`),
+    },
+    {
+      name: 'a vision in joined-up prose (but, because, doesn’t, however) still names no problem: the diagnosis is missing',
+      code: strategy("Where we're headed", "Our vision is a platform teachers love, but simpler: because a teacher doesn't want settings, every class is set up in five minutes, however the school buys its devices."),
+      errors: [{ messageId: 'missing', line: 2, column: 1, endLine: 2, endColumn: 15, data: { kind: 'engineering strategy', section: 'Diagnosis', hint: DIAGNOSIS_HINT } }],
+      output: strategy(
+        "Where we're headed",
+        `Our vision is a platform teachers love, but simpler: because a teacher doesn't want settings, every class is set up in five minutes, however the school buys its devices.\n\n## Diagnosis\n\n<!-- ${DIAGNOSIS_HINT} -->`,
+      ),
     },
     {
       name: 'headings that cannot be the visibility moment (attendees, a career aim) do not save it: it is missing',

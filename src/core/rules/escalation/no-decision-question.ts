@@ -76,7 +76,8 @@ export default defineRule({
     }
     // A heading that only mentions the decision ("Who is affected by the decision") after an
     // opening that already asked the question ("We need you to decide who owns ..."): asked.
-    const opening = openingAsk(context, section.section!.titleSpan.start);
+    // A part located by its content has no title: the opening ends where the part starts.
+    const opening = openingAsk(context, section.anchor.start);
     if (opening && splitSentences(plain, opening.start, opening.end).some(decides)) return;
     const content = sentences[0] ?? section.entries()[0];
     if (content) context.report({ messageId: 'noQuestion', data: { words: clip(content.text, 60) }, span: content });

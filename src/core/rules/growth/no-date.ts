@@ -1,5 +1,5 @@
 import { defineRule } from '../define.ts';
-import type { Doc } from '../../model/types.ts';
+import type { Doc, Span } from '../../model/types.ts';
 import type { SectionView } from '../../query/section-view.ts';
 import { hasCommittedDate } from '../../text/when.ts';
 import { termsOf } from '../../text/words.ts';
@@ -49,7 +49,24 @@ export default defineRule({
 
 /** The dated entries of the plan outside the two moments (a timeline, a milestone table, a notes list), as their terms. */
 function datedEntries(doc: Doc, body: SectionView, moments: (SectionView | undefined)[]): Set<string>[] {
-  const inMoment = (start: number) => moments.some((v) => v?.spans.some((s) => start >= s.start && start < s.end));
+  // A plan table's column is a moment of one span per cell: merged and halved, or every row scans every cell.
+  const spans: Span[] = [];
+  for (const s of moments.flatMap((v) => v?.spans ?? []).sort((x, y) => x.start - y.start)) {
+    const last = spans.at(-1);
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else spans.push({ start: s.start, end: s.end });
+  }
+  const inMoment = (start: number) => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((spans[mid] as Span).start <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    const s = spans[lo - 1];
+    return s !== undefined && start < s.end;
+  };
   return body
     .entries()
     .filter((e) => !inMoment(e.start) && hasCommittedDate(e.text))

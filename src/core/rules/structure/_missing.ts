@@ -14,7 +14,7 @@ import type { RuleContext } from '../define.ts';
 export function missingSections(context: RuleContext): SectionDef[] {
   const { doc, kind } = context;
   if (!kind) return [];
-  const implied = impliedSections(doc, kind);
+  const implied = impliedSections(doc, kind, context.kindSource);
   return kind.sections.filter((def) => def.required && !context.section(def.id) && !implied.has(def.id));
 }
 
@@ -136,17 +136,11 @@ function looseProse(doc: Doc): Span | undefined {
  * only: the sections it shares a word with first, then the sections in the kind's order.
  */
 export function missingWithCandidates(context: RuleContext): Missing[] {
-  const { doc, kind } = context;
+  const { kind } = context;
   if (!kind) return [];
-  // Both structure rules ask, once each per check: the answer is the parse's (and its kind's).
-  const known = perDoc.get(doc);
-  if (known?.kind === kind) return known.missing;
-  const missing = computeMissing(context, kind);
-  perDoc.set(doc, { kind, missing });
-  return missing;
+  // Both structure rules ask, once each per check.
+  return context.once('structure/_missing', () => computeMissing(context, kind));
 }
-
-const perDoc = new WeakMap<Doc, { kind: KindDef; missing: Missing[] }>();
 
 function computeMissing(context: RuleContext, kind: KindDef): Missing[] {
   const { doc } = context;
