@@ -35,7 +35,7 @@ ruleTester(rule, {
     { name: 'a decision by a named body', code: brief('Facts:\nThe migration was deprioritised by the steering committee in favour of the audit.\n') },
     // A thing that has not prioritised, or a count with nobody addressed, blames nobody.
     { name: 'a plan that has not prioritised', code: brief('Context:\nThe current roadmap has not prioritised the migration, so nobody has capacity.\n') },
-    { name: 'planning that has not prioritised (British)', code: brief('Context:\nQ3 planning hasn\'t prioritised the v1 shim; the budget was set in June.\n') },
+    { name: 'planning that has not prioritised (British)', code: brief("Context:\nQ3 planning hasn't prioritised the v1 shim; the budget was set in June.\n") },
     { name: 'a scheduler that has not engaged', code: brief('Facts:\nThe new scheduler has not engaged the lock since the 4 May upgrade.\n') },
     { name: 'raised several times, nobody named', code: brief('Context:\nWe have raised this several times in planning; the question keeps coming back.\n') },
     { name: 'asked about it several times, at stand-up', code: brief('Context:\nI asked about it several times at stand-up, and we agreed to escalate together.\n') },
@@ -140,7 +140,7 @@ ruleTester(rule, {
     },
     {
       name: 'a team by name that has not engaged',
-      code: brief('Facts:\nSo far Payments hasn\'t engaged with the proposal.\n'),
+      code: brief("Facts:\nSo far Payments hasn't engaged with the proposal.\n"),
       errors: [{ messageId: 'blame', line: 6, column: 8, endLine: 6, endColumn: 31, words: ["Payments hasn't engaged"] }],
     },
     {

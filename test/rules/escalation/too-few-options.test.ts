@@ -52,7 +52,9 @@ ruleTester(rule, {
     },
     {
       name: 'timing and scope varied independently',
-      code: brief('Decision needed:\nShould we ship exports before the audit?\n\nOptions:\n1. Ship the exports feature in March with the full scope.\n2. Ship the exports feature in March with reduced scope.\n3. Ship the exports feature in May with the full scope.\n'),
+      code: brief(
+        'Decision needed:\nShould we ship exports before the audit?\n\nOptions:\n1. Ship the exports feature in March with the full scope.\n2. Ship the exports feature in March with reduced scope.\n3. Ship the exports feature in May with the full scope.\n',
+      ),
     },
   ],
   invalid: [
