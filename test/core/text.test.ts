@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { assignSections, defaultModule, DocQuery, parse } from '../../src/core/index.ts';
-import { lexicon, mentions } from '../../src/core/lexicon/index.ts';
+import { lexicon, mentions, spacesAsWhiteSpace } from '../../src/core/lexicon/index.ts';
 import { hasDate, hasQuantity } from '../../src/core/text/numbers.ts';
 
 const adr = defaultModule.kinds.find((k) => k.id === 'adr')!;
@@ -38,6 +38,12 @@ describe('lexicons', () => {
     const re = lexicon('blame');
     const text = 'despite several\n\nreminders';
     assert.equal(re.exec(text)?.[0], undefined);
+  });
+  it('a space inside a [...] class stays a space (no literal + slips in)', () => {
+    const re = new RegExp(spacesAsWhiteSpace('important for [\\w ]{1,30} to'), 'i');
+    assert.ok(re.test('important for the platform team to'));
+    assert.ok(!re.test('important for a+b to'));
+    assert.ok(!re.test('important for the\nteam to'));
   });
   it('each call gives a fresh regex (no shared lastIndex)', () => {
     const a = lexicon('blame');

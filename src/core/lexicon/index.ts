@@ -23,7 +23,7 @@ const SPACE = `(?=\\s)${GAP}`;
  * break, so a phrase still matches when the writer's text wraps or indents in the middle of it
  * ("waiting on the Infrastructure\n  team"). An optional space (` ?`, ` *`) stays optional.
  */
-function spacesAsWhiteSpace(phrase: string): string {
+export function spacesAsWhiteSpace(phrase: string): string {
   let out = '';
   let inClass = false;
   for (let i = 0; i < phrase.length; i++) {

@@ -7,6 +7,6 @@ export { isGreeting, isSignOff, opensFromDate } from './letter.ts';
 export type { Match } from './match.ts';
 export { nothingListed, type NothingListed } from './nothing-listed.ts';
 export { hasDate, hasNumber, hasQuantity } from './numbers.ts';
-export { choiceOf, choiceOfRow, isNothing, matchChoice, namesSeveral, optionReference, resolveReference, type Choice, type OptionReference } from './options.ts';
+export { choiceOf, choiceOfRow, firstClause, isNothing, matchChoice, namesSeveral, optionReference, resolveReference, withoutLabel, type Choice, type OptionReference } from './options.ts';
 export { SENTENCE, splitSentences } from './sentences.ts';
 export { contentWords, stem, termsOf, wordsOf } from './words.ts';

@@ -15,6 +15,19 @@ export interface Choice extends Match {
 
 // "Option 2", "Alternative B", "B.", "b)", "(c)", "C —": how options name themselves.
 const SELF_LABEL = /^(?:\*\*|__)?(?:(?:option|alternative|choice)\s*#?\s*([0-9]{1,2}|[A-H]\b)|([A-H])(?:[.)]|\s*:(?=(?:\*\*|__)?\s))|\(([A-H]|[0-9]{1,2})\)|([A-H])\s+[:\u2013\u2014-]\s)/i;
+/** "Option B:", "**B.**", "2)": how an option labels itself, before what it says. */
+const LABEL = /^(?:[*_\s]*)(?:(?:option|alternative|choice)\s*#?\s*(?:[0-9]{1,2}|[A-H]\b)|[A-H](?=[.):]|$)|\(?[0-9]{1,2}\))[\s.):*_-]*/i;
+
+/** An option's text past its label ("**Option B:** Team A owns it" -> "Team A owns it"). */
+export function withoutLabel(text: string): string {
+  return text.replace(LABEL, '');
+}
+
+/** An option's own statement, before its costs and consequences ("Ship in June. Risk: ..."); past its label ("Option B:"). */
+export function firstClause(text: string): string {
+  return withoutLabel(text).split(/[.;:(]|\s[-\u2013\u2014]\s/)[0] ?? text;
+}
+
 /** A cell that is only a label: "C", "(c)", "Option C", "2.". */
 const BARE_LABEL = /^(?:\*\*|__)?(?:(?:option|alternative|choice)\s*#?\s*)?\(?([A-H]|[0-9]{1,2})[.)]?(?:\*\*|__)?$/i;
 

@@ -21,6 +21,11 @@ ruleTester(rule, {
     { name: 'a conditional in prose, both weighed', code: adr(three, "We'll adopt Temporal, provided the spike passes by March; if it doesn't, we will fall back to cron jobs on the batch host.") },
     { name: 'a fallback that keeps what exists is not an option', code: adr(three, 'Chosen option: "Temporal", if the security review signs it off. Otherwise we keep the current setup and revisit in Q3.') },
     { name: '"otherwise" inside a clause is not a branch', code: adr(three, 'Chosen option: "Temporal", because retries that would otherwise be lost are kept.') },
+    // What follows "otherwise" after a plain decision is its consequence, not a fallback option.
+    { name: 'otherwise, a consequence of the decision', code: adr(two, 'We will use PostgreSQL. Otherwise the team would have to maintain two separate ledgers.') },
+    { name: 'if it fails, an operational fallback', code: adr(two, 'We choose PostgreSQL. If it fails, on-call restores from the nightly snapshot.') },
+    { name: 'otherwise inside the reason', code: adr(two, "We'll go with PostgreSQL, because otherwise on-call would page twice as often.") },
+    { name: 'a conditional outcome whose otherwise is a consequence', code: adr(three, "Chosen option: Temporal if the spike passes; otherwise each team wouldn't get retries at all.") },
     { name: 'a shorter name of a longer option', code: adr('* Self-hosted runners on spot instances\n* GitHub-hosted larger runners', 'Chosen option: self-hosted runners, because spot capacity is cheap.') },
   ],
   invalid: [
@@ -36,6 +41,16 @@ ruleTester(rule, {
         { messageId: 'notConsidered', line: 15, column: 15, endLine: 15, endColumn: 29, words: ['Argo Workflows'] },
         { messageId: 'notConsidered', line: 15, column: 94, endLine: 15, endColumn: 107, words: ['Prefect Cloud'] },
       ],
+    },
+    {
+      name: 'a fallback led by a choice verb after a plain decision',
+      code: adr(three, 'We will use Temporal. Otherwise, we will fall back to Apache Airflow.'),
+      errors: [{ messageId: 'notConsidered', line: 15, column: 55, endLine: 15, endColumn: 69, words: ['Apache Airflow'] }],
+    },
+    {
+      name: 'a bare fallback after a conditional sentence',
+      code: adr(three, 'We will adopt Temporal if the spike passes. Otherwise, Apache Airflow.'),
+      errors: [{ messageId: 'notConsidered', line: 15, column: 56, endLine: 15, endColumn: 70, words: ['Apache Airflow'] }],
     },
     {
       name: 'an unquoted chosen option that ends at its condition',

@@ -23,6 +23,7 @@ ruleTester(rule, {
       ),
     },
     { spellings: true, name: 'British spelling and a risk section of its own', code: adr('## Consequences\n\nBuilds are centralised.\n\n## Risks\n\nThe build farm is a single point of failure until the second site is up.\n') },
+    { name: 'care asked of a team, wrapped mid-phrase', code: adr('## Consequences\n\n- Keys live in one vault, so it is important for the\n  platform team to rotate them every quarter.\n') },
     { spellings: true, name: 'care the decision asks of its users', code: adr('## Consequences\n\n- Every engineer can read the audit trail, so it is important for teams to keep secrets\n  out of their log lines.\n') },
     { spellings: true, name: 'follow-up work, hard-wrapped', code: adr('## Consequences\n\nNo more disk juggling on the file server. There may be further work on how we back up\nthe attachments.\n') },
     { spellings: true, name: 'a resource that grows, in plain words', code: adr('## Consequences\n\n- Regional reads stop scanning whole files.\n- Storage grows by about 4 PB, bought as object storage.\n') },

@@ -33,6 +33,13 @@ ruleTester(rule, {
     { name: 'waiting on a date, not on people for weeks', code: brief("Facts:\nWe have been waiting for the vendor's firmware since March; the date is not committed in writing.\n") },
     { name: 'our own deprioritising', code: brief('Facts:\nWe have not prioritised the v1 adapter this quarter, and the identity team has not either.\n') },
     { name: 'a decision by a named body', code: brief('Facts:\nThe migration was deprioritised by the steering committee in favour of the audit.\n') },
+    // A thing that has not prioritised, or a count with nobody addressed, blames nobody.
+    { name: 'a plan that has not prioritised', code: brief('Context:\nThe current roadmap has not prioritised the migration, so nobody has capacity.\n') },
+    { name: 'planning that has not prioritised (British)', code: brief("Context:\nQ3 planning hasn't prioritised the v1 shim; the budget was set in June.\n") },
+    { name: 'a scheduler that has not engaged', code: brief('Facts:\nThe new scheduler has not engaged the lock since the 4 May upgrade.\n') },
+    { name: 'raised several times, nobody named', code: brief('Context:\nWe have raised this several times in planning; the question keeps coming back.\n') },
+    { name: 'asked about it several times, at stand-up', code: brief('Context:\nI asked about it several times at stand-up, and we agreed to escalate together.\n') },
+    { name: 'flagged the issue in retros', code: brief('Context:\nWe flagged the issue four times in retros before the outage.\n') },
     { name: 'asked twice, answered', code: brief('Facts:\nWe asked the vendor twice; both times the answer was the 20 May release.\n') },
   ],
   invalid: [
@@ -130,6 +137,21 @@ ruleTester(rule, {
       name: 'a team name that has not prioritised (no "team")',
       code: brief('Facts:\nPlatform has not prioritised the fix, so the release slipped.\n'),
       errors: [{ messageId: 'blame', line: 6, column: 1, endLine: 6, endColumn: 29, words: ['Platform has not prioritised'] }],
+    },
+    {
+      name: 'a team by name that has not engaged',
+      code: brief("Facts:\nSo far Payments hasn't engaged with the proposal.\n"),
+      errors: [{ messageId: 'blame', line: 6, column: 8, endLine: 6, endColumn: 31, words: ["Payments hasn't engaged"] }],
+    },
+    {
+      name: 'a person by name, counted in attempts',
+      code: brief("Context:\nI've raised it with Marco four times since May.\n"),
+      errors: [{ messageId: 'blame', line: 6, column: 6, endLine: 6, endColumn: 37, words: ['raised it with Marco four times'] }],
+    },
+    {
+      name: 'them, counted in attempts',
+      code: brief('Context:\nWe have pinged them about this several times.\n'),
+      errors: [{ messageId: 'blame', line: 6, column: 9, endLine: 6, endColumn: 45, words: ['pinged them about this several times'] }],
     },
     {
       name: 'passive blame: deprioritised by them',

@@ -64,7 +64,17 @@ ruleTester(rule, {
     {
       name: 'a prose brief whose ask comes last',
       code: brief(`# v1 compatibility\n\n${history}\n\n1. Team A owns an adapter.\n2. Team B keeps dual support.\n\nWe would appreciate a steer from the VP of Engineering by 1 March.\n`),
-      errors: [{ messageId: 'buried', line: 12, column: 1, endLine: 12, endColumn: 67, data: { count: 79, words: 'We would appreciate a steer from the VP of Engineering by 1…' } }],
+      errors: [
+        {
+          messageId: 'buried',
+          line: 12,
+          column: 1,
+          endLine: 12,
+          endColumn: 67,
+          data: { count: 79, words: 'We would appreciate a steer from the VP of Engineering by 1…' },
+          words: ['We would appreciate a steer from the VP of Engineering by 1 March.'],
+        },
+      ],
     },
     {
       name: 'a summary section that does not ask is no opening ask',

@@ -16,6 +16,13 @@ ruleTester(rule, {
     { name: 'a hedge in history, not in the ask', code: brief('Last year someone above us decided the purge length.\n\nWe ask the CTO to decide by 1 May.\n') },
     { name: 'someone to own the work, not to decide', code: brief('Please decide by Friday whether Payments or SRE owns the pager; either way we need someone on the rota.\n') },
     { name: 'a leadership forum named as the decider', code: brief('We are asking the engineering leadership meeting on 4 March to choose between the two options.\n') },
+    // Management or leadership as a topic is not the one asked; "could you" and a named addressee ask the reader.
+    {
+      name: 'the reader asked, management the topic',
+      code: brief('Could you make the call on the release management process by Friday 3 March? Ruth, as VP of Engineering, you are the one who can.\n'),
+    },
+    { name: 'a named addressee, management in a product name', code: brief('Priya, would you decide by 14 June which team owns the management API?\n') },
+    { name: 'incident management as the topic of the ask', code: brief('Please decide on the incident management rota by 1 May.\n') },
     { name: 'a named person with a role, bold field', code: brief('**Decision maker:** Grace Liu, Director of Platform Engineering, by Friday 25 April.\n') },
     { spellings: true, name: 'a hedge inside a parenthesis is an aside', code: brief('## Who decides\n\nThe CTO (probably delegated to the Head of Platform), by 3 May.\n') },
     { spellings: true, name: 'a deadline table', code: brief('Decision maker:\nHead of Mobile\n\n## Timeline\n\n| Step | When |\n|---|---|\n| Decision | Friday 14 June |\n') },
@@ -41,6 +48,16 @@ ruleTester(rule, {
         { messageId: 'proseDecider', line: 10, column: 34, endLine: 10, endColumn: 44, words: ['leadership'] },
         { messageId: 'proseDeadline', line: 10, column: 46, endLine: 10, endColumn: 53, words: ['no rush'] },
       ],
+    },
+    {
+      name: 'senior management to decide',
+      code: brief('We think senior management should decide this by 14 March.\n'),
+      errors: [{ messageId: 'proseDecider', line: 5, column: 10, endLine: 5, endColumn: 27, words: ['senior management'] }],
+    },
+    {
+      name: 'the reader asked to pass it on to leadership',
+      code: brief('Could you escalate this to leadership for a decision by 1 May?\n'),
+      errors: [{ messageId: 'proseDecider', line: 5, column: 28, endLine: 5, endColumn: 38, words: ['leadership'] }],
     },
     {
       name: '"leadership, probably"',

@@ -40,6 +40,22 @@ ruleTester(rule, {
         'Options:\n1. **Launch in June, as planned.** Start the load test on 2 May; if it fails twice, June slips by days.\n2. **Launch in August.** June keeps the old flow with a banner; customers wait two more months.\n3. **Launch only the new checkout in June, the rest in August.** Shorter test, but two changes for users in three months.\n',
       ),
     },
+    // A question that asks when or how much is answered by dates and sizes; options that vary
+    // timing and size independently answer two questions.
+    {
+      name: 'a when-and-how question answered by dates and scopes',
+      code: brief('Decision needed:\nWhen and how do we launch the exports feature?\n\nOptions:\n1. Launch on 1 March with the full scope.\n2. Launch on 1 March with reduced scope.\n3. Launch on 1 April with the full scope.\n'),
+    },
+    {
+      name: 'a how-much question answered by sizes',
+      code: brief('Decision needed:\nHow much of the catalogue do we move this quarter?\n\nOptions:\n- Migrate all of the catalogue to the new search cluster.\n- Migrate half of the catalogue to the new search cluster.\n'),
+    },
+    {
+      name: 'timing and scope varied independently',
+      code: brief(
+        'Decision needed:\nShould we ship exports before the audit?\n\nOptions:\n1. Ship the exports feature in March with the full scope.\n2. Ship the exports feature in March with reduced scope.\n3. Ship the exports feature in May with the full scope.\n',
+      ),
+    },
   ],
   invalid: [
     {
@@ -47,7 +63,7 @@ ruleTester(rule, {
       code: brief(
         '**Decision needed:** who owns the resale webhooks?\n\n**Options:**\n\n- **Option A:** The Partner API team takes ownership of the resale webhooks, including retries.\n- **Option B:** The Partner API team takes ownership, with two Resale engineers seconded for two sprints.\n- **Option C:** The Partner API team takes ownership, and the Resale team reviews payload changes.\n\n**Recommendation:** Option B.\n',
       ),
-      errors: [{ messageId: 'sameOwner', line: 7, column: 3, endLine: 7, endColumn: 13 }],
+      errors: [{ messageId: 'sameOwner', line: 7, column: 3, endLine: 7, endColumn: 13, words: ['The Partner API team takes ownership'] }],
     },
     {
       name: 'one owner under nested option fields, British wording',
@@ -88,9 +104,19 @@ ruleTester(rule, {
       errors: [{ messageId: 'onlyOne', line: 6, column: 10, endLine: 6, endColumn: 29, data: { section: 'Options', words: 'no real alternative' } }],
     },
     {
+      name: 'one action, now or later',
+      code: brief('Decision needed:\nShould we ship exports before the audit?\n\nOptions:\n1. Ship the exports feature now.\n2. Ship the exports feature in June.\n'),
+      errors: [{ messageId: 'sameAnswer', line: 8, column: 1, endLine: 8, endColumn: 9, words: ['now', 'june'] }],
+    },
+    {
+      name: 'one action in two sizes, not a how-much question',
+      code: brief('Decision needed:\nWho moves the catalogue to the new search cluster?\n\nOptions:\n- Migrate all of the catalogue to the new search cluster.\n- Migrate half of the catalogue to the new search cluster.\n'),
+      errors: [{ messageId: 'sameAnswer', line: 8, column: 1, endLine: 8, endColumn: 9, words: ['all', 'half'] }],
+    },
+    {
       name: 'do it, do it later, do it partially',
       code: brief('Options:\n1. Migrate the payment services to the new cluster now.\n2. Migrate the payment services to the new cluster in Q3.\n3. Migrate half of the payment services to the new cluster now, the rest later.\n'),
-      errors: [{ messageId: 'sameAnswer', line: 5, column: 1, endLine: 5, endColumn: 9 }],
+      errors: [{ messageId: 'sameAnswer', line: 5, column: 1, endLine: 5, endColumn: 9, words: ['now', 'q3', 'half', 'rest', 'later'] }],
     },
   ],
 });

@@ -45,8 +45,22 @@ ruleTester(rule, {
     { spellings: true, name: 'mixed units that fill the week', code: memo('## Weekly allocation\n\n- Design reviews: 2 days\n- Migration work: 16 hours\n- Mentoring and interviews: 20%\n') },
     { name: 'mixed units in prose, hours without a stated week', code: memo('Weekly allocation:\nThree days on the ledger redesign, 6 hours of reviews and the rest on mentoring.\n') },
     { spellings: true, name: 'a 37.5-hour week in the heading, parts that fit', code: memo('## How my week splits (37.5-hour week)\n\n- Architecture: 20 hours\n- Reviews: 10 hours\n- Mentoring: 7.5 hours\n') },
+    // An amount nested in the one before it ("of which", "including") is part of it, not added.
+    { name: 'hours of which are part of the days', code: memo('Weekly allocation:\n- 3 days architecture reviews, of which 4 hours are design office hours\n- 2 days mentoring\n') },
+    { name: 'including, British', code: memo('Weekly allocation:\n- 2 days mentoring, including 3 hours of interview panels\n- 3 days platform design and prioritisation\n') },
+    { name: 'prose with a nested share', code: memo('Weekly allocation:\n\n50% design, of which 10% is review; 30% mentoring; 20% writing.\n') },
   ],
   invalid: [
+    {
+      name: 'nested hours do not hide days over the week',
+      code: memo('Weekly allocation:\n- 3 days architecture reviews, of which 4 hours are design office hours\n- 3 days mentoring\n'),
+      errors: [{ messageId: 'over', line: 6, column: 3, endLine: 7, endColumn: 9, words: ['3 days', '3 days'] }],
+    },
+    {
+      name: 'hours beside days, not inside them, are added',
+      code: memo('Weekly allocation:\n- 3 days architecture reviews and 8 hours of design office hours\n- 2 days mentoring\n'),
+      errors: [{ messageId: 'over', line: 6, column: 3, endLine: 7, endColumn: 9, words: ['3 days', '8 hours', '2 days'] }],
+    },
     {
       name: 'the case study memo',
       code: memo('Weekly allocation:\n- 40% leading the team\n- 40% incidents\n- 30% architecture\n- 20% mentoring\n'),

@@ -31,9 +31,16 @@ export function chosenOptions(view: SectionView): Match[] {
  * otherwise Cron jobs", "We will adopt X if Y; if not, we will fall back to Z". Each branch is a
  * choice the ADR makes, so each must have been weighed. A branch that keeps what exists or puts
  * the decision off ("otherwise we keep the current setup", "otherwise we revisit") is not an option.
+ * The branch names an option when a choice verb or "option" leads it ("otherwise we fall back to
+ * Z"), or, bare ("otherwise Cron jobs"), when the decision it follows is itself conditional:
+ * after "We will use PostgreSQL.", "Otherwise the team would have to ..." is a consequence.
  */
-const OTHERWISE =
-  /(?:^|[,;:.\u2013\u2014(]\s*|\b(?:and|or|but)\s+)(?:otherwise|if not|else|failing that|if (?:it|that|this|they) (?:does not|doesn't|do not|don't|fails?|is not|isn't)[^,;.]*)[,:]?\s+(?:we(?:'ll| will| would| shall)?\s+)?(?:(?:instead\s+)?(?:use|adopt|go with|choose|pick|move to|switch to|migrate to|fall back to|stay with|stay on|build on|build|buy|run|take|select|opt for)\s+)?(?:option\s+)?([^,;.\n]+?)(?=\s+(?:because|since|as|for|until|which|so that|to)\b|[,;.\n]|$)/gi;
+const FALLBACK =
+  /(?:^|[,;:.\u2013\u2014(]\s*|\b(?:and|or|but)\s+)(?:otherwise|if not|else|failing that|if (?:it|that|this|they) (?:does not|doesn't|do not|don't|fails?|is not|isn't)[^,;.]*)[,:]?\s+(?:we(?:'ll| will| would| shall)?\s+)?((?:instead\s+)?(?:use|adopt|go with|choose|pick|move to|switch to|migrate to|fall back to|stay with|stay on|build on|build|buy|run|take|select|opt for)\s+(?:option\s+)?|option\s+)?([^,;.\n]+?)(?=\s+(?:because|since|as|for|until|which|so that|to)\b|[,;.\n]|$)/gi;
+/** A conditional chosen option: "Chosen option: Temporal if the load test holds, ...". */
+const CONDITIONAL_CHOSEN = /chosen (?:option|alternative)s?\b[^.;\n]*?[\s,](?:if|unless|provided|as long as|assuming|once|when|until)\s/i;
+/** A clause, not a name: "the team would have to ...", "on-call restores from ...". */
+const CLAUSE = /\b(?:would|will|shall|must|should|could|can|may|might|has|have|had|is|are|was|were|does|do|did)\b|n['\u2019]t\b/i;
 const KEEPS = /^(?:the\s+)?(?:current|existing|status quo|present|today|old|as is|nothing|do nothing|revisit|defer|wait|keep|stay|postpone|reconsider|this adr|the decision|we|it|be|have|need|would|could|there)\b/i;
 /** The first branch in prose: "We will adopt Temporal if the spike passes, ...". */
 const IF_BRANCH =
@@ -41,8 +48,7 @@ const IF_BRANCH =
 
 export function conditionalBranches(view: SectionView): Match[] {
   const out: Match[] = [];
-  const push = (s: Match, g: RegExpExecArray) => {
-    const raw = g[1] as string;
+  const push = (s: Match, g: RegExpExecArray, raw: string) => {
     const name = raw.trim().replace(/^["'\u201c\u2018`*]+|["'\u201d\u2019`*]+$/g, '');
     if (!/\w/.test(name) || KEEPS.test(name)) return;
     const start = s.start + g.index + g[0].lastIndexOf(raw) + raw.indexOf(name);
@@ -50,13 +56,16 @@ export function conditionalBranches(view: SectionView): Match[] {
   };
   const sentences = view.sentences();
   sentences.forEach((s, i) => {
-    const other = new RegExp(OTHERWISE.source, 'i').exec(s.text);
+    const other = new RegExp(FALLBACK.source, 'i').exec(s.text);
     if (!other) return;
-    push(s, other);
     // "We will adopt X if Y." then "Otherwise, Z.": the first branch may be the sentence before.
-    const first = [s, sentences[i - 1]].find((x) => x && !/chosen (?:option|alternative)/i.test(x.text) && IF_BRANCH.test(x.text));
+    const before = [s, sentences[i - 1]];
+    const first = before.find((x) => x && !/chosen (?:option|alternative)/i.test(x.text) && IF_BRANCH.test(x.text));
+    const conditional = first !== undefined || before.some((x) => x && CONDITIONAL_CHOSEN.test(x.text));
+    const name = other[2] as string;
+    if (other[1] || (conditional && !CLAUSE.test(name))) push(s, other, name);
     const g = first && IF_BRANCH.exec(first.text);
-    if (first && g) push(first, g);
+    if (first && g) push(first, g, g[1] as string);
   });
   return out;
 }

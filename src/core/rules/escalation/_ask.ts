@@ -18,6 +18,9 @@ import { splitSentences } from '../../text/sentences.ts';
 const DECISION_ASK =
   /\b(?:decid(?:e|es|ing)|decision|steer|steers|ruling|adjudicat\w+|arbitrat\w+|tie-?break\w*|break the tie|weigh in|sign(?:s|ed)?[- ]?off|approv(?:e|al)|go-ahead|green[- ]light|(?:make|making|take|taking|makes) (?:a|the|this|that|our|your) (?:call|choice|decision)|(?:your|a|the) call (?:on|about|here)|(?:whose|your) call)\b/i;
 
+/** "leadership", "senior management", "engineering leadership": a body of nobody in particular. */
+const LEADERSHIP = String.raw`(?:(?:senior|upper|engineering|product|exec(?:utive)?)\s+)?(?:leadership|management)\b(?!\s+(?:team|meeting|forum|group|board|council|committee|offsite|review)\b)`;
+
 /**
  * A decider who is nobody in particular: "whoever feels best placed", "someone above us",
  * "someone more senior", "leadership", "management", "the powers that be", "not sure who".
@@ -29,7 +32,10 @@ const UNNAMED_DECIDER = new RegExp(
     // "a decision from someone", not "we need someone on the rota" (work, not the decision).
     String.raw`(?<=\b(?:from|by)\s+)(?:some(?:one|body)|any(?:one|body))\b`,
     String.raw`\b(?:some(?:one|body)|any(?:one|body))\s+(?:should|needs? to|must|could|can|has to|to)\s+(?:decide|make|take|weigh|sign|rule|settle|call|pick|choose|approve)\b`,
-    String.raw`\b(?:(?:senior|upper|engineering|product|exec(?:utive)?)\s+)?(?:leadership|management)\b(?!\s+(?:team|meeting|forum|group|board|council|committee|offsite|review)\b)`,
+    // Leadership or management only as the one asked ("a decision from leadership", "leadership to
+    // decide"), not as a topic ("the release management process", "incident management").
+    String.raw`(?<=\b(?:from|by|to|ask|asks|asking|involve|involving)\s+(?:(?:the|our)\s+)?)${LEADERSHIP}(?=\s*(?:[,.;:?!)]|$)|\s+(?:on|about|before|by|in|at|this|for|to|soon|when|if|as|and|or|here|please|so|because|regarding)\b)`,
+    String.raw`\b${LEADERSHIP}(?=\s+(?:(?:should|must|could|can|will|would|needs? to|has to|have to|to)\s+)(?:decide|make|take|weigh|sign|rule|settle|call|pick|choose|approve|give)\b)`,
     String.raw`\b(?:the )?(?:powers that be|higher[- ]ups|people upstairs)\b|\babove (?:us|me|our pay ?grade)\b|\bup the chain\b`,
     String.raw`\b(?:not sure|unsure|unclear|(?:do not|don'?t) know|no idea)\s+who\b`,
   ].join('|'),
@@ -43,6 +49,14 @@ const UNNAMED_DECIDER = new RegExp(
  */
 const REQUEST =
   /\b(?:please|kindly|(?:we|i)(?:['’]d| would)? (?:like|appreciate|welcome|need|want|ask|request)|would (?:be (?:good|great|helpful|useful|ideal)|appreciate|welcome|like|help)|(?:could|can|would|will) (?:you|we get|i get|someone|somebody|anyone)|(?:are|am|is) (?:asking|requesting|seeking|looking for|hoping for|awaiting)|(?:asking|requesting|seeking|looking) for|(?:ask|request|seek|need|needs|want) (?:a|an|your|the)|grateful (?:for|if)|hoping (?:for|to get)|awaiting|needs? to (?:decide|make|choose|pick|approve|sign|rule|settle|weigh)|has to (?:decide|make|choose|pick|approve|sign))\b/i;
+
+/**
+ * The reader asked to decide, by "you" or by name: "Could you make the call on ...?", "Ruth,
+ * please decide by Friday". Whoever reads it is the decider, whatever else the sentence mentions.
+ */
+const ADDRESSED_YOU =
+  /\b(?:could|can|would|will)\s+you\s+(?:please\s+|kindly\s+)?(?:decide|choose|pick|approve|arbitrate|rule\s+on|settle|sign\s+off|weigh\s+in|break\s+the\s+tie|(?:make|take)\s+(?:the|a|this|that|your)\s+(?:call|decision|choice)|give\s+(?:us\s+)?(?:a|your|the)\s+(?:steer|ruling|decision|answer|go-ahead|sign-?off))\b/i;
+const ADDRESSED_NAME = /^(?!(?:All|Everyone|Folks|Team|Both|Hi|Hello|Hey|Dear)\b)\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?,\s+(?:could|can|would|will|please)\b/u;
 
 /** Time that commits to nothing: "whenever convenient", "at some point", "no rush". */
 const NO_TIME =
@@ -73,7 +87,7 @@ export function proseAsks(view: SectionView): ProseAsk[] {
     if (!asks) continue;
     // "Team A decided in May" is history; only the present or future asks.
     if (/\b(?:decided|approved|signed off|(?:was|were) made|made (?:the|a|that) (?:decision|call))\b/i.test(s.text) && !unnamed) continue;
-    const named = mentions('decider', s.text) || /(?:^|\s)@\w/.test(s.text);
+    const named = mentions('decider', s.text) || /(?:^|\s)@\w/.test(s.text) || ADDRESSED_YOU.test(s.text) || ADDRESSED_NAME.test(s.text.trim());
     const time = NO_TIME.exec(s.text);
     out.push({ ...s, unnamed, named, noTime: time ? at(s, time.index, time[0]) : undefined });
   }

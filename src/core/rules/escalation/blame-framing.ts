@@ -12,6 +12,20 @@ const BLOCKED_BY = /\bblocked\s+(?:again\s+)?by\s+((?:[\w'’-]+\s+){0,3}[\w'’
 const BLOCKED_AGAIN = /\b(?:blocked|stuck)\s+again\b(?!\s+by\b)/gi;
 /** Words that make a noun phrase people: pronouns, teams and roles. */
 const PEOPLE = /\b(?:they|them|he|him|she|her|team|teams|squad|folks|people|engineers?|developers?|leads?|managers?|director|owners?|org|organi[sz]ation|department|group|colleagues|reviewers?|leadership)\b/i;
+/**
+ * A team or a person by a capitalised name, which the case-insensitive lexicon cannot tell from
+ * any noun: "Platform has not prioritised the fix" blames a team, "The current roadmap has not
+ * prioritised the migration" blames nobody. Pronouns and determiners are not names.
+ */
+const NAME = String.raw`(?<![\p{L}\d-])(?!(?:We|I|You|It|This|That|These|Those|There|Which|Who|What|The|Our|My|Nobody|None|Neither|Everyone|Someone|Anyone)\b)\p{Lu}[\p{L}\d-]*(?:[ \t]+\p{Lu}[\p{L}\d-]*)?`;
+const COUNT = String.raw`(?:four|five|six|seven|eight|nine|ten|several|multiple|many|countless|numerous|\d+)\s+times\b`;
+/** "Platform has not prioritised", "Payments haven't engaged". */
+const NAMED_UNMOVED = new RegExp(String.raw`${NAME}\s+(?:still\s+|simply\s+|just\s+)?(?:has|have)(?:n't|n\u2019t|\s+not)(?:\s+(?:yet|even|really))?\s+(?:prioriti[sz]ed|engaged|bothered|cared)\b`, 'gu');
+/** "chased Priya about it five times", "raised it with Marco four times": somebody addressed, counted in attempts. */
+const NAMED_CHASED = new RegExp(
+  String.raw`\b(?:[Rr]aised|[Aa]sked|[Cc]hased|[Rr]eminded|[Pp]inged|[Ee]mailed|[Mm]essaged|[Ff]lagged|[Ff]ollowed\s+up)(?:\s+(?:it|this|the issue|the request))?(?:\s+(?:up|with|on|to))?\s+${NAME}(?:\s+(?:about|on)\s+(?:it|this))?\s+${COUNT}`,
+  'gu',
+);
 /** The subject before "is blocking": the words since the clause began. */
 const CLAUSE_START = /[.;:!?,()\n`"“”]|\b(?:and|or|but|because|since|while|so)\b/gi;
 
@@ -43,9 +57,14 @@ export default defineRule({
       const s = sentenceOf(m);
       return s !== undefined && negatedBefore(doc, s, { start: at, end: m.end });
     };
-    const phrases = [...body.find('blame'), ...blocking(body.match(BLOCKING), plain), ...body.match(BLOCKED_BY).filter((m) => PEOPLE.test(m.text.replace(/^blocked\s+(?:again\s+)?by\s+/i, ''))), ...body.match(BLOCKED_AGAIN)].filter(
-      (m) => !quoted(plain, m.start) && !denied(m, verbOf(m)),
-    );
+    const phrases = [
+      ...body.find('blame'),
+      ...body.match(NAMED_UNMOVED),
+      ...body.match(NAMED_CHASED),
+      ...blocking(body.match(BLOCKING), plain),
+      ...body.match(BLOCKED_BY).filter((m) => PEOPLE.test(m.text.replace(/^blocked\s+(?:again\s+)?by\s+/i, ''))),
+      ...body.match(BLOCKED_AGAIN),
+    ].filter((m) => !quoted(plain, m.start) && !denied(m, verbOf(m)));
     const hits = [...phrases, ...sarcasmIn(doc, sentences)].sort((a, b) => a.start - b.start);
     // One finding per sentence: "waiting on them despite reminders ... not a priority for them" is one complaint.
     const groups = new Map<number, Match[]>();

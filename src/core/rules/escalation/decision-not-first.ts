@@ -75,5 +75,5 @@ function buried(context: RuleContext<'buried'>): void {
     before.map((b) => doc.plain.slice(b.start, b.end)).join('\n') + doc.plain.slice(Math.max(before.at(-1)?.end ?? ask.start, context.body.blocks.find((b) => b.start <= ask.start && ask.start < b.end)?.start ?? ask.start), ask.start);
   const count = text.split(/\s+/).filter((w) => /\w/.test(w)).length;
   if (count <= MAX_PREAMBLE_WORDS) return;
-  context.report({ messageId: 'buried', data: { words: clip(ask.text, 60), count }, span: ask, words: [] });
+  context.report({ messageId: 'buried', data: { words: clip(ask.text, 60), count }, span: ask, words: [ask.text] });
 }

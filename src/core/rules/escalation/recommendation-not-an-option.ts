@@ -1,7 +1,7 @@
 import { defineRule } from '../define.ts';
 import { clip } from '../../text/format.ts';
 import { contentWords } from '../../text/words.ts';
-import { type Choice, matchChoice, optionReference, resolveReference } from '../../text/options.ts';
+import { type Choice, matchChoice, optionReference, resolveReference, withoutLabel } from '../../text/options.ts';
 
 /** A recommendation that opens by putting the decision off: "Pause X and revisit in Q3", "Defer the decision", "Wait for ...". */
 const DEFER = /^(?:(?:we|i) (?:recommend|suggest|propose|would (?:recommend|suggest))(?: that we| we)? |(?:my|our) recommendation is to )?(?:pause|defer|postpone|delay|revisit|park|wait|hold off|put (?:\w+ )?on hold|shelve|table)\b/i;
@@ -17,8 +17,7 @@ const INTERIM = /\b(?:for now|for the time being|in the meantime|(?:and|then) (?
  * statement (before its costs) that no other option uses.
  */
 function namesOne(words: Set<string>, choices: Choice[]): boolean {
-  const statement = (c: Choice) =>
-    contentWords(c.text.replace(/^(?:\*\*|__)?(?:(?:option|alternative|choice)\s*#?\s*)?(?:[0-9]{1,2}|[A-H])?[.):]?\s*/i, '').split(/\.\s|\b(?:cost|costs|risk|risks|downside|gain|pros?|cons?)\s*:/i)[0] ?? c.text);
+  const statement = (c: Choice) => contentWords(withoutLabel(c.text).split(/\.\s|\b(?:cost|costs|risk|risks|downside|gain|pros?|cons?)\s*:/i)[0] ?? c.text);
   const own = choices.map(statement);
   return choices.some((c, i) => {
     const others = choices.filter((_, j) => j !== i);

@@ -1,7 +1,7 @@
 import { clip, codeList } from '../../text/format.ts';
 import { affirmedIn } from '../../text/negated.ts';
 import { hasDate, hasNumber } from '../../text/numbers.ts';
-import { namesSeveral, type Choice } from '../../text/options.ts';
+import { firstClause, namesSeveral, withoutLabel, type Choice } from '../../text/options.ts';
 import { contentWords, stem } from '../../text/words.ts';
 import { defineRule } from '../define.ts';
 
@@ -10,9 +10,10 @@ const ONLY_ONE =
   /\b(?:(?:only|just) (?:one|a single)|the only|one and only) (?:sensible |real |viable |realistic |credible |workable |practical |possible |reasonable |responsible |serious )?(?:option|way(?: forward)?|path(?: forward)?|choice|answer|course of action|thing (?:to do|we can do))\b|\bno (?:real |viable |sensible |realistic |other )?(?:alternatives?|other (?:options?|choices?|way))\b/gi;
 /**
  * Words that only say when, how much or how fast: options that differ in nothing else ("ship
- * now", "ship after the holidays", "ship part of it") are one answer in three sizes.
+ * now", "ship after the holidays", "ship part of it") are one answer in three sizes. Grouped by
+ * what they vary (timing, size), so options that vary both independently can be told apart.
  */
-const VARIANT = new Set(
+const TIMING = new Set(
   [
     'now',
     'immediately',
@@ -37,6 +38,26 @@ const VARIANT = new Set(
     'then',
     'first',
     'second',
+    'plan',
+    'planned',
+    'originally',
+    'delay',
+    'delayed',
+    'slip',
+    'wait',
+    'waiting',
+    'end',
+    'start',
+    'beginning',
+    'holidays',
+    'holiday',
+    'date',
+    'deadline',
+    'time',
+  ].map(stem),
+);
+const SIZE = new Set(
+  [
     'phase',
     'phased',
     'phases',
@@ -60,22 +81,6 @@ const VARIANT = new Set(
     'entire',
     'entirely',
     'only',
-    'plan',
-    'planned',
-    'originally',
-    'delay',
-    'delayed',
-    'slip',
-    'wait',
-    'waiting',
-    'end',
-    'start',
-    'beginning',
-    'holidays',
-    'holiday',
-    'date',
-    'deadline',
-    'time',
     'scope',
     'reduced',
     'smaller',
@@ -88,13 +93,14 @@ const VARIANT = new Set(
     'remaining',
     'everything',
     'all',
-    'instead',
-    'still',
-    'also',
   ].map(stem),
 );
+const VARIANT = new Set([...TIMING, ...SIZE, ...['instead', 'still', 'also'].map(stem)]);
+/** A question that itself asks when or how much: "When and how do we launch?", "What scope ships in March?". */
+const TIMING_QUESTION =
+  /(?:^|[.?!:]\s+|\b(?:and|or)\s+)(?:when|by when)\b|\bwhen and\b|\bhow (?:much|many|far|big|soon|fast|quickly|long)\b|\bwhat (?:scope|date|timeline|timing|size|pace)\b|\bwhich (?:date|scope|quarter|release|phase|milestone)\b/i;
 /** An option that stops, keeps or does nothing is a real alternative to doing it. */
-const OTHERWISE = /\b(?:do nothing|nothing|status quo|keep|kept|stay|stays|remain|no change|not|don't|do not|never|stop|cancel|drop|abandon|revert|roll back|rollback|neither|instead of)\b/i;
+const KEEPS_OR_STOPS = /\b(?:do nothing|nothing|status quo|keep|kept|stay|stays|remain|no change|not|don't|do not|never|stop|cancel|drop|abandon|revert|roll back|rollback|neither|instead of)\b/i;
 
 const brief = (options: string) => `---\nkind: escalation\n---\n\nDecision needed:\nWho owns v1 compatibility during the v2 migration?\n\nOptions:\n${options}\n`;
 
@@ -139,12 +145,12 @@ export default defineRule({
       const question = context.view('decision-needed')?.text() ?? '';
       // "**Option A:** The Partner API team ...": a nested field's option is its label, its statement its text.
       const statementOf = (o: Choice) => {
-        const rest = o.text.replace(LABEL, '').trim();
+        const rest = withoutLabel(o.text).trim();
         const nested = rest ? undefined : context.doc.sections.find((x) => x.titleSpan.start === o.start);
         return nested ? context.doc.plain.slice(nested.own.start, nested.own.end).trim() : rest;
       };
       const owner = OWNERSHIP.test(question) ? oneOwner(options.map(statementOf), question) : undefined;
-      const same = owner ? undefined : oneAnswer(options);
+      const same = owner ? undefined : oneAnswer(options, question);
       if (owner)
         context.report({
           messageId: 'sameOwner',
@@ -157,7 +163,7 @@ export default defineRule({
             difference: codeList(owner.addOns, 4),
           },
           span: section.titleSpan,
-          words: [section.title],
+          words: [owner.head],
           related: options.map((o) => ({ message: 'an option', span: o })),
         });
       else if (same)
@@ -171,7 +177,7 @@ export default defineRule({
             difference: codeList(same, 4),
           },
           span: section.titleSpan,
-          words: [section.title],
+          words: same,
           related: options.map((o) => ({ message: 'an option', span: o })),
         });
       return;
@@ -187,10 +193,14 @@ export default defineRule({
 /**
  * Whether the options are one answer: each option's words, once the words of timing and degree
  * are left out, are the same action, no option keeps, stops or does nothing, and at most one
- * states a cost or consequence of its own. Returns the words they differ in, or undefined.
+ * states a cost or consequence of its own. Not when the question itself asks when or how much,
+ * nor when the options vary timing and size independently ("1 March, full scope", "1 March,
+ * reduced scope", "1 April, full scope": two questions answered). Returns the words that tell the
+ * options apart, or undefined.
  */
-function oneAnswer(options: Choice[]): string[] | undefined {
-  if (options.some((o) => OTHERWISE.test(o.text) || namesSeveral(o.text))) return undefined;
+function oneAnswer(options: Choice[], question: string): string[] | undefined {
+  if (TIMING_QUESTION.test(question)) return undefined;
+  if (options.some((o) => KEEPS_OR_STOPS.test(o.text) || namesSeveral(o.text))) return undefined;
   // Options that each weigh their own cost and risk ("Reweight for August. Users wait two more
   // months ...") are real alternatives, even when the action is the same.
   const weighed = (o: Choice) => {
@@ -204,22 +214,37 @@ function oneAnswer(options: Choice[]): string[] | undefined {
   // The same words in the same order: "A owns it, with B's engineers" and "B owns it, with A's engineers" swap the answer.
   const order = [...base].join(' ');
   if (!core.every((c) => [...c].join(' ') === order)) return undefined;
-  const difference = new Set<string>();
-  for (const o of options)
-    for (const w of firstClause(o.text)
-      .toLowerCase()
-      .match(/[a-z0-9][a-z0-9-]*/g) ?? [])
-      if (!base.has(stem(w)) && (VARIANT.has(stem(w)) || hasNumber(w) || hasDate(w))) difference.add(w);
-  return difference.size ? [...difference] : undefined;
+  // Each option's words of timing and size, with what each varies.
+  const variants = options.map((o) => {
+    const tokens =
+      firstClause(o.text)
+        .toLowerCase()
+        .match(/[a-z0-9][a-z0-9-]*/g) ?? [];
+    const out = new Map<string, 'timing' | 'size' | undefined>();
+    tokens.forEach((w, k) => {
+      const st = stem(w);
+      if (base.has(st) || !(VARIANT.has(st) || hasNumber(w) || hasDate(w))) return;
+      // A number beside a month ("1 March") is a date; alone ("3 engineers") an amount.
+      const dated = hasDate(w) || TIMING.has(st) || (hasNumber(w) && hasDate(`${tokens[k - 1] ?? ''} ${w} ${tokens[k + 1] ?? ''}`));
+      out.set(w, dated ? 'timing' : SIZE.has(st) || hasNumber(w) ? 'size' : undefined);
+    });
+    return out;
+  });
+  const differing = (a: Map<string, unknown>, b: Map<string, unknown>) => [...a.keys()].filter((w) => !b.has(w));
+  // A pair of options that differ in timing alone, and another in size alone: two things to decide.
+  const alone = new Set<string>();
+  variants.forEach((a, x) =>
+    variants.slice(x + 1).forEach((b) => {
+      const kinds = new Set([...differing(a, b).map((w) => a.get(w)), ...differing(b, a).map((w) => b.get(w))].filter((k) => k !== undefined));
+      if (kinds.size === 1) alone.add([...kinds][0] as string);
+    }),
+  );
+  if (alone.size >= 2) return undefined;
+  const all = new Set(variants.flatMap((v) => [...v.keys()]));
+  const difference = [...all].filter((w) => !variants.every((v) => v.has(w)));
+  return difference.length ? difference : undefined;
 }
 
-/** An option's own statement, before its costs and consequences ("Ship in June. Risk: ..."); past its label ("Option B:"). */
-function firstClause(text: string): string {
-  return text.replace(LABEL, '').split(/[.;:(]|\s[-\u2013\u2014]\s/)[0] ?? text;
-}
-
-/** "Option B:", "**B.**", "2)": how an option labels itself, before what it says. */
-const LABEL = /^(?:[*_\s]*)(?:(?:option|alternative|choice)\s*#?\s*(?:[0-9]{1,2}|[A-H]\b)|[A-H](?=[.):]|$)|\(?[0-9]{1,2}\))[\s.):*_-]*/i;
 /** A decision about who: "Who owns ...?", "which team", "the owner of". */
 const OWNERSHIP = /\bwho(?:se|m)?\b|\bwhich (?:team|group|squad|org)\b|\bowner(?:ship)?\b/i;
 /** Words an option's head may add without naming another answer. */
@@ -234,7 +259,7 @@ const HEAD_END = /[.;:,(]|\s[-\u2013\u2014]\s|\s(?:with|and|including|plus|but|w
  * the answer does not. Returns the shared head and the add-ons, or undefined.
  */
 function oneOwner(statements: string[], question: string): { head: string; addOns: string[] } | undefined {
-  if (statements.some((o) => !o || OTHERWISE.test(firstClause(o)) || namesSeveral(o))) return undefined;
+  if (statements.some((o) => !o || KEEPS_OR_STOPS.test(firstClause(o)) || namesSeveral(o))) return undefined;
   const topic = new Set((question.toLowerCase().match(/[a-z0-9][a-z0-9-]*/g) ?? []).map(stem));
   const heads = statements.map((statement) => {
     const head = statement.split(HEAD_END)[0] ?? statement;

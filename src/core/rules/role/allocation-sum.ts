@@ -36,6 +36,13 @@ const REST = /\b(?:the rest|remaining|remainder|whatever is left|left ?over|buff
 const WEEK_IN_TEXT = new RegExp(String.raw`${NUM}[- ](day|hour|h)s?[- ](?:work(?:ing)?[- ])?week\b`, 'gi');
 const WEEK_IN_TITLE = new RegExp(String.raw`\(\s*${NUM}\s?(days?|hours?|hrs?|h)\s*\)`, 'i');
 
+/**
+ * Where an amount nested in the one before it starts: "3 days reviews, of which 4 hours are office
+ * hours", "2 days mentoring, including 3 hours of interviews", "incl. 10%". The nested amount runs
+ * to the end of its clause and is part of the first, not added to it.
+ */
+const NESTED = /\b(?:of which|out of which|within (?:which|that|this)|part of which|including|incl\.|which includes?)(?=\s)[^,;]*/gi;
+
 interface Part extends Span {
   text: string;
   value: number;
@@ -43,7 +50,7 @@ interface Part extends Span {
 
 interface Entry {
   parts: Record<Unit, Part[]>;
-  /** The units with an amount outside parentheses: two of them ("2 days and 4 hours") make the entry mixed. */
+  /** The units with an amount outside parentheses and "of which" clauses: two of them ("2 days and 4 hours") make the entry mixed. */
   units?: Set<Unit>;
   rest: boolean;
   /** A load said in words ("full-time", "all week", "half the week"), as a share of the week. */
@@ -196,8 +203,9 @@ function entriesOf(doc: Doc, blocks: readonly Block[]): Entry[] | undefined {
 
 /**
  * The amounts in one entry: the first of each unit in a list item or table cell, all of them in a
- * line of prose ("50% design, 30% reviews, 20% mentoring"). Amounts in parentheses count only when
- * there are none outside ("2 days (40%)"); `bare` reads a cell that is only a number in that unit.
+ * line of prose ("50% design, 30% reviews, 20% mentoring"). Amounts in parentheses or an "of which"
+ * clause count only when there are none outside ("2 days (40%)"); `bare` reads a cell that is only
+ * a number in that unit.
  */
 function entryOf(doc: Doc, span: Span, how: { all?: boolean; bare?: Unit | undefined }): Entry | 'unclear' | undefined {
   let text = doc.plain.slice(span.start, span.end);
@@ -207,15 +215,21 @@ function entryOf(doc: Doc, span: Span, how: { all?: boolean; bare?: Unit | undef
   const parts = { percent: [], hours: [], days: [] } as Record<Unit, Part[]>;
   const units = new Set<Unit>();
   const depth = parenDepth(text);
-  for (const unit of UNITS) {
-    const found: (Part & { inParens: boolean })[] = [];
-    for (const m of text.matchAll(AMOUNT[unit])) {
+  const nested = new Set<number>();
+  for (const m of text.matchAll(NESTED)) for (let i = m.index; i < m.index + m[0].length; i++) nested.add(i);
+  const found = UNITS.flatMap((unit) =>
+    [...text.matchAll(AMOUNT[unit])].map((m) => {
       const value = WORD_NUMBER[m[1]!.toLowerCase()] ?? parseFloat(m[1]!.replace(',', '.'));
-      found.push({ start: span.start + m.index, end: span.start + m.index + m[0].length, text: m[0], value, inParens: depth[m.index]! > 0 });
-    }
-    const outside = found.filter((f) => !f.inParens);
+      return { unit, start: span.start + m.index, end: span.start + m.index + m[0].length, text: m[0], value, inParens: depth[m.index]! > 0, inClause: nested.has(m.index) };
+    }),
+  );
+  // "3 days reviews, of which 4 hours office hours": the nested amount is part of the first.
+  const anyOutside = found.some((f) => !f.inParens && !f.inClause);
+  for (const unit of UNITS) {
+    const mine = found.filter((f) => f.unit === unit && !(anyOutside && f.inClause));
+    const outside = mine.filter((f) => !f.inParens && !f.inClause);
     if (outside.length) units.add(unit);
-    const counted = (outside.length ? outside : found).map(({ inParens: _, ...p }) => p);
+    const counted = (outside.length ? outside : mine).map(({ start, end, text, value }) => ({ start, end, text, value }));
     parts[unit] = how.all ? counted : counted.slice(0, 1);
   }
   // A cell that is only a number, under a header that names the unit.
