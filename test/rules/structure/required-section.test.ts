@@ -15,6 +15,14 @@ const strategy = (diagnosisHeading: string, diagnosis: string) =>
 ruleTester(rule, {
   valid: [
     {
+      // Support has no cue words: the ways people help are too many to list, so an unknown heading
+      // that may hold it keeps the finding a warning (structure/unrecognised-section), never an error.
+      name: 'a support checkpoint in words no list has, under a chatty label',
+      code: growth(
+        "skill goal:\nLead the fraud-rules redesign.\n\nthe thing she'll own:\nThe rules-engine RFC, hers end to end, due 20 March.\n\nour tuesday slot:\nWe sit down with her draft before it goes out, and I push on the weak spots.\n\nvisibility:\nShe presents it to the risk council on 27 March.\n",
+      ),
+    },
+    {
       name: 'an unknown heading that names a problem may be the diagnosis (structure/unrecognised-section asks)',
       code: strategy('Where things are heading', 'Teachers wait up to a minute for the iPad app to sync, and most of our support tickets are about it.'),
     },
