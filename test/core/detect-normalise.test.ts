@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { americanise, cleanTitle, titleKey } from '../../src/core/kinds/normalise.ts';
+import { defaultModule } from '../../src/core/builtin.ts';
+import { americanise, cleanTitle, titleKey, titleTokens } from '../../src/core/kinds/normalise.ts';
 
 describe('cleanTitle', () => {
   const cases: [string, string][] = [
@@ -79,4 +80,20 @@ describe('americanise', () => {
     ['constructor', 'constructor'],
   ];
   for (const [input, want] of cases) it(input, () => assert.equal(americanise(input), want));
+});
+
+describe('module synonyms', () => {
+  // A synonym whose words reduce to a numbering word names every "Part 3" or "Step 2" heading:
+  // "my part" (key "part") once made each numbered part of a document a growth plan's support.
+  const NUMBERING_WORDS = new Set(['part', 'step', 'section', 'phase', 'stage', 'slide', 'item', 'point', 'page']);
+  it('each names something beyond a numbering word', () => {
+    const bad: string[] = [];
+    for (const kind of defaultModule.kinds)
+      for (const section of kind.sections)
+        for (const synonym of [...section.synonyms, ...(section.fallbackSynonyms ?? [])]) {
+          const tokens = titleTokens(synonym);
+          if (tokens.every((t) => NUMBERING_WORDS.has(t))) bad.push(`${kind.id}/${section.id}: "${synonym}"`);
+        }
+    assert.deepEqual(bad, []);
+  });
 });
