@@ -1,16 +1,12 @@
 // Markdown + YAML front matter -> Doc. markdown-it does the CommonMark/GFM block
 // parsing (it is ~20x faster than micromark on our corpus); we only take its line
 // maps and derive every offset and column from the source text ourselves.
-import MarkdownIt from 'markdown-it';
 import { parseFrontMatter } from './front-matter.ts';
 import { lineEnd, lineIndexAt, lineStartAt, lineStartsOf, positionAt } from './positions.ts';
 import { headOfItem, headsOfLine, keyValueRows } from './heads.ts';
+import { md } from './markdown.ts';
 import type { Block, Directive, Doc, FrontMatter, Section, Span, TableCell, TableRow } from './types.ts';
 
-// Block structure only: inline parsing is the bulk of markdown-it's time and no rule needs it.
-// Exported for bench/baseline.ts (a bare parse with exactly this configuration), not by the core's index.
-export const md = new MarkdownIt('default', { html: true });
-md.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
 // The token type as this markdown-it build declares it (it ships its own types beside @types/markdown-it).
 type Token = ReturnType<typeof md.parse>[number];
 
