@@ -31,7 +31,9 @@ export function parse(input: string): Doc {
   const builder = new Builder(text, lineStarts);
   builder.closes = closesOf(tokens);
   const blocks = builder.blocks(tokens, 0, tokens.length);
-  const comments = commentsOf(text, frontMatter ? frontMatter.span.end : 0, blocks);
+  // Comments and directives all open with `<!--`: most documents have none, and are scanned once.
+  const firstComment = text.indexOf('<!--');
+  const comments = firstComment === -1 ? [] : commentsOf(text, frontMatter ? frontMatter.span.end : 0, blocks);
   const doc: Doc = {
     text,
     lineStarts,
@@ -41,7 +43,7 @@ export function parse(input: string): Doc {
     blocks,
     sections: [],
     tables: builder.tables,
-    directives: directivesOf(text),
+    directives: firstComment === -1 ? [] : directivesOf(text, firstComment),
   };
   if (frontMatter) doc.frontMatter = frontMatter;
   doc.sections = sectionsOf(doc, builder.headings);
@@ -264,25 +266,30 @@ function trimmedSpan(raw: string, start: number, clean: (s: string) => string): 
   return { title: clean(trimmed), titleSpan: { start: start + lead, end: start + lead + trimmed.length } };
 }
 
+const PIPE = 0x7c;
+const BACKSLASH = 0x5c;
+
 /** Splits a GFM table row into cells with their source spans; `\|` does not split. */
 export function splitRow(text: string, start: number, end: number): TableCell[] {
   let s = start;
   while (s < end && (isSpaceAt(text, s) || text.charCodeAt(s) === 62)) s++;
   let e = end;
   while (e > s && isSpaceAt(text, e - 1)) e--;
-  if (text[s] === '|') s++;
-  if (e > s && text[e - 1] === '|' && text[e - 2] !== '\\') e--;
+  if (text.charCodeAt(s) === PIPE) s++;
+  if (e > s && text.charCodeAt(e - 1) === PIPE && text.charCodeAt(e - 2) !== BACKSLASH) e--;
   const cells: TableCell[] = [];
   let cellStart = s;
-  for (let i = s; i <= e; i++) {
-    if (i === e || (text[i] === '|' && text[i - 1] !== '\\')) {
-      let a = cellStart;
-      let b = i;
-      while (a < b && isSpaceAt(text, a)) a++;
-      while (b > a && isSpaceAt(text, b - 1)) b--;
-      cells.push({ start: a, end: b, text: text.slice(a, b) });
-      cellStart = i + 1;
-    }
+  // From pipe to pipe (the row's end closes the last cell).
+  for (let i = text.indexOf('|', s); ; i = text.indexOf('|', i + 1)) {
+    const stop = i === -1 || i >= e ? e : i;
+    if (stop < e && text.charCodeAt(stop - 1) === BACKSLASH) continue;
+    let a = cellStart;
+    let b = stop;
+    while (a < b && isSpaceAt(text, a)) a++;
+    while (b > a && isSpaceAt(text, b - 1)) b--;
+    cells.push({ start: a, end: b, text: text.slice(a, b) });
+    if (stop === e) break;
+    cellStart = stop + 1;
   }
   return cells;
 }
@@ -638,8 +645,9 @@ function lineAfter(doc: Doc, offset: number): number {
   return doc.lineStarts[lineIndexAt(doc.lineStarts, offset) + 1] ?? doc.text.length;
 }
 
-function directivesOf(text: string): Directive[] {
-  if (!text.includes('staffwork-')) return [];
+/** The disable/enable comments, the first `<!--` at `from`. */
+function directivesOf(text: string, from: number): Directive[] {
+  if (!text.includes('staffwork-', from)) return [];
   const out: Directive[] = [];
   for (const m of text.matchAll(DIRECTIVE)) {
     const rules = (m[2] as string)
