@@ -46,7 +46,7 @@ export function parse(input: string): Doc {
     directives: firstComment === -1 ? [] : directivesOf(text, firstComment),
   };
   if (frontMatter) doc.frontMatter = frontMatter;
-  doc.sections = sectionsOf(doc, builder.headings);
+  doc.sections = sectionsOf({ text, lineStarts, blocks }, builder.headings);
   return doc;
 }
 
@@ -311,7 +311,13 @@ const BOLD_ITEM = /[*_]$/;
 /** Blocks a bold line can be the title of. */
 const CONTENT = new Set<Block['type']>(['paragraph', 'list', 'table', 'quote', 'code']);
 
-function sectionsOf(doc: Doc, headings: HeadingInfo[]): Section[] {
+/**
+ * What the sections are read from, always an object of this one shape: a Doc has two (with and
+ * without front matter), and each new shape met deoptimised these functions and had them compiled again.
+ */
+type Source = Pick<Doc, 'text' | 'lineStarts' | 'blocks'>;
+
+function sectionsOf(doc: Source, headings: HeadingInfo[]): Section[] {
   const starts = startsOf(doc, headings);
   const ends = sectionEnds(doc, starts);
   const lineOf = (s: Start) => lineStartAt(doc.lineStarts, s.titleSpan.start);
@@ -391,7 +397,7 @@ function sectionsOf(doc: Doc, headings: HeadingInfo[]): Section[] {
  * paragraphs, lists and key/value tables. Each kind of block is read by a function of its own:
  * small functions reach the optimising compiler sooner, and a parse is mostly cold code.
  */
-function startsOf(doc: Doc, headings: HeadingInfo[]): Start[] {
+function startsOf(doc: Source, headings: HeadingInfo[]): Start[] {
   const starts: Start[] = [];
   let hi = 0;
   let headingDepth = 0;
@@ -409,7 +415,7 @@ function startsOf(doc: Doc, headings: HeadingInfo[]): Start[] {
 }
 
 /** Appends a heading's start; returns its depth, the depth the labels and fields under it nest from. */
-function pushHeading(doc: Doc, h: HeadingInfo, starts: Start[]): number {
+function pushHeading(doc: Source, h: HeadingInfo, starts: Start[]): number {
   starts.push({ title: h.title, style: 'heading', depth: h.depth, titleSpan: h.titleSpan, contentStart: lineAfter(doc, h.block.end - 1) });
   return h.depth;
 }
@@ -426,7 +432,7 @@ function pushField(starts: Start[], headingDepth: number, title: string, titleSp
  * `Name:` makes fields only of a list of them (every item), not of one option among others
  * ("3. Split: ...").
  */
-function listFields(doc: Doc, block: Block, headingDepth: number, starts: Start[]): void {
+function listFields(doc: Source, block: Block, headingDepth: number, starts: Start[]): void {
   const items = (block.children ?? []).map((item) => {
     const stop = doc.text.indexOf('\n', item.start);
     const h = headOfItem(doc.text.slice(item.start, Math.min(stop === -1 ? item.end : stop, item.end, item.start + MAX_HEAD + 4)));
@@ -453,7 +459,7 @@ function tableFields(block: Block, headingDepth: number, starts: Start[]): void 
 }
 
 /** Labels and fields may sit on any line of a top-level paragraph (`doc.blocks[bi]`). */
-function paragraphHeads(doc: Doc, bi: number, headingDepth: number, colon: { at: number }, starts: Start[]): void {
+function paragraphHeads(doc: Source, bi: number, headingDepth: number, colon: { at: number }, starts: Start[]): void {
   const block = doc.blocks[bi] as Block;
   for (let li = lineIndexAt(doc.lineStarts, block.start); li < doc.lineStarts.length; li++) {
     const lineStart = doc.lineStarts[li] as number;
@@ -507,7 +513,7 @@ function trimBack(text: string, from: number, to: number): number {
  * Where each section ends: at the line of the next section of the same or a shallower depth,
  * else at the end of the text. One pass from the back with a stack keeps big documents linear.
  */
-function sectionEnds(doc: Doc, starts: { depth: number; titleSpan: Span }[]): number[] {
+function sectionEnds(doc: Source, starts: { depth: number; titleSpan: Span }[]): number[] {
   const ends = new Array<number>(starts.length);
   const pending: number[] = []; // indices after i, depths strictly increasing from top to bottom
   for (let i = starts.length - 1; i >= 0; i--) {
@@ -641,7 +647,7 @@ function mayOpenHead(text: string, lineStart: number): boolean {
 }
 
 /** Start of the line after the one containing `offset` (any line ending), or the end of the text. */
-function lineAfter(doc: Doc, offset: number): number {
+function lineAfter(doc: Source, offset: number): number {
   return doc.lineStarts[lineIndexAt(doc.lineStarts, offset) + 1] ?? doc.text.length;
 }
 
