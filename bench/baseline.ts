@@ -1,9 +1,9 @@
 // Baselines for bench/run.ts, each in its own process like the tools: read the bytes of every
 // file, or additionally parse them with markdown-it as staffwork configures it (block rules
-// only, src/core/model/parse.ts) or with markdown-it's defaults (inline parsing included).
+// only, src/core/model/markdown.ts) or with markdown-it's defaults (inline parsing included).
 import { readFileSync } from 'node:fs';
 import MarkdownIt from 'markdown-it';
-import { md as staffworkParser } from '../src/core/model/parse.ts';
+import { md as staffworkParser } from '../src/core/model/markdown.ts';
 import { globSync } from 'tinyglobby';
 
 const [mode, dir] = process.argv.slice(2);

@@ -1,16 +1,12 @@
 // Markdown + YAML front matter -> Doc. markdown-it does the CommonMark/GFM block
 // parsing (it is ~20x faster than micromark on our corpus); we only take its line
 // maps and derive every offset and column from the source text ourselves.
-import MarkdownIt from 'markdown-it';
 import { parseFrontMatter } from './front-matter.ts';
 import { lineEnd, lineIndexAt, lineStartAt, lineStartsOf, positionAt } from './positions.ts';
 import { headOfItem, headsOfLine, keyValueRows } from './heads.ts';
+import { md } from './markdown.ts';
 import type { Block, Directive, Doc, FrontMatter, Section, Span, TableCell, TableRow } from './types.ts';
 
-// Block structure only: inline parsing is the bulk of markdown-it's time and no rule needs it.
-// Exported for bench/baseline.ts (a bare parse with exactly this configuration), not by the core's index.
-export const md = new MarkdownIt('default', { html: true });
-md.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
 // The token type as this markdown-it build declares it (it ships its own types beside @types/markdown-it).
 type Token = ReturnType<typeof md.parse>[number];
 
@@ -35,7 +31,9 @@ export function parse(input: string): Doc {
   const builder = new Builder(text, lineStarts);
   builder.closes = closesOf(tokens);
   const blocks = builder.blocks(tokens, 0, tokens.length);
-  const comments = commentsOf(text, frontMatter ? frontMatter.span.end : 0, blocks);
+  // Comments and directives all open with `<!--`: most documents have none, and are scanned once.
+  const firstComment = text.indexOf('<!--');
+  const comments = firstComment === -1 ? [] : commentsOf(text, frontMatter ? frontMatter.span.end : 0, blocks);
   const doc: Doc = {
     text,
     lineStarts,
@@ -45,10 +43,10 @@ export function parse(input: string): Doc {
     blocks,
     sections: [],
     tables: builder.tables,
-    directives: directivesOf(text),
+    directives: firstComment === -1 ? [] : directivesOf(text, firstComment),
   };
   if (frontMatter) doc.frontMatter = frontMatter;
-  doc.sections = sectionsOf(doc, builder.headings);
+  doc.sections = sectionsOf({ text, lineStarts, blocks }, builder.headings);
   return doc;
 }
 
@@ -268,25 +266,30 @@ function trimmedSpan(raw: string, start: number, clean: (s: string) => string): 
   return { title: clean(trimmed), titleSpan: { start: start + lead, end: start + lead + trimmed.length } };
 }
 
+const PIPE = 0x7c;
+const BACKSLASH = 0x5c;
+
 /** Splits a GFM table row into cells with their source spans; `\|` does not split. */
 export function splitRow(text: string, start: number, end: number): TableCell[] {
   let s = start;
   while (s < end && (isSpaceAt(text, s) || text.charCodeAt(s) === 62)) s++;
   let e = end;
   while (e > s && isSpaceAt(text, e - 1)) e--;
-  if (text[s] === '|') s++;
-  if (e > s && text[e - 1] === '|' && text[e - 2] !== '\\') e--;
+  if (text.charCodeAt(s) === PIPE) s++;
+  if (e > s && text.charCodeAt(e - 1) === PIPE && text.charCodeAt(e - 2) !== BACKSLASH) e--;
   const cells: TableCell[] = [];
   let cellStart = s;
-  for (let i = s; i <= e; i++) {
-    if (i === e || (text[i] === '|' && text[i - 1] !== '\\')) {
-      let a = cellStart;
-      let b = i;
-      while (a < b && isSpaceAt(text, a)) a++;
-      while (b > a && isSpaceAt(text, b - 1)) b--;
-      cells.push({ start: a, end: b, text: text.slice(a, b) });
-      cellStart = i + 1;
-    }
+  // From pipe to pipe (the row's end closes the last cell).
+  for (let i = text.indexOf('|', s); ; i = text.indexOf('|', i + 1)) {
+    const stop = i === -1 || i >= e ? e : i;
+    if (stop < e && text.charCodeAt(stop - 1) === BACKSLASH) continue;
+    let a = cellStart;
+    let b = stop;
+    while (a < b && isSpaceAt(text, a)) a++;
+    while (b > a && isSpaceAt(text, b - 1)) b--;
+    cells.push({ start: a, end: b, text: text.slice(a, b) });
+    if (stop === e) break;
+    cellStart = stop + 1;
   }
   return cells;
 }
@@ -308,92 +311,14 @@ const BOLD_ITEM = /[*_]$/;
 /** Blocks a bold line can be the title of. */
 const CONTENT = new Set<Block['type']>(['paragraph', 'list', 'table', 'quote', 'code']);
 
-function sectionsOf(doc: Doc, headings: HeadingInfo[]): Section[] {
-  const starts: Start[] = [];
-  let hi = 0;
-  let headingDepth = 0;
-  const pushHeadingsBefore = (offset: number) => {
-    while (hi < headings.length && (headings[hi] as HeadingInfo).block.start <= offset) {
-      const h = headings[hi++] as HeadingInfo;
-      starts.push({ title: h.title, style: 'heading', depth: h.depth, titleSpan: h.titleSpan, contentStart: lineAfter(doc, h.block.end - 1) });
-      headingDepth = h.depth;
-    }
-  };
-  // Fields of a list item or a table row sit one level under a field whose value introduces them.
-  const field = (title: string, titleSpan: Span, contentStart: number, end: number, cells?: Span[]) => {
-    const start: Start = { title, style: 'field', depth: headingDepth + 3, titleSpan, contentStart, end: Math.max(end, contentStart) };
-    if (cells) start.cells = cells;
-    starts.push(start);
-  };
-  // The next colon in the text at or after the line being read (one forward scan per document).
-  let colon = -1;
-  doc.blocks.forEach((block, bi) => {
-    pushHeadingsBefore(block.start);
-    if (block.type === 'list') {
-      // `- **Decision needed:** ...`, `* Owner: Dana`: a field owning the rest of its item. A
-      // plain `Name:` makes fields only of a list of them (every item), not of one option
-      // among others ("3. Split: ...").
-      const items = (block.children ?? []).map((item) => {
-        const stop = doc.text.indexOf('\n', item.start);
-        const h = headOfItem(doc.text.slice(item.start, Math.min(stop === -1 ? item.end : stop, item.end, item.start + MAX_HEAD + 4)));
-        return { item, h };
-      });
-      const plain = items.every((x) => x.h);
-      for (const { item, h } of items) {
-        if (!h || (!plain && !BOLD_ITEM.test(doc.text.slice(item.start, item.start + h.start)))) continue;
-        const line = doc.text.slice(item.start, lineEnd(doc.text, doc.lineStarts, lineIndexAt(doc.lineStarts, item.start)));
-        const end = item.start + h.end;
-        const contentStart = h.form === 'label' ? lineAfter(doc, item.start) : end + (/^[ \t]*/.exec(line.slice(h.end))?.[0].length ?? 0);
-        if (h.bare && contentStart >= item.end) continue;
-        field(h.name, { start: item.start + h.start, end }, contentStart, trimBack(doc.text, contentStart, item.end));
-      }
-      return;
-    }
-    if (block.type === 'table') {
-      // `| Skill goal | Lead the ... |`: each row a field owning its value cell (or cells: `| Skill goal | Lead ... | by 26 Feb |`).
-      for (const row of keyValueRows(block)) {
-        const first = row.values[0] as TableCell;
-        const last = row.values[row.values.length - 1] as TableCell;
-        field(row.name, { start: row.key.start, end: row.key.end }, first.start, last.end, row.values.length > 1 ? row.values : undefined);
-      }
-      return;
-    }
-    if (block.type !== 'paragraph') return;
-    // Labels and fields may sit on any line of a top-level paragraph.
-    for (let li = lineIndexAt(doc.lineStarts, block.start); li < doc.lineStarts.length; li++) {
-      const lineStart = doc.lineStarts[li] as number;
-      if (lineStart > block.end) break;
-      const lineStop = Math.min(lineEnd(doc.text, doc.lineStarts, li), block.end);
-      // Most prose lines are skipped before running the patterns: a title needs a colon early
-      // on or emphasis at the line's start (after a paragraph number: a digit or a dot first).
-      if (colon < lineStart) colon = nextColon(doc.text, lineStart);
-      if (colon >= Math.min(lineStop, lineStart + MAX_HEAD) && !(mayOpenHead(doc.text, lineStart) && MAY_HEAD.test(doc.text.slice(lineStart, lineStart + 16)))) continue;
-      const line = doc.text.slice(lineStart, lineStop);
-      for (const h of headsOfLine(line)) {
-        const at = lineStart + h.start;
-        if (h.form === 'label') {
-          // A bold line is a title only when content follows it: more lines, or a block after it.
-          if (h.bare && lineStop >= block.end && !CONTENT.has(doc.blocks[bi + 1]?.type as Block['type'])) continue;
-          const titleSpan = { start: at, end: lineStart + h.end };
-          starts.push({ title: h.name, style: 'label', depth: headingDepth + 1, titleSpan, contentStart: lineAfter(doc, titleSpan.start) });
-          continue;
-        }
-        // The closing `**` and the colon belong to the title, not to the value.
-        const end = lineStart + h.end;
-        const gap = /^[ \t]*/.exec(doc.text.slice(end, lineStop))?.[0].length ?? 0;
-        const prev = starts[starts.length - 1];
-        // `**Consequences:**` right above `**Links:** x`: two bold fields at one level, the first
-        // empty; but `**Options:**` above `**Option 1:** ...` lists its items.
-        const sibling =
-          prev?.style === 'label' && BOLD.test(line) && BOLD.test(doc.text.slice(lineStartAt(doc.lineStarts, prev.titleSpan.start), prev.titleSpan.end)) && lineAfter(doc, prev.titleSpan.start) === lineStart && !ITEM_NAME.test(h.name);
-        const start: Start = { title: h.name, style: 'field', depth: sibling ? prev.depth : headingDepth + 2, titleSpan: { start: at, end }, contentStart: end + gap, block, blockIndex: bi };
-        if (h.valueEnd !== undefined) start.end = trimBack(doc.text, end, lineStart + h.valueEnd);
-        starts.push(start);
-      }
-    }
-  });
-  pushHeadingsBefore(Number.MAX_SAFE_INTEGER);
+/**
+ * What the sections are read from, always an object of this one shape: a Doc has two (with and
+ * without front matter), and each new shape met deoptimised these functions and had them compiled again.
+ */
+type Source = Pick<Doc, 'text' | 'lineStarts' | 'blocks'>;
 
+function sectionsOf(doc: Source, headings: HeadingInfo[]): Section[] {
+  const starts = startsOf(doc, headings);
   const ends = sectionEnds(doc, starts);
   const lineOf = (s: Start) => lineStartAt(doc.lineStarts, s.titleSpan.start);
   // A field ends with its paragraph (cut at the next label or field line in it), and takes a list
@@ -467,6 +392,108 @@ function sectionsOf(doc: Doc, headings: HeadingInfo[]): Section[] {
   return sections;
 }
 
+/**
+ * Where each section starts, in text order: headings, and the labels and fields in top-level
+ * paragraphs, lists and key/value tables. Each kind of block is read by a function of its own:
+ * small functions reach the optimising compiler sooner, and a parse is mostly cold code.
+ */
+function startsOf(doc: Source, headings: HeadingInfo[]): Start[] {
+  const starts: Start[] = [];
+  let hi = 0;
+  let headingDepth = 0;
+  // The next colon in the text at or after the line being read (one forward scan per document).
+  const colon = { at: -1 };
+  for (let bi = 0; bi < doc.blocks.length; bi++) {
+    const block = doc.blocks[bi] as Block;
+    while (hi < headings.length && (headings[hi] as HeadingInfo).block.start <= block.start) headingDepth = pushHeading(doc, headings[hi++] as HeadingInfo, starts);
+    if (block.type === 'list') listFields(doc, block, headingDepth, starts);
+    else if (block.type === 'table') tableFields(block, headingDepth, starts);
+    else if (block.type === 'paragraph') paragraphHeads(doc, bi, headingDepth, colon, starts);
+  }
+  while (hi < headings.length) pushHeading(doc, headings[hi++] as HeadingInfo, starts);
+  return starts;
+}
+
+/** Appends a heading's start; returns its depth, the depth the labels and fields under it nest from. */
+function pushHeading(doc: Source, h: HeadingInfo, starts: Start[]): number {
+  starts.push({ title: h.title, style: 'heading', depth: h.depth, titleSpan: h.titleSpan, contentStart: lineAfter(doc, h.block.end - 1) });
+  return h.depth;
+}
+
+// Fields of a list item or a table row sit one level under a field whose value introduces them.
+function pushField(starts: Start[], headingDepth: number, title: string, titleSpan: Span, contentStart: number, end: number, cells?: Span[]): void {
+  const start: Start = { title, style: 'field', depth: headingDepth + 3, titleSpan, contentStart, end: Math.max(end, contentStart) };
+  if (cells) start.cells = cells;
+  starts.push(start);
+}
+
+/**
+ * `- **Decision needed:** ...`, `* Owner: Dana`: a field owning the rest of its item. A plain
+ * `Name:` makes fields only of a list of them (every item), not of one option among others
+ * ("3. Split: ...").
+ */
+function listFields(doc: Source, block: Block, headingDepth: number, starts: Start[]): void {
+  const items = (block.children ?? []).map((item) => {
+    const stop = doc.text.indexOf('\n', item.start);
+    const h = headOfItem(doc.text.slice(item.start, Math.min(stop === -1 ? item.end : stop, item.end, item.start + MAX_HEAD + 4)));
+    return { item, h };
+  });
+  const plain = items.every((x) => x.h);
+  for (const { item, h } of items) {
+    if (!h || (!plain && !BOLD_ITEM.test(doc.text.slice(item.start, item.start + h.start)))) continue;
+    const line = doc.text.slice(item.start, lineEnd(doc.text, doc.lineStarts, lineIndexAt(doc.lineStarts, item.start)));
+    const end = item.start + h.end;
+    const contentStart = h.form === 'label' ? lineAfter(doc, item.start) : end + (/^[ \t]*/.exec(line.slice(h.end))?.[0].length ?? 0);
+    if (h.bare && contentStart >= item.end) continue;
+    pushField(starts, headingDepth, h.name, { start: item.start + h.start, end }, contentStart, trimBack(doc.text, contentStart, item.end));
+  }
+}
+
+/** `| Skill goal | Lead the ... |`: each row a field owning its value cell (or cells: `| Skill goal | Lead ... | by 26 Feb |`). */
+function tableFields(block: Block, headingDepth: number, starts: Start[]): void {
+  for (const row of keyValueRows(block)) {
+    const first = row.values[0] as TableCell;
+    const last = row.values[row.values.length - 1] as TableCell;
+    pushField(starts, headingDepth, row.name, { start: row.key.start, end: row.key.end }, first.start, last.end, row.values.length > 1 ? row.values : undefined);
+  }
+}
+
+/** Labels and fields may sit on any line of a top-level paragraph (`doc.blocks[bi]`). */
+function paragraphHeads(doc: Source, bi: number, headingDepth: number, colon: { at: number }, starts: Start[]): void {
+  const block = doc.blocks[bi] as Block;
+  for (let li = lineIndexAt(doc.lineStarts, block.start); li < doc.lineStarts.length; li++) {
+    const lineStart = doc.lineStarts[li] as number;
+    if (lineStart > block.end) break;
+    const lineStop = Math.min(lineEnd(doc.text, doc.lineStarts, li), block.end);
+    // Most prose lines are skipped before running the patterns: a title needs a colon early
+    // on or emphasis at the line's start (after a paragraph number: a digit or a dot first).
+    if (colon.at < lineStart) colon.at = nextColon(doc.text, lineStart);
+    if (colon.at >= Math.min(lineStop, lineStart + MAX_HEAD) && !(mayOpenHead(doc.text, lineStart) && MAY_HEAD.test(doc.text.slice(lineStart, lineStart + 16)))) continue;
+    const line = doc.text.slice(lineStart, lineStop);
+    for (const h of headsOfLine(line)) {
+      const at = lineStart + h.start;
+      if (h.form === 'label') {
+        // A bold line is a title only when content follows it: more lines, or a block after it.
+        if (h.bare && lineStop >= block.end && !CONTENT.has(doc.blocks[bi + 1]?.type as Block['type'])) continue;
+        const titleSpan = { start: at, end: lineStart + h.end };
+        starts.push({ title: h.name, style: 'label', depth: headingDepth + 1, titleSpan, contentStart: lineAfter(doc, titleSpan.start) });
+        continue;
+      }
+      // The closing `**` and the colon belong to the title, not to the value.
+      const end = lineStart + h.end;
+      const gap = /^[ \t]*/.exec(doc.text.slice(end, lineStop))?.[0].length ?? 0;
+      const prev = starts[starts.length - 1];
+      // `**Consequences:**` right above `**Links:** x`: two bold fields at one level, the first
+      // empty; but `**Options:**` above `**Option 1:** ...` lists its items.
+      const sibling =
+        prev?.style === 'label' && BOLD.test(line) && BOLD.test(doc.text.slice(lineStartAt(doc.lineStarts, prev.titleSpan.start), prev.titleSpan.end)) && lineAfter(doc, prev.titleSpan.start) === lineStart && !ITEM_NAME.test(h.name);
+      const start: Start = { title: h.name, style: 'field', depth: sibling ? prev.depth : headingDepth + 2, titleSpan: { start: at, end }, contentStart: end + gap, block, blockIndex: bi };
+      if (h.valueEnd !== undefined) start.end = trimBack(doc.text, end, lineStart + h.valueEnd);
+      starts.push(start);
+    }
+  }
+}
+
 /** A span without the white space at its ends. */
 function trimmed(text: string, r: Span): Span {
   let start = r.start;
@@ -486,7 +513,7 @@ function trimBack(text: string, from: number, to: number): number {
  * Where each section ends: at the line of the next section of the same or a shallower depth,
  * else at the end of the text. One pass from the back with a stack keeps big documents linear.
  */
-function sectionEnds(doc: Doc, starts: { depth: number; titleSpan: Span }[]): number[] {
+function sectionEnds(doc: Source, starts: { depth: number; titleSpan: Span }[]): number[] {
   const ends = new Array<number>(starts.length);
   const pending: number[] = []; // indices after i, depths strictly increasing from top to bottom
   for (let i = starts.length - 1; i >= 0; i--) {
@@ -620,12 +647,13 @@ function mayOpenHead(text: string, lineStart: number): boolean {
 }
 
 /** Start of the line after the one containing `offset` (any line ending), or the end of the text. */
-function lineAfter(doc: Doc, offset: number): number {
+function lineAfter(doc: Source, offset: number): number {
   return doc.lineStarts[lineIndexAt(doc.lineStarts, offset) + 1] ?? doc.text.length;
 }
 
-function directivesOf(text: string): Directive[] {
-  if (!text.includes('staffwork-')) return [];
+/** The disable/enable comments, the first `<!--` at `from`. */
+function directivesOf(text: string, from: number): Directive[] {
+  if (!text.includes('staffwork-', from)) return [];
   const out: Directive[] = [];
   for (const m of text.matchAll(DIRECTIVE)) {
     const rules = (m[2] as string)
