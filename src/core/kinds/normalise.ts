@@ -18,6 +18,7 @@ const NUMBERING = /^(?:(?:step|part|section|phase|stage|slide)\s+(?:\d+|[ivxlc]+
 
 /** The title's words as written, lower-cased, without markup, emoji, numbering or trailing colon. */
 export function cleanTitle(title: string): string {
+  if (PLAIN_WORDS.test(title)) return unnumbered(title.toLowerCase());
   // Each step runs only when its trigger character is there: most titles are plain words.
   let t = title;
   const ascii = !/[^\x00-\x7f]/.test(t);
@@ -38,14 +39,22 @@ export function cleanTitle(title: string): string {
   // Single spaces between words (most titles) are already what the collapse makes.
   if (/\s\s|[^\S ]/.test(t)) t = t.replace(/\s+/g, ' ');
   t = t.trim().toLowerCase();
-  // Numbering may sit after an emoji ("🧭 2. Policy"), so strip it after them, and twice for "1. a)".
-  t = t.replace(NUMBERING, '').replace(NUMBERING, '');
+  // Numbering may sit after an emoji ("🧭 2. Policy"), so strip it after them.
+  t = unnumbered(t);
   // The trailing run of punctuation and blanks, found from the end (the pattern would try every position).
   let end = t.length;
   while (end > 0 && TRAILING.test(t[end - 1] as string)) end--;
   return (end === t.length ? t : t.slice(0, end)).trim();
 }
 const TRAILING = /[\s:;.,?!\u2013\u2014-]/;
+
+/** Without numbering, twice for "1. a)". */
+function unnumbered(t: string): string {
+  return t.replace(NUMBERING, '').replace(NUMBERING, '');
+}
+
+/** Words of ASCII letters between single spaces: most titles ("Design Details"), which need none of the cleaning but case and numbering. */
+const PLAIN_WORDS = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
 
 const CONTRACTIONS: [RegExp, string][] = [
   [/\bwon't\b/g, 'will not'],
@@ -194,6 +203,7 @@ const OWNER_WORDS = ['owns', 'leads', 'drives', 'runs', 'takes on', 'will ', 'is
 /** The words of a title's key before stemming (`titleTokens` stems each). */
 export function titleWords(title: string): string[] {
   const named = OWNER_WORDS.some((w) => title.includes(w)) && NAMED_OWNER.test(title) && !NOT_A_NAME.test(title);
+  if (!named && PLAIN_WORDS.test(title)) return keyWords(unnumbered(title.toLowerCase()).split(' '));
   let t = cleanTitle(named ? title.replace(NAMED_OWNER, 'They ') : title);
   if (/[([]/.test(t)) t = t.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ');
   if (t.includes('&')) t = t.replace(/&/g, ' and ');
@@ -206,7 +216,12 @@ export function titleWords(title: string): string[] {
   }
   // The key is lower case: an ASCII title splits on ASCII letters and digits, without the Unicode pattern.
   const parts = /[^\x00-\x7f]/.test(t) ? t.split(/[^\p{L}\p{N}]+/u) : t.split(/[^A-Za-z0-9]+/);
-  const words = unquestion(parts.filter(Boolean));
+  return keyWords(parts.filter(Boolean));
+}
+
+/** A title's lower-case words as its key has them: questions turned round, one person word, no leading article or perfect auxiliary. */
+function keyWords(parts: string[]): string[] {
+  const words = unquestion(parts);
   for (let k = 0; k < words.length; k++) words[k] = SAME.get(words[k] as string) ?? (words[k] as string);
   let i = 0;
   while (i < words.length - 1 && LEADING.has(words[i] as string)) i++;
