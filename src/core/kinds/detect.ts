@@ -668,27 +668,6 @@ function candidatesOf(doc: Doc, module: CourseModule): number[] {
   return out;
 }
 
-/**
- * Whether some kind could have the least coverage that every way of accepting a kind asks for
- * (MIN_COVERAGE_WITH_TITLE): the share of the outline holding a section that some kind names in
- * the loosest way `kindEvidence` matches. Most documents of other genres (two thirds of the
- * corpus) fall short, and are spared the evidence of each kind.
- */
-function mayCover(doc: Doc, module: CourseModule, candidates: number[]): boolean {
-  const main = outline(doc);
-  if (!main.length) return true;
-  const info = infoOf(doc);
-  const holds = new Set<number>();
-  for (const i of candidates) {
-    // The joined weak way names whatever the strong way names, and more.
-    if (!module.kinds.some((k) => mayName(info, i, indexOf(k)) && matchAt(info, i, indexOf(k), WEAK_JOINED))) continue;
-    for (let j = i; j !== -1 && !holds.has(j); j = doc.sections[j]?.parent ?? -1) holds.add(j);
-  }
-  let held = 0;
-  for (const i of main) if (holds.has(i)) held++;
-  return held / main.length >= MIN_COVERAGE_WITH_TITLE;
-}
-
 /** How well the document fits each kind (for inference, tests and debugging). */
 export function kindEvidence(doc: Doc, module: CourseModule, candidates = candidatesOf(doc, module)): KindEvidence[] {
   const info = infoOf(doc);
@@ -783,8 +762,7 @@ export function detectKind(doc: Doc, module: CourseModule, memo?: DetectMemo): K
     return kind ? { kind, source: 'front-matter' } : { source: 'none', unknownKind: declared.trim() };
   }
   let best: KindEvidence | undefined;
-  const candidates = candidatesOf(doc, module);
-  if (mayCover(doc, module, candidates)) for (const e of kindEvidence(doc, module, candidates)) if (e.accepted && (!best || e.score > best.score)) best = e;
+  for (const e of kindEvidence(doc, module)) if (e.accepted && (!best || e.score > best.score)) best = e;
   if (best) return { kind: best.kind, source: 'inferred' };
   // No kind by its sections or title: what the document says may still name one (content.ts).
   const byContent = contentKind(doc);
