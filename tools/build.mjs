@@ -53,14 +53,15 @@ for (const f of readdirSync(lexDir)
   lexicon[f.replace(/\.yml$/, '')] = data;
 }
 writeIfChanged(join(generated, 'lexicon.json'), JSON.stringify(lexicon, null, 1) + '\n');
-// A section's `cues` names a lexicon: a misspelt one would silently make every candidate implausible.
+// A section's `cues` and `says` name lexicons: a misspelt one would silently make every candidate implausible.
 for (const m of modules)
   for (const k of m?.kinds ?? [])
     for (const s of k.sections ?? [])
-      if (s.cues !== undefined && !lexicon[s.cues]) {
-        console.error(`build: module ${m.id}, ${k.id}.${s.id}: cues names no lexicon (${s.cues})`);
-        process.exit(1);
-      }
+      for (const field of ['cues', 'says'])
+        if (s[field] !== undefined && !lexicon[s[field]]) {
+          console.error(`build: module ${m.id}, ${k.id}.${s.id}: ${field} names no lexicon (${s[field]})`);
+          process.exit(1);
+        }
 
 // 3. Rule registry: static imports of src/core/rules/<area>/<name>.ts, no readdir at run time.
 const rulesDir = join(root, 'src/core/rules');

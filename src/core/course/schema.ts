@@ -22,6 +22,11 @@ export const SectionDefSchema = z
      * ("good work speaks for itself") is not a visibility moment (structure/required-section).
      */
     cuesRequired: z.boolean().default(false),
+    /**
+     * A lexicon of what a sentence that plays this part says ("could you approve", "I'll stay out of"): a required
+     * part no heading names but a sentence or table row says is reported where it seems to be (a warning), not missing.
+     */
+    says: text.optional(),
     required: z.boolean().default(false),
     hint: text.optional(),
   })

@@ -5,6 +5,11 @@ const memo = (body: string) => `---\nkind: role-memo\n---\n\n${body}`;
 
 ruleTester(rule, {
   valid: [
+    {
+      spellings: true,
+      name: 'no markers: the main role, then a smaller share of the time as another archetype',
+      code: memo("## Role\n\nI'm the tech lead for the build team, and that is most of my week. A smaller part of my time goes to acting as architect for the build system across the organisation.\n"),
+    },
     { name: 'one Primary row in an archetype table', code: memo('## Archetype\n\n| Archetype | Level |\n|---|---|\n| Architect | Primary |\n| Tech lead | Secondary |\n| Solver | Not currently |\n') },
     {
       name: 'Primary / Secondary / Not currently fields',
@@ -37,6 +42,11 @@ ruleTester(rule, {
     { name: "primarily, with the team's tech lead as a partner", code: memo("## Role\n\nPrimarily the solver for the billing backlog. I work with the squad's tech lead on sequencing.\n") },
   ],
   invalid: [
+    {
+      name: 'no markers, and no smaller share: both archetypes are the role',
+      code: memo("## Role\n\nI'm the tech lead for the build team, and I'm the architect for the build system across the organisation.\n"),
+      errors: [{ messageId: 'several', line: 7, column: 9, endLine: 7, endColumn: 60, words: ['tech lead', 'architect'], data: { count: 2, names: '`tech lead`, `architect`' } }],
+    },
     {
       name: 'two Primary rows in an archetype table',
       code: memo('## Archetype\n\n| Archetype | Level |\n|---|---|\n| Architect | Primary |\n| Tech lead | **Primary** |\n| Solver | Not currently |\n'),

@@ -5,6 +5,7 @@ import { defaultModule } from '../../../src/core/index.ts';
 
 const hintOf = (id: string) => defaultModule.kinds.find((k) => k.id === 'growth-plan')?.sections.find((s) => s.id === id)?.hint ?? '';
 const DIAGNOSIS_HINT = defaultModule.kinds.find((k) => k.id === 'strategy')?.sections.find((s) => s.id === 'diagnosis')?.hint ?? '';
+const ASK_HINT = defaultModule.kinds.find((k) => k.id === 'exec-summary')?.sections.find((s) => s.id === 'ask')?.hint ?? '';
 const HINT = { opportunity: hintOf('opportunity'), visibility: hintOf('visibility') };
 const growth = (body: string) => `---\nkind: growth-plan\n---\n\n${body}`;
 const full = 'Skill goal:\nLead the API design.\n\nOpportunity:\nOwn the RFC.\n\nSupport:\nReview by 5 March.\n\nVisibility:\nNamed in the update.\n';
@@ -14,6 +15,16 @@ const strategy = (diagnosisHeading: string, diagnosis: string) =>
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'a summary in sentences, no labels: every part is said somewhere (structure/unrecognised-section asks for labels)',
+      code: `---\nkind: exec-summary\n---\n\nWe are moving the billing cutover from 3 May to 17 May. The replay test found that 0.4% of invoices got the wrong tax code.\n\nShipping on 3 May would put about 900 invoices a week at risk of a refund.\n\nThe fix is a tax-code lookup per region and a second replay before the switch.\n\nCould you approve the 17 May date by Friday?\n`,
+    },
+    {
+      name: 'a growth plan in the rows of a table',
+      code: growth(
+        '| What | Plan | When |\n|---|---|---|\n| Goal | Lead the search ranking redesign | Q3 |\n| Her work | Noor writes the ranking RFC | 4 June |\n| From me | I review her draft | 28 May |\n| Seen by | She presents it at the engineering all-hands | 20 June |\n',
+      ),
+    },
     {
       // Support has no cue words: the ways people help are too many to list, so an unknown heading
       // that may hold it keeps the finding a warning (structure/unrecognised-section), never an error.
@@ -94,6 +105,29 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a Visibility said only under the Opportunity heading is the delegation, not a moment others see',
+      code: growth("## Skill goal\n\nLead the queue migration design.\n\n## Opportunity\n\nNoor owns the design doc and presents it at the team's design review on 4 June.\n\n## Support\n\nI review her draft on 28 May.\n"),
+      errors: [{ messageId: 'missing', line: 2, column: 1, endLine: 2, endColumn: 18, data: { kind: 'growth plan', section: 'Visibility', hint: HINT.visibility } }],
+      output: growth(
+        `## Skill goal\n\nLead the queue migration design.\n\n## Opportunity\n\nNoor owns the design doc and presents it at the team's design review on 4 June.\n\n## Support\n\nI review her draft on 28 May.\n\n## Visibility\n\n<!-- ${HINT.visibility} -->\n`,
+      ),
+    },
+    {
+      name: 'a summary whose sentences ask nothing still lacks its Ask',
+      code: `---\nkind: exec-summary\n---\n\nWe are moving the billing cutover from 3 May to 17 May. The replay test found that 0.4% of invoices got the wrong tax code.\n\nShipping on 3 May would put about 900 invoices a week at risk of a refund.\n\nThe fix is a tax-code lookup per region and a second replay before the switch.\n`,
+      errors: [
+        {
+          messageId: 'missing',
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 19,
+          data: { kind: 'executive summary', section: 'Ask', hint: ASK_HINT },
+        },
+      ],
+      output: `---\nkind: exec-summary\n---\n\nWe are moving the billing cutover from 3 May to 17 May. The replay test found that 0.4% of invoices got the wrong tax code.\n\nShipping on 3 May would put about 900 invoices a week at risk of a refund.\n\nThe fix is a tax-code lookup per region and a second replay before the switch.\n\nAsk:\n<!-- ${ASK_HINT} -->\n`,
+    },
     {
       spellings: true,
       name: 'a "Recognition" of private praise has the name, not the moment',

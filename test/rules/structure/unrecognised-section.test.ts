@@ -25,6 +25,61 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    ...(
+      [
+        {
+          name: 'a summary in sentences and no labels: each part where a sentence says it',
+          code: `---\nkind: exec-summary\n---\n\nWe are moving the billing cutover from 3 May to 17 May. The replay test found that 0.4% of invoices got the wrong tax code.\n\nShipping on 3 May would put about 900 invoices a week at risk of a refund.\n\nThe fix is a tax-code lookup per region and a second replay before the switch.\n\nCould you approve the 17 May date by Friday?\n`,
+          kind: 'exec-summary',
+          parts: [
+            ['decision', 5, 1, 5, 56, 'We are moving the billing cutover from 3 May to 17 May.'],
+            ['reason', 5, 57, 5, 124, 'The replay test found that 0.4% of invoices got the wrong t…'],
+            ['risk', 7, 1, 7, 75, 'Shipping on 3 May would put about 900 invoices a week at ri…'],
+            ['plan', 9, 1, 9, 79, 'The fix is a tax-code lookup per region and a second replay…'],
+            ['ask', 11, 1, 11, 45, 'Could you approve the 17 May date by Friday?'],
+          ],
+        },
+        {
+          name: 'a growth plan carried by the rows of a table: each row named for its part',
+          code: growth(
+            '| What | Plan | When |\n|---|---|---|\n| Goal | Lead the search ranking redesign | Q3 |\n| Her work | Noor writes the ranking RFC | 4 June |\n| From me | I review her draft | 28 May |\n| Seen by | She presents it at the engineering all-hands | 20 June |\n',
+          ),
+          kind: 'growth-plan',
+          parts: [
+            ['skill', 7, 1, 7, 49, 'Goal | Lead the search ranking redesign | Q3'],
+            ['opportunity', 8, 1, 8, 52, 'Her work | Noor writes the ranking RFC | 4 June'],
+            ['support', 9, 1, 9, 42, 'From me | I review her draft | 28 May'],
+            ['visibility', 10, 1, 10, 69, 'Seen by | She presents it at the engineering all-hands | 20…'],
+          ],
+        },
+        {
+          name: 'a heading that merges two parts: the decider and the recommendation are its sentences',
+          code: `---\nkind: escalation\n---\n\n## The question and what we need\n\nWho owns the billing adapter after 1 July? We need you to decide by 20 June. I recommend the Billing team owns it.\n\n## Background\n\nTwo teams built parts of it.\n\n## Options\n\n1. Billing owns it.\n2. Payments owns it.\n`,
+          kind: 'escalation',
+          parts: [
+            ['decision-maker', 7, 44, 7, 77, 'We need you to decide by 20 June.'],
+            ['recommendation', 7, 78, 7, 115, 'I recommend the Billing team owns it.'],
+          ],
+        },
+        {
+          name: 'a non-scope said under Scope: "I\'ll stay out of ..."',
+          code: `---\nkind: role-memo\n---\n\n## Archetype\n\nPrimary: architect for search.\n\n## Scope\n\nThe indexing pipeline's design.\n\nI'll stay out of on-call triage; the rota owns it.\n\n## Weekly allocation\n\n- 60% design\n- 40% reviews\n\n## Stakeholders\n\nPriya (EM).\n\n## Success signal\n\nOne indexing design by June.\n`,
+          kind: 'role-memo',
+          parts: [['non-scope', 13, 1, 13, 51, "I'll stay out of on-call triage; the rota owns it."]],
+        },
+      ] as const
+    ).map(({ name, code, kind, parts }) => ({
+      name,
+      code,
+      errors: parts.map(([id, line, column, endLine, endColumn, sentence]) => ({
+        messageId: 'inSentence',
+        line,
+        column,
+        endLine,
+        endColumn,
+        data: { kind: defaultModule.kinds.find((k) => k.id === kind)?.name.toLowerCase() ?? '', section: defaultModule.kinds.find((k) => k.id === kind)?.sections.find((s) => s.id === id)?.title ?? '', hint: hintOf(kind, id), sentence },
+      })),
+    })),
     {
       name: 'a summary written in sentences with one label: the parts may be in the prose, so it asks for labels',
       code: `---\nkind: exec-summary\n---\n\nWe will move the card switch one week, to 20 March, because 1.3% of chargeback records did not reconcile in the last rehearsal. If we switch on 13 March, disputes could be lost and members refunded twice; the extra week lets us rerun the rehearsal and reach zero.\n\n**Ask:** approve the 20 March date by 3 March.\n`,

@@ -31,8 +31,8 @@ const TITLE = /^(primary|main|secondary|tertiary|later|backup|occasional|not cur
 /** A clause with one of these words is not a primary claim ("not the solver", "rather than TL"). */
 const NOT_PRIMARY =
   /\b(?:secondar\w*|not|no longer|never|later|occasional\w*|sometimes|backup|formerly|previously|future|partner\w*|works? with|reports? to|instead of|rather than|takes? over|hand(?:s|ing|ed)? (?:it |this )?(?:over|off|back))\b/i;
-/** Without any marker, these also say the archetype is not the main one ("also TL until June"). */
-const NOT_PRIMARY_UNMARKED = /\b(?:also|until|after|once|then)\b/i;
+/** Without any marker, these also say the archetype is not the main one ("also TL until June", "a smaller part of my time goes to ... architect"). */
+const NOT_PRIMARY_UNMARKED = /\b(?:also|until|after|once|then|(?:a )?(?:smaller|small|minor|lesser) (?:part|share|slice|portion|hat)|(?:some|part) of my (?:time|week)|on the side)\b/i;
 /** An archetype named after these words is someone else ("with the tech lead of each team", "its tech lead"). */
 const SOMEONE_ELSE = /(?:\b(?:with|to|for|from|by|under|alongside)\s+(?:the|each|every|our|their|other|a)?\s*|\b(?:each|every|other|their|our|its|his|her|whose)\s+|\w['’]s\s+)$/i;
 /**

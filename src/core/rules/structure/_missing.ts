@@ -4,10 +4,12 @@
 // A heading is at most one section, so five missing sections and one unknown heading are at
 // least four errors.
 import type { KindDef, SectionDef } from '../../course/schema.ts';
-import { impliedSections, nameHeads, sectionTokens, unrecognisedSections } from '../../kinds/detect.ts';
+import { impliedSections, nameHeads, sectionKeyOf, sectionTokens, unrecognisedSections } from '../../kinds/detect.ts';
 import { stem } from '../../kinds/normalise.ts';
 import { lexicon } from '../../lexicon/index.ts';
 import type { Doc, Section, Span } from '../../model/types.ts';
+import type { Match } from '../../text/match.ts';
+import { splitSentences } from '../../text/sentences.ts';
 import type { RuleContext } from '../define.ts';
 
 /** The kind's required sections the document has under no recognised name (nor implied, as by a Y-statement). */
@@ -104,6 +106,12 @@ export interface Missing {
    * writer who puts the summary in sentences rather than sections may have said it.
    */
   prose?: Span;
+  /**
+   * With no heading and no loose prose for it: the first sentence or table row that says the part
+   * in words of its own (the section's `says` lexicon), wherever it stands: under a heading that
+   * merges two parts, in a closing line, in a row of a table.
+   */
+  said?: Match;
 }
 
 /** Prose enough to hold a section's content: a paragraph of this many words. */
@@ -157,8 +165,56 @@ function computeMissing(context: RuleContext, kind: KindDef): Missing[] {
   const prose = looseProse(doc);
   return all.map((m) => {
     const candidates = out.get(m.def) ?? [];
-    return candidates.length || !prose || cueCount(m.def, doc.plain.slice(prose.start, prose.end)) < 1 ? { def: m.def, candidates } : { def: m.def, candidates, prose };
+    if (candidates.length) return { def: m.def, candidates };
+    if (prose && cueCount(m.def, doc.plain.slice(prose.start, prose.end)) >= 1) return { def: m.def, candidates, prose };
+    const said = saidIn(doc, kind, m.def);
+    return said ? { def: m.def, candidates, said } : { def: m.def, candidates };
   });
+}
+
+/** The body's sentences, each list item and table row its own (items and rows seldom end in a full stop), in order. */
+function* units(doc: Doc): Generator<Match> {
+  for (const b of doc.blocks.flatMap((x) => (x.type === 'list' ? (x.children ?? []) : [x]))) {
+    if (b.end <= doc.body.start || b.start >= doc.body.end || b.type === 'heading' || b.type === 'code' || b.type === 'html') continue;
+    if (b.type !== 'table') {
+      yield* splitSentences(doc.plain, Math.max(b.start, doc.body.start), b.end);
+      continue;
+    }
+    for (const row of [b.header, ...(b.rows ?? [])]) if (row) yield { start: row.start, end: row.end, text: row.cells.map((c) => c.text).join(' | ') };
+  }
+}
+
+/** A table row whose first cell is `def`'s name ("| Support from me | weekly review |"): the table carries the part. */
+function labelledRow(doc: Doc, kind: KindDef, def: SectionDef): Match | undefined {
+  for (const t of doc.tables)
+    for (const row of t.rows ?? []) {
+      const label = row.cells[0]?.text.trim();
+      if (row.cells.length > 1 && label && sectionKeyOf(kind, label) === def.id) return { start: row.start, end: row.end, text: row.cells.map((c) => c.text).join(' | ') };
+    }
+  return undefined;
+}
+
+/**
+ * A heading that holds more than one part: it names two ("The decision and what we need", "The
+ * problem, and our approach") or the whole in brief ("TL;DR", "Short version", "Summary").
+ */
+const HOLDS_SEVERAL = /\s(?:and|&)\s|[,/+]|\b(?:summary|tl;?dr|bluf|bottom line|short version|in (?:short|brief|one sentence)|headline)\b/i;
+
+/**
+ * Where the body says `def`'s part: a table row named for it, else the first unit its `says`
+ * lexicon matches: under another part's heading too ("the ask inside the decision paragraph", "I'll
+ * stay out of on-call" under Scope). Not for a part that needs its own words (`cuesRequired`): a
+ * Visibility said under another part's heading is that part's ("presents it at the team's design
+ * review" under Opportunity is the delegation, not a moment others see), unless the heading holds several.
+ */
+function saidIn(doc: Doc, kind: KindDef, def: SectionDef): Match | undefined {
+  const row = labelledRow(doc, kind, def);
+  if (row || !def.says) return row;
+  const says = new RegExp(lexicon(def.says).source, 'iu');
+  // From the title: a field's first sentence starts at its name ("**What she'll own.** The doc ...").
+  const claimed = def.cuesRequired ? doc.sections.filter((s) => s.key && !HOLDS_SEVERAL.test(s.title)).map((s) => ({ start: s.titleSpan.start, end: s.own.end })) : [];
+  for (const u of units(doc)) if (!claimed.some((c) => u.start < c.end && u.end > c.start) && says.test(u.text)) return u;
+  return undefined;
 }
 
 /** "As above", "see the opportunity": the part points at where another part already says it. */

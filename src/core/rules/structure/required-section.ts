@@ -12,7 +12,7 @@ export default defineRule({
     fixable: true,
     docs: {
       description: 'Every section the artifact kind requires is present.',
-      why: 'Each required artifact in the module names its parts: a strategy needs diagnosis, guiding policy, coherent actions, anti-scope and success metrics; an escalation brief needs the decision, facts, options, a recommendation and a decision maker. A missing part is usually the wrong approach in disguise: a strategy without a diagnosis is a roadmap. This rule reports a section only when no heading, label or field of the document could be it, and no paragraph of prose outside the recognised sections could hold it; when one could, `structure/unrecognised-section` asks you to name it instead. A part the module marks as needing its words (a growth plan\'s Visibility) is missing too when its section says none of them: "Recognition: good work speaks for itself; I\'ll give her feedback" is private praise, not a moment where others see the work.',
+      why: 'Each required artifact in the module names its parts: a strategy needs diagnosis, guiding policy, coherent actions, anti-scope and success metrics; an escalation brief needs the decision, facts, options, a recommendation and a decision maker. A missing part is usually the wrong approach in disguise: a strategy without a diagnosis is a roadmap. This rule reports a section only when no heading, label or field of the document could be it, no paragraph of prose outside the recognised sections could hold it, and no sentence or table row says it ("Could you sign off on the new date by Wednesday?" in a closing line, "I\'ll stay out of on-call triage" under Scope, a row `| Support | I review her draft |`); when one could, `structure/unrecognised-section` asks you to name it instead. A part the module marks as needing its words (a growth plan\'s Visibility) is missing too when its section says none of them: "Recognition: good work speaks for itself; I\'ll give her feedback" is private praise, not a moment where others see the work.',
       better: 'Add the missing section under its heading or as a `Label:` line, with content that answers its hint.',
       concept: 'required artifact',
       bad: '---\nkind: growth-plan\n---\n\nSkill goal:\nSam leads the API migration design.\n\nSupport:\nI review the draft by 5 March.\n',
@@ -27,10 +27,10 @@ export default defineRule({
   check(context) {
     const { doc, kind } = context;
     if (!kind) return;
-    for (const { def, candidates, prose } of missingWithCandidates(context)) {
-      // A heading staffwork does not know may be this section: structure/unrecognised-section
-      // asks for its name, and nothing is inserted beside it.
-      if (candidates.length || prose) continue;
+    for (const { def, candidates, prose, said } of missingWithCandidates(context)) {
+      // A heading staffwork does not know, loose prose or a sentence that says the part may be this
+      // section: structure/unrecognised-section asks for its name, and nothing is inserted beside it.
+      if (candidates.length || prose || said) continue;
       const data = { kind: kind.name.toLowerCase(), section: def.title, hint: def.hint ?? '' };
       context.report({ messageId: 'missing', data, span: documentAnchor(doc), words: [], fix: { ...insertSection(doc, kind, def), messageId: 'insertSection', data: { section: def.title } } });
     }

@@ -1,4 +1,4 @@
-import { codeList } from '../../text/format.ts';
+import { clip, codeList } from '../../text/format.ts';
 import { defineRule } from '../define.ts';
 import { missingWithCandidates } from './_missing.ts';
 
@@ -21,17 +21,20 @@ export default defineRule({
       lookalike: 'The {{kind}} has no `{{section}}` section that staffwork recognises; if `{{heading}}` is it, name it `{{section}}`. {{hint}}',
       candidates: 'The {{kind}} has no `{{section}}` section that staffwork recognises; if one of {{headings}} is it, name it `{{section}}`. {{hint}}',
       inProse: 'The {{kind}} has no `{{section}}` section; if this prose says it, put it under a `{{section}}:` label so readers and staffwork find it. {{hint}}',
+      inSentence: 'The {{kind}} has no `{{section}}` section, though `{{sentence}}` seems to say it: put it under a `{{section}}:` label so readers and staffwork find it. {{hint}}',
     },
   },
   check(context) {
     const { kind } = context;
     if (!kind) return;
-    for (const { def, candidates: found, prose } of missingWithCandidates(context)) {
+    for (const { def, candidates: found, prose, said } of missingWithCandidates(context)) {
       const first = found[0];
       const data = { kind: kind.name.toLowerCase(), section: def.title, hint: def.hint ?? '' };
       if (!first) {
         // Written as prose: the part may be in the sentences; a label makes it findable.
         if (prose) context.report({ messageId: 'inProse', data, span: { start: prose.start, end: Math.min(prose.end, context.doc.text.indexOf('\n', prose.start) >>> 0) }, words: [] });
+        // Said in a sentence under another part's heading, a closing line or a table row.
+        else if (said) context.report({ messageId: 'inSentence', data: { ...data, sentence: clip(said.text.replace(/`/g, "'"), 60) }, span: said, words: [] });
         continue;
       }
       const named = found.slice(0, MAX_NAMED).map((s) => s.title);
