@@ -39,13 +39,14 @@ export const SETS: SetSpec[] = [
   fixture('holdout-5'),
   fixture('holdout-6'),
   fixture('holdout-7'),
+  fixture('holdout-8'),
 ];
 /**
  * Sets kept out of the everyday report so rule authors do not tune to them; `--all` shows them.
- * holdout-4 and holdout-6 are the blind measures; holdout to holdout-3, holdout-5 and holdout-7 are study
+ * holdout-4, holdout-6 and holdout-8 are the blind measures; holdout to holdout-3, holdout-5 and holdout-7 are study
  * sets now (each was scored blind once, then learned from).
  */
-export const SEALED = new Set(['holdout-4', 'holdout-6']);
+export const SEALED = new Set(['holdout-4', 'holdout-6', 'holdout-8']);
 const SCORER = join(SHARED, 'accuracy/score.mjs');
 
 interface Label {
