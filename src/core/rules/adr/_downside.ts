@@ -374,6 +374,146 @@ const BOUNDARY = new Set([';', ':', ',', '—', '–', '--', 'but', 'however', '
 
 /** The first downside stated in `span` of the document, or undefined. */
 export function downsideIn(doc: Doc, span: Span, nlp: NlpMemo | undefined): Cue | undefined {
+  return mayStateDownside(doc.text.slice(span.start, span.end), doc.plain.slice(span.start, span.end)) ? readDownside(doc, span, nlp) : undefined;
+}
+
+// A lexical pre-filter, so that an entry that cannot state a downside is never tagged (most
+// consequence entries are upsides, and tagging is most of this rule's cost). Every path of
+// `readDownside` fires on a token whose lemma or form is in the sets above, some only with a
+// second word ("hard" with "to"); an entry with no surface form of any of them yields no cue.
+// A lemma's forms are the words it starts (less a final e or y: "risk" starts "risks",
+// "riskier"; "lose", "lost"), plus the irregular ones listed, plus wink's contractions opened
+// ("haven't" is `have` + `not`). test/rules/adr/downside-filter.test.ts proves it on every entry
+// of the corpora and study sets, and on every inflection of every word of the sets.
+
+/** Forms no prefix reaches: `worse` has the lemma `bad`, `took` has `take`. */
+const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
+  bad: ['worse', 'worst'],
+  good: ['better', 'best'],
+  have: ['has', 'had'],
+  take: ['took', 'taken'],
+  lose: ['lost'],
+  spend: ['spent'],
+  break: ['broke', 'broken'],
+  bring: ['brought'],
+  grow: ['grew'],
+  forego: ['forewent'],
+  pay: ['paid'],
+  run: ['ran'],
+  say: ['said'],
+};
+
+/** Words a signature needs one of: the forms of `lemmas`, or exactly `words`. */
+export interface WordGroup {
+  readonly lemmas: readonly string[];
+  readonly words: readonly string[];
+  readonly stems: ReadonlySet<string>;
+  readonly exact: ReadonlySet<string>;
+}
+
+/** Shorter stems start too many words ("con" starts "config"): their forms are listed instead. */
+const SHORTEST_STEM = 4;
+
+function group(lemmas: Iterable<string>, words: Iterable<string> = []): WordGroup {
+  const ls = [...lemmas];
+  const ws = [...words];
+  const stems = new Set<string>();
+  const exact = new Set(ws);
+  for (const l of ls) {
+    const stem = l.replace(/[ey]$/, '');
+    const last = l.slice(-1);
+    if (stem.length >= SHORTEST_STEM) stems.add(stem);
+    else {
+      for (const end of ['', 's', 'es', 'd', 'ed', 'ing', 'er', 'est', `${last}ed`, `${last}ing`, `${last}er`]) exact.add(l + end);
+      for (const end of ['ed', 'ing', 'er', 'est', 'ies', 'ied', 'ier', 'iest']) exact.add(stem + end);
+    }
+    for (const f of IRREGULAR[l] ?? []) exact.add(f);
+  }
+  return { lemmas: ls, words: ws, stems, exact };
+}
+
+const exactly = (...words: string[]) => group([], words);
+
+// The words that start a negation's scope: wink's model's patterns ("not", "nope", "rule out",
+// "fail to"; their words as wink normalises them, so exact), and the pronouns `scopeNegators` adds.
+const NEGATION = exactly('not', 'no', 'nah', 'nope', 'never', 'none', 'nor', 'neither', 'without', 'nobody', 'nothing', 'noone', 'hardly', 'rarely', 'scarcely', 'eliminate', 'prevent');
+const RULE = exactly('rule', 'rules', 'ruled');
+const FAIL = exactly('fail', 'fails', 'failed', 'failing', 'impossible', 'unlikely');
+const TO = exactly('to');
+/** What only a negation makes a downside: a good quality, control or capability denied; "can't" + a verb. */
+const DENIED = group([...GOOD_ADJ, ...CONTROL, ...CAPABILITY], ['ca', 'can', 'could', 'cannot']);
+
+/**
+ * What each path of `readDownside` needs, one word of each group: the phrases (PHRASE) and re-work
+ * (REDO) are tested apart. A path's other conditions (part of speech, negation, what comes
+ * between) only narrow it, so they are left to the reading.
+ */
+export const SIGNATURES: readonly (readonly WordGroup[])[] = [
+  [NEGATION, DENIED],
+  [RULE, exactly('out'), DENIED],
+  [FAIL, TO, DENIED],
+  [exactly('unable'), TO],
+  [group(COST_NOUN)],
+  [group(BAD_ADJ)],
+  [exactly('hard', 'difficult', 'harder', 'tricky'), TO],
+  [exactly('later', 'longer'), exactly('than')],
+  [exactly(...WORSE_FORM)],
+  [exactly('more', 'added', 'higher', 'increased'), group(MORE_BAD)],
+  [exactly('less'), group(LESS_GOOD)],
+  [group(['take']), group(TIME, ['longer'])],
+  [exactly('extra', 'additional')],
+  [group(INCREASE), group(RESOURCE)],
+  [group(['need', 'have']), TO],
+  [group(['require'], ['must'])],
+  [group(['learn'])],
+  [group(IMPOSE), group(PEOPLE)],
+  [group(RISK_NOUN), exactly('may', 'might', 'could')],
+  [group(AFFECT)],
+  [group([...MISHAP_VERB, 'lose', 'loss'])],
+];
+
+function present(words: ReadonlySet<string>, g: WordGroup): boolean {
+  for (const w of words) {
+    if (g.exact.has(w)) return true;
+    for (let k = SHORTEST_STEM; k <= w.length; k++) if (g.stems.has(w.slice(0, k))) return true;
+  }
+  return false;
+}
+
+/** Words wink opens without an apostrophe: "dont" is `do` + `nt`, "couldve" `could` + `ve` (its whole list; the filter's test reads it). */
+const BEFORE_NT = new Set(['ai', 'am', 'are', 'ca', 'cai', 'could', 'dare', 'dares', 'das', 'did', 'do', 'does', 'go', 'had', 'has', 'have', 'is', 'may', 'might', 'must', 'ought', 'sha', 'shall', 'should', 'was', 'were', 'wo', 'would']);
+const BEFORE_VE = new Set(['could', 'he', 'i', 'may', 'might', 'must', 'not', 'should', 'they', 'we', 'what', 'where', 'who', 'would', 'you']);
+
+/** The lower-case words a token of `text` may be: each word, its parts between hyphens and apostrophes, a contraction's pieces. */
+function wordsOf(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const [whole] of text.toLowerCase().matchAll(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu)) {
+    for (const w of [whole, ...whole.split('-')]) {
+      out.add(w);
+      for (const part of w.split(/['’]/)) out.add(part);
+      const nt = /^(.+?)n['’]t/.exec(w)?.[1] ?? (w.endsWith('nt') && BEFORE_NT.has(w.slice(0, -2)) ? w.slice(0, -2) : undefined);
+      if (nt !== undefined) out.add(nt).add('not');
+      if (/['’]ve$/.test(w)) out.add('have');
+      else if (w.endsWith('ve') && BEFORE_VE.has(w.slice(0, -2))) out.add(w.slice(0, -2)).add('have');
+      if (w === 'cannot') out.add('can').add('not');
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether an entry could state a downside: false only when no path of `readDownside` can fire
+ * on it. `text` is the entry's source, `plain` the same with comments blanked (what PHRASE reads).
+ */
+export function mayStateDownside(text: string, plain: string = text): boolean {
+  if (plain.search(PHRASE) !== -1) return true;
+  const words = wordsOf(text);
+  for (const w of words) if (REDO.test(w)) return true;
+  return SIGNATURES.some((needs) => needs.every((g) => present(words, g)));
+}
+
+/** `downsideIn` without the pre-filter: reads every clause of `span` (exported for the filter's test). */
+export function readDownside(doc: Doc, span: Span, nlp: NlpMemo | undefined): Cue | undefined {
   const { text } = doc;
   const analysis = analyse(text, span, nlp);
   const slice = doc.plain.slice(span.start, span.end);
