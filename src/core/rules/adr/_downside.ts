@@ -472,33 +472,59 @@ export const SIGNATURES: readonly (readonly WordGroup[])[] = [
   [group([...MISHAP_VERB, 'lose', 'loss'])],
 ];
 
-function present(words: ReadonlySet<string>, g: WordGroup): boolean {
+// Every group's words and stems in one index, so that an entry's words are looked up once each.
+const BY_WORD = new Map<string, WordGroup[]>();
+const BY_STEM = new Map<string, WordGroup[]>();
+for (const g of new Set(SIGNATURES.flat())) {
+  for (const w of g.exact) BY_WORD.set(w, [...(BY_WORD.get(w) ?? []), g]);
+  for (const w of g.stems) BY_STEM.set(w, [...(BY_STEM.get(w) ?? []), g]);
+}
+
+/** The groups some word of `words` belongs to: itself, or a stem that starts it. */
+function groupsOf(words: ReadonlySet<string>): Set<WordGroup> {
+  const out = new Set<WordGroup>();
   for (const w of words) {
-    if (g.exact.has(w)) return true;
-    for (let k = SHORTEST_STEM; k <= w.length; k++) if (g.stems.has(w.slice(0, k))) return true;
+    for (const g of BY_WORD.get(w) ?? []) out.add(g);
+    for (let k = SHORTEST_STEM; k <= w.length; k++) for (const g of BY_STEM.get(w.slice(0, k)) ?? []) out.add(g);
   }
-  return false;
+  return out;
 }
 
 /** Words wink opens without an apostrophe: "dont" is `do` + `nt`, "couldve" `could` + `ve` (its whole list; the filter's test reads it). */
 const BEFORE_NT = new Set(['ai', 'am', 'are', 'ca', 'cai', 'could', 'dare', 'dares', 'das', 'did', 'do', 'does', 'go', 'had', 'has', 'have', 'is', 'may', 'might', 'must', 'ought', 'sha', 'shall', 'should', 'was', 'were', 'wo', 'would']);
 const BEFORE_VE = new Set(['could', 'he', 'i', 'may', 'might', 'must', 'not', 'should', 'they', 'we', 'what', 'where', 'who', 'would', 'you']);
 
+const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
+
 /** The lower-case words a token of `text` may be: each word, its parts between hyphens and apostrophes, a contraction's pieces. */
 function wordsOf(text: string): Set<string> {
   const out = new Set<string>();
-  for (const [whole] of text.toLowerCase().matchAll(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu)) {
-    for (const w of [whole, ...whole.split('-')]) {
+  for (const [whole] of text.toLowerCase().matchAll(WORD)) {
+    out.add(whole);
+    if (!/[-'’]/.test(whole)) {
+      openBare(whole, out);
+      continue;
+    }
+    for (const w of whole.split('-')) {
       out.add(w);
+      openBare(w, out);
+      if (!/['’]/.test(w)) continue;
       for (const part of w.split(/['’]/)) out.add(part);
-      const nt = /^(.+?)n['’]t/.exec(w)?.[1] ?? (w.endsWith('nt') && BEFORE_NT.has(w.slice(0, -2)) ? w.slice(0, -2) : undefined);
-      if (nt !== undefined) out.add(nt).add('not');
+      // "haven't" is `have` + `n't` (lemma `not`), "could've" `could` + `'ve` (lemma `have`).
+      const nt = w.search(/n['’]t/);
+      if (nt > 0) out.add(w.slice(0, nt)).add('not');
       if (/['’]ve$/.test(w)) out.add('have');
-      else if (w.endsWith('ve') && BEFORE_VE.has(w.slice(0, -2))) out.add(w.slice(0, -2)).add('have');
-      if (w === 'cannot') out.add('can').add('not');
     }
   }
   return out;
+}
+
+/** "dont", "couldve", "cannot": contractions without an apostrophe. */
+function openBare(w: string, out: Set<string>): void {
+  const base = w.slice(0, -2);
+  if (w.endsWith('nt') && BEFORE_NT.has(base)) out.add(base).add('not');
+  else if (w.endsWith('ve') && BEFORE_VE.has(base)) out.add(base).add('have');
+  else if (w === 'cannot') out.add('can').add('not');
 }
 
 /**
@@ -509,7 +535,8 @@ export function mayStateDownside(text: string, plain: string = text): boolean {
   if (plain.search(PHRASE) !== -1) return true;
   const words = wordsOf(text);
   for (const w of words) if (REDO.test(w)) return true;
-  return SIGNATURES.some((needs) => needs.every((g) => present(words, g)));
+  const found = groupsOf(words);
+  return SIGNATURES.some((needs) => needs.every((g) => found.has(g)));
 }
 
 /** `downsideIn` without the pre-filter: reads every clause of `span` (exported for the filter's test). */
