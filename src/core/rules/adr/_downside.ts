@@ -472,12 +472,20 @@ export const SIGNATURES: readonly (readonly WordGroup[])[] = [
   [group([...MISHAP_VERB, 'lose', 'loss'])],
 ];
 
-// Every group's words and stems in one index, so that an entry's words are looked up once each.
+// Every group's words and stems in one index, so that an entry's words are looked up once each:
+// a stem under its first letters (a word then tests the few stems it may start with).
 const BY_WORD = new Map<string, WordGroup[]>();
-const BY_STEM = new Map<string, WordGroup[]>();
+const BY_HEAD = new Map<string, { stem: string; groups: WordGroup[] }[]>();
 for (const g of new Set(SIGNATURES.flat())) {
   for (const w of g.exact) BY_WORD.set(w, [...(BY_WORD.get(w) ?? []), g]);
-  for (const w of g.stems) BY_STEM.set(w, [...(BY_STEM.get(w) ?? []), g]);
+  for (const stem of g.stems) {
+    const head = stem.slice(0, SHORTEST_STEM);
+    const stems = BY_HEAD.get(head) ?? [];
+    BY_HEAD.set(head, stems);
+    const known = stems.find((s) => s.stem === stem);
+    if (known) known.groups.push(g);
+    else stems.push({ stem, groups: [g] });
+  }
 }
 
 /** The groups some word of `words` belongs to: itself, or a stem that starts it. */
@@ -485,7 +493,7 @@ function groupsOf(words: ReadonlySet<string>): Set<WordGroup> {
   const out = new Set<WordGroup>();
   for (const w of words) {
     for (const g of BY_WORD.get(w) ?? []) out.add(g);
-    for (let k = SHORTEST_STEM; k <= w.length; k++) for (const g of BY_STEM.get(w.slice(0, k)) ?? []) out.add(g);
+    for (const s of BY_HEAD.get(w.slice(0, SHORTEST_STEM)) ?? []) if (w.startsWith(s.stem)) for (const g of s.groups) out.add(g);
   }
   return out;
 }
