@@ -3,8 +3,13 @@
 // that fails part-way (disk full, EFBIG under `ulimit -f`) leaves the original as it was.
 import { chmodSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { threadId } from 'node:worker_threads';
+import { createRequire } from 'node:module';
 import { describeFsError } from './read-text.ts';
+
+// node:worker_threads only for this thread's id in a temporary name: required when a file is
+// written, not loaded by every check that imports this file (~2 ms).
+const require = createRequire(import.meta.url);
+const threadId = (): number => (require('node:worker_threads') as typeof import('node:worker_threads')).threadId;
 
 export type WriteResult = { ok: true } | { ok: false; error: string };
 
@@ -21,7 +26,7 @@ export function replaceFileSync(path: string, data: string | Uint8Array): WriteR
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return { ok: false, error: describeFsError(e) };
   }
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}-${threadId}.tmp`);
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}-${threadId()}.tmp`);
   try {
     writeFileSync(temp, data, { flag: 'wx' });
   } catch (e) {

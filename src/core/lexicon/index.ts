@@ -51,16 +51,26 @@ export function spacesAsWhiteSpace(phrase: string): string {
   return out;
 }
 
-// Derived once from the data (immutable strings): each call below builds its own RegExp, so no
+// Derived from the data once, on a lexicon's first use (a check reads a few of them; building all
+// at start-up cost ~6 ms): immutable strings, and each call below builds its own RegExp, so no
 // caller shares `lastIndex` with another.
-const sources: Record<string, string> = Object.fromEntries(Object.entries(lexicons).map(([name, l]) => [name, sourceOf(l.phrases)]));
+const sources = new Map<string, string>();
+
+function sourceFor(name: string): string | undefined {
+  let source = sources.get(name);
+  if (source === undefined && Object.hasOwn(lexicons, name)) {
+    source = sourceOf((lexicons[name] as Lexicon).phrases);
+    sources.set(name, source);
+  }
+  return source;
+}
 
 /** The names of the compiled lexicons. */
 export type LexiconName = string;
 
 /** A new case-insensitive global regex for a lexicon; throws on an unknown name (a programming error). */
 export function lexicon(name: LexiconName): RegExp {
-  const source = sources[name];
+  const source = sourceFor(name);
   if (source === undefined) throw new Error(`unknown lexicon "${name}"`);
   return new RegExp(source, 'gi');
 }

@@ -374,6 +374,181 @@ const BOUNDARY = new Set([';', ':', ',', '—', '–', '--', 'but', 'however', '
 
 /** The first downside stated in `span` of the document, or undefined. */
 export function downsideIn(doc: Doc, span: Span, nlp: NlpMemo | undefined): Cue | undefined {
+  return mayStateDownside(doc.text.slice(span.start, span.end), doc.plain.slice(span.start, span.end)) ? readDownside(doc, span, nlp) : undefined;
+}
+
+// A lexical pre-filter, so that an entry that cannot state a downside is never tagged (most
+// consequence entries are upsides, and tagging is most of this rule's cost). Every path of
+// `readDownside` fires on a token whose lemma or form is in the sets above, some only with a
+// second word ("hard" with "to"); an entry with no surface form of any of them yields no cue.
+// A lemma's forms are the words it starts (less a final e or y: "risk" starts "risks",
+// "riskier"; "lose", "lost"), plus the irregular ones listed, plus wink's contractions opened
+// ("haven't" is `have` + `not`). test/rules/adr/downside-filter.test.ts proves it on every entry
+// of the corpora and study sets, and on every inflection of every word of the sets.
+
+/** Forms no prefix reaches: `worse` has the lemma `bad`, `took` has `take`. */
+const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
+  bad: ['worse', 'worst'],
+  good: ['better', 'best'],
+  have: ['has', 'had'],
+  take: ['took', 'taken'],
+  lose: ['lost'],
+  spend: ['spent'],
+  break: ['broke', 'broken'],
+  bring: ['brought'],
+  grow: ['grew'],
+  forego: ['forewent'],
+  pay: ['paid'],
+  run: ['ran'],
+  say: ['said'],
+};
+
+/** Words a signature needs one of: the forms of `lemmas`, or exactly `words`. */
+export interface WordGroup {
+  readonly lemmas: readonly string[];
+  readonly words: readonly string[];
+  readonly stems: ReadonlySet<string>;
+  readonly exact: ReadonlySet<string>;
+}
+
+/** Shorter stems start too many words ("con" starts "config"): their forms are listed instead. */
+const SHORTEST_STEM = 4;
+
+function group(lemmas: Iterable<string>, words: Iterable<string> = []): WordGroup {
+  const ls = [...lemmas];
+  const ws = [...words];
+  const stems = new Set<string>();
+  const exact = new Set(ws);
+  for (const l of ls) {
+    const stem = l.replace(/[ey]$/, '');
+    const last = l.slice(-1);
+    if (stem.length >= SHORTEST_STEM) stems.add(stem);
+    else {
+      for (const end of ['', 's', 'es', 'd', 'ed', 'ing', 'er', 'est', `${last}ed`, `${last}ing`, `${last}er`]) exact.add(l + end);
+      for (const end of ['ed', 'ing', 'er', 'est', 'ies', 'ied', 'ier', 'iest']) exact.add(stem + end);
+    }
+    for (const f of IRREGULAR[l] ?? []) exact.add(f);
+  }
+  return { lemmas: ls, words: ws, stems, exact };
+}
+
+const exactly = (...words: string[]) => group([], words);
+
+// The words that start a negation's scope: wink's model's patterns ("not", "nope", "rule out",
+// "fail to"; their words as wink normalises them, so exact), and the pronouns `scopeNegators` adds.
+const NEGATION = exactly('not', 'no', 'nah', 'nope', 'never', 'none', 'nor', 'neither', 'without', 'nobody', 'nothing', 'noone', 'hardly', 'rarely', 'scarcely', 'eliminate', 'prevent');
+const RULE = exactly('rule', 'rules', 'ruled');
+const FAIL = exactly('fail', 'fails', 'failed', 'failing', 'impossible', 'unlikely');
+const TO = exactly('to');
+/** What only a negation makes a downside: a good quality, control or capability denied; "can't" + a verb. */
+const DENIED = group([...GOOD_ADJ, ...CONTROL, ...CAPABILITY], ['ca', 'can', 'could', 'cannot']);
+
+/**
+ * What each path of `readDownside` needs, one word of each group: the phrases (PHRASE) and re-work
+ * (REDO) are tested apart. A path's other conditions (part of speech, negation, what comes
+ * between) only narrow it, so they are left to the reading.
+ */
+export const SIGNATURES: readonly (readonly WordGroup[])[] = [
+  [NEGATION, DENIED],
+  [RULE, exactly('out'), DENIED],
+  [FAIL, TO, DENIED],
+  [exactly('unable'), TO],
+  [group(COST_NOUN)],
+  [group(BAD_ADJ)],
+  [exactly('hard', 'difficult', 'harder', 'tricky'), TO],
+  [exactly('later', 'longer'), exactly('than')],
+  [exactly(...WORSE_FORM)],
+  [exactly('more', 'added', 'higher', 'increased'), group(MORE_BAD)],
+  [exactly('less'), group(LESS_GOOD)],
+  [group(['take']), group(TIME, ['longer'])],
+  [exactly('extra', 'additional')],
+  [group(INCREASE), group(RESOURCE)],
+  [group(['need', 'have']), TO],
+  [group(['require'], ['must'])],
+  [group(['learn'])],
+  [group(IMPOSE), group(PEOPLE)],
+  [group(RISK_NOUN), exactly('may', 'might', 'could')],
+  [group(AFFECT)],
+  [group([...MISHAP_VERB, 'lose', 'loss'])],
+];
+
+// Every group's words and stems in one index, so that an entry's words are looked up once each:
+// a stem under its first letters (a word then tests the few stems it may start with).
+const BY_WORD = new Map<string, WordGroup[]>();
+const BY_HEAD = new Map<string, { stem: string; groups: WordGroup[] }[]>();
+for (const g of new Set(SIGNATURES.flat())) {
+  for (const w of g.exact) BY_WORD.set(w, [...(BY_WORD.get(w) ?? []), g]);
+  for (const stem of g.stems) {
+    const head = stem.slice(0, SHORTEST_STEM);
+    const stems = BY_HEAD.get(head) ?? [];
+    BY_HEAD.set(head, stems);
+    const known = stems.find((s) => s.stem === stem);
+    if (known) known.groups.push(g);
+    else stems.push({ stem, groups: [g] });
+  }
+}
+
+/** The groups some word of `words` belongs to: itself, or a stem that starts it. */
+function groupsOf(words: ReadonlySet<string>): Set<WordGroup> {
+  const out = new Set<WordGroup>();
+  for (const w of words) {
+    for (const g of BY_WORD.get(w) ?? []) out.add(g);
+    for (const s of BY_HEAD.get(w.slice(0, SHORTEST_STEM)) ?? []) if (w.startsWith(s.stem)) for (const g of s.groups) out.add(g);
+  }
+  return out;
+}
+
+/** Words wink opens without an apostrophe: "dont" is `do` + `nt`, "couldve" `could` + `ve` (its whole list; the filter's test reads it). */
+const BEFORE_NT = new Set(['ai', 'am', 'are', 'ca', 'cai', 'could', 'dare', 'dares', 'das', 'did', 'do', 'does', 'go', 'had', 'has', 'have', 'is', 'may', 'might', 'must', 'ought', 'sha', 'shall', 'should', 'was', 'were', 'wo', 'would']);
+const BEFORE_VE = new Set(['could', 'he', 'i', 'may', 'might', 'must', 'not', 'should', 'they', 'we', 'what', 'where', 'who', 'would', 'you']);
+
+const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
+
+/** The lower-case words a token of `text` may be: each word, its parts between hyphens and apostrophes, a contraction's pieces. */
+function wordsOf(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const [whole] of text.toLowerCase().matchAll(WORD)) {
+    out.add(whole);
+    if (!/[-'’]/.test(whole)) {
+      openBare(whole, out);
+      continue;
+    }
+    for (const w of whole.split('-')) {
+      out.add(w);
+      openBare(w, out);
+      if (!/['’]/.test(w)) continue;
+      for (const part of w.split(/['’]/)) out.add(part);
+      // "haven't" is `have` + `n't` (lemma `not`), "could've" `could` + `'ve` (lemma `have`).
+      const nt = w.search(/n['’]t/);
+      if (nt > 0) out.add(w.slice(0, nt)).add('not');
+      if (/['’]ve$/.test(w)) out.add('have');
+    }
+  }
+  return out;
+}
+
+/** "dont", "couldve", "cannot": contractions without an apostrophe. */
+function openBare(w: string, out: Set<string>): void {
+  const base = w.slice(0, -2);
+  if (w.endsWith('nt') && BEFORE_NT.has(base)) out.add(base).add('not');
+  else if (w.endsWith('ve') && BEFORE_VE.has(base)) out.add(base).add('have');
+  else if (w === 'cannot') out.add('can').add('not');
+}
+
+/**
+ * Whether an entry could state a downside: false only when no path of `readDownside` can fire
+ * on it. `text` is the entry's source, `plain` the same with comments blanked (what PHRASE reads).
+ */
+export function mayStateDownside(text: string, plain: string = text): boolean {
+  if (plain.search(PHRASE) !== -1) return true;
+  const words = wordsOf(text);
+  for (const w of words) if (REDO.test(w)) return true;
+  const found = groupsOf(words);
+  return SIGNATURES.some((needs) => needs.every((g) => found.has(g)));
+}
+
+/** `downsideIn` without the pre-filter: reads every clause of `span` (exported for the filter's test). */
+export function readDownside(doc: Doc, span: Span, nlp: NlpMemo | undefined): Cue | undefined {
   const { text } = doc;
   const analysis = analyse(text, span, nlp);
   const slice = doc.plain.slice(span.start, span.end);
