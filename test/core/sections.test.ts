@@ -114,6 +114,28 @@ describe('sections: the same document in three spellings', () => {
     const doc = parse('Diagnosis\n=========\n\nLead time is slow.\n');
     assert.equal(slice(doc, doc.sections[0]!.own), 'Lead time is slow.');
   });
+
+  it('a <details> toggle is a label named by its <summary>, owning what follows it', () => {
+    for (const [toggle, title] of [
+      ['<details>\n<summary>Time split (4 days)</summary>\n\n- 2 days migration\n- 2 days reviews\n\n</details>\n', 'Time split (4 days)'],
+      ['<details><summary>\n</summary></details>\n\n<details open>\n  <summary> 🔽 Who I work with </summary>\n\nThe data team and its EM.\n</details>\n', '🔽 Who I work with'],
+    ] as const) {
+      const doc = parse(`## Scope\n\nThe billing domain.\n\n${toggle}\n## Next\n\nx\n`);
+      const label = doc.sections.find((s) => s.style === 'label');
+      assert.ok(label, toggle);
+      assert.equal(label.title, title);
+      assert.equal(label.parent, 0, 'nested under the heading above, as a `Label:` line is');
+      assert.match(slice(doc, label.own), /^(?:- 2 days migration|The data team)/);
+      // The `<details>` tag line stays with the heading above: markup, not the writer's text.
+      assert.equal(
+        slice(doc, doc.sections[0]!.own)
+          .replace(/<[^>\n]*>/g, '')
+          .trim(),
+        'The billing domain.',
+      );
+    }
+    assert.equal(parse('<details>\n<summary>A toggle with <b>markup</b></summary>\n\nx\n</details>\n').sections.length, 0, 'a summary with markup inside is not a plain name');
+  });
 });
 
 describe('sections: the review’s three repros, through the views the rules read', () => {

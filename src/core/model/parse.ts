@@ -409,6 +409,7 @@ function startsOf(doc: Source, headings: HeadingInfo[]): Start[] {
     if (block.type === 'list') listFields(doc, block, headingDepth, starts);
     else if (block.type === 'table') tableFields(block, headingDepth, starts);
     else if (block.type === 'paragraph') paragraphHeads(doc, bi, headingDepth, colon, starts);
+    else if (block.type === 'html') summaryLabel(doc, block, headingDepth, starts);
   }
   while (hi < headings.length) pushHeading(doc, headings[hi++] as HeadingInfo, starts);
   return starts;
@@ -456,6 +457,23 @@ function tableFields(block: Block, headingDepth: number, starts: Start[]): void 
     const last = row.values[row.values.length - 1] as TableCell;
     pushField(starts, headingDepth, row.name, { start: row.key.start, end: row.key.end }, first.start, last.end, row.values.length > 1 ? row.values : undefined);
   }
+}
+
+/** A toggle's name: `<summary>Weekly allocation (40 hours)</summary>` on a line of its own. */
+const SUMMARY = /^[ \t]*<summary>[ \t]*([^<>\n\r]{1,100}?)[ \t]*<\/summary>[ \t]*$/im;
+
+/**
+ * A `<details>` toggle (GitHub, Notion and Confluence exports fold sections into them) is a label
+ * named by its `<summary>`: what follows it, up to the next section, is the section's content.
+ */
+function summaryLabel(doc: Source, block: Block, headingDepth: number, starts: Start[]): void {
+  const at = doc.text.indexOf('<summary>', block.start);
+  if (at === -1 || at >= block.end) return;
+  const m = SUMMARY.exec(doc.text.slice(lineStartAt(doc.lineStarts, at), block.end));
+  if (!m) return;
+  const start = doc.text.indexOf(m[1] as string, at);
+  const titleSpan = { start, end: start + (m[1] as string).length };
+  starts.push({ title: m[1] as string, style: 'label', depth: headingDepth + 1, titleSpan, contentStart: lineAfter(doc, titleSpan.start) });
 }
 
 /** Labels and fields may sit on any line of a top-level paragraph (`doc.blocks[bi]`). */

@@ -80,6 +80,15 @@ function players(doc: Doc, def: SectionDef, taken: ReadonlySet<Section>): Sectio
  * unrecognised sections between the recognised ones the kind puts before and after it, then the rest.
  */
 export function candidatesFor(doc: Doc, kind: KindDef, def: SectionDef): Section[] {
+  const { like, between, rest } = candidateGroups(doc, kind, def);
+  return [...like, ...between, ...rest];
+}
+
+/**
+ * candidatesFor's three groups: lookalikes, the sections in the part's place (`placed`: only when a
+ * recognised part bounds that place; with none, the whole document is the place), the rest.
+ */
+function candidateGroups(doc: Doc, kind: KindDef, def: SectionDef): { like: Section[]; between: Section[]; rest: Section[]; placed: Section[] } {
   const like = lookalikes(doc, def);
   const order = kind.sections.map((s) => s.id);
   const at = order.indexOf(def.id);
@@ -94,7 +103,7 @@ export function candidatesFor(doc: Doc, kind: KindDef, def: SectionDef): Section
   const others = unrecognisedSections(doc, kind).filter((s) => !isLike.has(s) && cueCount(def, textOf(doc, s)) >= 1);
   const between = others.filter((s) => s.titleSpan.start >= from && s.titleSpan.start < to);
   const isBetween = new Set(between);
-  return [...like, ...between, ...others.filter((s) => !isBetween.has(s))];
+  return { like, between, rest: others.filter((s) => !isBetween.has(s)), placed: before.length || after.length ? between : [] };
 }
 
 export interface Missing {
@@ -152,16 +161,32 @@ export function missingWithCandidates(context: RuleContext): Missing[] {
 
 function computeMissing(context: RuleContext, kind: KindDef): Missing[] {
   const { doc } = context;
-  const all = missingSections(context).map((def) => ({ def, candidates: candidatesFor(doc, kind, def), like: lookalikes(doc, def).length > 0 }));
+  const all = missingSections(context).map((def) => {
+    const { like, between, rest, placed } = candidateGroups(doc, kind, def);
+    return { def, candidates: [...like, ...between, ...rest], like: like.length > 0, placed };
+  });
   const taken = new Set<Section>();
   const out = new Map<SectionDef, Section[]>();
-  for (const m of [...all.filter((x) => x.like), ...all.filter((x) => !x.like)]) {
+  const take = (m: (typeof all)[number]) => {
     let free = m.candidates.filter((s) => !taken.has(s));
     if (!free.length) free = players(doc, m.def, taken);
     const first = free[0];
     if (first) taken.add(first);
     out.set(m.def, free);
+  };
+  for (const m of all) if (m.like) take(m);
+  // A heading that stands in the place of one missing part only (between the parts the kind puts
+  // before and after it) and says that part in its words goes to it, before the parts earlier in
+  // the kind's order take their pick: "What this means for you" after the Plan, asking the reader
+  // to sign up by 8 January, is the Ask, though the Decision is missing too.
+  const places = new Map<Section, number>();
+  for (const m of all) if (!m.like) for (const s of m.placed) places.set(s, (places.get(s) ?? 0) + 1);
+  for (const m of all) {
+    if (m.like) continue;
+    const first = m.candidates.find((s) => !taken.has(s));
+    if (first && m.placed.includes(first) && places.get(first) === 1 && saysPart(doc, m.def, first)) take(m);
   }
+  for (const m of all) if (!out.has(m.def)) take(m);
   const prose = looseProse(doc);
   return all.map((m) => {
     const candidates = out.get(m.def) ?? [];
@@ -182,6 +207,17 @@ function* units(doc: Doc): Generator<Match> {
     }
     for (const row of [b.header, ...(b.rows ?? [])]) if (row) yield { start: row.start, end: row.end, text: row.cells.map((c) => c.text).join(' | ') };
   }
+}
+
+/** Whether a sentence of `s` (its subsections' included) says `def`'s part in the words of its `says` lexicon. */
+function saysPart(doc: Doc, def: SectionDef, s: Section): boolean {
+  if (!def.says) return false;
+  const says = new RegExp(lexicon(def.says).source, 'iu');
+  for (const u of units(doc)) {
+    if (u.start >= s.span.end) break;
+    if (u.start >= s.own.start && says.test(u.text)) return true;
+  }
+  return false;
 }
 
 /** A table row whose first cell is `def`'s name ("| Support from me | weekly review |"): the table carries the part. */
