@@ -120,6 +120,16 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'an unknown heading that keeps the work private in words a moment would use ("no need to present it to the wider org") is no Visibility',
+      code: growth(
+        '## Skill goal\n\nLead the queue migration design.\n\n## Opportunity\n\nNoor owns the design doc, due 4 June.\n\n## Support\n\nI review her draft on 28 May.\n\n## Keeping it low-key\n\nNoor would rather finish first, so there is no need to present it to the wider engineering org this half.\n',
+      ),
+      errors: [{ messageId: 'missing', line: 2, column: 1, endLine: 2, endColumn: 18, data: { kind: 'growth plan', section: 'Visibility', hint: HINT.visibility } }],
+      output: growth(
+        `## Skill goal\n\nLead the queue migration design.\n\n## Opportunity\n\nNoor owns the design doc, due 4 June.\n\n## Support\n\nI review her draft on 28 May.\n\n## Visibility\n\n<!-- ${HINT.visibility} -->\n\n## Keeping it low-key\n\nNoor would rather finish first, so there is no need to present it to the wider engineering org this half.\n`,
+      ),
+    },
+    {
       name: 'a Visibility said only under the Opportunity heading is the delegation, not a moment others see',
       code: growth("## Skill goal\n\nLead the queue migration design.\n\n## Opportunity\n\nNoor owns the design doc and presents it at the team's design review on 4 June.\n\n## Support\n\nI review her draft on 28 May.\n"),
       errors: [{ messageId: 'missing', line: 2, column: 1, endLine: 2, endColumn: 18, data: { kind: 'growth plan', section: 'Visibility', hint: HINT.visibility } }],
