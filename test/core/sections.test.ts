@@ -115,6 +115,38 @@ describe('sections: the same document in three spellings', () => {
     assert.equal(slice(doc, doc.sections[0]!.own), 'Lead time is slow.');
   });
 
+  it('plain run-in heads ("Why now. Costs ...", "Recommendation. We ...") own their paragraphs where the writer keeps to them', () => {
+    const doc = parse("Why now. Costs double in March, and the budget is fixed.\n\nWhat we'd do. Keep the old store until June.\n\nRecommendation. We go with option B.\n");
+    assert.deepEqual(
+      doc.sections.map((s) => [s.title, slice(doc, s.own)]),
+      [
+        ['Why now', 'Costs double in March, and the budget is fixed.'],
+        ["What we'd do", 'Keep the old store until June.'],
+        ['Recommendation', 'We go with option B.'],
+      ],
+    );
+    // One short opening sentence is a sentence; an abbreviation or a longer sentence is no head.
+    for (const text of ['Thoughts welcome. Happy to discuss.\n\nMore prose here.\n', 'Dr. Okafor decides. On Friday.\n\nMr. Ode agrees. Fine.\n', 'We shipped it on time last week. Then the pager went off.\n\nSo it goes. Always.\n'])
+      assert.deepEqual(
+        parse(text).sections.map((s) => s.title),
+        [],
+        text,
+      );
+  });
+
+  it('a wrapped sentence that goes on in lower case opens no field ("... we propose\\nsomething different: keep ...")', () => {
+    const doc = parse('Recommendation:\nNeither option works for both teams, so we propose\nsomething different: keep a week of raw data.\n');
+    assert.deepEqual(
+      doc.sections.map((s) => s.title),
+      ['Recommendation'],
+    );
+    // Lower-case fields one per line are still fields.
+    assert.deepEqual(
+      parse('owner: dana\nstatus: open\n').sections.map((s) => s.title),
+      ['owner', 'status'],
+    );
+  });
+
   it('a <details> toggle is a label named by its <summary>, owning what follows it', () => {
     for (const [toggle, title] of [
       ['<details>\n<summary>Time split (4 days)</summary>\n\n- 2 days migration\n- 2 days reviews\n\n</details>\n', 'Time split (4 days)'],

@@ -47,6 +47,10 @@ ruleTester(rule, {
     },
     growth(full),
     {
+      name: 'an escalation that names its decider in the request line ("Sign-off we need from ... by Friday")',
+      code: `---\nkind: escalation\n---\n\n## Decision needed\n\nSign-off we need from Ana Ruiz (Head of Support) by Friday: who runs the weekend queue from May?\n\n## Facts\n\nWeekend tickets doubled since March.\n\n## Options\n\n1. The support team adds a weekend rota.\n2. The product team takes weekend pages.\n\n## Recommendation\n\nOption 1, because support already triages weekday tickets.\n`,
+    },
+    {
       name: 'a role memo exported from Notion: the week split folded into a <details> toggle',
       code: `---\nkind: role-memo\n---\n\n## Archetype\n\nPrimary: architect for the ledger rewrite.\n\n## Scope\n\n- The ledger service design and its review.\n\n## Non-scope\n\n- Payroll integrations (Ravi's team).\n\n<details>\n<summary>▸ Where my week goes (5 days)</summary>\n\n| Work | Days |\n|---|---|\n| Ledger design | 3 |\n| Reviews | 2 |\n\n</details>\n\n## Stakeholders\n\n- Head of Finance Engineering, my sponsor.\n\n## Success signal\n\nBy 30 June the new ledger carries all EU traffic.\n`,
     },
