@@ -180,7 +180,9 @@ function titlePatterns(kind: KindDef): TitlePattern[] {
       if (ADDRESSED.test(words)) return [{ name: spaced, head: new RegExp(String.raw`(?:^|[:|(]\s*|,\s+|\s-\s+)${name}\s+\S`) }];
       const numbered = String.raw`(?:[\s-]*#?\d+)?`;
       const head = new RegExp(String.raw`^${name}(?:[\s-]*#?\d+\s|${numbered}(?:$|\s*[:|]|\s+-\s+|-\s+${several ? String.raw`|\s+(?:for|of)\s` : ''}))`);
-      const tail = several ? new RegExp(String.raw`\b${name}(?:\s+${PERIOD})?$`) : new RegExp(String.raw`(?:\b${name}\s+${PERIOD}|^${PERIOD}\s+${name}|(?:[:|]|\s-)\s*${name})$`);
+      // The period may follow a separator: "Billing platform strategy — FY2027".
+      const period = String.raw`(?:\s*[-:|,])?\s+${PERIOD}`;
+      const tail = several ? new RegExp(String.raw`\b${name}(?:${period})?$`) : new RegExp(String.raw`(?:\b${name}${period}|^${PERIOD}\s+${name}|(?:[:|]|\s-)\s*${name})$`);
       return [{ name: spaced, head, tail }];
     });
     declaredTitles.set(kind, out);
