@@ -28,10 +28,11 @@ ruleTester(rule, {
     ...(
       [
         {
-          name: 'a summary in sentences and no labels: each part where a sentence says it (the opening decision is the Decision section)',
+          name: 'a summary in sentences and no labels: each part where a sentence says it',
           code: `---\nkind: exec-summary\n---\n\nWe are moving the billing cutover from 3 May to 17 May. The replay test found that 0.4% of invoices got the wrong tax code.\n\nShipping on 3 May would put about 900 invoices a week at risk of a refund.\n\nThe fix is a tax-code lookup per region and a second replay before the switch.\n\nCould you approve the 17 May date by Friday?\n`,
           kind: 'exec-summary',
           parts: [
+            ['decision', 5, 1, 5, 56, 'We are moving the billing cutover from 3 May to 17 May.'],
             ['reason', 5, 57, 5, 124, 'The replay test found that 0.4% of invoices got the wrong t…'],
             ['risk', 7, 1, 7, 75, 'Shipping on 3 May would put about 900 invoices a week at ri…'],
             ['plan', 9, 1, 9, 79, 'The fix is a tax-code lookup per region and a second replay…'],
