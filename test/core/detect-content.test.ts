@@ -154,6 +154,26 @@ We ran the release train for the first time this year. Option 1 (monthly trains)
 to decide which tooling to keep by 30 June.
 ${PAD}`;
 
+const summaryEmail = `Subject: kiosk card readers
+
+Hello Mara,
+
+A quick note after Tuesday's store walk. The new card readers in the Leeds kiosks dropped 2.1% of
+contactless payments during the pilot, against 0.2% for the old ones, because the firmware
+restarts the antenna after every refund.
+
+We're delaying the national rollout from 4 March to 25 March. Rolling out on 4 March would put
+about 3,000 failed payments a week on the busiest stores.
+
+The plan is to take the vendor's firmware fix on 10 March, rerun the Leeds pilot for a week and
+then go store by store.
+
+Could you approve the 25 March date by Friday, so the store managers hear it from us first?
+
+Thanks,
+Dev
+`;
+
 describe('kind from content', () => {
   const cases: [string, string | undefined, string][] = [
     ['a decision request written as a letter', 'escalation', escalationLetter],
@@ -162,6 +182,7 @@ describe('kind from content', () => {
     ['a role memo with its week in a table', 'role-memo', roleTable],
     ['a growth plan in prose', 'growth-plan', growthNotes],
     ['a strategy under question headings', 'strategy', strategyQuestions],
+    ['an executive summary written as an email', 'exec-summary', summaryEmail],
     ['a design doc that decides, excludes and measures', undefined, designDoc],
     ['a guide written to the reader', undefined, guide],
     ['a retrospective that recommends', undefined, retro],

@@ -70,9 +70,11 @@ describe('a title that declares the kind', () => {
     ['Executive summary: review of the Q3 incident programme', 'exec-summary'],
     ['Data Platform Strategy 2026–2028', 'strategy'],
     ['FY27 strategy', 'strategy'],
+    ['Checkout Platform Strategy — FY2027', 'strategy'],
+    ['Search strategy: 2026', 'strategy'],
   ];
   for (const [title, want] of declared) it(`"${title}" is a ${want}`, () => assert.equal(kindOf(`# ${title}\n\n${prose}\n`).kind?.id, want));
-  const other = ['Merge strategies', 'Testing strategy', 'Privilege escalation in the admin API', 'Escalation policy', 'Strategy page template'];
+  const other = ['Merge strategies', 'Testing strategy', 'Privilege escalation in the admin API', 'Escalation policy', 'Strategy page template', 'Caching strategy — overview'];
   for (const title of other) it(`"${title}" is not an artifact`, () => assert.equal(kindOf(`# ${title}\n\n${prose}\n`).kind, undefined));
   it('needs more than a stub under the title', () => assert.equal(kindOf('# Escalation: search reindex\n\nTo follow.\n').kind, undefined));
 });

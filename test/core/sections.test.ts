@@ -114,6 +114,60 @@ describe('sections: the same document in three spellings', () => {
     const doc = parse('Diagnosis\n=========\n\nLead time is slow.\n');
     assert.equal(slice(doc, doc.sections[0]!.own), 'Lead time is slow.');
   });
+
+  it('plain run-in heads ("Why now. Costs ...", "Recommendation. We ...") own their paragraphs where the writer keeps to them', () => {
+    const doc = parse("Why now. Costs double in March, and the budget is fixed.\n\nWhat we'd do. Keep the old store until June.\n\nRecommendation. We go with option B.\n");
+    assert.deepEqual(
+      doc.sections.map((s) => [s.title, slice(doc, s.own)]),
+      [
+        ['Why now', 'Costs double in March, and the budget is fixed.'],
+        ["What we'd do", 'Keep the old store until June.'],
+        ['Recommendation', 'We go with option B.'],
+      ],
+    );
+    // One short opening sentence is a sentence; an abbreviation or a longer sentence is no head.
+    for (const text of ['Thoughts welcome. Happy to discuss.\n\nMore prose here.\n', 'Dr. Okafor decides. On Friday.\n\nMr. Ode agrees. Fine.\n', 'We shipped it on time last week. Then the pager went off.\n\nSo it goes. Always.\n'])
+      assert.deepEqual(
+        parse(text).sections.map((s) => s.title),
+        [],
+        text,
+      );
+  });
+
+  it('a wrapped sentence that goes on in lower case opens no field ("... we propose\\nsomething different: keep ...")', () => {
+    const doc = parse('Recommendation:\nNeither option works for both teams, so we propose\nsomething different: keep a week of raw data.\n');
+    assert.deepEqual(
+      doc.sections.map((s) => s.title),
+      ['Recommendation'],
+    );
+    // Lower-case fields one per line are still fields.
+    assert.deepEqual(
+      parse('owner: dana\nstatus: open\n').sections.map((s) => s.title),
+      ['owner', 'status'],
+    );
+  });
+
+  it('a <details> toggle is a label named by its <summary>, owning what follows it', () => {
+    for (const [toggle, title] of [
+      ['<details>\n<summary>Time split (4 days)</summary>\n\n- 2 days migration\n- 2 days reviews\n\n</details>\n', 'Time split (4 days)'],
+      ['<details><summary>\n</summary></details>\n\n<details open>\n  <summary> 🔽 Who I work with </summary>\n\nThe data team and its EM.\n</details>\n', '🔽 Who I work with'],
+    ] as const) {
+      const doc = parse(`## Scope\n\nThe billing domain.\n\n${toggle}\n## Next\n\nx\n`);
+      const label = doc.sections.find((s) => s.style === 'label');
+      assert.ok(label, toggle);
+      assert.equal(label.title, title);
+      assert.equal(label.parent, 0, 'nested under the heading above, as a `Label:` line is');
+      assert.match(slice(doc, label.own), /^(?:- 2 days migration|The data team)/);
+      // The `<details>` tag line stays with the heading above: markup, not the writer's text.
+      assert.equal(
+        slice(doc, doc.sections[0]!.own)
+          .replace(/<[^>\n]*>/g, '')
+          .trim(),
+        'The billing domain.',
+      );
+    }
+    assert.equal(parse('<details>\n<summary>A toggle with <b>markup</b></summary>\n\nx\n</details>\n').sections.length, 0, 'a summary with markup inside is not a plain name');
+  });
 });
 
 describe('sections: the review’s three repros, through the views the rules read', () => {

@@ -187,6 +187,32 @@ const SIGNALS: Record<string, KindSignals> = {
       { id: 'visibility', section: 'visibility', test: has(/\b(?:visib\w*|showcase|in front of|credit|sponsor\w*|nominat\w*|present(?:s|ing)? (?:it|the|this|her|his|their|to|at))\b/) },
     ],
   },
+  'exec-summary': {
+    // One decision put to the reader with a request: an escalation weighs options instead, so a
+    // text that lists them is not a summary (and the two kinds never both qualify).
+    needs: ['decision', 'ask', 'one-decision'],
+    min: 5,
+    signals: [
+      {
+        id: 'decision',
+        section: 'decision',
+        gather: true,
+        test: has(/\b(?:we (?:recommend|propose|have decided|decided)|we(?:'re| are) (?:moving|delaying|pushing|pausing|postponing|switching|cancell?ing|stopping)|i recommend|(?:our|my) recommendation is|the decision is)\b/),
+      },
+      {
+        id: 'ask',
+        section: 'ask',
+        gather: true,
+        test: has(
+          /\b(?:please (?:approve|confirm|sign off|agree|decide)|(?:could|can|would) you (?:please )?(?:approve|confirm|sign off|agree to|decide)|(?:we|i) need (?:your )?(?:approval|sign-?off|agreement|go-ahead)|(?:we|i) need you to (?:approve|confirm|sign off|agree|decide))\b/,
+        ),
+      },
+      { id: 'one-decision', test: (t) => optionLabels(t) < 2 && !/\b(?:two|three|four|2|3|4) (?:options|ways forward|paths forward|courses of action|alternatives)\b/.test(t.prose) && !listsOptions(t) },
+      { id: 'reason', section: 'reason', test: has(/\b(?:the reason (?:is|being)|because|this is because|(?:our|the) (?:audit|test|trial|review|analysis|load test|pilot) (?:last \w+ )?(?:found|showed))\b/) },
+      { id: 'risk', section: 'risk', test: has(/\b(?:the risk is|at risk|if we (?:do nothing|don't|do not|wait|go ahead|launch|ship)|would put|otherwise)\b/) },
+      { id: 'plan', section: 'plan', test: has(/\b(?:the plan is|the fix is|next steps?|we will (?:fit|fix|rerun|run|start|begin|roll|move|switch))\b/) },
+    ],
+  },
   strategy: {
     // A choice, what it rules out, and a number to judge it by: design documents argue and exclude
     // too, but seldom set a target.

@@ -180,7 +180,9 @@ function titlePatterns(kind: KindDef): TitlePattern[] {
       if (ADDRESSED.test(words)) return [{ name: spaced, head: new RegExp(String.raw`(?:^|[:|(]\s*|,\s+|\s-\s+)${name}\s+\S`) }];
       const numbered = String.raw`(?:[\s-]*#?\d+)?`;
       const head = new RegExp(String.raw`^${name}(?:[\s-]*#?\d+\s|${numbered}(?:$|\s*[:|]|\s+-\s+|-\s+${several ? String.raw`|\s+(?:for|of)\s` : ''}))`);
-      const tail = several ? new RegExp(String.raw`\b${name}(?:\s+${PERIOD})?$`) : new RegExp(String.raw`(?:\b${name}\s+${PERIOD}|^${PERIOD}\s+${name}|(?:[:|]|\s-)\s*${name})$`);
+      // The period may follow a separator: "Billing platform strategy — FY2027".
+      const period = String.raw`(?:\s*[-:|,])?\s+${PERIOD}`;
+      const tail = several ? new RegExp(String.raw`\b${name}(?:${period})?$`) : new RegExp(String.raw`(?:\b${name}${period}|^${PERIOD}\s+${name}|(?:[:|]|\s-)\s*${name})$`);
       return [{ name: spaced, head, tail }];
     });
     declaredTitles.set(kind, out);
@@ -1016,12 +1018,17 @@ export function unrecognisedSections(doc: Doc, kind: KindDef): Section[] {
   // A document of several `#` headings ("# Summary", "# Motivation") has its parts at that level.
   let h1s = 0;
   for (const s of doc.sections) if (s.style === 'heading' && s.depth === 1) h1s++;
+  // A fallback name ("What this means for you" for a Plan) names its part only while the part is
+  // free: once another heading holds it, the heading is one staffwork does not know.
+  let held: Set<string> | undefined;
   return doc.sections.filter((s, i) => {
     if (s.key || i === title || (s.style === 'heading' && s.depth === 1 && h1s < 2)) return false;
     if (s.parent !== -1 && s.parent !== title) return false;
     const tokens = tokensAt(info, i);
     const key = keyAt(info, i);
-    if (!tokens.length || ASIDES.has(key) || match(index, tokens, { weak: true, contains: true, joined: true }, key)) return false;
+    if (!tokens.length || ASIDES.has(key) || match(index, tokens, { weak: false, contains: true, joined: true }, key)) return false;
+    held ??= new Set(doc.sections.flatMap((x) => (x.key ? [x.key, ...(x.also ?? [])] : [])));
+    if (match(index, tokens, { weak: true, contains: true, joined: true, taken: held }, key)) return false;
     const words = s.blocks.reduce((n, b) => n + (doc.plain.slice(b.start, b.end).match(/\p{L}+/gu)?.length ?? 0), 0);
     if (s.style === 'field') return !METADATA.has(key) && (tokens.length >= 2 || words >= FIELD_WORDS) && words > 0;
     return words > 0 || (s.children.length > 0 && !s.children.some((c) => doc.sections[c]?.key));

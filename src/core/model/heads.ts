@@ -176,6 +176,23 @@ export function headOf(line: string): Head | undefined {
   return undefined;
 }
 
+/**
+ * A run-in head with no emphasis, opening a paragraph: `Recommendation. Neither team ...`, `Why
+ * now. Raw telemetry ...`: one to three words, the first capitalised, a full stop, and a new
+ * sentence. Not a title's abbreviation (`Dr. Okafor`).
+ */
+const PLAIN_RUN_IN = /^[ \t]{0,3}(\p{Lu}[\p{L}'’-]{1,30}(?:[ \t][\p{L}'’-]{1,30}){0,2})\.[ \t]+(?=\p{Lu})/u;
+const ABBREVIATION = /^(?:dr|mr|mrs|ms|mx|st|prof|no|nos|vol|fig|figs|inc|ltd|co|corp|jr|sr|vs|ca|approx|dept|est|gen|gov|rev|sen|rep|op|cf|al|etc|ie|eg)$/i;
+
+/** The plain run-in head a paragraph's first line opens with, if any (offsets relative to the line). */
+export function plainRunIn(line: string): Head | undefined {
+  const m = PLAIN_RUN_IN.exec(line);
+  if (!m || ABBREVIATION.test(m[1] as string)) return undefined;
+  const name = m[1] as string;
+  const start = m[0].indexOf(name);
+  return { name, start, end: start + name.length + 1, form: 'field' };
+}
+
 /** The last character before trailing blanks is a colon. */
 function endsWithColon(line: string): boolean {
   let i = line.length - 1;

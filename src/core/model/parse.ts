@@ -3,7 +3,7 @@
 // maps and derive every offset and column from the source text ourselves.
 import { parseFrontMatter } from './front-matter.ts';
 import { lineEnd, lineIndexAt, lineStartAt, lineStartsOf, positionAt } from './positions.ts';
-import { headOfItem, headsOfLine, keyValueRows } from './heads.ts';
+import { headOfItem, headsOfLine, keyValueRows, plainRunIn } from './heads.ts';
 import { md } from './markdown.ts';
 import type { Block, Directive, Doc, FrontMatter, Section, Span, TableCell, TableRow } from './types.ts';
 
@@ -399,6 +399,7 @@ function sectionsOf(doc: Source, headings: HeadingInfo[]): Section[] {
  */
 function startsOf(doc: Source, headings: HeadingInfo[]): Start[] {
   const starts: Start[] = [];
+  const runIns: Start[] = [];
   let hi = 0;
   let headingDepth = 0;
   // The next colon in the text at or after the line being read (one forward scan per document).
@@ -408,10 +409,14 @@ function startsOf(doc: Source, headings: HeadingInfo[]): Start[] {
     while (hi < headings.length && (headings[hi] as HeadingInfo).block.start <= block.start) headingDepth = pushHeading(doc, headings[hi++] as HeadingInfo, starts);
     if (block.type === 'list') listFields(doc, block, headingDepth, starts);
     else if (block.type === 'table') tableFields(block, headingDepth, starts);
-    else if (block.type === 'paragraph') paragraphHeads(doc, bi, headingDepth, colon, starts);
+    else if (block.type === 'paragraph') paragraphHeads(doc, bi, headingDepth, colon, starts, runIns);
+    else if (block.type === 'html') summaryLabel(doc, block, headingDepth, starts);
   }
   while (hi < headings.length) pushHeading(doc, headings[hi++] as HeadingInfo, starts);
-  return starts;
+  // Plain run-in heads are a convention only where the writer keeps to it: one paragraph that
+  // opens "Thoughts welcome. Happy to discuss." is a short sentence, two or more are titles.
+  if (runIns.length < MIN_RUN_INS) return starts;
+  return [...starts, ...runIns].sort((a, b) => a.titleSpan.start - b.titleSpan.start);
 }
 
 /** Appends a heading's start; returns its depth, the depth the labels and fields under it nest from. */
@@ -458,10 +463,39 @@ function tableFields(block: Block, headingDepth: number, starts: Start[]): void 
   }
 }
 
+/** A toggle's name: `<summary>Weekly allocation (40 hours)</summary>` on a line of its own. */
+const SUMMARY = /^[ \t]*<summary>[ \t]*([^<>\n\r]{1,100}?)[ \t]*<\/summary>[ \t]*$/im;
+
+/**
+ * A `<details>` toggle (GitHub, Notion and Confluence exports fold sections into them) is a label
+ * named by its `<summary>`: what follows it, up to the next section, is the section's content.
+ */
+function summaryLabel(doc: Source, block: Block, headingDepth: number, starts: Start[]): void {
+  const at = doc.text.indexOf('<summary>', block.start);
+  if (at === -1 || at >= block.end) return;
+  const m = SUMMARY.exec(doc.text.slice(lineStartAt(doc.lineStarts, at), block.end));
+  if (!m) return;
+  const start = doc.text.indexOf(m[1] as string, at);
+  const titleSpan = { start, end: start + (m[1] as string).length };
+  starts.push({ title: m[1] as string, style: 'label', depth: headingDepth + 1, titleSpan, contentStart: lineAfter(doc, titleSpan.start) });
+}
+
+/** Paragraphs that open with a plain run-in head before they are read as titles. */
+const MIN_RUN_INS = 2;
+
 /** Labels and fields may sit on any line of a top-level paragraph (`doc.blocks[bi]`). */
-function paragraphHeads(doc: Source, bi: number, headingDepth: number, colon: { at: number }, starts: Start[]): void {
+function paragraphHeads(doc: Source, bi: number, headingDepth: number, colon: { at: number }, starts: Start[], runIns: Start[]): void {
   const block = doc.blocks[bi] as Block;
-  for (let li = lineIndexAt(doc.lineStarts, block.start); li < doc.lineStarts.length; li++) {
+  const firstLine = lineIndexAt(doc.lineStarts, block.start);
+  // "Recommendation. Neither team ...": a plain run-in head, kept aside (startsOf).
+  const runIn = plainRunIn(doc.text.slice(block.start, Math.min(block.end, block.start + MAX_HEAD)));
+  if (runIn) {
+    const end = block.start + runIn.end;
+    const gap = /^[ \t]*/.exec(doc.text.slice(end, end + 8))?.[0].length ?? 0;
+    runIns.push({ title: runIn.name, style: 'field', depth: headingDepth + 2, titleSpan: { start: block.start + runIn.start, end }, contentStart: end + gap, block, blockIndex: bi });
+  }
+  let headLine = -1;
+  for (let li = firstLine; li < doc.lineStarts.length; li++) {
     const lineStart = doc.lineStarts[li] as number;
     if (lineStart > block.end) break;
     const lineStop = Math.min(lineEnd(doc.text, doc.lineStarts, li), block.end);
@@ -477,8 +511,13 @@ function paragraphHeads(doc: Source, bi: number, headingDepth: number, colon: { 
         if (h.bare && lineStop >= block.end && !CONTENT.has(doc.blocks[bi + 1]?.type as Block['type'])) continue;
         const titleSpan = { start: at, end: lineStart + h.end };
         starts.push({ title: h.name, style: 'label', depth: headingDepth + 1, titleSpan, contentStart: lineAfter(doc, titleSpan.start) });
+        headLine = li;
         continue;
       }
+      // "... so we'd like to propose\nsomething different: keep ...": a wrapped sentence goes on in
+      // lower case after a line that neither ends one nor holds a title.
+      if (li > firstLine && headLine !== li - 1 && /^[ \t]*\p{Ll}/u.test(line) && !/[.!?:;)]\s*$/.test(doc.text.slice(doc.lineStarts[li - 1] as number, lineStart))) continue;
+      headLine = li;
       // The closing `**` and the colon belong to the title, not to the value.
       const end = lineStart + h.end;
       const gap = /^[ \t]*/.exec(doc.text.slice(end, lineStop))?.[0].length ?? 0;

@@ -8,6 +8,7 @@ const headed = '## Options\n\n### Option A: adapter\n\nTeam A builds it.\n\n### 
 
 ruleTester(rule, {
   valid: [
+    { name: 'a recommendation that is not "something different"', code: brief(`${numbered}Recommendation:\nOption 2. It is not something new for Team B, who already run both versions.\n`) },
     {
       name: 'an option named by its owner, for now',
       code: brief(
@@ -38,6 +39,11 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "a recommendation that says it is none of them, though it reuses the options' words",
+      code: brief(`${numbered}Recommendation:\nWe would rather try a hybrid approach: Team A owns the adapter for reads and Team B owns dual support for writes.\n`),
+      errors: [{ messageId: 'notAnOption', line: 10, column: 1, endLine: 10, endColumn: 114, words: ['a hybrid approach'] }],
+    },
     {
       name: 'an interim answer none of the options is, with a revisit',
       code: brief(

@@ -5,6 +5,7 @@ const memo = (body: string) => `---\nkind: role-memo\n---\n\n${body}`;
 
 ruleTester(rule, {
   valid: [
+    { name: 'someone else\'s role before "equally" is not a claim', code: memo("## Archetype\n\nDara is the tech lead of the release team, and I'm equally the architect for the build system.\n") },
     {
       spellings: true,
       name: 'no markers: the main role, then a smaller share of the time as another archetype',
@@ -42,6 +43,11 @@ ruleTester(rule, {
     { name: "primarily, with the team's tech lead as a partner", code: memo("## Role\n\nPrimarily the solver for the billing backlog. I work with the squad's tech lead on sequencing.\n") },
   ],
   invalid: [
+    {
+      name: 'a second primary put beside the first with "equally", after a sentence of preamble',
+      code: memo('## Archetype\n\nWe talked it over and split the job down the middle. For now I act as the solver for the flaky-build problem, and I am equally the tech lead of the release team.\n'),
+      errors: [{ messageId: 'several', line: 7, column: 75, endLine: 7, endColumn: 141, words: ['solver', 'tech lead'], data: { count: 2, names: '`solver`, `tech lead`' } }],
+    },
     {
       name: 'no markers, and no smaller share: both archetypes are the role',
       code: memo("## Role\n\nI'm the tech lead for the build team, and I'm the architect for the build system across the organisation.\n"),

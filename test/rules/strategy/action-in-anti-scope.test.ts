@@ -5,6 +5,12 @@ const strategy = (body: string) => `---\nkind: strategy\n---\n\n${body}`;
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'the exception an exclusion names is allowed work ("..., apart from the two pairing sessions")',
+      code: strategy(
+        '## Coherent actions\n\n- Move the mobile teams to the shared release train, with two pairing sessions for the teams furthest behind.\n\n## Anti-scope\n\n- No platform engineers embedded in product teams, apart from the two pairing sessions.\n- Nothing beyond the release train this half: other tooling requests wait.\n',
+      ),
+    },
     strategy('## Coherent actions\n\n- Stabilize CI.\n- Standardize service templates.\n\n## Anti-scope\n\n- No Kubernetes upgrade this half.\n'),
     {
       spellings: true,
@@ -33,6 +39,11 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'an action the exclusion names before its exception',
+      code: strategy('## Coherent actions\n\n- Upgrade Kubernetes to 1.31.\n\n## Anti-scope\n\n- No Kubernetes upgrade this half, except for security patches.\n'),
+      errors: [{ messageId: 'contradicts', line: 7, column: 3, endLine: 7, endColumn: 30, words: ['Upgrade', 'Kubernetes'] }],
+    },
     {
       code: strategy('## Coherent actions\n\n- Stabilize CI.\n- Upgrade Kubernetes to 1.31.\n\n## Anti-scope\n\n- No Kubernetes upgrade this half.\n'),
       errors: [{ messageId: 'contradicts', line: 8, column: 3, endLine: 8, endColumn: 30, words: ['Upgrade', 'Kubernetes'] }],

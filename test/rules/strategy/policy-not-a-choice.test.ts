@@ -5,6 +5,7 @@ const strategy = (body: string) => `---\nkind: strategy\n---\n\n${body}`;
 
 ruleTester(rule, {
   valid: [
+    { name: 'a bound that binds, beside an encouragement', code: strategy('## Guiding policy\n\nEvery squad has an on-call rota of at most six people. Squads are encouraged to share runbooks.\n') },
     { name: 'the case study policy, label style', code: strategy('Guiding policy:\nreduce platform friction before adding new platform features\n') },
     {
       spellings: true,
@@ -37,6 +38,11 @@ ruleTester(rule, {
     { spellings: true, name: 'a binding rule beside an even-handed aside', code: strategy('## Guiding policy\n\n- Every renewal goes through the joint resource plan.\n- We keep a healthy balance across our programmes.\n') },
   ],
   invalid: [
+    {
+      name: 'targets, then a bound that only encourages ("every squad is invited to ...")',
+      code: strategy('## Guiding policy\n\nWe want to improve uptime to 99.9% this year. Every squad is invited to bear uptime and speed in mind when planning.\n'),
+      errors: [{ messageId: 'goal', line: 7, column: 1, endLine: 7, endColumn: 46, words: ['want to', 'improve', '99.9%'] }],
+    },
     {
       name: 'a slogan',
       code: strategy('Guiding policy:\nbe world-class\n'),

@@ -37,6 +37,11 @@ ruleTester(rule, {
       errors: [{ messageId: 'roadmap', line: 7, column: 3, endLine: 11, endColumn: 17, words: ['Modern tills', 'migrate CI', 'Loyalty app v2'] }],
     },
     {
+      name: 'projects as a quarter-by-quarter table with ongoing rows, under a heading the kind does not name',
+      code: strategy('# Retail platform strategy 2026\n\n## What we will focus on\n\n| When | Project | Team |\n|---|---|---|\n| H1 | Modern tills | Stores |\n| Ongoing | Payments hardening | Platform |\n'),
+      errors: [{ messageId: 'roadmap', line: 11, column: 8, endLine: 12, endColumn: 31, words: ['Modern tills', 'Payments hardening'] }],
+    },
+    {
       name: 'projects as a quarter-by-quarter table',
       code: strategy('# Retail platform strategy 2026\n\n| Quarter | Deliverable | Owner |\n|---|---|---|\n| Q1 | Modern tills | Stores |\n| Q2 | Offline mode | Stores |\n| H2 | Loyalty app v2 | Digital |\n'),
       errors: [{ messageId: 'roadmap', line: 9, column: 8, endLine: 11, endColumn: 22, words: ['Modern tills', 'Offline mode', 'Loyalty app v2'] }],

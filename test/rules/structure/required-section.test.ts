@@ -46,6 +46,24 @@ ruleTester(rule, {
       code: strategy('Where things stand', 'The one blocker for teachers is the iPad app: a class takes twenty minutes to set up on it.'),
     },
     growth(full),
+    {
+      name: 'an escalation that names its decider in the request line ("Sign-off we need from ... by Friday")',
+      code: `---\nkind: escalation\n---\n\n## Decision needed\n\nSign-off we need from Ana Ruiz (Head of Support) by Friday: who runs the weekend queue from May?\n\n## Facts\n\nWeekend tickets doubled since March.\n\n## Options\n\n1. The support team adds a weekend rota.\n2. The product team takes weekend pages.\n\n## Recommendation\n\nOption 1, because support already triages weekday tickets.\n`,
+    },
+    {
+      name: 'a role memo exported from Notion: the week split folded into a <details> toggle',
+      code: `---\nkind: role-memo\n---\n\n## Archetype\n\nPrimary: architect for the ledger rewrite.\n\n## Scope\n\n- The ledger service design and its review.\n\n## Non-scope\n\n- Payroll integrations (Ravi's team).\n\n<details>\n<summary>▸ Where my week goes (5 days)</summary>\n\n| Work | Days |\n|---|---|\n| Ledger design | 3 |\n| Reviews | 2 |\n\n</details>\n\n## Stakeholders\n\n- Head of Finance Engineering, my sponsor.\n\n## Success signal\n\nBy 30 June the new ledger carries all EU traffic.\n`,
+    },
+    {
+      name: 'a growth plan written as a letter to the person: "you\'ll lead", "you\'re the accountable owner", "I\'ll put your name forward"',
+      code: growth(
+        "Tomás, here is what we agreed, written down so that Priya can see it too.\n\nYou said you want to grow into leading cross-team designs, and that your last review said your work stays inside the payments team. We agreed the answer is ownership, not more advice.\n\nFrom March you'll lead the refund-service redesign with two engineers from checkout, and you're the accountable owner in the roadmap; I'm only a reviewer.\n\nWe'll go through your draft on 20 March and I'll play the sceptical architect in a dry run on 25 March.\n\nOnce it ships I'll put your name forward for the architecture guild, and you'll walk the wider engineering org through it at the April forum.\n",
+      ),
+    },
+    {
+      name: 'a junior summary: the decision in a bold opening line, the plan as "What we\'re doing", the asks under "What this means for you"',
+      code: `---\nkind: exec-summary\naudience: junior\n---\n\n# The search move, for new starters\n\n**The move to the new search cluster is being pushed to 14 April.** Nothing else about the project changes.\n\n## Why\n\nThe new cluster lost about 1 in 2,000 writes in the load test.\n\n## Risk of waiting\n\nShoppers would see stale prices for up to an hour.\n\n## What we're doing\n\n1. The search team adds retries to the indexer.\n2. We rerun the load test on 7 April.\n\n## What this means for you\n\n- When you change code that writes to search, run the new chaos test before you merge.\n- Book one slot on the load-test rota by 1 April.\n`,
+    },
     { name: 'headings and synonyms', code: growth('## Goal\n\nx\n\n## Stretch assignment\n\nx\n\n## Review checkpoint\n\nx\n\n## Visibility moment\n\nNamed in the update.\n') },
     { name: 'not an artifact', code: '# README\n\nHello.\n' },
     {
@@ -105,6 +123,16 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'an unknown heading that keeps the work private in words a moment would use ("no need to present it to the wider org") is no Visibility',
+      code: growth(
+        '## Skill goal\n\nLead the queue migration design.\n\n## Opportunity\n\nNoor owns the design doc, due 4 June.\n\n## Support\n\nI review her draft on 28 May.\n\n## Keeping it low-key\n\nNoor would rather finish first, so there is no need to present it to the wider engineering org this half.\n',
+      ),
+      errors: [{ messageId: 'missing', line: 2, column: 1, endLine: 2, endColumn: 18, data: { kind: 'growth plan', section: 'Visibility', hint: HINT.visibility } }],
+      output: growth(
+        `## Skill goal\n\nLead the queue migration design.\n\n## Opportunity\n\nNoor owns the design doc, due 4 June.\n\n## Support\n\nI review her draft on 28 May.\n\n## Visibility\n\n<!-- ${HINT.visibility} -->\n\n## Keeping it low-key\n\nNoor would rather finish first, so there is no need to present it to the wider engineering org this half.\n`,
+      ),
+    },
     {
       name: 'a Visibility said only under the Opportunity heading is the delegation, not a moment others see',
       code: growth("## Skill goal\n\nLead the queue migration design.\n\n## Opportunity\n\nNoor owns the design doc and presents it at the team's design review on 4 June.\n\n## Support\n\nI review her draft on 28 May.\n"),

@@ -27,6 +27,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a Summary heading that only sets the scene, over sections of what was done, and a promise to keep working with people',
+      code: `${fm}## Summary\n\nFollowing the March outage, this note covers the payments stack.\n\n## What we did\n\n- Interviewed the on-call engineers.\n- Analysed six months of error budgets.\n\n## Next\n\nWe will continue to work with the processor and report back in May.\n`,
+      errors: [{ messageId: 'activity', line: 13, column: 3, endLine: 13, endColumn: 11, words: ['Analysed'] }],
+    },
+    {
       name: 'meetings as the news, then a promise to keep exploring (no decision)',
       code: `${fm}# Comments: update for the editor\n\nThe working group met four times and reviewed the vendor contract. We will continue to explore the options over the coming months.\n`,
       errors: [{ messageId: 'activity', line: 8, column: 19, endLine: 8, endColumn: 33, words: ['met four times', 'reviewed'] }],

@@ -9,6 +9,10 @@ const fm = '---\nkind: exec-summary\naudience: executive\n---\n\n';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a reader-facing section after the plan ("What this means for you") holds the asks once "What we\'re doing" is the plan',
+      code: `${fm}## Decision\n\nThe warehouse scanner switch is moving to 3 June.\n\n## What we're doing\n\n1. IT replaces the docking firmware.\n2. We pilot at the Leeds site from 20 May.\n\n## What this means for you\n\n- Sign up for a pilot shift in Leeds by 13 May.\n- If you run a night shift, brief your team on the new docks before the pilot.\n`,
+    },
+    {
       name: 'a dated request put in the plan still asks',
       code: `${fm}## Decision\n\nWe move every kiosk to the new card reader by 5 February.\n\n## Plan\n\nRead the rollout runbook before Monday 1 February.\n\n## Ask\n\nContinued backing from the leadership team.\n`,
     },

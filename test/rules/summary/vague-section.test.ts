@@ -7,6 +7,10 @@ const summary = (reason: string, risk: string, plan: string) =>
 ruleTester(rule, {
   valid: [
     {
+      name: 'one vague phrase beside a named cause',
+      code: summary("There is some risk that the vendor's patch slips past the freeze, which would leave the duplicate-charge bug live.", 'Customers see double charges.', 'Add idempotency keys and rerun the replay test.'),
+    },
+    {
       name: 'the usual process, with the steps it adds',
       code: summary('The supplier missed two deliveries.', 'Customers see empty shelves in the first week.', 'The usual release process, plus a canary in two stores and a rollback drill before Monday.'),
     },
@@ -28,6 +32,15 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a reason that says nothing at length: a vague phrase in every sentence',
+      code: summary(
+        'A few concerns surfaced in the pilot that deserve a second look. The picture remains mixed, with some worrying signs from the field.',
+        'Customers in the north region see double charges when the processor times out.',
+        'Add idempotency keys, rerun the replay test, then relaunch.',
+      ),
+      errors: [{ messageId: 'vague', line: 10, column: 51, endLine: 10, endColumn: 64 }],
+    },
     {
       name: "a risk that only names the summary's own subject, and a plan that points at habit",
       code: '---\nkind: exec-summary\ntitle: Payroll cutover freeze\n---\n\n## Decision\n\nFreeze payroll changes from 1 to 31 March.\n\n## Risk if we wait\n\nThere is some risk to the payroll cutover should anything go wrong.\n\n## Plan\n\nBusiness as usual, with a bit of extra monitoring.\n',

@@ -41,6 +41,10 @@ const SOMEONE_ELSE = /(?:\b(?:with|to|for|from|by|under|alongside)\s+(?:the|each
  */
 const PROSE_PRIMARY = /(?<![\w-])(?:primarily|mainly|chiefly|predominantly|first and foremost|equally|in equal measure|on an equal footing|just as much|co-?primary|jointly)(?![\w-])/gi;
 /** "be the team's tech lead", "and, equally, the group's architect": the writer's role in a group, not someone else's ("each team's tech lead"). */
+/** The markers of PROSE_PRIMARY that put a second primary beside one already claimed. */
+const EQUAL = /^(?:equally|in equal measure|on an equal footing|just as much|co-?primary|jointly)$/i;
+/** A sentence whose subject is the writer: "I" within its first few words ("After the reorg I'm the architect"). */
+const WRITER_FIRST = /^\W*(?:[\w’'-]+\s+){0,5}?i(?:['’]m|['’]ll| am| will| have| remain| act)?\b/i;
 const OWN_GROUP = /\b(?:be|am|is|'m|as|being|become|remain|and|also|equally)[\s,]+(?:the|my|our)\s+(?:team|group|squad|programme|program|project|platform|department|org|organi[sz]ation|migration|tribe|chapter)['’]s\s+$/i;
 const ALL = /\b(?:all (?:of them|four|of the above|archetypes|the archetypes|roles|of these)|every archetype|each archetype|a bit of everything|whatever (?:is needed|it takes))\b/gi;
 
@@ -105,18 +109,32 @@ function segmentsOf(doc: Doc, view: SectionView, initial: Designation): Segment[
     const text = doc.plain.slice(unit.start, unit.end);
     let at = unit.start;
     let designation = initial;
-    const markers = [...text.matchAll(MARKER)].map((m) => ({ index: m.index, length: m[0].length, primary: /^(?:primary|main)$/i.test(m[1]!) }));
-    for (const m of text.matchAll(PROSE_PRIMARY)) if (!markers.some((k) => k.index <= m.index && m.index < k.index + k.length)) markers.push({ index: m.index, length: m[0].length, primary: true });
+    const markers = [...text.matchAll(MARKER)].map((m) => ({ index: m.index, length: m[0].length, primary: /^(?:primary|main)$/i.test(m[1]!), equal: false }));
+    for (const m of text.matchAll(PROSE_PRIMARY)) if (!markers.some((k) => k.index <= m.index && m.index < k.index + k.length)) markers.push({ index: m.index, length: m[0].length, primary: true, equal: EQUAL.test(m[0]) });
     markers.sort((a, b) => a.index - b.index);
     for (const m of markers) {
       const start = unit.start + m.index;
-      if (start > at) out.push({ start: at, end: start, designation });
+      // "I'm the architect for X, and I'm equally the tech lead of Y": the claim the writer's
+      // sentence makes before "equally" is a primary too ("Mina is the tech lead, and I'm equally
+      // the architect" claims one).
+      const sentence = m.equal && designation === 'none' && start > at ? Math.max(at, sentenceStart(text, m.index, at - unit.start) + unit.start) : -1;
+      if (sentence !== -1 && WRITER_FIRST.test(doc.plain.slice(sentence, start))) {
+        if (sentence > at) out.push({ start: at, end: sentence, designation });
+        out.push({ start: sentence, end: start, designation: 'primary' });
+      } else if (start > at) out.push({ start: at, end: start, designation });
       designation = m.primary ? 'primary' : 'other';
       at = start + m.length;
     }
     if (unit.end > at) out.push({ start: at, end: unit.end, designation });
   }
   return out;
+}
+
+/** Where the sentence holding `text[index]` starts (not before `from`): after the last `. `, `! ` or `? ` before it. */
+function sentenceStart(text: string, index: number, from: number): number {
+  let start = from;
+  for (const m of text.slice(from, index).matchAll(/[.!?]\s+/g)) start = from + m.index + m[0].length;
+  return start;
 }
 
 type Row = Span & { cells: { text: string }[] };

@@ -67,7 +67,9 @@ const NEGATED = /^[\s*_]*(?:do not|don't|no|never|stop|avoid|drop|defer|pause|po
 /** Sentences after an exclusion's first one explain it, unless they exclude too ("Rev D waits"). */
 const EXCLUDES = /\b(?:no|not|never|won't|don't|stops?|freezes?|frozen|defer(?:s|red)?|waits?|postpone[sd]?|stays?|remains?|later|drop(?:s|ped)?|skip(?:s|ped)?|parks?|parked|out of scope)\b/i;
 /** What follows the condition ("until lead time is below 1 day") lifts the exclusion; it is not excluded. */
-const CONDITION = /\b(?:until|unless|before|once|as long as|so long as|while|except|if|when|after)\b/i;
+const CONDITION = /\b(?:until|unless|before|once|as long as|so long as|while|except|if|when|after|beyond|other than|apart from|aside from|besides|save for)\b/i;
+/** A clause that is the exclusion's exception ("..., beyond the two clinics", "except for the pilot"): what it names is allowed. */
+const EXCEPTION = /^[\s,;(—–-]*(?:beyond|except|other than|apart from|aside from|besides|save for|bar|but not|unless|outside (?:of )?)\b/i;
 
 interface Exclusion extends Match {
   roots: ReadonlySet<string>;
@@ -82,6 +84,7 @@ function exclusionsOf(text: string, entries: Match[]): Exclusion[] {
     for (const [i, sentence] of splitSentences(text, e.start, e.end).entries()) {
       if (i > 0 && !EXCLUDES.test(sentence.text)) continue;
       for (const c of splitClauses(text, sentence)) {
+        if (EXCEPTION.test(c.text)) continue;
         const excluded = c.text.split(CONDITION)[0] ?? c.text;
         const roots = rootsOf(excluded);
         out.push({ ...c, roots: new Set(roots.keys()), lead: [...roots.keys()][0] });

@@ -65,12 +65,15 @@ const REFERS =
 const EVEN_HANDED =
   /\b(?:equal(?:ly)? (?:focus|weight|weighting|priority|priorities|attention|emphasis|importance|investment)|(?:focus|weight|priority|attention|emphasis|invest\w*) (?:\w+ )?equally|(?:give|gives|giving) (?:equal|the same) (?:\w+ )?(?:to|weight|priority|attention)|(?:strike|striking|keep|keeping|maintain\w*) (?:a|the) (?:healthy |right |careful )?balance|balanc(?:e|es|ed|ing) (?:all|every|each|the (?:needs|demands|priorities)|competing)|(?:each|every one|all) (?:of them |of these )?(?:receives?|gets?|given) (?:the |its |their )?(?:(?:fair |due |right )?share|attention|resources|priority|focus|investment)|(?:everything|all of (?:it|them|these)|they) (?:is|are) (?:a |equally |all )?(?:top )?priorit(?:y|ies)|(?:all|every)(?: \w+)? (?:is|are) (?:equally )?(?:important|a priority|priorities)|(?:across|on) all (?:fronts|areas|priorities|of (?:them|these)))\b/i;
 
+/** A bound that only encourages binds nobody: "All teams are encouraged to keep reliability and growth in mind". */
+const EXHORTS = /\b(?:(?:is|are|feel) (?:encouraged|invited|welcome|urged|free)|(?:keep|bear) (?:\w+ ){1,6}in mind|where (?:possible|practical|feasible)|(?:try|strive|hope) to|as far as possible)\b/i;
+
 function choosesOrBinds(u: Match): boolean {
   const text = u.text.replace(modalGoal(), '');
   if (lexicon('policy-choice').test(text) || REFERS.test(text)) return true;
   // "Improve reliability for every service" is still a goal: a bound binds only outside one;
-  // and "each receives the attention it deserves" binds nobody to anything.
-  return BINDS.test(text) && !opensWithGoal(text) && !EVEN_HANDED.test(text);
+  // "each receives the attention it deserves" and "all teams are encouraged to" bind nobody.
+  return BINDS.test(text) && !opensWithGoal(text) && !EVEN_HANDED.test(text) && !EXHORTS.test(text);
 }
 
 /** The statement leads with a goal verb, after any subject and modal ("We will improve ..."). */

@@ -135,9 +135,9 @@ function boldLead(plain: string, b: Span): Match | undefined {
   return { start, end: start + name.length, text: name };
 }
 
-/** When a row is planned for, as the whole cell: a quarter, half, month, phase or milestone ("Q1", "H2 2026", "Phase 2"); not a date or a time of day (an incident timeline). */
+/** When a row is planned for, as the whole cell: a quarter, half, month, phase or milestone ("Q1", "H2 2026", "Phase 2", "Ongoing"); not a date or a time of day (an incident timeline). */
 const PERIOD =
-  /^\W*(?:(?:Q[1-4]|H[12]|FY\s?\d{2,4}|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:phase|stage|step|sprint|milestone|wave|release)\s*\d+|now|next|later)(?:\s*(?:[\u2013\u2014/-]|to)\s*(?:Q[1-4]|H[12]))?(?:\s+(?:19|20)\d\d)?)\W*$/i;
+  /^\W*(?:(?:Q[1-4]|H[12]|FY\s?\d{2,4}|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:phase|stage|step|sprint|milestone|wave|release)\s*\d+|now|next|later|ongoing|continuous|throughout|all year|year-round|tbd)(?:\s*(?:[\u2013\u2014/-]|to)\s*(?:Q[1-4]|H[12]))?(?:\s+(?:19|20)\d\d)?)\W*$/i;
 
 /** A header cell that names a period: a quarter or half as PERIOD reads it, or a bare year ("2027"). */
 const PERIOD_HEADER = (text: string) => PERIOD.test(text) || /^\W*(?:FY\s?)?(?:19|20)\d\d\W*$/i.test(text);

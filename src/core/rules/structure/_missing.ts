@@ -7,6 +7,7 @@ import type { KindDef, SectionDef } from '../../course/schema.ts';
 import { impliedSections, nameHeads, sectionKeyOf, sectionTokens, unrecognisedSections } from '../../kinds/detect.ts';
 import { stem } from '../../kinds/normalise.ts';
 import { lexicon } from '../../lexicon/index.ts';
+import { analyse, negatedAt } from '../../nlp/index.ts';
 import type { Doc, Section, Span } from '../../model/types.ts';
 import type { Match } from '../../text/match.ts';
 import { splitSentences } from '../../text/sentences.ts';
@@ -69,9 +70,24 @@ function plays(doc: Doc, def: SectionDef, s: Section): boolean {
  * by each program" that reviews and gives feedback, for a Support): offered only for a part with
  * cues, only when no heading of the outline is left for it.
  */
-function players(doc: Doc, def: SectionDef, taken: ReadonlySet<Section>): Section[] {
+function players(context: RuleContext, def: SectionDef, taken: ReadonlySet<Section>): Section[] {
+  const { doc } = context;
   if (!def.cues) return [];
-  return doc.sections.filter((s) => !s.key && !taken.has(s) && !(s.style === 'heading' && s.depth === 1) && plays(doc, def, s));
+  return doc.sections.filter((s) => !s.key && !taken.has(s) && !(s.style === 'heading' && s.depth === 1) && plays(doc, def, s) && affirms(context, def, s));
+}
+
+/**
+ * Whether a section's text says a part that needs its words (`cuesRequired`) without a negation
+ * governing them: "there's no need to put it in front of the wider group" keeps the work private,
+ * it is no visibility moment. Any text affirms a part that needs no words.
+ */
+function affirms(context: RuleContext, def: SectionDef, s: Section): boolean {
+  if (!def.cues || !def.cuesRequired) return true;
+  const found = context.viewOf(s).find(def.cues, { affirmed: true });
+  if (!found.length) return false;
+  // The tagger reads the negation a phrase list's window misses ("no need to put it in front of").
+  const analysis = analyse(context.doc.text, { start: s.titleSpan.end, end: s.span.end }, context.nlp);
+  return found.some((m) => !negatedAt(analysis, m.start));
 }
 
 /**
@@ -79,7 +95,17 @@ function players(doc: Doc, def: SectionDef, taken: ReadonlySet<Section>): Sectio
  * head word of one of its names ("Risks we see" for "Risk", nested ones included), then the
  * unrecognised sections between the recognised ones the kind puts before and after it, then the rest.
  */
-export function candidatesFor(doc: Doc, kind: KindDef, def: SectionDef): Section[] {
+export function candidatesFor(context: RuleContext, kind: KindDef, def: SectionDef): Section[] {
+  const { like, between, rest } = candidateGroups(context, kind, def);
+  return [...like, ...between, ...rest];
+}
+
+/**
+ * candidatesFor's three groups: lookalikes, the sections in the part's place (`placed`: only when a
+ * recognised part bounds that place; with none, the whole document is the place), the rest.
+ */
+function candidateGroups(context: RuleContext, kind: KindDef, def: SectionDef): { like: Section[]; between: Section[]; rest: Section[]; placed: Section[] } {
+  const { doc } = context;
   const like = lookalikes(doc, def);
   const order = kind.sections.map((s) => s.id);
   const at = order.indexOf(def.id);
@@ -91,10 +117,10 @@ export function candidatesFor(doc: Doc, kind: KindDef, def: SectionDef): Section
   const isLike = new Set(like);
   // A part with cues ("Visibility") is offered only headings whose text could say it: "Present:"
   // over a list of attendees is not a visibility moment, and the part is missing.
-  const others = unrecognisedSections(doc, kind).filter((s) => !isLike.has(s) && cueCount(def, textOf(doc, s)) >= 1);
+  const others = unrecognisedSections(doc, kind).filter((s) => !isLike.has(s) && cueCount(def, textOf(doc, s)) >= 1 && affirms(context, def, s));
   const between = others.filter((s) => s.titleSpan.start >= from && s.titleSpan.start < to);
   const isBetween = new Set(between);
-  return [...like, ...between, ...others.filter((s) => !isBetween.has(s))];
+  return { like, between, rest: others.filter((s) => !isBetween.has(s)), placed: before.length || after.length ? between : [] };
 }
 
 export interface Missing {
@@ -152,16 +178,32 @@ export function missingWithCandidates(context: RuleContext): Missing[] {
 
 function computeMissing(context: RuleContext, kind: KindDef): Missing[] {
   const { doc } = context;
-  const all = missingSections(context).map((def) => ({ def, candidates: candidatesFor(doc, kind, def), like: lookalikes(doc, def).length > 0 }));
+  const all = missingSections(context).map((def) => {
+    const { like, between, rest, placed } = candidateGroups(context, kind, def);
+    return { def, candidates: [...like, ...between, ...rest], like: like.length > 0, placed };
+  });
   const taken = new Set<Section>();
   const out = new Map<SectionDef, Section[]>();
-  for (const m of [...all.filter((x) => x.like), ...all.filter((x) => !x.like)]) {
+  const take = (m: (typeof all)[number]) => {
     let free = m.candidates.filter((s) => !taken.has(s));
-    if (!free.length) free = players(doc, m.def, taken);
+    if (!free.length) free = players(context, m.def, taken);
     const first = free[0];
     if (first) taken.add(first);
     out.set(m.def, free);
+  };
+  for (const m of all) if (m.like) take(m);
+  // A heading that stands in the place of one missing part only (between the parts the kind puts
+  // before and after it) and says that part in its words goes to it, before the parts earlier in
+  // the kind's order take their pick: "What this means for you" after the Plan, asking the reader
+  // to sign up by 8 January, is the Ask, though the Decision is missing too.
+  const places = new Map<Section, number>();
+  for (const m of all) if (!m.like) for (const s of m.placed) places.set(s, (places.get(s) ?? 0) + 1);
+  for (const m of all) {
+    if (m.like) continue;
+    const first = m.candidates.find((s) => !taken.has(s));
+    if (first && m.placed.includes(first) && places.get(first) === 1 && saysPart(doc, m.def, first)) take(m);
   }
+  for (const m of all) if (!out.has(m.def)) take(m);
   const prose = looseProse(doc);
   return all.map((m) => {
     const candidates = out.get(m.def) ?? [];
@@ -182,6 +224,17 @@ function* units(doc: Doc): Generator<Match> {
     }
     for (const row of [b.header, ...(b.rows ?? [])]) if (row) yield { start: row.start, end: row.end, text: row.cells.map((c) => c.text).join(' | ') };
   }
+}
+
+/** Whether a sentence of `s` (its subsections' included) says `def`'s part in the words of its `says` lexicon. */
+function saysPart(doc: Doc, def: SectionDef, s: Section): boolean {
+  if (!def.says) return false;
+  const says = new RegExp(lexicon(def.says).source, 'iu');
+  for (const u of units(doc)) {
+    if (u.start >= s.span.end) break;
+    if (u.start >= s.own.start && says.test(u.text)) return true;
+  }
+  return false;
 }
 
 /** A table row whose first cell is `def`'s name ("| Support from me | weekly review |"): the table carries the part. */
@@ -228,7 +281,7 @@ const POINTS_ELSEWHERE = /\b(?:(?:see|as|same as|covered|described|given|listed|
  * to another part that says it, nor when an unrecognised heading could be the part.
  */
 export function unplayedSections(context: RuleContext): { def: SectionDef; section: Section }[] {
-  const { doc, kind } = context;
+  const { kind } = context;
   if (!kind) return [];
   const out: { def: SectionDef; section: Section }[] = [];
   for (const def of kind.sections) {
@@ -237,7 +290,7 @@ export function unplayedSections(context: RuleContext): { def: SectionDef; secti
     if (!section) continue;
     const view = context.viewOf(section);
     if (view.isEmpty() || view.find(def.cues, { affirmed: true }).length) continue;
-    if (view.match(POINTS_ELSEWHERE).length || candidatesFor(doc, kind, def).length) continue;
+    if (view.match(POINTS_ELSEWHERE).length || candidatesFor(context, kind, def).length) continue;
     out.push({ def, section });
   }
   return out;

@@ -142,8 +142,14 @@ export function isDecisive(sentence: string, strict = false): boolean {
 const EXPLORING =
   /^\W*(?:(?:now|also|then|further|jointly|carefully|closely|continue|keep|carry on|go on|need|want|plan|aim|try|be|to|a|an|the|our|its|their|this|that|more|further|formal|full|detailed|wider|new|joint|first|second|another)\W+)*(?:explor|look(?:ing)? (?:into|at)|review|evaluat|investigat|assess|discuss|consider|monitor|analy[sz]|examin|stud(?:y|ies|ied)|gather|consult|revisit|reflect|think|work(?:ing)? (?:through|on)|dig|scop|map(?:ping)? out|working group|workshop|survey|audit|discovery|deep dive|spike|conversation)/i;
 
+// Carrying on as before decides nothing either: "we will continue to work with the vendor".
+const CONTINUING = /^\W*(?:continue|keep|carry on|go on)\W+(?:to\W+)?(?:work|engag|liais|talk|meet|collaborat|partner)\w*\W+with\b/i;
+
 function decides(sentence: string, name: 'decision' | 'decision-markers'): RegExpExecArray[] {
-  return [...sentence.matchAll(lexicon(name))].filter((m) => m[0] && !EXPLORING.test(sentence.slice((m.index as number) + m[0].length)));
+  return [...sentence.matchAll(lexicon(name))].filter((m) => {
+    const rest = sentence.slice((m.index as number) + m[0].length);
+    return m[0] && !EXPLORING.test(rest) && !CONTINUING.test(rest);
+  });
 }
 
 /**

@@ -34,12 +34,21 @@ export default defineRule({
     const sentences = decision ? sentencesIn(context, decision) : sentencesOf(context);
     if (sentences.some((s) => isDecisive(s.text))) return;
     // "is considered best practice", "will be reviewed", "needs discussing": not a report of work done.
-    const found = findIn(context.doc, sentences, 'activity').filter((m) => !PASSIVE.test(context.doc.plain.slice(Math.max(0, m.start - 24), m.start)) && !modifiesNoun(context, sentences, m));
+    const activity = (list: Span[]) => findIn(context.doc, list, 'activity').filter((m) => !PASSIVE.test(context.doc.plain.slice(Math.max(0, m.start - 24), m.start)) && !modifiesNoun(context, list, m));
+    let found = activity(sentences);
+    // A Decision section that neither decides nor reports ("Following the outages, the team spent
+    // six weeks on a review"), in a summary whose other sections list what was done and that
+    // decides nothing anywhere: the summary reports activity.
+    const inDecision = found.length > 0;
+    if (decision && !inDecision) {
+      const all = sentencesOf(context);
+      if (!all.some((s) => isDecisive(s.text))) found = activity(all);
+    }
     const first = found[0];
     if (!first) return;
     const words = [...new Set(found.map((m) => m.text))];
     context.report({
-      messageId: decision ? 'activityInDecision' : 'activity',
+      messageId: decision && inDecision ? 'activityInDecision' : 'activity',
       data: { words: codeList(words, MAX_QUOTED) },
       span: first,
       words,

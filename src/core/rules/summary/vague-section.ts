@@ -3,6 +3,8 @@ import { contentWords } from '../../text/words.ts';
 import { defineRule } from '../define.ts';
 import { hasNumber } from '../../text/numbers.ts';
 import { titleOf } from '../../model/body.ts';
+import type { SectionView } from '../../query/section-view.ts';
+import type { Match } from '../../text/match.ts';
 
 // Fewer content words than this cannot name a cause, an impact or a step ("Things could go
 // wrong." has two); the module's own shortest answer ("customer-impacting financial incident")
@@ -59,7 +61,7 @@ export default defineRule({
       const first = vague[0];
       // A vague phrase beside a concrete cause ("it depends on whether the processor ships the
       // idempotency patch") is not a vague section; one that leaves only filler words is.
-      if (first && !hasNumber(text) && concreteWords(text, vague, subject).size < MIN_CONTENT_WORDS) {
+      if (first && !hasNumber(text) && (concreteWords(text, vague, subject).size < MIN_CONTENT_WORDS || vagueThroughout(view, vague))) {
         context.report({
           messageId: 'vague',
           data: {
@@ -90,6 +92,20 @@ export default defineRule({
     }
   },
 });
+
+/** Distinct vague phrases a longer section needs, with one in each of its sentences, to say nothing at length. */
+const MIN_VAGUE_THROUGHOUT = 2;
+
+/**
+ * Whether every sentence of a section is vague, with two vague phrases or more in all: "Some issues
+ * came up that needed a closer look. The picture is still developing." says nothing at length; one
+ * vague phrase beside a named cause ("some risk if the vendor's patch slips past Friday") says something.
+ */
+function vagueThroughout(view: SectionView, vague: readonly Match[]): boolean {
+  if (new Set(vague.map((m) => m.text.toLowerCase())).size < MIN_VAGUE_THROUGHOUT) return false;
+  const sentences = view.sentences();
+  return sentences.length > 0 && sentences.every((s) => vague.some((m) => m.start >= s.start && m.start < s.end));
+}
 
 /** The content words of a section that are left once its vague phrases, filler words and the summary's subject are gone. */
 function concreteWords(text: string, vague: readonly { text: string }[], subject: ReadonlySet<string>): Set<string> {
