@@ -687,9 +687,6 @@ export function kindEvidence(doc: Doc, module: CourseModule, candidates = candid
         ids.set(i, m.id);
       }
     }
-    // Implied sections only add to a document that has some of the kind already (or a
-    // Y-statement, a whole ADR in one sentence): skipping the rest keeps inference cheap.
-    if (found.size > 0 || yStatement(doc)) for (const id of formSections(doc, kind).keys()) found.add(id);
     // A `## Status` heading is as telling as a title that says "ADR": decision records have one.
     // (A `Status:` line counts as the status, but proposals of every kind have those.)
     const status = index.status;
@@ -705,6 +702,14 @@ export function kindEvidence(doc: Doc, module: CourseModule, candidates = candid
     const named = index.titles.filter((t) => info.title.some((_, at) => startsWith(info.title, t, at)));
     const titleSays = named.length > 0;
     const titleNamesKind = titleSays || statusHeading;
+    // Every way of accepting a kind asks for MIN_COVERAGE_WITH_TITLE of the outline, and without a
+    // title that names the kind only the strong matches above cover it: a kind that falls short
+    // (most kinds, for most documents of other genres) is not weighed further.
+    const strong = coverageOf(doc, main, matched);
+    if (!titleNamesKind && strong < MIN_COVERAGE_WITH_TITLE) return rejected(kind, found, index, strong);
+    // Implied sections only add to a document that has some of the kind already (or a
+    // Y-statement, a whole ADR in one sentence): skipping the rest keeps inference cheap.
+    if (found.size > 0 || yStatement(doc)) for (const id of formSections(doc, kind).keys()) found.add(id);
     // Once the title names the kind, fallback names and joined titles count too ("Proposal" holds
     // the decision; "Support and check-ins" the support).
     if (titleNamesKind) {
@@ -720,16 +725,9 @@ export function kindEvidence(doc: Doc, module: CourseModule, candidates = candid
     let requiredFound = 0;
     for (const s of required) if (found.has(s.id)) requiredFound++;
     const share = required.length ? requiredFound / required.length : 0;
-    // An outline section counts when it, or a section nested in it, is one of the kind's.
-    const holds = new Set<number>();
-    for (const i of matched) for (let j = i; j !== -1 && !holds.has(j); j = doc.sections[j]?.parent ?? -1) holds.add(j);
-    let held = 0;
+    const coverage = titleNamesKind ? coverageOf(doc, main, matched) : strong;
     let hit = 0;
-    for (const i of main) {
-      if (holds.has(i)) held++;
-      if (matched.has(i)) hit++;
-    }
-    const coverage = main.length ? held / main.length : 1;
+    for (const i of main) if (matched.has(i)) hit++;
     const direct = main.length ? hit / main.length : 1;
     const accepted =
       (found.size >= MIN_SECTIONS && share >= MIN_REQUIRED_SHARE && coverage >= MIN_COVERAGE) ||
@@ -749,6 +747,23 @@ export function kindEvidence(doc: Doc, module: CourseModule, candidates = candid
     const score = share + found.size / 100 + (titleNamesKind || declared ? 0.5 : 0) + coverage / 10;
     return { kind, found, requiredFound, required: required.length, coverage, titleNamesKind, accepted: accepted || declared, score };
   });
+}
+
+/** The share of the outline that holds a matched section: an outline section counts when it, or a section nested in it, is one of the kind's. */
+function coverageOf(doc: Doc, main: number[], matched: ReadonlySet<number>): number {
+  if (!main.length) return 1;
+  const holds = new Set<number>();
+  for (const i of matched) for (let j = i; j !== -1 && !holds.has(j); j = doc.sections[j]?.parent ?? -1) holds.add(j);
+  let held = 0;
+  for (const i of main) if (holds.has(i)) held++;
+  return held / main.length;
+}
+
+/** The evidence of a kind that cannot be accepted: what its names matched, and no more (score 0). */
+function rejected(kind: KindDef, found: Set<string>, index: Index, coverage: number): KindEvidence {
+  let requiredFound = 0;
+  for (const s of index.required) if (found.has(s.id)) requiredFound++;
+  return { kind, found, requiredFound, required: index.required.length, coverage, titleNamesKind: false, accepted: false, score: 0 };
 }
 
 function everyHasBlocks(doc: Doc, sections: Iterable<number>): boolean {
