@@ -50,32 +50,38 @@ export function checkText(text: string, options: CheckOptions): FileResult {
   const section = (key: string) => query.section(key);
   const view = (key: string) => query.view(key);
   const viewOf = (s: Parameters<DocQuery['viewOf']>[0]) => query.viewOf(s);
+  // One context for every rule of the check; `report` stamps with the rule running now (rules are synchronous).
+  let current: { rule: Rule; severity: Severity } | undefined;
+  const context: RuleContext = {
+    doc,
+    module: options.module,
+    kind: match.kind,
+    kindSource: match.source,
+    section,
+    view,
+    viewOf,
+    nlp,
+    get body() {
+      return query.body;
+    },
+    textOf: (span: Span) => doc.text.slice(span.start, span.end),
+    once: (key, compute) => query.once(key, compute),
+    report: (r) => {
+      if (current) diagnostics.push(stamp(current.rule, current.severity, r));
+    },
+  };
   for (const rule of options.rules) {
     if (isSetRule(rule) || !applies(rule, match.kind)) continue;
     const severity = levelOf(options.config ?? DEFAULT_CONFIG, rule.meta.id, rule.meta.severity);
     if (!severity) continue;
-    const context: RuleContext = {
-      doc,
-      module: options.module,
-      kind: match.kind,
-      kindSource: match.source,
-      section,
-      view,
-      viewOf,
-      nlp,
-      get body() {
-        return query.body;
-      },
-      textOf: (span: Span) => doc.text.slice(span.start, span.end),
-      once: (key, compute) => query.once(key, compute),
-      report: (r) => diagnostics.push(stamp(rule, severity, r)),
-    };
+    current = { rule, severity };
     try {
       rule.check(context);
     } catch (e) {
       diagnostics.push(internalError(rule, e));
     }
   }
+  current = undefined;
   const finished = frozen(finishDiagnostics(doc, diagnostics, options.rules));
   return Object.freeze({
     filePath: options.filePath ?? '<text>',
