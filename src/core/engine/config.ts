@@ -37,20 +37,9 @@ export function parseConfig(data: unknown, knownRules: readonly string[], source
   return result.data;
 }
 
-// What a config sets for each rule id, worked out once per config object (a parsed config is never
-// changed): building and looking up the `area/*` key for every rule of every check costs more
-// than the rule of many files.
-const levels = new WeakMap<Config, Map<string, RuleLevel | undefined>>();
-
 /** The severity a rule runs at under `config`, or undefined when it is off. */
 export function levelOf(config: Config, ruleId: string, fallback: Severity): Severity | undefined {
-  let known = levels.get(config);
-  if (!known) levels.set(config, (known = new Map()));
-  let set = known.get(ruleId);
-  if (set === undefined && !known.has(ruleId)) {
-    set = config.rules[ruleId] ?? config.rules[`${ruleId.split('/')[0]}/*`];
-    known.set(ruleId, set);
-  }
+  const set = config.rules[ruleId] ?? config.rules[`${ruleId.split('/')[0]}/*`];
   if (set === 'off') return undefined;
   return set ?? fallback;
 }

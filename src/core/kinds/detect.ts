@@ -670,8 +670,12 @@ function candidatesOf(doc: Doc, module: CourseModule): number[] {
   return out;
 }
 
-/** How well the document fits each kind (for inference, tests and debugging). */
-export function kindEvidence(doc: Doc, module: CourseModule, candidates = candidatesOf(doc, module)): KindEvidence[] {
+/**
+ * How well the document fits each kind, for inference. A kind that cannot be accepted for want of
+ * coverage is not weighed further: its evidence says what its names matched, with score 0.
+ */
+function kindEvidence(doc: Doc, module: CourseModule): KindEvidence[] {
+  const candidates = candidatesOf(doc, module);
   const info = infoOf(doc);
   const main = outline(doc);
   return module.kinds.map((kind) => {

@@ -14,8 +14,9 @@ function sourceOf(phrases: readonly string[]): string {
   return `(?<![\\w-])(?:${sorted.join('|')})(?![\\w-])`;
 }
 
-// White space with at most one line break: a wrapped line, not a blank line between two items.
-const GAP = '[^\\S\\n]*\\n?[^\\S\\n]*';
+// White space with at most one line break: a wrapped line, not a blank line between two items. One
+// way to match each run of blanks: `[^\S\n]*\n?[^\S\n]*` could split a run anywhere, quadratic on a long one.
+const GAP = '[^\\S\\n]*(?:\\n[^\\S\\n]*)?';
 const SPACE = `(?=\\s)${GAP}`;
 
 /**

@@ -390,7 +390,7 @@ export function downsideIn(doc: Doc, span: Span, nlp: NlpMemo | undefined): Cue 
 const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
   bad: ['worse', 'worst'],
   good: ['better', 'best'],
-  have: ['has', 'had'],
+  have: ['has', 'had', 'havin', 've'],
   take: ['took', 'taken'],
   lose: ['lost'],
   spend: ['spent'],
@@ -401,6 +401,10 @@ const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
   pay: ['paid'],
   run: ['ran'],
   say: ['said'],
+  forgo: ['forwent'],
+  work: ['wrought'],
+  problem: ['prblm', 'prblms'],
+  you: ['y'],
 };
 
 /** Words a signature needs one of: the forms of `lemmas`, or exactly `words`. */
@@ -532,8 +536,12 @@ function openBare(w: string, out: Set<string>): void {
   const base = w.slice(0, -2);
   if (w.endsWith('nt') && BEFORE_NT.has(base)) out.add(base).add('not');
   else if (w.endsWith('ve') && BEFORE_VE.has(base)) out.add(base).add('have');
+  else if ((w.endsWith('ll') || w.endsWith('re')) && PRONOUNS.has(base)) out.add(base);
   else if (w === 'cannot') out.add('can').add('not');
 }
+
+/** "theyll", "youre": wink reads the pronoun in them. */
+const PRONOUNS = new Set(['i', 'you', 'we', 'they', 'he', 'she', 'it', 'who', 'that', 'there', 'what']);
 
 /**
  * Whether an entry could state a downside: false only when no path of `readDownside` can fire
