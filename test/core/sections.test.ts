@@ -168,6 +168,40 @@ describe('sections: the same document in three spellings', () => {
     }
     assert.equal(parse('<details>\n<summary>A toggle with <b>markup</b></summary>\n\nx\n</details>\n').sections.length, 0, 'a summary with markup inside is not a plain name');
   });
+
+  it('toggles: the tag and its summary on one line, several in one HTML block, the title span on the name', () => {
+    const cases: [name: string, html: string, titles: string[]][] = [
+      ['<details> and <summary> on one line', '<details><summary>How my days split</summary>\n\n- 3 days design\n', ['How my days split']],
+      ['an open toggle with blanks round the name', '<details open>  <summary>  Who I report to </summary>\n\nThe CTO.\n', ['Who I report to']],
+      ['a name that spells part of its tag', '<details>\n<summary>mary</summary>\n\nx\n', ['mary']],
+      ['two toggles in one HTML block (no blank line between them)', '<details>\n<summary>First part</summary>\none\n</details>\n<details><summary>Second part</summary>\ntwo\n</details>\n', ['First part', 'Second part']],
+      ['a summary of blanks only', `<details>\n<summary>${' '.repeat(50)}</summary>\n\nx\n`, []],
+    ];
+    for (const [name, html, titles] of cases) {
+      const doc = parse(`## Scope\n\nThe billing domain.\n\n${html}\n## Next\n\nx\n`);
+      const labels = doc.sections.filter((s) => s.style === 'label');
+      assert.deepEqual(
+        labels.map((s) => s.title),
+        titles,
+        name,
+      );
+      for (const s of labels) assert.equal(slice(doc, s.titleSpan), s.title, `${name}: the span is the name, not text in the tag`);
+    }
+  });
+
+  it('a run of lower-case field lines keeps each other after a lower-case opening line', () => {
+    const cases: [name: string, text: string, titles: string[]][] = [
+      ['fields under a chatty first line', 'heads up, we need a call before the freeze\nask: who runs the on-call rota from June\nwhy: pages doubled since April\nproposal: the SRE team takes it\n', ['ask', 'why', 'proposal']],
+      ['the same without the first line', 'ask: who runs the on-call rota from June\nwhy: pages doubled since April\n', ['ask', 'why']],
+      ['one wrapped line is still a continuation', 'Proposal:\nBoth rotas are full, so we suggest\nsomething else: hire a contractor.\n', ['Proposal']],
+    ];
+    for (const [name, text, titles] of cases)
+      assert.deepEqual(
+        parse(text).sections.map((s) => s.title),
+        titles,
+        name,
+      );
+  });
 });
 
 describe('sections: the review’s three repros, through the views the rules read', () => {

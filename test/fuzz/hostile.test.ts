@@ -38,6 +38,8 @@ const cases: [string, () => string][] = [
   ],
   // A bold name and its qualifier, then a long run of blanks: a backtracking tail is quadratic here.
   ['a bold name with a qualifier, then 100,000 spaces', () => strategy(`**Scope** (agreed)${' '.repeat(100_000)}x\n`)],
+  // A toggle's summary opened and never closed, then a run of blanks: a backtracking name is cubic here.
+  ['a <details> toggle whose <summary> is followed by 100,000 spaces', () => `---\nkind: growth-plan\n---\n\n# Plan\n\n<details>\n<summary>${' '.repeat(100_000)}\n<summary> x${' '.repeat(100_000)}x </summary>\n`],
   ['a tradeoff table with 5,000 columns in one row', () => strategy(`| Choice | Gain | Cost |${' x |'.repeat(5000)}\n|---|---|---|\n| a | b | none |\n`)],
   ['front matter opened and never closed', () => `---\nkind: strategy\ntitle: x\n${'key: value\n'.repeat(n(5000))}\n# Diagnosis\n\ntext\n`],
   ['front matter closed after the 2,000-line scan limit', () => `---\nkind: strategy\n${'a: b\n'.repeat(3000)}---\n\n# Diagnosis\n`],

@@ -463,21 +463,28 @@ function tableFields(block: Block, headingDepth: number, starts: Start[]): void 
   }
 }
 
-/** A toggle's name: `<summary>Weekly allocation (40 hours)</summary>` on a line of its own. */
-const SUMMARY = /^[ \t]*<summary>[ \t]*([^<>\n\r]{1,100}?)[ \t]*<\/summary>[ \t]*$/im;
+/**
+ * A toggle's name: `<summary>Weekly allocation (40 hours)</summary>` on a line of its own, or after
+ * its `<details>` tag. The name starts and ends on a non-blank, so a run of blanks has one split.
+ */
+const SUMMARY = /^([ \t]*(?:<details\b[^<>\n\r]*>[ \t]*)?<summary>[ \t]*)([^<>\n\r \t](?:[^<>\n\r]{0,98}[^<>\n\r \t])?)[ \t]*<\/summary>[ \t]*$/gim;
 
 /**
  * A `<details>` toggle (GitHub, Notion and Confluence exports fold sections into them) is a label
  * named by its `<summary>`: what follows it, up to the next section, is the section's content.
+ * One HTML block may hold several toggles.
  */
 function summaryLabel(doc: Source, block: Block, headingDepth: number, starts: Start[]): void {
   const at = doc.text.indexOf('<summary>', block.start);
   if (at === -1 || at >= block.end) return;
-  const m = SUMMARY.exec(doc.text.slice(lineStartAt(doc.lineStarts, at), block.end));
-  if (!m) return;
-  const start = doc.text.indexOf(m[1] as string, at);
-  const titleSpan = { start, end: start + (m[1] as string).length };
-  starts.push({ title: m[1] as string, style: 'label', depth: headingDepth + 1, titleSpan, contentStart: lineAfter(doc, titleSpan.start) });
+  const from = lineStartAt(doc.lineStarts, block.start);
+  const html = doc.text.slice(from, block.end);
+  for (const m of html.matchAll(SUMMARY)) {
+    const start = from + (m.index as number) + (m[1] as string).length;
+    const title = m[2] as string;
+    const titleSpan = { start, end: start + title.length };
+    starts.push({ title, style: 'label', depth: headingDepth + 1, titleSpan, contentStart: lineAfter(doc, titleSpan.start) });
+  }
 }
 
 /** Paragraphs that open with a plain run-in head before they are read as titles. */
@@ -515,8 +522,9 @@ function paragraphHeads(doc: Source, bi: number, headingDepth: number, colon: { 
         continue;
       }
       // "... so we'd like to propose\nsomething different: keep ...": a wrapped sentence goes on in
-      // lower case after a line that neither ends one nor holds a title.
-      if (li > firstLine && headLine !== li - 1 && /^[ \t]*\p{Ll}/u.test(line) && !/[.!?:;)]\s*$/.test(doc.text.slice(doc.lineStarts[li - 1] as number, lineStart))) continue;
+      // lower case after a line that neither ends one nor holds a title; but a run of field lines
+      // ("decision needed: ...\nfacts: ...") keeps each other, whatever prose stands above it.
+      if (li > firstLine && headLine !== li - 1 && /^[ \t]*\p{Ll}/u.test(line) && !/[.!?:;)]\s*$/.test(doc.text.slice(doc.lineStarts[li - 1] as number, lineStart)) && !fieldLineAt(doc, block, li + 1)) continue;
       headLine = li;
       // The closing `**` and the colon belong to the title, not to the value.
       const end = lineStart + h.end;
@@ -531,6 +539,13 @@ function paragraphHeads(doc: Source, bi: number, headingDepth: number, colon: { 
       starts.push(start);
     }
   }
+}
+
+/** Whether line `li` is inside `block` and holds a `Key: value` field. */
+function fieldLineAt(doc: Source, block: Block, li: number): boolean {
+  const lineStart = doc.lineStarts[li];
+  if (lineStart === undefined || lineStart >= block.end) return false;
+  return headsOfLine(doc.text.slice(lineStart, Math.min(lineEnd(doc.text, doc.lineStarts, li), block.end))).some((h) => h.form !== 'label');
 }
 
 /** A span without the white space at its ends. */

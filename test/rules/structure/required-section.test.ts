@@ -55,6 +55,10 @@ ruleTester(rule, {
       code: `---\nkind: role-memo\n---\n\n## Archetype\n\nPrimary: architect for the ledger rewrite.\n\n## Scope\n\n- The ledger service design and its review.\n\n## Non-scope\n\n- Payroll integrations (Ravi's team).\n\n<details>\n<summary>▸ Where my week goes (5 days)</summary>\n\n| Work | Days |\n|---|---|\n| Ledger design | 3 |\n| Reviews | 2 |\n\n</details>\n\n## Stakeholders\n\n- Head of Finance Engineering, my sponsor.\n\n## Success signal\n\nBy 30 June the new ledger carries all EU traffic.\n`,
     },
     {
+      name: 'an escalation in lower-case fields under a chatty lower-case first line',
+      code: `---\nkind: escalation\n---\n\n# escalation: the search reindex window\n\nshort one, need an answer before the freeze\ndecision needed: who approves the weekend reindex window from 1 May\nfacts: the reindex takes 9 hours and blocks writes for 20 minutes\noptions: (1) the search team picks the window, (2) the storefront team picks it\nrecommendation: option 1, since the search team runs the job\ndecider: Lena Ortiz, VP Engineering, by 25 April\n`,
+    },
+    {
       name: 'a growth plan written as a letter to the person: "you\'ll lead", "you\'re the accountable owner", "I\'ll put your name forward"',
       code: growth(
         "Tomás, here is what we agreed, written down so that Priya can see it too.\n\nYou said you want to grow into leading cross-team designs, and that your last review said your work stays inside the payments team. We agreed the answer is ownership, not more advice.\n\nFrom March you'll lead the refund-service redesign with two engineers from checkout, and you're the accountable owner in the roadmap; I'm only a reviewer.\n\nWe'll go through your draft on 20 March and I'll play the sceptical architect in a dry run on 25 March.\n\nOnce it ships I'll put your name forward for the architecture guild, and you'll walk the wider engineering org through it at the April forum.\n",
