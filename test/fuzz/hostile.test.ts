@@ -39,6 +39,8 @@ const cases: [string, () => string][] = [
   // A bold name and its qualifier, then a long run of blanks: a backtracking tail is quadratic here.
   ['a bold name with a qualifier, then 100,000 spaces', () => strategy(`**Scope** (agreed)${' '.repeat(100_000)}x\n`)],
   // A toggle's summary opened and never closed, then a run of blanks: a backtracking name is cubic here.
+  // A phrase that wraps ("a ... customer") over a run of blanks: a gap pattern that can split the run anywhere is quadratic.
+  ['a summary whose reason is a word, 100,000 spaces and another word', () => `---\nkind: exec-summary\n---\n\nDecision:\nWe move on 3 March.\n\nReason:\na${' '.repeat(100_000)}customer\n`],
   ['a <details> toggle whose <summary> is followed by 100,000 spaces', () => `---\nkind: growth-plan\n---\n\n# Plan\n\n<details>\n<summary>${' '.repeat(100_000)}\n<summary> x${' '.repeat(100_000)}x </summary>\n`],
   ['a tradeoff table with 5,000 columns in one row', () => strategy(`| Choice | Gain | Cost |${' x |'.repeat(5000)}\n|---|---|---|\n| a | b | none |\n`)],
   ['front matter opened and never closed', () => `---\nkind: strategy\ntitle: x\n${'key: value\n'.repeat(n(5000))}\n# Diagnosis\n\ntext\n`],

@@ -18,3 +18,14 @@ export function codeList(words: readonly string[], max = 4): string {
   const shown = unique.slice(0, max).map((w) => code(w));
   return shown.join(', ') + (unique.length > max ? ', …' : '');
 }
+
+/**
+ * `text` without trailing white space and emphasis marks. A loop from the end, because
+ * `/[\s*_]+$/` tries every start in a long run of blanks that is not at the end: quadratic.
+ */
+export function trimMarksEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && TRAILING_MARK.test(text[end - 1] as string)) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+const TRAILING_MARK = /[\s*_]/;

@@ -6,6 +6,7 @@
 // as the answer, and whether what follows it excludes anything concrete.
 import { lexicon } from '../lexicon/index.ts';
 import { isListed, type Entry } from './entries.ts';
+import { trimMarksEnd } from './format.ts';
 import type { Match } from './match.ts';
 
 /** Words that qualify a bare "none" without naming anything: time, hedges, emphasis. */
@@ -75,7 +76,7 @@ function markerOf(entry: Match): Match | undefined {
   end += QUALIFIER.exec(text.slice(end))?.[0].length ?? 0;
   end += /^[*_]*/.exec(text.slice(end))?.[0].length ?? 0;
   if (!STANDS_ALONE.test(text.slice(end))) return undefined;
-  return at(entry, lead, text.slice(0, end).replace(/[\s*_]+$/, ''));
+  return at(entry, lead, trimMarksEnd(text.slice(0, end)));
 }
 
 function at(entry: Match, lead: number, text: string): Match {

@@ -14,6 +14,7 @@ import { lexicon } from '../../lexicon/index.ts';
 import type { Block, Doc, Section, Span } from '../../model/types.ts';
 import { analyse, CLAUSE_MARKS, createMemo, headsSubject, isImperativeOrRequest, negatedAt, type NlpMemo, type Token } from '../../nlp/index.ts';
 import type { SectionView } from '../../query/section-view.ts';
+import { trimMarksEnd } from '../../text/format.ts';
 import { opensFromDate } from '../../text/letter.ts';
 import { hasDate } from '../../text/numbers.ts';
 import { contentWords } from '../../text/words.ts';
@@ -86,7 +87,7 @@ export function sentencesOf(r: Reader): Sentence[] {
 function piece(doc: Doc, from: number, to: number, after: Section | undefined, out: Sentence[]): void {
   const raw = doc.plain.slice(from, to);
   const lead = /^[\s*_]*/.exec(raw)?.[0].length ?? 0;
-  const body = raw.slice(lead).replace(/[\s*_]+$/, '');
+  const body = trimMarksEnd(raw.slice(lead));
   if (!/[\p{L}\p{N}]/u.test(body)) return;
   const start = from + lead;
   out.push({
