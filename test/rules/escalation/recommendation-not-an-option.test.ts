@@ -8,6 +8,10 @@ const headed = '## Options\n\n### Option A: adapter\n\nTeam A builds it.\n\n### 
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'a recommendation that names an option by its words and calls it "a new approach for us"',
+      code: brief(`${numbered}Recommendation: Team B owns dual support of v1 and v2. It is a new approach for us, but Team B already runs v2.\n`),
+    },
     { name: 'a recommendation that is not "something different"', code: brief(`${numbered}Recommendation:\nOption 2. It is not something new for Team B, who already run both versions.\n`) },
     {
       name: 'an option named by its owner, for now',

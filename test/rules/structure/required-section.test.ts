@@ -13,6 +13,14 @@ const full = 'Skill goal:\nLead the API design.\n\nOpportunity:\nOwn the RFC.\n\
 const strategy = (diagnosisHeading: string, diagnosis: string) =>
   `---\nkind: strategy\n---\n\n## ${diagnosisHeading}\n\n${diagnosis}\n\n## Guiding policy\n\nWeb first: native apps get fixes only until the web app has parity.\n\n## Coherent actions\n\n1. Rebuild the editor on the web.\n\n## Not doing\n\n- No parent portal redesign this year.\n\n## How we'll know\n\n- 40% of teachers on web by 30 June 2027.\n`;
 
+const hintIn = (kind: string, id: string) => defaultModule.kinds.find((k) => k.id === kind)?.sections.find((s) => s.id === id)?.hint ?? '';
+const ANTI_LESS =
+  '---\nkind: strategy\n---\n\n## Diagnosis\n\nNo new warehouse tenants have gone live in under six weeks: every one waits on a hand-built schema.\n\n## Guiding policy\n\nSchemas come from templates rather than hand-built scripts.\n\n## Coherent actions\n\n1. Ship three schema templates by May.\n\n## Measures\n\n- New tenants live in two weeks by 30 September.\n';
+const DECIDER_LESS =
+  '---\nkind: escalation\n---\n\n## Decision needed\n\nWho owns the nightly export job from June?\n\n## Facts\n\nThe job failed four times in April. Today whoever is on call decides whether to rerun it or page the data team.\n\n## Options\n\n1. The data team owns it.\n2. The platform team owns it.\n\n## Recommendation\n\nOption 1: the data team wrote the job.\n';
+const RISK_LESS =
+  '---\nkind: exec-summary\n---\n\n**Decision:** We will move the ledger freeze from 2 June to 9 June.\n\n**Reason:** The last dry run found 40 accounts with a stale balance.\n\n**Plan:** Rerun the dry run on 5 June and check the totals with the risk team.\n\n**Ask:** Approve the 9 June date by Friday.\n';
+
 ruleTester(rule, {
   valid: [
     {
@@ -127,6 +135,25 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    // Words another part uses in passing do not say the missing part: each stays an error.
+    {
+      name: 'a finding that opens "No new ..." under the Diagnosis is no Anti-scope',
+      code: ANTI_LESS,
+      errors: [{ messageId: 'missing', line: 2, column: 1, endLine: 2, endColumn: 15, data: { kind: 'engineering strategy', section: 'Anti-scope', hint: hintIn('strategy', 'anti-scope') } }],
+      output: ANTI_LESS.replace('## Measures', `## Anti-scope\n\n<!-- ${hintIn('strategy', 'anti-scope')} -->\n\n## Measures`),
+    },
+    {
+      name: 'how things go today ("whoever is on call decides") names no decider',
+      code: DECIDER_LESS,
+      errors: [{ messageId: 'missing', line: 2, column: 1, endLine: 2, endColumn: 17, data: { kind: 'escalation brief', section: 'Decision maker', hint: hintIn('escalation', 'decision-maker') } }],
+      output: `${DECIDER_LESS}\n## Decision maker\n\n<!-- ${hintIn('escalation', 'decision-maker')} -->\n`,
+    },
+    {
+      name: 'a plan that mentions "the risk team" says no risk',
+      code: RISK_LESS,
+      errors: [{ messageId: 'missing', line: 2, column: 1, endLine: 2, endColumn: 19, data: { kind: 'executive summary', section: 'Risk if ignored', hint: hintIn('exec-summary', 'risk') } }],
+      output: RISK_LESS.replace('**Plan:**', `Risk if ignored:\n<!-- ${hintIn('exec-summary', 'risk')} -->\n\n\n\n**Plan:**`),
+    },
     {
       name: 'an unknown heading that keeps the work private in words a moment would use ("no need to present it to the wider org") is no Visibility',
       code: growth(

@@ -11,9 +11,12 @@ const DO_NOTHING = /\b(?:do nothing|status quo|no change|keep (?:things |it )?as
 /** An interim answer that puts the real decision off: "for now", "in the meantime", "and revisit in Q3". */
 const INTERIM = /\b(?:for now|for the time being|in the meantime|(?:and|then) (?:revisit|reassess|re-?evaluate|come back to)|revisit(?:ing)? (?:it|this|the (?:question|decision|ownership)|a \S+ answer|\S+ \S+ answer)|wait and see)\b/i;
 
-/** A recommendation that says it is none of the options: "we'd like to propose something different", "a fourth approach", "none of the three". */
+/**
+ * A recommendation that says it is none of the options: "we'd like to propose something different",
+ * "a fourth approach", "none of the three". Not "a new approach for us": an option can be new to the team.
+ */
 const OFF_MENU =
-  /\b(?:something (?:different|else)(?: altogether| entirely)?|(?:a|an) (?:fourth|fifth|new|different|other|alternative|hybrid) (?:option|approach|path|way|plan)|none of (?:the|these|those) (?:options|approaches|three|two|four)|neither of (?:the|these|those) (?:options|approaches|two))\b/i;
+  /\b(?:something (?:different|else)(?: altogether| entirely)?|(?:a|an) (?:fourth|fifth|alternative|hybrid) (?:option|approach|path|way|plan)|none of (?:the|these|those) (?:options|approaches|three|two|four)|neither of (?:the|these|those) (?:options|approaches|two))\b/i;
 
 /**
  * Whether the words plainly name one option: every word of its name that the other options'
@@ -80,18 +83,21 @@ export default defineRule({
     }
     // "Let each team handle it for now, and revisit in Q3": an interim answer with the decision put
     // off is an option only when it is listed, or when it plainly names one of the options.
-    // Said in so many words: the writer puts forward an option nobody weighed.
+    // Said in so many words: the writer puts forward an option nobody weighed. Words that name an
+    // option keep it ("Team B owns it; a new approach for us"), unless they say it mixes or is none
+    // of them ("a hybrid approach: Team A ... and Team B ...").
+    const names = namesOne(contentWords(rec.text()), choices);
     const offMenu = rec
       .sentences()
       .slice(0, 2)
       .map((s) => ({ s, m: OFF_MENU.exec(s.text) }))
-      .find((x) => x.m && !/\b(?:not|never|no)\s+(?:\S+\s+)?$/i.test(x.s.text.slice(0, x.m.index)));
+      .find((x) => x.m && !/\b(?:not|never|no)\s+(?:\S+\s+)?$/i.test(x.s.text.slice(0, x.m.index)) && (!names || /hybrid|none|neither/i.test(x.m[0])));
     if (offMenu?.m) {
       context.report({ messageId: 'notAnOption', data: { words: clip(offMenu.s.text, 60), options: title }, span: offMenu.s, related, words: [offMenu.m[0]] });
       return;
     }
     const interim = first ? INTERIM.exec(first.text) : null;
-    if (first && interim && !choices.some((c) => DEFER.test(c.text) || DO_NOTHING.test(c.text)) && !namesOne(contentWords(rec.text()), choices)) {
+    if (first && interim && !choices.some((c) => DEFER.test(c.text) || DO_NOTHING.test(c.text)) && !names) {
       context.report({ messageId: 'notAnOption', data: { words: clip(first.text, 60), options: title }, span: first, related, words: [interim[0]] });
       return;
     }

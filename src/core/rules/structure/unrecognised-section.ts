@@ -20,8 +20,8 @@ export default defineRule({
     messages: {
       lookalike: 'The {{kind}} has no `{{section}}` section that staffwork recognises; if `{{heading}}` is it, name it `{{section}}`. {{hint}}',
       candidates: 'The {{kind}} has no `{{section}}` section that staffwork recognises; if one of {{headings}} is it, name it `{{section}}`. {{hint}}',
-      inProse: 'The {{kind}} has no `{{section}}` section; if this prose says it, put it under a `{{section}}:` label so readers and staffwork find it. {{hint}}',
-      inSentence: 'The {{kind}} has no `{{section}}` section, though `{{sentence}}` seems to say it: put it under a `{{section}}:` label so readers and staffwork find it. {{hint}}',
+      inProse: 'The {{kind}} has no `{{section}}` section; if this prose says it, label it `{{section}}:` so readers and staffwork find it. {{hint}}',
+      inSentence: 'The {{kind}} has no `{{section}}` section, though `{{sentence}}` seems to say it: label it `{{section}}:` so readers and staffwork find it. {{hint}}',
     },
   },
   check(context) {
