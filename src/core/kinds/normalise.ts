@@ -4,6 +4,7 @@
 // written; `titleKey` reduces the wording itself to a comparable key (parentheticals dropped,
 // contractions expanded, British spelling to American, leading articles dropped, stems).
 // Both are pure and cheap; callers memoise per document (see detect.ts), never globally.
+import { trimEndOf } from '../text/format.ts';
 import { porterStem } from './stem.ts';
 
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
@@ -41,10 +42,7 @@ export function cleanTitle(title: string): string {
   t = t.trim().toLowerCase();
   // Numbering may sit after an emoji ("🧭 2. Policy"), so strip it after them.
   t = unnumbered(t);
-  // The trailing run of punctuation and blanks, found from the end (the pattern would try every position).
-  let end = t.length;
-  while (end > 0 && TRAILING.test(t[end - 1] as string)) end--;
-  return (end === t.length ? t : t.slice(0, end)).trim();
+  return trimEndOf(t, TRAILING).trim();
 }
 const TRAILING = /[\s:;.,?!\u2013\u2014-]/;
 

@@ -20,12 +20,19 @@ export function codeList(words: readonly string[], max = 4): string {
 }
 
 /**
- * `text` without trailing white space and emphasis marks. A loop from the end, because
- * `/[\s*_]+$/` tries every start in a long run of blanks that is not at the end: quadratic.
+ * `text` without the trailing run of characters `chars` matches (one character each). A loop from
+ * the end, because a pattern like `/[\s*_]+$/` tries every start in a long run that is not at the
+ * end: quadratic.
  */
-export function trimMarksEnd(text: string): string {
+export function trimEndOf(text: string, chars: RegExp): string {
   let end = text.length;
-  while (end > 0 && TRAILING_MARK.test(text[end - 1] as string)) end--;
+  while (end > 0 && chars.test(text[end - 1] as string)) end--;
   return end === text.length ? text : text.slice(0, end);
 }
-const TRAILING_MARK = /[\s*_]/;
+
+const MARKS = /[\s*_]/;
+
+/** `text` without trailing white space and emphasis marks. */
+export function trimMarksEnd(text: string): string {
+  return trimEndOf(text, MARKS);
+}
